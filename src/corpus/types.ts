@@ -1,0 +1,138 @@
+/**
+ * The one model every source (seed pages, official open data, generated archives) is turned into.
+ * Dates are ISO `YYYY-MM-DD` strings; unknown values are `null`, never `undefined` or "".
+ */
+
+export type QuestionType = 'QE' | 'QG' | 'QOSD';
+
+/** answered: an answer is published; pending: nothing yet; withdrawn: closed without answer (retirée, caduque...). */
+export type QuestionStatus = 'answered' | 'pending' | 'withdrawn';
+
+export type SourceFormat =
+  | 'seed-page-a' // current www.assemblee-nationale.fr/dyn page dump
+  | 'seed-page-b' // old questions.assemblee-nationale.fr page dump
+  | 'opendata-json'; // official open data, any layout (single file, per-question file)
+
+export interface Ministry {
+  /** Short name as shown by the Assemblée ("Justice", "Intérieur"). */
+  name: string;
+  /** Long name when known ("Ministère de l'intérieur"). */
+  fullName: string | null;
+  /** Organe id (PO...) when known. */
+  organeRef: string | null;
+}
+
+export interface MinistryAssignment {
+  ministry: Ministry;
+  /** Date of the (re)assignment, when known. */
+  date: string | null;
+}
+
+export interface Group {
+  /** Full name ("Les Républicains"). */
+  name: string;
+  /** Abbreviation ("LR") when known. */
+  abbrev: string | null;
+  organeRef: string | null;
+}
+
+export interface Author {
+  /** Display name with civility, e.g. "M. Lionel Tardy"; null when only refs are known. */
+  name: string | null;
+  /** "M." or "Mme" when known. */
+  civility: string | null;
+  /** First name + last name without civility ("Lionel Tardy"). */
+  fullName: string | null;
+  acteurRef: string | null;
+  mandatRef: string | null;
+  /** Group at the time of the question when the source gives it (open data), else the one shown by the page. */
+  group: Group | null;
+  department: string | null;
+  departmentNumber: string | null;
+  circonscription: number | null;
+}
+
+export interface PublishedText {
+  /** Clean plain text: no HTML, paragraphs separated by "\n\n", whitespace normalised. */
+  text: string;
+  joDate: string | null;
+  joPage: string | null;
+}
+
+export interface Closure {
+  code: string | null; // e.g. REP_PUB, RET, CAD...
+  label: string | null; // as given ("Réponse publiée", "Retirée", "Caduque")
+  date: string | null;
+}
+
+export interface QuestionSource {
+  /** File path (or URL, or "archive.zip!entry.json"). */
+  file: string;
+  format: SourceFormat;
+}
+
+export interface Question {
+  uid: string; // QANR5L{legislature}{type}{number}
+  legislature: number;
+  number: number;
+  type: QuestionType;
+  author: Author;
+  rubrique: string | null;
+  teteAnalyse: string | null;
+  analyses: string[];
+  ministryAsked: Ministry | null;
+  /** Current ministry (last of the history). */
+  ministryAssigned: Ministry | null;
+  /** Every assignment, oldest first; the last one is current. */
+  ministryHistory: MinistryAssignment[];
+  question: PublishedText | null;
+  answer: PublishedText | null;
+  status: QuestionStatus;
+  closure: Closure | null;
+  url: string;
+  source: QuestionSource;
+}
+
+/** A deputy from the AMO "acteurs" dataset, reduced to what questions need. */
+export interface Acteur {
+  uid: string; // PA...
+  civility: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  mandates: ActeurMandate[];
+}
+
+export interface ActeurMandate {
+  uid: string; // PM...
+  legislature: number | null;
+  typeOrgane: string | null; // ASSEMBLEE, GP, ...
+  organeRef: string | null;
+  department: string | null;
+  departmentNumber: string | null;
+  circonscription: number | null;
+  startDate: string | null;
+  endDate: string | null;
+}
+
+/** What a parser returns: a value, or a reason that names what is wrong (the caller adds the file). */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+export const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
+export const fail = <T = never>(reason: string): ParseResult<T> => ({ ok: false, reason });
+
+/** Official page of a question. */
+export function officialUrl(legislature: number, uid: string): string {
+  return `https://www.assemblee-nationale.fr/dyn/${legislature}/questions/${uid}`;
+}
+
+export function makeUid(legislature: number, type: QuestionType, number: number): string {
+  return `QANR5L${legislature}${type}${number}`;
+}
+
+const UID_RE = /^QANR5L(\d{1,2})(QE|QG|QOSD)(\d{1,6})$/;
+
+export function parseUid(uid: string): { legislature: number; type: QuestionType; number: number } | null {
+  const m = UID_RE.exec(uid);
+  if (!m) return null;
+  return { legislature: Number(m[1]), type: m[2] as QuestionType, number: Number(m[3]) };
+}
