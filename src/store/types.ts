@@ -31,6 +31,11 @@ export interface UpsertOptions {
   seenAt: string;
   /** Force events to be baseline (see QuestionEvent.baseline). */
   baseline?: boolean;
+  /**
+   * When `baseline` is not given: events of questions of these legislatures are baseline (the ingest decides
+   * once per run). When neither is given, a legislature with no question in the store before the call is baseline.
+   */
+  baselineLegislatures?: readonly number[];
 }
 
 export interface CorpusStats {

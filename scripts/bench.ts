@@ -1,0 +1,45 @@
+/**
+ * `npm run bench [-- --only search,ingest,bot] [--sizes 10000,100000]`
+ *
+ * Runs each benchmark in its own child process (so that one's heap does not weigh on the next and peak RSS
+ * is the child's own), in order. Each writes its JSON to bench-results/ and prints a summary line.
+ */
+import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    sizes: { type: 'string', default: '10000,100000' },
+  },
+});
+
+const sizes = values.sizes.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+const all = ['ingest', 'search', 'bot'] as const;
+const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...all];
+
+const plan: Array<{ name: string; count: number }> = [];
+for (const name of all) {
+  if (!only.includes(name)) continue;
+  // The ingest memory target is stated at 100,000 questions; smaller sizes are only useful for search.
+  const benchSizes = name === 'ingest' ? [Math.max(...sizes)] : sizes;
+  for (const count of benchSizes) plan.push({ name, count });
+}
+
+let failed = 0;
+for (const { name, count } of plan) {
+  console.log(`\n=== bench ${name} (${count.toLocaleString('fr-FR')} questions) ===`);
+  const started = Date.now();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', `scripts/bench/${name}.ts`, '--count', String(count)], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=8192' },
+  });
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  if (r.status !== 0) {
+    failed++;
+    console.error(`bench ${name} (${count}) a échoué (code ${r.status ?? r.signal}) après ${secs} s`);
+  } else {
+    console.log(`bench ${name} (${count}) terminé en ${secs} s`);
+  }
+}
+process.exitCode = failed ? 1 : 0;

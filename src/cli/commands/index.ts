@@ -1,0 +1,7 @@
+import type { CliCommand } from '../types';
+import { questionCommand } from './question';
+import { searchCommand } from './search';
+import { statsCommand } from './stats';
+
+/** Every `npm run cli` subcommand: adding one is one import and one entry here. */
+export const commands: CliCommand[] = [questionCommand, statsCommand, searchCommand];

@@ -1,0 +1,38 @@
+import type { QuestionType } from '../corpus/types';
+
+const MONTHS = [
+  'janvier', 'février', 'mars', 'avril', 'mai', 'juin',
+  'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
+];
+
+/** "2014-02-25" -> "25 février 2014" ("1er" for the first day); anything else is returned as is. */
+export function frenchDate(iso: string | null): string | null {
+  if (!iso) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const day = Number(m[3]);
+  const month = MONTHS[Number(m[2]) - 1];
+  if (!month) return iso;
+  return `${day === 1 ? '1er' : day} ${month} ${m[1]}`;
+}
+
+/** "2025-01-07T10:00:00.000Z" -> "7 janvier 2025 à 10:00 UTC". */
+export function frenchDateTime(iso: string | null): string | null {
+  if (!iso) return null;
+  const d = frenchDate(iso);
+  const t = /T(\d{2}:\d{2})/.exec(iso);
+  return t ? `${d} à ${t[1]} UTC` : d;
+}
+
+export const TYPE_LABELS: Record<QuestionType, string> = {
+  QE: 'Question écrite',
+  QG: 'Question au Gouvernement',
+  QOSD: 'Question orale sans débat',
+};
+
+export const frNumber = (n: number) => n.toLocaleString('fr-FR');
+
+/** 14 -> "14e", 1 -> "1re". */
+export function ordinal(n: number, feminine = true): string {
+  return n === 1 ? (feminine ? '1re' : '1er') : `${n}e`;
+}

@@ -1,0 +1,73 @@
+import { openStore, defaultDatabasePath } from '../store/openStore';
+import type { QuestionStore } from '../store/QuestionStore';
+import { commands } from './commands';
+import { CliError, type CliContext } from './types';
+
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+  now?: Date;
+}
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.usage.length));
+  return [
+    'Usage : npm run cli -- <commande> [options] [--db chemin]',
+    '',
+    'Commandes :',
+    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    `Base de données : --db chemin, sinon DATABASE_PATH, sinon ${defaultDatabasePath()}`,
+  ].join('\n');
+}
+
+/** Removes `--db <path>` / `--db=<path>` from argv; returns the path when given. */
+function takeDbOption(argv: string[]): { args: string[]; db: string | null } {
+  const args: string[] = [];
+  let db: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--db') {
+      const next = argv[i + 1];
+      if (next === undefined) throw new CliError('Option --db : chemin manquant.');
+      db = next;
+      i++;
+    } else if (a.startsWith('--db=')) db = a.slice(5);
+    else args.push(a);
+  }
+  return { args, db };
+}
+
+/** Runs `npm run cli` arguments; returns the exit code. Never throws for expected problems. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  let store: QuestionStore | null = null;
+  try {
+    const { args, db } = takeDbOption(argv);
+    const [name, ...rest] = args;
+    if (!name || name === '--help' || name === '-h' || name === 'aide') {
+      io.out(help());
+      return name ? 0 : 1;
+    }
+    const command = commands.find((c) => c.name === name);
+    if (!command) {
+      io.err(`Commande inconnue : « ${name} ».\n\n${help()}`);
+      return 1;
+    }
+    const ctx: CliContext = {
+      store: () => (store ??= openStore(db ?? defaultDatabasePath())),
+      out: io.out,
+      err: io.err,
+      now: io.now ?? new Date(),
+    };
+    return await command.run(rest, ctx);
+  } catch (err) {
+    if (err instanceof CliError) {
+      io.err(err.message);
+      return 1;
+    }
+    io.err(`Erreur inattendue : ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return 2;
+  } finally {
+    (store as QuestionStore | null)?.close();
+  }
+}

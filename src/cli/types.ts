@@ -1,0 +1,26 @@
+import type { QuestionStore } from '../store/QuestionStore';
+
+/** What a subcommand gets: output sinks, the clock and the store (opened on first use, closed by the runner). */
+export interface CliContext {
+  store(): QuestionStore;
+  out(text: string): void;
+  err(text: string): void;
+  now: Date;
+}
+
+/**
+ * One `npm run cli -- <name> ...` subcommand, one file each in `src/cli/commands/`, listed in
+ * `src/cli/commands/index.ts`. `run` returns the exit code; throw `CliError` for an expected problem (French
+ * message, exit 1).
+ */
+export interface CliCommand {
+  name: string;
+  /** One French line for the help. */
+  summary: string;
+  /** e.g. "question <législature-numéro | uid> [--json]" */
+  usage: string;
+  run(args: string[], ctx: CliContext): number | Promise<number>;
+}
+
+/** An expected failure: its French message is printed as is, exit code 1. */
+export class CliError extends Error {}

@@ -1,0 +1,589 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream';
+import { pipeline as pipelineAsync } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import Parser from 'stream-json/Parser';
+import Pick from 'stream-json/filters/Pick';
+import StreamArray from 'stream-json/streamers/StreamArray';
+import { parseActeur } from '../parse/parseActeur';
+import { parseOpenDataQuestion } from '../parse/parseOpenDataQuestion';
+import { parseSeedPage } from '../parse/parseSeedPage';
+import { decodeText } from '../text/decodeText';
+import { parseUid, type Acteur, type ParseResult, type Question } from '../types';
+import type { EventKind } from '../../store/types';
+import { fileSource, openZip, zipEntries, zipEntrySource, type ByteSource } from './byteSource';
+import { detectKind, stripUtf8Bom } from './detectKind';
+import { createProgress, type Progress } from './progress';
+import type { FetchLike, IngestOptions, IngestSummary, InputReport, Rejection } from './types';
+
+/** Files read whole (everything but the single-file layout, which is streamed) must stay below this size. */
+const MAX_WHOLE_FILE_BYTES = 64 * 1024 * 1024;
+const DEFAULT_BATCH = 500;
+/** Sources up to this size are read in one go (no separate peek). */
+const SMALL_SOURCE_BYTES = 1024 * 1024;
+const PEEK_BYTES = 4096;
+/** Open-data roots that are valid but carry nothing we store (AMO archives hold them beside the acteurs). */
+const IGNORED_ROOTS = new Set(['organe', 'mandat', 'deport', 'pays']);
+/** meta key: legislatures of a baseline run that has not finished yet (a crash must not end the baseline). */
+const BASELINE_PENDING_KEY = 'ingest_baseline_pending';
+const LAST_INGEST_KEY = 'last_ingest_at';
+
+/** A write to the database failed: not a problem of the input, so it ends the run. */
+class StoreWriteError extends Error {}
+
+function isUrl(s: string): boolean {
+  return /^https?:\/\//i.test(s);
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Reads seed pages, open-data JSON (per-question files, the single-file layout, acteurs), zip archives of these,
+ * folders of these (recursive) and http(s) URLs of these, into the store.
+ *
+ * Contracts:
+ * - Never throws because of bad input: every unreadable file, entry or record becomes a `Rejection` and the
+ *   records beside it are still ingested. Only database failures are thrown.
+ * - Questions are committed in batches (`batchSize`, one transaction each): a killed run keeps whole batches,
+ *   and re-running gives the same content with no duplicates (upsert by uid, unchanged records untouched).
+ * - Deputy (acteur) files given as local paths are ingested before everything else; acteurs met later (inside
+ *   an archive) back-fill the questions already stored.
+ * - Baseline, decided once per run: a legislature is baseline when the store held no question of it read from
+ *   the open data when the run started (seed pages do not count: they are samples, not a feed, so ingesting
+ *   the 14th legislature archive over the five shipped seeds is still a back-fill). A legislature whose
+ *   baseline run was interrupted stays baseline in the next run (meta `ingest_baseline_pending`).
+ * - URLs: conditional GET from the `sources` table; 304, or a body whose sha256 equals the last one, ingests
+ *   nothing. The source state is saved only after its content was committed.
+ */
+export async function ingest(inputs: readonly string[], opts: IngestOptions): Promise<IngestSummary> {
+  const run = new IngestRun(opts);
+  return run.run(inputs);
+}
+
+class IngestRun {
+  private readonly store;
+  private readonly seenAt: string;
+  private readonly log: (line: string) => void;
+  private readonly batchSize: number;
+  private readonly progress: Progress;
+  private readonly fetchImpl: FetchLike;
+  private readonly cacheDir: string;
+
+  private pendingQuestions: Question[] = [];
+  private pendingActeurs: Acteur[] = [];
+  private readonly held: Set<number>;
+  private readonly baselinePending: Set<number>;
+  private readonly baselineUsed = new Set<number>();
+
+  private records = 0;
+  private ignored = 0;
+  private readonly rejected: Rejection[] = [];
+  private readonly q = { read: 0, new: 0, updated: 0, unchanged: 0 };
+  private readonly a = { read: 0, changed: 0 };
+  private readonly events: Record<EventKind, number> = { new_question: 0, new_answer: 0, closed: 0, transfer: 0 };
+  private baselineEvents = 0;
+
+  constructor(private readonly opts: IngestOptions) {
+    this.store = opts.store;
+    this.seenAt = opts.now.toISOString();
+    this.log = opts.log ?? (() => {});
+    this.batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH);
+    this.progress = createProgress({ enabled: opts.progress ?? false, log: this.log });
+    this.fetchImpl = opts.fetch ?? ((url, init) => fetch(url, init));
+    this.cacheDir = opts.cacheDir ?? 'data/cache';
+    const pending = this.store.getMeta(BASELINE_PENDING_KEY);
+    this.baselinePending = new Set(pending ? (JSON.parse(pending) as number[]) : []);
+    this.held = new Set(this.store.legislaturesWithOpenData().filter((l) => !this.baselinePending.has(l)));
+  }
+
+  async run(inputs: readonly string[]): Promise<IngestSummary> {
+    const started = performance.now();
+    const reports: InputReport[] = [];
+    try {
+      // Local inputs are expanded first so that every acteur file is ingested before any question.
+      const expanded = new Map<string, string[] | Error>();
+      const done = new Set<string>();
+      for (const input of inputs) {
+        if (isUrl(input)) continue;
+        expanded.set(input, await expand(input).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))));
+      }
+      const recordsBefore = new Map<string, number>();
+      for (const [input, files] of expanded) {
+        if (files instanceof Error) continue;
+        let n = 0;
+        for (const file of files) {
+          const head = await fileSource(file).then((s) => s.peek(PEEK_BYTES)).catch(() => null);
+          if (!head) continue;
+          const k = detectKind(head);
+          if (k.kind === 'json' && k.rootKey === 'acteur') {
+            const before = this.records;
+            done.add(file);
+            try {
+              await this.processSource(await fileSource(file));
+            } catch (err) {
+              if (err instanceof StoreWriteError) throw err;
+              this.reject(file, 'fichier illisible', message(err));
+            }
+            n += this.records - before;
+          }
+        }
+        recordsBefore.set(input, n);
+      }
+      this.flushActeurs();
+
+      for (const input of inputs) {
+        if (isUrl(input)) {
+          reports.push(await this.processUrl(input));
+          continue;
+        }
+        const files = expanded.get(input);
+        if (files instanceof Error || files === undefined) {
+          const reason = 'fichier ou dossier introuvable';
+          this.reject(input, 'fichier ou dossier introuvable', files && (files as NodeJS.ErrnoException).code !== 'ENOENT' ? message(files) : null);
+          reports.push({ input, status: 'error', message: reason, records: 0 });
+          continue;
+        }
+        const before = this.records;
+        const ignoredBefore = this.ignored;
+        const rejectedBefore = this.rejected.length;
+        for (const file of files) {
+          if (done.has(file)) continue;
+          try {
+            await this.processSource(await fileSource(file));
+          } catch (err) {
+            if (err instanceof StoreWriteError) throw err;
+            this.reject(file, 'fichier illisible', message(err));
+          }
+        }
+        this.flush();
+        const records = this.records - before + (recordsBefore.get(input) ?? 0);
+        reports.push(this.report(input, records, this.ignored - ignoredBefore, rejectedBefore, files.length));
+      }
+      this.flush();
+      this.store.deleteMeta(BASELINE_PENDING_KEY);
+      if (this.records > 0) this.store.setMeta(LAST_INGEST_KEY, this.seenAt);
+    } finally {
+      this.progress.stop();
+    }
+    return this.summary(reports, started);
+  }
+
+  private report(input: string, records: number, ignored: number, rejectedFrom: number, files: number): InputReport {
+    if (records > 0 || ignored > 0) return { input, status: 'read', message: null, records };
+    const first = this.rejected[rejectedFrom];
+    const msg = files === 0 ? 'aucun fichier' : first ? first.reason : 'aucun enregistrement lisible';
+    return { input, status: 'error', message: msg, records };
+  }
+
+  // ---- sources -----------------------------------------------------------------------------------------------
+
+  private async processSource(src: ByteSource): Promise<void> {
+    let head: Buffer;
+    let whole: Buffer | null = null;
+    try {
+      // Small sources (most: per-question files, zip entries) are read once; large ones are peeked first.
+      if (src.size !== null && src.size <= SMALL_SOURCE_BYTES) {
+        whole = await src.readAll();
+        head = whole.subarray(0, PEEK_BYTES);
+      } else head = await src.peek(PEEK_BYTES);
+    } catch (err) {
+      this.reject(src.name, 'fichier illisible', message(err));
+      return;
+    }
+    const k = detectKind(head);
+    switch (k.kind) {
+      case 'empty':
+        this.reject(src.name, 'fichier vide', null);
+        return;
+      case 'zip':
+        if (src.localPath) await this.processZip(src.localPath, src.name);
+        else this.reject(src.name, 'archive imbriquée non prise en charge', null);
+        return;
+      case 'xml':
+        this.reject(src.name, 'format XML non pris en charge', 'utiliser les archives .json.zip');
+        return;
+      case 'json':
+        if (k.rootKey === 'questionsEcrites') {
+          await this.streamSingleFile(src, whole);
+          return;
+        }
+        break;
+      case 'text':
+        break;
+    }
+    if (src.size !== null && src.size > MAX_WHOLE_FILE_BYTES) {
+      this.reject(src.name, 'fichier trop volumineux', `${src.size} octets, format non reconnu`);
+      return;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = whole ?? (await src.readAll());
+    } catch (err) {
+      this.reject(src.name, 'fichier illisible', message(err));
+      return;
+    }
+    this.handleWhole(bytes, src.name);
+  }
+
+  private handleWhole(bytes: Uint8Array, name: string): void {
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) {
+      this.reject(name, 'contenu illisible (vide ou binaire)', decoded.reason);
+      return;
+    }
+    const text = decoded.value.text;
+    const start = text.trimStart();
+    if (start.startsWith('{') || start.startsWith('[')) {
+      let value: unknown;
+      try {
+        value = JSON.parse(start);
+      } catch (err) {
+        this.reject(name, 'JSON invalide ou tronqué', message(err));
+        return;
+      }
+      this.handleJson(value, name);
+      return;
+    }
+    if (/^<\?xml/i.test(start)) {
+      this.reject(name, 'format XML non pris en charge', 'utiliser les archives .json.zip');
+      return;
+    }
+    this.addQuestion(parseSeedPage(text, name), name, 'page de question invalide');
+  }
+
+  private handleJson(value: unknown, name: string): void {
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => this.handleJsonRecord(v, `${name}#${i + 1}`, name));
+      return;
+    }
+    this.handleJsonRecord(value, name, name);
+  }
+
+  private handleJsonRecord(value: unknown, label: string, file: string): void {
+    if (!isObject(value)) {
+      this.reject(label, 'format JSON non reconnu', 'objet attendu');
+      return;
+    }
+    if ('questionsEcrites' in value) {
+      const list = isObject(value.questionsEcrites) ? value.questionsEcrites.question : undefined;
+      const items = Array.isArray(list) ? list : list === undefined || list === null ? [] : [list];
+      if (items.length === 0) this.ignored++;
+      items.forEach((item, i) => this.addQuestion(parseOpenDataQuestion(item, file), `${file}#${i + 1}`, 'question invalide'));
+      return;
+    }
+    if ('question' in value) {
+      this.addQuestion(parseOpenDataQuestion(value, file), label, 'question invalide');
+      return;
+    }
+    if ('acteur' in value) {
+      this.addActeur(parseActeur(value), label);
+      return;
+    }
+    if (isObject(value.export) && isObject(value.export.acteurs)) {
+      const list = value.export.acteurs.acteur;
+      const items = Array.isArray(list) ? list : list ? [list] : [];
+      items.forEach((item, i) => this.addActeur(parseActeur(item), `${label}#${i + 1}`));
+      return;
+    }
+    const keys = Object.keys(value);
+    if (keys.length > 0 && keys.every((k) => IGNORED_ROOTS.has(k))) {
+      this.ignored++;
+      return;
+    }
+    if (typeof value.uid === 'string' && value.uid.startsWith('QANR')) {
+      this.addQuestion(parseOpenDataQuestion(value, file), label, 'question invalide');
+      return;
+    }
+    if ('etatCivil' in value) {
+      this.addActeur(parseActeur(value), label);
+      return;
+    }
+    this.reject(label, 'format JSON non reconnu', `clés : ${keys.slice(0, 5).join(', ') || '(aucune)'}`);
+  }
+
+  /**
+   * The single-file layout `{"questionsEcrites":{"question":[...]}}`, streamed question by question: memory
+   * stays bounded by one question plus one batch whatever the file size. On a syntax error (truncated file),
+   * the questions before the break are kept and the rest is reported.
+   */
+  private async streamSingleFile(src: ByteSource, whole: Buffer | null): Promise<void> {
+    let input: Readable;
+    try {
+      input = whole ? Readable.from([whole]) : await src.open();
+    } catch (err) {
+      this.reject(src.name, 'fichier illisible', message(err));
+      return;
+    }
+    let first = true;
+    const bom = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        if (first) {
+          first = false;
+          cb(null, stripUtf8Bom(chunk));
+        } else cb(null, chunk);
+      },
+    });
+    let count = 0;
+    let storeError: unknown = null;
+    // Items are handled in 'data' (flowing mode, synchronous handler) rather than with for-await: when the
+    // parser fails on a truncated file, pipeline() destroys the streams and anything still buffered would be
+    // lost; in flowing mode every item parsed before the break has already been handled.
+    const error = await new Promise<Error | null>((resolve) => {
+      const tail = pipeline(
+        input,
+        bom,
+        Parser.parser({ streamValues: false }),
+        Pick.pick({ filter: 'questionsEcrites.question' }),
+        StreamArray.streamArray(),
+        (err) => resolve(err ?? null),
+      );
+      tail.on('data', (item: { key: number; value: unknown }) => {
+        if (storeError) return;
+        count++;
+        try {
+          this.addQuestion(parseOpenDataQuestion(item.value, src.name), `${src.name}#${item.key + 1}`, 'question invalide');
+        } catch (err) {
+          storeError = err;
+          tail.destroy(err instanceof Error ? err : new Error(String(err)));
+        }
+      });
+    });
+    input.destroy();
+    if (storeError) throw storeError;
+    if (error) {
+      this.reject(src.name, 'JSON invalide ou tronqué', `arrêt après ${count} question${count > 1 ? 's' : ''} : ${message(error)}`);
+    } else if (count === 0) this.ignored++;
+  }
+
+  private async processZip(file: string, name: string): Promise<void> {
+    let zip;
+    try {
+      zip = await openZip(file);
+    } catch (err) {
+      this.reject(name, 'archive zip illisible', message(err));
+      return;
+    }
+    try {
+      for await (const entry of zipEntries(zip)) {
+        if (entry.fileName.endsWith('/')) continue;
+        const base = path.posix.basename(entry.fileName);
+        if (base.startsWith('.') || entry.fileName.startsWith('__MACOSX/')) continue;
+        const entryName = `${name}!${entry.fileName}`;
+        try {
+          await this.processSource(zipEntrySource(zip, entry, entryName));
+        } catch (err) {
+          if (err instanceof StoreWriteError) throw err;
+          this.reject(entryName, 'entrée d’archive illisible', message(err));
+        }
+      }
+    } catch (err) {
+      if (err instanceof StoreWriteError) throw err;
+      this.reject(name, 'archive zip corrompue', message(err));
+    } finally {
+      zip.close();
+    }
+  }
+
+  private async processUrl(url: string): Promise<InputReport> {
+    const prev = this.store.getSource(url);
+    const headers: Record<string, string> = {};
+    if (prev?.etag) headers['If-None-Match'] = prev.etag;
+    if (prev?.lastModified) headers['If-Modified-Since'] = prev.lastModified;
+    const fail = (category: string, detail: string): InputReport => {
+      this.reject(url, category, detail);
+      return { input: url, status: 'error', message: `${category} : ${detail}`, records: 0 };
+    };
+    let res: Response;
+    try {
+      res = await this.fetchImpl(url, { headers });
+    } catch (err) {
+      const cause = err instanceof Error && err.cause instanceof Error ? ` (${err.cause.message})` : '';
+      return fail('source injoignable', `${message(err)}${cause}`);
+    }
+    if (res.status === 304) {
+      await res.body?.cancel().catch(() => {});
+      this.log(`${url} : inchangé (304)`);
+      return { input: url, status: 'unchanged', message: 'inchangé (304 Not Modified)', records: 0 };
+    }
+    if (!res.ok || !res.body) {
+      await res.body?.cancel().catch(() => {});
+      return fail('téléchargement refusé', `HTTP ${res.status}`);
+    }
+    await mkdir(this.cacheDir, { recursive: true });
+    const urlKey = createHash('sha1').update(url).digest('hex').slice(0, 12);
+    const tmp = path.join(this.cacheDir, `download-${urlKey}-${process.pid}-${Date.now()}.tmp`);
+    const sha = createHash('sha256');
+    try {
+      await pipelineAsync(
+        Readable.fromWeb(res.body as unknown as WebReadableStream<Uint8Array>),
+        new Transform({
+          transform(chunk: Buffer, _enc, cb) {
+            sha.update(chunk);
+            cb(null, chunk);
+          },
+        }),
+        createWriteStream(tmp),
+      );
+    } catch (err) {
+      await unlink(tmp).catch(() => {});
+      return fail('téléchargement interrompu', message(err));
+    }
+    const sha256 = sha.digest('hex');
+    const state = {
+      url,
+      etag: res.headers.get('etag'),
+      lastModified: res.headers.get('last-modified'),
+      sha256,
+      fetchedAt: this.seenAt,
+    };
+    try {
+      if (prev?.sha256 === sha256) {
+        this.store.setSource(state);
+        this.log(`${url} : inchangé (contenu identique)`);
+        return { input: url, status: 'unchanged', message: 'inchangé (contenu identique)', records: 0 };
+      }
+      const before = this.records;
+      const ignoredBefore = this.ignored;
+      const rejectedBefore = this.rejected.length;
+      await this.processSource(await fileSource(tmp, url));
+      this.flush();
+      const records = this.records - before;
+      if (records > 0) this.store.setSource(state);
+      return this.report(url, records, this.ignored - ignoredBefore, rejectedBefore, 1);
+    } finally {
+      await unlink(tmp).catch(() => {});
+    }
+  }
+
+  // ---- records -----------------------------------------------------------------------------------------------
+
+  private addQuestion(r: ParseResult<Question>, label: string, category: string): void {
+    if (!r.ok) {
+      this.reject(label, category, r.reason);
+      return;
+    }
+    const q = r.value;
+    const ref = parseUid(q.uid);
+    if (!ref || ref.legislature !== q.legislature || ref.number !== q.number || ref.type !== q.type) {
+      this.reject(label, 'identifiant incohérent', q.uid);
+      return;
+    }
+    this.records++;
+    this.q.read++;
+    this.pendingQuestions.push(q);
+    this.progress.tick(this.records, label);
+    if (this.pendingQuestions.length >= this.batchSize) this.flush();
+  }
+
+  private addActeur(r: ParseResult<Acteur>, label: string): void {
+    if (!r.ok) {
+      this.reject(label, 'député invalide', r.reason);
+      return;
+    }
+    this.records++;
+    this.a.read++;
+    this.pendingActeurs.push(r.value);
+    this.progress.tick(this.records, label);
+    if (this.pendingActeurs.length >= this.batchSize) this.flushActeurs();
+  }
+
+  private flushActeurs(): void {
+    if (this.pendingActeurs.length === 0) return;
+    const batch = this.pendingActeurs;
+    this.pendingActeurs = [];
+    try {
+      this.a.changed += this.store.upsertActeurs(batch, this.seenAt);
+    } catch (err) {
+      throw new StoreWriteError(`écriture des députés impossible : ${message(err)}`, { cause: err });
+    }
+  }
+
+  private flush(): void {
+    this.flushActeurs();
+    if (this.pendingQuestions.length === 0) return;
+    const batch = this.pendingQuestions;
+    this.pendingQuestions = [];
+    const baselineLegislatures = [...new Set(batch.map((q) => q.legislature))].filter((l) => !this.held.has(l));
+    try {
+      const fresh = baselineLegislatures.filter((l) => !this.baselinePending.has(l));
+      if (fresh.length > 0) {
+        for (const l of fresh) this.baselinePending.add(l);
+        this.store.setMeta(BASELINE_PENDING_KEY, JSON.stringify([...this.baselinePending].sort((x, y) => x - y)));
+      }
+      const baselineSet = new Set(baselineLegislatures);
+      const outcomes = this.store.upsertQuestions(batch, { seenAt: this.seenAt, baselineLegislatures });
+      for (const [i, o] of outcomes.entries()) {
+        this.q[o.status]++;
+        const leg = batch[i]?.legislature;
+        const isBaseline = leg !== undefined && baselineSet.has(leg);
+        if (isBaseline && o.events.length > 0) this.baselineUsed.add(leg);
+        for (const e of o.events) {
+          this.events[e]++;
+          if (isBaseline) this.baselineEvents++;
+        }
+      }
+    } catch (err) {
+      throw new StoreWriteError(`écriture des questions impossible : ${message(err)}`, { cause: err });
+    }
+    if (this.opts.pauseAfterBatchMs) {
+      // Synchronous on purpose: flush() is synchronous, and the crash test only needs time between commits.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, this.opts.pauseAfterBatchMs);
+    }
+  }
+
+  private reject(file: string, category: string, detail: string | null): void {
+    this.rejected.push({ file, category, reason: detail ? `${category} : ${detail}` : category });
+  }
+
+  private summary(inputs: InputReport[], started: number): IngestSummary {
+    const groups = new Map<string, { category: string; count: number; examples: string[] }>();
+    for (const r of this.rejected) {
+      const g = groups.get(r.category) ?? { category: r.category, count: 0, examples: [] };
+      g.count++;
+      if (g.examples.length < 3) g.examples.push(r.file);
+      groups.set(r.category, g);
+    }
+    return {
+      inputs,
+      read: this.records,
+      questions: { ...this.q },
+      acteurs: { ...this.a },
+      ignored: this.ignored,
+      rejected: this.rejected,
+      rejectedByCategory: [...groups.values()].sort((x, y) => y.count - x.count),
+      events: { ...this.events },
+      baselineEvents: this.baselineEvents,
+      baselineLegislatures: [...this.baselineUsed].sort((x, y) => x - y),
+      startedAt: this.seenAt,
+      durationMs: Math.round(performance.now() - started),
+    };
+  }
+}
+
+/** A file, or every non-hidden file under a folder (recursive, sorted by path). */
+async function expand(input: string): Promise<string[]> {
+  const info = await stat(input);
+  if (!info.isDirectory()) return [input];
+  const out: string[] = [];
+  const walk = async (dir: string) => {
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) await walk(full);
+      else if (e.isFile()) out.push(full);
+    }
+  };
+  await walk(input);
+  return out;
+}

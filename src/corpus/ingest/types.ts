@@ -1,0 +1,62 @@
+import type { QuestionStore } from '../../store/QuestionStore';
+import type { EventKind } from '../../store/types';
+
+/** A record or a file that could not be ingested. `reason` is French and shown to the user. */
+export interface Rejection {
+  /** File, "archive.zip!entry", "file.json#12" (12th question of a single-file archive), or URL. */
+  file: string;
+  /** Short French category used to group rejections ("JSON invalide ou tronqué"). */
+  category: string;
+  /** Category plus details. */
+  reason: string;
+}
+
+/** What happened to one input given on the command line. */
+export interface InputReport {
+  input: string;
+  /** read: something was read (possibly with rejections); unchanged: URL not modified; error: nothing read. */
+  status: 'read' | 'unchanged' | 'error';
+  /** French detail ("inchangé (304)", "HTTP 404", "fichier introuvable"). */
+  message: string | null;
+  /** Records (questions + acteurs) read from this input. */
+  records: number;
+}
+
+export interface IngestSummary {
+  inputs: InputReport[];
+  /** Records parsed successfully (questions + acteurs). */
+  read: number;
+  questions: { read: number; new: number; updated: number; unchanged: number };
+  acteurs: { read: number; changed: number };
+  /** Recognised files that carry nothing for us (organes, READMEs in archives...). */
+  ignored: number;
+  rejected: Rejection[];
+  /** Rejections grouped by category, largest first, with a few example files. */
+  rejectedByCategory: Array<{ category: string; count: number; examples: string[] }>;
+  events: Record<EventKind, number>;
+  /** How many of the events are baseline (first import of a legislature: never posted). */
+  baselineEvents: number;
+  /** Legislatures whose events were baseline in this run. */
+  baselineLegislatures: number[];
+  startedAt: string;
+  durationMs: number;
+}
+
+export type FetchLike = (url: string, init: { headers: Record<string, string>; signal?: AbortSignal }) => Promise<Response>;
+
+export interface IngestOptions {
+  store: QuestionStore;
+  /** Clock of the run: events' seenAt and meta last_ingest_at. */
+  now: Date;
+  /** One French line at a time (progress when not on a TTY, per-input notes). */
+  log?: (line: string) => void;
+  /** Progress bar on stderr when it is a TTY, else periodic log lines. Default false. */
+  progress?: boolean;
+  /** Where downloads are streamed (default `data/cache`). */
+  cacheDir?: string;
+  fetch?: FetchLike;
+  /** Questions per transaction (default 500). */
+  batchSize?: number;
+  /** Test hook: pause after each committed batch (crash tests). */
+  pauseAfterBatchMs?: number;
+}

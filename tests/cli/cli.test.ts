@@ -1,0 +1,130 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingest } from '../../src/corpus/ingest';
+import { runCli } from '../../src/cli/runCli';
+import { openStore } from '../../src/store/openStore';
+import { FIXTURES, REPO, SEEDS } from '../ingest/support/cloneCorpus';
+import { useTempDirs } from '../ingest/support/tempDir';
+
+const tempDir = useTempDirs();
+let db: string;
+let shared: string;
+
+beforeAll(async () => {
+  shared = mkdtempSync(path.join(tmpdir(), 'qe-cli-'));
+  db = path.join(shared, 'q.db');
+  const store = openStore(db);
+  await ingest([SEEDS, FIXTURES], { store, now: new Date('2025-03-04T08:00:00Z') });
+  store.close();
+});
+afterAll(() => rmSync(shared, { recursive: true, force: true }));
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli([...argv, '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('npm run cli -- question', () => {
+  it('renders a question in French: title, author, ministries, dates, status, texts and link', async () => {
+    const r = await cli('question', '14-50862');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Question écrite n° 50862 (14e législature) — QANR5L14QE50862');
+    expect(r.out).toContain('Auteur : M. Lionel Tardy (Les Républicains) — Haute-Savoie, 2e circonscription');
+    expect(r.out).toContain('Ministère interrogé : Justice');
+    expect(r.out).toContain('Question publiée au JO le 25 février 2014, page 1736');
+    expect(r.out).toMatch(/Réponse publiée au JO le \d/);
+    expect(r.out).toContain('Statut : répondue');
+    expect(r.out).toContain('Ainsi ce sont 20 % des demandes');
+    expect(r.out).toContain('Lien : https://www.assemblee-nationale.fr/dyn/14/questions/QANR5L14QE50862');
+  });
+
+  it('shows the history of ministries of a transferred question and a pending status', async () => {
+    const r = await cli('question', 'QANR5L16QE1235');
+    expect(r.out).toContain('Historique des attributions :');
+    expect(r.out).toMatch(/ - 8 novembre 2022 : Organisation territoriale et professions de santé/);
+    expect(r.out).toContain('Statut : en attente de réponse');
+    expect(r.out).not.toContain('Texte de la réponse');
+  });
+
+  it('shows the closure label of a withdrawn question', async () => {
+    const r = await cli('question', '16-1236');
+    expect(r.out).toMatch(/Statut : close sans réponse \(Retirée/);
+  });
+
+  it('prints the stored record with --json', async () => {
+    const r = await cli('question', '14-60080', '--json');
+    const store = openStore(db);
+    expect(JSON.parse(r.out)).toEqual(store.getQuestion('QANR5L14QE60080'));
+    store.close();
+  });
+
+  it('finds a bare number when one legislature has it, and asks which one otherwise', async () => {
+    expect((await cli('question', '1235')).out).toContain('QANR5L16QE1235');
+    const store = openStore(db);
+    const q = store.getQuestion('QANR5L16QE1235')!;
+    store.upsertQuestions([{ ...q, uid: 'QANR5L17QE1235', legislature: 17 }], { seenAt: '2025-03-04T08:00:00Z' });
+    store.close();
+    const r = await cli('question', '1235');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('Plusieurs questions portent le numéro 1235 : 17-1235, 16-1235');
+  });
+
+  it('answers an unknown number with a French message and exit code 1', async () => {
+    const r = await cli('question', '14-999999');
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('Aucune question « 14-999999 » dans la base.');
+    expect((await cli('question', 'n’importe quoi')).err).toMatch(/^Référence non reconnue/);
+  });
+});
+
+describe('npm run cli -- stats and the registry', () => {
+  it('counts by legislature, type and status with the newest date and last ingest', async () => {
+    const r = await cli('stats');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Questions : 1[34]\n/);
+    expect(r.out).toContain('  14e : 7 (');
+    expect(r.out).toContain('Question écrite : ');
+    expect(r.out).toContain('Question la plus récente : ');
+    expect(r.out).toContain('Dernière ingestion : 4 mars 2025 à 08:00 UTC');
+  });
+
+  it('rejects an unknown subcommand in French and lists the known ones', async () => {
+    const r = await cli('recherche-magique');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('Commande inconnue : « recherche-magique »');
+    expect(r.err).toContain('question <législature-numéro | uid> [--json]');
+  });
+});
+
+describe('scripts (child processes)', () => {
+  const tsx = (script: string, args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO, 'scripts', script), ...args], {
+      cwd: REPO,
+      encoding: 'utf8',
+    });
+
+  it('npm run cli exits 1 on an unknown question and 0 on a known one', () => {
+    expect(tsx('cli.ts', ['question', '14-1', '--db', db]).status).toBe(1);
+    const ok = tsx('cli.ts', ['question', '14-50862', '--db', db]);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('M. Lionel Tardy');
+  });
+
+  it('npm run ingest exits 1 only when nothing at all could be read', () => {
+    const dir = tempDir();
+    const junk = path.join(dir, 'junk.bin');
+    writeFileSync(junk, Buffer.alloc(64, 0));
+    const target = path.join(dir, 'i.db');
+    const bad = tsx('ingest.ts', [junk, path.join(dir, 'absent'), '--db', target, '--no-progress']);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain('Rejets : 2');
+    const mixed = tsx('ingest.ts', [junk, path.join(FIXTURES, 'QANR5L17QE502.json'), '--db', target, '--no-progress']);
+    expect(mixed.status).toBe(0);
+    expect(mixed.stdout).toContain('Questions : 1 nouvelles');
+  });
+});
