@@ -90,12 +90,17 @@ export interface Suggestion {
   count: number;
 }
 
+/**
+ * Asynchronous: the index lives in worker threads so that heavy queries never stall the Discord gateway.
+ * Before `ready`, `search` and `similar` reject with a `SearchNotReadyError` ("index en cours de chargement")
+ * and `suggest` resolves to [].
+ */
 export interface SearchEngine {
   readonly ready: boolean;
   readonly size: number;
-  search(req: SearchRequest): SearchResponse;
+  search(req: SearchRequest): Promise<SearchResponse>;
   /** Closest questions to `uid`, itself excluded. */
-  similar(uid: string, limit?: number): SearchResponse;
+  similar(uid: string, limit?: number): Promise<SearchResponse>;
   /** Ranked exact > prefix > substring, accent-insensitive. */
-  suggest(kind: SuggestKind, input: string, limit?: number): Suggestion[];
+  suggest(kind: SuggestKind, input: string, limit?: number): Promise<Suggestion[]>;
 }

@@ -1,0 +1,31 @@
+/**
+ * /aide: what each command does, with examples, from each command's `help` (see commandKit's defineCommand):
+ * a command added to commands/index.ts appears here by itself.
+ */
+import { defineCommand } from '../src/discord/commandKit';
+import { COLORS } from '../src/discord/format';
+import { commands } from './index';
+
+export default defineCommand({
+  name: 'aide',
+  nameEn: 'help',
+  description: 'Ce que fait chaque commande, avec des exemples',
+  descriptionEn: 'What each command does, with examples',
+  help: { what: 'Ce message.', examples: ['/aide'] },
+  async run() {
+    // `commands` is read at run time: commands/index.ts imports this file too.
+    return {
+      ephemeral: true,
+      embeds: [
+        {
+          title: 'Questions écrites de l’Assemblée nationale — aide',
+          color: COLORS.info,
+          description:
+            'Ce bot cherche dans les questions écrites des député·es et les réponses des ministres (Journal officiel). Dates au format JJ/MM/AAAA ou AAAA-MM-JJ.',
+          fields: commands.map((c) => ({ name: `/${c.name}`, value: `${c.help.what}\n${c.help.examples.map((e) => `\`${e}\``).join('\n')}` })),
+          footer: { text: 'Données : Assemblée nationale, Licence Ouverte (Etalab).' },
+        },
+      ],
+    };
+  },
+});

@@ -1,0 +1,95 @@
+/**
+ * /depute nom: a deputy's questions, newest first, 8 per page (`dpp:<stateId>:<page>:<p|i|n>`, state in
+ * SQLite), with a summary: how many, share answered, median delay, top rubriques and ministries.
+ * The name is matched accent- and case-insensitively ("tardy" finds "M. Lionel Tardy").
+ */
+import { customId, defineCommand } from '../src/discord/commandKit';
+import type { CommandDeps } from '../src/discord/deps';
+import { COLORS } from '../src/discord/format';
+import { escapeCorpus } from '../src/discord/markdown';
+import type { Reply } from '../src/discord/reply';
+import { UserError } from '../src/discord/UserError';
+import { questionLine, summaryFields } from '../src/discord/views/summaryView';
+import { newestFirst, summarize } from '../src/insights/summarize';
+import type { DeputyRef } from '../src/insights/types';
+import { corpusChoices } from './shared/autocompleteCorpus';
+
+export const DEPUTY_PAGE_SIZE = 8;
+const STATE_KIND = 'deputy';
+
+export function resolveDeputy(deps: CommandDeps, input: string): { ref: DeputyRef; others: string[] } {
+  const matches = deps.insights.findDeputies(input, 6);
+  const best = matches[0];
+  if (!best) throw new UserError(`Aucun député trouvé pour « ${input} ». Essayez le nom de famille seul (ex. « Tardy »).`);
+  return { ref: { acteurRef: best.acteurRef, name: best.name }, others: matches.slice(1).map((m) => m.name) };
+}
+
+export function deputyReply(ref: DeputyRef, page: number, deps: CommandDeps, now: Date, others: string[] = []): Reply {
+  const facts = deps.insights.deputyFacts(ref).sort(newestFirst);
+  if (facts.length === 0) throw new UserError(`Aucune question trouvée pour ${ref.name}.`);
+  const summary = summarize(facts, now);
+  const pages = Math.max(1, Math.ceil(facts.length / DEPUTY_PAGE_SIZE));
+  const p = Math.min(Math.max(1, page), pages);
+  const uids = facts.slice((p - 1) * DEPUTY_PAGE_SIZE, p * DEPUTY_PAGE_SIZE).map((f) => f.uid);
+  const lines = deps.store.getQuestions(uids).map((q) => `• ${questionLine(q, now)}`);
+  const stateId = deps.pages.save(STATE_KIND, ref, now);
+  const reply: Reply = {
+    embeds: [
+      {
+        title: `Questions écrites de ${escapeCorpus(ref.name)}`,
+        color: COLORS.question,
+        fields: summaryFields(summary, { ministries: true }),
+        ...(others.length ? { footer: { text: `Autres correspondances : ${others.join(', ')}` } } : {}),
+      },
+      {
+        title: `Les plus récentes — page ${p}/${pages}`,
+        color: COLORS.question,
+        description: lines.join('\n'),
+      },
+    ],
+  };
+  if (pages > 1) {
+    reply.components = [
+      {
+        type: 1,
+        components: [
+          { type: 2, style: 2, label: '◀ Page précédente', custom_id: customId('dpp', stateId, Math.max(1, p - 1), 'p'), disabled: p <= 1 },
+          { type: 2, style: 2, label: `${p} / ${pages}`, custom_id: customId('dpp', stateId, p, 'i'), disabled: true },
+          { type: 2, style: 1, label: 'Page suivante ▶', custom_id: customId('dpp', stateId, Math.min(pages, p + 1), 'n'), disabled: p >= pages },
+        ],
+      },
+    ];
+  }
+  return reply;
+}
+
+export default defineCommand({
+  name: 'depute',
+  // SQL over the whole corpus the first time (cached per revision afterwards): acknowledge first.
+  defer: true,
+  help: {
+    what: 'Les questions d’un·e député·e, les plus récentes d’abord, et son bilan (taux de réponse, délai médian, thèmes).',
+    examples: ['/depute nom:Tardy'],
+  },
+  nameEn: 'deputy',
+  description: 'Les questions écrites d’un·e député·e et leur bilan',
+  descriptionEn: 'A deputy’s written questions and a summary',
+  options: {
+    nom: { type: 'string', required: true, autocomplete: true, nameEn: 'name', maxLength: 100, description: 'Nom du député (ex. Tardy)', descriptionEn: 'Deputy’s name (e.g. Tardy)' },
+  },
+  async run(args, deps, ctx) {
+    const { ref, others } = resolveDeputy(deps, args.nom);
+    return deputyReply(ref, 1, deps, ctx.now, others);
+  },
+  async autocomplete(focused, deps) {
+    return corpusChoices('deputy', focused.value, deps);
+  },
+  components: {
+    async dpp(call, deps, ctx) {
+      const [stateId = '', pageRaw = '1'] = call.args;
+      const ref = deps.pages.load(STATE_KIND, stateId) as DeputyRef | null;
+      if (!ref || typeof ref.name !== 'string') throw new UserError('Cette liste a expiré : relancez la commande.');
+      return deputyReply(ref, Number.parseInt(pageRaw, 10) || 1, deps, ctx.now);
+    },
+  },
+});

@@ -1,0 +1,18 @@
+/**
+ * Every slash command, in one list used by the dispatcher, the console twin and the deploy script
+ * (`npm run deploy-commands`). To add a command: write commands/<name>.ts with `export default defineCommand(...)`
+ * (see src/discord/commandKit.ts) and add it here.
+ */
+import type { CommandModule } from '../src/discord/commandKit';
+import aide from './aide';
+import depute from './depute';
+import digest from './digest';
+import ministere from './ministere';
+import question from './question';
+import recherche from './recherche';
+import similaires from './similaires';
+import stats from './stats';
+import suivis from './suivis';
+import suivre from './suivre';
+
+export const commands: CommandModule[] = [recherche, question, similaires, depute, ministere, stats, digest, suivre, suivis, aide];

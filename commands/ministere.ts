@@ -1,0 +1,55 @@
+/**
+ * /ministere nom: questions addressed to (asked) or answered by (assigned) a ministry: answer rate, median
+ * delay, how many are still pending past the two-month rule, and the oldest pending ones.
+ */
+import { defineCommand } from '../src/discord/commandKit';
+import { COLORS } from '../src/discord/format';
+import { escapeCorpus } from '../src/discord/markdown';
+import { UserError } from '../src/discord/UserError';
+import { questionLine, summaryFields } from '../src/discord/views/summaryView';
+import { summarize } from '../src/insights/summarize';
+import { corpusChoices } from './shared/autocompleteCorpus';
+
+export default defineCommand({
+  name: 'ministere',
+  // SQL over the whole corpus the first time (cached per revision afterwards): acknowledge first.
+  defer: true,
+  help: {
+    what: 'Bilan d’un ministère : taux de réponse, délai médian, questions en attente au-delà de 2 mois.',
+    examples: ['/ministere nom:Justice'],
+  },
+  nameEn: 'ministry',
+  description: 'Bilan d’un ministère : taux de réponse, délais, questions en souffrance',
+  descriptionEn: 'A ministry’s record: answer rate, delays, overdue questions',
+  options: {
+    nom: { type: 'string', required: true, autocomplete: true, nameEn: 'name', maxLength: 150, description: 'Nom du ministère (ex. Justice)', descriptionEn: 'Ministry name (e.g. Justice)' },
+  },
+  async run(args, deps, ctx) {
+    const matches = deps.insights.findMinistries(args.nom, 6);
+    const best = matches[0];
+    if (!best) throw new UserError(`Aucun ministère trouvé pour « ${args.nom} ». Essayez un mot du nom (ex. « Justice », « Intérieur »).`);
+    const facts = deps.insights.ministryFacts(best.name);
+    const summary = summarize(facts, ctx.now);
+    const oldest = deps.store.getQuestions(summary.oldestPending.map((f) => f.uid));
+    const others = matches.slice(1).map((m) => m.name);
+    return {
+      embeds: [
+        {
+          title: `Ministère : ${escapeCorpus(best.name)}`,
+          color: COLORS.question,
+          description: 'Questions adressées à ce ministère ou dont il a la charge.',
+          fields: summaryFields(summary, { ministries: false }),
+          ...(others.length ? { footer: { text: `Autres correspondances : ${others.join(', ')}` } } : {}),
+        },
+        {
+          title: 'Les plus anciennes sans réponse (au-delà de 2 mois)',
+          color: COLORS.pending,
+          description: oldest.length ? oldest.map((q) => `• ${questionLine(q, ctx.now, true)}`).join('\n') : 'Aucune : toutes les questions de plus de deux mois ont une réponse.',
+        },
+      ],
+    };
+  },
+  async autocomplete(focused, deps) {
+    return corpusChoices('ministry', focused.value, deps);
+  },
+});

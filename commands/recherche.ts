@@ -1,0 +1,136 @@
+/**
+ * /recherche texte [depute] [groupe] [ministere] [rubrique] [legislature] [statut] [depuis] [jusqua] [tri]
+ * Best matches, 5 per page, page buttons (`rsp:`) and an "open" select menu (`rso:`) that survive restarts
+ * (state in SQLite via deps.pages). See src/discord/views/resultsView.ts.
+ */
+import type { QuestionStatus } from '../src/corpus/types';
+import type { SearchFilters, SortOrder } from '../src/search/types';
+import { defineCommand } from '../src/discord/commandKit';
+import { UserError } from '../src/discord/UserError';
+import { parseDateRange } from '../src/discord/userInput';
+import { questionReply } from '../src/discord/views/questionView';
+import { loadResultsState, requireSearchReady, searchLabel, showResults, type ResultsState } from '../src/discord/views/resultsView';
+import { corpusChoices } from './shared/autocompleteCorpus';
+
+export const MAX_QUERY_LENGTH = 200;
+
+const STATUS: Record<string, QuestionStatus> = { repondue: 'answered', en_attente: 'pending', retiree: 'withdrawn' };
+const SORT: Record<string, SortOrder> = { pertinence: 'relevance', recentes: 'newest', anciennes: 'oldest' };
+
+const FILTER_LABELS: Array<[keyof SearchFilters, string]> = [
+  ['deputy', 'député'],
+  ['group', 'groupe'],
+  ['ministry', 'ministère'],
+  ['rubrique', 'rubrique'],
+  ['legislature', 'législature'],
+  ['status', 'statut'],
+];
+
+/** What to loosen when nothing matched. */
+export function noResultHints(filters: SearchFilters, text: string): string[] {
+  const hints: string[] = [];
+  const active = FILTER_LABELS.filter(([k]) => filters[k] !== undefined).map(([, l]) => `« ${l} »`);
+  if (active.length) hints.push(`retirez un filtre (${active.join(', ')})`);
+  if (filters.from || filters.to) hints.push('élargissez la période (« depuis », « jusqua »)');
+  if (text.trim().split(/\s+/).length > 1) hints.push('utilisez moins de mots, ou des mots plus courants');
+  if (/"/.test(text)) hints.push('retirez les guillemets de l’expression exacte');
+  if (/(^|\s)-\S/.test(text)) hints.push('retirez les mots exclus (-mot)');
+  hints.push("vérifiez l'orthographe (les accents sont facultatifs)");
+  return hints;
+}
+
+export default defineCommand({
+  name: 'recherche',
+  help: {
+    what: 'Cherche dans les questions et les réponses (accents et pluriels facultatifs). 5 résultats par page, boutons pour tourner les pages, menu pour ouvrir une question.',
+    examples: ['/recherche texte:cybercriminalité', '/recherche texte:"entraide pénale" legislature:14', '/recherche texte:retraites depute:Tardy statut:en_attente depuis:01/01/2014'],
+  },
+  nameEn: 'search',
+  description: 'Cherche dans les questions écrites et les réponses des ministres',
+  descriptionEn: 'Search written questions and ministers’ answers',
+  defer: true,
+  options: {
+    texte: {
+      type: 'string',
+      required: true,
+      nameEn: 'text',
+      description: 'Mots à chercher ; "expression exacte", -mot pour exclure',
+      descriptionEn: 'Words to search; "exact phrase", -word to exclude',
+      maxLength: MAX_QUERY_LENGTH,
+    },
+    depute: { type: 'string', autocomplete: true, nameEn: 'deputy', description: 'Auteur de la question (député·e)', descriptionEn: 'Author of the question (deputy)' },
+    groupe: { type: 'string', autocomplete: true, nameEn: 'group', description: 'Groupe politique de l’auteur', descriptionEn: 'Political group of the author' },
+    ministere: { type: 'string', autocomplete: true, nameEn: 'ministry', description: 'Ministère interrogé ou attributaire', descriptionEn: 'Ministry asked or in charge' },
+    rubrique: { type: 'string', autocomplete: true, nameEn: 'topic', description: 'Rubrique (thème) de la question', descriptionEn: 'Topic (rubrique) of the question' },
+    legislature: { type: 'integer', minValue: 1, maxValue: 20, description: 'Législature (ex. 14 pour 2012-2017)', descriptionEn: 'Legislature (e.g. 14 for 2012-2017)' },
+    statut: {
+      type: 'string',
+      nameEn: 'status',
+      description: 'Avec ou sans réponse',
+      descriptionEn: 'Answered or not',
+      choices: [
+        { name: 'répondue', nameEn: 'answered', value: 'repondue' },
+        { name: 'en attente de réponse', nameEn: 'pending', value: 'en_attente' },
+        { name: 'retirée ou caduque', nameEn: 'withdrawn', value: 'retiree' },
+      ],
+    },
+    depuis: { type: 'string', nameEn: 'since', description: 'Publiée à partir du (JJ/MM/AAAA ou AAAA-MM-JJ)', descriptionEn: 'Published on or after (DD/MM/YYYY or YYYY-MM-DD)', maxLength: 10 },
+    jusqua: { type: 'string', nameEn: 'until', description: 'Publiée jusqu’au (JJ/MM/AAAA ou AAAA-MM-JJ)', descriptionEn: 'Published on or before (DD/MM/YYYY or YYYY-MM-DD)', maxLength: 10 },
+    tri: {
+      type: 'string',
+      nameEn: 'sort',
+      description: 'Ordre des résultats (pertinence par défaut)',
+      descriptionEn: 'Result order (relevance by default)',
+      choices: [
+        { name: 'pertinence', nameEn: 'relevance', value: 'pertinence' },
+        { name: 'plus récentes', nameEn: 'newest', value: 'recentes' },
+        { name: 'plus anciennes', nameEn: 'oldest', value: 'anciennes' },
+      ],
+    },
+  },
+  async run(args, deps, ctx) {
+    const text = args.texte.replace(/\s+/g, ' ').trim();
+    if (text.replace(/["\-\s]/g, '') === '') throw new UserError('Le texte à chercher est vide : tapez au moins un mot.');
+    if (text.length > MAX_QUERY_LENGTH) throw new UserError(`Le texte à chercher est trop long (${MAX_QUERY_LENGTH} caractères au plus).`);
+    const range = parseDateRange(args.depuis, args.jusqua);
+    const filters: SearchFilters = {
+      ...(args.depute ? { deputy: args.depute } : {}),
+      ...(args.groupe ? { group: args.groupe } : {}),
+      ...(args.ministere ? { ministry: args.ministere } : {}),
+      ...(args.rubrique ? { rubrique: args.rubrique } : {}),
+      ...(args.legislature !== undefined ? { legislature: args.legislature } : {}),
+      ...(args.statut ? { status: STATUS[args.statut] } : {}),
+      ...range,
+    };
+    requireSearchReady(deps);
+    const state: ResultsState = {
+      k: 'search',
+      req: { text, filters, sort: SORT[args.tri ?? 'pertinence'] ?? 'relevance' },
+      label: searchLabel(text),
+    };
+    return showResults(state, 1, deps, ctx.now, noResultHints(filters, text));
+  },
+  async autocomplete(focused, deps) {
+    const kind = ({ depute: 'deputy', groupe: 'group', ministere: 'ministry', rubrique: 'rubrique' } as const)[
+      focused.name as 'depute' | 'groupe' | 'ministere' | 'rubrique'
+    ];
+    return kind ? corpusChoices(kind, focused.value, deps) : [];
+  },
+  deferComponents: ['rsp'],
+  components: {
+    /** Page button: rsp:<stateId>:<page>:<p|i|n> */
+    async rsp(call, deps, ctx) {
+      const [stateId = '', pageRaw = '1'] = call.args;
+      const state = loadResultsState(deps, stateId);
+      const page = Math.max(1, Number.parseInt(pageRaw, 10) || 1);
+      return showResults(state, page, deps, ctx.now);
+    },
+    /** Select menu: rso:<stateId>, value = uid -> the question in full, only for the one who asked. */
+    async rso(call, deps, ctx) {
+      const uid = call.values[0];
+      const q = uid ? deps.store.getQuestion(uid) : null;
+      if (!q) throw new UserError("Cette question n'est plus dans la base.");
+      return { ...questionReply(q, ctx.now), mode: 'reply', ephemeral: true };
+    },
+  },
+});

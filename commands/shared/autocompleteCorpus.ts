@@ -1,0 +1,27 @@
+/**
+ * Autocomplete from the corpus: deputies and ministries come from SQL insights (available before the search
+ * index is loaded); groups and rubriques from the search engine's suggestions (empty until it is ready).
+ */
+import type { Choice } from '../../src/discord/reply';
+import type { CommandDeps } from '../../src/discord/deps';
+import { truncate } from '../../src/discord/limits';
+
+export type CorpusKind = 'deputy' | 'ministry' | 'group' | 'rubrique';
+
+function label(name: string, count: number): string {
+  return truncate(`${name} (${count.toLocaleString('fr-FR')} question${count > 1 ? 's' : ''})`, 100);
+}
+
+export async function corpusChoices(kind: CorpusKind, input: string, deps: CommandDeps): Promise<Choice[]> {
+  const text = input.slice(0, 100);
+  if (kind === 'deputy') {
+    // The value is the display name: readable in the console, unique enough, and what users type.
+    return deps.insights.findDeputies(text, 25).map((d) => ({ name: label(d.name, d.count), value: d.name.slice(0, 100) }));
+  }
+  if (kind === 'ministry') {
+    return deps.insights.findMinistries(text, 25).map((m) => ({ name: label(m.name, m.count), value: m.name.slice(0, 100) }));
+  }
+  if (!deps.search.ready) return [];
+  const suggestions = await deps.search.suggest(kind, text, 25);
+  return suggestions.map((s) => ({ name: label(s.label, s.count), value: s.value.slice(0, 100) }));
+}

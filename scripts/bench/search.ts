@@ -1,0 +1,381 @@
+/**
+ * `tsx scripts/bench/search.ts --count 100000 [--queries 1000] [--seed 7] [--no-baseline] [--keep]`
+ * (run by `npm run bench -- --only search`)
+ *
+ * Production path, each phase in its own child process (fresh heap; RSS and peak RSS are the phase's own):
+ *  1. prepare: generator corpus (legislatures 14-17, deputies' names applied) written to a SQLite store in a temp dir;
+ *  2. build:   createSearchService (2 worker shards reading the database) until ready, then the save;
+ *  3. serve:   a fresh start that reloads the saved index, then the query set end to end (worker round trips,
+ *              filters, excerpts of the first page with texts read from SQLite);
+ *  4. baseline: the same queries against plain minisearch with its default options, and a linear scan.
+ * Writes bench-results/search-<count>.json and prints a summary with the targets and ratios.
+ * Targets at 100,000: build < 60 s, reload < 10 s, process < 1.5 GB, typical query < 10 ms p50 / < 50 ms p99.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import MiniSearch from 'minisearch';
+import { generateActeurs, generateQuestions } from '../../src/corpus/generate';
+import { parseActeur } from '../../src/corpus/parse/parseActeur';
+import { parseOpenDataQuestion } from '../../src/corpus/parse/parseOpenDataQuestion';
+import type { Question } from '../../src/corpus/types';
+import { fold, TOKEN_RE, isStopWord } from '../../src/search/analyzeFrench';
+import { createSearchService } from '../../src/search/createSearchService';
+import type { SearchFilters, SearchRequest } from '../../src/search/types';
+import { openStore } from '../../src/store/openStore';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '../..');
+const thisFile = fileURLToPath(import.meta.url);
+
+const { values } = parseArgs({
+  options: {
+    count: { type: 'string', default: '10000' },
+    queries: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '7' },
+    phase: { type: 'string' },
+    dir: { type: 'string' },
+    'no-baseline': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const count = Number(values.count);
+const queryCount = Number(values.queries);
+const seed = Number(values.seed);
+
+const MB = 1024 * 1024;
+const rssMb = () => Math.round(process.memoryUsage().rss / MB);
+const maxRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const seconds = (ms: number) => Math.round(ms / 10) / 100;
+
+function emit(result: unknown): void {
+  process.stdout.write(`BENCH_JSON ${JSON.stringify(result)}\n`);
+}
+
+function mulberry32(a: number): () => number {
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ---- phase 1: corpus into SQLite ------------------------------------------------------------------------
+
+function prepare(dir: string): unknown {
+  const started = performance.now();
+  const legislatures = [14, 15, 16, 17];
+  const store = openStore(path.join(dir, 'questions.db'));
+  const acteurs = generateActeurs({ seed, legislatures })
+    .map((raw) => parseActeur(raw))
+    .flatMap((r) => (r.ok ? [r.value] : []));
+  store.upsertActeurs(acteurs);
+  let batch: Question[] = [];
+  let n = 0;
+  for (const raw of generateQuestions({ count, seed, legislatures })) {
+    const r = parseOpenDataQuestion(raw, 'bench');
+    if (!r.ok) continue;
+    batch.push(r.value);
+    if (batch.length >= 2000) {
+      store.upsertQuestions(batch, { seenAt: '2025-06-01T00:00:00Z', baseline: true });
+      n += batch.length;
+      batch = [];
+    }
+  }
+  store.upsertQuestions(batch, { seenAt: '2025-06-01T00:00:00Z', baseline: true });
+  n += batch.length;
+  store.close();
+  return { questions: n, seconds: seconds(performance.now() - started) };
+}
+
+// ---- phase 2: build + save ------------------------------------------------------------------------------
+
+async function build(dir: string): Promise<unknown> {
+  const store = openStore(path.join(dir, 'questions.db'));
+  const started = performance.now();
+  const service = createSearchService({ store, indexDir: path.join(dir, 'index') });
+  await service.whenReady;
+  const buildMs = performance.now() - started;
+  const rssAfterBuild = rssMb();
+  const saveStarted = performance.now();
+  await service.save();
+  const saveMs = performance.now() - saveStarted;
+  const size = service.engine.size;
+  await service.close();
+  store.close();
+  const du = spawnSync('du', ['-sm', path.join(dir, 'index')], { encoding: 'utf8' });
+  return {
+    origin: service.origin,
+    size,
+    buildSeconds: seconds(buildMs),
+    saveSeconds: seconds(saveMs),
+    rssAfterBuildMb: rssAfterBuild,
+    peakRssMb: maxRssMb(),
+    savedMb: Number(du.stdout.split(/\s/)[0]) || null,
+  };
+}
+
+// ---- the query set ----------------------------------------------------------------------------------------
+
+interface BenchQuery {
+  kind: 'words' | 'words+filters' | 'prefix' | 'typo' | 'filters-only' | 'number';
+  req: SearchRequest;
+}
+
+function makeQueries(questions: Array<Pick<Question, 'uid' | 'number' | 'legislature' | 'status' | 'rubrique' | 'ministryAssigned' | 'author'> & { text: string }>): BenchQuery[] {
+  const rnd = mulberry32(seed * 31 + 1);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const out: BenchQuery[] = [];
+  const seen = new Set<string>();
+  const now = new Date('2025-06-01T00:00:00Z');
+  let guard = 0;
+  while (out.length < queryCount && guard++ < queryCount * 20) {
+    const q = pick(questions);
+    const words = (q.text.match(/[\p{L}\p{N}’'-]+/gu) ?? []).filter((w) => w.length >= 4 && !isStopWord(fold(w)) && !/['’]/.test(w));
+    if (words.length < 4) continue;
+    const start = Math.floor(rnd() * (words.length - 4));
+    const n = 1 + Math.floor(rnd() * 4);
+    let ws = words.slice(start, start + n);
+    const roll = rnd();
+    let kind: BenchQuery['kind'] = 'words';
+    if (roll < 0.15) ws = ws.map((w) => fold(w)); // typed without accents
+    if (roll >= 0.15 && roll < 0.3) {
+      kind = 'typo';
+      ws = ws.map((w) => (w.length >= 6 ? w.slice(0, 2) + w[3] + w[2] + w.slice(4) : w));
+    } else if (roll >= 0.3 && roll < 0.45) {
+      kind = 'prefix';
+      const last = ws[ws.length - 1]!;
+      ws[ws.length - 1] = last.slice(0, Math.max(3, Math.ceil(last.length * 0.6)));
+    }
+    const filters: SearchFilters = {};
+    const froll = rnd();
+    if (kind === 'words' && froll < 0.4) {
+      kind = 'words+filters';
+      if (froll < 0.15) filters.legislature = q.legislature;
+      else if (froll < 0.25) filters.status = q.status;
+      else if (froll < 0.32 && q.ministryAssigned) filters.ministry = q.ministryAssigned.name;
+      else if (q.rubrique) filters.rubrique = q.rubrique;
+      else filters.legislature = q.legislature;
+    }
+    let req: SearchRequest = { text: ws.join(' '), filters, limit: 5, now };
+    if (rnd() < 0.05) {
+      kind = 'filters-only';
+      req = { filters: { legislature: q.legislature, status: q.status }, limit: 5, now };
+      if (q.author.name) req.filters!.deputy = q.author.name;
+    } else if (rnd() < 0.03) {
+      kind = 'number';
+      req = { text: String(q.number), limit: 5, now };
+    }
+    const key = JSON.stringify(req);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ kind, req });
+  }
+  return out;
+}
+
+function loadQuerySource(dir: string) {
+  // A sample of questions to draw queries from (same seed in every phase: identical query sets).
+  const store = openStore(path.join(dir, 'questions.db'));
+  const sample: Parameters<typeof makeQueries>[0] = [];
+  const rnd = mulberry32(seed);
+  for (const q of store.iterateQuestions()) {
+    if (rnd() > Math.min(1, 5000 / count)) continue;
+    sample.push({ uid: q.uid, number: q.number, legislature: q.legislature, status: q.status, rubrique: q.rubrique, ministryAssigned: q.ministryAssigned, author: q.author, text: `${q.teteAnalyse ?? ''} ${q.analyses.join(' ')} ${q.question?.text.slice(0, 1500) ?? ''}` });
+  }
+  store.close();
+  return makeQueries(sample);
+}
+
+function percentile(xs: number[], p: number): number {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! * 100) / 100;
+}
+
+function summarize(times: Array<{ kind: string; ms: number }>) {
+  const kinds = [...new Set(times.map((t) => t.kind))];
+  const all = times.map((t) => t.ms);
+  return {
+    all: { n: all.length, p50: percentile(all, 50), p90: percentile(all, 90), p99: percentile(all, 99), max: percentile(all, 100) },
+    byKind: Object.fromEntries(
+      kinds.map((k) => {
+        const xs = times.filter((t) => t.kind === k).map((t) => t.ms);
+        return [k, { n: xs.length, p50: percentile(xs, 50), p99: percentile(xs, 99) }];
+      }),
+    ),
+  };
+}
+
+// ---- phase 3: reload + queries ----------------------------------------------------------------------------
+
+async function serve(dir: string): Promise<unknown> {
+  const queries = loadQuerySource(dir);
+  const store = openStore(path.join(dir, 'questions.db'));
+  const rssBefore = rssMb();
+  const started = performance.now();
+  const service = createSearchService({ store, indexDir: path.join(dir, 'index') });
+  await service.whenReady;
+  const reloadMs = performance.now() - started;
+  const rssAfterReload = rssMb();
+  const engine = service.engine;
+  // Warm-up (JIT), not measured.
+  for (const q of queries.slice(0, 20)) await engine.search({ ...q.req, limit: 4 });
+  const times: Array<{ kind: string; ms: number }> = [];
+  const modes: Record<string, number> = {};
+  let totalHits = 0;
+  for (const q of queries) {
+    const t = performance.now();
+    const r = await engine.search(q.req);
+    times.push({ kind: q.kind, ms: performance.now() - t });
+    modes[r.mode] = (modes[r.mode] ?? 0) + 1;
+    totalHits += r.total;
+  }
+  // Concurrency: 200 searches at once (the bot under load), wall time until all answered.
+  const burst = queries.slice(0, 200).map((q) => ({ ...q.req, offset: 5 }));
+  const burstStart = performance.now();
+  const burstTimes = await Promise.all(
+    burst.map(async (req) => {
+      const t = performance.now();
+      await engine.search(req);
+      return performance.now() - t;
+    }),
+  );
+  const burstWall = performance.now() - burstStart;
+  const simTimes: number[] = [];
+  for (const q of queries.slice(0, 50)) {
+    const uid = (await engine.search({ ...q.req, limit: 1 })).hits[0]?.uid;
+    if (!uid) continue;
+    const t = performance.now();
+    await engine.similar(uid, 5);
+    simTimes.push(performance.now() - t);
+  }
+  const rssAfterQueries = rssMb();
+  await service.close();
+  store.close();
+  return {
+    origin: service.origin,
+    size: engine.size,
+    reloadSeconds: seconds(reloadMs),
+    rssBeforeMb: rssBefore,
+    rssAfterReloadMb: rssAfterReload,
+    rssAfterQueriesMb: rssAfterQueries,
+    peakRssMb: maxRssMb(),
+    queries: summarize(times),
+    modes,
+    meanTotal: Math.round(totalHits / Math.max(1, queries.length)),
+    burst200: { wallMs: Math.round(burstWall), p50: percentile(burstTimes, 50), p99: percentile(burstTimes, 99) },
+    similar: { n: simTimes.length, p50: percentile(simTimes, 50), p99: percentile(simTimes, 99) },
+  };
+}
+
+// ---- phase 4: plain minisearch (default options) and a linear scan ----------------------------------------
+
+async function baseline(dir: string): Promise<unknown> {
+  const queries = loadQuerySource(dir).filter((q) => q.req.text);
+  const store = openStore(path.join(dir, 'questions.db'));
+  const started = performance.now();
+  const ms = new MiniSearch<{ id: string; title: string; question: string; answer: string }>({ fields: ['title', 'question', 'answer'] });
+  const folded: string[] = [];
+  const scanCap = Math.min(count, 100_000);
+  for (const q of store.iterateQuestions()) {
+    const doc = { id: q.uid, title: [q.rubrique, q.teteAnalyse, ...q.analyses].filter(Boolean).join(' '), question: q.question?.text ?? '', answer: q.answer?.text ?? '' };
+    ms.add(doc);
+    if (folded.length < scanCap) folded.push(fold(`${doc.title} ${doc.question} ${doc.answer}`));
+  }
+  const buildMs = performance.now() - started;
+  const rssAfterBuild = rssMb();
+  const times: Array<{ kind: string; ms: number }> = [];
+  for (const q of queries) {
+    const t = performance.now();
+    ms.search(q.req.text!);
+    times.push({ kind: q.kind, ms: performance.now() - t });
+  }
+  const scanTimes: number[] = [];
+  for (const q of queries.slice(0, 30)) {
+    const words = (fold(q.req.text!).match(new RegExp(TOKEN_RE.source, 'g')) ?? []).filter((w) => !isStopWord(w));
+    const t = performance.now();
+    let hits = 0;
+    for (const text of folded) if (words.every((w) => text.includes(w))) hits++;
+    scanTimes.push(performance.now() - t);
+    if (hits < 0) console.log(hits);
+  }
+  store.close();
+  return {
+    plainMinisearch: { buildSeconds: seconds(buildMs), rssAfterBuildMb: rssAfterBuild, peakRssMb: maxRssMb(), queries: summarize(times) },
+    linearScan: { n: scanTimes.length, p50: percentile(scanTimes, 50), p99: percentile(scanTimes, 99) },
+  };
+}
+
+// ---- orchestration --------------------------------------------------------------------------------------------
+
+function runPhase(phase: string, dir: string): Record<string, unknown> {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', thisFile, '--phase', phase, '--dir', dir, '--count', String(count), '--queries', String(queryCount), '--seed', String(seed)], {
+    encoding: 'utf8',
+    maxBuffer: 64 * MB,
+    env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=8192' },
+  });
+  const line = r.stdout.split('\n').find((l) => l.startsWith('BENCH_JSON '));
+  if (r.status !== 0 || !line) {
+    process.stderr.write(r.stdout + r.stderr);
+    throw new Error(`phase ${phase} a échoué (code ${r.status})`);
+  }
+  return JSON.parse(line.slice('BENCH_JSON '.length)) as Record<string, unknown>;
+}
+
+async function main(): Promise<void> {
+  if (values.phase) {
+    const dir = values.dir!;
+    const result =
+      values.phase === 'prepare' ? prepare(dir)
+      : values.phase === 'build' ? await build(dir)
+      : values.phase === 'serve' ? await serve(dir)
+      : await baseline(dir);
+    emit(result);
+    return;
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), `bench-search-${count}-`));
+  try {
+    console.log(`bench search : ${count.toLocaleString('fr-FR')} questions, ${queryCount} requêtes (dossier ${dir})`);
+    const prep = runPhase('prepare', dir);
+    console.log(`  corpus SQLite préparé en ${prep.seconds} s`);
+    const built = runPhase('build', dir);
+    console.log(`  construction ${built.buildSeconds} s (RSS ${built.rssAfterBuildMb} Mo, pic ${built.peakRssMb} Mo), sauvegarde ${built.saveSeconds} s, ${built.savedMb} Mo sur disque`);
+    const served = runPhase('serve', dir);
+    const sq = served.queries as ReturnType<typeof summarize>;
+    console.log(`  rechargement ${served.reloadSeconds} s (RSS ${served.rssAfterReloadMb} Mo ; après requêtes ${served.rssAfterQueriesMb} Mo, pic ${served.peakRssMb} Mo)`);
+    console.log(`  requêtes (${sq.all.n}) : p50 ${sq.all.p50} ms, p99 ${sq.all.p99} ms, max ${sq.all.max} ms`);
+    for (const [k, v] of Object.entries(sq.byKind)) console.log(`    ${k.padEnd(14)} n=${v.n} p50 ${v.p50} ms p99 ${v.p99} ms`);
+    let base: Record<string, unknown> | null = null;
+    if (!values['no-baseline']) {
+      base = runPhase('baseline', dir);
+      const pm = base.plainMinisearch as { buildSeconds: number; rssAfterBuildMb: number; queries: ReturnType<typeof summarize> };
+      const ls = base.linearScan as { p50: number; p99: number };
+      console.log(`  minisearch par défaut : construction ${pm.buildSeconds} s (RSS ${pm.rssAfterBuildMb} Mo), requêtes p50 ${pm.queries.all.p50} ms p99 ${pm.queries.all.p99} ms`);
+      console.log(`  parcours linéaire : p50 ${ls.p50} ms p99 ${ls.p99} ms`);
+      console.log(`  rapports (défaut / nôtre) : p50 ×${(pm.queries.all.p50 / sq.all.p50).toFixed(1)}, p99 ×${(pm.queries.all.p99 / sq.all.p99).toFixed(1)} ; parcours / nôtre p50 ×${(ls.p50 / sq.all.p50).toFixed(0)}`);
+    }
+    const targets = count >= 100_000
+      ? {
+          buildUnder60s: (built.buildSeconds as number) < 60,
+          reloadUnder10s: (served.reloadSeconds as number) < 10,
+          processUnder1_5GB: (served.peakRssMb as number) < 1536 && (built.peakRssMb as number) < 1536,
+          p50Under10ms: sq.all.p50 < 10,
+          p99Under50ms: sq.all.p99 < 50,
+        }
+      : null;
+    if (targets) console.log(`  objectifs : ${Object.entries(targets).map(([k, ok]) => `${k} ${ok ? 'OK' : 'MANQUÉ'}`).join(', ')}`);
+    mkdirSync(path.join(repoRoot, 'bench-results'), { recursive: true });
+    const out = path.join(repoRoot, 'bench-results', `search-${count}.json`);
+    writeFileSync(out, JSON.stringify({ count, queries: queryCount, seed, machine: { cpus: os.cpus().length, node: process.version }, date: new Date().toISOString(), prepare: prep, build: built, serve: served, baseline: base, targets }, null, 2));
+    console.log(`  résultats : ${path.relative(repoRoot, out)}`);
+  } finally {
+    if (!values.keep) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,44 @@
+/**
+ * `npm run deploy-commands`: registers the slash commands of commands/index.ts (the same declarations the bot
+ * dispatches on) to DISCORD_GUILD_ID when set (instant), else globally (up to an hour to propagate).
+ */
+import dotenv from 'dotenv';
+import { commands } from '../commands/index';
+import { ConfigError, parseConfig } from '../src/config';
+import { createRegistry } from '../src/discord/commandKit';
+import { deployCommands } from '../src/discord/deployCommands';
+import { redactToken } from '../src/logger';
+
+dotenv.config({ quiet: true });
+
+async function run(): Promise<number> {
+  let config;
+  try {
+    config = parseConfig(process.env);
+  } catch (e) {
+    process.stderr.write(`${e instanceof ConfigError ? e.message : String(e)}\n`);
+    return 1;
+  }
+  if (!config.discordToken) {
+    process.stderr.write('DISCORD_TOKEN est requis pour enregistrer les commandes.\n');
+    return 1;
+  }
+  const registry = createRegistry(commands);
+  try {
+    const result = await deployCommands({
+      token: config.discordToken,
+      applicationId: config.discordApplicationId,
+      guildId: config.discordGuildId,
+      apiUrl: config.discordApiUrl,
+      declarations: registry.declarations(),
+    });
+    const where = result.scope === 'guild' ? `sur le serveur ${config.discordGuildId}` : 'globalement (propagation jusqu’à une heure)';
+    process.stdout.write(`${result.registered.length} commandes enregistrées ${where} : ${result.registered.map((c) => `/${c.name}`).join(', ')}\n`);
+    return 0;
+  } catch (e) {
+    process.stderr.write(`Échec de l'enregistrement : ${redactToken(e instanceof Error ? e.message : String(e), config.discordToken)}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await run();

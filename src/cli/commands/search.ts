@@ -1,0 +1,181 @@
+/**
+ * `npm run cli -- search "entraide pénale" --legislature 14 [--depute X --groupe G --ministere Y --rubrique R
+ *  --departement D --statut repondu|en-attente|retiree --depuis JJ/MM/AAAA --jusqua JJ/MM/AAAA
+ *  --repondu-sous N --en-attente-depuis N --tri pertinence|recent|ancien --limite N --page N --index-dir DIR] [--json]`
+ *
+ * Uses the saved index (INDEX_DIR, default data/index), rebuilt and saved when the corpus changed.
+ */
+import { parseArgs } from 'node:util';
+import type { QuestionStatus } from '../../corpus/types';
+import { createSearchService } from '../../search/createSearchService';
+import { excerptToPlain } from '../../search/excerpt';
+import type { SearchFilters, SearchRequest, SearchResponse, SortOrder } from '../../search/types';
+import { frenchDate, frNumber } from '../formatFr';
+import { CliError, type CliCommand } from '../types';
+
+const STATUSES: Record<string, QuestionStatus> = {
+  repondu: 'answered',
+  repondue: 'answered',
+  'en-attente': 'pending',
+  attente: 'pending',
+  retiree: 'withdrawn',
+  close: 'withdrawn',
+};
+const SORTS: Record<string, SortOrder> = { pertinence: 'relevance', recent: 'newest', ancien: 'oldest' };
+const STATUS_FR: Record<QuestionStatus, string> = { answered: 'répondue', pending: 'en attente', withdrawn: 'close sans réponse' };
+
+/** JJ/MM/AAAA or AAAA-MM-JJ -> ISO; throws a French CliError for an impossible date. */
+export function parseFrenchDate(value: string, option: string): string {
+  const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value.trim());
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  const [y, m, d] = fr ? [fr[3], fr[2], fr[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
+  if (!y || !m || !d) throw new CliError(`Option ${option} : date « ${value} » non reconnue (JJ/MM/AAAA ou AAAA-MM-JJ).`);
+  const out = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const t = new Date(`${out}T00:00:00Z`);
+  if (Number.isNaN(t.getTime()) || t.toISOString().slice(0, 10) !== out) {
+    throw new CliError(`Option ${option} : la date « ${value} » n'existe pas.`);
+  }
+  return out;
+}
+
+function positiveInt(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new CliError(`Option ${option} : nombre entier attendu, reçu « ${value} ».`);
+  return n;
+}
+
+export function parseSearchArgs(args: string[], now: Date): { request: SearchRequest; json: boolean; indexDir: string } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        legislature: { type: 'string' },
+        depute: { type: 'string' },
+        groupe: { type: 'string' },
+        ministere: { type: 'string' },
+        rubrique: { type: 'string' },
+        departement: { type: 'string' },
+        statut: { type: 'string' },
+        depuis: { type: 'string' },
+        jusqua: { type: 'string' },
+        'repondu-sous': { type: 'string' },
+        'en-attente-depuis': { type: 'string' },
+        tri: { type: 'string' },
+        limite: { type: 'string' },
+        page: { type: 'string' },
+        'index-dir': { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    });
+  } catch (err) {
+    throw new CliError(`Option invalide : ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const v = parsed.values;
+  const filters: SearchFilters = {};
+  if (v.legislature !== undefined) filters.legislature = positiveInt(v.legislature, '--legislature');
+  if (v.depute) filters.deputy = v.depute;
+  if (v.groupe) filters.group = v.groupe;
+  if (v.ministere) filters.ministry = v.ministere;
+  if (v.rubrique) filters.rubrique = v.rubrique;
+  if (v.departement) filters.department = v.departement;
+  if (v.statut) {
+    const s = STATUSES[v.statut.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')];
+    if (!s) throw new CliError(`Option --statut : « ${v.statut} » inconnu (repondu, en-attente, retiree).`);
+    filters.status = s;
+  }
+  if (v.depuis) filters.from = parseFrenchDate(v.depuis, '--depuis');
+  if (v.jusqua) filters.to = parseFrenchDate(v.jusqua, '--jusqua');
+  if (filters.from && filters.to && filters.from > filters.to) {
+    throw new CliError('La date --depuis est postérieure à --jusqua.');
+  }
+  const within = positiveInt(v['repondu-sous'], '--repondu-sous');
+  if (within !== undefined) filters.answeredWithinDays = within;
+  const pendingFor = positiveInt(v['en-attente-depuis'], '--en-attente-depuis');
+  if (pendingFor !== undefined) filters.pendingForMoreThanDays = pendingFor;
+  let sort: SortOrder = 'relevance';
+  if (v.tri) {
+    const s = SORTS[v.tri];
+    if (!s) throw new CliError(`Option --tri : « ${v.tri} » inconnu (pertinence, recent, ancien).`);
+    sort = s;
+  }
+  const limit = positiveInt(v.limite, '--limite') ?? 5;
+  const page = Math.max(1, positiveInt(v.page, '--page') ?? 1);
+  const text = parsed.positionals.join(' ').trim();
+  if (!text && Object.keys(filters).length === 0) {
+    throw new CliError('Indiquez des mots à chercher ou au moins un filtre (ex. : search "entraide pénale" --legislature 14).');
+  }
+  if (text.length > 300) throw new CliError('Recherche trop longue (300 caractères au plus).');
+  return {
+    request: { text, filters, sort, limit: Math.max(1, Math.min(50, limit)), offset: (page - 1) * limit, now },
+    json: !!v.json,
+    indexDir: v['index-dir'] ?? process.env.INDEX_DIR ?? 'data/index',
+  };
+}
+
+export function renderSearch(r: SearchResponse, req: SearchRequest): string {
+  if (r.total === 0) return 'Aucun résultat. Essayez moins de mots, sans filtre, ou une autre orthographe.';
+  const lines: string[] = [];
+  const from = (req.offset ?? 0) + 1;
+  lines.push(`${frNumber(r.total)} question(s) trouvée(s)${r.mode === 'any' ? ' (aucune ne contient tous les mots : résultats contenant au moins un mot)' : ''} ; résultats ${from} à ${from + r.hits.length - 1} :`);
+  r.hits.forEach((h, i) => {
+    lines.push('');
+    lines.push(`${from + i}. n° ${h.number} (${h.legislature}e législature) — ${h.title}`);
+    const who = [h.author, h.group].filter(Boolean).join(', ');
+    if (who) lines.push(`   ${who}${h.ministry ? ` → ${h.ministry}` : ''}`);
+    const dates = [`posée le ${frenchDate(h.questionDate) ?? '?'}`];
+    if (h.answerDate) dates.push(`réponse le ${frenchDate(h.answerDate)}`);
+    lines.push(`   ${STATUS_FR[h.status]} ; ${dates.join(', ')}`);
+    if (h.excerpt) lines.push(`   « ${excerptToPlain(h.excerpt)} »`);
+    lines.push(`   ${h.url}`);
+  });
+  return lines.join('\n');
+}
+
+export const searchCommand: CliCommand = {
+  name: 'search',
+  summary: 'recherche plein texte avec filtres (députés, ministères, dates, statut)',
+  usage: 'search "mots" [--legislature N --depute X --ministere Y --statut repondu ... --tri recent] [--json]',
+  async run(args, ctx) {
+    const { request, json, indexDir } = parseSearchArgs(args, ctx.now);
+    const store = ctx.store();
+    const service = createSearchService({ store, indexDir });
+    try {
+      await service.whenReady;
+      const r = await service.engine.search(request);
+      if (json) {
+        ctx.out(
+          JSON.stringify(
+            {
+              total: r.total,
+              mode: r.mode,
+              tookMs: Math.round(r.tookMs * 10) / 10,
+              results: r.hits.map((h) => ({
+                uid: h.uid,
+                score: h.score,
+                legislature: h.legislature,
+                number: h.number,
+                title: h.title,
+                author: h.author,
+                group: h.group,
+                ministry: h.ministry,
+                status: h.status,
+                questionDate: h.questionDate,
+                answerDate: h.answerDate,
+                excerpt: h.excerpt ? excerptToPlain(h.excerpt) : null,
+                url: h.url,
+              })),
+            },
+            null,
+            2,
+          ),
+        );
+      } else ctx.out(renderSearch(r, request));
+      return 0;
+    } finally {
+      await service.close();
+    }
+  },
+};

@@ -1,0 +1,151 @@
+/**
+ * The environment, parsed and validated ONCE (dotenv is loaded by the entry point, not here).
+ *
+ * Contract: `parseConfig(env)` is pure; it reports EVERY problem at once in a `ConfigError` (French
+ * messages, one per line). The Discord token is never part of an error message, and `describeConfig`
+ * (what main logs at start) redacts it.
+ */
+import path from 'node:path';
+
+export interface Config {
+  /** Absent => console mode (the commands are read from stdin). */
+  discordToken: string | null;
+  /** Taken from READY when absent. */
+  discordApplicationId: string | null;
+  /** Deploy target: one guild (instant) when set, else global commands. */
+  discordGuildId: string | null;
+  /** REST base URL without version (".../api"); tests only (the Discord fake). Null => discord.com. */
+  discordApiUrl: string | null;
+  databasePath: string;
+  indexDir: string;
+  seedsDir: string;
+  logLevel: LogLevel;
+  /** Live legislature's archive, downloaded by the daily refresh (digest engineer). */
+  refreshUrl: string;
+  /** Cron expression of the refresh, in `timeZone`. */
+  refreshCron: string;
+  /** Default digest time "HH:MM" in `timeZone`. */
+  digestDefaultTime: string;
+  timeZone: string;
+  /** Per-user flood control: at most `floodMax` commands per `floodWindowMs`. */
+  floodMax: number;
+  floodWindowMs: number;
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export const DEFAULT_REFRESH_URL =
+  'https://data.assemblee-nationale.fr/static/openData/repository/17/questions/questions_ecrites/Questions_ecrites.json.zip';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration invalide :\n${problems.map((p) => `- ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const SNOWFLAKE = /^\d{15,21}$/;
+
+export function parseConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const str = (key: string): string | null => {
+    const v = env[key];
+    if (v === undefined) return null;
+    const t = v.trim();
+    return t === '' ? null : t;
+  };
+  const snowflake = (key: string): string | null => {
+    const v = str(key);
+    if (v !== null && !SNOWFLAKE.test(v)) problems.push(`${key} doit être un identifiant Discord (15 à 21 chiffres), reçu « ${v} ».`);
+    return v;
+  };
+  const int = (key: string, def: number, min: number, max: number): number => {
+    const v = str(key);
+    if (v === null) return def;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${key} doit être un entier entre ${min} et ${max}, reçu « ${v} ».`);
+      return def;
+    }
+    return n;
+  };
+
+  const token = str('DISCORD_TOKEN');
+  if (token !== null && (/\s/.test(token) || token.length < 20)) {
+    // Never echo the token itself.
+    problems.push('DISCORD_TOKEN ne ressemble pas à un jeton de bot (trop court ou contient des espaces).');
+  }
+  const applicationId = snowflake('DISCORD_APPLICATION_ID');
+  const guildId = snowflake('DISCORD_GUILD_ID');
+
+  const apiUrl = str('DISCORD_API_URL');
+  if (apiUrl !== null) {
+    let ok = false;
+    try {
+      const u = new URL(apiUrl);
+      ok = u.protocol === 'http:' || u.protocol === 'https:';
+    } catch {
+      ok = false;
+    }
+    if (!ok) problems.push(`DISCORD_API_URL doit être une URL http(s), reçu « ${apiUrl} ».`);
+    else if (/\/v\d+\/?$/.test(apiUrl)) problems.push('DISCORD_API_URL ne doit pas contenir de version (« …/api », pas « …/api/v10 »).');
+  }
+
+  const logLevelRaw = str('LOG_LEVEL') ?? 'info';
+  let logLevel: LogLevel = 'info';
+  if ((LOG_LEVELS as readonly string[]).includes(logLevelRaw)) logLevel = logLevelRaw as LogLevel;
+  else problems.push(`LOG_LEVEL doit valoir l'un de ${LOG_LEVELS.join(', ')}, reçu « ${logLevelRaw} ».`);
+
+  const refreshUrl = str('REFRESH_URL') ?? DEFAULT_REFRESH_URL;
+  if (!/^https?:\/\/\S+$/.test(refreshUrl)) problems.push(`REFRESH_URL doit être une URL http(s), reçu « ${refreshUrl} ».`);
+
+  const refreshCron = str('REFRESH_CRON') ?? '30 6 * * *';
+  const cronFields = refreshCron.split(/\s+/);
+  if (cronFields.length < 5 || cronFields.length > 6) {
+    problems.push(`REFRESH_CRON doit être une expression cron à 5 ou 6 champs, reçu « ${refreshCron} ».`);
+  }
+
+  const digestDefaultTime = str('DIGEST_DEFAULT_TIME') ?? '08:00';
+  const hm = /^(\d{1,2}):(\d{2})$/.exec(digestDefaultTime);
+  if (!hm || Number(hm[1]) > 23 || Number(hm[2]) > 59) {
+    problems.push(`DIGEST_DEFAULT_TIME doit être une heure HH:MM, reçu « ${digestDefaultTime} ».`);
+  }
+
+  const timeZone = str('TZ') ?? 'Europe/Paris';
+  try {
+    new Intl.DateTimeFormat('fr-FR', { timeZone });
+  } catch {
+    problems.push(`TZ doit être un fuseau horaire IANA (ex. Europe/Paris), reçu « ${timeZone} ».`);
+  }
+
+  const floodMax = int('FLOOD_MAX', 6, 1, 1000);
+  const floodWindowMs = int('FLOOD_WINDOW_MS', 10_000, 100, 3_600_000);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const databasePath = str('DATABASE_PATH') ?? path.join('data', 'questions.db');
+  return {
+    discordToken: token,
+    discordApplicationId: applicationId,
+    discordGuildId: guildId,
+    discordApiUrl: apiUrl,
+    databasePath,
+    indexDir: str('INDEX_DIR') ?? path.join(path.dirname(databasePath), 'index'),
+    seedsDir: str('SEEDS_DIR') ?? path.join('data', 'seeds'),
+    logLevel,
+    refreshUrl,
+    refreshCron,
+    digestDefaultTime,
+    timeZone,
+    floodMax,
+    floodWindowMs,
+  };
+}
+
+/** What may be logged: the configuration with the token redacted. */
+export function describeConfig(config: Config): Record<string, unknown> {
+  return { ...config, discordToken: config.discordToken === null ? null : '[masqué]' };
+}

@@ -1,0 +1,47 @@
+/**
+ * Builds the discord.js client (intents: Guilds only) and starts it. `apiUrl` (DISCORD_API_URL) points the REST
+ * client — hence the gateway, whose URL comes from GET /gateway/bot — at another server (tests: the fake).
+ */
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import type { Logger } from '../logger';
+import { redactToken } from '../logger';
+
+export interface DiscordClientOptions {
+  token: string;
+  apiUrl: string | null;
+  logger: Logger;
+  onInteraction: (interaction: import('discord.js').Interaction) => Promise<void>;
+}
+
+export function createDiscordClient(opts: Pick<DiscordClientOptions, 'apiUrl'>): Client {
+  return new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [] },
+    rest: opts.apiUrl
+      ? { api: opts.apiUrl, globalRequestsPerSecond: Number.POSITIVE_INFINITY, retries: 0, timeout: 10_000 }
+      : {},
+  });
+}
+
+/** Logs in and resolves once the client is ready (READY + guilds received). */
+export async function startDiscordClient(opts: DiscordClientOptions): Promise<Client<true>> {
+  const client = createDiscordClient(opts);
+  const { logger } = opts;
+  client.on(Events.InteractionCreate, (interaction) => {
+    void opts.onInteraction(interaction);
+  });
+  client.on(Events.Error, (e) => logger.error({ err: { message: redactToken(e.message, opts.token), name: e.name } }, 'discord client error'));
+  client.on(Events.Warn, (m) => logger.warn({ message: redactToken(m, opts.token) }, 'discord client warning'));
+  client.on(Events.ShardDisconnect, (ev, shard) => logger.warn({ code: ev.code, shard }, 'gateway disconnected'));
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, (c) => resolve(c)));
+  try {
+    await client.login(opts.token);
+  } catch (e) {
+    await client.destroy();
+    const message = e instanceof Error ? redactToken(e.message, opts.token) : String(e);
+    throw new Error(`Connexion à Discord impossible : ${message}`);
+  }
+  const c = await ready;
+  logger.info({ user: c.user.tag, applicationId: c.application.id, guilds: c.guilds.cache.size }, 'connecté à Discord');
+  return c;
+}

@@ -1,0 +1,32 @@
+/**
+ * Registers the command declarations (the same objects the dispatcher uses) with Discord: to one guild
+ * (instant) when `guildId` is set, else globally. The application id is read from the API when not given.
+ */
+import { REST, Routes } from 'discord.js';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+
+export interface DeployOptions {
+  token: string;
+  applicationId: string | null;
+  guildId: string | null;
+  apiUrl: string | null;
+  declarations: RESTPostAPIChatInputApplicationCommandsJSONBody[];
+}
+
+export interface DeployResult {
+  scope: 'guild' | 'global';
+  applicationId: string;
+  registered: Array<{ id: string; name: string }>;
+}
+
+export async function deployCommands(opts: DeployOptions): Promise<DeployResult> {
+  const rest = new REST(opts.apiUrl ? { api: opts.apiUrl, retries: 0, timeout: 10_000 } : {}).setToken(opts.token);
+  let applicationId = opts.applicationId;
+  if (!applicationId) {
+    const app = (await rest.get(Routes.currentApplication())) as { id: string };
+    applicationId = app.id;
+  }
+  const route = opts.guildId ? Routes.applicationGuildCommands(applicationId, opts.guildId) : Routes.applicationCommands(applicationId);
+  const registered = (await rest.put(route, { body: opts.declarations })) as Array<{ id: string; name: string }>;
+  return { scope: opts.guildId ? 'guild' : 'global', applicationId, registered: registered.map((c) => ({ id: c.id, name: c.name })) };
+}

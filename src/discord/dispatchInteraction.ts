@@ -1,0 +1,226 @@
+/**
+ * The thin Discord layer: interaction in -> handleCommand/handleComponent/handleAutocomplete -> REST out.
+ *
+ * Acknowledgement within 3 s whatever the corpus size: commands declared `defer: true` (and component
+ * prefixes in `deferComponents`) are acknowledged at once (deferred reply / deferred update), then edited;
+ * so is EVERY interaction while others are in flight (a burst: all acknowledgements go out before any
+ * synchronous work starts); the others are answered directly, unless their work exceeds `deferAfterMs`, in
+ * which case they are deferred too. An ephemeral answer (an error) after a public deferral replaces it: the deferred message is deleted and
+ * the answer sent as an ephemeral follow-up. Every message carries `allowedMentions: { parse: [] }`.
+ */
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type BaseInteraction,
+  type ChatInputCommandInteraction,
+  type CommandInteractionOption,
+  type Interaction,
+  type MessageComponentInteraction,
+} from 'discord.js';
+import type { Logger } from '../logger';
+import type { CallContext, CommandRegistry, RawArgs } from './commandKit';
+import type { CommandDeps } from './deps';
+import { FloodGate, floodMessage } from './floodControl';
+import { handleAutocomplete, handleCommand, handleComponent } from './handleInvocation';
+import type { ComponentReply, Reply } from './reply';
+
+export interface DispatcherOptions {
+  registry: CommandRegistry;
+  deps: CommandDeps;
+  logger: Logger;
+  flood?: FloodGate;
+  /** Answer directly when the work finishes within this delay, else defer (default 1200 ms). */
+  deferAfterMs?: number;
+  clock?: () => Date;
+}
+
+const NO_MENTIONS = { parse: [] as [] };
+
+/** Flattens discord.js options into RawArgs (subcommand name + option values). */
+export function optionsToRaw(data: readonly CommandInteractionOption[]): RawArgs {
+  const first = data[0];
+  if (first && (first.type === 1 || first.type === 2)) {
+    // Subcommand (1) or group (2, flattened "group sub").
+    if (first.type === 2) {
+      const sub = first.options?.[0];
+      return { subcommand: `${first.name} ${sub?.name ?? ''}`.trim(), values: valuesOf(sub?.options ?? []) };
+    }
+    return { subcommand: first.name, values: valuesOf(first.options ?? []) };
+  }
+  return { values: valuesOf(data) };
+}
+
+function valuesOf(data: readonly CommandInteractionOption[]): RawArgs['values'] {
+  const out: RawArgs['values'] = {};
+  for (const o of data) {
+    if (o.value !== undefined && o.value !== null) out[o.name] = o.value;
+  }
+  return out;
+}
+
+function toPayload(reply: Reply, edit: boolean) {
+  return {
+    ...(edit ? { content: reply.content ?? '' } : reply.content !== undefined ? { content: reply.content } : {}),
+    ...(edit ? { embeds: reply.embeds ?? [] } : reply.embeds ? { embeds: reply.embeds } : {}),
+    ...(edit ? { components: reply.components ?? [] } : reply.components ? { components: reply.components } : {}),
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<{ done: true; value: T } | { done: false }> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve({ done: false }), ms);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve({ done: true, value });
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}
+
+export function createInteractionHandler(opts: DispatcherOptions): (interaction: Interaction) => Promise<void> {
+  const { registry, deps, logger } = opts;
+  const deferAfterMs = opts.deferAfterMs ?? 1200;
+  /** Commands and components being handled right now (autocompletes excluded). */
+  let inFlight = 0;
+  const clock = opts.clock ?? (() => new Date());
+
+  const contextOf = (i: BaseInteraction): CallContext => ({
+    userId: i.user.id,
+    guildId: i.guildId,
+    channelId: i.channelId,
+    memberPermissions: i.memberPermissions?.bitfield ?? null,
+    locale: i.locale,
+    now: clock(),
+  });
+
+  const flooded = (i: BaseInteraction, now: Date): string | null => {
+    if (!opts.flood) return null;
+    if (opts.flood.take(i.user.id, now.getTime())) return null;
+    return floodMessage(opts.flood.retryAfterSeconds(i.user.id, now.getTime()));
+  };
+
+  async function onCommand(i: ChatInputCommandInteraction): Promise<void> {
+    const ctx = contextOf(i);
+    const slow = flooded(i, ctx.now);
+    if (slow) {
+      await i.reply({ content: slow, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      return;
+    }
+    const command = registry.get(i.commandName);
+    const raw = optionsToRaw(i.options.data);
+    let deferred = false;
+    if (command?.defer || inFlight > 1) {
+      await i.deferReply();
+      deferred = true;
+      // Let other interactions' acknowledgements go out before this one's synchronous work (SQL, rendering).
+      await yieldToLoop();
+    }
+    const work = handleCommand(registry, i.commandName, raw, deps, ctx, logger);
+    let reply: Reply;
+    if (deferred) reply = await work;
+    else {
+      const first = await withTimeout(work, deferAfterMs);
+      if (first.done) reply = first.value;
+      else {
+        await i.deferReply();
+        deferred = true;
+        reply = await work;
+      }
+    }
+    if (!deferred) {
+      await i.reply({ ...toPayload(reply, false), ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+    } else if (reply.ephemeral) {
+      await i.deleteReply();
+      await i.followUp({ ...toPayload(reply, false), flags: MessageFlags.Ephemeral });
+    } else {
+      await i.editReply(toPayload(reply, true));
+    }
+  }
+
+  async function onComponent(i: MessageComponentInteraction): Promise<void> {
+    const ctx = contextOf(i);
+    const slow = flooded(i, ctx.now);
+    if (slow) {
+      await i.reply({ content: slow, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      return;
+    }
+    const values = i.isAnySelectMenu() ? [...i.values] : [];
+    const found = registry.component(i.customId);
+    let deferred = false;
+    if ((found && found.command.deferComponents.has(found.prefix)) || inFlight > 1) {
+      await i.deferUpdate();
+      deferred = true;
+      await yieldToLoop();
+    }
+    const work = handleComponent(registry, i.customId, values, deps, ctx, logger);
+    let reply: ComponentReply;
+    if (deferred) reply = await work;
+    else {
+      const first = await withTimeout(work, deferAfterMs);
+      if (first.done) reply = first.value;
+      else {
+        await i.deferUpdate();
+        deferred = true;
+        reply = await work;
+      }
+    }
+    const asNewMessage = reply.mode === 'reply' || reply.ephemeral === true;
+    const flags = reply.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {};
+    if (asNewMessage) {
+      if (deferred) await i.followUp({ ...toPayload(reply, false), ...flags });
+      else await i.reply({ ...toPayload(reply, false), ...flags });
+    } else if (deferred) {
+      await i.editReply(toPayload(reply, true));
+    } else {
+      await i.update(toPayload(reply, true));
+    }
+  }
+
+  async function onAutocomplete(i: AutocompleteInteraction): Promise<void> {
+    const ctx = contextOf(i);
+    const focused = i.options.getFocused(true);
+    const raw = optionsToRaw(i.options.data);
+    const choices = await handleAutocomplete(
+      registry,
+      i.commandName,
+      { name: focused.name, value: String(focused.value) },
+      raw,
+      deps,
+      ctx,
+      logger,
+    );
+    await i.respond(choices);
+  }
+
+  return async (interaction: Interaction): Promise<void> => {
+    const counted = !interaction.isAutocomplete();
+    if (counted) inFlight++;
+    try {
+      if (interaction.isChatInputCommand()) await onCommand(interaction);
+      else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
+      else if (interaction.isButton() || interaction.isStringSelectMenu()) await onComponent(interaction);
+    } catch (e) {
+      // Replying itself failed (expired interaction, network): log and keep serving.
+      logger.error(
+        {
+          err: e,
+          interactionType: interaction.type,
+          command: interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined,
+          customId: interaction.isMessageComponent() ? interaction.customId : undefined,
+          userId: interaction.user.id,
+        },
+        'interaction reply failed',
+      );
+    } finally {
+      if (counted) inFlight--;
+    }
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * Shared French rendering of questions and search hits for embeds. Corpus text always goes through
+ * `escapeCorpus`; lengths are cut later by `fitToLimits`, except where a cut needs a "read more" link.
+ */
+import type { Question, QuestionStatus } from '../corpus/types';
+import type { Excerpt, SearchHit } from '../search/types';
+import { daysBetween } from '../insights/summarize';
+import { truncate } from './limits';
+import { escapeCorpus, escapeLinkLabel } from './markdown';
+import { formatDate, isoDay } from './userInput';
+
+export const COLORS = { search: 0x1f4e9b, question: 0x2b6cb0, answered: 0x2f855a, pending: 0xc05621, withdrawn: 0x718096, info: 0x4a5568 } as const;
+
+export function ordinal(legislature: number): string {
+  return legislature === 1 ? '1re' : `${legislature}e`;
+}
+
+export function numberLink(legislature: number, number: number, url: string): string {
+  return `[n° ${number} (${ordinal(legislature)} lég.)](${url})`;
+}
+
+export const STATUS_LABEL: Record<QuestionStatus, string> = {
+  answered: 'répondue',
+  pending: 'en attente',
+  withdrawn: 'retirée / caduque',
+};
+
+/** "réponse en 203 jours (JO du 16/09/2014)", "sans réponse depuis 120 jours", "retirée le 01/02/2015". */
+export function statusText(
+  status: QuestionStatus,
+  questionDate: string | null,
+  answerDate: string | null,
+  now: Date,
+  closureLabel?: string | null,
+  closureDate?: string | null,
+): string {
+  if (status === 'answered') {
+    if (questionDate && answerDate) {
+      const days = daysBetween(questionDate, answerDate);
+      return `réponse en ${days} jour${days > 1 ? 's' : ''} (JO du ${formatDate(answerDate)})`;
+    }
+    return answerDate ? `réponse publiée le ${formatDate(answerDate)}` : 'réponse publiée';
+  }
+  if (status === 'pending') {
+    if (!questionDate) return 'sans réponse';
+    const days = Math.max(0, daysBetween(questionDate, isoDay(now)));
+    return `sans réponse depuis ${days} jour${days > 1 ? 's' : ''}`;
+  }
+  const label = closureLabel ? closureLabel.toLowerCase() : 'retirée';
+  return closureDate ? `${label} le ${formatDate(closureDate)}` : label;
+}
+
+/** Excerpt as Markdown, matched words in bold; local twin of src/search's excerptToMarkdown. */
+export function excerptMarkdown(excerpt: Excerpt | null): string {
+  if (!excerpt) return '';
+  return excerpt.parts
+    .map((p) => {
+      const t = escapeCorpus(p.text);
+      if (!p.match || t.trim() === '') return t;
+      const lead = /^\s*/.exec(t)?.[0] ?? '';
+      const trail = /\s*$/.exec(t)?.[0] ?? '';
+      return `${lead}**${t.trim()}**${trail}`;
+    })
+    .join('');
+}
+
+/** One search hit as an embed field (name ≤ 256, value ≤ 1024 with the excerpt cut to what is left). */
+export function hitField(hit: SearchHit, index: number, now: Date): { name: string; value: string } {
+  const name = truncate(`${index}. ${hit.title || 'Sans titre'}`, 256);
+  const who = [hit.author ? escapeCorpus(hit.author) : 'auteur inconnu', hit.group ? `(${escapeCorpus(hit.group)})` : '']
+    .filter(Boolean)
+    .join(' ');
+  const lines = [
+    `${numberLink(hit.legislature, hit.number, hit.url)} · ${who}`,
+    `${hit.ministry ? `${escapeCorpus(hit.ministry)} · ` : ''}publiée le ${formatDate(hit.questionDate)} · ${statusText(hit.status, hit.questionDate, hit.answerDate, now)}`,
+  ];
+  const head = lines.join('\n');
+  const ex = excerptMarkdown(hit.excerpt);
+  const budget = 1024 - head.length - 4;
+  const value = ex && budget > 40 ? `${head}\n> ${truncate(ex.replace(/\n+/g, ' '), budget)}` : head;
+  return { name, value };
+}
+
+export function questionTitle(q: Pick<Question, 'rubrique' | 'teteAnalyse' | 'analyses'>): string {
+  const parts = [q.rubrique, q.teteAnalyse, q.analyses.join(' ')].filter((p): p is string => !!p && p.trim() !== '');
+  return parts.join(' / ') || 'Sans titre';
+}
+
+/**
+ * Cuts a long text to `max` characters; when cut, ends with a link to the full text on the official page.
+ */
+export function cutWithLink(text: string, max: number, url: string): string {
+  if (text.length <= max) return text;
+  const link = `\n[Lire la suite sur le site de l'Assemblée](${url})`;
+  return truncate(text, max - link.length) + link;
+}
+
+export function escapeName(s: string | null | undefined, fallback = '—'): string {
+  return s ? escapeLinkLabel(s) : fallback;
+}

@@ -1,0 +1,26 @@
+/**
+ * What every command returns: plain data, testable without Discord, rendered by the Discord layer
+ * (`interaction.reply` / `editReply` / `update`) and by the console twin alike.
+ */
+import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord-api-types/v10';
+
+export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
+
+export interface Reply {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: ActionRow[];
+  /** Only the author sees it (flag 64). */
+  ephemeral?: boolean;
+}
+
+/** A component handler's reply: by default it replaces the message that holds the component. */
+export interface ComponentReply extends Reply {
+  /** 'update' (default): edit the message holding the button/select; 'reply': answer with a new message. */
+  mode?: 'update' | 'reply';
+}
+
+export interface Choice {
+  name: string;
+  value: string | number;
+}

@@ -1,0 +1,97 @@
+/**
+ * One question in full: metadata, question text and answer (cut to Discord's limits with a link to the rest
+ * on the official page), the ministry history and the delay; a "Questions similaires" button (`qsim:<uid>`,
+ * handled by commands/question.ts) and a link button to the official page.
+ */
+import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
+import type { Question, QuestionType } from '../../corpus/types';
+import { customId } from '../commandKit';
+import { COLORS, cutWithLink, escapeName, ordinal, questionTitle, statusText } from '../format';
+import { escapeCorpus } from '../markdown';
+import type { Reply } from '../reply';
+import { formatDate } from '../userInput';
+
+const TYPE_LABEL: Record<QuestionType, string> = {
+  QE: 'Question écrite',
+  QG: 'Question au Gouvernement',
+  QOSD: 'Question orale sans débat',
+};
+
+/** Budget for the two long texts, so that the whole message stays under 6000 characters. */
+const TOTAL_BUDGET = 5800;
+
+function authorLine(q: Question): string {
+  const a = q.author;
+  const name = a.name ?? a.fullName ?? a.acteurRef ?? 'Auteur inconnu';
+  const group = a.group ? ` (${a.group.abbrev ?? a.group.name})` : '';
+  const place = a.department
+    ? ` — ${a.department}${a.circonscription ? `, ${a.circonscription}${a.circonscription === 1 ? 're' : 'e'} circ.` : ''}`
+    : '';
+  return escapeCorpus(`${name}${group}${place}`);
+}
+
+export function questionReply(q: Question, now: Date): Reply {
+  const fields: APIEmbedField[] = [
+    { name: 'Auteur', value: authorLine(q), inline: false },
+    { name: 'Ministère interrogé', value: escapeName(q.ministryAsked?.name), inline: true },
+    { name: 'Ministère attributaire', value: escapeName(q.ministryAssigned?.name), inline: true },
+    {
+      name: 'Publiée au JO',
+      value: q.question?.joDate ? `${formatDate(q.question.joDate)}${q.question.joPage ? `, page ${q.question.joPage}` : ''}` : '—',
+      inline: true,
+    },
+    {
+      name: 'Statut',
+      value: statusText(q.status, q.question?.joDate ?? null, q.answer?.joDate ?? null, now, q.closure?.label, q.closure?.date),
+      inline: true,
+    },
+  ];
+  if (q.ministryHistory.length > 1) {
+    fields.push({
+      name: 'Historique des ministères',
+      value: q.ministryHistory
+        .map((h) => `${h.date ? formatDate(h.date) : 'date inconnue'} : ${escapeCorpus(h.ministry.name)}`)
+        .join('\n'),
+      inline: false,
+    });
+  }
+  const title = `${TYPE_LABEL[q.type]} n° ${q.number} — ${ordinal(q.legislature)} législature`;
+  const heading = `**${escapeCorpus(questionTitle(q))}**`;
+  const fixed = title.length + heading.length + fields.reduce((n, f) => n + f.name.length + Math.min(f.value.length, 1024), 0) + 60;
+  const available = Math.max(600, TOTAL_BUDGET - fixed);
+  const questionText = escapeCorpus(q.question?.text ?? 'Texte de la question indisponible.');
+  const answerText = q.answer ? escapeCorpus(q.answer.text) : null;
+  // Share the budget: the question gets at most 40 % when there is an answer.
+  const questionBudget = Math.min(3900 - heading.length, answerText ? Math.max(400, Math.floor(available * 0.4)) : available);
+  const questionPart = cutWithLink(questionText, Math.min(questionText.length, questionBudget), q.url);
+  const embeds: APIEmbed[] = [
+    {
+      title,
+      url: q.url,
+      description: `${heading}\n\n${questionPart}`,
+      color: COLORS[q.status],
+      fields,
+    },
+  ];
+  if (answerText !== null && q.answer) {
+    const answerBudget = Math.min(4000, available - questionPart.length - 40);
+    embeds.push({
+      // No `url` here: Discord merges embeds sharing a url and would drop this one's text.
+      title: `Réponse${q.answer.joDate ? ` publiée au JO le ${formatDate(q.answer.joDate)}` : ''}`,
+      description: cutWithLink(answerText, Math.max(200, answerBudget), q.url),
+      color: COLORS.answered,
+    });
+  }
+  return {
+    embeds,
+    components: [
+      {
+        type: 1,
+        components: [
+          { type: 2, style: 1, label: 'Questions similaires', custom_id: customId('qsim', q.uid) },
+          { type: 2, style: 5, label: "Page de l'Assemblée", url: q.url },
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * A page of results (a search or "similar questions"), 5 per page, with page buttons and a select menu that
+ * opens one result in full. What a page needs (the request) is saved in the PageStateStore (SQLite), and the
+ * custom ids carry only its short id and the page: buttons keep working after a restart.
+ *
+ * Custom ids: `rsp:<stateId>:<page>` (page buttons, handled by commands/recherche.ts), `rso:<stateId>`
+ * (select menu "open", value = uid).
+ */
+import type { APIEmbed } from 'discord-api-types/v10';
+import type { SearchRequest, SearchResponse } from '../../search/types';
+import { customId } from '../commandKit';
+import { INDEX_LOADING_MESSAGE } from '../handleInvocation';
+import type { CommandDeps } from '../deps';
+import { COLORS, hitField, ordinal } from '../format';
+import { truncate } from '../limits';
+import { escapeCorpus } from '../markdown';
+import type { ActionRow, Reply } from '../reply';
+import { UserError } from '../UserError';
+
+export const PAGE_SIZE = 5;
+export const RESULTS_STATE = 'results';
+
+export type ResultsState =
+  | { k: 'search'; req: Pick<SearchRequest, 'text' | 'filters' | 'sort'>; label: string }
+  | { k: 'similar'; uid: string; label: string };
+
+export const INDEX_LOADING = INDEX_LOADING_MESSAGE;
+
+export function requireSearchReady(deps: CommandDeps): void {
+  if (!deps.search.ready) throw new UserError(INDEX_LOADING);
+}
+
+/** Runs the state's query for one page (1-based). */
+export async function fetchResultsPage(state: ResultsState, page: number, deps: CommandDeps, now: Date): Promise<SearchResponse> {
+  requireSearchReady(deps);
+  const offset = (page - 1) * PAGE_SIZE;
+  if (state.k === 'search') {
+    return await deps.search.search({ ...state.req, offset, limit: PAGE_SIZE, now, excerptLength: 300 });
+  }
+  const res = await deps.search.similar(state.uid, offset + PAGE_SIZE);
+  return { ...res, hits: res.hits.slice(offset, offset + PAGE_SIZE), total: Math.min(res.total, 50) };
+}
+
+export function pageCount(total: number): number {
+  return Math.max(1, Math.ceil(total / PAGE_SIZE));
+}
+
+/** Builds the message for one page. `hints` are shown when there is no result. */
+export function resultsReply(opts: {
+  state: ResultsState;
+  stateId: string;
+  res: SearchResponse;
+  page: number;
+  now: Date;
+  hints?: string[];
+}): Reply {
+  const { res, page, state, stateId, now } = opts;
+  const pages = pageCount(res.total);
+  const title = state.k === 'search' ? `Recherche : ${state.label}` : `Questions similaires à ${state.label}`;
+  if (res.hits.length === 0) {
+    const hints = opts.hints ?? [];
+    const lines = [
+      page > 1 ? `Aucun résultat sur la page ${page}.` : 'Aucun résultat.',
+      ...(hints.length ? ['', 'Pour élargir la recherche :', ...hints.map((h) => `• ${h}`)] : []),
+    ];
+    return { embeds: [{ title: truncate(title, 256), description: lines.join('\n'), color: COLORS.search }] };
+  }
+  const total = res.total.toLocaleString('fr-FR');
+  const summary = [
+    `${total} résultat${res.total > 1 ? 's' : ''} · page ${page}/${pages}`,
+    res.mode === 'any'
+      ? "ℹ️ Aucune question ne contient tous les mots : voici celles qui en contiennent au moins un."
+      : '',
+  ].filter(Boolean);
+  const embed: APIEmbed = {
+    title: truncate(title, 256),
+    description: summary.join('\n'),
+    color: COLORS.search,
+    fields: res.hits.map((h, i) => hitField(h, (page - 1) * PAGE_SIZE + i + 1, now)),
+    footer: { text: 'Source : Assemblée nationale (questions écrites), Licence Ouverte.' },
+  };
+  const rows: ActionRow[] = [];
+  if (pages > 1) {
+    rows.push({
+      type: 1,
+      components: [
+        { type: 2, style: 2, label: '◀ Page précédente', custom_id: customId('rsp', stateId, Math.max(1, page - 1), 'p'), disabled: page <= 1 },
+        { type: 2, style: 2, label: `${page} / ${pages}`, custom_id: customId('rsp', stateId, page, 'i'), disabled: true },
+        { type: 2, style: 1, label: 'Page suivante ▶', custom_id: customId('rsp', stateId, Math.min(pages, page + 1), 'n'), disabled: page >= pages },
+      ],
+    });
+  }
+  rows.push({
+    type: 1,
+    components: [
+      {
+        type: 3,
+        custom_id: customId('rso', stateId),
+        placeholder: 'Ouvrir une question en entier',
+        options: res.hits.map((h) => ({
+          label: truncate(`n° ${h.number} (${ordinal(h.legislature)}) — ${h.title || 'Sans titre'}`, 100),
+          value: h.uid,
+          description: truncate([h.author, h.ministry].filter(Boolean).join(' · ') || 'Question écrite', 100),
+        })),
+      },
+    ],
+  });
+  return { embeds: [embed], components: rows };
+}
+
+/** Shows a state's page; shared by /recherche, /similaires and the page buttons. */
+export async function showResults(state: ResultsState, page: number, deps: CommandDeps, now: Date, hints?: string[]): Promise<Reply> {
+  const stateId = deps.pages.save(RESULTS_STATE, state, now);
+  const res = await fetchResultsPage(state, page, deps, now);
+  return resultsReply({ state, stateId, res, page, now, ...(hints ? { hints } : {}) });
+}
+
+export function loadResultsState(deps: CommandDeps, stateId: string): ResultsState {
+  const s = deps.pages.load(RESULTS_STATE, stateId);
+  if (!s || typeof s !== 'object' || !('k' in s)) {
+    throw new UserError('Cette recherche a expiré : relancez la commande.');
+  }
+  return s as ResultsState;
+}
+
+/** A label for the state, escaped, for titles. */
+export function searchLabel(text: string): string {
+  return `« ${escapeCorpus(text)} »`;
+}

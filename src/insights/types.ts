@@ -1,0 +1,56 @@
+/** Deputy and ministry summaries (computed with SQL on the store's database, aggregated in pure functions). */
+import type { QuestionStatus } from '../corpus/types';
+
+/** The few facts about a question the summaries need. */
+export interface QuestionFacts {
+  uid: string;
+  legislature: number;
+  number: number;
+  status: QuestionStatus;
+  questionDate: string | null;
+  answerDate: string | null;
+  rubrique: string | null;
+  ministryAsked: string | null;
+  ministryAssigned: string | null;
+}
+
+export interface NameCount {
+  name: string;
+  count: number;
+}
+
+export interface Summary {
+  total: number;
+  answered: number;
+  pending: number;
+  withdrawn: number;
+  /** answered / total, 0 when total is 0. */
+  answeredShare: number;
+  /** Median days between question and answer, over answered questions with both dates. */
+  medianDelayDays: number | null;
+  /** Pending questions published more than two months before `now` (the rule of the Règlement). */
+  pendingPastDeadline: number;
+  topRubriques: NameCount[];
+  topMinistries: NameCount[];
+  /** Oldest pending questions first (at most 5). */
+  oldestPending: QuestionFacts[];
+  firstQuestionDate: string | null;
+  lastQuestionDate: string | null;
+}
+
+export interface DeputyRef {
+  acteurRef: string | null;
+  /** Display name ("M. Lionel Tardy"). */
+  name: string;
+}
+
+export interface Insights {
+  /** Questions with this number (type QE by default), newest legislature first. */
+  findByNumber(number: number, type?: string): Array<{ uid: string; legislature: number }>;
+  /** Deputies whose name matches, accent- and case-insensitively (exact > prefix > substring). */
+  findDeputies(input: string, limit?: number): Array<DeputyRef & { count: number }>;
+  /** Ministries (asked or assigned) whose name matches. */
+  findMinistries(input: string, limit?: number): Array<{ name: string; count: number }>;
+  deputyFacts(ref: DeputyRef): QuestionFacts[];
+  ministryFacts(name: string): QuestionFacts[];
+}

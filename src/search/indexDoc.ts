@@ -1,0 +1,86 @@
+/**
+ * What the index needs from a Question: metadata for filters and hit display, and the texts to analyse.
+ * This is what crosses the thread boundary (structured clone), so it stays small and flat.
+ */
+import type { Question, QuestionStatus, QuestionType } from '../corpus/types';
+
+/** Texts longer than this are indexed on their beginning only (bounds build time and memory on 10k-word answers). */
+export const MAX_INDEXED_CHARS = 12_000;
+
+export interface IndexDoc {
+  uid: string;
+  legislature: number;
+  number: number;
+  type: QuestionType;
+  status: QuestionStatus;
+  questionDate: string | null;
+  answerDate: string | null;
+  authorName: string | null;
+  authorRef: string | null;
+  group: string | null;
+  groupAbbrev: string | null;
+  department: string | null;
+  ministryAsked: string | null;
+  ministryAskedFull: string | null;
+  ministryAssigned: string | null;
+  ministryAssignedFull: string | null;
+  rubrique: string | null;
+  teteAnalyse: string | null;
+  analyses: string[];
+  url: string;
+  questionText: string | null;
+  answerText: string | null;
+}
+
+function cap(text: string | null | undefined): string | null {
+  if (!text) return null;
+  return text.length > MAX_INDEXED_CHARS ? text.slice(0, MAX_INDEXED_CHARS) : text;
+}
+
+export function toIndexDoc(q: Question): IndexDoc {
+  return {
+    uid: q.uid,
+    legislature: q.legislature,
+    number: q.number,
+    type: q.type,
+    status: q.status,
+    questionDate: q.question?.joDate ?? null,
+    answerDate: q.answer?.joDate ?? null,
+    authorName: q.author.name ?? q.author.fullName ?? null,
+    authorRef: q.author.acteurRef,
+    group: q.author.group?.name ?? null,
+    groupAbbrev: q.author.group?.abbrev ?? null,
+    department: q.author.department,
+    ministryAsked: q.ministryAsked?.name ?? null,
+    ministryAskedFull: q.ministryAsked?.fullName ?? null,
+    ministryAssigned: q.ministryAssigned?.name ?? null,
+    ministryAssignedFull: q.ministryAssigned?.fullName ?? null,
+    rubrique: q.rubrique,
+    teteAnalyse: q.teteAnalyse,
+    analyses: q.analyses,
+    url: q.url,
+    questionText: cap(q.question?.text),
+    answerText: cap(q.answer?.text),
+  };
+}
+
+/** "rubrique / tête d'analyse / analyse" with the parts that exist. */
+export function titleOf(d: Pick<IndexDoc, 'rubrique' | 'teteAnalyse' | 'analyses' | 'number'>): string {
+  const parts = [d.rubrique, d.teteAnalyse, d.analyses.length ? d.analyses.join(', ') : null].filter(
+    (p): p is string => !!p && p.trim().length > 0,
+  );
+  return parts.length ? parts.join(' / ') : `Question n° ${d.number}`;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 for an ISO date, or -1 when unknown. */
+export function isoToDay(iso: string | null | undefined): number {
+  if (!iso) return -1;
+  const t = Date.parse(iso.slice(0, 10) + 'T00:00:00Z');
+  return Number.isFinite(t) ? Math.floor(t / DAY_MS) : -1;
+}
+
+export function dateToDay(d: Date): number {
+  return Math.floor(d.getTime() / DAY_MS);
+}

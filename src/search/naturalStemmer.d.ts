@@ -1,0 +1,5 @@
+// natural ships no typings for its individual modules; we import the French Porter stemmer alone (see search-notes.md).
+declare module 'natural/lib/natural/stemmers/porter_stemmer_fr.js' {
+  const PorterStemmerFr: { stem(word: string): string };
+  export default PorterStemmerFr;
+}

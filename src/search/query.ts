@@ -1,0 +1,118 @@
+/**
+ * Parsing what a user types into a plan the index shards execute. Pure and serialisable (it crosses to workers).
+ * Syntax: words (all required, fallback to any), "exact phrase", -excluded, a number alone = that question first.
+ */
+import { analyzeQueryToken, fold, TOKEN_RE } from './analyzeFrench';
+import type { SearchFilters, SortOrder } from './types';
+
+export interface QueryWord {
+  /** Folded token as typed ("judiciaires"). */
+  raw: string;
+  /** Index term (stem). */
+  stem: string;
+  /** Folded raw form to prefix-match (last word only, >= 3 letters), else null. */
+  prefix: string | null;
+  /** Max edit distance on the stem (0 = exact). */
+  fuzzy: number;
+}
+
+export interface ParsedQuery {
+  words: QueryWord[];
+  /** Each phrase as its sequence of index terms (stop words dropped, same as the texts). */
+  phrases: string[][];
+  /** Index terms that must not appear. */
+  excluded: string[];
+  /** Set when the text is a question number alone ("50862", "n° 50862"). */
+  number: number | null;
+}
+
+/** Edit distance allowed for a typed word: none under 5 letters, 1 from 5, 2 from 9 (and a long enough stem). */
+export function fuzzyDistance(raw: string, stem: string): number {
+  if (/\d/.test(raw)) return 0;
+  if (raw.length >= 9 && stem.length >= 8) return 2;
+  if (raw.length >= 5 && stem.length >= 4) return 1;
+  return 0;
+}
+
+export function parseQuery(text: string, opts: { prefix?: boolean; fuzzy?: boolean } = {}): ParsedQuery {
+  const prefixOn = opts.prefix ?? true;
+  const fuzzyOn = opts.fuzzy ?? true;
+  const folded = fold(text).replace(/[«»“”„]/g, '"');
+  const numberMatch = /^\s*(?:n\s*[°o.]?\s*)?(\d{1,6})\s*$/.exec(folded);
+  const words: QueryWord[] = [];
+  const phrases: string[][] = [];
+  const excluded: string[] = [];
+  const seen = new Set<string>();
+
+  // Split off quoted phrases first; an unclosed quote runs to the end.
+  const segments: Array<{ text: string; phrase: boolean }> = [];
+  let rest = folded;
+  for (;;) {
+    const open = rest.indexOf('"');
+    if (open < 0) break;
+    const close = rest.indexOf('"', open + 1);
+    segments.push({ text: rest.slice(0, open), phrase: false });
+    segments.push({ text: close < 0 ? rest.slice(open + 1) : rest.slice(open + 1, close), phrase: true });
+    rest = close < 0 ? '' : rest.slice(close + 1);
+  }
+  segments.push({ text: rest, phrase: false });
+
+  let lastWordIndex = -1;
+  let lastRawEndsText = false;
+  for (const seg of segments) {
+    const re = new RegExp(TOKEN_RE.source, 'g');
+    if (seg.phrase) {
+      const terms: string[] = [];
+      for (let m = re.exec(seg.text); m !== null; m = re.exec(seg.text)) {
+        const t = analyzeQueryToken(m[0]);
+        if (t) terms.push(t);
+      }
+      if (terms.length === 1) {
+        const stem = terms[0]!;
+        if (!seen.has(stem)) words.push({ raw: stem, stem, prefix: null, fuzzy: 0 });
+        seen.add(stem);
+      } else if (terms.length > 1) phrases.push(terms);
+      lastRawEndsText = false;
+      continue;
+    }
+    for (let m = re.exec(seg.text); m !== null; m = re.exec(seg.text)) {
+      const raw = m[0];
+      const before = m.index > 0 ? seg.text[m.index - 1] : ' ';
+      const isExcluded = before === '-' && (m.index < 2 || /\s/.test(seg.text[m.index - 2] ?? ' '));
+      const stem = analyzeQueryToken(raw);
+      if (!stem) continue;
+      if (isExcluded) {
+        excluded.push(stem);
+        continue;
+      }
+      if (seen.has(stem)) continue;
+      seen.add(stem);
+      words.push({ raw, stem, prefix: null, fuzzy: fuzzyOn ? fuzzyDistance(raw, stem) : 0 });
+      lastWordIndex = words.length - 1;
+      lastRawEndsText = m.index + raw.length === seg.text.trimEnd().length;
+    }
+  }
+  // Phrase words are required too (the phrase itself is checked against the text afterwards).
+  for (const p of phrases) for (const t of p) if (!seen.has(t)) {
+    seen.add(t);
+    words.push({ raw: t, stem: t, prefix: null, fuzzy: 0 });
+  }
+  const last = lastWordIndex >= 0 ? words[lastWordIndex] : undefined;
+  if (prefixOn && last && lastRawEndsText && /^[a-z]{3,}$/.test(last.raw.replace(/-/g, ''))) {
+    last.prefix = last.raw.replace(/-/g, '');
+  }
+  return { words, phrases, excluded, number: numberMatch ? Number(numberMatch[1]) : null };
+}
+
+/** The plan one shard executes. */
+export interface ShardQuery {
+  query: ParsedQuery | null;
+  filters: SearchFilters;
+  /** "Today" in days since epoch, for day-based filters. */
+  nowDay: number;
+  sort: SortOrder;
+  /** How many hits (from the top) to return. */
+  top: number;
+  /** Similar questions: weighted source terms; the source uid is excluded. */
+  similar?: { uid: string; terms: Array<[term: string, weight: number]> };
+}

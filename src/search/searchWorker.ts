@@ -1,0 +1,78 @@
+/**
+ * A shard in a worker thread. Mutations (add, remove, save, load) run one after the other; queries are
+ * answered as they come (between the yields of a save), so a save never blocks searching for long.
+ */
+import { parentPort } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { QuestionStore } from '../store/QuestionStore';
+import { toIndexDoc, type IndexDoc } from './indexDoc';
+import { loadShard, saveShard } from './persistShard';
+import { shardOf } from './shardOf';
+import { SearchShard } from './SearchShard';
+import type { ShardReply, ShardRequest } from './shardProtocol';
+
+const port = parentPort;
+if (!port) throw new Error('searchWorker: doit être lancé dans un worker thread');
+
+let shard = new SearchShard();
+let mutations: Promise<unknown> = Promise.resolve();
+
+function reply(msg: ShardReply): void {
+  port!.postMessage(msg);
+}
+
+async function handle(req: ShardRequest): Promise<unknown> {
+  switch (req.op) {
+    case 'find':
+      return shard.find(req.query);
+    case 'facets':
+      return shard.facets();
+    case 'size':
+      return shard.size;
+    case 'sourceTerms':
+      return shard.sourceTerms(req.uid);
+    case 'add':
+      shard.add(req.docs);
+      return null;
+    case 'remove':
+      return shard.remove(req.uids);
+    case 'save':
+      await saveShard(shard, req.dir);
+      return null;
+    case 'load':
+      shard = await loadShard(req.dir);
+      return shard.size;
+    case 'buildFromDb':
+      return buildFromDb(req.dbPath, req.shard, req.shards);
+  }
+}
+
+/**
+ * Reads the questions of this shard straight from the database through a read-only connection of its own
+ * (WAL: the bot's connection is never held busy, and nothing big crosses threads).
+ */
+function buildFromDb(dbPath: string, index: number, count: number): number {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 10000');
+    const store = new QuestionStore(db, dbPath);
+    function* mine(): Generator<IndexDoc> {
+      for (const q of store.iterateQuestions()) if (shardOf(q.uid, count) === index) yield toIndexDoc(q);
+    }
+    shard.add(mine()); // one synchronous pass: nothing else runs in this worker meanwhile
+    return shard.size;
+  } finally {
+    db.close();
+  }
+}
+
+port.on('message', (req: ShardRequest) => {
+  const run = () =>
+    handle(req).then(
+      (result) => reply({ id: req.id, ok: true, result }),
+      (err: unknown) => reply({ id: req.id, ok: false, error: err instanceof Error ? err.stack ?? err.message : String(err) }),
+    );
+  // Reads are answered at once; callers that need read-your-writes await their add/remove first.
+  if (req.op === 'find' || req.op === 'sourceTerms' || req.op === 'size') void run();
+  else mutations = mutations.then(run);
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, describeConfig, parseConfig } from '../../src/config';
+
+const TOKEN = 'MTAxMDEwMTAxMDEwMTAxMDEw.GhIjKl.secret-token-value-do-not-log';
+
+describe('parseConfig', () => {
+  it('starts in console mode with defaults when nothing is set', () => {
+    const c = parseConfig({});
+    expect(c.discordToken).toBeNull();
+    expect(c.databasePath).toBe('data/questions.db');
+    expect(c.indexDir).toBe('data/index');
+    expect(c.timeZone).toBe('Europe/Paris');
+    expect(c.refreshCron).toBe('30 6 * * *');
+    expect(c.digestDefaultTime).toBe('08:00');
+    expect(c.refreshUrl).toMatch(/^https:\/\/data\.assemblee-nationale\.fr\/.+\/17\//);
+    expect(c.logLevel).toBe('info');
+  });
+
+  it('reads every key', () => {
+    const c = parseConfig({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: '100000000000000001',
+      DISCORD_GUILD_ID: '200000000000000002',
+      DISCORD_API_URL: 'http://127.0.0.1:9999/api',
+      DATABASE_PATH: '/tmp/x/q.db',
+      INDEX_DIR: '/tmp/x/idx',
+      LOG_LEVEL: 'debug',
+      REFRESH_URL: 'http://127.0.0.1/a.zip',
+      REFRESH_CRON: '0 7 * * 2',
+      DIGEST_DEFAULT_TIME: '09:30',
+      TZ: 'Europe/Paris',
+    });
+    expect(c).toMatchObject({ discordToken: TOKEN, discordGuildId: '200000000000000002', discordApiUrl: 'http://127.0.0.1:9999/api', databasePath: '/tmp/x/q.db', indexDir: '/tmp/x/idx', logLevel: 'debug', refreshCron: '0 7 * * 2', digestDefaultTime: '09:30' });
+  });
+
+  it('lists every problem at once, in French, without echoing the token', () => {
+    let error: unknown;
+    try {
+      parseConfig({
+        DISCORD_TOKEN: 'short token',
+        DISCORD_GUILD_ID: 'abc',
+        DISCORD_API_URL: 'ftp://x',
+        LOG_LEVEL: 'loud',
+        DIGEST_DEFAULT_TIME: '25:00',
+        TZ: 'Mars/Olympus',
+        REFRESH_CRON: 'every day',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(7);
+    expect((error as Error).message).not.toContain('short token');
+    expect((error as Error).message).toMatch(/DISCORD_GUILD_ID.*DISCORD_API_URL|DISCORD_API_URL/s);
+  });
+
+  it('redacts the token when the configuration is described for the logs', () => {
+    const described = JSON.stringify(describeConfig(parseConfig({ DISCORD_TOKEN: TOKEN })));
+    expect(described).not.toContain(TOKEN);
+    expect(described).toContain('[masqué]');
+  });
+});

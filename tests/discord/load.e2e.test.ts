@@ -1,0 +1,54 @@
+/**
+ * Under load: 200 interactions injected at once against a generated corpus (LOAD_CORPUS_SIZE, default 2,000;
+ * `npm run bench -- --only bot` measures 100,000) are all acknowledged within Discord's 3 s. The bot runs as
+ * `npm start` does, in its own process, against the fake in this process; the fake fails the test on any late
+ * acknowledgement or oversized payload.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildCorpus, tempDir } from '../support/botCorpus';
+import { FAKE_TOKEN, startDiscordFake, type DiscordFake } from '../support/discordFake';
+import { percentile, runLoad } from '../support/loadScenario';
+import { spawnBot, type SpawnedBot } from '../support/spawnBot';
+
+const SIZE = Number(process.env.LOAD_CORPUS_SIZE ?? 2000);
+
+let fake: DiscordFake;
+let bot: SpawnedBot;
+let tmp: ReturnType<typeof tempDir>;
+
+beforeAll(async () => {
+  tmp = tempDir();
+  const dbPath = path.join(tmp.dir, 'questions.db');
+  const store = await buildCorpus({ dbPath, generated: SIZE });
+  store.close();
+  fake = await startDiscordFake();
+  bot = spawnBot({
+    DISCORD_TOKEN: FAKE_TOKEN,
+    DISCORD_API_URL: fake.apiUrl,
+    DATABASE_PATH: dbPath,
+    INDEX_DIR: path.join(tmp.dir, 'index'),
+    LOG_LEVEL: 'info',
+  });
+  await fake.waitForReady(30_000);
+  await bot.waitForLog('index: prêt');
+}, 600_000);
+
+afterAll(async () => {
+  await bot?.stop();
+  await fake?.close();
+  tmp?.cleanup();
+});
+
+it(`acknowledges 200 simultaneous interactions within 3 s each (corpus of ${SIZE})`, async () => {
+  const res = await runLoad(fake, 200);
+  const p50 = percentile(res.ackMs, 50);
+  const p99 = percentile(res.ackMs, 99);
+  console.log(
+    `load ${SIZE}: ack p50 ${p50} ms, p99 ${p99} ms; reply p50 ${percentile(res.replyMs, 50)} ms, p99 ${percentile(res.replyMs, 99)} ms; wall ${res.wallMs} ms; bot RSS ${bot.rssMb()} MB`,
+  );
+  fake.assertClean();
+  expect(res.errors).toEqual([]);
+  expect(res.ackMs).toHaveLength(200);
+  expect(Math.max(...res.ackMs)).toBeLessThan(3000);
+}, 120_000);

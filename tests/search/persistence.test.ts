@@ -1,0 +1,137 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/openStore';
+import { createSearchService, type SearchServiceHandle } from '../../src/search/createSearchService';
+import type { SearchEngine, SearchRequest } from '../../src/search/types';
+import { allQuestions, memoryStore } from './helpers';
+
+const QUERIES: SearchRequest[] = [
+  { text: 'entraide pénale' },
+  { text: 'donnees personnelles', limit: 10 },
+  { text: 'cybercrim' },
+  { text: 'cybercriminalté -budapest' },
+  { text: '"données stockées"' },
+  { text: '50862' },
+  { text: 'europol éoliennes' },
+  { text: '', filters: { legislature: 14 }, limit: 20 },
+  { text: 'justice', filters: { ministry: 'justice', status: 'answered' }, sort: 'newest' },
+];
+
+async function snapshot(engine: SearchEngine) {
+  const out = [];
+  for (const q of QUERIES) {
+    const r = await engine.search({ ...q, now: new Date('2025-06-01') });
+    out.push({ total: r.total, mode: r.mode, hits: r.hits.map((h) => ({ ...h, score: Math.round(h.score * 1e6) })) });
+  }
+  out.push(await engine.suggest('deputy', 'la'));
+  out.push((await engine.similar('QANR5L14QE60080', 4)).hits.map((h) => h.uid));
+  return out;
+}
+
+const dirs: string[] = [];
+const tmp = () => {
+  const d = mkdtempSync(path.join(tmpdir(), 'search-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe('saved index', () => {
+  it('builds, saves, reloads when the corpus revision matches, and gives the same results', async () => {
+    const indexDir = path.join(tmp(), 'index');
+    const questions = allQuestions();
+    const first = createSearchService({ store: memoryStore(questions, 'rev-A'), indexDir, workers: 0 });
+    await first.whenReady;
+    expect(first.origin).toBe('built');
+    await first.save(); // waits for the automatic save after the build
+    const before = await snapshot(first.engine);
+    await first.close();
+
+    const manifest = JSON.parse(readFileSync(path.join(indexDir, 'manifest.json'), 'utf8')) as { revision: string; size: number };
+    expect(manifest).toMatchObject({ revision: 'rev-A', size: questions.length });
+
+    const second = createSearchService({ store: memoryStore(questions, 'rev-A'), indexDir, workers: 0 });
+    await second.whenReady;
+    expect(second.origin).toBe('loaded');
+    expect(second.engine.size).toBe(questions.length);
+    expect(await snapshot(second.engine)).toEqual(before);
+    await second.close();
+
+    // Another corpus revision: rebuilt, never a stale index.
+    const third = createSearchService({ store: memoryStore(questions.slice(0, 5), 'rev-B'), indexDir, workers: 0 });
+    await third.whenReady;
+    expect(third.origin).toBe('built');
+    expect(third.engine.size).toBe(5);
+    await third.close();
+  });
+
+  it('rebuilds when the saved index is damaged', async () => {
+    const indexDir = path.join(tmp(), 'index');
+    const questions = allQuestions();
+    const a = createSearchService({ store: memoryStore(questions), indexDir, workers: 0 });
+    await a.whenReady;
+    await a.save();
+    await a.close();
+    rmSync(path.join(indexDir, 'shard-0', 'chunk-0.bin'));
+    const b = createSearchService({ store: memoryStore(questions), indexDir, workers: 0 });
+    await b.whenReady;
+    expect(b.origin).toBe('built');
+    expect((await b.engine.search({ text: 'europol' })).total).toBe(1);
+    await b.close();
+  });
+});
+
+describe('worker threads over a real SQLite store', () => {
+  let handles: SearchServiceHandle[] = [];
+  afterAll(async () => {
+    await Promise.all(handles.map((h) => h.close()));
+  });
+
+  it('builds in 2 workers reading the database, answers like the in-process engine, saves and reloads, and takes live additions', async () => {
+    const dir = tmp();
+    const store = openStore(path.join(dir, 'questions.db'));
+    const questions = allQuestions();
+    store.upsertQuestions(questions, { seenAt: '2025-06-01T00:00:00Z' });
+    const indexDir = path.join(dir, 'index');
+
+    const local = createSearchService({ store: memoryStore(questions), indexDir: null, workers: 0 });
+    const workers = createSearchService({ store, indexDir, workers: 2 });
+    handles.push(local, workers);
+    await Promise.all([local.whenReady, workers.whenReady]);
+    expect(workers.origin).toBe('built');
+    expect(workers.engine.size).toBe(questions.length);
+    await workers.save();
+
+    // Same matches and totals (scores differ slightly: each shard has its own term statistics).
+    for (const q of QUERIES) {
+      const [a, b] = await Promise.all([local.engine.search({ ...q, limit: 50 }), workers.engine.search({ ...q, limit: 50 })]);
+      expect({ q: q.text, total: b.total, mode: b.mode }).toEqual({ q: q.text, total: a.total, mode: a.mode });
+      expect(b.hits.map((h) => h.uid).sort()).toEqual(a.hits.map((h) => h.uid).sort());
+    }
+    const built = await snapshot(workers.engine);
+
+    const reloaded = createSearchService({ store, indexDir, workers: 2 });
+    handles.push(reloaded);
+    await reloaded.whenReady;
+    expect(reloaded.origin).toBe('loaded');
+    expect(await snapshot(reloaded.engine)).toEqual(built);
+
+    // A live addition after an ingest, then a save: the next start loads it without a rebuild.
+    const base = questions[0]!;
+    const added = { ...base, uid: 'QANR5L14QE99999', number: 99999, question: { ...base.question!, text: 'Les trottinettes électriques envahissent les trottoirs.' } };
+    store.upsertQuestions([added], { seenAt: '2025-06-02T00:00:00Z' });
+    await reloaded.engine.add([added]);
+    expect((await reloaded.engine.search({ text: 'trottinettes' })).hits[0]!.uid).toBe('QANR5L14QE99999');
+    await reloaded.save();
+    const again = createSearchService({ store, indexDir, workers: 2 });
+    handles.push(again);
+    await again.whenReady;
+    expect(again.origin).toBe('loaded');
+    expect((await again.engine.search({ text: 'trottinettes' })).total).toBe(1);
+    store.close();
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * Relevance set: what a user would type (inflections, missing accents, typos, cut words, names, numbers) over the
+ * seeds, the open-data fixtures and the hand-written extras, each with the questions that must come first.
+ * Precision at 5 is normalised by the number of relevant questions (a query with 2 relevant questions scores 1
+ * when both are in the top 5). The thresholds are set just under the measured values (see the report).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchServiceHandle } from '../../src/search/createSearchService';
+import { allQuestions, startEngine } from './helpers';
+
+const uid = (legislature: number, number: number) => `QANR5L${legislature}QE${number}`;
+const CYBER = [uid(14, 60080), uid(14, 50862), uid(14, 64109), uid(13, 78603), uid(14, 81473)];
+
+const RELEVANCE: Array<{ q: string; relevant: string[] }> = [
+  { q: 'entraide pénale', relevant: [uid(14, 60080), uid(14, 50862), uid(14, 81473)] },
+  { q: 'entraide penale internationale', relevant: [uid(14, 60080), uid(14, 50862)] },
+  { q: 'donnees personnelles', relevant: [uid(16, 3201)] },
+  { q: "don d'organes", relevant: [uid(16, 3202)] },
+  { q: 'retraites agricoles', relevant: [uid(15, 2101)] },
+  { q: 'retraite des agriculteurs', relevant: [uid(15, 2101)] },
+  { q: 'retrait de points', relevant: [uid(15, 2102)] },
+  { q: 'hopitaux urgences', relevant: [uid(15, 2103)] },
+  { q: 'hôpital', relevant: [uid(15, 2103), uid(16, 3201)] },
+  { q: 'cybersécurité', relevant: [uid(17, 4301), uid(16, 3203)] },
+  { q: 'cyber-securite', relevant: [uid(16, 3203), uid(17, 4301)] },
+  { q: 'cybercriminalite', relevant: CYBER },
+  { q: 'cybercriminalté', relevant: CYBER },
+  { q: 'cybercrim', relevant: CYBER },
+  { q: 'tardy', relevant: [uid(14, 50862), uid(17, 4302)] },
+  { q: 'Lazaro', relevant: [uid(14, 60080), uid(14, 64109)] },
+  { q: '50862', relevant: [uid(14, 50862)] },
+  { q: 'pension de reversion', relevant: [uid(16, 1234), uid(10, 5501)] },
+  { q: 'pensions de réversion veuves', relevant: [uid(10, 5501)] },
+  { q: 'prix du lait', relevant: [uid(16, 1236), uid(14, 6601)] },
+  { q: 'producteurs laitiers', relevant: [uid(16, 1236), uid(14, 6601)] },
+  { q: 'deserts medicaux', relevant: [uid(16, 1235), uid(17, 4304)] },
+  { q: 'médecins zones rurales', relevant: [uid(16, 1235)] },
+  { q: 'eau potable pesticides', relevant: [uid(17, 502)] },
+  { q: 'assainissement', relevant: [uid(15, 2104)] },
+  { q: 'logements sociaux', relevant: [uid(14, 100), uid(14, 6602)] },
+  { q: 'loi SRU', relevant: [uid(14, 6602)] },
+  { q: 'rythmes scolaires', relevant: [uid(14, 101)] },
+  { q: 'fermeture de classes', relevant: [uid(10, 5502)] },
+  { q: 'eoliennes', relevant: [uid(14, 6603)] },
+  { q: 'collecte des déchets', relevant: [uid(14, 102)] },
+  { q: 'ceinture autocars scolaires', relevant: [uid(15, 987)] },
+  { q: 'greffiers délais de jugement', relevant: [uid(17, 4302)] },
+  { q: 'aide juridictionnelle', relevant: [uid(15, 2105)] },
+  { q: 'prix electricite boulangeries', relevant: [uid(16, 3204)] },
+  { q: 'cloud computing', relevant: [uid(14, 81473)] },
+  { q: 'europol', relevant: [uid(13, 78603)] },
+  { q: 'GAFI groupe interétatique', relevant: [uid(14, 64109)] },
+  { q: 'remplacement des enseignants', relevant: [uid(17, 4303)] },
+  { q: 'RGPD CNIL', relevant: [uid(16, 3201)] },
+  { q: 'juge d instruction', relevant: [uid(14, 81473)] },
+  { q: 'coopération policière', relevant: [uid(13, 78603)] },
+];
+
+/** Measured: P@5 = 1.000 and first hit relevant for 42/42; fail below these. */
+const MIN_PRECISION_AT_5 = 0.95;
+const MIN_FIRST_HIT_RELEVANT = 0.9;
+
+describe('relevance set', () => {
+  let h: SearchServiceHandle;
+  beforeAll(async () => {
+    h = await startEngine(allQuestions());
+  });
+  afterAll(() => h.close());
+
+  it(`has at least 30 queries`, () => {
+    expect(RELEVANCE.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it(`keeps precision at 5 >= ${MIN_PRECISION_AT_5} and the first hit relevant for >= ${MIN_FIRST_HIT_RELEVANT * 100} % of queries`, async () => {
+    let sumP = 0;
+    let firstOk = 0;
+    const failures: string[] = [];
+    for (const { q, relevant } of RELEVANCE) {
+      const r = await h.engine.search({ text: q, limit: 5 });
+      const top = r.hits.map((x) => x.uid);
+      const found = top.filter((u) => relevant.includes(u)).length;
+      const p = found / Math.min(5, relevant.length);
+      sumP += p;
+      if (top[0] && relevant.includes(top[0])) firstOk++;
+      if (p < 1 || !relevant.includes(top[0] ?? '')) failures.push(`${q} -> ${top.join(', ')} (${r.mode})`);
+    }
+    const precision = sumP / RELEVANCE.length;
+    const first = firstOk / RELEVANCE.length;
+    console.log(`relevance: P@5 = ${precision.toFixed(3)}, first hit relevant ${firstOk}/${RELEVANCE.length}`);
+    if (failures.length) console.log('imperfect queries:\n' + failures.join('\n'));
+    expect(precision).toBeGreaterThanOrEqual(MIN_PRECISION_AT_5);
+    expect(first).toBeGreaterThanOrEqual(MIN_FIRST_HIT_RELEVANT);
+  });
+});

@@ -1,0 +1,939 @@
+/**
+ * A fake Discord (REST + gateway) on 127.0.0.1 that the UNMODIFIED discord.js client talks to, and that
+ * checks what Discord checks. See ../../../shared/docs/discord-fake.md.
+ *
+ * Use (one client per test file: a second IDENTIFY within 5 s is slow):
+ *
+ *   const fake = await startDiscordFake();                  // fake.apiUrl -> DISCORD_API_URL
+ *   // start the bot with DISCORD_API_URL = fake.apiUrl, DISCORD_TOKEN = FAKE_TOKEN ...
+ *   await fake.waitForReady();                              // the client identified and got READY/GUILD_CREATE
+ *   const i = fake.command('recherche', { texte: 'internet', legislature: 14 });  // injects INTERACTION_CREATE
+ *   const res = await i.done;                               // final response (callback 4/7/8, or PATCH after 5/6)
+ *   res.message.embeds ...                                  // the message as the fake stored it
+ *   fake.button(res.message, 'rs:p:abc:2')  /  fake.select(res.message, 'rs:o:abc', ['QANR5L14QE1'])
+ *   fake.autocomplete('depute', { nom: 'tar' }, 'nom')      // -> (await .done).choices
+ *   fake.channelMessages('123')                             // what was POSTed to a channel (digests)
+ *   fake.failChannel('123', { status: 403 })                // per-channel failure modes: 403, 404, 429, 500
+ *   afterAll: fake.assertClean(); await fake.close();       // throws on any violation recorded below
+ *
+ * Checked on every request (a violation answers 400 like Discord where Discord would, is recorded, and makes
+ * `assertClean()` throw): unknown route (404), missing/invalid bot Authorization on bot routes, embed and message
+ * limits (content 2000, 10 embeds, title 256, description 4096, 25 fields, field name 256 / value 1024, footer
+ * 2048, author 256, 6000 total; 5 rows, 5 buttons, custom_id 100 unique per message, button label 80, select
+ * options 1..25 with label/description/value 100), empty messages, `allowed_mentions` present with `parse: []` on
+ * every message body, the 3 s acknowledgement deadline (dispatch -> callback POST), double acknowledgement, and
+ * a PATCH of @original before any acknowledgement.
+ * Channel messages honour `nonce` + `enforce_nonce` (same nonce within 5 minutes -> the same message, not a new
+ * one). `GET /channels/{id}/messages` returns newest first WITHOUT `nonce` (as Discord does).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type {
+  APIApplicationCommandInteractionDataOption,
+  APIEmbed,
+  APIGuildMember,
+  APIMessage,
+  APIUser,
+  GatewayDispatchPayload,
+  GatewayGuildCreateDispatchData,
+  GatewayHelloData,
+  GatewayReadyDispatchData,
+} from 'discord-api-types/v10';
+
+export const FAKE_TOKEN = 'ZmFrZS1ib3QtdG9rZW4.fake.test-token-never-logged-0123456789';
+export const FAKE_APP_ID = '100000000000000001';
+export const FAKE_GUILD_ID = '200000000000000002';
+export const FAKE_CHANNEL_ID = '300000000000000003';
+export const FAKE_USER_ID = '400000000000000004';
+
+const DISCORD_EPOCH = 1420070400000n;
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: string;
+  headers: IncomingMessage['headers'];
+  body: unknown;
+  at: number;
+  status: number;
+}
+
+export interface InteractionResult {
+  /** Callback type: 4 reply, 5 deferred reply, 6 deferred update, 7 update, 8 autocomplete. */
+  callbackType: number;
+  ackMs: number;
+  /** Time from dispatch to the final message (PATCH for deferred ones). */
+  replyMs: number;
+  /** The message body as sent (for 4/7 the callback data, for 5/6 the PATCH or follow-up). */
+  body: Record<string, unknown>;
+  /** The message as stored by the fake (absent for autocomplete). */
+  message: APIMessage;
+  ephemeral: boolean;
+  /** Autocomplete choices (type 8). */
+  choices: Array<{ name: string; value: string | number }>;
+}
+
+export interface InjectedInteraction {
+  id: string;
+  token: string;
+  dispatchedAt: number;
+  /** Resolves with the final response; rejects after `timeoutMs` (default 10 s). */
+  done: Promise<InteractionResult>;
+}
+
+interface InteractionState {
+  id: string;
+  token: string;
+  type: number;
+  dispatchedAt: number;
+  callbackType: number | null;
+  callbackAt: number | null;
+  /** The message a component interaction came from (updates replace it). */
+  sourceMessage: APIMessage | null;
+  original: APIMessage | null;
+  followUps: APIMessage[];
+  deleted: boolean;
+  resolve: (r: InteractionResult) => void;
+  settled: boolean;
+  choices: Array<{ name: string; value: string | number }>;
+}
+
+export interface ChannelFailure {
+  status: 403 | 404 | 429 | 500;
+  /** Seconds, for 429. */
+  retryAfter?: number;
+  /** How many requests fail before the channel works again (default: forever). */
+  times?: number;
+}
+
+export interface FakeOptions {
+  /** Acknowledgement deadline checked for every interaction (Discord: 3 s). */
+  ackDeadlineMs?: number;
+  /** Rejects GET /gateway/bot with 401 (login must fail). */
+  rejectToken?: boolean;
+  token?: string;
+}
+
+const BOT_USER: APIUser = {
+  id: '500000000000000005',
+  username: 'questions-bot',
+  discriminator: '0000',
+  global_name: null,
+  avatar: null,
+  bot: true,
+};
+
+export function testUser(id = FAKE_USER_ID, username = 'depute-curieux'): APIUser {
+  return { id, username, discriminator: '0', global_name: username, avatar: null };
+}
+
+/** Independent re-statement of Discord's limits (not imported from the bot, so a bot bug cannot hide). */
+export function checkMessageBody(body: Record<string, unknown>, opts: { requireContent: boolean }): string[] {
+  const problems: string[] = [];
+  const content = body.content;
+  const embeds = (body.embeds ?? []) as APIEmbed[];
+  const components = (body.components ?? []) as Array<{ type: number; components: Array<Record<string, unknown>> }>;
+  if (content !== undefined && content !== null && typeof content !== 'string') problems.push('content is not a string');
+  if (typeof content === 'string' && content.length > 2000) problems.push(`content ${content.length} > 2000`);
+  if (!Array.isArray(embeds)) problems.push('embeds is not an array');
+  if (embeds.length > 10) problems.push(`${embeds.length} embeds > 10`);
+  let total = 0;
+  embeds.forEach((e, i) => {
+    const t = e.title?.length ?? 0;
+    const d = e.description?.length ?? 0;
+    if (t > 256) problems.push(`embed ${i} title ${t} > 256`);
+    if (d > 4096) problems.push(`embed ${i} description ${d} > 4096`);
+    if ((e.footer?.text.length ?? 0) > 2048) problems.push(`embed ${i} footer > 2048`);
+    if ((e.author?.name.length ?? 0) > 256) problems.push(`embed ${i} author > 256`);
+    const fields = e.fields ?? [];
+    if (fields.length > 25) problems.push(`embed ${i} has ${fields.length} fields > 25`);
+    total += t + d + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0);
+    fields.forEach((f, j) => {
+      if (!f.name || f.name.length > 256) problems.push(`embed ${i} field ${j} name length ${f.name?.length ?? 0}`);
+      if (!f.value || f.value.length > 1024) problems.push(`embed ${i} field ${j} value length ${f.value?.length ?? 0}`);
+      total += (f.name?.length ?? 0) + (f.value?.length ?? 0);
+    });
+    if (e.url !== undefined && !/^https?:\/\//.test(e.url)) problems.push(`embed ${i} url invalid`);
+  });
+  if (total > 6000) problems.push(`embeds total ${total} > 6000`);
+  if (components.length > 5) problems.push(`${components.length} action rows > 5`);
+  const ids = new Set<string>();
+  components.forEach((row, r) => {
+    if (row.type !== 1) problems.push(`row ${r} is not an action row`);
+    const inner = row.components ?? [];
+    if (inner.length === 0 || inner.length > 5) problems.push(`row ${r} has ${inner.length} components`);
+    for (const c of inner) {
+      const id = c.custom_id as string | undefined;
+      if (id !== undefined) {
+        if (id.length > 100) problems.push(`custom_id ${id.length} > 100`);
+        if (ids.has(id)) problems.push(`duplicate custom_id ${id}`);
+        ids.add(id);
+      }
+      if (c.type === 2) {
+        const label = (c.label as string | undefined) ?? '';
+        if (label.length > 80) problems.push(`button label ${label.length} > 80`);
+        if (c.style !== 5 && id === undefined) problems.push('button without custom_id');
+        if (c.style === 5 && typeof c.url !== 'string') problems.push('link button without url');
+      }
+      if (c.type === 3) {
+        if (inner.length !== 1) problems.push('a select menu must be alone in its row');
+        const options = (c.options ?? []) as Array<{ label: string; value: string; description?: string }>;
+        if (options.length < 1 || options.length > 25) problems.push(`select has ${options.length} options`);
+        for (const o of options) {
+          if (!o.label || o.label.length > 100) problems.push(`select option label ${o.label?.length}`);
+          if (!o.value || o.value.length > 100) problems.push(`select option value ${o.value?.length}`);
+          if ((o.description?.length ?? 0) > 100) problems.push(`select option description ${o.description?.length}`);
+        }
+        if (new Set(options.map((o) => o.value)).size !== options.length) problems.push('duplicate select values');
+      }
+    }
+  });
+  if (opts.requireContent && !(typeof content === 'string' && content.length > 0) && embeds.length === 0 && components.length === 0) {
+    problems.push('empty message');
+  }
+  const am = body.allowed_mentions as { parse?: unknown } | undefined;
+  if (!am || !Array.isArray(am.parse) || am.parse.length !== 0) {
+    problems.push(`allowed_mentions must be { parse: [] }, got ${JSON.stringify(am)}`);
+  }
+  return problems;
+}
+
+function readBody(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      if (raw === '') return resolve(undefined);
+      const type = req.headers['content-type'] ?? '';
+      if (type.includes('multipart/form-data')) {
+        const m = /name="payload_json"[^\r\n]*\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n--/.exec(raw);
+        return resolve(m?.[1] ? JSON.parse(m[1]) : raw);
+      }
+      try {
+        resolve(JSON.parse(raw));
+      } catch (e) {
+        reject(e);
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+export class DiscordFake {
+  readonly requests: RecordedRequest[] = [];
+  readonly violations: string[] = [];
+  readonly commandsByScope = new Map<string, unknown[]>();
+  readonly ackDeadlineMs: number;
+  readonly token: string;
+  apiUrl = '';
+  private server: Server;
+  private wss: WebSocketServer;
+  private sockets = new Set<WebSocket>();
+  private seq = 0;
+  private counter = 0n;
+  private interactions = new Map<string, InteractionState>();
+  private byToken = new Map<string, InteractionState>();
+  private channels = new Map<string, APIMessage[]>();
+  private nonces = new Map<string, { message: APIMessage; at: number }>();
+  private failures = new Map<string, ChannelFailure & { count: number }>();
+  private readyWaiters: Array<() => void> = [];
+  private identified = false;
+  private rejectToken: boolean;
+  /** Number of IDENTIFY received (a reconnect storm shows here). */
+  identifyCount = 0;
+
+  constructor(opts: FakeOptions = {}) {
+    this.ackDeadlineMs = opts.ackDeadlineMs ?? 3000;
+    this.rejectToken = opts.rejectToken ?? false;
+    this.token = opts.token ?? FAKE_TOKEN;
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((e: unknown) => {
+        this.violations.push(`fake error: ${String(e)}`);
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    });
+    this.wss = new WebSocketServer({ noServer: true });
+    this.server.on('upgrade', (req, socket, head) => {
+      if (!req.url?.startsWith('/gateway')) {
+        socket.destroy();
+        return;
+      }
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.onSocket(ws));
+    });
+  }
+
+  async listen(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.apiUrl = `http://127.0.0.1:${port}/api`;
+    return this;
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  snowflake(): string {
+    this.counter++;
+    return String(((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) + (this.counter % 4096n));
+  }
+
+  /** Resolves once a client has identified and received READY + GUILD_CREATE. */
+  waitForReady(timeoutMs = 10_000): Promise<void> {
+    if (this.identified) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error('the bot never identified on the fake gateway')), timeoutMs);
+      this.readyWaiters.push(() => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
+  }
+
+  /** Throws when any violation was recorded (call in afterEach/afterAll). */
+  assertClean(): void {
+    if (this.violations.length > 0) {
+      throw new Error(`Discord fake recorded ${this.violations.length} violation(s):\n${this.violations.join('\n')}`);
+    }
+  }
+
+  failChannel(channelId: string, failure: ChannelFailure | null): void {
+    if (failure === null) this.failures.delete(channelId);
+    else this.failures.set(channelId, { ...failure, count: 0 });
+  }
+
+  channelMessages(channelId: string): APIMessage[] {
+    return [...(this.channels.get(channelId) ?? [])];
+  }
+
+  /** Bot-route requests matching a method and path prefix (e.g. 'PUT', '/applications/'). */
+  requestsTo(method: string, pathPrefix: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.method === method && r.path.startsWith(pathPrefix));
+  }
+
+  async close(): Promise<void> {
+    for (const ws of this.sockets) ws.terminate();
+    this.wss.close();
+    this.server.closeAllConnections?.();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // ------------------------------------------------------------------------------------------- gateway
+
+  private send(ws: WebSocket, payload: unknown): void {
+    ws.send(JSON.stringify(payload));
+  }
+
+  private dispatch(ws: WebSocket, t: string, d: unknown): void {
+    this.send(ws, { op: 0, t, s: ++this.seq, d } as GatewayDispatchPayload);
+  }
+
+  private onSocket(ws: WebSocket): void {
+    this.sockets.add(ws);
+    ws.on('close', () => this.sockets.delete(ws));
+    const hello: GatewayHelloData = { heartbeat_interval: 41_250 };
+    this.send(ws, { op: 10, d: hello, s: null, t: null });
+    ws.on('message', (raw) => {
+      let msg: { op: number; d: unknown };
+      try {
+        msg = JSON.parse(String(raw)) as { op: number; d: unknown };
+      } catch {
+        this.violations.push('gateway: non-JSON frame (compression enabled? zlib-sync installed?)');
+        return;
+      }
+      if (msg.op === 1) this.send(ws, { op: 11 });
+      else if (msg.op === 2) this.onIdentify(ws, msg.d as { token: string; intents: number });
+    });
+  }
+
+  private onIdentify(ws: WebSocket, d: { token: string; intents: number }): void {
+    this.identifyCount++;
+    if (d.token !== this.token && d.token !== `Bot ${this.token}`) {
+      this.violations.push('gateway: IDENTIFY with a wrong token');
+      ws.close(4004, 'Authentication failed');
+      return;
+    }
+    const ready: GatewayReadyDispatchData = {
+      v: 10,
+      user: BOT_USER,
+      guilds: [{ id: FAKE_GUILD_ID, unavailable: true }],
+      session_id: `session-${this.snowflake()}`,
+      resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
+      application: { id: FAKE_APP_ID, flags: 0 },
+      shard: [0, 1],
+    } as unknown as GatewayReadyDispatchData;
+    this.dispatch(ws, 'READY', ready);
+    const guild = {
+      id: FAKE_GUILD_ID,
+      name: 'Serveur de test',
+      icon: null,
+      splash: null,
+      discovery_splash: null,
+      owner_id: FAKE_USER_ID,
+      afk_channel_id: null,
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      roles: [
+        { id: FAKE_GUILD_ID, name: '@everyone', color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: '104324673', managed: false, mentionable: false, flags: 0 },
+      ],
+      emojis: [],
+      features: [],
+      mfa_level: 0,
+      application_id: null,
+      system_channel_id: FAKE_CHANNEL_ID,
+      system_channel_flags: 0,
+      rules_channel_id: null,
+      vanity_url_code: null,
+      description: null,
+      banner: null,
+      premium_tier: 0,
+      preferred_locale: 'fr',
+      public_updates_channel_id: null,
+      nsfw_level: 0,
+      premium_progress_bar_enabled: false,
+      safety_alerts_channel_id: null,
+      stickers: [],
+      joined_at: new Date().toISOString(),
+      large: false,
+      unavailable: false,
+      member_count: 1,
+      voice_states: [],
+      members: [],
+      channels: [
+        { id: FAKE_CHANNEL_ID, type: 0, guild_id: FAKE_GUILD_ID, name: 'questions', position: 0, permission_overwrites: [], nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0, flags: 0 },
+      ],
+      threads: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+    } as unknown as GatewayGuildCreateDispatchData;
+    this.dispatch(ws, 'GUILD_CREATE', guild);
+    // discord.js emits clientReady on the next tick after the last GUILD_CREATE; give it a moment.
+    setTimeout(() => {
+      this.identified = true;
+      for (const w of this.readyWaiters.splice(0)) w();
+    }, 50);
+  }
+
+  // ------------------------------------------------------------------------------------------- interactions
+
+  private member(userId: string, permissions: string): APIGuildMember & { permissions: string } {
+    return {
+      user: testUser(userId),
+      roles: [],
+      joined_at: new Date().toISOString(),
+      deaf: false,
+      mute: false,
+      flags: 0,
+      nick: null,
+      avatar: null,
+      premium_since: null,
+      pending: false,
+      permissions,
+    } as unknown as APIGuildMember & { permissions: string };
+  }
+
+  /** Injects any interaction payload (fields not given are filled). Must be called after waitForReady(). */
+  inject(
+    partial: { type: number; data: Record<string, unknown>; message?: APIMessage },
+    opts: { userId?: string; permissions?: string; channelId?: string; timeoutMs?: number; locale?: string } = {},
+  ): InjectedInteraction {
+    if (!this.identified) throw new Error('inject() before the bot is ready: call waitForReady() first');
+    const ws = [...this.sockets][0];
+    if (!ws) throw new Error('no gateway connection');
+    const id = this.snowflake();
+    const token = `itok_${id}_${Math.random().toString(36).slice(2)}`;
+    const channelId = opts.channelId ?? FAKE_CHANNEL_ID;
+    let resolve!: (r: InteractionResult) => void;
+    let reject!: (e: Error) => void;
+    const done = new Promise<InteractionResult>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    const state: InteractionState = {
+      id,
+      token,
+      type: partial.type,
+      dispatchedAt: 0,
+      callbackType: null,
+      callbackAt: null,
+      sourceMessage: partial.message ?? null,
+      original: null,
+      followUps: [],
+      deleted: false,
+      resolve,
+      settled: false,
+      choices: [],
+    };
+    this.interactions.set(id, state);
+    this.byToken.set(token, state);
+    const timeoutMs = opts.timeoutMs ?? 10_000;
+    const timer = setTimeout(() => {
+      if (!state.settled) reject(new Error(`interaction ${id} (type ${partial.type}) got no final response within ${timeoutMs} ms`));
+    }, timeoutMs);
+    done.finally(() => clearTimeout(timer)).catch(() => undefined);
+    const d = {
+      id,
+      application_id: FAKE_APP_ID,
+      type: partial.type,
+      data: partial.data,
+      guild_id: FAKE_GUILD_ID,
+      guild: { id: FAKE_GUILD_ID, locale: 'fr', features: [] },
+      channel: { id: channelId, type: 0, guild_id: FAKE_GUILD_ID, name: 'questions', permission_overwrites: [], position: 0, nsfw: false, parent_id: null, flags: 0 },
+      channel_id: channelId,
+      member: this.member(opts.userId ?? FAKE_USER_ID, opts.permissions ?? '2248473465835073'),
+      token,
+      version: 1,
+      app_permissions: '2248473465835073',
+      locale: opts.locale ?? 'fr',
+      guild_locale: 'fr',
+      entitlements: [],
+      authorizing_integration_owners: { '0': FAKE_GUILD_ID },
+      context: 0,
+      attachment_size_limit: 10_485_760,
+      ...(partial.message ? { message: partial.message } : {}),
+    };
+    state.dispatchedAt = Date.now();
+    this.dispatch(ws, 'INTERACTION_CREATE', d);
+    return { id, token, dispatchedAt: state.dispatchedAt, done };
+  }
+
+  /** A chat input command. `options` is flat ({ texte: 'x' }); `subcommand` nests them. */
+  command(
+    name: string,
+    options: Record<string, string | number | boolean> = {},
+    opts: { subcommand?: string; userId?: string; permissions?: string; channelId?: string; timeoutMs?: number } = {},
+  ): InjectedInteraction {
+    const flat = Object.entries(options).map(([n, v]) => ({
+      name: n,
+      type: typeof v === 'string' ? 3 : typeof v === 'boolean' ? 5 : Number.isInteger(v) ? 4 : 10,
+      value: v,
+    })) as APIApplicationCommandInteractionDataOption[];
+    const dataOptions = opts.subcommand ? [{ name: opts.subcommand, type: 1, options: flat }] : flat;
+    return this.inject({ type: 2, data: { id: this.snowflake(), name, type: 1, options: dataOptions, guild_id: FAKE_GUILD_ID } }, opts);
+  }
+
+  autocomplete(
+    name: string,
+    options: Record<string, string | number>,
+    focused: string,
+    opts: { userId?: string; subcommand?: string; timeoutMs?: number } = {},
+  ): InjectedInteraction {
+    const flat = Object.entries(options).map(([n, v]) => ({
+      name: n,
+      type: typeof v === 'string' ? 3 : 4,
+      value: v,
+      ...(n === focused ? { focused: true } : {}),
+    }));
+    const dataOptions = opts.subcommand ? [{ name: opts.subcommand, type: 1, options: flat }] : flat;
+    return this.inject({ type: 4, data: { id: this.snowflake(), name, type: 1, options: dataOptions } }, opts);
+  }
+
+  button(message: APIMessage, customId: string, opts: { userId?: string; timeoutMs?: number } = {}): InjectedInteraction {
+    const exists = (message.components ?? []).some((row) =>
+      'components' in row ? row.components.some((c) => 'custom_id' in c && c.custom_id === customId) : false,
+    );
+    if (!exists) throw new Error(`no component ${customId} on message ${message.id}`);
+    return this.inject({ type: 3, data: { custom_id: customId, component_type: 2 }, message }, opts);
+  }
+
+  select(message: APIMessage, customId: string, values: string[], opts: { userId?: string; timeoutMs?: number } = {}): InjectedInteraction {
+    return this.inject({ type: 3, data: { custom_id: customId, component_type: 3, values }, message }, opts);
+  }
+
+  /** Every interaction's acknowledgement time (ms), for load tests. */
+  ackTimes(): number[] {
+    return [...this.interactions.values()].filter((s) => s.callbackAt !== null).map((s) => (s.callbackAt as number) - s.dispatchedAt);
+  }
+
+  // ------------------------------------------------------------------------------------------- REST
+
+  private makeMessage(channelId: string, body: Record<string, unknown>, extra: Partial<APIMessage> = {}): APIMessage {
+    return {
+      id: this.snowflake(),
+      channel_id: channelId,
+      author: BOT_USER,
+      content: typeof body.content === 'string' ? body.content : '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: (body.embeds ?? []) as APIEmbed[],
+      components: (body.components ?? []) as APIMessage['components'],
+      pinned: false,
+      type: 0,
+      flags: typeof body.flags === 'number' ? body.flags : 0,
+      ...extra,
+    } as APIMessage;
+  }
+
+  private finish(state: InteractionResultSource, message: APIMessage | null, body: Record<string, unknown>): void {
+    const s = state;
+    if (s.settled) return;
+    s.settled = true;
+    const now = Date.now();
+    s.resolve({
+      callbackType: s.callbackType ?? 0,
+      ackMs: (s.callbackAt ?? now) - s.dispatchedAt,
+      replyMs: now - s.dispatchedAt,
+      body,
+      message: message ?? this.makeMessage(FAKE_CHANNEL_ID, {}),
+      ephemeral: ((message?.flags ?? 0) & 64) === 64,
+      choices: s.choices,
+    });
+  }
+
+  private violation(what: string): void {
+    this.violations.push(what);
+  }
+
+  private json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): number {
+    if (status === 204) {
+      res.writeHead(204, headers).end();
+      return 204;
+    }
+    res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+    return status;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = decodeURIComponent(url.pathname);
+    const method = req.method ?? 'GET';
+    const body = await readBody(req);
+    const rec: RecordedRequest = { method, path, query: url.search, headers: req.headers, body, at: Date.now(), status: 0 };
+    this.requests.push(rec);
+    rec.status = this.route(method, path, url.searchParams, req, body as Record<string, unknown> | undefined, res);
+  }
+
+  private route(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    req: IncomingMessage,
+    body: Record<string, unknown> | undefined,
+    res: ServerResponse,
+  ): number {
+    const p = path.replace(/^\/api\/v10/, '');
+    if (p === path) {
+      this.violation(`request outside /api/v10: ${method} ${path}`);
+      return this.json(res, 404, { message: '404: Not Found', code: 0 });
+    }
+    const isInteractionRoute = p.startsWith('/interactions/') || p.startsWith('/webhooks/');
+    if (!isInteractionRoute) {
+      const auth = req.headers.authorization;
+      if (auth !== `Bot ${this.token}`) {
+        if (this.rejectToken && p === '/gateway/bot') return this.json(res, 401, { message: '401: Unauthorized', code: 0 });
+        this.violation(`${method} ${p}: missing or wrong Authorization`);
+        return this.json(res, 401, { message: '401: Unauthorized', code: 0 });
+      }
+    }
+    let m: RegExpExecArray | null;
+
+    if (method === 'GET' && p === '/gateway/bot') {
+      if (this.rejectToken) return this.json(res, 401, { message: '401: Unauthorized', code: 0 });
+      return this.json(res, 200, {
+        url: `ws://127.0.0.1:${this.port}/gateway`,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+      });
+    }
+    if (method === 'GET' && (p === '/applications/@me' || p === '/oauth2/applications/@me')) {
+      return this.json(res, 200, { id: FAKE_APP_ID, name: 'questions-bot', flags: 0, bot_public: true, bot_require_code_grant: false, description: '', icon: null, verify_key: 'x', team: null });
+    }
+    if (method === 'GET' && p === '/users/@me') return this.json(res, 200, BOT_USER);
+
+    if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(p))) {
+      const [, app, guild] = m;
+      if (app !== FAKE_APP_ID) this.violation(`commands registered for unknown application ${app}`);
+      const scope = guild ? `guild:${guild}` : 'global';
+      if (method === 'GET') return this.json(res, 200, this.commandsByScope.get(scope) ?? []);
+      if (method === 'PUT') {
+        if (!Array.isArray(body)) {
+          this.violation('PUT commands: body is not an array');
+          return this.json(res, 400, { message: 'Invalid Form Body', code: 50035 });
+        }
+        const problems = checkCommandDeclarations(body);
+        if (problems.length) {
+          for (const pr of problems) this.violation(`PUT commands: ${pr}`);
+          return this.json(res, 400, { message: 'Invalid Form Body', code: 50035, errors: problems });
+        }
+        const echoed = body.map((c: Record<string, unknown>) => ({
+          ...c,
+          id: this.snowflake(),
+          application_id: app,
+          version: this.snowflake(),
+          type: c.type ?? 1,
+          ...(guild ? { guild_id: guild } : {}),
+        }));
+        this.commandsByScope.set(scope, echoed);
+        return this.json(res, 200, echoed);
+      }
+    }
+
+    if (method === 'POST' && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(p))) {
+      const [, id, token] = m;
+      const s = this.interactions.get(id ?? '');
+      if (!s || s.token !== token) {
+        this.violation(`callback for unknown interaction ${id}`);
+        return this.json(res, 404, { message: 'Unknown interaction', code: 10062 });
+      }
+      const now = Date.now();
+      if (s.callbackType !== null) {
+        this.violation(`interaction ${id} acknowledged twice`);
+        return this.json(res, 400, { message: 'Interaction has already been acknowledged.', code: 40060 });
+      }
+      const ack = now - s.dispatchedAt;
+      if (ack > this.ackDeadlineMs) {
+        this.violation(`interaction ${id} acknowledged after ${ack} ms (> ${this.ackDeadlineMs} ms)`);
+        return this.json(res, 404, { message: 'Unknown interaction', code: 10062 });
+      }
+      const type = Number(body?.type);
+      const data = (body?.data ?? {}) as Record<string, unknown>;
+      s.callbackType = type;
+      s.callbackAt = now;
+      if (type === 4) {
+        const problems = checkMessageBody(data, { requireContent: true });
+        if (problems.length) return this.reject(res, `reply to interaction ${id}`, problems);
+        s.original = this.makeMessage(FAKE_CHANNEL_ID, data, { interaction_metadata: { id, type: s.type } } as Partial<APIMessage>);
+        this.finish(s, s.original, data);
+      } else if (type === 7) {
+        if (!s.sourceMessage) this.violation(`update (7) on interaction ${id} without a message`);
+        const problems = checkMessageBody(data, { requireContent: false });
+        if (problems.length) return this.reject(res, `update of interaction ${id}`, problems);
+        s.original = this.applyEdit(s.sourceMessage ?? this.makeMessage(FAKE_CHANNEL_ID, {}), data);
+        this.finish(s, s.original, data);
+      } else if (type === 8) {
+        if (s.type !== 4) this.violation(`autocomplete result for a non-autocomplete interaction ${id}`);
+        const choices = (data.choices ?? []) as Array<{ name: string; value: string | number }>;
+        const problems: string[] = [];
+        if (choices.length > 25) problems.push(`${choices.length} choices > 25`);
+        for (const c of choices) {
+          if (!c.name || c.name.length > 100) problems.push(`choice name length ${c.name?.length}`);
+          if (typeof c.value === 'string' && c.value.length > 100) problems.push(`choice value length ${c.value.length}`);
+        }
+        if (problems.length) return this.reject(res, `autocomplete ${id}`, problems);
+        s.choices = choices;
+        this.finish(s, null, data);
+      } else if (type === 5) {
+        s.original = this.makeMessage(FAKE_CHANNEL_ID, { content: '', flags: data.flags }, { flags: (Number(data.flags ?? 0) & 64) | 128 } as Partial<APIMessage>);
+      } else if (type === 6) {
+        if (!s.sourceMessage) this.violation(`deferred update (6) on interaction ${id} without a message`);
+        s.original = s.sourceMessage;
+      } else {
+        this.violation(`unsupported callback type ${type}`);
+        return this.json(res, 400, { message: 'Invalid interaction response type', code: 50035 });
+      }
+      return this.json(res, 204, null);
+    }
+
+    if ((m = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/.exec(p))) {
+      const [, , token, which] = m;
+      const s = this.byToken.get(token ?? '');
+      if (!s) {
+        this.violation(`webhook for unknown interaction token`);
+        return this.json(res, 404, { message: 'Unknown Webhook', code: 10015 });
+      }
+      if (s.callbackType === null) {
+        this.violation(`${method} @original before the interaction was acknowledged`);
+        return this.json(res, 404, { message: 'Unknown Message', code: 10008 });
+      }
+      const target = which === '@original' ? s.original : s.followUps.find((f) => f.id === which) ?? null;
+      if (method === 'GET') return target ? this.json(res, 200, target) : this.json(res, 404, { message: 'Unknown Message', code: 10008 });
+      if (method === 'DELETE') {
+        if (which === '@original') s.deleted = true;
+        return this.json(res, 204, null);
+      }
+      if (method === 'PATCH') {
+        const data = body ?? {};
+        const problems = checkMessageBody(data, { requireContent: false });
+        if (problems.length) return this.reject(res, `edit of interaction ${s.id}`, problems);
+        const base = target ?? this.makeMessage(FAKE_CHANNEL_ID, {});
+        const edited = this.applyEdit(base, data, s.callbackType === 5 ? { flags: (base.flags ?? 0) & ~128 } : {});
+        if (!edited.content && edited.embeds.length === 0) problems.push('edit leaves an empty message');
+        if (problems.length) return this.reject(res, `edit of interaction ${s.id}`, problems);
+        if (which === '@original') s.original = edited;
+        if (which === '@original' && (s.callbackType === 5 || s.callbackType === 6)) this.finish(s, edited, data);
+        return this.json(res, 200, edited);
+      }
+    }
+
+    if (method === 'POST' && (m = /^\/webhooks\/(\d+)\/([^/]+)$/.exec(p))) {
+      const [, , token] = m;
+      const s = this.byToken.get(token ?? '');
+      if (!s) {
+        this.violation('follow-up for unknown interaction token');
+        return this.json(res, 404, { message: 'Unknown Webhook', code: 10015 });
+      }
+      if (s.callbackType === null) this.violation(`follow-up on interaction ${s.id} before acknowledgement`);
+      const data = body ?? {};
+      const problems = checkMessageBody(data, { requireContent: true });
+      if (problems.length) return this.reject(res, `follow-up of interaction ${s.id}`, problems);
+      const msg = this.makeMessage(FAKE_CHANNEL_ID, data);
+      s.followUps.push(msg);
+      // A follow-up after a deferral (or after deleting the deferred original) is the final answer.
+      if (s.callbackType === 5 || s.callbackType === 6) this.finish(s, msg, data);
+      return this.json(res, 200, msg);
+    }
+
+    if (method === 'POST' && p === '/users/@me/channels') {
+      const recipient = String(body?.recipient_id ?? '');
+      return this.json(res, 200, { id: `9${recipient.slice(1)}`, type: 1, recipients: [testUser(recipient)], last_message_id: null, flags: 0 });
+    }
+
+    if ((m = /^\/channels\/(\d+)\/messages$/.exec(p))) {
+      const channelId = m[1] as string;
+      if (method === 'GET') {
+        const limit = Math.min(100, Number(query.get('limit') ?? 50));
+        const list = [...(this.channels.get(channelId) ?? [])].reverse().slice(0, limit).map((msg) => {
+          const { nonce: _nonce, ...rest } = msg as APIMessage & { nonce?: unknown };
+          return rest;
+        });
+        return this.json(res, 200, list);
+      }
+      if (method === 'POST') {
+        const failure = this.failures.get(channelId);
+        if (failure && (failure.times === undefined || failure.count < failure.times)) {
+          failure.count++;
+          if (failure.status === 403) return this.json(res, 403, { message: 'Missing Permissions', code: 50013 });
+          if (failure.status === 404) return this.json(res, 404, { message: 'Unknown Channel', code: 10003 });
+          if (failure.status === 429) {
+            const after = failure.retryAfter ?? 1;
+            return this.json(res, 429, { message: 'You are being rate limited.', retry_after: after, global: false }, {
+              'retry-after': String(Math.ceil(after)),
+              'x-ratelimit-scope': 'user',
+            });
+          }
+          return this.json(res, 500, { message: '500: Internal Server Error', code: 0 });
+        }
+        const data = body ?? {};
+        const problems = checkMessageBody(data, { requireContent: true });
+        if (problems.length) return this.reject(res, `message to channel ${channelId}`, problems);
+        const nonce = data.nonce;
+        if (nonce !== undefined && (typeof nonce !== 'string' && typeof nonce !== 'number' || String(nonce).length > 25)) {
+          return this.reject(res, `message to channel ${channelId}`, ['nonce must be a string or integer of at most 25 characters']);
+        }
+        if (nonce !== undefined && data.enforce_nonce === true) {
+          const key = `${channelId}:${String(nonce)}`;
+          const seen = this.nonces.get(key);
+          if (seen && Date.now() - seen.at < 5 * 60_000) return this.json(res, 200, seen.message);
+          const msg = this.makeMessage(channelId, data, { nonce } as Partial<APIMessage>);
+          this.nonces.set(key, { message: msg, at: Date.now() });
+          this.pushChannel(channelId, msg);
+          return this.json(res, 200, msg);
+        }
+        const msg = this.makeMessage(channelId, data, nonce === undefined ? {} : ({ nonce } as Partial<APIMessage>));
+        this.pushChannel(channelId, msg);
+        return this.json(res, 200, msg);
+      }
+    }
+
+    this.violation(`unknown route ${method} ${p}`);
+    return this.json(res, 404, { message: '404: Not Found', code: 0 });
+  }
+
+  private pushChannel(channelId: string, msg: APIMessage): void {
+    const list = this.channels.get(channelId) ?? [];
+    list.push(msg);
+    this.channels.set(channelId, list);
+  }
+
+  private applyEdit(base: APIMessage, data: Record<string, unknown>, extra: Partial<APIMessage> = {}): APIMessage {
+    return {
+      ...base,
+      ...(data.content !== undefined ? { content: (data.content as string | null) ?? '' } : {}),
+      ...(data.embeds !== undefined ? { embeds: (data.embeds as APIEmbed[] | null) ?? [] } : {}),
+      ...(data.components !== undefined ? { components: (data.components as APIMessage['components'] | null) ?? [] } : {}),
+      edited_timestamp: new Date().toISOString(),
+      ...extra,
+    };
+  }
+
+  private reject(res: ServerResponse, what: string, problems: string[]): number {
+    for (const pr of problems) this.violation(`${what}: ${pr}`);
+    return this.json(res, 400, { message: 'Invalid Form Body', code: 50035, errors: problems });
+  }
+}
+
+type InteractionResultSource = InteractionState;
+
+/** What Discord checks on command declarations (names, lengths, option order, localizations). */
+export function checkCommandDeclarations(commands: unknown[]): string[] {
+  const problems: string[] = [];
+  const NAME = /^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u;
+  const names = new Set<string>();
+  if (commands.length > 100) problems.push('more than 100 commands');
+  const checkLoc = (where: string, loc: unknown, max: number): void => {
+    if (loc === undefined || loc === null) return;
+    for (const [k, v] of Object.entries(loc as Record<string, string>)) {
+      if (!['en-US', 'en-GB', 'fr'].includes(k)) problems.push(`${where}: unexpected locale ${k}`);
+      if (typeof v !== 'string' || v.length < 1 || v.length > max) problems.push(`${where}: localization ${k} length`);
+    }
+  };
+  const checkOptions = (where: string, options: Array<Record<string, unknown>>): void => {
+    if (options.length > 25) problems.push(`${where}: more than 25 options`);
+    let seenOptional = false;
+    const seen = new Set<string>();
+    for (const o of options) {
+      const n = String(o.name);
+      const w = `${where} ${n}`;
+      if (!NAME.test(n)) problems.push(`${w}: invalid name`);
+      if (seen.has(n)) problems.push(`${w}: duplicate option`);
+      seen.add(n);
+      const d = String(o.description ?? '');
+      if (d.length < 1 || d.length > 100) problems.push(`${w}: description length ${d.length}`);
+      checkLoc(w, o.name_localizations, 32);
+      checkLoc(w, o.description_localizations, 100);
+      if (!o.description_localizations) problems.push(`${w}: no English description`);
+      if (o.type === 1 || o.type === 2) {
+        checkOptions(w, (o.options ?? []) as Array<Record<string, unknown>>);
+        continue;
+      }
+      if (o.required === true && seenOptional) problems.push(`${w}: required option after an optional one`);
+      if (o.required !== true) seenOptional = true;
+      if (o.autocomplete === true && Array.isArray(o.choices) && o.choices.length > 0) problems.push(`${w}: autocomplete with choices`);
+      if (Array.isArray(o.choices) && o.choices.length > 25) problems.push(`${w}: more than 25 choices`);
+    }
+  };
+  for (const raw of commands) {
+    const c = raw as Record<string, unknown>;
+    const n = String(c.name);
+    if (!NAME.test(n)) problems.push(`command ${n}: invalid name`);
+    if (names.has(n)) problems.push(`command ${n}: duplicate`);
+    names.add(n);
+    const d = String(c.description ?? '');
+    if (d.length < 1 || d.length > 100) problems.push(`command ${n}: description length ${d.length}`);
+    checkLoc(`command ${n}`, c.name_localizations, 32);
+    checkLoc(`command ${n}`, c.description_localizations, 100);
+    if (!c.description_localizations) problems.push(`command ${n}: no English description`);
+    checkOptions(`command ${n}`, (c.options ?? []) as Array<Record<string, unknown>>);
+  }
+  return problems;
+}
+
+export async function startDiscordFake(opts: FakeOptions = {}): Promise<DiscordFake> {
+  return new DiscordFake(opts).listen();
+}
+
+/** The buttons and selects of a message, flattened (for tests). */
+export interface FlatComponent {
+  type: number;
+  custom_id?: string;
+  label?: string;
+  disabled?: boolean;
+  url?: string;
+  options?: Array<{ label: string; value: string; description?: string }>;
+}
+
+export function componentsOf(message: { components?: unknown }): FlatComponent[] {
+  const rows = (message.components ?? []) as Array<{ components?: FlatComponent[] }>;
+  return rows.flatMap((r) => r.components ?? []);
+}

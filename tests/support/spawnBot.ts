@@ -1,0 +1,79 @@
+/**
+ * Runs the bot as `npm start` does (`node --import tsx src/main.ts`) in a child process, pointed at a Discord
+ * fake living in the test process: the measure of the bot's own latency and memory is then not mixed with the
+ * fake's work. Logs (pino JSON on stderr) are collected to wait for milestones ("index: prêt").
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { REPO } from './botCorpus';
+
+export interface SpawnedBot {
+  child: ChildProcess;
+  logs: Array<Record<string, unknown>>;
+  /** Resolves with the first log line whose `msg` matches. */
+  waitForLog(msg: string | RegExp, timeoutMs?: number): Promise<Record<string, unknown>>;
+  /** Resident memory of the bot process (MB), from /proc. */
+  rssMb(): number;
+  stop(): Promise<number | null>;
+}
+
+export function spawnBot(env: Record<string, string>): SpawnedBot {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: REPO,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: Array<Record<string, unknown>> = [];
+  const waiters: Array<{ test: (l: Record<string, unknown>) => boolean; resolve: (l: Record<string, unknown>) => void }> = [];
+  let buffer = '';
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => {
+    buffer += chunk;
+    let nl: number;
+    while ((nl = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, nl);
+      buffer = buffer.slice(nl + 1);
+      let parsed: Record<string, unknown>;
+      try {
+        parsed = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        parsed = { msg: line };
+      }
+      logs.push(parsed);
+      for (const w of [...waiters]) {
+        if (w.test(parsed)) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve(parsed);
+        }
+      }
+    }
+  });
+  child.stdout?.resume();
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    child,
+    logs,
+    waitForLog(msg, timeoutMs = 600_000) {
+      const test = (l: Record<string, unknown>): boolean => (typeof msg === 'string' ? l.msg === msg : msg.test(String(l.msg)));
+      const found = logs.find(test);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error(`log « ${String(msg)} » not seen within ${timeoutMs} ms; last: ${JSON.stringify(logs.slice(-5))}`)), timeoutMs);
+        waiters.push({ test, resolve: (l) => (clearTimeout(t), resolve(l)) });
+        void exited.then((code) => reject(new Error(`bot exited (${code}) before « ${String(msg)} »: ${JSON.stringify(logs.slice(-5))}`)));
+      });
+    },
+    rssMb() {
+      try {
+        const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        return m ? Math.round(Number(m[1]) / 1024) : NaN;
+      } catch {
+        return NaN;
+      }
+    },
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
