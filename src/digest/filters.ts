@@ -1,0 +1,105 @@
+/**
+ * Which events a subscription wants. Pure.
+ *
+ * Keywords: comma-separated alternatives ("retraite, déserts médicaux"); an item matches when every word of
+ * one alternative is found, after the search index's French analysis (src/search/analyzeFrench: accents
+ * folded, stop words dropped, Porter-stemmed, so « retraites » matches « retraite »), in the question's
+ * title, text or answer. Deputy, ministry and rubrique are accent/case-insensitive substring matches; deputy
+ * also accepts an acteurRef (PA...).
+ */
+import type { Question } from '../corpus/types';
+import { analyzeQueryToken, analyzeText, fold, TOKEN_RE } from '../search/analyzeFrench';
+import type { EventKind } from '../store/types';
+import type { DigestContent, DigestFilters } from './types';
+
+export { fold };
+
+/** Terms of a text, with the search index's own French analysis (same stems as /recherche). */
+export function analyze(text: string): string[] {
+  return analyzeText(text);
+}
+
+/** Terms of a keyword as typed (query form: stop words dropped, hyphenated words joined). */
+function queryTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const m of fold(text).matchAll(new RegExp(TOKEN_RE.source, 'g'))) {
+    const term = analyzeQueryToken(m[0]);
+    if (term !== null) out.push(term);
+  }
+  return out;
+}
+
+/** Parsed keywords: alternatives of required terms. Empty when there are no keywords. */
+export function parseKeywords(keywords: string | null): string[][] {
+  if (keywords === null) return [];
+  return keywords
+    .split(/[,;|]/)
+    .map((alt) => queryTerms(alt))
+    .filter((terms) => terms.length > 0);
+}
+
+export function questionTitle(q: Question): string {
+  const parts = [q.rubrique, q.teteAnalyse, q.analyses.length > 0 ? q.analyses.join(', ') : null].filter(
+    (p): p is string => p !== null && p.trim() !== '',
+  );
+  return parts.length > 0 ? parts.join(' / ') : `Question n° ${q.number}`;
+}
+
+export function matchesKeywords(alternatives: string[][], q: Question): boolean {
+  if (alternatives.length === 0) return true;
+  const haystack = new Set(analyze([questionTitle(q), q.question?.text ?? '', q.answer?.text ?? ''].join('\n')));
+  return alternatives.some((terms) => terms.every((t) => haystack.has(t)));
+}
+
+function includesFolded(value: string | null | undefined, needle: string): boolean {
+  return value !== null && value !== undefined && fold(value).includes(needle);
+}
+
+export function matchesDeputy(deputy: string | null, q: Question): boolean {
+  if (deputy === null) return true;
+  const needle = fold(deputy).trim();
+  if (needle === '') return true;
+  if (/^pa\d+$/.test(needle)) return fold(q.author.acteurRef ?? '') === needle;
+  const a = q.author;
+  // Ignore civility so that "M. Tardy" and "Tardy" both match "M. Lionel Tardy".
+  const bare = needle.replace(/^(m|mme|mlle)\.?\s+/, '');
+  return [a.name, a.fullName].some((v) => includesFolded(v, bare));
+}
+
+export function matchesMinistry(ministry: string | null, q: Question): boolean {
+  if (ministry === null) return true;
+  const needle = fold(ministry).trim();
+  if (needle === '') return true;
+  const ms = [q.ministryAsked, q.ministryAssigned, ...q.ministryHistory.map((h) => h.ministry)];
+  return ms.some((m) => m !== null && (includesFolded(m.name, needle) || includesFolded(m.fullName, needle)));
+}
+
+export function matchesRubrique(rubrique: string | null, q: Question): boolean {
+  if (rubrique === null) return true;
+  const needle = fold(rubrique).trim();
+  return needle === '' || includesFolded(q.rubrique, needle);
+}
+
+/** Event kinds each `contenu` choice receives. */
+export function kindsFor(content: DigestContent): readonly EventKind[] {
+  switch (content) {
+    case 'questions':
+      return ['new_question'];
+    case 'reponses':
+      return ['new_answer'];
+    case 'tout':
+      return ['new_question', 'new_answer', 'transfer', 'closed'];
+  }
+}
+
+/** A compiled filter: parse keywords once, test many questions. */
+export function compileFilters(f: DigestFilters): (kind: EventKind, q: Question) => boolean {
+  const alternatives = parseKeywords(f.keywords);
+  const kinds = kindsFor(f.content);
+  return (kind, q) =>
+    kinds.includes(kind) &&
+    matchesDeputy(f.deputy, q) &&
+    matchesMinistry(f.ministry, q) &&
+    matchesRubrique(f.rubrique, q) &&
+    matchesKeywords(alternatives, q);
+}

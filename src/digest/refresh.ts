@@ -1,0 +1,78 @@
+/**
+ * The daily refresh: download the live legislature's archive through the ingest (conditional GET, events
+ * recorded) and keep track of failures so the scheduler can retry with backoff. Never throws.
+ */
+import { ingest, type FetchLike, type IngestSummary } from '../corpus/ingest';
+import type { QuestionStore } from '../store/QuestionStore';
+import { silentLogger, type DigestLogger } from './deliver';
+import { refreshRetryDelayMs } from './schedule';
+
+export interface RefreshOptions {
+  store: QuestionStore;
+  url: string;
+  now: Date;
+  cacheDir?: string;
+  fetch?: FetchLike;
+  log?: DigestLogger;
+  /** The ingest's French progress lines (default: logged at info). */
+  ingestLog?: (line: string) => void;
+  /** Questions per ingest transaction (tests use small batches to crash between commits). */
+  batchSize?: number;
+}
+
+export interface RefreshOutcome {
+  ok: boolean;
+  /** 304 or identical content: nothing new. */
+  unchanged: boolean;
+  /** French, one line. */
+  message: string;
+  summary: IngestSummary | null;
+  /** Consecutive failures including this one (0 after a success). */
+  failures: number;
+  /** When the caller should try again after a failure. */
+  retryAt: Date | null;
+}
+
+const FAILURES_KEY = 'digest.refresh_failures';
+
+export async function runRefresh(opts: RefreshOptions): Promise<RefreshOutcome> {
+  const log = opts.log ?? silentLogger;
+  const previousFailures = Number(opts.store.getMeta(FAILURES_KEY) ?? '0') || 0;
+  let summary: IngestSummary | null = null;
+  let error: string | null = null;
+  try {
+    summary = await ingest([opts.url], {
+      store: opts.store,
+      now: opts.now,
+      log: opts.ingestLog ?? ((line) => log.info({ url: opts.url }, line)),
+      ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
+      ...(opts.fetch ? { fetch: opts.fetch } : {}),
+      ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
+    });
+    const report = summary.inputs[0];
+    if (!report || report.status === 'error') error = report?.message ?? 'échec inconnu';
+  } catch (err) {
+    error = err instanceof Error ? err.message : String(err);
+  }
+
+  if (error !== null || summary === null) {
+    const failures = previousFailures + 1;
+    opts.store.setMeta(FAILURES_KEY, String(failures));
+    opts.store.setMeta('digest.refresh_last_error', `${opts.now.toISOString()} ${error ?? ''}`);
+    const retryAt = new Date(opts.now.getTime() + refreshRetryDelayMs(failures));
+    log.warn({ url: opts.url, failures, retryAt: retryAt.toISOString(), error }, 'refresh failed');
+    return { ok: false, unchanged: false, message: `Échec de la mise à jour : ${error ?? 'inconnu'}`, summary, failures, retryAt };
+  }
+
+  opts.store.setMeta(FAILURES_KEY, '0');
+  opts.store.setMeta('digest.refresh_last_ok', opts.now.toISOString());
+  const unchanged = summary.inputs[0]?.status === 'unchanged';
+  const e = summary.events;
+  const message = unchanged
+    ? 'Archive inchangée : rien de nouveau.'
+    : `Archive lue : ${summary.questions.new} nouvelles questions, ${e.new_answer} réponses, ${e.transfer} transferts, ${e.closed} retraits` +
+      (summary.baselineEvents > 0 ? ` (${summary.baselineEvents} événements d’import initial, non publiés)` : '') +
+      '.';
+  log.info({ url: opts.url, unchanged, events: e, durationMs: summary.durationMs }, 'refresh done');
+  return { ok: true, unchanged, message, summary, failures: 0, retryAt: null };
+}

@@ -1,0 +1,56 @@
+/**
+ * Wiring of the digest domain into the running bot (called once from src/main.ts): the service on the store,
+ * `deps.digest` for the commands, and — when a Discord client exists — the scheduler posting through the
+ * client's REST (so DISCORD_API_URL reaches the fake in tests). In console mode only the refresh runs.
+ */
+import path from 'node:path';
+import type { Client } from 'discord.js';
+import type { Config } from '../config';
+import type { CommandDeps } from '../discord/deps';
+import type { Logger } from '../logger';
+import type { QuestionStore } from '../store/QuestionStore';
+import './commandDeps';
+import { DigestRepository } from './DigestRepository';
+import { DigestService } from './DigestService';
+import { restPoster } from './poster';
+import { startDigestScheduler, type DigestScheduler } from './scheduler';
+
+export interface StartDigestsOptions {
+  config: Config;
+  store: QuestionStore;
+  deps: CommandDeps;
+  client: Client<true> | null;
+  logger: Logger;
+  clock?: () => Date;
+}
+
+/** The live legislature, read from the refresh URL (".../repository/17/..."), else 17. */
+export function legislatureOfUrl(url: string): number {
+  const m = /\/repository\/(\d{1,2})\//.exec(url);
+  return m ? Number(m[1]) : 17;
+}
+
+export function startDigests(opts: StartDigestsOptions): { service: DigestService; scheduler: DigestScheduler; stop(): void } {
+  const log = opts.logger.child({ domain: 'digest' });
+  const service = new DigestService({ corpus: opts.store, repo: new DigestRepository(opts.store.db), log });
+  const client = opts.client;
+  const scheduler = startDigestScheduler({
+    store: opts.store,
+    service,
+    poster: client ? restPoster(client.rest, (guildId) => client.guilds.cache.get(guildId)?.systemChannelId ?? null) : null,
+    refreshUrl: opts.config.refreshUrl,
+    refreshCron: opts.config.refreshCron,
+    timeZone: opts.config.timeZone,
+    cacheDir: path.join(path.dirname(opts.config.databasePath), 'cache'),
+    log,
+    ...(opts.clock ? { now: opts.clock } : {}),
+  });
+  opts.deps.digest = {
+    service,
+    timeZone: opts.config.timeZone,
+    defaultTime: opts.config.digestDefaultTime,
+    defaultLegislature: legislatureOfUrl(opts.config.refreshUrl),
+    scheduler,
+  };
+  return { service, scheduler, stop: () => scheduler.stop() };
+}
