@@ -157,10 +157,7 @@ describe('digests through the bot', () => {
     expect(allText(list.message)).toContain('n° 13');
     expect(allText(list.message)).not.toContain('n° 12]'); // ended after its answer
     const follow = app.deps.digest!.service.repo.activeFollowsOfUser(user)[0]!;
-    // The fake stores interaction replies with an `interaction_metadata` lacking `user`, which discord.js cannot
-    // read back in a component interaction: send the message without it (as for a message Discord returns in full).
-    const { interaction_metadata: _meta, ...message } = list.message;
-    const updated = await fake.select(message as APIMessage, 'svr', [String(follow.id)], { userId: user }).done;
+    const updated = await fake.select(list.message, 'svr', [String(follow.id)], { userId: user }).done;
     expect(String(updated.body.content ?? '')).toContain('Suivi retiré');
     expect(app.deps.digest!.service.repo.activeFollowsOfUser(user)).toHaveLength(0);
   });

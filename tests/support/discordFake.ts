@@ -85,6 +85,8 @@ export interface InjectedInteraction {
 interface InteractionState {
   id: string;
   token: string;
+  /** Who invoked it (the fake's interaction_metadata names them). */
+  userId: string;
   type: number;
   dispatchedAt: number;
   callbackType: number | null;
@@ -455,9 +457,11 @@ export class DiscordFake {
       resolve = res;
       reject = rej;
     });
+    const userId = opts.userId ?? FAKE_USER_ID;
     const state: InteractionState = {
       id,
       token,
+      userId,
       type: partial.type,
       dispatchedAt: 0,
       callbackType: null,
@@ -486,7 +490,7 @@ export class DiscordFake {
       guild: { id: FAKE_GUILD_ID, locale: 'fr', features: [] },
       channel: { id: channelId, type: 0, guild_id: FAKE_GUILD_ID, name: 'questions', permission_overwrites: [], position: 0, nsfw: false, parent_id: null, flags: 0 },
       channel_id: channelId,
-      member: this.member(opts.userId ?? FAKE_USER_ID, opts.permissions ?? '2248473465835073'),
+      member: this.member(userId, opts.permissions ?? '2248473465835073'),
       token,
       version: 1,
       app_permissions: '2248473465835073',
@@ -703,7 +707,10 @@ export class DiscordFake {
       if (type === 4) {
         const problems = checkMessageBody(data, { requireContent: true });
         if (problems.length) return this.reject(res, `reply to interaction ${id}`, problems);
-        s.original = this.makeMessage(FAKE_CHANNEL_ID, data, { interaction_metadata: { id, type: s.type } } as Partial<APIMessage>);
+        s.original = this.makeMessage(FAKE_CHANNEL_ID, data, {
+          // As Discord sends it: discord.js reads `user` back when a component of this message is used.
+          interaction_metadata: { id, type: s.type, user: testUser(s.userId), authorizing_integration_owners: { '0': FAKE_GUILD_ID } },
+        } as Partial<APIMessage>);
         this.finish(s, s.original, data);
       } else if (type === 7) {
         if (!s.sourceMessage) this.violation(`update (7) on interaction ${id} without a message`);
