@@ -94,6 +94,7 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
         output: opts.output ?? process.stdout,
         logger,
         clock,
+        indexReady: search.whenReady,
       });
     }
     const digests = startDigests({ config, store, deps, client, logger, clock });

@@ -88,6 +88,11 @@ export interface ConsoleOptions {
   logger?: Logger;
   clock?: () => Date;
   userId?: string;
+  /**
+   * Resolves when the search index is ready. Lines read from the input wait for it (once, with a notice):
+   * a console has a single user, for whom waiting a few seconds beats an "index en cours de chargement" reply.
+   */
+  indexReady?: Promise<unknown>;
 }
 
 export interface ConsoleSession {
@@ -158,6 +163,14 @@ export function createConsoleSession(opts: ConsoleOptions): ConsoleSession {
   };
   write(`Mode console (pas de DISCORD_TOKEN). ${CONSOLE_HELP}`);
   let queue = Promise.resolve();
+  if (opts.indexReady) {
+    const indexReady = opts.indexReady;
+    queue = queue.then(async () => {
+      if (opts.deps.search.ready) return;
+      write('Index de recherche en cours de chargement…');
+      await indexReady.catch(() => undefined); // a failed index is reported by the commands themselves
+    });
+  }
   rl.on('line', (line) => {
     queue = queue.then(async () => write(await handleLine(line)));
   });

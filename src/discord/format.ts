@@ -3,6 +3,7 @@
  * `escapeCorpus`; lengths are cut later by `fitToLimits`, except where a cut needs a "read more" link.
  */
 import type { Question, QuestionStatus } from '../corpus/types';
+import { excerptToMarkdown } from '../search/excerpt';
 import type { Excerpt, SearchHit } from '../search/types';
 import { daysBetween } from '../insights/summarize';
 import { truncate } from './limits';
@@ -50,18 +51,9 @@ export function statusText(
   return closureDate ? `${label} le ${formatDate(closureDate)}` : label;
 }
 
-/** Excerpt as Markdown, matched words in bold; local twin of src/search's excerptToMarkdown. */
+/** Excerpt as Markdown, matched words in bold, corpus text escaped. */
 export function excerptMarkdown(excerpt: Excerpt | null): string {
-  if (!excerpt) return '';
-  return excerpt.parts
-    .map((p) => {
-      const t = escapeCorpus(p.text);
-      if (!p.match || t.trim() === '') return t;
-      const lead = /^\s*/.exec(t)?.[0] ?? '';
-      const trail = /\s*$/.exec(t)?.[0] ?? '';
-      return `${lead}**${t.trim()}**${trail}`;
-    })
-    .join('');
+  return excerpt ? excerptToMarkdown(excerpt, escapeCorpus) : '';
 }
 
 /** One search hit as an embed field (name ≤ 256, value ≤ 1024 with the excerpt cut to what is left). */

@@ -159,7 +159,16 @@ export function buildExcerpt(texts: ExcerptTexts, matchTerms: Iterable<string>, 
 
 /** Markdown rendering: matched words in bold, every text piece escaped by the caller's function. */
 export function excerptToMarkdown(excerpt: Excerpt, escape: (s: string) => string): string {
-  return excerpt.parts.map((p) => (p.match ? `**${escape(p.text)}**` : escape(p.text))).join('');
+  return excerpt.parts.map((p) => (p.match ? bold(escape(p.text)) : escape(p.text))).join('');
+}
+
+/** `**` must touch the word: Markdown does not bold "** mot **", so surrounding spaces stay outside. */
+function bold(text: string): string {
+  const core = text.trim();
+  if (core === '') return text;
+  const lead = text.length - text.trimStart().length;
+  const trail = text.length - text.trimEnd().length;
+  return `${text.slice(0, lead)}**${core}**${text.slice(text.length - trail)}`;
 }
 
 /** Plain rendering for the JSON CLI: matched words wrapped in `**`, nothing escaped. */
