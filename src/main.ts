@@ -97,7 +97,18 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
         indexReady: search.whenReady,
       });
     }
-    const digests = startDigests({ config, store, deps, client, logger, clock });
+    const liveIndex = search.engine;
+    const digests = startDigests({
+      config,
+      store,
+      deps,
+      client,
+      logger,
+      clock,
+      onQuestionsChanged: (questions) => {
+        liveIndex.add(questions).catch((err: unknown) => logger.warn({ err, count: questions.length }, 'index: ajout en direct échoué'));
+      },
+    });
 
     const searchHandle = search;
     let stopped = false;

@@ -1,3 +1,4 @@
+import type { Question } from '../types';
 import type { QuestionStore } from '../../store/QuestionStore';
 import type { EventKind } from '../../store/types';
 
@@ -59,4 +60,9 @@ export interface IngestOptions {
   batchSize?: number;
   /** Test hook: pause after each committed batch (crash tests). */
   pauseAfterBatchMs?: number;
+  /**
+   * Called after each committed batch with the questions that are new or changed, as stored (deputy data
+   * applied): the running bot adds them to its live search index.
+   */
+  onQuestionsChanged?: (questions: Question[]) => void;
 }
