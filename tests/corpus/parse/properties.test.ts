@@ -85,7 +85,9 @@ function mutate(root: unknown, picks: Array<{ index: number; value: unknown }>):
       if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
       else delete (parent as Record<string, unknown>)[String(last)];
     } else {
-      (parent as Record<string | number, unknown>)[last] = value;
+      // A copy: fast-check hands out the same constant object to several picks, and a later pick may write it
+      // inside itself (a cyclic tree no JSON file can hold).
+      (parent as Record<string | number, unknown>)[last] = structuredClone(value);
     }
   }
   return copy;
