@@ -12,7 +12,7 @@
  * Targets at 100,000: build < 60 s, reload < 10 s, process < 1.5 GB, typical query < 10 ms p50 / < 50 ms p99.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,6 +124,8 @@ async function build(dir: string): Promise<unknown> {
 interface BenchQuery {
   kind: 'words' | 'words+filters' | 'prefix' | 'typo' | 'filters-only' | 'number';
   req: SearchRequest;
+  /** The question the words were taken from (a known-item check of ranking: is it in the first page?). */
+  source: string;
 }
 
 function makeQueries(questions: Array<Pick<Question, 'uid' | 'number' | 'legislature' | 'status' | 'rubrique' | 'ministryAssigned' | 'author'> & { text: string }>): BenchQuery[] {
@@ -173,7 +175,7 @@ function makeQueries(questions: Array<Pick<Question, 'uid' | 'number' | 'legisla
     const key = JSON.stringify(req);
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ kind, req });
+    out.push({ kind, req, source: q.uid });
   }
   return out;
 }
@@ -195,6 +197,12 @@ function percentile(xs: number[], p: number): number {
   if (!xs.length) return NaN;
   const s = [...xs].sort((a, b) => a - b);
   return Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! * 100) / 100;
+}
+
+/** Known-item shares: how often the question the words were drawn from comes first, and in the first page of 5. */
+function shares(k: { n: number; first: number; top5: number }) {
+  const share = (x: number) => Math.round((1000 * x) / Math.max(1, k.n)) / 1000;
+  return { n: k.n, first: share(k.first), top5: share(k.top5) };
 }
 
 function summarize(times: Array<{ kind: string; ms: number }>) {
@@ -228,12 +236,18 @@ async function serve(dir: string): Promise<unknown> {
   const times: Array<{ kind: string; ms: number }> = [];
   const modes: Record<string, number> = {};
   let totalHits = 0;
+  const knownItem = { n: 0, first: 0, top5: 0 };
   for (const q of queries) {
     const t = performance.now();
     const r = await engine.search(q.req);
     times.push({ kind: q.kind, ms: performance.now() - t });
     modes[r.mode] = (modes[r.mode] ?? 0) + 1;
     totalHits += r.total;
+    if (q.kind === 'words') {
+      knownItem.n++;
+      if (r.hits[0]?.uid === q.source) knownItem.first++;
+      if (r.hits.some((h) => h.uid === q.source)) knownItem.top5++;
+    }
   }
   // Concurrency: 200 searches at once (the bot under load), wall time until all answered.
   const burst = queries.slice(0, 200).map((q) => ({ ...q.req, offset: 5 }));
@@ -268,6 +282,8 @@ async function serve(dir: string): Promise<unknown> {
     queries: summarize(times),
     modes,
     meanTotal: Math.round(totalHits / Math.max(1, queries.length)),
+    /** Share of plain word queries whose source question is first / in the first page of 5 (baseline: same). */
+    knownItem: shares(knownItem),
     burst200: { wallMs: Math.round(burstWall), p50: percentile(burstTimes, 50), p99: percentile(burstTimes, 99) },
     similar: { n: simTimes.length, p50: percentile(simTimes, 50), p99: percentile(simTimes, 99) },
   };
@@ -290,10 +306,16 @@ async function baseline(dir: string): Promise<unknown> {
   const buildMs = performance.now() - started;
   const rssAfterBuild = rssMb();
   const times: Array<{ kind: string; ms: number }> = [];
+  const knownItem = { n: 0, first: 0, top5: 0 };
   for (const q of queries) {
     const t = performance.now();
-    ms.search(q.req.text!);
+    const r = ms.search(q.req.text!);
     times.push({ kind: q.kind, ms: performance.now() - t });
+    if (q.kind === 'words') {
+      knownItem.n++;
+      if (r[0]?.id === q.source) knownItem.first++;
+      if (r.slice(0, 5).some((h) => h.id === q.source)) knownItem.top5++;
+    }
   }
   const scanTimes: number[] = [];
   for (const q of queries.slice(0, 30)) {
@@ -306,7 +328,7 @@ async function baseline(dir: string): Promise<unknown> {
   }
   store.close();
   return {
-    plainMinisearch: { buildSeconds: seconds(buildMs), rssAfterBuildMb: rssAfterBuild, peakRssMb: maxRssMb(), queries: summarize(times) },
+    plainMinisearch: { buildSeconds: seconds(buildMs), rssAfterBuildMb: rssAfterBuild, peakRssMb: maxRssMb(), queries: summarize(times), knownItem: shares(knownItem) },
     linearScan: { n: scanTimes.length, p50: percentile(scanTimes, 50), p99: percentile(scanTimes, 99) },
   };
 }
@@ -338,10 +360,14 @@ async function main(): Promise<void> {
     emit(result);
     return;
   }
-  const dir = mkdtempSync(path.join(os.tmpdir(), `bench-search-${count}-`));
+  // --dir without --phase: reuse (and keep) a folder whose corpus was prepared by an earlier run.
+  const reuse = values.dir !== undefined && existsSync(path.join(values.dir, 'questions.db'));
+  const dir = values.dir ?? mkdtempSync(path.join(os.tmpdir(), `bench-search-${count}-`));
+  if (values.dir) mkdirSync(dir, { recursive: true });
   try {
     console.log(`bench search : ${count.toLocaleString('fr-FR')} questions, ${queryCount} requêtes (dossier ${dir})`);
-    const prep = runPhase('prepare', dir);
+    rmSync(path.join(dir, 'index'), { recursive: true, force: true });
+    const prep = reuse ? { questions: count, seconds: null, reused: true } : runPhase('prepare', dir);
     console.log(`  corpus SQLite préparé en ${prep.seconds} s`);
     const built = runPhase('build', dir);
     console.log(`  construction ${built.buildSeconds} s (RSS ${built.rssAfterBuildMb} Mo, pic ${built.peakRssMb} Mo), sauvegarde ${built.saveSeconds} s, ${built.savedMb} Mo sur disque`);
@@ -350,12 +376,15 @@ async function main(): Promise<void> {
     console.log(`  rechargement ${served.reloadSeconds} s (RSS ${served.rssAfterReloadMb} Mo ; après requêtes ${served.rssAfterQueriesMb} Mo, pic ${served.peakRssMb} Mo)`);
     console.log(`  requêtes (${sq.all.n}) : p50 ${sq.all.p50} ms, p99 ${sq.all.p99} ms, max ${sq.all.max} ms`);
     for (const [k, v] of Object.entries(sq.byKind)) console.log(`    ${k.padEnd(14)} n=${v.n} p50 ${v.p50} ms p99 ${v.p99} ms`);
+    type KnownItem = ReturnType<typeof shares>;
+    const knownItemLine = (ki: KnownItem) => `1re ${(ki.first * 100).toFixed(1)} %, dans les 5 premières ${(ki.top5 * 100).toFixed(1)} % (n=${ki.n})`;
+    console.log(`  question d'où viennent les mots (requêtes de mots seuls) : ${knownItemLine(served.knownItem as KnownItem)}`);
     let base: Record<string, unknown> | null = null;
     if (!values['no-baseline']) {
       base = runPhase('baseline', dir);
-      const pm = base.plainMinisearch as { buildSeconds: number; rssAfterBuildMb: number; queries: ReturnType<typeof summarize> };
+      const pm = base.plainMinisearch as { buildSeconds: number; rssAfterBuildMb: number; queries: ReturnType<typeof summarize>; knownItem: KnownItem };
       const ls = base.linearScan as { p50: number; p99: number };
-      console.log(`  minisearch par défaut : construction ${pm.buildSeconds} s (RSS ${pm.rssAfterBuildMb} Mo), requêtes p50 ${pm.queries.all.p50} ms p99 ${pm.queries.all.p99} ms`);
+      console.log(`  minisearch par défaut : construction ${pm.buildSeconds} s (RSS ${pm.rssAfterBuildMb} Mo), requêtes p50 ${pm.queries.all.p50} ms p99 ${pm.queries.all.p99} ms ; question d'où viennent les mots : ${knownItemLine(pm.knownItem)}`);
       console.log(`  parcours linéaire : p50 ${ls.p50} ms p99 ${ls.p99} ms`);
       console.log(`  rapports (défaut / nôtre) : p50 ×${(pm.queries.all.p50 / sq.all.p50).toFixed(1)}, p99 ×${(pm.queries.all.p99 / sq.all.p99).toFixed(1)} ; parcours / nôtre p50 ×${(ls.p50 / sq.all.p50).toFixed(0)}`);
     }
@@ -374,7 +403,7 @@ async function main(): Promise<void> {
     writeFileSync(out, JSON.stringify({ count, queries: queryCount, seed, machine: { cpus: os.cpus().length, node: process.version }, date: new Date().toISOString(), prepare: prep, build: built, serve: served, baseline: base, targets }, null, 2));
     console.log(`  résultats : ${path.relative(repoRoot, out)}`);
   } finally {
-    if (!values.keep) rmSync(dir, { recursive: true, force: true });
+    if (!values.keep && !values.dir) rmSync(dir, { recursive: true, force: true });
   }
 }
 

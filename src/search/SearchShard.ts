@@ -2,12 +2,18 @@
  * One shard of the index: a minisearch index over pre-analysed terms plus the compact metadata that filters,
  * sorting and hit display need. Runs in a worker thread (or in-process for small corpora and tests).
  * Full texts are NOT kept: they are analysed at `add` time and dropped.
+ *
+ * Terms found in more than `frequentRatio` of the shard's documents are not minisearch postings but slot lists
+ * (frequentTerms.ts). A query first computes its candidates (filters, frequent words, exclusions); minisearch
+ * then scores the rarer words on those candidates only. A query made only of frequent words ranks its candidates
+ * by matches in the indexing terms, then recency, without scoring.
  */
-import MiniSearch, { type Options, type Query, type SearchOptions, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type Query, type SearchOptions } from 'minisearch';
 import { analyzeText, fold } from './analyzeFrench';
+import { boundedEditDistance, Interner, SlotList, type FrequentTerm } from './frequentTerms';
 import { dateToDay, isoToDay, titleOf, type IndexDoc } from './indexDoc';
-import type { ParsedQuery, QueryWord, ShardQuery } from './query';
-import type { SearchFilters } from './types';
+import type { QueryWord, ShardQuery } from './query';
+import type { SearchFilters, SearchHit } from './types';
 
 export const FIELDS = ['idx', 'who', 'q', 'a'] as const;
 type Field = (typeof FIELDS)[number];
@@ -52,51 +58,21 @@ const SEARCH_BASE: SearchOptions = {
   weights: { fuzzy: 0.45, prefix: 0.6 },
 };
 
-export interface DocMeta {
+/** What a shard keeps of a document: its metadata without the texts, the day numbers that filters compare, and its title. */
+export type DocMeta = Omit<IndexDoc, 'questionText' | 'answerText'> & {
   slot: number;
-  uid: string;
-  legislature: number;
-  number: number;
-  type: IndexDoc['type'];
-  status: IndexDoc['status'];
-  questionDate: string | null;
-  answerDate: string | null;
   qDay: number;
   aDay: number;
-  authorName: string | null;
-  authorRef: string | null;
-  group: string | null;
-  groupAbbrev: string | null;
-  department: string | null;
-  ministryAsked: string | null;
-  ministryAskedFull: string | null;
-  ministryAssigned: string | null;
-  ministryAssignedFull: string | null;
-  rubrique: string | null;
-  teteAnalyse: string | null;
-  analyses: string[];
-  url: string;
   title: string;
-}
+};
 
 /** A hit as a shard returns it: display metadata, score, matched index terms, and the date used to sort. */
-export interface ShardHit {
-  uid: string;
-  score: number;
-  legislature: number;
-  number: number;
-  type: IndexDoc['type'];
-  title: string;
-  author: string | null;
-  group: string | null;
-  ministry: string | null;
-  questionDate: string | null;
-  answerDate: string | null;
-  status: IndexDoc['status'];
-  url: string;
+export type ShardHit = Omit<SearchHit, 'excerpt'> & {
+  /** The date used to sort. */
   day: number;
+  /** Matched index terms (to build the excerpt). */
   terms: string[];
-}
+};
 
 export interface ShardResult {
   mode: 'all' | 'any' | 'filters-only';
@@ -132,34 +108,23 @@ export function nameMatches(filterNorm: string, value: string | null): boolean {
   return v === filterNorm || ` ${v} `.includes(` ${filterNorm} `);
 }
 
-function metaOf(doc: IndexDoc, slot: number): DocMeta {
-  return {
-    slot,
-    uid: doc.uid,
-    legislature: doc.legislature,
-    number: doc.number,
-    type: doc.type,
-    status: doc.status,
-    questionDate: doc.questionDate,
-    answerDate: doc.answerDate,
-    qDay: isoToDay(doc.questionDate),
-    aDay: isoToDay(doc.answerDate),
-    authorName: doc.authorName,
-    authorRef: doc.authorRef,
-    group: doc.group,
-    groupAbbrev: doc.groupAbbrev,
-    department: doc.department,
-    ministryAsked: doc.ministryAsked,
-    ministryAskedFull: doc.ministryAskedFull,
-    ministryAssigned: doc.ministryAssigned,
-    ministryAssignedFull: doc.ministryAssignedFull,
-    rubrique: doc.rubrique,
-    teteAnalyse: doc.teteAnalyse,
-    analyses: doc.analyses,
-    url: doc.url,
-    title: titleOf(doc),
-  };
+function metaOf(doc: IndexDoc, slot: number, i: Interner): DocMeta {
+  const { questionText: _q, answerText: _a, ...rest } = doc;
+  const meta: DocMeta = { ...rest, slot, qDay: isoToDay(doc.questionDate), aDay: isoToDay(doc.answerDate), title: titleOf(doc) };
+  return internMeta(meta, i);
 }
+
+/** Shares the repeated strings of a reloaded DocMeta with the shard's interner. */
+function internMeta(m: DocMeta, i: Interner): DocMeta {
+  for (const k of INTERNED_KEYS) (m as unknown as Record<string, string | null>)[k] = i.of(m[k]);
+  m.analyses = m.analyses.map((a) => i.of(a));
+  return m;
+}
+
+const INTERNED_KEYS = [
+  'type', 'status', 'questionDate', 'answerDate', 'authorName', 'authorRef', 'group', 'groupAbbrev', 'department',
+  'ministryAsked', 'ministryAskedFull', 'ministryAssigned', 'ministryAssignedFull', 'rubrique', 'teteAnalyse',
+] as const satisfies ReadonlyArray<keyof DocMeta>;
 
 export function analyzeDoc(doc: IndexDoc, slot: number): IndexedFields {
   const idx = analyzeText([doc.rubrique, doc.teteAnalyse, ...doc.analyses].filter(Boolean).join(' . '));
@@ -174,25 +139,25 @@ export function analyzeDoc(doc: IndexDoc, slot: number): IndexedFields {
   };
 }
 
-function wordQuery(w: QueryWord): Query {
+function wordQuery(w: Pick<QueryWord, 'stem' | 'prefix' | 'fuzzy'>): Query {
   const stem: Query = { queries: [w.stem], fuzzy: w.fuzzy > 0 ? w.fuzzy : false, prefix: false };
   if (!w.prefix) return stem;
   return { combineWith: 'OR', queries: [stem, { queries: [w.prefix], prefix: true, fuzzy: false }] };
 }
 
-export function buildQueryTree(q: ParsedQuery, combineWith: 'AND' | 'OR'): Query {
-  const main: Query = { combineWith, queries: q.words.map(wordQuery) };
-  if (!q.excluded.length) return main;
-  return {
-    combineWith: 'AND_NOT',
-    queries: [main, { combineWith: 'OR', queries: q.excluded, fuzzy: false, prefix: false }],
-  };
-}
-
 type FieldMap = Map<number, Map<number, number>>;
 type MiniIndexInternals = {
-  _index: { get(term: string): FieldMap | undefined; fetch(term: string, make: () => FieldMap): FieldMap };
+  _index: {
+    get(term: string): FieldMap | undefined;
+    has(term: string): boolean;
+    fetch(term: string, make: () => FieldMap): FieldMap;
+    delete(term: string): void;
+    atPrefix(prefix: string): Iterable<[string, FieldMap]>;
+    fuzzyGet(term: string, maxDistance: number): Map<string, [FieldMap, number]>;
+    [Symbol.iterator](): Iterator<[string, FieldMap]>;
+  };
   _idToShortId: Map<unknown, number>;
+  _documentIds: Map<number, unknown>;
   _fieldIds: Record<string, number>;
   _documentCount: number;
   addDocumentId(id: unknown): number;
@@ -207,7 +172,12 @@ const FIELD_LIST: readonly Field[] = FIELDS;
  * earlier in the same batch come from `termCache`. The cache is only valid within one synchronous batch: minisearch
  * may drop empty terms from the tree during vacuuming or searches, so it must not outlive the batch.
  */
-function fastAdd(ms: MiniSearch<IndexedFields>, doc: IndexedFields, termCache: Map<string, FieldMap>): void {
+function fastAdd(
+  ms: MiniSearch<IndexedFields>,
+  doc: IndexedFields,
+  termCache: Map<string, FieldMap>,
+  frequent: Map<string, FrequentTerm>,
+): void {
   const mi = ms as unknown as MiniIndexInternals;
   if (mi._idToShortId.has(doc.id)) throw new Error(`index: identifiant en double ${doc.id}`);
   const shortId = mi.addDocumentId(doc.id);
@@ -222,6 +192,12 @@ function fastAdd(ms: MiniSearch<IndexedFields>, doc: IndexedFields, termCache: M
     }
     mi.addFieldLength(shortId, fieldId, mi._documentCount - 1, counts.size);
     for (const [term, freq] of counts) {
+      const fr = frequent.get(term);
+      if (fr !== undefined) {
+        fr.all.push(doc.id);
+        if (field === 'idx') fr.idx.push(doc.id);
+        continue;
+      }
       let data = termCache.get(term);
       if (data === undefined) {
         data = mi._index.fetch(term, () => new Map());
@@ -237,9 +213,49 @@ function fastAdd(ms: MiniSearch<IndexedFields>, doc: IndexedFields, termCache: M
   }
 }
 
+/** How frequent terms are chosen and how far query words expand. */
+export interface ShardTuning {
+  /** A term found in more than this share of the shard's documents becomes a frequent term (see frequentTerms.ts). */
+  frequentRatio: number;
+  /** Below this many documents no term is frequent (shares are noise on small corpora). */
+  frequentMinDocs: number;
+  /** Max index terms a cut word (prefix) or a typo (fuzzy) expands to when it reaches frequent terms. */
+  maxExpansions: number;
+}
+
+export const DEFAULT_TUNING: ShardTuning = { frequentRatio: 0.05, frequentMinDocs: 2000, maxExpansions: 30 };
+
+/** A query word that restricts the candidates instead of being scored by minisearch. */
+interface Constraint {
+  /** Distinct slots (may include removed ones). */
+  docs: Uint32Array | number[];
+  /** Slots where the word is in the indexing terms. */
+  idx: Uint32Array | number[];
+}
+
+interface Scored {
+  id: number;
+  score: number;
+  terms: string[];
+}
+
+/** Matches in rank order; `results` may hold only the first `top` when `has` answers for the others. */
+interface Ranked {
+  results: Scored[];
+  total: number;
+  /** Already in the order `sq.sort` asks. */
+  sorted: boolean;
+  /** Whether a slot matched, when `results` is not complete. */
+  has?: (slot: number) => boolean;
+}
+
 export class SearchShard {
   private ms: MiniSearch<IndexedFields>;
   private metas: Array<DocMeta | undefined> = [];
+  private frequent: Map<string, FrequentTerm>;
+  private readonly tuning: ShardTuning;
+  private nextPromoteAt: number;
+  private interner = new Interner();
   private slotByUid = new Map<string, number>();
   private slotsByNumber = new Map<number, number[]>();
   private live = 0;
@@ -248,16 +264,29 @@ export class SearchShard {
   private dateOrder: Int32Array | null = null;
   private maskCache = new Map<string, { generation: number; mask: Uint8Array; count: number }>();
 
-  constructor(ms?: MiniSearch<IndexedFields>, metas?: Array<DocMeta | undefined>) {
+  constructor(
+    ms?: MiniSearch<IndexedFields>,
+    metas?: Array<DocMeta | undefined>,
+    frequent?: Map<string, FrequentTerm>,
+    tuning: Partial<ShardTuning> = {},
+  ) {
     this.ms = ms ?? new MiniSearch<IndexedFields>(INDEX_OPTIONS);
+    this.frequent = frequent ?? new Map();
+    this.tuning = { ...DEFAULT_TUNING, ...tuning };
     if (metas) {
       this.metas = metas;
-      for (const m of metas) if (m) this.register(m);
+      for (const m of metas) if (m) this.register(internMeta(m, this.interner));
     }
+    this.nextPromoteAt = Math.max(this.tuning.frequentMinDocs, Math.ceil(this.metas.length * 1.25));
   }
 
   get size(): number {
     return this.live;
+  }
+
+  /** Internal slot of a uid (tests and diagnostics). */
+  slotOf(uid: string): number | undefined {
+    return this.slotByUid.get(uid);
   }
 
   has(uid: string): boolean {
@@ -270,12 +299,60 @@ export class SearchShard {
     for (const doc of docs) {
       if (this.slotByUid.has(doc.uid)) this.removeOne(doc.uid);
       const slot = this.metas.length;
-      const meta = metaOf(doc, slot);
+      const meta = metaOf(doc, slot, this.interner);
       this.metas.push(meta);
       this.register(meta);
-      fastAdd(this.ms, analyzeDoc(doc, slot), termCache);
+      fastAdd(this.ms, analyzeDoc(doc, slot), termCache, this.frequent);
+      if (this.metas.length >= this.nextPromoteAt) {
+        // Checkpoints at growing sizes: frequent terms leave minisearch early, so they never pile up as postings.
+        this.promoteFrequent();
+        termCache.clear();
+        this.nextPromoteAt = Math.ceil(this.metas.length * 1.25);
+      }
     }
     this.touch();
+  }
+
+  /**
+   * Moves the terms now found in more than `frequentRatio` of the live documents out of minisearch into slot
+   * lists. A term once frequent stays so (its share only drifts slowly as the corpus grows).
+   */
+  private promoteFrequent(): void {
+    if (this.live < this.tuning.frequentMinDocs) return;
+    const mi = this.ms as unknown as MiniIndexInternals;
+    const threshold = this.tuning.frequentRatio * this.live;
+    const idxField = mi._fieldIds.idx!;
+    const moved: string[] = [];
+    for (const [term, data] of mi._index) {
+      let upper = 0;
+      for (const docs of data.values()) upper += docs.size;
+      if (upper <= threshold) continue;
+      const all = new Set<number>();
+      for (const docs of data.values())
+        for (const shortId of docs.keys()) {
+          const slot = mi._documentIds.get(shortId);
+          if (slot !== undefined) all.add(slot as number);
+        }
+      if (all.size <= threshold) continue;
+      const idxSlots: number[] = [];
+      for (const shortId of data.get(idxField)?.keys() ?? []) {
+        const slot = mi._documentIds.get(shortId);
+        if (slot !== undefined) idxSlots.push(slot as number);
+      }
+      const sortedAll = Uint32Array.from(all).sort();
+      this.frequent.set(term, { all: new SlotList(sortedAll), idx: new SlotList(Uint32Array.from(idxSlots).sort()) });
+      moved.push(term);
+    }
+    for (const term of moved) mi._index.delete(term);
+  }
+
+  /** Frequent terms as saved by persistShard. */
+  frequentTerms(): Map<string, FrequentTerm> {
+    for (const f of this.frequent.values()) {
+      f.all.trim();
+      f.idx.trim();
+    }
+    return this.frequent;
   }
 
   remove(uids: readonly string[]): number {
@@ -354,56 +431,273 @@ export class SearchShard {
   find(sq: ShardQuery): ShardResult {
     const mask = this.filterMask(sq.filters, sq.nowDay);
     if (sq.similar) return this.findSimilar(sq, mask);
-    let q = sq.query;
+    const q = sq.query;
     if (!q || (q.words.length === 0 && q.number === null)) return this.listFiltered(sq, mask);
 
-    const boostDocument = mask ? (id: unknown) => mask[id as number] ?? 0 : undefined;
-    // Fuzzy matching only for words the index does not know: a known word is not a typo, and expanding
-    // common words to their neighbours is what makes fuzzy queries slow.
-    const internals = this.ms as unknown as MiniIndexInternals;
-    q = { ...q, words: q.words.map((w) => (w.fuzzy > 0 && internals._index.get(w.stem) ? { ...w, fuzzy: 0 } : w)) };
-    let mode: 'all' | 'any' = 'all';
-    let results: SearchResult[] = [];
-    if (q.words.length) {
-      const opts: SearchOptions = { ...SEARCH_BASE, boostDocument };
-      results = this.ms.search(buildQueryTree(q, 'AND'), opts);
-      if (results.length === 0 && q.words.length > 1) {
-        results = this.ms.search(buildQueryTree(q, 'OR'), opts);
-        if (results.length) mode = 'any';
+    const mi = this.ms as unknown as MiniIndexInternals;
+    const n = this.metas.length;
+    // Plan: words reaching frequent terms become candidate constraints; the others are scored by minisearch,
+    // which only sees candidates (boostDocument 0 skips a document before any result object is made).
+    const constraints: Constraint[] = [];
+    const scored: Array<Pick<QueryWord, 'stem' | 'prefix' | 'fuzzy'>> = [];
+    for (const w of q.words) {
+      const c = this.constraintOf(w);
+      if (c) constraints.push(c);
+      // Fuzzy matching only for words the index does not know: a known word is not a typo.
+      else scored.push({ stem: w.stem, prefix: w.prefix, fuzzy: w.fuzzy > 0 && mi._index.has(w.stem) ? 0 : w.fuzzy });
+    }
+    let excluded: Uint8Array | null = null;
+    if (q.excluded.length) {
+      excluded = new Uint8Array(n);
+      for (const term of q.excluded) {
+        const fr = this.frequent.get(term);
+        if (fr) for (const d of fr.all.view()) excluded[d] = 1;
+        else this.forEachPosting(mi._index.get(term), (slot) => (excluded![slot] = 1));
       }
     }
-    let hits = results;
+    const metas = this.metas;
+    const allowed = (d: number) => metas[d] !== undefined && (!mask || mask[d] === 1) && (!excluded || excluded[d] === 0);
+
+    let mode: 'all' | 'any' = 'all';
+    let ranked: Ranked = { results: [], total: 0, sorted: false };
+    if (q.words.length) {
+      ranked = this.runAnd(constraints, scored, mask, excluded, allowed, sq);
+      if (ranked.total === 0 && q.words.length > 1) {
+        ranked = this.runOr(constraints, scored, allowed, sq);
+        if (ranked.total) mode = 'any';
+      }
+    }
+    let hits = ranked.results;
+    let total = ranked.total;
     if (q.number !== null) {
       const exact = (this.slotsByNumber.get(q.number) ?? []).filter((s) => !mask || mask[s]);
       if (exact.length) {
         const exactSet = new Set(exact);
-        const best = (results[0]?.score ?? 0) + 1000;
-        const exactHits = exact
+        const best = (hits[0]?.score ?? 0) + 1000;
+        const exactHits: Scored[] = exact
           .sort((a, b) => this.metas[b]!.legislature - this.metas[a]!.legislature)
-          .map((slot, i) => ({ id: slot, score: best - i, terms: [] as string[] }) as unknown as SearchResult);
-        hits = [...exactHits, ...results.filter((r) => !exactSet.has(r.id as number))];
+          .map((slot, i) => ({ id: slot, score: best - i, terms: [] }));
+        const rest = hits.filter((r) => !exactSet.has(r.id));
+        const has = ranked.has;
+        const overlap = has ? exact.filter((s) => has(s)).length : hits.length - rest.length;
+        hits = [...exactHits, ...rest];
+        total = total - overlap + exactHits.length;
       }
     }
-    return this.pageOf(hits, sq, mode);
+    // Exact-number hits are put first; a date order is restored by pageOf.
+    const sorted = ranked.sorted && hits === ranked.results;
+    return this.pageOf(hits, total, sorted, sq, mode);
   }
 
-  private pageOf(results: SearchResult[], sq: ShardQuery, mode: ShardResult['mode']): ShardResult {
+  /** Every slot posted under a minisearch term (any field); `inIdx` tells whether it is the indexing-terms field. */
+  private forEachPosting(data: FieldMap | undefined, fn: (slot: number, inIdx: boolean) => void): void {
+    if (!data) return;
+    const mi = this.ms as unknown as MiniIndexInternals;
+    const idxField = mi._fieldIds.idx!;
+    for (const [fieldId, docs] of data)
+      for (const shortId of docs.keys()) {
+        const slot = mi._documentIds.get(shortId);
+        if (slot !== undefined) fn(slot as number, fieldId === idxField);
+      }
+  }
+
+  /**
+   * The constraint for a word that reaches frequent terms (its stem, or, for a cut word or a typo, up to
+   * `maxExpansions` frequent neighbours), with its rare forms folded in; null when minisearch should score it.
+   */
+  private constraintOf(w: QueryWord): Constraint | null {
+    if (!this.frequent.size) return null;
+    const mi = this.ms as unknown as MiniIndexInternals;
+    const stemFr = this.frequent.get(w.stem);
+    const fuzzy = stemFr !== undefined || mi._index.has(w.stem) ? 0 : w.fuzzy;
+    if (stemFr && !w.prefix) return { docs: stemFr.all.view(), idx: stemFr.idx.view() };
+    const max = this.tuning.maxExpansions;
+    let near: FrequentTerm[] = [];
+    if (w.prefix || fuzzy > 0) {
+      for (const [term, fr] of this.frequent) {
+        if (term === w.stem) continue;
+        if ((w.prefix && term.startsWith(w.prefix)) || (fuzzy > 0 && boundedEditDistance(term, w.stem, fuzzy) <= fuzzy))
+          near.push(fr);
+      }
+      near = near.sort((a, b) => b.all.length - a.all.length).slice(0, max);
+    }
+    if (!stemFr && !near.length) return null;
+    if (stemFr) near.push(stemFr);
+    // Rare forms: the stem itself, then the most frequent prefix / fuzzy expansions.
+    const rare: FieldMap[] = [];
+    const stemData = mi._index.get(w.stem);
+    if (stemData) rare.push(stemData);
+    const expansions: Array<[number, FieldMap]> = [];
+    const df = (data: FieldMap) => {
+      let s = 0;
+      for (const docs of data.values()) s += docs.size;
+      return s;
+    };
+    if (w.prefix) for (const [term, data] of mi._index.atPrefix(w.prefix)) if (term !== w.stem) expansions.push([df(data), data]);
+    if (fuzzy > 0) for (const [term, [data]] of mi._index.fuzzyGet(w.stem, fuzzy)) if (term !== w.stem) expansions.push([df(data), data]);
+    expansions.sort((a, b) => b[0] - a[0]);
+    for (const [, data] of expansions.slice(0, max)) rare.push(data);
+
+    const n = this.metas.length;
+    const mark = new Uint8Array(n);
+    const docs: number[] = [];
+    const idx: number[] = [];
+    const add = (d: number, inIdx: boolean) => {
+      if (!(mark[d]! & 1)) {
+        mark[d] = mark[d]! | 1;
+        docs.push(d);
+      }
+      if (inIdx && !(mark[d]! & 2)) {
+        mark[d] = mark[d]! | 2;
+        idx.push(d);
+      }
+    };
+    for (const fr of near) {
+      for (const d of fr.all.view()) add(d, false);
+      for (const d of fr.idx.view()) add(d, true);
+    }
+    for (const data of rare) this.forEachPosting(data, add);
+    return { docs, idx };
+  }
+
+  private runAnd(
+    constraints: Constraint[],
+    scored: Array<Pick<QueryWord, 'stem' | 'prefix' | 'fuzzy'>>,
+    mask: Uint8Array | null,
+    excluded: Uint8Array | null,
+    allowed: (d: number) => boolean,
+    sq: ShardQuery,
+  ): Ranked {
+    const n = this.metas.length;
+    let cand: Uint8Array | null = mask;
+    let bonus: Uint8Array | null = null;
+    if (constraints.length) {
+      // Intersection by counting, rarest list first: a slot is a candidate when every constraint has it.
+      const sorted = [...constraints].sort((a, b) => a.docs.length - b.docs.length);
+      const counts = new Uint8Array(n);
+      for (const d of sorted[0]!.docs) if (allowed(d)) counts[d] = 1;
+      for (let i = 1; i < sorted.length; i++) for (const d of sorted[i]!.docs) if (counts[d] === i) counts[d] = i + 1;
+      const k = sorted.length;
+      for (let d = 0; d < n; d++) counts[d] = counts[d] === k ? 1 : 0;
+      cand = counts;
+      bonus = new Uint8Array(n);
+      for (const c of constraints) for (const d of c.idx) if (cand[d]) bonus[d]!++;
+    } else if (excluded) {
+      cand = new Uint8Array(n);
+      for (let d = 0; d < n; d++) if (allowed(d)) cand[d] = 1;
+    }
+    if (scored.length) {
+      const c = cand;
+      const b = bonus;
+      const boostDocument = c
+        ? (id: unknown) => (c[id as number] ? (b ? 1 + 0.5 * b[id as number]! : 1) : 0)
+        : undefined;
+      const results = this.ms.search(
+        { combineWith: 'AND', queries: scored.map(wordQuery) },
+        { ...SEARCH_BASE, boostDocument },
+      ) as unknown as Scored[];
+      return { results, total: results.length, sorted: false };
+    }
+    // Every word is frequent: rank the candidates by matches in the indexing terms, then recency.
+    const k = constraints.length;
+    const sc = cand!;
+    for (let d = 0; d < n; d++) if (sc[d]) sc[d] = Math.min(255, k + 2 * bonus![d]!);
+    return this.rankByScoreArray(sc, sq);
+  }
+
+  private runOr(
+    constraints: Constraint[],
+    scored: Array<Pick<QueryWord, 'stem' | 'prefix' | 'fuzzy'>>,
+    allowed: (d: number) => boolean,
+    sq: ShardQuery,
+  ): Ranked {
+    const n = this.metas.length;
+    const orScore = new Uint8Array(n);
+    for (const c of constraints) {
+      for (const d of c.docs) if (allowed(d)) orScore[d] = Math.min(255, orScore[d]! + 1);
+      for (const d of c.idx) if (orScore[d]) orScore[d] = Math.min(255, orScore[d]! + 2);
+    }
+    if (!scored.length) return this.rankByScoreArray(orScore, sq);
+    const boostDocument = (id: unknown) => (allowed(id as number) ? 1 + 0.5 * orScore[id as number]! : 0);
+    const results = this.ms.search(
+      { combineWith: 'OR', queries: scored.map(wordQuery) },
+      { ...SEARCH_BASE, boostDocument },
+    ) as unknown as Scored[];
+    if (!constraints.length) return { results, total: results.length, sorted: false };
+    // Documents with only frequent words come after those with a rarer one (tiny scores keep that order when
+    // shards are merged); only the first `top` of them are materialised.
+    for (const r of results) orScore[r.id] = 0;
+    const rest = this.rankByScoreArray(orScore, sq);
+    for (const r of rest.results) r.score *= 1e-3;
+    const matched = new Set<number>();
+    return {
+      results: [...results, ...rest.results],
+      total: results.length + rest.total,
+      sorted: false,
+      has: (d) => {
+        if (!matched.size) for (const r of results) matched.add(r.id);
+        return matched.has(d) || rest.has!(d);
+      },
+    };
+  }
+
+  /**
+   * Candidates given as a per-slot score (0 = not a candidate), ordered as `sq.sort` asks without sorting them
+   * all: one pass over the slots in date order, keeping the first `top` of each score.
+   */
+  private rankByScoreArray(sc: Uint8Array, sq: ShardQuery): Ranked {
+    const order = this.newestFirst();
+    const top = sq.top;
+    let total = 0;
+    const results: Scored[] = [];
+    if (sq.sort === 'relevance' || sq.sort === 'newest') {
+      const buckets: number[][] = [];
+      for (let i = 0; i < order.length; i++) {
+        const d = order[i]!;
+        const s = sc[d]!;
+        if (!s) continue;
+        total++;
+        const key = sq.sort === 'relevance' ? s : 1;
+        const b = (buckets[key] ??= []);
+        if (b.length < top) b.push(d);
+      }
+      for (let s = buckets.length - 1; s >= 1 && results.length < top; s--)
+        for (const d of buckets[s] ?? []) {
+          if (results.length >= top) break;
+          results.push({ id: d, score: sc[d]!, terms: [] });
+        }
+    } else {
+      const undated: number[] = [];
+      for (let i = order.length - 1; i >= 0; i--) {
+        const d = order[i]!;
+        if (!sc[d]) continue;
+        total++;
+        if (this.metas[d]!.qDay < 0) {
+          if (undated.length < top) undated.unshift(d);
+        } else if (results.length < top) results.push({ id: d, score: sc[d]!, terms: [] });
+      }
+      for (const d of undated) if (results.length < top) results.push({ id: d, score: sc[d]!, terms: [] });
+    }
+    return { results, total, sorted: true, has: (d) => sc[d]! > 0 };
+  }
+
+  private pageOf(results: Scored[], total: number, sorted: boolean, sq: ShardQuery, mode: ShardResult['mode']): ShardResult {
     let ordered = results;
-    if (sq.sort !== 'relevance') {
+    if (sq.sort !== 'relevance' && !sorted) {
       const dir = sq.sort === 'newest' ? -1 : 1;
       const metas = this.metas;
       ordered = [...results].sort((x, y) => {
-        const a = metas[x.id as number]!;
-        const b = metas[y.id as number]!;
+        const a = metas[x.id]!;
+        const b = metas[y.id]!;
         return dir * (dayForSort(a, dir) - dayForSort(b, dir)) || dir * (a.number - b.number);
       });
     }
     const hits: ShardHit[] = [];
     for (let i = 0; i < ordered.length && i < sq.top; i++) {
       const r = ordered[i]!;
-      hits.push(this.hitOf(this.metas[r.id as number]!, r.score, r.terms));
+      hits.push(this.hitOf(this.metas[r.id]!, r.score, r.terms));
     }
-    return { mode, total: results.length, hits };
+    return { mode, total, hits };
   }
 
   private hitOf(m: DocMeta, score: number, terms: string[]): ShardHit {
@@ -459,7 +753,7 @@ export class SearchShard {
     const self = this.slotByUid.get(sim.uid);
     const boostDocument = (id: unknown) => ((id as number) === self ? 0 : mask ? (mask[id as number] ?? 0) : 1);
     const results = this.ms.search({ combineWith: 'OR', queries: terms }, { ...SEARCH_BASE, boostDocument });
-    return this.pageOf(results, { ...sq, sort: 'relevance' }, 'any');
+    return this.pageOf(results as unknown as Scored[], results.length, false, { ...sq, sort: 'relevance' }, 'any');
   }
 
   /** Index terms of the indexing fields of `uid` (for "similar questions"), null when absent. */

@@ -14,7 +14,7 @@ import type { Question } from '../corpus/types';
 import { ANALYZER_VERSION } from './analyzeFrench';
 import { MAX_INDEXED_CHARS, toIndexDoc, type IndexDoc } from './indexDoc';
 import { INTERNALS_VERSION } from './persistShard';
-import { FIELD_BOOSTS } from './SearchShard';
+import { DEFAULT_TUNING, FIELD_BOOSTS } from './SearchShard';
 import { SearchService, type ShardClient } from './SearchService';
 import { LocalShardClient, WorkerShardClient } from './shardClients';
 import { shardOf } from './shardOf';
@@ -60,7 +60,7 @@ const noopLogger: SearchLogger = { info() {}, warn() {}, error() {} };
 
 /** Everything that changes what is indexed or how it is stored. */
 export function indexOptionsFingerprint(shards: number): string {
-  return JSON.stringify({ ANALYZER_VERSION, INTERNALS_VERSION, FIELD_BOOSTS, MAX_INDEXED_CHARS, shards });
+  return JSON.stringify({ ANALYZER_VERSION, INTERNALS_VERSION, FIELD_BOOSTS, MAX_INDEXED_CHARS, shards, DEFAULT_TUNING });
 }
 
 export function fingerprint(revision: string, shards: number): string {

@@ -6,12 +6,13 @@
  * This reads minisearch's internal fields (version pinned in package.json: 7.2); `INTERNALS_VERSION` is part of
  * the fingerprint so an incompatible saved form is rebuilt, never misread.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import MiniSearch from 'minisearch';
+import { SlotList, type FrequentTerm } from './frequentTerms';
 import { INDEX_OPTIONS, SearchShard, type DocMeta } from './SearchShard';
 
-export const INTERNALS_VERSION = 'minisearch7-bin1';
+export const INTERNALS_VERSION = 'minisearch7-bin3';
 
 type FieldMap = Map<number, Map<number, number>>;
 
@@ -50,6 +51,9 @@ interface ChunkHead {
 }
 
 const TERMS_PER_CHUNK = 20_000;
+const MAX_PAIRS_PER_CHUNK = 4_000_000;
+/** Metadata is written as JSON lines of this many documents (one giant JSON string would be the save's peak). */
+const METAS_PER_LINE = 2_000;
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Writes the shard into `dir` (replaced atomically: written to `dir.tmp` then renamed). Yields between chunks. */
@@ -73,14 +77,26 @@ export async function saveShard(shard: SearchShard, dir: string): Promise<void> 
 
   let chunk = 0;
   let head: ChunkHead = { terms: [], layout: [] };
-  let pairs: number[] = [];
+  // One reused typed buffer for the (docId, frequency) pairs: a number[] costs twice the bytes plus its growth
+  // copies, which made saving the peak of a whole build.
+  let pairBuf = new Uint32Array(1 << 20);
+  let pairLen = 0;
+  const pushPair = (a: number, b: number) => {
+    if (pairLen + 2 > pairBuf.length) {
+      const grown = new Uint32Array(pairBuf.length * 2);
+      grown.set(pairBuf);
+      pairBuf = grown;
+    }
+    pairBuf[pairLen++] = a;
+    pairBuf[pairLen++] = b;
+  };
   const flush = async () => {
     if (!head.terms.length) return;
     await writeFile(path.join(tmp, `chunk-${chunk}.json`), JSON.stringify(head));
-    await writeFile(path.join(tmp, `chunk-${chunk}.bin`), new Uint32Array(pairs));
+    await writeFile(path.join(tmp, `chunk-${chunk}.bin`), pairBuf.subarray(0, pairLen));
     chunk++;
     head = { terms: [], layout: [] };
-    pairs = [];
+    pairLen = 0;
     await tick();
   };
   for (const [term, fields] of mi._index) {
@@ -93,7 +109,7 @@ export async function saveShard(shard: SearchShard, dir: string): Promise<void> 
       head.layout.push(fieldId, 0);
       for (const [docId, freq] of docs) {
         if (!mi._documentIds.has(docId)) continue; // discarded, not yet vacuumed
-        pairs.push(docId, freq);
+        pushPair(docId, freq);
         count++;
       }
       if (count === 0) head.layout.length -= 2;
@@ -108,7 +124,7 @@ export async function saveShard(shard: SearchShard, dir: string): Promise<void> 
     }
     head.layout[layoutStart] = nFields;
     head.terms.push(term);
-    if (head.terms.length >= TERMS_PER_CHUNK) await flush();
+    if (head.terms.length >= TERMS_PER_CHUNK || pairLen >= MAX_PAIRS_PER_CHUNK * 2) await flush();
   }
   await flush();
 
@@ -124,7 +140,34 @@ export async function saveShard(shard: SearchShard, dir: string): Promise<void> 
     fieldCount,
     chunks: chunk,
   };
-  await writeFile(path.join(tmp, 'metas.json'), JSON.stringify(metas.map((m) => m ?? null)));
+  // Frequent terms: one JSON of terms and list lengths, one binary of the lists (all, then idx, per term).
+  const frequent = shard.frequentTerms();
+  const fTerms: string[] = [];
+  const fLengths: number[] = [];
+  let fTotal = 0;
+  for (const [term, f] of frequent) {
+    fTerms.push(term);
+    fLengths.push(f.all.length, f.idx.length);
+    fTotal += f.all.length + f.idx.length;
+  }
+  const fBin = new Uint32Array(fTotal);
+  let at = 0;
+  for (const f of frequent.values()) {
+    fBin.set(f.all.view(), at);
+    at += f.all.length;
+    fBin.set(f.idx.view(), at);
+    at += f.idx.length;
+  }
+  await writeFile(path.join(tmp, 'frequent.json'), JSON.stringify({ terms: fTerms, lengths: fLengths }));
+  await writeFile(path.join(tmp, 'frequent.bin'), fBin);
+  const metasFile = await open(path.join(tmp, 'metas.jsonl'), 'w');
+  try {
+    for (let i = 0; i < metas.length; i += METAS_PER_LINE) {
+      await metasFile.write(JSON.stringify(metas.slice(i, i + METAS_PER_LINE).map((m) => m ?? null)) + '\n');
+    }
+  } finally {
+    await metasFile.close();
+  }
   await writeFile(path.join(tmp, 'state.json'), JSON.stringify(state));
   await rm(dir, { recursive: true, force: true });
   await rename(tmp, dir);
@@ -178,8 +221,25 @@ export async function loadShard(dir: string): Promise<SearchShard> {
       mi._index.set(term, data);
     }
   }
-  const metas = (JSON.parse(await readFile(path.join(dir, 'metas.json'), 'utf8')) as Array<DocMeta | null>).map(
-    (m) => m ?? undefined,
-  );
-  return new SearchShard(ms, metas);
+  const metas: Array<DocMeta | undefined> = [];
+  for (const line of (await readFile(path.join(dir, 'metas.jsonl'), 'utf8')).split('\n')) {
+    if (!line) continue;
+    for (const m of JSON.parse(line) as Array<DocMeta | null>) metas.push(m ?? undefined);
+  }
+  const fHead = JSON.parse(await readFile(path.join(dir, 'frequent.json'), 'utf8')) as { terms: string[]; lengths: number[] };
+  const fBuf = await readFile(path.join(dir, 'frequent.bin'));
+  const fAll = new Uint32Array(fBuf.buffer, fBuf.byteOffset, fBuf.byteLength / 4);
+  const frequent = new Map<string, FrequentTerm>();
+  let at = 0;
+  fHead.terms.forEach((term, i) => {
+    const nAll = fHead.lengths[2 * i]!;
+    const nIdx = fHead.lengths[2 * i + 1]!;
+    // Copies: the lists must not keep the whole file buffer alive, and they grow on later additions.
+    const all = new SlotList(fAll.slice(at, at + nAll));
+    at += nAll;
+    const idx = new SlotList(fAll.slice(at, at + nIdx));
+    at += nIdx;
+    frequent.set(term, { all, idx });
+  });
+  return new SearchShard(ms, metas, frequent);
 }
