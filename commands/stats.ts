@@ -2,8 +2,7 @@
 import { defineCommand } from '../src/discord/commandKit';
 import { COLORS, ordinal } from '../src/discord/format';
 import { formatDate } from '../src/discord/userInput';
-
-const fr = (n: number): string => n.toLocaleString('fr-FR');
+import { frCount, frNoun, frNumber as fr } from '../src/format/french';
 
 export default defineCommand({
   name: 'stats',
@@ -33,13 +32,13 @@ export default defineCommand({
           title: 'Questions écrites : état du corpus',
           color: COLORS.info,
           description: [
-            `**${fr(s.total)}** questions au total.`,
+            `**${fr(s.total)}** ${frNoun(s.total, 'question')} au total.`,
             `Question la plus récente : ${formatDate(s.newestQuestionDate)}.`,
             `Dernière mise à jour des données : ${lastIngest}.`,
             `Index de recherche : ${index}.`,
           ].join('\n'),
           fields: legislatures.map(([leg, e]) => ({
-            name: `${ordinal(leg)} législature — ${fr(e.total)} questions`,
+            name: `${ordinal(leg)} législature — ${frCount(e.total, 'question')}`,
             value: `répondues : ${fr(e.answered)} (${e.total ? Math.round((100 * e.answered) / e.total) : 0} %) · en attente : ${fr(e.pending)} · retirées/caduques : ${fr(e.withdrawn)}`,
           })),
         },

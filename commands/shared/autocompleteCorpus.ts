@@ -5,11 +5,12 @@
 import type { Choice } from '../../src/discord/reply';
 import type { CommandDeps } from '../../src/discord/deps';
 import { truncate } from '../../src/discord/limits';
+import { frCount } from '../../src/format/french';
 
 export type CorpusKind = 'deputy' | 'ministry' | 'group' | 'rubrique';
 
 function label(name: string, count: number): string {
-  return truncate(`${name} (${count.toLocaleString('fr-FR')} question${count > 1 ? 's' : ''})`, 100);
+  return truncate(`${name} (${frCount(count, 'question')})`, 100);
 }
 
 export async function corpusChoices(kind: CorpusKind, input: string, deps: CommandDeps): Promise<Choice[]> {

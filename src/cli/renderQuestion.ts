@@ -1,5 +1,5 @@
 import type { Question } from '../corpus/types';
-import { frenchDate, ordinal, TYPE_LABELS } from './formatFr';
+import { frenchDate, ordinal, TYPE_LABELS } from '../format/french';
 
 const STATUS_LABELS = { answered: 'répondue', pending: 'en attente de réponse', withdrawn: 'close sans réponse' } as const;
 

@@ -9,12 +9,11 @@ import { daysBetween } from '../insights/summarize';
 import { truncate } from './limits';
 import { escapeCorpus, escapeLinkLabel } from './markdown';
 import { formatDate, isoDay } from './userInput';
+import { ordinal } from '../format/french';
 
 export const COLORS = { search: 0x1f4e9b, question: 0x2b6cb0, answered: 0x2f855a, pending: 0xc05621, withdrawn: 0x718096, info: 0x4a5568 } as const;
 
-export function ordinal(legislature: number): string {
-  return legislature === 1 ? '1re' : `${legislature}e`;
-}
+export { ordinal } from '../format/french';
 
 export function numberLink(legislature: number, number: number, url: string): string {
   return `[n° ${number} (${ordinal(legislature)} lég.)](${url})`;

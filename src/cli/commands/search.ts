@@ -10,7 +10,7 @@ import type { QuestionStatus } from '../../corpus/types';
 import { createSearchService } from '../../search/createSearchService';
 import { excerptToPlain } from '../../search/excerpt';
 import type { SearchFilters, SearchRequest, SearchResponse, SortOrder } from '../../search/types';
-import { frenchDate, frNumber } from '../formatFr';
+import { frenchDate, frNumber } from '../../format/french';
 import { CliError, type CliCommand } from '../types';
 
 const STATUSES: Record<string, QuestionStatus> = {

@@ -1,5 +1,5 @@
 import type { CorpusStats } from '../../store/types';
-import { frenchDate, frenchDateTime, frNumber, TYPE_LABELS } from '../formatFr';
+import { frenchDate, frenchDateTime, frNumber, TYPE_LABELS } from '../../format/french';
 import type { CliCommand } from '../types';
 
 const STATUS = { answered: 'répondues', pending: 'en attente', withdrawn: 'closes sans réponse' } as const;

@@ -1,6 +1,5 @@
+import { frNumber as fr } from '../../format/french';
 import type { IngestSummary } from './types';
-
-const fr = (n: number) => n.toLocaleString('fr-FR');
 
 const EVENT_LABELS = {
   new_question: 'nouvelles questions',

@@ -6,8 +6,7 @@ import { numberLink, questionTitle, statusText } from '../format';
 import { truncate } from '../limits';
 import { escapeCorpus } from '../markdown';
 import { formatDate } from '../userInput';
-
-const fr = (n: number): string => n.toLocaleString('fr-FR');
+import { frNumber as fr } from '../../format/french';
 
 export function percent(share: number): string {
   return `${Math.round(share * 100)} %`;

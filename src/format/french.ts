@@ -1,3 +1,4 @@
+/** French wording shared by every front end (Discord embeds, console, CLI): dates, numbers, ordinals. */
 import type { QuestionType } from '../corpus/types';
 
 const MONTHS = [
@@ -30,7 +31,17 @@ export const TYPE_LABELS: Record<QuestionType, string> = {
   QOSD: 'Question orale sans débat',
 };
 
-export const frNumber = (n: number) => n.toLocaleString('fr-FR');
+export const frNumber = (n: number): string => n.toLocaleString('fr-FR');
+
+/** The noun for a count: French takes the plural from 2 (0 and 1 take the singular). */
+export function frNoun(n: number, singular: string, plural = `${singular}s`): string {
+  return Math.abs(n) >= 2 ? plural : singular;
+}
+
+/** 1 -> "1 question", 2500 -> "2 500 questions" (with a narrow no-break space, as toLocaleString writes it). */
+export function frCount(n: number, singular: string, plural?: string): string {
+  return `${frNumber(n)} ${frNoun(n, singular, plural)}`;
+}
 
 /** 14 -> "14e", 1 -> "1re". */
 export function ordinal(n: number, feminine = true): string {
