@@ -178,7 +178,11 @@ export function createSearchService(opts: CreateSearchServiceOptions): SearchSer
     // Saved in the background: searching does not wait for it (close() does).
     if (origin === 'built') save().catch((err) => log.error({ err }, 'index: sauvegarde échouée'));
   })();
-  whenReady.catch((err) => log.error({ err }, 'index: démarrage échoué'));
+  whenReady.catch((err) => {
+    // Stopping while the index is still loading ends its workers: not a failure.
+    if (closed) log.info({}, 'index: chargement interrompu par l’arrêt');
+    else log.error({ err }, 'index: démarrage échoué');
+  });
 
   return {
     engine,

@@ -134,4 +134,25 @@ describe('worker threads over a real SQLite store', () => {
     expect((await again.engine.search({ text: 'trottinettes' })).total).toBe(1);
     store.close();
   });
+
+  it('stopping while the workers are still building is logged as an interruption, not as a failure', async () => {
+    const dir = tmp();
+    const store = openStore(path.join(dir, 'questions.db'));
+    store.upsertQuestions(allQuestions(), { seenAt: '2025-06-01T00:00:00Z' });
+    const logged: Array<{ level: string; msg?: string }> = [];
+    const logger = {
+      info: (_: object, msg?: string) => logged.push({ level: 'info', msg }),
+      warn: (_: object, msg?: string) => logged.push({ level: 'warn', msg }),
+      error: (_: object, msg?: string) => logged.push({ level: 'error', msg }),
+    };
+    const service = createSearchService({ store, indexDir: path.join(dir, 'index'), workers: 2, logger });
+    await new Promise((r) => setTimeout(r, 20)); // the workers are still starting: the build is under way
+    await service.close();
+    await service.whenReady.catch(() => undefined);
+    await new Promise((r) => setImmediate(r));
+    expect(service.engine.ready).toBe(false);
+    expect(logged.filter((l) => l.level === 'error')).toEqual([]);
+    expect(logged.map((l) => l.msg)).toContain('index: chargement interrompu par l’arrêt');
+    store.close();
+  });
 });
