@@ -11,7 +11,7 @@
 import MiniSearch, { type Options, type Query, type SearchOptions } from 'minisearch';
 import { analyzeText, fold } from './analyzeFrench';
 import { boundedEditDistance, Interner, SlotList, type FrequentTerm } from './frequentTerms';
-import { dateToDay, isoToDay, titleOf, type IndexDoc } from './indexDoc';
+import { isoToDay, titleOf, type IndexDoc } from './indexDoc';
 import type { QueryWord, ShardQuery } from './query';
 import type { SearchFilters, SearchHit } from './types';
 
@@ -887,4 +887,3 @@ export function compileFilters(f: SearchFilters, nowDay: number): ((m: DocMeta) 
   };
 }
 
-export { dateToDay };
