@@ -97,18 +97,7 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
         indexReady: search.whenReady,
       });
     }
-    const liveIndex = search.engine;
-    const digests = startDigests({
-      config,
-      store,
-      deps,
-      client,
-      logger,
-      clock,
-      onQuestionsChanged: (questions) => {
-        liveIndex.add(questions).catch((err: unknown) => logger.warn({ err, count: questions.length }, 'index: ajout en direct échoué'));
-      },
-    });
+    const digests = startDigests({ config, store, deps, client, logger, clock });
 
     const searchHandle = search;
     let stopped = false;

@@ -2,7 +2,7 @@
  * The daily refresh: download the live legislature's archive through the ingest (conditional GET, events
  * recorded) and keep track of failures so the scheduler can retry with backoff. Never throws.
  */
-import { ingest, type FetchLike, type IngestOptions, type IngestSummary } from '../corpus/ingest';
+import { ingest, type FetchLike, type IngestSummary } from '../corpus/ingest';
 import type { QuestionStore } from '../store/QuestionStore';
 import { silentLogger, type DigestLogger } from './deliver';
 import { refreshRetryDelayMs } from './schedule';
@@ -18,8 +18,6 @@ export interface RefreshOptions {
   ingestLog?: (line: string) => void;
   /** Questions per ingest transaction (tests use small batches to crash between commits). */
   batchSize?: number;
-  /** New or changed questions, per committed batch (the bot's live search index). */
-  onQuestionsChanged?: IngestOptions['onQuestionsChanged'];
 }
 
 export interface RefreshOutcome {
@@ -50,7 +48,6 @@ export async function runRefresh(opts: RefreshOptions): Promise<RefreshOutcome> 
       ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
       ...(opts.fetch ? { fetch: opts.fetch } : {}),
       ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
-      ...(opts.onQuestionsChanged ? { onQuestionsChanged: opts.onQuestionsChanged } : {}),
     });
     const report = summary.inputs[0];
     if (!report || report.status === 'error') error = report?.message ?? 'échec inconnu';

@@ -13,7 +13,7 @@ import type { QuestionStore } from '../store/QuestionStore';
 import { silentLogger, type DigestLogger } from './deliver';
 import type { DigestService, TickReport } from './DigestService';
 import type { PostChannelMessage } from './poster';
-import { runRefresh, type RefreshOptions, type RefreshOutcome } from './refresh';
+import { runRefresh, type RefreshOutcome } from './refresh';
 
 export interface DigestSchedulerOptions {
   store: QuestionStore;
@@ -28,8 +28,6 @@ export interface DigestSchedulerOptions {
   now?: () => Date;
   /** Default every minute. */
   tickCron?: string;
-  /** New or changed questions seen by a refresh (the bot adds them to its live search index). */
-  onQuestionsChanged?: RefreshOptions['onQuestionsChanged'];
 }
 
 export interface DigestScheduler {
@@ -73,7 +71,6 @@ export function startDigestScheduler(opts: DigestSchedulerOptions): DigestSchedu
         now: now(),
         log,
         ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
-        ...(opts.onQuestionsChanged ? { onQuestionsChanged: opts.onQuestionsChanged } : {}),
       });
       if (!outcome.ok && outcome.retryAt && !stopped) {
         const delay = Math.max(1000, outcome.retryAt.getTime() - now().getTime());

@@ -6,7 +6,6 @@
 import path from 'node:path';
 import type { Client } from 'discord.js';
 import type { Config } from '../config';
-import type { Question } from '../corpus/types';
 import type { CommandDeps } from '../discord/deps';
 import type { Logger } from '../logger';
 import type { QuestionStore } from '../store/QuestionStore';
@@ -23,8 +22,6 @@ export interface StartDigestsOptions {
   client: Client<true> | null;
   logger: Logger;
   clock?: () => Date;
-  /** New or changed questions seen by a refresh: the live search index takes them without a rebuild. */
-  onQuestionsChanged?: (questions: Question[]) => void;
 }
 
 /** The live legislature, read from the refresh URL (".../repository/17/..."), else 17. */
@@ -47,7 +44,6 @@ export function startDigests(opts: StartDigestsOptions): { service: DigestServic
     cacheDir: path.join(path.dirname(opts.config.databasePath), 'cache'),
     log,
     ...(opts.clock ? { now: opts.clock } : {}),
-    ...(opts.onQuestionsChanged ? { onQuestionsChanged: opts.onQuestionsChanged } : {}),
   });
   opts.deps.digest = {
     service,

@@ -86,10 +86,10 @@ export class QuestionStore {
     const upsert = this.db.prepare(`
       INSERT INTO questions (uid, legislature, number, type, status, question_date, answer_date, acteur_ref,
         mandat_ref, author_name, group_name, group_abbrev, department, ministry_asked, ministry_assigned, rubrique,
-        source_format, content_hash, record, first_seen_at, updated_at)
+        source_format, content_hash, record, first_seen_at, updated_at, revision)
       VALUES (@uid, @legislature, @number, @type, @status, @question_date, @answer_date, @acteur_ref,
         @mandat_ref, @author_name, @group_name, @group_abbrev, @department, @ministry_asked, @ministry_assigned,
-        @rubrique, @source_format, @content_hash, @record, @seen_at, @seen_at)
+        @rubrique, @source_format, @content_hash, @record, @seen_at, @seen_at, @revision)
       ON CONFLICT (uid) DO UPDATE SET
         legislature = excluded.legislature, number = excluded.number, type = excluded.type,
         status = excluded.status, question_date = excluded.question_date, answer_date = excluded.answer_date,
@@ -97,7 +97,8 @@ export class QuestionStore {
         group_name = excluded.group_name, group_abbrev = excluded.group_abbrev, department = excluded.department,
         ministry_asked = excluded.ministry_asked, ministry_assigned = excluded.ministry_assigned,
         rubrique = excluded.rubrique, source_format = excluded.source_format,
-        content_hash = excluded.content_hash, record = excluded.record, updated_at = excluded.updated_at`);
+        content_hash = excluded.content_hash, record = excluded.record, updated_at = excluded.updated_at,
+        revision = excluded.revision`);
     const insertEvent = this.db.prepare(
       'INSERT INTO events (uid, kind, seen_at, baseline, detail) VALUES (?, ?, ?, ?, ?)',
     );
@@ -116,6 +117,7 @@ export class QuestionStore {
       }
 
       const outcomes: UpsertOutcome[] = [];
+      const revision = this.revisionCounter() + 1;
       let changed = false;
       for (const incoming of batch) {
         const q = this.withKnownActeur(incoming);
@@ -127,7 +129,7 @@ export class QuestionStore {
         }
         const before = row ? (JSON.parse(row.record) as Question) : null;
         const events = detectChanges(before, q);
-        upsert.run(columnsOf(q, hash, opts.seenAt));
+        upsert.run({ ...columnsOf(q, hash, opts.seenAt), revision });
         const baseline = isBaseline(q.legislature) ? 1 : 0;
         for (const e of events) insertEvent.run(q.uid, e.kind, opts.seenAt, baseline, JSON.stringify(e.detail));
         outcomes.push({ uid: q.uid, status: row ? 'updated' : 'new', events: events.map((e) => e.kind) });
@@ -301,12 +303,13 @@ export class QuestionStore {
     );
     const updateQuestion = this.db.prepare(`
       UPDATE questions SET author_name = @author_name, department = @department, content_hash = @content_hash,
-        record = @record, updated_at = @seen_at
+        record = @record, updated_at = @seen_at, revision = @revision
       WHERE uid = @uid`);
 
     const run = this.db.transaction((batch: readonly Acteur[]) => {
       let changedActeurs = 0;
       let changedQuestions = 0;
+      const revision = this.revisionCounter() + 1;
       for (const a of batch) {
         const hash = contentHash(a);
         if (select.get(a.uid)?.content_hash === hash) continue;
@@ -326,6 +329,7 @@ export class QuestionStore {
             content_hash: cols.content_hash,
             record: cols.record,
             seen_at: seenAt,
+            revision,
           });
           changedQuestions++;
         }
@@ -404,7 +408,45 @@ export class QuestionStore {
    * acteur back-fill), never repeats across databases. Used to know whether a saved search index is current.
    */
   revision(): string {
-    return `${this.getMeta('store_id') ?? 'store'}-${this.getMeta('revision_counter') ?? '0'}`;
+    return `${this.getMeta('store_id') ?? 'store'}-${this.revisionCounter()}`;
+  }
+
+  /**
+   * The questions written after `revision` (a value of `revision()` of this same database), in pages of
+   * `pageSize`; null when `revision` belongs to another database (or is not a revision): the caller must start
+   * over. Each page is read whole, so the connection may be written between pages.
+   */
+  questionsChangedSince(revision: string, pageSize = 500): { count: number; pages: Generator<Question[]> } | null {
+    const since = this.counterOf(revision);
+    if (since === null) return null;
+    const count = this.db
+      .prepare<[number], { n: number }>('SELECT count(*) AS n FROM questions WHERE revision > ?')
+      .get(since)!.n;
+    const page = this.db.prepare<[number, number, number], { rowid: number; record: string }>(
+      'SELECT rowid, record FROM questions WHERE revision > ? AND rowid > ? ORDER BY rowid LIMIT ?',
+    );
+    function* pages(): Generator<Question[]> {
+      let after = 0;
+      for (;;) {
+        const rows = page.all(since!, after, pageSize);
+        if (!rows.length) return;
+        after = rows[rows.length - 1]!.rowid;
+        yield rows.map((r) => JSON.parse(r.record) as Question);
+      }
+    }
+    return { count, pages: pages() };
+  }
+
+  private revisionCounter(): number {
+    return Number(this.getMeta('revision_counter') ?? '0');
+  }
+
+  /** The counter of a revision of this database, or null. */
+  private counterOf(revision: string): number | null {
+    const prefix = `${this.getMeta('store_id') ?? 'store'}-`;
+    if (!revision.startsWith(prefix)) return null;
+    const n = Number(revision.slice(prefix.length));
+    return Number.isInteger(n) && n >= 0 && n <= this.revisionCounter() ? n : null;
   }
 
   close(): void {

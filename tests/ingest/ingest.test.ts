@@ -219,19 +219,6 @@ describe('ingest: updates, events and baseline', () => {
     expect(store.maxEventId()).toBe(events);
   });
 
-  it('hands the new and changed questions, as stored, to onQuestionsChanged, and nothing when unchanged', async () => {
-    const seen: string[] = [];
-    const onQuestionsChanged = (qs: Array<{ uid: string; author: { name: string | null } }>) => {
-      for (const q of qs) seen.push(`${q.uid}:${q.author.name ?? '?'}`);
-    };
-    const inputs = [path.join(SHARED, 'samples/acteurs'), path.join(FIXTURES, 'QANR5L17QE502.json')];
-    await ingest(inputs, { store, now: DAY1, onQuestionsChanged });
-    // The deputy's name is the stored record's (acteurs applied), not the raw file's (refs only).
-    expect(seen).toEqual(['QANR5L17QE502:Mme Sandrine Le Feur']);
-    await ingest(inputs, { store, now: DAY2, onQuestionsChanged });
-    expect(seen).toHaveLength(1);
-  });
-
   it('records new questions, answers, transfers and withdrawals of a newer version, not as baseline', async () => {
     const q502 = inner('QANR5L17QE502.json');
     const q1235 = inner('QANR5L16QE1235.json');

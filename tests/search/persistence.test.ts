@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../src/store/openStore';
 import { createSearchService, type SearchServiceHandle } from '../../src/search/createSearchService';
 import type { SearchEngine, SearchRequest } from '../../src/search/types';
@@ -132,6 +132,55 @@ describe('worker threads over a real SQLite store', () => {
     await again.whenReady;
     expect(again.origin).toBe('loaded');
     expect((await again.engine.search({ text: 'trottinettes' })).total).toBe(1);
+    store.close();
+  });
+
+  it('catches up at start with the questions an ingest wrote while it was stopped, instead of rebuilding', async () => {
+    const dir = tmp();
+    const dbPath = path.join(dir, 'questions.db');
+    const indexDir = path.join(dir, 'index');
+    const questions = allQuestions();
+    const store = openStore(dbPath);
+    store.upsertQuestions(questions.slice(1), { seenAt: '2025-06-01T00:00:00Z' });
+    const first = createSearchService({ store, indexDir, workers: 0 });
+    await first.whenReady;
+    await first.save();
+    await first.close();
+
+    // `npm run ingest` while the bot is stopped: a new question and a changed one.
+    const changed = { ...questions[1]!, question: { ...questions[1]!.question!, text: 'Les trottinettes électriques envahissent les trottoirs.' } };
+    store.upsertQuestions([questions[0]!, changed], { seenAt: '2025-06-02T00:00:00Z' });
+    const messages: string[] = [];
+    const logger = { info: (_: object, m?: string) => messages.push(m ?? ''), warn() {}, error() {} };
+    const second = createSearchService({ store, indexDir, workers: 0, logger });
+    handles.push(second);
+    await second.whenReady;
+    expect(second.origin).toBe('loaded');
+    expect(messages).toContain('index: questions ajoutées depuis la base');
+    expect(second.engine.size).toBe(questions.length);
+    expect((await second.engine.search({ text: questions[0]!.number.toString() })).hits[0]!.uid).toBe(questions[0]!.uid);
+    expect((await second.engine.search({ text: 'trottinettes' })).hits.map((h) => h.uid)).toEqual([changed.uid]);
+    store.close();
+  });
+
+  it('adds to the live index, within its watch interval, what another process writes into the database', async () => {
+    const dir = tmp();
+    const dbPath = path.join(dir, 'questions.db');
+    const questions = allQuestions();
+    const store = openStore(dbPath);
+    store.upsertQuestions(questions, { seenAt: '2025-06-01T00:00:00Z' });
+    const live = createSearchService({ store, indexDir: path.join(dir, 'index'), workers: 2, watchMs: 50 });
+    handles.push(live);
+    await live.whenReady;
+    expect((await live.engine.search({ text: 'trottinettes' })).total).toBe(0);
+
+    const other = openStore(dbPath); // another connection, as `npm run ingest` in its own process has
+    const base = questions[0]!;
+    const added = { ...base, uid: 'QANR5L14QE99998', number: 99998, question: { ...base.question!, text: 'Les trottinettes électriques envahissent les trottoirs.' } };
+    other.upsertQuestions([added], { seenAt: '2025-06-02T00:00:00Z' });
+    other.close();
+    await vi.waitFor(async () => expect((await live.engine.search({ text: 'trottinettes' })).hits[0]?.uid).toBe(added.uid), { timeout: 5000 });
+    expect(await live.catchUp()).toBe(0); // nothing twice
     store.close();
   });
 

@@ -211,3 +211,38 @@ describe('reads', () => {
     other.close();
   });
 });
+
+describe('questionsChangedSince', () => {
+  const uids = (c: ReturnType<QuestionStore['questionsChangedSince']>) => [...(c?.pages ?? [])].flat().map((q) => q.uid);
+
+  it('lists the questions inserted or changed after a revision, in pages, and nothing at the current one', () => {
+    store.upsertQuestions([pending(1), pending(2)], { seenAt: SEEN });
+    const rev = store.revision();
+    const answered: Question = { ...pending(2), status: 'answered', answer: { text: 'Réponse.', joDate: '2025-03-11', joPage: '1' } };
+    store.upsertQuestions([pending(1), answered, pending(3)], { seenAt: LATER }); // 1 unchanged
+    const changed = store.questionsChangedSince(rev, 1)!;
+    expect(changed.count).toBe(2);
+    expect(uids(changed)).toEqual([pending(2).uid, pending(3).uid]);
+    expect(store.questionsChangedSince(store.revision())).toMatchObject({ count: 0 });
+    expect(uids(store.questionsChangedSince(store.revision()))).toEqual([]);
+  });
+
+  it('counts a deputy back-fill as a change of the questions it filled', () => {
+    const q = pending();
+    const someoneElse: Question = { ...pending(7), author: { ...pending(7).author, acteurRef: 'PA1', mandatRef: 'PM1' } };
+    store.upsertQuestions([q, someoneElse], { seenAt: SEEN });
+    const rev = store.revision();
+    store.upsertActeurs([acteur('PA719412.json')], LATER);
+    expect(uids(store.questionsChangedSince(rev))).toEqual([q.uid]);
+  });
+
+  it('cannot tell for a revision of another database, or a revision that is not one', () => {
+    store.upsertQuestions([pending(1)], { seenAt: SEEN });
+    const other = openStore(path.join(tempDir(), 'other.db'));
+    expect(store.questionsChangedSince(other.revision())).toBeNull();
+    other.close();
+    expect(store.questionsChangedSince('rev-A')).toBeNull();
+    expect(store.questionsChangedSince(`${store.revision()}0`)).toBeNull(); // a counter this database never reached
+  });
+});
+

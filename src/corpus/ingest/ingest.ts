@@ -514,7 +514,6 @@ class IngestRun {
     const batch = this.pendingQuestions;
     this.pendingQuestions = [];
     const baselineLegislatures = [...new Set(batch.map((q) => q.legislature))].filter((l) => !this.held.has(l));
-    let changed: string[] = [];
     try {
       const fresh = baselineLegislatures.filter((l) => !this.baselinePending.has(l));
       if (fresh.length > 0) {
@@ -523,7 +522,6 @@ class IngestRun {
       }
       const baselineSet = new Set(baselineLegislatures);
       const outcomes = this.store.upsertQuestions(batch, { seenAt: this.seenAt, baselineLegislatures });
-      changed = outcomes.filter((o) => o.status !== 'unchanged').map((o) => o.uid);
       for (const [i, o] of outcomes.entries()) {
         this.q[o.status]++;
         const leg = batch[i]?.legislature;
@@ -537,7 +535,6 @@ class IngestRun {
     } catch (err) {
       throw new StoreWriteError(`écriture des questions impossible : ${message(err)}`, { cause: err });
     }
-    if (changed.length > 0 && this.opts.onQuestionsChanged) this.opts.onQuestionsChanged(this.store.getQuestions(changed));
     if (this.opts.pauseAfterBatchMs) {
       // Synchronous on purpose: flush() is synchronous, and the crash test only needs time between commits.
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, this.opts.pauseAfterBatchMs);

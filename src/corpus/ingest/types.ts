@@ -1,4 +1,3 @@
-import type { Question } from '../types';
 import type { QuestionStore } from '../../store/QuestionStore';
 import type { EventKind } from '../../store/types';
 
@@ -60,9 +59,4 @@ export interface IngestOptions {
   batchSize?: number;
   /** Test hook: pause after each committed batch (crash tests). */
   pauseAfterBatchMs?: number;
-  /**
-   * Called after each committed batch with the questions that are new or changed, as stored (deputy data
-   * applied): the running bot adds them to its live search index.
-   */
-  onQuestionsChanged?: (questions: Question[]) => void;
 }
