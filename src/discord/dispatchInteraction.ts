@@ -101,40 +101,46 @@ export function createInteractionHandler(opts: DispatcherOptions): (interaction:
     now: clock(),
   });
 
-  const flooded = (i: BaseInteraction, now: Date): string | null => {
-    if (!opts.flood) return null;
-    if (opts.flood.take(i.user.id, now.getTime())) return null;
-    return floodMessage(opts.flood.retryAfterSeconds(i.user.id, now.getTime()));
-  };
+  /** Answers a user who sends too much, privately; true when it did (the interaction is then done). */
+  async function turnedAway(i: ChatInputCommandInteraction | MessageComponentInteraction, now: Date): Promise<boolean> {
+    if (!opts.flood || opts.flood.take(i.user.id, now.getTime())) return false;
+    const content = floodMessage(opts.flood.retryAfterSeconds(i.user.id, now.getTime()));
+    await i.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    return true;
+  }
+
+  /**
+   * The acknowledgement rule, the same for commands and components: `defer` before any work when the handler
+   * asks for it or other interactions are in flight; otherwise start the work and `defer` only if it takes
+   * longer than `deferAfterMs`.
+   */
+  async function acknowledged<T>(
+    deferFirst: boolean,
+    defer: () => Promise<unknown>,
+    start: () => Promise<T>,
+  ): Promise<{ reply: T; deferred: boolean }> {
+    if (deferFirst || inFlight > 1) {
+      await defer();
+      // Let other interactions' acknowledgements go out before this one's synchronous work (SQL, rendering).
+      await yieldToLoop();
+      return { reply: await start(), deferred: true };
+    }
+    const work = start();
+    const first = await withTimeout(work, deferAfterMs);
+    if (first.done) return { reply: first.value, deferred: false };
+    await defer();
+    return { reply: await work, deferred: true };
+  }
 
   async function onCommand(i: ChatInputCommandInteraction): Promise<void> {
     const ctx = contextOf(i);
-    const slow = flooded(i, ctx.now);
-    if (slow) {
-      await i.reply({ content: slow, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-      return;
-    }
-    const command = registry.get(i.commandName);
+    if (await turnedAway(i, ctx.now)) return;
     const raw = optionsToRaw(i.options.data);
-    let deferred = false;
-    if (command?.defer || inFlight > 1) {
-      await i.deferReply();
-      deferred = true;
-      // Let other interactions' acknowledgements go out before this one's synchronous work (SQL, rendering).
-      await yieldToLoop();
-    }
-    const work = handleCommand(registry, i.commandName, raw, deps, ctx, logger);
-    let reply: Reply;
-    if (deferred) reply = await work;
-    else {
-      const first = await withTimeout(work, deferAfterMs);
-      if (first.done) reply = first.value;
-      else {
-        await i.deferReply();
-        deferred = true;
-        reply = await work;
-      }
-    }
+    const { reply, deferred } = await acknowledged<Reply>(
+      registry.get(i.commandName)?.defer === true,
+      () => i.deferReply(),
+      () => handleCommand(registry, i.commandName, raw, deps, ctx, logger),
+    );
     if (!deferred) {
       await i.reply({ ...toPayload(reply, false), ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
     } else if (reply.ephemeral) {
@@ -147,31 +153,14 @@ export function createInteractionHandler(opts: DispatcherOptions): (interaction:
 
   async function onComponent(i: MessageComponentInteraction): Promise<void> {
     const ctx = contextOf(i);
-    const slow = flooded(i, ctx.now);
-    if (slow) {
-      await i.reply({ content: slow, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-      return;
-    }
+    if (await turnedAway(i, ctx.now)) return;
     const values = i.isAnySelectMenu() ? [...i.values] : [];
     const found = registry.component(i.customId);
-    let deferred = false;
-    if ((found && found.command.deferComponents.has(found.prefix)) || inFlight > 1) {
-      await i.deferUpdate();
-      deferred = true;
-      await yieldToLoop();
-    }
-    const work = handleComponent(registry, i.customId, values, deps, ctx, logger);
-    let reply: ComponentReply;
-    if (deferred) reply = await work;
-    else {
-      const first = await withTimeout(work, deferAfterMs);
-      if (first.done) reply = first.value;
-      else {
-        await i.deferUpdate();
-        deferred = true;
-        reply = await work;
-      }
-    }
+    const { reply, deferred } = await acknowledged<ComponentReply>(
+      found?.command.deferComponents.has(found.prefix) === true,
+      () => i.deferUpdate(),
+      () => handleComponent(registry, i.customId, values, deps, ctx, logger),
+    );
     const asNewMessage = reply.mode === 'reply' || reply.ephemeral === true;
     const flags = reply.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {};
     if (asNewMessage) {
