@@ -6,7 +6,7 @@ import { parseSeedPage } from '../../src/corpus/parse/parseSeedPage';
 import { openStore } from '../../src/store/openStore';
 import type { QuestionStore } from '../../src/store/QuestionStore';
 import { buildZip, corruptEntry } from './support/buildZip';
-import { FIXTURES, SEEDS, SHARED, fixtureQuestions, fixtureRaw, renumber, writeClonedSingleFile } from './support/cloneCorpus';
+import { FIXTURES, SEEDS, SAMPLES, fixtureQuestions, fixtureRaw, renumber, writeClonedSingleFile } from './support/cloneCorpus';
 import { encodeCp1252 } from './support/cp1252';
 import { useTempDirs } from './support/tempDir';
 
@@ -46,13 +46,15 @@ describe('ingest: sources', () => {
   });
 
   it('reads the real open-data question and the real deputy files', async () => {
-    const s = await run([path.join(SHARED, 'samples/QANR5L17QG1.json'), path.join(SHARED, 'samples/acteurs')]);
-    expect(s.acteurs.read).toBe(3);
+    const s = await run([path.join(SAMPLES, 'QANR5L17QG1.json'), path.join(SAMPLES, 'acteurs')]);
+    const acteurFiles = readdirSync(path.join(SAMPLES, 'acteurs')).length;
+    expect(acteurFiles).toBeGreaterThan(600);
+    expect(s.acteurs.read).toBe(acteurFiles);
     expect(s.questions.new).toBe(1);
     const q = store.findQuestion(17, 1, 'QG');
     expect(q).toMatchObject({ uid: 'QANR5L17QG1', type: 'QG', status: 'answered' });
     expect(q?.author.group?.abbrev).toBe('RN');
-    expect(store.countActeurs()).toBe(3);
+    expect(store.countActeurs()).toBe(acteurFiles);
   });
 
   it('streams the 14th-legislature single-file layout', async () => {
@@ -76,7 +78,7 @@ describe('ingest: sources', () => {
   });
 
   it('applies deputy files given after the questions to those questions (acteurs first)', async () => {
-    await run([path.join(FIXTURES, 'QANR5L17QE502.json'), path.join(SHARED, 'samples/acteurs')]);
+    await run([path.join(FIXTURES, 'QANR5L17QE502.json'), path.join(SAMPLES, 'acteurs')]);
     expect(store.findQuestion(17, 502)?.author).toMatchObject({
       name: 'Mme Sandrine Le Feur',
       department: 'Finistère',
@@ -91,7 +93,7 @@ describe('ingest: sources', () => {
       ['json/QANR5L16QE1234.json', readFileSync(path.join(FIXTURES, 'QANR5L16QE1234.json'))],
       ['json/QANR5L17QE502.json', readFileSync(path.join(FIXTURES, 'QANR5L17QE502.json'))],
       ['XIV/Questions_ecrites_XIV.json', readFileSync(path.join(FIXTURES, 'questions_ecrites_XIV.json'))],
-      ['acteurs/PA719412.json', readFileSync(path.join(SHARED, 'samples/acteurs/PA719412.json'))],
+      ['acteurs/PA719412.json', readFileSync(path.join(SAMPLES, 'acteurs/PA719412.json'))],
     ]);
     const s = await run([zip]);
     expect(s.questions.new).toBe(5);
@@ -208,7 +210,7 @@ describe('ingest: updates, events and baseline', () => {
   }
 
   it('is idempotent: the same input twice leaves everything unchanged', async () => {
-    const inputs = [SEEDS, FIXTURES, path.join(SHARED, 'samples')];
+    const inputs = [SEEDS, FIXTURES, SAMPLES];
     const first = await run(inputs);
     const rev = store.revision();
     const events = store.maxEventId();

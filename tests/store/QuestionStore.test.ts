@@ -6,7 +6,7 @@ import { parseOpenDataQuestion } from '../../src/corpus/parse/parseOpenDataQuest
 import type { Acteur, Question } from '../../src/corpus/types';
 import { openStore } from '../../src/store/openStore';
 import type { QuestionStore } from '../../src/store/QuestionStore';
-import { fixtureRaw, renumber, SHARED } from '../ingest/support/cloneCorpus';
+import { fixtureRaw, renumber, SAMPLES } from '../ingest/support/cloneCorpus';
 import { useTempDirs } from '../ingest/support/tempDir';
 
 const tempDir = useTempDirs();
@@ -25,7 +25,7 @@ function pending(number = 502): Question {
 }
 
 function acteur(file: string): Acteur {
-  const r = parseActeur(JSON.parse(readFileSync(path.join(SHARED, 'samples/acteurs', file), 'utf8')));
+  const r = parseActeur(JSON.parse(readFileSync(path.join(SAMPLES, 'acteurs', file), 'utf8')));
   if (!r.ok) throw new Error(r.reason);
   return r.value;
 }

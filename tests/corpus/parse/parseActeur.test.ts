@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { applyActeur, parseActeur } from '../../../src/corpus/parse/parseActeur';
 import { parseOpenDataQuestion } from '../../../src/corpus/parse/parseOpenDataQuestion';
 import type { Acteur, Question } from '../../../src/corpus/types';
-import { FIXTURES_DIR, SHARED_DIR, readJson } from './paths';
+import { FIXTURES_DIR, SAMPLES_DIR, readJson } from './paths';
 
 function acteur(uid: string): Acteur {
-  const r = parseActeur(readJson(path.join(SHARED_DIR, 'samples/acteurs', `${uid}.json`)));
+  const r = parseActeur(readJson(path.join(SAMPLES_DIR, 'acteurs', `${uid}.json`)));
   if (!r.ok) throw new Error(r.reason);
   return r.value;
 }

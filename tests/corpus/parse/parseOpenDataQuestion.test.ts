@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseOpenDataQuestion } from '../../../src/corpus/parse/parseOpenDataQuestion';
 import { isRecord } from '../../../src/corpus/parse/jsonFields';
 import type { Question } from '../../../src/corpus/types';
-import { FIXTURES_DIR, SHARED_DIR, readJson } from './paths';
+import { FIXTURES_DIR, SAMPLES_DIR, readJson } from './paths';
 
 function parseFile(file: string): Question {
   const r = parseOpenDataQuestion(readJson(file), file);
@@ -21,7 +21,7 @@ function fixtureQuestion(name: string): Record<string, unknown> {
 }
 
 describe('parseOpenDataQuestion on the real QANR5L17QG1.json', () => {
-  const file = path.join(SHARED_DIR, 'samples/QANR5L17QG1.json');
+  const file = path.join(SAMPLES_DIR, 'QANR5L17QG1.json');
   const q = parseFile(file);
 
   it('reads the identity of a question au Gouvernement', () => {

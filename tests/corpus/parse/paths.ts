@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 /** Repository root, from tests/corpus/parse. */
 export const REPO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-/** Shared read-only material lives beside the repository (CI clones it there too). */
-export const SHARED_DIR = path.resolve(REPO_DIR, '../shared');
+/** Real open data copied into the repository (see tests/fixtures/samples/README.md): a clone needs nothing beside it. */
+export const SAMPLES_DIR = path.join(REPO_DIR, 'tests/fixtures/samples');
 export const SEEDS_DIR = path.join(REPO_DIR, 'data/seeds');
 /**
  * Hand-made open-data files in the official shape (no README inside: the folder is ingested as is).

@@ -9,7 +9,7 @@ import { parseSeedPage } from '../../../src/corpus/parse/parseSeedPage';
 import { decodeText } from '../../../src/corpus/text/decodeText';
 import { collapseSpaces, htmlToText } from '../../../src/corpus/text/htmlToText';
 import { officialUrl, parseUid, type ParseResult, type Question } from '../../../src/corpus/types';
-import { FIXTURES_DIR, SEEDS_DIR, SHARED_DIR, readJson } from './paths';
+import { FIXTURES_DIR, SEEDS_DIR, SAMPLES_DIR, readJson } from './paths';
 
 /** A failure always says why. */
 function expectWellFormed<T>(r: ParseResult<T>): void {
@@ -45,10 +45,10 @@ const seedTexts = readdirSync(SEEDS_DIR)
 const fixtureFiles = readdirSync(FIXTURES_DIR).filter((f) => /^QANR5L.*\.json$/.test(f));
 const fixtureObjects: unknown[] = [
   ...fixtureFiles.map((f) => readJson(path.join(FIXTURES_DIR, f))),
-  readJson(path.join(SHARED_DIR, 'samples/QANR5L17QG1.json')),
+  readJson(path.join(SAMPLES_DIR, 'QANR5L17QG1.json')),
 ];
-const acteurObjects: unknown[] = readdirSync(path.join(SHARED_DIR, 'samples/acteurs')).map((f) =>
-  readJson(path.join(SHARED_DIR, 'samples/acteurs', f)),
+const acteurObjects: unknown[] = readdirSync(path.join(SAMPLES_DIR, 'acteurs')).map((f) =>
+  readJson(path.join(SAMPLES_DIR, 'acteurs', f)),
 );
 
 /** Every path (list of keys / indexes) to a value inside a JSON tree. */

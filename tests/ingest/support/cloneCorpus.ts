@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const SHARED = path.resolve(REPO, '../shared');
+/** Real open data copied into the repository (see tests/fixtures/samples/README.md). */
+export const SAMPLES = path.join(REPO, 'tests/fixtures/samples');
 export const FIXTURES = path.join(REPO, 'tests/fixtures/opendata');
 export const SEEDS = path.join(REPO, 'data/seeds');
 
