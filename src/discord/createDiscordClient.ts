@@ -2,7 +2,7 @@
  * Builds the discord.js client (intents: Guilds only) and starts it. `apiUrl` (DISCORD_API_URL) points the REST
  * client — hence the gateway, whose URL comes from GET /gateway/bot — at another server (tests: the fake).
  */
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
 import type { Logger } from '../logger';
 import { redactToken } from '../logger';
 
@@ -33,6 +33,12 @@ export async function startDiscordClient(opts: DiscordClientOptions): Promise<Cl
   client.on(Events.Error, (e) => logger.error({ err: { message: redactToken(e.message, opts.token), name: e.name } }, 'discord client error'));
   client.on(Events.Warn, (m) => logger.warn({ message: redactToken(m, opts.token) }, 'discord client warning'));
   client.on(Events.ShardDisconnect, (ev, shard) => logger.warn({ code: ev.code, shard }, 'gateway disconnected'));
+  // ops: at LOG_LEVEL=debug, discord.js's own debug lines and every REST response (paths of interaction routes
+  // carry tokens: the logger scrubs them, see src/logger.ts).
+  if (logger.isLevelEnabled('debug')) {
+    client.on(Events.Debug, (m) => logger.debug({ source: 'discord.js' }, m));
+    client.rest.on(RESTEvents.Response, (req, res) => logger.debug({ method: req.method, path: req.path, status: res.status }, 'discord REST response'));
+  }
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, (c) => resolve(c)));
   try {
     await client.login(opts.token);
