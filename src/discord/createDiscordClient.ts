@@ -2,7 +2,7 @@
  * Builds the discord.js client (intents: Guilds only) and starts it. `apiUrl` (DISCORD_API_URL) points the REST
  * client — hence the gateway, whose URL comes from GET /gateway/bot — at another server (tests: the fake).
  */
-import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, RESTEvents } from 'discord.js';
 import type { Logger } from '../logger';
 import { redactToken } from '../logger';
 
@@ -13,10 +13,23 @@ export interface DiscordClientOptions {
   onInteraction: (interaction: import('discord.js').Interaction) => Promise<void>;
 }
 
+/**
+ * ops (issue 9): discord.js caches every user and member an interaction carries, forever by default: one more
+ * per distinct user. The bot reads them from the interaction itself, so the caches are capped (the bot's own
+ * user and member are always kept), and so are channel message caches.
+ */
+export const DISCORD_CACHE_LIMITS = { users: 1000, members: 200, messagesPerChannel: 50 } as const;
+
 export function createDiscordClient(opts: Pick<DiscordClientOptions, 'apiUrl'>): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      UserManager: { maxSize: DISCORD_CACHE_LIMITS.users, keepOverLimit: (user) => user.id === user.client.user.id },
+      GuildMemberManager: { maxSize: DISCORD_CACHE_LIMITS.members, keepOverLimit: (member) => member.id === member.client.user.id },
+      MessageManager: DISCORD_CACHE_LIMITS.messagesPerChannel,
+    }),
     rest: opts.apiUrl
       ? { api: opts.apiUrl, globalRequestsPerSecond: Number.POSITIVE_INFINITY, retries: 0, timeout: 10_000 }
       : {},

@@ -1,7 +1,9 @@
 /**
  * The process's life cycle when run as a service (`npm start`):
  * - SIGTERM / SIGINT: the graceful stop (see main's `stop()`), then exit 0; exit 1 if it fails or overruns its
- *   hard deadline. A second signal exits at once (1). A signal during start-up exits 0 at once: nothing is
+ *   hard deadline. A second signal exits at once (1), unless it comes within a second of the first: the same
+ *   stop relayed twice (Ctrl-C reaches npm, tsx and node; systemd signals the whole control group).
+ *   A signal during start-up exits 0 at once: nothing is
  *   half-written that a restart would not redo (ingest batches are transactions; the index is rebuilt or
  *   caught up).
  * - unhandledRejection / uncaughtException: logged at fatal with context, then `onCrash` (synchronous last
@@ -38,6 +40,7 @@ export function installProcessLifecycle(opts: ProcessLifecycleOptions): ProcessL
   let phase: ProcessLifecycle['phase'] = 'starting';
   let service: RunningService | null = null;
   let crashing = false;
+  let stopRequestedAt = 0;
 
   const context = (): Record<string, unknown> => ({
     phase,
@@ -60,12 +63,14 @@ export function installProcessLifecycle(opts: ProcessLifecycleOptions): ProcessL
 
   const onSignal = (signal: NodeJS.Signals): void => {
     if (phase === 'stopping') {
+      if (Date.now() - stopRequestedAt < 1000) return; // the same stop, relayed by a parent process
       logger.warn({ signal }, 'second stop signal, exiting now');
       exit(1);
       return;
     }
     const during = phase;
     phase = 'stopping';
+    stopRequestedAt = Date.now();
     logger.info({ signal, ...context(), phase: during }, 'shutdown requested');
     if (!service) {
       exit(0);

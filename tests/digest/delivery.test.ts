@@ -247,6 +247,29 @@ describe('digest delivery', () => {
     expect(poster.messages).toHaveLength(2);
   });
 
+  it('forgets sent and abandoned deliveries and ended follows after two weeks, never a pending one', async () => {
+    t.service.addSubscription(sub({ channelId: 'ok' }), T0);
+    t.service.addSubscription(sub({ channelId: 'gone' }), T0);
+    t.service.addSubscription(sub({ channelId: 'down' }), T0);
+    poster.modes.set('gone', '404');
+    poster.modes.set('down', '500');
+    const follow = t.service.addFollow({ userId: 'u9', guildId: 'g1', target: 'dm', channelId: null, uid: makeQuestion({ number: 1 }).uid }, T0);
+    newDay(); // answers question 1: the follow ends with its notice
+    await t.service.tick(poster, () => DIGEST_TIME, { sleep: noSleep });
+    const statuses = () => t.repo.listDeliveries().map((d) => `${d.channelId ?? d.recipientId}:${d.status}`).sort();
+    expect(statuses()).toEqual(['dm-u9:sent', 'down:pending', 'gone:abandoned', 'ok:sent']);
+    expect(t.repo.getFollow(follow.follow.id)?.endedAt).not.toBeNull();
+
+    // Thirteen days later: nothing forgotten yet.
+    await t.service.tick(poster, () => new Date(DIGEST_TIME.getTime() + 13 * 86_400_000), { sleep: noSleep });
+    expect(t.repo.listDeliveries().length).toBeGreaterThanOrEqual(4);
+    // Fifteen days later: the history is gone; the delivery still pending stays, whatever its age.
+    await t.service.tick(poster, () => new Date(DIGEST_TIME.getTime() + 15 * 86_400_000), { sleep: noSleep });
+    expect(t.repo.listDeliveries().filter((d) => d.channelId === 'down').map((d) => d.status)).toContain('pending');
+    expect(t.repo.listDeliveries().filter((d) => d.status !== 'pending' && Date.parse(d.createdAt) < DIGEST_TIME.getTime() + 86_400_000)).toEqual([]);
+    expect(t.repo.getFollow(follow.follow.id)).toBeNull();
+  });
+
   it('starts no delivery once stopping, and leaves the rest pending for the next run', async () => {
     for (const c of ['a', 'b', 'c']) t.service.addSubscription(sub({ channelId: c }), T0);
     newDay();
