@@ -20,6 +20,13 @@ export interface DiscordClientOptions {
  */
 export const DISCORD_CACHE_LIMITS = { users: 1000, members: 200, messagesPerChannel: 50 } as const;
 
+/**
+ * The REST client keeps one request handler per interaction token (webhook routes are keyed by it) and drops
+ * idle ones only every hour by default: an hour of traffic. Tokens live 15 minutes; idle handlers go every 10 s
+ * (a handler only holds a route's queue and rate-limit state, re-learnt from the next response).
+ */
+export const REST_HANDLER_SWEEP_MS = 10_000;
+
 export function createDiscordClient(opts: Pick<DiscordClientOptions, 'apiUrl'>): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
@@ -31,8 +38,8 @@ export function createDiscordClient(opts: Pick<DiscordClientOptions, 'apiUrl'>):
       MessageManager: DISCORD_CACHE_LIMITS.messagesPerChannel,
     }),
     rest: opts.apiUrl
-      ? { api: opts.apiUrl, globalRequestsPerSecond: Number.POSITIVE_INFINITY, retries: 0, timeout: 10_000 }
-      : {},
+      ? { api: opts.apiUrl, globalRequestsPerSecond: Number.POSITIVE_INFINITY, retries: 0, timeout: 10_000, handlerSweepInterval: REST_HANDLER_SWEEP_MS }
+      : { handlerSweepInterval: REST_HANDLER_SWEEP_MS },
   });
 }
 
