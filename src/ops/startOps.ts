@@ -33,7 +33,10 @@ export interface Ops {
   readonly interactionObserver: InteractionObserver | undefined;
   /** The engine the commands get: timed when metrics are on. */
   wrapSearch(engine: BotSearch): BotSearch;
+  /** Today's refresh (scheduler's onRefresh): its outcome (null: the job threw) and duration. */
   onRefresh(outcome: RefreshOutcome | null, durationMs: number): void;
+  /** A refresh finished, in the health's terms (for a refresh run elsewhere, e.g. off the main thread). */
+  refreshFinished(r: RefreshFinished): void;
   onTick(report: TickReport): void;
   /** Parts that exist after the ops: the Discord client, the deliveries' counter. */
   attach(parts: { client?: Client | null; deliveriesPending?: () => number }): void;
@@ -68,18 +71,18 @@ export function startOps(opts: OpsOptions): Ops {
     });
 
   const metrics = config.healthPort !== null ? createOpsMetrics(health) : null;
+  const finished = (r: RefreshFinished): void => {
+    lastRefresh = r;
+    metrics?.refreshFinished(r);
+  };
 
   return {
     metrics,
     interactionObserver: metrics?.interactions,
     wrapSearch: (engine) => (metrics ? timedSearch(engine, (op, s, r) => metrics.observeSearch(op, s, r)) : engine),
-    onRefresh(outcome, durationMs) {
-      lastRefresh = refreshFinished(outcome, durationMs, opts.clock());
-      metrics?.refreshFinished(lastRefresh);
-    },
-    onTick(report) {
-      metrics?.deliveriesReported(report.delivery satisfies DeliverReport);
-    },
+    onRefresh: (outcome, durationMs) => finished(refreshFinished(outcome, durationMs, opts.clock())),
+    refreshFinished: finished,
+    onTick: (report) => metrics?.deliveriesReported(report.delivery satisfies DeliverReport),
     attach(parts) {
       if (parts.client !== undefined) client = parts.client;
       if (parts.deliveriesPending) deliveriesPending = parts.deliveriesPending;
