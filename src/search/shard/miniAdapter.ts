@@ -3,7 +3,10 @@
  * minisearch's public API (`search`, `discard`, `toJSON`).
  *
  * The private fields buy a 3x faster add, frequent terms moved out of the postings, candidate sets read from the
- * postings, and a saved form in binary chunks. The fields are checked whenever an index is made.
+ * postings, and a saved form in binary chunks. They are those of the exact minisearch version pinned in
+ * package.json; that version is part of the saved index's fingerprint (a save made with another one is rebuilt),
+ * the fields are checked whenever an index is made, and tests/search/shard/miniAdapter.test.ts compares the fast
+ * add and the saved form with minisearch's own `add` and `toJSON()`: an upgrade fails loudly.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
