@@ -73,7 +73,6 @@ export class SearchShard {
         // Checkpoints at growing sizes: frequent terms leave minisearch early, so they never pile up as postings.
         if (this.docs.size >= this.tuning.frequentMinDocs)
           promoteFrequent(this.mini, this.frequent, this.tuning.frequentRatio * this.docs.size);
-        batch.forgetTerms();
         this.nextPromoteAt = Math.ceil(this.docs.slots * 1.25);
       }
     }

@@ -27,8 +27,6 @@ export type Divert = (term: string, field: Field, id: number) => boolean;
 /** A run of fast additions; see `MiniIndex.batch`. */
 export interface AddBatch {
   add(doc: IndexedFields): void;
-  /** Drops the cached tree nodes (after `deleteTerm`). */
-  forgetTerms(): void;
 }
 
 interface Internals {
@@ -91,6 +89,8 @@ function internalsOf(ms: MiniSearch<IndexedFields>): Internals {
 export class MiniIndex {
   private readonly mi: Internals;
   private readonly fieldIds: readonly number[];
+  /** Bumped whenever minisearch may drop terms from its tree: the fast add's cached nodes are then stale. */
+  private epoch = 0;
 
   constructor(private readonly ms: MiniSearch<IndexedFields> = new MiniSearch<IndexedFields>(INDEX_OPTIONS)) {
     this.mi = internalsOf(ms);
@@ -111,10 +111,12 @@ export class MiniIndex {
   }
 
   search(query: Query, options: SearchOptions): SearchResult[] {
+    this.epoch++; // a search drops the postings of discarded documents, and terms left empty
     return this.ms.search(query, options);
   }
 
   discard(id: number): void {
+    this.epoch++; // may start an automatic vacuum, whose first pass runs at once and drops emptied terms
     this.ms.discard(id);
   }
 
@@ -155,24 +157,32 @@ export class MiniIndex {
   }
 
   deleteTerm(term: string): void {
+    this.epoch++;
     this.mi._index.delete(term);
   }
 
   /**
    * Additions with the same effect as `MiniSearch.add` (same postings, frequencies and field lengths), about 3x
    * faster: each distinct term of a field is looked up once in the radix tree (minisearch looks it up once per
-   * occurrence), and terms met earlier in the batch come from a cache of tree nodes. minisearch may drop empty
-   * terms from the tree (vacuuming, searches), so a batch must not outlive one synchronous run; after
-   * `deleteTerm`, call `forgetTerms`. A term that `divert` takes gets no posting in minisearch.
+   * occurrence), and terms met earlier in the batch come from a cache of tree nodes. The cache is dropped whenever
+   * minisearch may have dropped terms (`discard`, `search`, `deleteTerm` on this object); an automatic vacuum's
+   * later passes run between tasks, so a batch must not outlive one synchronous run. A term that `divert` takes
+   * gets no posting in minisearch.
    */
   batch(divert: Divert): AddBatch {
     const mi = this.mi;
     const fieldIds = this.fieldIds;
     const cache = new Map<string, Postings>();
     const counts = new Map<string, number>();
+    let epoch = this.epoch;
+    const current = () => this.epoch;
     return {
       add(doc) {
         if (mi._idToShortId.has(doc.id)) throw new Error(`index: identifiant en double ${doc.id}`);
+        if (epoch !== current()) {
+          cache.clear();
+          epoch = current();
+        }
         const shortId = mi.addDocumentId(doc.id);
         for (let f = 0; f < FIELDS.length; f++) {
           const field = FIELDS[f]!;
@@ -199,9 +209,6 @@ export class MiniIndex {
             docs.set(shortId, freq);
           }
         }
-      },
-      forgetTerms() {
-        cache.clear();
       },
     };
   }

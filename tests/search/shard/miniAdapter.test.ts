@@ -188,6 +188,24 @@ describe('the fast add', () => {
     expect(shard.remove(removed)).toBe(removed.length);
     expect(firstDifference(shard.contents().index.toJSON(), plain.toJSON())).toBeNull();
   });
+
+  it('keeps every posting when minisearch vacuums in the middle of an adding batch', () => {
+    // 2,000 discards start minisearch's automatic vacuum synchronously, inside `add`: a term left without live
+    // documents is dropped from its tree, and must not be written to afterwards through a stale reference.
+    const tiny = (uid: string, text: string): IndexDoc => ({ ...docs[0]!, uid, number: 1, analyses: [], rubrique: null, teteAnalyse: null, questionText: text, answerText: null });
+    const shard = new SearchShard({ frequentMinDocs: 1_000_000 }); // no frequent-term checkpoint in the batch
+    const base = Array.from({ length: 2100 }, (_, i) => tiny(`base-${i}`, 'commune rurale'));
+    shard.add(base);
+    shard.add([
+      ...base.slice(0, 1999).map((d) => ({ ...d, questionText: 'commune urbaine' })), // 1,999 discards
+      tiny('moving', 'zygomorphes'),
+      tiny('moving', 'commune'), // the 2,000th discard: the vacuum drops « zygomorphes », now without documents
+      tiny('late', 'zygomorphes'),
+    ]);
+    expect(shard.contents().index.header().dirtCount, 'the vacuum ran').toBe(0);
+    const found = shard.find({ query: parseQuery('zygomorphes'), filters: {}, nowDay: 0, sort: 'relevance', top: 5 });
+    expect(found.hits.map((h) => h.uid)).toEqual(['late']);
+  });
 });
 
 describe('frequent terms taken out of minisearch', () => {
