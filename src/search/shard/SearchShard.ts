@@ -25,7 +25,7 @@ import { listFiltered, numberFirst, pageOf, rankAllWords, rankAnyWord, type Rank
 import { findSimilar, similarityTerms } from './similar';
 
 /** What a shard is made of, as persistShard.ts saves and reloads it. */
-export interface ShardContents {
+interface ShardContents {
   index: MiniIndex;
   metas: Array<DocMeta | undefined>;
   frequent: FrequentTerms;

@@ -25,7 +25,7 @@ export type MiniHeader = Pick<AsPlainObject, 'documentCount' | 'nextId' | 'field
 export type Divert = (term: string, field: Field, id: number) => boolean;
 
 /** A run of fast additions; see `MiniIndex.batch`. */
-export interface AddBatch {
+interface AddBatch {
   add(doc: IndexedFields): void;
 }
 

@@ -11,7 +11,7 @@ import type { FrequentTerm, FrequentTerms } from './frequentTerms';
 import type { MiniIndex, Postings } from './miniAdapter';
 
 /** A query word that restricts the candidates instead of being scored by minisearch. */
-export interface Constraint {
+interface Constraint {
   /** Distinct slots (may include removed ones). */
   docs: Uint32Array | number[];
   /** Slots where the word is in the indexing terms. */
@@ -19,7 +19,7 @@ export interface Constraint {
 }
 
 /** A query word left to minisearch. */
-export type ScoredWord = Pick<QueryWord, 'stem' | 'prefix' | 'fuzzy'>;
+type ScoredWord = Pick<QueryWord, 'stem' | 'prefix' | 'fuzzy'>;
 
 export interface Plan {
   /** Words reaching frequent terms. */
