@@ -3,13 +3,15 @@ import { defineCommand } from '../src/discord/commandKit';
 import { COLORS, ordinal } from '../src/discord/format';
 import { formatDate } from '../src/discord/userInput';
 import { frCount, frNoun, frNumber as fr } from '../src/format/french';
+import '../src/ops/commandDeps';
+import { healthLinesFr } from '../src/ops/healthText';
 
 export default defineCommand({
   name: 'stats',
   // SQL over the whole corpus the first time (cached per revision afterwards): acknowledge first.
   defer: true,
   help: {
-    what: 'Chiffres du corpus par législature et par statut, date de la dernière mise à jour.',
+    what: 'Chiffres du corpus par législature et par statut, date de la dernière mise à jour, état du service (connexion, index, mise à jour quotidienne).',
     examples: ['/stats'],
   },
   description: 'Chiffres du corpus : questions par législature et par statut, dernière mise à jour',
@@ -26,6 +28,8 @@ export default defineCommand({
     const legislatures = [...byLeg.entries()].sort((a, b) => b[0] - a[0]);
     const lastIngest = s.lastIngestAt ? `${formatDate(s.lastIngestAt.slice(0, 10))} à ${s.lastIngestAt.slice(11, 16)} UTC` : 'jamais';
     const index = deps.search.ready ? 'prêt' : 'en cours de chargement';
+    // ops: the service's health (gateway, index, workers, refresh, deliveries) when the bot provides it.
+    const health = deps.health ? healthLinesFr(deps.health()) : [`Index de recherche : ${index}.`];
     return {
       embeds: [
         {
@@ -35,7 +39,8 @@ export default defineCommand({
             `**${fr(s.total)}** ${frNoun(s.total, 'question')} au total.`,
             `Question la plus récente : ${formatDate(s.newestQuestionDate)}.`,
             `Dernière mise à jour des données : ${lastIngest}.`,
-            `Index de recherche : ${index}.`,
+            '',
+            ...health,
           ].join('\n'),
           fields: legislatures.map(([leg, e]) => ({
             name: `${ordinal(leg)} législature — ${frCount(e.total, 'question')}`,

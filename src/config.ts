@@ -30,6 +30,12 @@ export interface Config {
   /** Per-user flood control: at most `floodMax` commands per `floodWindowMs`. */
   floodMax: number;
   floodWindowMs: number;
+  /** Health and metrics HTTP port (/healthz, /metrics); null = no endpoint (opt-in). 0 = any free port. */
+  healthPort: number | null;
+  /** Address the health endpoint binds to (default loopback only). */
+  healthHost: string;
+  /** On SIGTERM/SIGINT: how long interactions and deliveries in flight may take to finish, ms. */
+  shutdownGraceMs: number;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -124,6 +130,13 @@ export function parseConfig(env: Env = process.env): Config {
   const floodMax = int('FLOOD_MAX', 6, 1, 1000);
   const floodWindowMs = int('FLOOD_WINDOW_MS', 10_000, 100, 3_600_000);
 
+  const healthPort = str('HEALTH_PORT') === null ? null : int('HEALTH_PORT', 0, 0, 65_535);
+  const healthHost = str('HEALTH_HOST') ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:_-]+$/.test(healthHost)) {
+    problems.push(`HEALTH_HOST doit être une adresse IP ou un nom d'hôte (ex. 127.0.0.1, 0.0.0.0, ::1), reçu « ${healthHost} ».`);
+  }
+  const shutdownGraceMs = int('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000);
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   const databasePath = str('DATABASE_PATH') ?? path.join('data', 'questions.db');
@@ -142,6 +155,9 @@ export function parseConfig(env: Env = process.env): Config {
     timeZone,
     floodMax,
     floodWindowMs,
+    healthPort,
+    healthHost,
+    shutdownGraceMs,
   };
 }
 

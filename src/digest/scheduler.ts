@@ -28,12 +28,20 @@ export interface DigestSchedulerOptions {
   now?: () => Date;
   /** Default every minute. */
   tickCron?: string;
+  /** Told when a refresh ends: its outcome (null: the job threw) and its duration (health and metrics). */
+  onRefresh?: (outcome: RefreshOutcome | null, durationMs: number) => void;
+  /** Told when a tick ends (metrics of the deliveries). */
+  onTick?: (report: TickReport) => void;
 }
 
 export interface DigestScheduler {
   refreshNow(): Promise<RefreshOutcome | null>;
   tickNow(): Promise<TickReport | null>;
-  stop(): void;
+  /**
+   * Stops the jobs and tells a running delivery to start nothing more; resolves when the tick and refresh in
+   * progress (if any) have ended. What was not posted stays pending, recorded, for the next start.
+   */
+  stop(): Promise<void>;
 }
 
 export function startDigestScheduler(opts: DigestSchedulerOptions): DigestScheduler {
@@ -43,13 +51,18 @@ export function startDigestScheduler(opts: DigestSchedulerOptions): DigestSchedu
   let retryTimer: NodeJS.Timeout | null = null;
   let refreshing: Promise<RefreshOutcome | null> | null = null;
   let ticking: Promise<TickReport | null> | null = null;
+  const stopping = new AbortController();
 
   const tickNow = (): Promise<TickReport | null> => {
     const poster = opts.poster;
     if (stopped || poster === null) return Promise.resolve(null);
     // In-process overlap guard (other processes are kept out by the database claims).
     ticking ??= opts.service
-      .tick(poster, now, { log })
+      .tick(poster, now, { log, signal: stopping.signal })
+      .then((report) => {
+        opts.onTick?.(report);
+        return report;
+      })
       .catch((err: unknown) => {
         log.error({ err: err instanceof Error ? err.stack : String(err) }, 'digest tick failed');
         return null;
@@ -62,6 +75,7 @@ export function startDigestScheduler(opts: DigestSchedulerOptions): DigestSchedu
 
   const refreshNow = (): Promise<RefreshOutcome | null> => {
     if (stopped) return Promise.resolve(null);
+    const started = performance.now();
     refreshing ??= (async () => {
       if (retryTimer) clearTimeout(retryTimer);
       retryTimer = null;
@@ -72,6 +86,7 @@ export function startDigestScheduler(opts: DigestSchedulerOptions): DigestSchedu
         log,
         ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
       });
+      opts.onRefresh?.(outcome, performance.now() - started);
       if (!outcome.ok && outcome.retryAt && !stopped) {
         const delay = Math.max(1000, outcome.retryAt.getTime() - now().getTime());
         retryTimer = setTimeout(() => void refreshNow(), delay);
@@ -82,6 +97,7 @@ export function startDigestScheduler(opts: DigestSchedulerOptions): DigestSchedu
     })()
       .catch((err: unknown) => {
         log.error({ err: err instanceof Error ? err.stack : String(err) }, 'refresh job failed');
+        opts.onRefresh?.(null, performance.now() - started);
         return null;
       })
       .finally(() => {
@@ -103,11 +119,13 @@ export function startDigestScheduler(opts: DigestSchedulerOptions): DigestSchedu
   return {
     refreshNow,
     tickNow,
-    stop() {
+    async stop() {
       stopped = true;
+      stopping.abort();
       refreshJob.stop();
       tickJob.stop();
       if (retryTimer) clearTimeout(retryTimer);
+      await Promise.allSettled([ticking, refreshing]);
     },
   };
 }

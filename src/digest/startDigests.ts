@@ -13,7 +13,7 @@ import './commandDeps';
 import { DigestRepository } from './DigestRepository';
 import { DigestService } from './DigestService';
 import { restPoster } from './poster';
-import { startDigestScheduler, type DigestScheduler } from './scheduler';
+import { startDigestScheduler, type DigestScheduler, type DigestSchedulerOptions } from './scheduler';
 
 export interface StartDigestsOptions {
   config: Config;
@@ -22,6 +22,9 @@ export interface StartDigestsOptions {
   client: Client<true> | null;
   logger: Logger;
   clock?: () => Date;
+  /** Health and metrics (src/ops). */
+  onRefresh?: DigestSchedulerOptions['onRefresh'];
+  onTick?: DigestSchedulerOptions['onTick'];
 }
 
 /** The live legislature, read from the refresh URL (".../repository/17/..."), else 17. */
@@ -30,7 +33,7 @@ export function legislatureOfUrl(url: string): number {
   return m ? Number(m[1]) : 17;
 }
 
-export function startDigests(opts: StartDigestsOptions): { service: DigestService; scheduler: DigestScheduler; stop(): void } {
+export function startDigests(opts: StartDigestsOptions): { service: DigestService; scheduler: DigestScheduler; stop(): Promise<void> } {
   const log = opts.logger.child({ domain: 'digest' });
   const service = new DigestService({ corpus: opts.store, repo: new DigestRepository(opts.store.db), log });
   const client = opts.client;
@@ -44,6 +47,8 @@ export function startDigests(opts: StartDigestsOptions): { service: DigestServic
     cacheDir: path.join(path.dirname(opts.config.databasePath), 'cache'),
     log,
     ...(opts.clock ? { now: opts.clock } : {}),
+    ...(opts.onRefresh ? { onRefresh: opts.onRefresh } : {}),
+    ...(opts.onTick ? { onTick: opts.onTick } : {}),
   });
   opts.deps.digest = {
     service,

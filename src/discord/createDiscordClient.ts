@@ -2,7 +2,7 @@
  * Builds the discord.js client (intents: Guilds only) and starts it. `apiUrl` (DISCORD_API_URL) points the REST
  * client — hence the gateway, whose URL comes from GET /gateway/bot — at another server (tests: the fake).
  */
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, RESTEvents } from 'discord.js';
 import type { Logger } from '../logger';
 import { redactToken } from '../logger';
 
@@ -13,13 +13,33 @@ export interface DiscordClientOptions {
   onInteraction: (interaction: import('discord.js').Interaction) => Promise<void>;
 }
 
+/**
+ * ops (issue 9): discord.js caches every user and member an interaction carries, forever by default: one more
+ * per distinct user. The bot reads them from the interaction itself, so the caches are capped (the bot's own
+ * user and member are always kept), and so are channel message caches.
+ */
+export const DISCORD_CACHE_LIMITS = { users: 1000, members: 200, messagesPerChannel: 50 } as const;
+
+/**
+ * The REST client keeps one request handler per interaction token (webhook routes are keyed by it) and drops
+ * idle ones only every hour by default: an hour of traffic. Tokens live 15 minutes; idle handlers go every 10 s
+ * (a handler only holds a route's queue and rate-limit state, re-learnt from the next response).
+ */
+export const REST_HANDLER_SWEEP_MS = 10_000;
+
 export function createDiscordClient(opts: Pick<DiscordClientOptions, 'apiUrl'>): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      UserManager: { maxSize: DISCORD_CACHE_LIMITS.users, keepOverLimit: (user) => user.id === user.client.user.id },
+      GuildMemberManager: { maxSize: DISCORD_CACHE_LIMITS.members, keepOverLimit: (member) => member.id === member.client.user.id },
+      MessageManager: DISCORD_CACHE_LIMITS.messagesPerChannel,
+    }),
     rest: opts.apiUrl
-      ? { api: opts.apiUrl, globalRequestsPerSecond: Number.POSITIVE_INFINITY, retries: 0, timeout: 10_000 }
-      : {},
+      ? { api: opts.apiUrl, globalRequestsPerSecond: Number.POSITIVE_INFINITY, retries: 0, timeout: 10_000, handlerSweepInterval: REST_HANDLER_SWEEP_MS }
+      : { handlerSweepInterval: REST_HANDLER_SWEEP_MS },
   });
 }
 
@@ -33,6 +53,12 @@ export async function startDiscordClient(opts: DiscordClientOptions): Promise<Cl
   client.on(Events.Error, (e) => logger.error({ err: { message: redactToken(e.message, opts.token), name: e.name } }, 'discord client error'));
   client.on(Events.Warn, (m) => logger.warn({ message: redactToken(m, opts.token) }, 'discord client warning'));
   client.on(Events.ShardDisconnect, (ev, shard) => logger.warn({ code: ev.code, shard }, 'gateway disconnected'));
+  // ops: at LOG_LEVEL=debug, discord.js's own debug lines and every REST response (paths of interaction routes
+  // carry tokens: the logger scrubs them, see src/logger.ts).
+  if (logger.isLevelEnabled('debug')) {
+    client.on(Events.Debug, (m) => logger.debug({ source: 'discord.js' }, m));
+    client.rest.on(RESTEvents.Response, (req, res) => logger.debug({ method: req.method, path: req.path, status: res.status }, 'discord REST response'));
+  }
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, (c) => resolve(c)));
   try {
     await client.login(opts.token);

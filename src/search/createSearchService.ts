@@ -109,7 +109,10 @@ export function createSearchService(opts: CreateSearchServiceOptions): SearchSer
     onChange: () => {
       if (!opts.indexDir || !engine.ready || closed) return;
       if (saveTimer) clearTimeout(saveTimer);
-      saveTimer = setTimeout(() => void save().catch((err) => log.error({ err }, 'index: sauvegarde échouée')), opts.saveDelayMs ?? 60_000);
+      saveTimer = setTimeout(() => {
+        saveTimer = null;
+        void save().catch((err) => log.error({ err }, 'index: sauvegarde échouée'));
+      }, opts.saveDelayMs ?? 60_000);
       saveTimer.unref();
     },
   });
@@ -248,9 +251,12 @@ export function createSearchService(opts: CreateSearchServiceOptions): SearchSer
     catchUp,
     async close() {
       closed = true;
+      // ops (issue 9, clean stop): live additions not saved yet are saved now, not lost with the process.
+      const unsaved = saveTimer !== null && engine.ready;
       if (saveTimer) clearTimeout(saveTimer);
       if (watchTimer) clearInterval(watchTimer);
       await catching.catch(() => undefined);
+      if (unsaved) await save().catch((err) => log.error({ err }, 'index: sauvegarde échouée'));
       await saving.catch(() => undefined);
       await engine.close();
     },

@@ -14,6 +14,8 @@
  *   fake.autocomplete('depute', { nom: 'tar' }, 'nom')      // -> (await .done).choices
  *   fake.channelMessages('123')                             // what was POSTed to a channel (digests)
  *   fake.failChannel('123', { status: 403 })                // per-channel failure modes: 403, 404, 429, 500
+ *   fake.failRequests(INTERACTION_ROUTES.callback, 500)     // interaction routes answering 500 / 404
+ *   fake.holdRequests(match, 'after')                       // answer late (release()); 'before' = not yet done
  *   afterAll: fake.assertClean(); await fake.close();       // throws on any violation recorded below
  *
  * Checked on every request (a violation answers 400 like Discord where Discord would, is recorded, and makes
@@ -615,7 +617,101 @@ export class DiscordFake {
     const body = await readBody(req);
     const rec: RecordedRequest = { method, path, query: url.search, headers: req.headers, body, at: Date.now(), status: 0 };
     this.requests.push(rec);
-    rec.status = this.route(method, path, url.searchParams, req, body as Record<string, unknown> | undefined, res);
+    // ops: failure modes (see failRequests / holdRequests); without rules, straight to route().
+    this.noticeRequest(rec);
+    const failed = this.failureFor(rec);
+    if (failed !== null) {
+      rec.status = this.json(res, failed, failed === 404 ? { message: 'Unknown interaction', code: 10062 } : { message: '500: Internal Server Error', code: 0 });
+      return;
+    }
+    const hold = this.holdFor(rec);
+    if (hold?.when === 'before') await hold.gate;
+    if (hold?.when !== 'after') {
+      rec.status = this.route(method, path, url.searchParams, req, body as Record<string, unknown> | undefined, res);
+      return;
+    }
+    // Route now (Discord did the work), answer later.
+    const held = heldResponse();
+    rec.status = this.route(method, path, url.searchParams, req, body as Record<string, unknown> | undefined, held.res);
+    await hold.gate;
+    held.replay(res);
+  }
+
+  // ------------------------------------------------------------------------------------------- failure modes (ops)
+  // Interaction routes that fail (500, 404) or answer late, to test what the bot logs and how it stops.
+
+  private failureRules: Array<{ match: RequestMatch; status: 404 | 500; times: number; count: number }> = [];
+  private holdRules: Array<{ match: RequestMatch; when: 'before' | 'after'; gate: Promise<void>; reached: (r: RecordedRequest) => void }> = [];
+  private requestWaiters: Array<{ match: RequestMatch; resolve: (r: RecordedRequest) => void }> = [];
+
+  /** Answers requests matching `match` with `status` (Discord's JSON error body), `times` times (default: always). */
+  failRequests(match: RequestMatch, status: 404 | 500, times = Number.POSITIVE_INFINITY): { remove(): void } {
+    const rule = { match, status, times, count: 0 };
+    this.failureRules.push(rule);
+    return { remove: () => void this.failureRules.splice(this.failureRules.indexOf(rule) >>> 0, 1) };
+  }
+
+  /**
+   * Holds requests matching `match` until `release()`: 'before' routing them (nothing happened yet), or 'after'
+   * (Discord did the work: message stored, interaction acknowledged; only the answer is late). `reached` resolves
+   * with the first held request.
+   */
+  holdRequests(match: RequestMatch, when: 'before' | 'after'): { reached: Promise<RecordedRequest>; release(): void } {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let reached!: (r: RecordedRequest) => void;
+    const first = new Promise<RecordedRequest>((resolve) => (reached = resolve));
+    const rule = { match, when, gate, reached };
+    this.holdRules.push(rule);
+    return {
+      reached: first,
+      release: () => {
+        this.holdRules.splice(this.holdRules.indexOf(rule) >>> 0, 1);
+        release();
+      },
+    };
+  }
+
+  /** Resolves with the first request (already recorded or to come) matching `match`. */
+  waitForRequest(match: RequestMatch, timeoutMs = 10_000): Promise<RecordedRequest> {
+    const seen = this.requests.find((r) => matches(match, r));
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`no request ${match.method ?? ''} ${String(match.path)} within ${timeoutMs} ms`)), timeoutMs);
+      this.requestWaiters.push({ match, resolve: (r) => (clearTimeout(t), resolve(r)) });
+    });
+  }
+
+  /** Forgets recorded requests and settled interactions (long runs keep the fake's memory flat). */
+  forget(): void {
+    this.requests.length = 0;
+    for (const [id, s] of this.interactions) {
+      if (!s.settled) continue;
+      this.interactions.delete(id);
+      this.byToken.delete(s.token);
+    }
+  }
+
+  private noticeRequest(rec: RecordedRequest): void {
+    for (const w of [...this.requestWaiters]) {
+      if (!matches(w.match, rec)) continue;
+      this.requestWaiters.splice(this.requestWaiters.indexOf(w), 1);
+      w.resolve(rec);
+    }
+  }
+
+  private failureFor(rec: RecordedRequest): 404 | 500 | null {
+    const rule = this.failureRules.find((r) => r.count < r.times && matches(r.match, rec));
+    if (!rule) return null;
+    rule.count++;
+    return rule.status;
+  }
+
+  private holdFor(rec: RecordedRequest): { when: 'before' | 'after'; gate: Promise<void> } | null {
+    const rule = this.holdRules.find((r) => matches(r.match, rec));
+    if (!rule) return null;
+    rule.reached(rec);
+    return rule;
   }
 
   private route(
@@ -871,6 +967,51 @@ export class DiscordFake {
 }
 
 type InteractionResultSource = InteractionState;
+
+/** Which requests a failure mode applies to: method (any when absent) and a pattern of the path (with /api/v10). */
+export interface RequestMatch {
+  method?: string;
+  path: RegExp;
+  /** Further condition, asked once per request by the rule it belongs to (e.g. "the 2nd one"). */
+  test?: (r: RecordedRequest) => boolean;
+}
+
+/** Interaction routes, for failure modes: the callback, a follow-up, an edit of @original. */
+export const INTERACTION_ROUTES = {
+  callback: { method: 'POST', path: /^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/ },
+  followUp: { method: 'POST', path: /^\/api\/v10\/webhooks\/\d+\/[^/]+$/ },
+  editOriginal: { method: 'PATCH', path: /^\/api\/v10\/webhooks\/\d+\/[^/]+\/messages\/@original$/ },
+} satisfies Record<string, RequestMatch>;
+
+function matches(m: RequestMatch, r: RecordedRequest): boolean {
+  return (m.method === undefined || m.method === r.method) && m.path.test(r.path) && (m.test?.(r) ?? true);
+}
+
+/** A stand-in response that keeps what route() wrote, to write it to the real one later. */
+function heldResponse(): { res: ServerResponse; replay(res: ServerResponse): void } {
+  let status = 200;
+  let headers: Record<string, string> = {};
+  let body: string | undefined;
+  const stand = {
+    headersSent: false,
+    writeHead(s: number, h?: Record<string, string>) {
+      status = s;
+      headers = h ?? {};
+      return stand;
+    },
+    end(b?: string) {
+      body = b;
+      return stand;
+    },
+  };
+  return {
+    res: stand as unknown as ServerResponse,
+    replay(res) {
+      if (res.destroyed) return;
+      res.writeHead(status, headers).end(body);
+    },
+  };
+}
 
 /** What Discord checks on command declarations (names, lengths, option order, localizations). */
 export function checkCommandDeclarations(commands: unknown[]): string[] {
