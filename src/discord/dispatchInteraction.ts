@@ -63,8 +63,18 @@ function toPayload(reply: Reply, edit: boolean) {
     ...(edit ? { content: reply.content ?? '' } : reply.content !== undefined ? { content: reply.content } : {}),
     ...(edit ? { embeds: reply.embeds ?? [] } : reply.embeds ? { embeds: reply.embeds } : {}),
     ...(edit ? { components: reply.components ?? [] } : reply.components ? { components: reply.components } : {}),
+    ...filesPayload(reply, edit),
     allowedMentions: NO_MENTIONS,
   };
+}
+
+/**
+ * Attachments as discord.js sends them (multipart `files[n]` + `attachments` in payload_json). An edit replaces
+ * the message's attachments with the reply's (none when the reply has none), as it replaces its embeds.
+ */
+export function filesPayload(reply: Reply, edit: boolean): { files?: Array<{ attachment: Buffer; name: string; description?: string }>; attachments?: [] } {
+  if (!reply.files?.length) return edit ? { attachments: [] } : {};
+  return { files: reply.files.map((f) => ({ attachment: f.data, name: f.name, ...(f.description ? { description: f.description } : {}) })) };
 }
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
