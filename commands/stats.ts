@@ -3,6 +3,9 @@ import { defineCommand } from '../src/discord/commandKit';
 import { COLORS, ordinal } from '../src/discord/format';
 import { formatDate } from '../src/discord/userInput';
 import { frCount, frNoun, frNumber as fr } from '../src/format/french';
+import { chartFile, imageOf } from '../src/charts/chartFiles';
+import { describeCorpus } from '../src/charts/describe';
+import { corpusSpec } from '../src/charts/specs';
 
 export default defineCommand({
   name: 'stats',
@@ -26,7 +29,10 @@ export default defineCommand({
     const legislatures = [...byLeg.entries()].sort((a, b) => b[0] - a[0]);
     const lastIngest = s.lastIngestAt ? `${formatDate(s.lastIngestAt.slice(0, 10))} à ${s.lastIngestAt.slice(11, 16)} UTC` : 'jamais';
     const index = deps.search.ready ? 'prêt' : 'en cours de chargement';
+    // Chart of the corpus by legislature and status (issue 13).
+    const chart = await chartFile(deps.charts, 'corpus.png', corpusSpec(s.byLegislatureAndStatus, 'Questions écrites : le corpus'), describeCorpus(s.byLegislatureAndStatus));
     return {
+      ...(chart ? { files: [chart] } : {}),
       embeds: [
         {
           title: 'Questions écrites : état du corpus',
@@ -41,6 +47,7 @@ export default defineCommand({
             name: `${ordinal(leg)} législature — ${frCount(e.total, 'question')}`,
             value: `répondues : ${fr(e.answered)} (${e.total ? Math.round((100 * e.answered) / e.total) : 0} %) · en attente : ${fr(e.pending)} · retirées/caduques : ${fr(e.withdrawn)}`,
           })),
+          ...imageOf(chart),
         },
       ],
     };

@@ -22,6 +22,7 @@ import { FloodGate } from './discord/floodControl';
 import { createLogger, type Logger } from './logger';
 import { createSearchService, type SearchServiceHandle } from './search';
 import { startDigests } from './digest/startDigests';
+import { createChartDeps } from './charts/chartDeps';
 import { openStore } from './store/openStore';
 import type { QuestionStore } from './store/QuestionStore';
 
@@ -73,6 +74,9 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
     });
     const registry = createRegistry(commands);
     const deps = createCommandDeps(store, search.engine, logger);
+    const searchEngine = search.engine;
+    // Charts, palmarès and CSV exports (issue 13): charts render in their own worker thread.
+    deps.charts = createChartDeps({ store, collect: (req, limit) => searchEngine.collect(req, limit), logger });
     const warmStarted = performance.now();
     warmCommandDeps(deps);
     logger.info({ ms: Math.round(performance.now() - warmStarted) }, 'caches des commandes prêts');
@@ -117,6 +121,7 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
         consoleSession?.close();
         digests.stop();
         if (client) await client.destroy();
+        await deps.charts?.service.close();
         await searchHandle.close().catch((err: unknown) => logger.warn({ err }, 'index: arrêt incomplet'));
         store.close();
         logger.info('arrêté');

@@ -48,6 +48,17 @@ export interface ShardClient {
 
 /** Candidates checked against the texts when the query has an "exact phrase". */
 const PHRASE_CANDIDATES = 300;
+/** Candidates checked against the texts when collecting every match of a query with an "exact phrase". */
+export const PHRASE_COLLECT_CAP = 20_000;
+
+/** A match as `collect` returns it: a search hit without score nor excerpt. */
+export type CollectedHit = Omit<SearchHit, 'score' | 'excerpt'>;
+
+export interface Collected {
+  total: number;
+  mode: SearchResponse['mode'];
+  hits: CollectedHit[];
+}
 const MAX_LIMIT = 50;
 
 
@@ -214,6 +225,30 @@ export class SearchService implements SearchEngine {
 
   async close(): Promise<void> {
     await Promise.all(this.shards.map((s) => s.close()));
+  }
+
+  // ---- collect (charts and CSV exports, issue 13) ------------------------------------------------------------
+
+  /**
+   * Every match of a query (at most `limit`, in the order `sort` gives), with the metadata charts and exports
+   * need, and the number of matches. Same matching as `search` (the shards' `find`, the same "all words, else any
+   * word" rule); an "exact phrase" is checked against the texts of the first `PHRASE_COLLECT_CAP` candidates.
+   */
+  async collect(req: Pick<SearchRequest, 'text' | 'filters' | 'sort' | 'now' | 'prefix' | 'fuzzy'>, limit: number): Promise<Collected> {
+    if (!this._ready) throw new SearchNotReadyError();
+    const text = req.text?.trim() ?? '';
+    const parsed = text ? parseQuery(text, { prefix: req.prefix, fuzzy: req.fuzzy }) : null;
+    const usable = parsed && (parsed.words.length > 0 || parsed.number !== null) ? parsed : null;
+    const hasPhrase = !!usable && usable.phrases.length > 0;
+    const top = Math.max(0, Math.floor(hasPhrase ? Math.min(limit, PHRASE_COLLECT_CAP) : limit));
+    const merged = await this.fanOut({ query: usable, filters: req.filters ?? {}, nowDay: dateToDay(req.now ?? new Date()), sort: req.sort ?? 'relevance', top });
+    let hits = merged.hits;
+    let total = merged.total;
+    if (hasPhrase) {
+      hits = await this.checkPhrases(hits, usable!.phrases);
+      total = hits.length;
+    }
+    return { total, mode: merged.mode, hits: hits.map(({ terms: _t, score: _s, day: _d, ...rest }) => rest) };
   }
 
   private async fanOut(sq: ShardQuery): Promise<{ hits: ShardHit[]; total: number; mode: SearchResponse['mode'] }> {
