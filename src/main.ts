@@ -19,6 +19,7 @@ import { startDiscordClient } from './discord/createDiscordClient';
 import type { CommandDeps } from './discord/deps';
 import { createInteractionHandler } from './discord/dispatchInteraction';
 import { FloodGate } from './discord/floodControl';
+import { createMessageHandler } from './discord/messageEntry';
 import { createLogger, type Logger } from './logger';
 import { createSearchService, type SearchServiceHandle } from './search';
 import { startDigests } from './digest/startDigests';
@@ -82,14 +83,17 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
     logger.info({ ms: Math.round(performance.now() - warmStarted) }, 'caches des commandes prêts');
 
     if (config.discordToken) {
+      const flood = new FloodGate(config.floodMax, config.floodWindowMs);
       const onInteraction = createInteractionHandler({
         registry,
         deps,
         logger,
-        flood: new FloodGate(config.floodMax, config.floodWindowMs),
+        flood,
         clock,
       });
-      client = await startDiscordClient({ token: config.discordToken, apiUrl: config.discordApiUrl, logger, onInteraction });
+      // Questions asked by mention or in DMs (issue 13): same flood control, answered by the plain-French parser.
+      const onMessage = createMessageHandler({ deps, logger, flood, clock });
+      client = await startDiscordClient({ token: config.discordToken, apiUrl: config.discordApiUrl, logger, onInteraction, onMessage });
     } else {
       consoleSession = createConsoleSession({
         registry,

@@ -15,6 +15,8 @@ export interface TrendQuery {
   text: string;
   filters: SearchFilters;
   granularity?: Granularity;
+  /** How many deputies, groups and ministries to rank (default 5). */
+  top?: number;
 }
 
 export type Collect = (req: Pick<SearchRequest, 'text' | 'filters' | 'sort' | 'now'>, limit: number) => Promise<Collected>;
@@ -68,11 +70,11 @@ export function createChartDeps(opts: CreateChartDepsOptions): ChartDeps {
     collect: opts.collect,
     ...(opts.logger ? { logger: opts.logger } : {}),
     async trend(q, now) {
-      const key = JSON.stringify([opts.store.revision(), now.toISOString().slice(0, 10), q.text, q.filters, q.granularity]);
+      const key = JSON.stringify([opts.store.revision(), now.toISOString().slice(0, 10), q.text, q.filters, q.granularity, q.top]);
       const hit = trends.get(key);
       if (hit) return hit;
       const collected = await opts.collect({ text: q.text, filters: q.filters, sort: 'newest', now }, Number.MAX_SAFE_INTEGER);
-      const value = { trend: aggregateTrend(collected.hits.map(factOfHit), q.granularity ? { granularity: q.granularity } : {}), mode: collected.mode };
+      const value = { trend: aggregateTrend(collected.hits.map(factOfHit), { ...(q.granularity ? { granularity: q.granularity } : {}), ...(q.top ? { top: q.top } : {}) }), mode: collected.mode };
       if (trends.size >= 64) trends.delete(trends.keys().next().value as string);
       trends.set(key, value);
       return value;

@@ -23,6 +23,7 @@ import type { CommandDeps } from './deps';
 import { FloodGate, floodMessage } from './floodControl';
 import { handleAutocomplete, handleCommand, handleComponent } from './handleInvocation';
 import type { ComponentReply, Reply } from './reply';
+import { handleMessageContextMenu } from './contextMenu';
 
 export interface DispatcherOptions {
   registry: CommandRegistry;
@@ -206,6 +207,7 @@ export function createInteractionHandler(opts: DispatcherOptions): (interaction:
       if (interaction.isChatInputCommand()) await onCommand(interaction);
       else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
       else if (interaction.isButton() || interaction.isStringSelectMenu()) await onComponent(interaction);
+      else if (interaction.isMessageContextMenuCommand()) await handleMessageContextMenu(interaction, deps, clock(), logger);
     } catch (e) {
       // Replying itself failed (expired interaction, network): log and keep serving.
       logger.error(

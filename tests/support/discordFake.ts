@@ -252,6 +252,10 @@ export class DiscordFake {
   private rejectToken: boolean;
   /** Number of IDENTIFY received (a reconnect storm shows here). */
   identifyCount = 0;
+  /** The intents of the last IDENTIFY (bit field). */
+  identifyIntents = 0;
+  /** Messages injected with `userMessage`, waiting for the bot's reply. */
+  private messageWaiters = new Map<string, { resolve: (m: { message: APIMessage; body: Record<string, unknown> }) => void }>();
   /** Bytes of each stored attachment, by attachment id (see `attachmentData`). */
   private attachmentBytes = new Map<string, Buffer>();
   /** Discord's per-message upload limit for a bot without boosts (also sent as `attachment_size_limit`). */
@@ -364,6 +368,8 @@ export class DiscordFake {
 
   private onIdentify(ws: WebSocket, d: { token: string; intents: number }): void {
     this.identifyCount++;
+    this.identifyIntents = d.intents;
+    if (this.privilegedIntentsProblem(d.intents, ws)) return;
     if (d.token !== this.token && d.token !== `Bot ${this.token}`) {
       this.violations.push('gateway: IDENTIFY with a wrong token');
       ws.close(4004, 'Authentication failed');
@@ -560,6 +566,74 @@ export class DiscordFake {
 
   select(message: APIMessage, customId: string, values: string[], opts: { userId?: string; timeoutMs?: number } = {}): InjectedInteraction {
     return this.inject({ type: 3, data: { custom_id: customId, component_type: 3, values }, message }, opts);
+  }
+
+  /**
+   * A user's message, as the gateway delivers it to a bot WITHOUT the privileged MessageContent intent: the
+   * content is there only when the message mentions the bot or is a DM. `done` resolves with the bot's reply to
+   * it (a channel message whose message_reference is this message); rejects after `timeoutMs`.
+   */
+  userMessage(
+    content: string,
+    opts: { mention?: boolean; dm?: boolean; userId?: string; channelId?: string; timeoutMs?: number } = {},
+  ): { message: APIMessage; done: Promise<{ message: APIMessage; body: Record<string, unknown> }> } {
+    if (!this.identified) throw new Error('userMessage() before the bot is ready: call waitForReady() first');
+    const ws = [...this.sockets][0];
+    if (!ws) throw new Error('no gateway connection');
+    const userId = opts.userId ?? FAKE_USER_ID;
+    const dm = opts.dm === true;
+    const channelId = dm ? `9${userId.slice(1)}` : (opts.channelId ?? FAKE_CHANNEL_ID);
+    const text = opts.mention ? `<@${BOT_USER.id}> ${content}` : content;
+    const readable = dm || opts.mention === true || (this.identifyIntents & MESSAGE_CONTENT_INTENT) !== 0;
+    const id = this.snowflake();
+    const message = {
+      id,
+      channel_id: channelId,
+      author: testUser(userId),
+      content: readable ? text : '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: opts.mention ? [BOT_USER] : [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      type: 0,
+      flags: 0,
+      ...(dm ? {} : { guild_id: FAKE_GUILD_ID, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } }),
+    } as unknown as APIMessage;
+    const timeoutMs = opts.timeoutMs ?? 10_000;
+    const done = new Promise<{ message: APIMessage; body: Record<string, unknown> }>((resolve, reject) => {
+      const t = setTimeout(() => {
+        this.messageWaiters.delete(id);
+        reject(new Error(`no reply to message ${id} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.messageWaiters.set(id, { resolve: (r) => (clearTimeout(t), resolve(r)) });
+    });
+    // Discord only sends guild messages to a bot that asked for GuildMessages, DMs for DirectMessages.
+    const intent = dm ? DIRECT_MESSAGES_INTENT : GUILD_MESSAGES_INTENT;
+    // The gateway adds `channel_type` (discord.js needs it to build an uncached DM channel).
+    if ((this.identifyIntents & intent) !== 0) this.dispatch(ws, 'MESSAGE_CREATE', { ...message, channel_type: dm ? 1 : 0 });
+    return { message, done };
+  }
+
+  /** A message context-menu command (type 2 interaction, data.type 3) on `target`. */
+  messageCommand(name: string, target: APIMessage, opts: { userId?: string; timeoutMs?: number } = {}): InjectedInteraction {
+    return this.inject(
+      { type: 2, data: { id: this.snowflake(), name, type: 3, target_id: target.id, resolved: { messages: { [target.id]: { ...target, content: target.content } } } } },
+      opts,
+    );
+  }
+
+  /** A bot asking for a privileged intent the application was not granted is disconnected (4014), as Discord does. */
+  private privilegedIntentsProblem(intents: number, ws: WebSocket): boolean {
+    const privileged = intents & (MESSAGE_CONTENT_INTENT | GUILD_MEMBERS_INTENT | GUILD_PRESENCES_INTENT);
+    if (!privileged) return false;
+    this.violations.push(`gateway: IDENTIFY asks for privileged intents ${privileged} that the application does not have`);
+    ws.close(4014, 'Disallowed intent(s).');
+    return true;
   }
 
   /** Every interaction's acknowledgement time (ms), for load tests. */
@@ -839,8 +913,16 @@ export class DiscordFake {
           return this.json(res, 500, { message: '500: Internal Server Error', code: 0 });
         }
         const data = body ?? {};
-        const problems = checkMessageBody(data, { requireContent: true });
+        const problems = [...checkMessageBody(data, { requireContent: true }), ...checkReplyMentions(data)];
         if (problems.length) return this.reject(res, `message to channel ${channelId}`, problems);
+        const replyTo = (data.message_reference as { message_id?: string } | undefined)?.message_id;
+        if (replyTo && this.messageWaiters.has(replyTo)) {
+          const msg = this.makeMessage(channelId, data, { message_reference: { message_id: replyTo, channel_id: channelId } } as Partial<APIMessage>);
+          this.pushChannel(channelId, msg);
+          this.messageWaiters.get(replyTo)!.resolve({ message: msg, body: data });
+          this.messageWaiters.delete(replyTo);
+          return this.json(res, 200, msg);
+        }
         const nonce = data.nonce;
         if (nonce !== undefined && (typeof nonce !== 'string' && typeof nonce !== 'number' || String(nonce).length > 25)) {
           return this.reject(res, `message to channel ${channelId}`, ['nonce must be a string or integer of at most 25 characters']);
@@ -964,6 +1046,10 @@ export function checkCommandDeclarations(commands: unknown[]): string[] {
   for (const raw of commands) {
     const c = raw as Record<string, unknown>;
     const n = String(c.name);
+    if (c.type === 2 || c.type === 3) {
+      problems.push(...checkContextMenuDeclaration(c, names));
+      continue;
+    }
     if (!NAME.test(n)) problems.push(`command ${n}: invalid name`);
     if (names.has(n)) problems.push(`command ${n}: duplicate`);
     names.add(n);
@@ -1096,5 +1182,36 @@ export function checkAttachments(body: Record<string, unknown>): string[] {
       }
     }
   });
+  return problems;
+}
+
+// ------------------------------------------------------------------------------------------- messages and context menus
+
+export const GUILD_MEMBERS_INTENT = 1 << 1;
+export const GUILD_PRESENCES_INTENT = 1 << 8;
+export const GUILD_MESSAGES_INTENT = 1 << 9;
+export const DIRECT_MESSAGES_INTENT = 1 << 12;
+export const MESSAGE_CONTENT_INTENT = 1 << 15;
+
+/** A reply to a message pings its author unless `allowed_mentions.replied_user` is false. */
+export function checkReplyMentions(body: Record<string, unknown>): string[] {
+  if (!body.message_reference) return [];
+  const am = body.allowed_mentions as { replied_user?: unknown } | undefined;
+  return am?.replied_user === false ? [] : ['a reply without allowed_mentions.replied_user: false pings its author'];
+}
+
+/** Context-menu commands (type 2 user, 3 message): a name of 1-32 characters (spaces and capitals allowed), no description. */
+export function checkContextMenuDeclaration(c: Record<string, unknown>, names: Set<string>): string[] {
+  const problems: string[] = [];
+  const n = String(c.name ?? '');
+  const key = `${String(c.type)}:${n}`;
+  if (n.length < 1 || n.length > 32) problems.push(`context menu ${n}: name length ${n.length}`);
+  if (names.has(key)) problems.push(`context menu ${n}: duplicate`);
+  names.add(key);
+  if (c.description !== undefined && c.description !== '') problems.push(`context menu ${n}: a context menu has no description`);
+  if (c.options !== undefined) problems.push(`context menu ${n}: a context menu has no options`);
+  for (const [k, v] of Object.entries((c.name_localizations ?? {}) as Record<string, string>)) {
+    if (typeof v !== 'string' || v.length < 1 || v.length > 32) problems.push(`context menu ${n}: localization ${k} length`);
+  }
   return problems;
 }
