@@ -47,6 +47,8 @@ export function parseCommandLine(line: string, registry: CommandRegistry, action
       actions.find((a) => a.label.toLowerCase().includes(text.toLowerCase()));
     const action = byNumber ?? byLabel;
     if (action) return { kind: 'press', action };
+    // Free text is a question in plain French (issue 13), answered like /demander.
+    if (registry.get('demander') && !/^\d+$/.test(text)) return { kind: 'command', name: 'demander', raw: { values: { texte: text } } };
     return { kind: 'error', message: 'Commande inconnue : tapez /aide, ou le numéro d’un bouton du dernier message.' };
   }
   const m = /^\/(\S+)\s*([\s\S]*)$/.exec(text);
@@ -129,6 +131,7 @@ const CONSOLE_HELP = [
   'Tapez une commande comme sur Discord, options en nom:valeur (guillemets pour les espaces) :',
   '  /recherche texte:cybercriminalité depute:Tardy',
   '  /question numero:50862 legislature:14',
+  '  combien de questions sur les prisons en 2019 ?   — une question en français (comme /demander)',
   '  /aide   — toutes les commandes ;  quitter — fin.',
   'Pour appuyer sur un bouton du dernier message : tapez son numéro ou son libellé.',
 ].join('\n');
