@@ -78,6 +78,7 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
     const searchEngine = search.engine;
     // Charts, palmarès and CSV exports (issue 13): charts render in their own worker thread.
     deps.charts = createChartDeps({ store, collect: (req, limit) => searchEngine.collect(req, limit), logger });
+    deps.charts.service.warm();
     const warmStarted = performance.now();
     warmCommandDeps(deps);
     logger.info({ ms: Math.round(performance.now() - warmStarted) }, 'caches des commandes prêts');

@@ -148,6 +148,13 @@ export class ChartService {
     return reply;
   }
 
+  /** Starts the worker ahead of the first chart (its start, with the TypeScript loader, takes a few seconds). */
+  warm(): void {
+    if (this.opts.inProcess || this.closed || this.worker) return;
+    this.ready = this.startWorker();
+    this.ready.catch((err: unknown) => this.opts.logger?.warn({ err }, 'chart worker did not start; the next chart retries'));
+  }
+
   /** The worker, for supervision tests (terminate it through its owner). */
   get workerThreadId(): number | null {
     return this.worker?.threadId ?? null;
