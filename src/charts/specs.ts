@@ -48,7 +48,8 @@ function trendLayers(t: Trend, opts: { width: number; height: number; delayLine:
     data: { values: delays },
     mark: { type: 'line', color: OKABE_ITO.blue, strokeDash: [6, 3], strokeWidth: 2, point: { color: OKABE_ITO.blue, size: 28 } },
     encoding: {
-      x,
+      // Points at the middle of each month's bar.
+      x: monthly ? { ...x, bandPosition: 0.5 } : x,
       y: { field: 'delai', type: 'quantitative', title: 'délai médian de réponse (jours, tirets)', axis: { orient: 'right', format: ',d', titleColor: OKABE_ITO.blue, grid: false } },
     },
   };
