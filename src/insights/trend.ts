@@ -61,17 +61,31 @@ function monthLabel(index: number): string {
 
 /** Most frequent names; case/accent variants count as one, the first capitalised spelling is shown. */
 export function topNames(values: Iterable<string | null>, n: number): NameCount[] {
+  // Count raw spellings first (a few hundred distinct values among 100,000), then merge their folded forms.
+  const raw = new Map<string, number>();
+  for (const v of values) if (v) raw.set(v, (raw.get(v) ?? 0) + 1);
   const counts = new Map<string, NameCount>();
-  for (const v of values) {
-    if (!v) continue;
+  for (const [v, c] of raw) {
     const key = fold(v);
     const e = counts.get(key);
     if (e) {
-      e.count++;
+      e.count += c;
       if (e.name[0] !== e.name[0]?.toUpperCase() && v[0] === v[0]?.toUpperCase()) e.name = v;
-    } else counts.set(key, { name: v, count: 1 });
+    } else counts.set(key, { name: v, count: c });
   }
   return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'fr')).slice(0, n);
+}
+
+const dayCache = new Map<string, number>();
+/** Days since epoch of an ISO date, memoised (a corpus has a few thousand distinct dates). */
+function dayOf(iso: string): number {
+  let d = dayCache.get(iso);
+  if (d === undefined) {
+    d = Math.round(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000);
+    if (dayCache.size > 50_000) dayCache.clear();
+    dayCache.set(iso, d);
+  }
+  return d;
 }
 
 export function aggregateTrend(facts: readonly TrendFact[], opts: { granularity?: Granularity; top?: number } = {}): Trend {
@@ -105,7 +119,7 @@ export function aggregateTrend(facts: readonly TrendFact[], opts: { granularity?
     if (f.status === 'answered') answered++;
     else if (f.status === 'pending') pending++;
     else withdrawn++;
-    const delay = f.status === 'answered' && f.questionDate && f.answerDate ? daysBetween(f.questionDate, f.answerDate) : null;
+    const delay = f.status === 'answered' && f.questionDate && f.answerDate ? dayOf(f.answerDate) - dayOf(f.questionDate) : null;
     if (delay !== null && delay >= 0) allDelays.push(delay);
     if (!f.questionDate) {
       undated++;
