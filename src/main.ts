@@ -78,7 +78,6 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
     const searchEngine = search.engine;
     // Charts, palmarès and CSV exports (issue 13): charts render in their own worker thread.
     deps.charts = createChartDeps({ store, collect: (req, limit) => searchEngine.collect(req, limit), logger });
-    deps.charts.service.warm();
     const warmStarted = performance.now();
     warmCommandDeps(deps);
     logger.info({ ms: Math.round(performance.now() - warmStarted) }, 'caches des commandes prêts');
@@ -133,6 +132,8 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
       },
     };
     logger.info({ ms: app.startupMs, mode: client ? 'discord' : 'console' }, 'prêt');
+    // After login, not before: starting the chart worker competes for the CPU with the connection.
+    deps.charts.service.warm();
     return app;
   } catch (e) {
     consoleSession?.close();
