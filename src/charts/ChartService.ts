@@ -47,6 +47,8 @@ export class ChartService {
   private nextId = 1;
   private pending = new Map<number, { resolve: (r: ChartWorkerReply) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
   private cache = new Map<string, { png: Buffer; width: number; height: number }>();
+  /** Renders under way, by key: 25 users asking for the same new chart at once share one render. */
+  private inFlight = new Map<string, Promise<ChartPng>>();
   private cacheSize = 0;
   private closed = false;
   /** Renders done by a worker since start (for logs and the bench). */
@@ -65,11 +67,24 @@ export class ChartService {
       this.hits++;
       return { ...hit, ms: 0, cached: true };
     }
-    const r = this.opts.inProcess ? await renderChartPng(spec, scale) : await this.inWorker(spec, scale);
-    const png = Buffer.from(r.png.buffer, r.png.byteOffset, r.png.byteLength);
-    this.rendered++;
-    this.remember(key, { png, width: r.width, height: r.height });
-    return { png, width: r.width, height: r.height, ms: r.ms, cached: false };
+    const running = this.inFlight.get(key);
+    if (running) {
+      this.hits++;
+      return { ...(await running), cached: true };
+    }
+    const work = (async (): Promise<ChartPng> => {
+      const r = this.opts.inProcess ? await renderChartPng(spec, scale) : await this.inWorker(spec, scale);
+      const png = Buffer.from(r.png.buffer, r.png.byteOffset, r.png.byteLength);
+      this.rendered++;
+      this.remember(key, { png, width: r.width, height: r.height });
+      return { png, width: r.width, height: r.height, ms: r.ms, cached: false };
+    })();
+    this.inFlight.set(key, work);
+    try {
+      return await work;
+    } finally {
+      this.inFlight.delete(key);
+    }
   }
 
   private remember(key: string, v: { png: Buffer; width: number; height: number }): void {

@@ -86,6 +86,14 @@ describe('chart rendering in the worker', () => {
     expect(other.cached).toBe(false);
   });
 
+  it('renders a chart asked for by many at once only once', async () => {
+    const spec = trendSpec(aggregateTrend(facts(77)), 'ensemble');
+    const before = service.rendered;
+    const all = await Promise.all(Array.from({ length: 10 }, () => service.render(spec)));
+    expect(service.rendered - before).toBe(1);
+    expect(all.every((r) => r.png.equals(all[0]!.png))).toBe(true);
+  });
+
   it('restarts its worker after the worker dies', async () => {
     await service.render(trendSpec(aggregateTrend(facts(20)), 'avant'));
     const before = service.workerThreadId;
