@@ -430,13 +430,20 @@ function parseDepartment(toks: Tok[], lex: Lexicon, f: SearchFilters): void {
   }
 }
 
-function deputyMatchAt(toks: Tok[], i: number, lex: Lexicon, fuzzy: boolean): { d: LexDeputy; len: number } | null {
-  let best: { d: LexDeputy; len: number } | null = null;
+/** "Mme" or "M." at the start of a display name. */
+function civilityOf(name: string): 'f' | 'm' | null {
+  return /^(mme|mlle|madame)\b/i.test(name) ? 'f' : /^(m\.|m |monsieur)/i.test(name) ? 'm' : null;
+}
+
+function deputyMatchAt(toks: Tok[], i: number, lex: Lexicon, fuzzy: boolean, civility: 'f' | 'm' | null = null): { d: LexDeputy; len: number } | null {
+  let best: { d: LexDeputy; len: number; rank: number } | null = null;
   for (const d of lex.deputies) {
     for (const seq of [d.full, ...d.lasts]) {
       if (best && seq.length < best.len) continue;
       if (seqAt(toks, i, seq, fuzzy && seq.join('').length >= 5)) {
-        if (!best || seq.length > best.len || (seq.length === best.len && d.count > best.d.count)) best = { d, len: seq.length };
+        // Same words: the civility typed ("Mme Dupont-Aignan") decides, then the number of questions.
+        const rank = (civility && civilityOf(d.name) === civility ? 1e9 : 0) + d.count;
+        if (!best || seq.length > best.len || (seq.length === best.len && rank > best.rank)) best = { d, len: seq.length, rank };
       }
     }
   }
@@ -447,7 +454,8 @@ function parseDeputy(toks: Tok[], lex: Lexicon, f: SearchFilters): void {
   // 1. After a civility or "député(e)": "M. Tardy", "Mme Dupont-Aignan", "le député Tardi" (typo).
   for (let i = 0; i < toks.length - 1; i++) {
     if (toks[i]!.used || !/^(m|mr|monsieur|mme|madame|mlle|depute|deputee|deputes)$/.test(toks[i]!.f)) continue;
-    const hit = deputyMatchAt(toks, i + 1, lex, true);
+    const civility = /^(mme|madame|mlle|deputee)$/.test(toks[i]!.f) ? 'f' : /^(m|mr|monsieur)$/.test(toks[i]!.f) ? 'm' : null;
+    const hit = deputyMatchAt(toks, i + 1, lex, true, civility);
     if (hit) {
       use(toks, i, 1 + hit.len);
       f.deputy = hit.d.name;

@@ -9,6 +9,7 @@ import type { RunningApp } from '../../src/main';
 import { buildCorpus, makeQuestion, tempDir } from '../support/botCorpus';
 import { DIRECT_MESSAGES_INTENT, GUILD_MESSAGES_INTENT, MESSAGE_CONTENT_INTENT, startDiscordFake, type DiscordFake } from '../support/discordFake';
 import { freshUser, startBot } from '../support/startBot';
+import { realOralQuestions } from '../charts/support';
 
 let fake: DiscordFake;
 let app: RunningApp;
@@ -29,7 +30,8 @@ const prisons = makeQuestion({
 beforeAll(async () => {
   tmp = tempDir();
   const dbPath = path.join(tmp.dir, 'questions.db');
-  const store = await buildCorpus({ dbPath, generated: 300, extra: [prisons] });
+  // Seeds + generated questions + 629 real oral questions (real deputies, ministries and texts).
+  const store = await buildCorpus({ dbPath, generated: 300, extra: [prisons, ...realOralQuestions()] });
   store.close();
   fake = await startDiscordFake();
   app = await startBot({ fake, dir: tmp.dir, dbPath, clock: () => new Date('2025-06-01T08:00:00Z') });
@@ -98,6 +100,13 @@ describe('questions in plain French in Discord', () => {
     const res = await fake.messageCommand('Chercher des questions écrites', target, { userId: freshUser(), timeoutMs: 30_000 }).done;
     expect(res.ephemeral).toBe(true);
     expect(text(res.message)).toContain('n° 8080');
+  });
+
+  it('reads a real deputy’s name in a real corpus and charts their questions', async () => {
+    const { done } = fake.userMessage('combien de questions de clementine autain ?', { mention: true, userId: freshUser(), timeoutMs: 30_000 });
+    const { message } = await done;
+    expect(message.content).toContain('depute:"Mme Clémentine Autain"');
+    expect(message.attachments[0]?.description).toMatch(/^\d+ questions? \(député·e : Mme Clémentine Autain\)/);
   });
 
   it('answers /demander like a mention', async () => {
