@@ -77,7 +77,7 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
     const deps = createCommandDeps(store, search.engine, logger);
     const searchEngine = search.engine;
     // Charts, palmarès and CSV exports (issue 13): charts render in their own worker thread.
-    deps.charts = createChartDeps({ store, collect: (req, limit) => searchEngine.collect(req, limit), logger });
+    deps.charts = createChartDeps({ store, collect: (req, limit) => searchEngine.collect(req, limit), collectFacts: (req) => searchEngine.collectFacts(req), logger });
     const warmStarted = performance.now();
     warmCommandDeps(deps);
     logger.info({ ms: Math.round(performance.now() - warmStarted) }, 'caches des commandes prêts');

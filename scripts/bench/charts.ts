@@ -31,7 +31,7 @@ t = performance.now();
 const search = createSearchService({ store, indexDir: null });
 await search.whenReady;
 log(`index : ${(ms(t) / 1000).toFixed(1)} s`);
-const charts = createChartDeps({ store, collect: (req, limit) => search.engine.collect(req, limit) });
+const charts = createChartDeps({ store, collect: (req, limit) => search.engine.collect(req, limit), collectFacts: (req) => search.engine.collectFacts(req) });
 
 const result: Record<string, unknown> = { bench: 'charts', count: store.count(), node: process.version, at: new Date().toISOString() };
 try {

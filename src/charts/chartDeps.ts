@@ -20,6 +20,8 @@ export interface TrendQuery {
 }
 
 export type Collect = (req: Pick<SearchRequest, 'text' | 'filters' | 'sort' | 'now'>, limit: number) => Promise<Collected>;
+/** The chart facts of every match, gathered by the shards as columns (SearchService.collectFacts). */
+export type CollectFacts = (req: Pick<SearchRequest, 'text' | 'filters' | 'now'>) => Promise<{ mode: Collected['mode']; facts: TrendFact[] }>;
 
 export interface ChartDeps {
   service: ChartService;
@@ -58,6 +60,8 @@ export function factOfQuestion(q: Question): TrendFact {
 export interface CreateChartDepsOptions extends ChartServiceOptions {
   store: Pick<QuestionStore, 'db' | 'revision'>;
   collect: Collect;
+  /** When given, trends use it (columns from the shards) instead of `collect` (hit objects). */
+  collectFacts?: CollectFacts;
 }
 
 export function createChartDeps(opts: CreateChartDepsOptions): ChartDeps {
@@ -73,8 +77,10 @@ export function createChartDeps(opts: CreateChartDepsOptions): ChartDeps {
       const key = JSON.stringify([opts.store.revision(), now.toISOString().slice(0, 10), q.text, q.filters, q.granularity, q.top]);
       const hit = trends.get(key);
       if (hit) return hit;
-      const collected = await opts.collect({ text: q.text, filters: q.filters, sort: 'newest', now }, Number.MAX_SAFE_INTEGER);
-      const value = { trend: aggregateTrend(collected.hits.map(factOfHit), { ...(q.granularity ? { granularity: q.granularity } : {}), ...(q.top ? { top: q.top } : {}) }), mode: collected.mode };
+      const { facts, mode } = opts.collectFacts
+        ? await opts.collectFacts({ text: q.text, filters: q.filters, now })
+        : await opts.collect({ text: q.text, filters: q.filters, sort: 'newest', now }, Number.MAX_SAFE_INTEGER).then((c) => ({ mode: c.mode, facts: c.hits.map(factOfHit) }));
+      const value = { trend: aggregateTrend(facts, { ...(q.granularity ? { granularity: q.granularity } : {}), ...(q.top ? { top: q.top } : {}) }), mode };
       if (trends.size >= 64) trends.delete(trends.keys().next().value as string);
       trends.set(key, value);
       return value;

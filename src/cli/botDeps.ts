@@ -15,7 +15,7 @@ export async function openBotDeps(store: QuestionStore, indexDir: string): Promi
   await search.whenReady;
   const deps = createCommandDeps(store, search.engine);
   deps.pages = new MemoryPageState();
-  deps.charts = createChartDeps({ store, collect: (req, limit) => search.engine.collect(req, limit), inProcess: true });
+  deps.charts = createChartDeps({ store, collect: (req, limit) => search.engine.collect(req, limit), collectFacts: (req) => search.engine.collectFacts(req), inProcess: true });
   return {
     deps,
     close: async () => {

@@ -41,7 +41,7 @@ describe('console and CLI on the seeds, a generated corpus and real texts', () =
     search = createSearchService({ store, indexDir: null, workers: 0 });
     await search.whenReady;
     const deps = createCommandDeps(store, search.engine);
-    deps.charts = createChartDeps({ store, collect: (req, limit) => search.engine.collect(req, limit), inProcess: true });
+    deps.charts = createChartDeps({ store, collect: (req, limit) => search.engine.collect(req, limit), collectFacts: (req) => search.engine.collectFacts(req), inProcess: true });
     session = createConsoleSession({ registry: createRegistry(commands), deps, input: new PassThrough(), output: new PassThrough(), clock: () => NOW, filesDir: filesDir() });
   }, 120_000);
 
