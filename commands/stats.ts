@@ -5,6 +5,9 @@ import { formatDate } from '../src/discord/userInput';
 import { frCount, frNoun, frNumber as fr } from '../src/format/french';
 import '../src/ops/commandDeps';
 import { healthLinesFr } from '../src/ops/healthText';
+import { chartFile, imageOf } from '../src/charts/chartFiles';
+import { describeCorpus } from '../src/charts/describe';
+import { corpusSpec } from '../src/charts/specs';
 
 export default defineCommand({
   name: 'stats',
@@ -30,7 +33,10 @@ export default defineCommand({
     const index = deps.search.ready ? 'prêt' : 'en cours de chargement';
     // ops: the service's health (gateway, index, workers, refresh, deliveries) when the bot provides it.
     const health = deps.health ? healthLinesFr(deps.health()) : [`Index de recherche : ${index}.`];
+    // Chart of the corpus by legislature and status (issue 13).
+    const chart = await chartFile(deps.charts, 'corpus.png', corpusSpec(s.byLegislatureAndStatus, 'Questions écrites : le corpus'), describeCorpus(s.byLegislatureAndStatus));
     return {
+      ...(chart ? { files: [chart] } : {}),
       embeds: [
         {
           title: 'Questions écrites : état du corpus',
@@ -46,6 +52,7 @@ export default defineCommand({
             name: `${ordinal(leg)} législature — ${frCount(e.total, 'question')}`,
             value: `répondues : ${fr(e.answered)} (${e.total ? Math.round((100 * e.answered) / e.total) : 0} %) · en attente : ${fr(e.pending)} · retirées/caduques : ${fr(e.withdrawn)}`,
           })),
+          ...imageOf(chart),
         },
       ],
     };

@@ -31,8 +31,10 @@ import type { HealthReport } from './ops/health';
 import { createInteractionGate } from './ops/interactionGate';
 import { installProcessLifecycle } from './ops/processLifecycle';
 import { startOps } from './ops/startOps';
+import { createMessageHandler } from './discord/messageEntry';
 import { createSearchService, type SearchServiceHandle } from './search';
 import { startDigests } from './digest/startDigests';
+import { createChartDeps } from './charts/chartDeps';
 import { openStore } from './store/openStore';
 import type { QuestionStore } from './store/QuestionStore';
 
@@ -92,23 +94,29 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
     const registry = createRegistry(commands);
     const deps = createCommandDeps(store, ops.wrapSearch(search.engine), logger);
     deps.health = ops.health;
+    const searchEngine = search.engine;
+    // Charts, palmarès and CSV exports (issue 13): charts render in their own worker thread.
+    deps.charts = createChartDeps({ store, collect: (req, limit) => searchEngine.collect(req, limit), collectFacts: (req) => searchEngine.collectFacts(req), logger });
     const warmStarted = performance.now();
     warmCommandDeps(deps);
     logger.info({ ms: Math.round(performance.now() - warmStarted) }, 'caches des commandes prêts');
 
+    const flood = new FloodGate(config.floodMax, config.floodWindowMs);
     const gate = createInteractionGate(
       createInteractionHandler({
         registry,
         deps,
         logger,
-        flood: new FloodGate(config.floodMax, config.floodWindowMs),
+        flood,
         clock,
         ...(ops.interactionObserver ? { observer: ops.interactionObserver } : {}),
       }),
       { logger, ...(ops.interactionObserver ? { observer: ops.interactionObserver } : {}) },
     );
     if (config.discordToken) {
-      client = await startDiscordClient({ token: config.discordToken, apiUrl: config.discordApiUrl, logger, onInteraction: gate.handle });
+      // Questions asked by mention or in DMs (issue 13): same flood control, answered by the plain-French parser.
+      const onMessage = createMessageHandler({ deps, logger, flood, clock });
+      client = await startDiscordClient({ token: config.discordToken, apiUrl: config.discordApiUrl, logger, onInteraction: gate.handle, onMessage });
       ops.attach({ client });
     } else {
       consoleSession = createConsoleSession({
@@ -153,6 +161,7 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
           if (!digestsDone) logger.warn({}, 'digest run still in progress at the shutdown deadline; unsent messages stay recorded for the next start');
           if (client) await client.destroy();
           await opsHandle.close();
+          await deps.charts?.service.close();
           await searchHandle.close().catch((err: unknown) => logger.warn({ err }, 'search index did not close cleanly'));
           store.close();
           logger.info({ ms: Math.round(performance.now() - t0), unfinished }, 'stopped');
@@ -161,6 +170,8 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
       },
     };
     logger.info({ ms: app.startupMs, mode: client ? 'discord' : 'console' }, 'prêt');
+    // After login, not before: starting the chart worker competes for the CPU with the connection.
+    deps.charts.service.warm();
     return app;
   } catch (e) {
     consoleSession?.close();

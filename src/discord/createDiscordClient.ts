@@ -1,8 +1,8 @@
 /**
- * Builds the discord.js client (intents: Guilds only) and starts it. `apiUrl` (DISCORD_API_URL) points the REST
+ * Builds the discord.js client (intents: Guilds, GuildMessages, DirectMessages; see createDiscordClient) and starts it. `apiUrl` (DISCORD_API_URL) points the REST
  * client — hence the gateway, whose URL comes from GET /gateway/bot — at another server (tests: the fake).
  */
-import { Client, Events, GatewayIntentBits, Options, RESTEvents } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, Partials, RESTEvents, type Message } from 'discord.js';
 import type { Logger } from '../logger';
 import { redactToken } from '../logger';
 
@@ -11,6 +11,8 @@ export interface DiscordClientOptions {
   apiUrl: string | null;
   logger: Logger;
   onInteraction: (interaction: import('discord.js').Interaction) => Promise<void>;
+  /** Messages that mention the bot, and DMs (src/discord/messageEntry.ts). */
+  onMessage?: (message: Message) => Promise<void>;
 }
 
 /**
@@ -29,7 +31,11 @@ export const REST_HANDLER_SWEEP_MS = 10_000;
 
 export function createDiscordClient(opts: Pick<DiscordClientOptions, 'apiUrl'>): Client {
   return new Client({
-    intents: [GatewayIntentBits.Guilds],
+    // GuildMessages + DirectMessages for questions asked by mention or in DMs; no privileged MessageContent
+    // (Discord gives the content of messages that mention the bot, and of DMs). Partials.Channel: DM channels are
+    // not cached, and without it discord.js drops their messages.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
     allowedMentions: { parse: [] },
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
@@ -50,6 +56,12 @@ export async function startDiscordClient(opts: DiscordClientOptions): Promise<Cl
   client.on(Events.InteractionCreate, (interaction) => {
     void opts.onInteraction(interaction);
   });
+  if (opts.onMessage) {
+    const onMessage = opts.onMessage;
+    client.on(Events.MessageCreate, (message) => {
+      void onMessage(message);
+    });
+  }
   client.on(Events.Error, (e) => logger.error({ err: { message: redactToken(e.message, opts.token), name: e.name } }, 'discord client error'));
   client.on(Events.Warn, (m) => logger.warn({ message: redactToken(m, opts.token) }, 'discord client warning'));
   client.on(Events.ShardDisconnect, (ev, shard) => logger.warn({ code: ev.code, shard }, 'gateway disconnected'));

@@ -23,6 +23,7 @@ import type { CommandDeps } from './deps';
 import { FloodGate, floodMessage } from './floodControl';
 import { GENERIC_ERROR, handleAutocomplete, handleCommand, handleComponent } from './handleInvocation';
 import type { ComponentReply, Reply } from './reply';
+import { handleMessageContextMenu } from './contextMenu';
 
 export type InteractionKind = 'command' | 'component' | 'autocomplete' | 'message';
 export type InteractionOutcome = 'ok' | 'user_error' | 'error' | 'flood' | 'reply_failed' | 'shutting_down';
@@ -72,8 +73,18 @@ function toPayload(reply: Reply, edit: boolean) {
     ...(edit ? { content: reply.content ?? '' } : reply.content !== undefined ? { content: reply.content } : {}),
     ...(edit ? { embeds: reply.embeds ?? [] } : reply.embeds ? { embeds: reply.embeds } : {}),
     ...(edit ? { components: reply.components ?? [] } : reply.components ? { components: reply.components } : {}),
+    ...filesPayload(reply, edit),
     allowedMentions: NO_MENTIONS,
   };
+}
+
+/**
+ * Attachments as discord.js sends them (multipart `files[n]` + `attachments` in payload_json). An edit replaces
+ * the message's attachments with the reply's (none when the reply has none), as it replaces its embeds.
+ */
+export function filesPayload(reply: Reply, edit: boolean): { files?: Array<{ attachment: Buffer; name: string; description?: string }>; attachments?: [] } {
+  if (!reply.files?.length) return edit ? { attachments: [] } : {};
+  return { files: reply.files.map((f) => ({ attachment: f.data, name: f.name, ...(f.description ? { description: f.description } : {}) })) };
 }
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -246,6 +257,7 @@ export function createInteractionHandler(opts: DispatcherOptions): (interaction:
       if (interaction.isChatInputCommand()) await onCommand(interaction, obs);
       else if (interaction.isAutocomplete()) await onAutocomplete(interaction, obs);
       else if (interaction.isButton() || interaction.isStringSelectMenu()) await onComponent(interaction, obs);
+      else if (interaction.isMessageContextMenuCommand()) await handleMessageContextMenu(interaction, deps, clock(), logger);
     } catch (e) {
       obs.outcome = 'reply_failed';
       // Replying itself failed (expired interaction, network): log and keep serving.

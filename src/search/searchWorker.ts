@@ -25,6 +25,8 @@ async function handle(req: ShardRequest): Promise<unknown> {
   switch (req.op) {
     case 'find':
       return shard.find(req.query);
+    case 'facts':
+      return shard.facts(req.query);
     case 'facets':
       return shard.facets();
     case 'size':

@@ -7,6 +7,7 @@ import type { Facets } from './shard/facets';
 import type { ShardResult } from './shard/rank';
 import { SearchShard } from './shard/SearchShard';
 import type { ShardClient } from './SearchService';
+import type { ShardFacts } from './shard/facts';
 import type { ShardReply, ShardRequest } from './shardProtocol';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -21,6 +22,9 @@ export class LocalShardClient implements ShardClient {
   }
   async find(q: ShardQuery): Promise<ShardResult> {
     return this.shard.find(q);
+  }
+  async facts(q: Omit<ShardQuery, 'top' | 'similar'>): Promise<ShardFacts> {
+    return this.shard.facts(q);
   }
   async facets(): Promise<Facets> {
     return this.shard.facets();
@@ -86,6 +90,9 @@ export class WorkerShardClient implements ShardClient {
   }
   find(query: ShardQuery): Promise<ShardResult> {
     return this.call({ op: 'find', query });
+  }
+  facts(query: Omit<ShardQuery, 'top' | 'similar'>): Promise<ShardFacts> {
+    return this.call({ op: 'facts', query });
   }
   facets(): Promise<Facets> {
     return this.call({ op: 'facets' });

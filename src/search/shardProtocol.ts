@@ -6,6 +6,7 @@ export type ShardRequest =
   | { id: number; op: 'add'; docs: IndexDoc[] }
   | { id: number; op: 'remove'; uids: string[] }
   | { id: number; op: 'find'; query: ShardQuery }
+  | { id: number; op: 'facts'; query: Omit<ShardQuery, 'top' | 'similar'> }
   | { id: number; op: 'facets' }
   | { id: number; op: 'size' }
   | { id: number; op: 'sourceTerms'; uid: string }
