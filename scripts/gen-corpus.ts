@@ -2,12 +2,12 @@
  * `npm run gen-corpus -- --count N --out F [--layout single|per-file] [--seed S] [--legislature L]
  *   [--legislatures 14,15,16,17] [--start-number N] [--acteurs DIR|F.zip] [--entry NAME]`
  *
- * Writes a synthetic archive in the official open-data shape (see src/corpus/generate). `--out x.zip` writes a
+ * Writes a synthetic archive in the official open-data shape (see tools/generator). `--out x.zip` writes a
  * zip, `--out x.json` the single-file layout, `--out folder` the one-file-per-question layout.
  * Day 2 of the same archive: add `--day2 new=5,answers=3,transfers=2,withdrawals=1` (the changed uids are printed).
  */
 import { parseArgs } from 'node:util';
-import { planEvolution, writeArchive, type ArchiveLayout, type GenerateOptions } from '../src/corpus/generate';
+import { planEvolution, writeArchive, type ArchiveLayout, type GenerateOptions } from '../tools/generator';
 
 function fail(message: string): never {
   console.error(`gen-corpus : ${message}`);

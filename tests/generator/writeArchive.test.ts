@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import yauzl from 'yauzl';
-import { generateQuestions, planEvolution, writeArchive, type OfficialQuestion } from '../../src/corpus/generate';
+import { generateQuestions, planEvolution, writeArchive, type OfficialQuestion } from '../../tools/generator';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 let dir: string;
