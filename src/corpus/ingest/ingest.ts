@@ -1,11 +1,7 @@
-import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
+import { readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream';
-import { pipeline as pipelineAsync } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import Parser from 'stream-json/Parser';
 import Pick from 'stream-json/filters/Pick';
 import StreamArray from 'stream-json/streamers/StreamArray';
@@ -17,6 +13,7 @@ import { parseUid, type Acteur, type ParseResult, type Question } from '../types
 import type { EventKind } from '../../store/types';
 import { fileSource, openZip, zipEntries, zipEntrySource, type ByteSource } from './byteSource';
 import { detectKind, stripUtf8Bom } from './detectKind';
+import { download } from './download';
 import { createProgress, type Progress } from './progress';
 import type { FetchLike, IngestOptions, IngestSummary, InputReport, Rejection } from './types';
 
@@ -62,8 +59,9 @@ function isObject(v: unknown): v is Record<string, unknown> {
  *   the open data when the run started (seed pages do not count: they are samples, not a feed, so ingesting
  *   the 14th legislature archive over the five shipped seeds is still a back-fill). A legislature whose
  *   baseline run was interrupted stays baseline in the next run (meta `ingest_baseline_pending`).
- * - URLs: conditional GET from the `sources` table; 304, or a body whose sha256 equals the last one, ingests
- *   nothing. The source state is saved only after its content was committed.
+ * - URLs (download.ts): conditional GET from the `sources` table, resumed after a cut, zip checked; 304, or a
+ *   body whose sha256 equals the last one, ingests nothing. The source state is saved only after its content was
+ *   committed.
  */
 export async function ingest(inputs: readonly string[], opts: IngestOptions): Promise<IngestSummary> {
   const run = new IngestRun(opts);
@@ -396,72 +394,41 @@ class IngestRun {
 
   private async processUrl(url: string): Promise<InputReport> {
     const prev = this.store.getSource(url);
-    const headers: Record<string, string> = {};
-    if (prev?.etag) headers['If-None-Match'] = prev.etag;
-    if (prev?.lastModified) headers['If-Modified-Since'] = prev.lastModified;
     const fail = (category: string, detail: string): InputReport => {
       this.reject(url, category, detail);
       return { input: url, status: 'error', message: `${category} : ${detail}`, records: 0 };
     };
-    let res: Response;
-    try {
-      res = await this.fetchImpl(url, { headers });
-    } catch (err) {
-      const cause = err instanceof Error && err.cause instanceof Error ? ` (${err.cause.message})` : '';
-      return fail('source injoignable', `${message(err)}${cause}`);
-    }
-    if (res.status === 304) {
-      await res.body?.cancel().catch(() => {});
+    const got = await download({
+      url,
+      cacheDir: this.cacheDir,
+      previous: prev,
+      fetch: this.fetchImpl,
+      ...(this.opts.onDownloadProgress ? { onProgress: (received, total) => this.opts.onDownloadProgress?.(url, received, total) } : {}),
+      ...(this.opts.opsLog ? { log: this.opts.opsLog } : {}),
+    });
+    if (got.status === 'not-modified') {
       this.log(`${url} : inchangé (304)`);
       return { input: url, status: 'unchanged', message: 'inchangé (304 Not Modified)', records: 0 };
     }
-    if (!res.ok || !res.body) {
-      await res.body?.cancel().catch(() => {});
-      return fail('téléchargement refusé', `HTTP ${res.status}`);
-    }
-    await mkdir(this.cacheDir, { recursive: true });
-    const urlKey = createHash('sha1').update(url).digest('hex').slice(0, 12);
-    const tmp = path.join(this.cacheDir, `download-${urlKey}-${process.pid}-${Date.now()}.tmp`);
-    const sha = createHash('sha256');
+    if (got.status === 'failed') return fail(got.category, got.detail);
+    const transfer = { bytes: got.bytes, ms: got.ms, resumedFrom: got.resumedFrom };
+    const state = { url, etag: got.etag, lastModified: got.lastModified, sha256: got.sha256, fetchedAt: this.seenAt };
     try {
-      await pipelineAsync(
-        Readable.fromWeb(res.body as unknown as WebReadableStream<Uint8Array>),
-        new Transform({
-          transform(chunk: Buffer, _enc, cb) {
-            sha.update(chunk);
-            cb(null, chunk);
-          },
-        }),
-        createWriteStream(tmp),
-      );
-    } catch (err) {
-      await unlink(tmp).catch(() => {});
-      return fail('téléchargement interrompu', message(err));
-    }
-    const sha256 = sha.digest('hex');
-    const state = {
-      url,
-      etag: res.headers.get('etag'),
-      lastModified: res.headers.get('last-modified'),
-      sha256,
-      fetchedAt: this.seenAt,
-    };
-    try {
-      if (prev?.sha256 === sha256) {
+      if (prev?.sha256 === got.sha256) {
         this.store.setSource(state);
         this.log(`${url} : inchangé (contenu identique)`);
-        return { input: url, status: 'unchanged', message: 'inchangé (contenu identique)', records: 0 };
+        return { input: url, status: 'unchanged', message: 'inchangé (contenu identique)', records: 0, download: transfer };
       }
       const before = this.records;
       const ignoredBefore = this.ignored;
       const rejectedBefore = this.rejected.length;
-      await this.processSource(await fileSource(tmp, url));
+      await this.processSource(await fileSource(got.file, url));
       this.flush();
       const records = this.records - before;
       if (records > 0) this.store.setSource(state);
-      return this.report(url, records, this.ignored - ignoredBefore, rejectedBefore, 1);
+      return { ...this.report(url, records, this.ignored - ignoredBefore, rejectedBefore, 1), download: transfer };
     } finally {
-      await unlink(tmp).catch(() => {});
+      await unlink(got.file).catch(() => {});
     }
   }
 
@@ -534,10 +501,6 @@ class IngestRun {
       }
     } catch (err) {
       throw new StoreWriteError(`écriture des questions impossible : ${message(err)}`, { cause: err });
-    }
-    if (this.opts.pauseAfterBatchMs) {
-      // Synchronous on purpose: flush() is synchronous, and the crash test only needs time between commits.
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, this.opts.pauseAfterBatchMs);
     }
   }
 

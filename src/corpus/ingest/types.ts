@@ -20,6 +20,8 @@ export interface InputReport {
   message: string | null;
   /** Records (questions + acteurs) read from this input. */
   records: number;
+  /** URLs only, when a body was downloaded: its size, the time it took, and the bytes resumed from a cut. */
+  download?: { bytes: number; ms: number; resumedFrom: number };
 }
 
 export interface IngestSummary {
@@ -42,7 +44,10 @@ export interface IngestSummary {
   durationMs: number;
 }
 
-export type FetchLike = (url: string, init: { headers: Record<string, string>; signal?: AbortSignal }) => Promise<Response>;
+export type FetchLike = (
+  url: string,
+  init: { headers: Record<string, string>; method?: 'GET' | 'HEAD'; signal?: AbortSignal },
+) => Promise<Response>;
 
 export interface IngestOptions {
   store: QuestionStore;
@@ -57,6 +62,8 @@ export interface IngestOptions {
   fetch?: FetchLike;
   /** Questions per transaction (default 500). */
   batchSize?: number;
-  /** Test hook: pause after each committed batch (crash tests). */
-  pauseAfterBatchMs?: number;
+  /** Bytes of a URL downloaded so far (progress bars). */
+  onDownloadProgress?: (url: string, received: number, total: number | null) => void;
+  /** Operator notes in English (download retries); default none. */
+  opsLog?: (line: string) => void;
 }
