@@ -132,7 +132,8 @@ export class QuestionStore {
         upsert.run({ ...columnsOf(q, hash, opts.seenAt), revision });
         const baseline = isBaseline(q.legislature) ? 1 : 0;
         for (const e of events) insertEvent.run(q.uid, e.kind, opts.seenAt, baseline, JSON.stringify(e.detail));
-        outcomes.push({ uid: q.uid, status: row ? 'updated' : 'new', events: events.map((e) => e.kind) });
+        const named = before !== null && before.author.name === null && q.author.name !== null;
+        outcomes.push({ uid: q.uid, status: row ? 'updated' : 'new', events: events.map((e) => e.kind), ...(named ? { named } : {}) });
         changed = true;
       }
       if (changed) this.bumpRevision();
@@ -288,9 +289,14 @@ export class QuestionStore {
   /**
    * Inserts or updates deputies, then back-fills the stored questions whose author.acteurRef is one of them
    * (applyActeur: name, department, circonscription), without producing events. One transaction.
-   * Returns how many acteurs were new or changed.
+   * Returns how many acteurs were new or changed; `tally`, when given, is added the questions rewritten by the
+   * back-fill and, among them, those that had no author name before.
    */
-  upsertActeurs(as: readonly Acteur[], seenAt: string = new Date().toISOString()): number {
+  upsertActeurs(
+    as: readonly Acteur[],
+    seenAt: string = new Date().toISOString(),
+    tally?: { questionsUpdated: number; questionsNamed: number },
+  ): number {
     const select = this.db.prepare<[string], { content_hash: string }>(
       'SELECT content_hash FROM acteurs WHERE uid = ?',
     );
@@ -298,8 +304,8 @@ export class QuestionStore {
       INSERT INTO acteurs (uid, full_name, content_hash, record, updated_at) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (uid) DO UPDATE SET full_name = excluded.full_name, content_hash = excluded.content_hash,
         record = excluded.record, updated_at = excluded.updated_at`);
-    const questionsOf = this.db.prepare<[string], { uid: string; record: string; content_hash: string }>(
-      'SELECT uid, record, content_hash FROM questions WHERE acteur_ref = ?',
+    const questionsOf = this.db.prepare<[string], { uid: string; record: string; content_hash: string; author_name: string | null }>(
+      'SELECT uid, record, content_hash, author_name FROM questions WHERE acteur_ref = ?',
     );
     const updateQuestion = this.db.prepare(`
       UPDATE questions SET author_name = @author_name, department = @department, content_hash = @content_hash,
@@ -309,6 +315,7 @@ export class QuestionStore {
     const run = this.db.transaction((batch: readonly Acteur[]) => {
       let changedActeurs = 0;
       let changedQuestions = 0;
+      let namedQuestions = 0;
       const revision = this.revisionCounter() + 1;
       for (const a of batch) {
         const hash = contentHash(a);
@@ -332,9 +339,14 @@ export class QuestionStore {
             revision,
           });
           changedQuestions++;
+          if (row.author_name === null && cols.author_name !== null) namedQuestions++;
         }
       }
       if (changedQuestions > 0) this.bumpRevision();
+      if (tally) {
+        tally.questionsUpdated += changedQuestions;
+        tally.questionsNamed += namedQuestions;
+      }
       return changedActeurs;
     });
     try {
@@ -351,6 +363,17 @@ export class QuestionStore {
     const a = row ? (JSON.parse(row.record) as Acteur) : null;
     this.acteurCache.set(uid, a);
     return a;
+  }
+
+  /** Questions whose author is known only by reference (no deputy record yet), and how many deputies that is. */
+  unnamedAuthors(): { questions: number; deputies: number } {
+    const r = this.db
+      .prepare<[], { questions: number; deputies: number }>(
+        `SELECT count(*) AS questions, count(DISTINCT acteur_ref) AS deputies FROM questions
+         WHERE author_name IS NULL AND acteur_ref IS NOT NULL`,
+      )
+      .get();
+    return { questions: r?.questions ?? 0, deputies: r?.deputies ?? 0 };
   }
 
   countActeurs(): number {

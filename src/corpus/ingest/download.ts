@@ -307,9 +307,10 @@ export async function download(opts: DownloadOptions): Promise<DownloadResult> {
   };
 }
 
-/** "1,2 Go", "350 Mo", "12 ko" (French units, decimal comma). */
+/** "1,2 Go", "350 Mo", "12 ko" (French units, binary multiples, decimal comma). */
 export function formatBytes(n: number): string {
   const units: Array<[number, string]> = [
+    [1024 ** 4, 'To'],
     [1024 ** 3, 'Go'],
     [1024 ** 2, 'Mo'],
     [1024, 'ko'],

@@ -88,6 +88,8 @@ class IngestRun {
   private readonly rejected: Rejection[] = [];
   private readonly q = { read: 0, new: 0, updated: 0, unchanged: 0 };
   private readonly a = { read: 0, changed: 0 };
+  private readonly backfill = { questionsUpdated: 0, questionsNamed: 0 };
+  private namedByUpdate = 0;
   private readonly events: Record<EventKind, number> = { new_question: 0, new_answer: 0, closed: 0, transfer: 0 };
   private baselineEvents = 0;
 
@@ -177,7 +179,9 @@ class IngestRun {
   }
 
   private report(input: string, records: number, ignored: number, rejectedFrom: number, files: number): InputReport {
-    if (records > 0 || ignored > 0) return { input, status: 'read', message: null, records };
+    if (records > 0 || ignored > 0) {
+      return { input, status: 'read', message: null, records, ignored, rejected: this.rejected.length - rejectedFrom };
+    }
     const first = this.rejected[rejectedFrom];
     const msg = files === 0 ? 'aucun fichier' : first ? first.reason : 'aucun enregistrement lisible';
     return { input, status: 'error', message: msg, records };
@@ -403,7 +407,10 @@ class IngestRun {
       cacheDir: this.cacheDir,
       previous: prev,
       fetch: this.fetchImpl,
-      ...(this.opts.onDownloadProgress ? { onProgress: (received, total) => this.opts.onDownloadProgress?.(url, received, total) } : {}),
+      onProgress: (received, total) => {
+        this.progress.download(url, received, total);
+        this.opts.onDownloadProgress?.(url, received, total);
+      },
       ...(this.opts.opsLog ? { log: this.opts.opsLog } : {}),
     });
     if (got.status === 'not-modified') {
@@ -469,7 +476,7 @@ class IngestRun {
     const batch = this.pendingActeurs;
     this.pendingActeurs = [];
     try {
-      this.a.changed += this.store.upsertActeurs(batch, this.seenAt);
+      this.a.changed += this.store.upsertActeurs(batch, this.seenAt, this.backfill);
     } catch (err) {
       throw new StoreWriteError(`écriture des députés impossible : ${message(err)}`, { cause: err });
     }
@@ -491,6 +498,7 @@ class IngestRun {
       const outcomes = this.store.upsertQuestions(batch, { seenAt: this.seenAt, baselineLegislatures });
       for (const [i, o] of outcomes.entries()) {
         this.q[o.status]++;
+        if (o.named) this.namedByUpdate++;
         const leg = batch[i]?.legislature;
         const isBaseline = leg !== undefined && baselineSet.has(leg);
         if (isBaseline && o.events.length > 0) this.baselineUsed.add(leg);
@@ -521,6 +529,8 @@ class IngestRun {
       read: this.records,
       questions: { ...this.q },
       acteurs: { ...this.a },
+      named: this.backfill.questionsNamed + this.namedByUpdate,
+      unnamedAuthors: this.store.unnamedAuthors(),
       ignored: this.ignored,
       rejected: this.rejected,
       rejectedByCategory: [...groups.values()].sort((x, y) => y.count - x.count),

@@ -20,6 +20,9 @@ export interface InputReport {
   message: string | null;
   /** Records (questions + acteurs) read from this input. */
   records: number;
+  /** Files recognised but carrying nothing for us (organes...), and records rejected, in this input. */
+  ignored?: number;
+  rejected?: number;
   /** URLs only, when a body was downloaded: its size, the time it took, and the bytes resumed from a cut. */
   download?: { bytes: number; ms: number; resumedFrom: number };
 }
@@ -30,6 +33,10 @@ export interface IngestSummary {
   read: number;
   questions: { read: number; new: number; updated: number; unchanged: number };
   acteurs: { read: number; changed: number };
+  /** Questions that received their author's name in this run (deputy record applied to a stored question). */
+  named: number;
+  /** After the run: questions whose author is still known only by reference, and how many deputies. */
+  unnamedAuthors: { questions: number; deputies: number };
   /** Recognised files that carry nothing for us (organes, READMEs in archives...). */
   ignored: number;
   rejected: Rejection[];
