@@ -156,6 +156,21 @@ export class QuestionStore {
     return row ? (JSON.parse(row.record) as Question) : null;
   }
 
+  /**
+   * Every question with this number, optionally of one legislature and one type (uid, legislature, type only),
+   * newest legislature first, then QE, QG, QOSD.
+   */
+  findByNumber(number: number, opts: { legislature?: number | null; type?: QuestionType | null } = {}): Array<{ uid: string; legislature: number; type: QuestionType }> {
+    const rows = this.db
+      .prepare<[number], { uid: string; legislature: number; type: QuestionType }>(
+        'SELECT uid, legislature, type FROM questions WHERE number = ?',
+      )
+      .all(number)
+      .filter((r) => (opts.legislature == null || r.legislature === opts.legislature) && (opts.type == null || r.type === opts.type));
+    const order: readonly string[] = ['QE', 'QG', 'QOSD'];
+    return rows.sort((a, b) => b.legislature - a.legislature || order.indexOf(a.type) - order.indexOf(b.type));
+  }
+
   /** Questions in the order of `uids`; unknown uids are skipped. */
   getQuestions(uids: readonly string[]): Question[] {
     if (uids.length === 0) return [];
