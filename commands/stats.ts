@@ -26,6 +26,13 @@ export default defineCommand({
     const legislatures = [...byLeg.entries()].sort((a, b) => b[0] - a[0]);
     const lastIngest = s.lastIngestAt ? `${formatDate(s.lastIngestAt.slice(0, 10))} à ${s.lastIngestAt.slice(11, 16)} UTC` : 'jamais';
     const index = deps.search.ready ? 'prêt' : 'en cours de chargement';
+    // corpus (issue 12): the refresh's state, when the bot runs one (in progress, or no network).
+    const refresh = deps.digest?.scheduler?.status();
+    const refreshLine = refresh?.running
+      ? 'Mise à jour des données en cours (en arrière-plan).'
+      : refresh?.offline
+        ? 'Mise à jour impossible pour l’instant : pas d’accès à l’open data de l’Assemblée ; le bot sert les questions déjà en base.'
+        : null;
     return {
       embeds: [
         {
@@ -36,6 +43,7 @@ export default defineCommand({
             `Question la plus récente : ${formatDate(s.newestQuestionDate)}.`,
             `Dernière mise à jour des données : ${lastIngest}.`,
             `Index de recherche : ${index}.`,
+            ...(refreshLine ? [refreshLine] : []),
           ].join('\n'),
           fields: legislatures.map(([leg, e]) => ({
             name: `${ordinal(leg)} législature — ${frCount(e.total, 'question')}`,

@@ -97,7 +97,24 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
         indexReady: search.whenReady,
       });
     }
-    const digests = startDigests({ config, store, deps, client, logger, clock });
+    const consoleOut = client ? null : (opts.output ?? process.stdout);
+    const searchForRefresh = search;
+    const digests = startDigests({
+      config,
+      store,
+      deps,
+      client,
+      logger,
+      clock,
+      // corpus (issue 9): the refresh ran in a child process; the index adds what it wrote now rather than at the
+      // next 10 s check.
+      onRefreshed: (outcome) => {
+        if (outcome.revisionAfter !== outcome.revisionBefore) {
+          void searchForRefresh.catchUp().catch((err: unknown) => logger.warn({ err }, 'index: catch-up after refresh failed'));
+        }
+      },
+      ...(consoleOut ? { notify: (text: string) => void consoleOut.write(`${text}\n\n`) } : {}),
+    });
 
     const searchHandle = search;
     let stopped = false;

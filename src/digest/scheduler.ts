@@ -4,7 +4,8 @@
  * DigestService; this file only wires clocks and timers.
  *
  * - refresh: REFRESH_CRON in TZ (default 06:30 Europe/Paris); a failed download is retried with backoff
- *   (5, 15, 30, 60, then every 120 min) until it succeeds; digests post what is known anyway.
+ *   (5, 15, 30, 60, then every 120 min) until it succeeds; digests post what is known anyway. The ingest runs in
+ *   a child process (runRefresh runIn 'child'); `onRefreshed` and `status()` tell the rest of the bot.
  * - tick: every minute (skipped while a refresh runs, which ticks when it ends): follow notices, due digests,
  *   pending deliveries.
  */
@@ -28,10 +29,28 @@ export interface DigestSchedulerOptions {
   now?: () => Date;
   /** Default every minute. */
   tickCron?: string;
+  /**
+   * Called after every refresh (the outcome carries duration, counts, revisions and changed uids): the bot feeds
+   * its search index from it; metrics and health read it too.
+   */
+  onRefreshed?: (outcome: RefreshOutcome) => void;
+}
+
+/** What the scheduler knows of its refreshes, for /stats and health. */
+export interface RefreshStatus {
+  running: boolean;
+  /** When the running refresh started (ISO), else null. */
+  runningSince: string | null;
+  last: { at: string; ok: boolean; unchanged: boolean; message: string; durationMs: number; newQuestions: number; events: number } | null;
+  /** Set while the source cannot be reached (no network): the bot serves what it has. Cleared by a success. */
+  offline: { since: string; reason: string } | null;
 }
 
 export interface DigestScheduler {
   refreshNow(): Promise<RefreshOutcome | null>;
+  status(): RefreshStatus;
+  /** Records that the source cannot be reached (logged once until a refresh succeeds). */
+  noteUnreachable(reason: string): void;
   tickNow(): Promise<TickReport | null>;
   stop(): void;
 }
@@ -43,6 +62,14 @@ export function startDigestScheduler(opts: DigestSchedulerOptions): DigestSchedu
   let retryTimer: NodeJS.Timeout | null = null;
   let refreshing: Promise<RefreshOutcome | null> | null = null;
   let ticking: Promise<TickReport | null> | null = null;
+  let running: { since: Date; abort: AbortController } | null = null;
+  let last: RefreshStatus['last'] = null;
+  let offline: RefreshStatus['offline'] = null;
+  const noteUnreachable = (reason: string): void => {
+    if (offline) return;
+    offline = { since: now().toISOString(), reason };
+    log.warn({ url: opts.refreshUrl, reason }, 'refresh source unreachable: serving the stored corpus until it answers');
+  };
 
   const tickNow = (): Promise<TickReport | null> => {
     const poster = opts.poster;
@@ -65,13 +92,36 @@ export function startDigestScheduler(opts: DigestSchedulerOptions): DigestSchedu
     refreshing ??= (async () => {
       if (retryTimer) clearTimeout(retryTimer);
       retryTimer = null;
+      running = { since: now(), abort: new AbortController() };
+      // A database file: the ingest runs in a child process, off the thread that talks to Discord.
       const outcome = await runRefresh({
         store: opts.store,
         url: opts.refreshUrl,
-        now: now(),
+        now: running.since,
         log,
+        runIn: opts.store.path === ':memory:' ? 'in-process' : 'child',
+        signal: running.abort.signal,
         ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
+      }).finally(() => {
+        running = null;
       });
+      const s = outcome.summary;
+      last = {
+        at: now().toISOString(),
+        ok: outcome.ok,
+        unchanged: outcome.unchanged,
+        message: outcome.message,
+        durationMs: outcome.durationMs,
+        newQuestions: s?.questions.new ?? 0,
+        events: s ? Object.values(s.events).reduce((n, k) => n + k, 0) : 0,
+      };
+      if (outcome.ok) offline = null;
+      else if (outcome.message.includes('source injoignable')) noteUnreachable(outcome.message);
+      try {
+        opts.onRefreshed?.(outcome);
+      } catch (err) {
+        log.error({ err: err instanceof Error ? err.stack : String(err) }, 'refresh listener failed');
+      }
       if (!outcome.ok && outcome.retryAt && !stopped) {
         const delay = Math.max(1000, outcome.retryAt.getTime() - now().getTime());
         retryTimer = setTimeout(() => void refreshNow(), delay);
@@ -102,9 +152,12 @@ export function startDigestScheduler(opts: DigestSchedulerOptions): DigestSchedu
 
   return {
     refreshNow,
+    status: () => ({ running: running !== null, runningSince: running?.since.toISOString() ?? null, last, offline }),
+    noteUnreachable,
     tickNow,
     stop() {
       stopped = true;
+      running?.abort.abort();
       refreshJob.stop();
       tickJob.stop();
       if (retryTimer) clearTimeout(retryTimer);

@@ -219,10 +219,7 @@ export async function download(opts: DownloadOptions): Promise<DownloadResult> {
     }
     if ((res.status !== 200 && res.status !== 206) || !res.body) {
       await res.body?.cancel().catch(() => {});
-      if (res.status >= 500 && attempts < maxAttempts) {
-        lastError = `HTTP ${res.status}`;
-        continue;
-      }
+      // Error statuses are not retried here: the caller's schedule (the daily refresh's back-off) does.
       return { status: 'failed', category: 'téléchargement refusé', detail: `HTTP ${res.status}`, partialBytes: offset };
     }
     const append = res.status === 206 && offset > 0 && (res.headers.get('content-range') ?? '').startsWith(`bytes ${offset}-`);

@@ -496,7 +496,9 @@ class IngestRun {
       }
       const baselineSet = new Set(baselineLegislatures);
       const outcomes = this.store.upsertQuestions(batch, { seenAt: this.seenAt, baselineLegislatures });
+      const written: string[] = [];
       for (const [i, o] of outcomes.entries()) {
+        if (o.status !== 'unchanged') written.push(o.uid);
         this.q[o.status]++;
         if (o.named) this.namedByUpdate++;
         const leg = batch[i]?.legislature;
@@ -507,6 +509,7 @@ class IngestRun {
           if (isBaseline) this.baselineEvents++;
         }
       }
+      if (written.length > 0) this.opts.onWritten?.(written);
     } catch (err) {
       throw new StoreWriteError(`écriture des questions impossible : ${message(err)}`, { cause: err });
     }

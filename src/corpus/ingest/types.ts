@@ -71,6 +71,8 @@ export interface IngestOptions {
   batchSize?: number;
   /** Bytes of a URL downloaded so far (progress bars). */
   onDownloadProgress?: (url: string, received: number, total: number | null) => void;
+  /** After each committed batch: the uids of the questions it inserted or changed (what the search index needs). */
+  onWritten?: (uids: string[]) => void;
   /** Operator notes in English (download retries); default none. */
   opsLog?: (line: string) => void;
 }
