@@ -7,12 +7,13 @@ import Pick from 'stream-json/filters/Pick';
 import StreamArray from 'stream-json/streamers/StreamArray';
 import { parseActeur } from '../parse/parseActeur';
 import { parseOpenDataQuestion } from '../parse/parseOpenDataQuestion';
+import { parseOldXmlQuestion } from '../parse/parseOldXmlQuestion';
 import { parseSeedPage } from '../parse/parseSeedPage';
 import { decodeText } from '../text/decodeText';
 import { parseUid, type Acteur, type ParseResult, type Question } from '../types';
 import type { EventKind } from '../../store/types';
 import { fileSource, openZip, zipEntries, zipEntrySource, type ByteSource } from './byteSource';
-import { detectKind, stripUtf8Bom } from './detectKind';
+import { detectKind, stripUtf8Bom, xmlRoot } from './detectKind';
 import { download } from './download';
 import { createProgress, type Progress } from './progress';
 import type { FetchLike, IngestOptions, IngestSummary, InputReport, Rejection } from './types';
@@ -214,6 +215,8 @@ class IngestRun {
       case 'xml':
         this.reject(src.name, 'format XML non pris en charge', 'utiliser les archives .json.zip');
         return;
+      case 'old-xml':
+        break; // read whole below (one question per file)
       case 'json':
         if (k.rootKey === 'questionsEcrites') {
           await this.streamSingleFile(src, whole);
@@ -256,9 +259,15 @@ class IngestRun {
       this.handleJson(value, name);
       return;
     }
-    if (/^<\?xml/i.test(start)) {
-      this.reject(name, 'format XML non pris en charge', 'utiliser les archives .json.zip');
-      return;
+    if (start.startsWith('<')) {
+      if (xmlRoot(start.slice(0, 4096)) === 'QUESTION') {
+        this.addQuestion(parseOldXmlQuestion(text, name), name, 'question XML invalide');
+        return;
+      }
+      if (/^<\?xml/i.test(start)) {
+        this.reject(name, 'format XML non pris en charge', 'utiliser les archives .json.zip');
+        return;
+      }
     }
     this.addQuestion(parseSeedPage(text, name), name, 'page de question invalide');
   }
