@@ -100,6 +100,8 @@ export function startDigestScheduler(opts: DigestSchedulerOptions): DigestSchedu
         now: running.since,
         log,
         runIn: opts.store.path === ':memory:' ? 'in-process' : 'child',
+        // Short write transactions: the bot's own writes (page state, deliveries) wait for the child's lock.
+        batchSize: 100,
         signal: running.abort.signal,
         ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
       }).finally(() => {
