@@ -16,11 +16,10 @@
  * - Never throws for network or server problems: they come back as `{ status: 'failed' }` with a French category.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile, rename, stat, statfs, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { SourceState } from '../../store/QuestionStore';
 import { openZip, zipEntries } from './byteSource';
@@ -244,25 +243,22 @@ export async function download(opts: DownloadOptions): Promise<DownloadResult> {
 
     let received = offset;
     opts.onProgress?.(received, total);
-    const counter = async function* (source: AsyncIterable<Uint8Array>) {
-      for await (const chunk of source) {
-        received += chunk.length;
-        opts.onProgress?.(received, total);
-        yield chunk;
-      }
-    };
+    // Each chunk is on disk before the next is read: after a cut, the part holds every byte received.
+    const fh = await open(part, append ? 'a' : 'w');
     try {
-      await pipeline(
-        Readable.fromWeb(res.body as unknown as WebReadableStream<Uint8Array>),
-        counter,
-        createWriteStream(part, { flags: append ? 'a' : 'w' }),
-      );
+      for await (const chunk of Readable.fromWeb(res.body as unknown as WebReadableStream<Uint8Array>)) {
+        await fh.write(chunk as Uint8Array);
+        received += (chunk as Uint8Array).length;
+        opts.onProgress?.(received, total);
+      }
     } catch (err) {
       lastError = message(err);
+      await fh.close();
       offset = await sizeOf(part);
       log(`download cut after ${offset} bytes (${lastError}), attempt ${attempts} of ${maxAttempts}`);
       continue;
     }
+    await fh.close();
     offset = await sizeOf(part);
     if (total !== null && offset < total) {
       lastError = `réponse incomplète (${offset} octets sur ${total})`;
