@@ -59,7 +59,7 @@ async function runCommand(base: string, db: string): Promise<{ code: number | nu
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
   child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString('utf8')).slice(-5000)));
   let peak = 0;
-  const sampler = setInterval(() => void hwm(child.pid!).then((v) => (peak = Math.max(peak, v))), 100);
+  const sampler = setInterval(() => void hwm(child.pid!).then((v) => (peak = Math.max(peak, v))), 50);
   const code: number | null = await new Promise((resolve) => child.on('close', resolve));
   clearInterval(sampler);
   let report: Record<string, unknown> | null = null;
@@ -68,8 +68,9 @@ async function runCommand(base: string, db: string): Promise<{ code: number | nu
   } catch {
     report = null;
   }
-  const reported = typeof report?.maxRssBytes === 'number' ? report.maxRssBytes : 0;
-  return { code, wallMs: Math.round(performance.now() - started), peakRss: Math.max(peak, reported), report, stderr };
+  // VmHWM only: the child's own getrusage maxRSS is preserved across execve, so it starts at this (large) process's
+  // peak and says nothing of the command's.
+  return { code, wallMs: Math.round(performance.now() - started), peakRss: peak, report, stderr };
 }
 
 let exitCode = 0;
