@@ -139,7 +139,10 @@ export class QuestionStore {
       if (changed) this.bumpRevision();
       return outcomes;
     });
-    return run(qs);
+    // IMMEDIATE: take the write lock first (waiting for it with the busy timeout). A deferred transaction that read
+    // first fails at once with "database is locked" when another connection (the bot, while a refresh child writes)
+    // committed in between: its read snapshot cannot be upgraded.
+    return run.immediate(qs);
   }
 
   getQuestion(uid: string): Question | null {
@@ -365,7 +368,7 @@ export class QuestionStore {
       return changedActeurs;
     });
     try {
-      return run(as);
+      return run.immediate(as); // see upsertQuestions
     } catch (err) {
       this.acteurCache.clear(); // rolled back: the cache may hold acteurs that are not stored
       throw err;
