@@ -103,7 +103,19 @@ export class QuestionStore {
       'INSERT INTO events (uid, kind, seen_at, baseline, detail) VALUES (?, ?, ?, ?, ?)',
     );
 
-    const run = this.db.transaction((batch: readonly Question[]) => {
+    // First, without any lock (a WAL read): tell the unchanged questions apart. A daily refresh re-reads a whole
+    // archive of which a few dozen questions changed; its batches then never take the write lock, and the bot's own
+    // writes never wait for them.
+    const selectHash = this.db.prepare<[string], { content_hash: string }>('SELECT content_hash FROM questions WHERE uid = ?');
+    const prepared = qs.map((incoming) => {
+      const q = this.withKnownActeur(incoming);
+      return { q, hash: questionHash(q) };
+    });
+    const outcomes: UpsertOutcome[] = prepared.map(({ q }) => ({ uid: q.uid, status: 'unchanged', events: [] }));
+    const todo = prepared.flatMap((p, i) => (selectHash.get(p.q.uid)?.content_hash === p.hash ? [] : [i]));
+    if (todo.length === 0) return outcomes;
+
+    const run = this.db.transaction(() => {
       let isBaseline: (legislature: number) => boolean;
       if (opts.baseline !== undefined) {
         const forced = opts.baseline;
@@ -116,33 +128,28 @@ export class QuestionStore {
         isBaseline = (l) => !present.has(l);
       }
 
-      const outcomes: UpsertOutcome[] = [];
       const revision = this.revisionCounter() + 1;
       let changed = false;
-      for (const incoming of batch) {
-        const q = this.withKnownActeur(incoming);
-        const hash = questionHash(q);
-        const row = select.get(q.uid);
-        if (row && row.content_hash === hash) {
-          outcomes.push({ uid: q.uid, status: 'unchanged', events: [] });
-          continue;
-        }
+      for (const i of todo) {
+        const { q, hash } = prepared[i]!;
+        const row = select.get(q.uid); // again, under the lock: another writer may have stored it meanwhile
+        if (row && row.content_hash === hash) continue;
         const before = row ? (JSON.parse(row.record) as Question) : null;
         const events = detectChanges(before, q);
         upsert.run({ ...columnsOf(q, hash, opts.seenAt), revision });
         const baseline = isBaseline(q.legislature) ? 1 : 0;
         for (const e of events) insertEvent.run(q.uid, e.kind, opts.seenAt, baseline, JSON.stringify(e.detail));
         const named = before !== null && before.author.name === null && q.author.name !== null;
-        outcomes.push({ uid: q.uid, status: row ? 'updated' : 'new', events: events.map((e) => e.kind), ...(named ? { named } : {}) });
+        outcomes[i] = { uid: q.uid, status: row ? 'updated' : 'new', events: events.map((e) => e.kind), ...(named ? { named } : {}) };
         changed = true;
       }
       if (changed) this.bumpRevision();
-      return outcomes;
     });
     // IMMEDIATE: take the write lock first (waiting for it with the busy timeout). A deferred transaction that read
     // first fails at once with "database is locked" when another connection (the bot, while a refresh child writes)
     // committed in between: its read snapshot cannot be upgraded.
-    return run.immediate(qs);
+    run.immediate();
+    return outcomes;
   }
 
   getQuestion(uid: string): Question | null {
