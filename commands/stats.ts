@@ -35,6 +35,13 @@ export default defineCommand({
     const health = deps.health ? healthLinesFr(deps.health()) : [`Index de recherche : ${index}.`];
     // Chart of the corpus by legislature and status (issue 13).
     const chart = await chartFile(deps.charts, 'corpus.png', corpusSpec(s.byLegislatureAndStatus, 'Questions écrites : le corpus'), describeCorpus(s.byLegislatureAndStatus));
+    // corpus (issue 12): the refresh's state, when the bot runs one (in progress, or no network).
+    const refresh = deps.digest?.scheduler?.status();
+    const refreshLine = refresh?.running
+      ? 'Mise à jour des données en cours (en arrière-plan).'
+      : refresh?.offline
+        ? 'Mise à jour impossible pour l’instant : pas d’accès à l’open data de l’Assemblée ; le bot sert les questions déjà en base.'
+        : null;
     return {
       ...(chart ? { files: [chart] } : {}),
       embeds: [
@@ -47,6 +54,7 @@ export default defineCommand({
             `Dernière mise à jour des données : ${lastIngest}.`,
             '',
             ...health,
+            ...(refreshLine ? [refreshLine] : []),
           ].join('\n'),
           fields: legislatures.map(([leg, e]) => ({
             name: `${ordinal(leg)} législature — ${frCount(e.total, 'question')}`,

@@ -6,6 +6,7 @@
  * (what main logs at start) redacts it.
  */
 import path from 'node:path';
+import { DEFAULT_OPENDATA_URL, liveArchiveUrl } from './corpus/official/addresses';
 
 export interface Config {
   /** Absent => console mode (the commands are read from stdin). */
@@ -20,7 +21,9 @@ export interface Config {
   indexDir: string;
   seedsDir: string;
   logLevel: LogLevel;
-  /** Live legislature's archive, downloaded by the daily refresh (digest engineer). */
+  /** Base of the Assemblée's open data (every official address is relative to it: src/corpus/official/addresses.ts). */
+  openDataUrl: string;
+  /** Live legislature's archive, downloaded by the daily refresh: REFRESH_URL, else the one under `openDataUrl`. */
   refreshUrl: string;
   /** Cron expression of the refresh, in `timeZone`. */
   refreshCron: string;
@@ -41,8 +44,7 @@ export interface Config {
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-export const DEFAULT_REFRESH_URL =
-  'https://data.assemblee-nationale.fr/static/openData/repository/17/questions/questions_ecrites/Questions_ecrites.json.zip';
+export const DEFAULT_REFRESH_URL = liveArchiveUrl(DEFAULT_OPENDATA_URL);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -105,8 +107,10 @@ export function parseConfig(env: Env = process.env): Config {
   if ((LOG_LEVELS as readonly string[]).includes(logLevelRaw)) logLevel = logLevelRaw as LogLevel;
   else problems.push(`LOG_LEVEL doit valoir l'un de ${LOG_LEVELS.join(', ')}, reçu « ${logLevelRaw} ».`);
 
-  const refreshUrl = str('REFRESH_URL') ?? DEFAULT_REFRESH_URL;
-  if (!/^https?:\/\/\S+$/.test(refreshUrl)) problems.push(`REFRESH_URL doit être une URL http(s), reçu « ${refreshUrl} ».`);
+  const openDataUrl = (str('OPENDATA_URL') ?? DEFAULT_OPENDATA_URL).replace(/\/+$/, '');
+  if (!/^https?:\/\/\S+$/.test(openDataUrl)) problems.push(`OPENDATA_URL doit être une URL http(s), reçu « ${openDataUrl} ».`);
+  const refreshUrl = str('REFRESH_URL') ?? liveArchiveUrl(openDataUrl);
+  if (str('REFRESH_URL') !== null && !/^https?:\/\/\S+$/.test(refreshUrl)) problems.push(`REFRESH_URL doit être une URL http(s), reçu « ${refreshUrl} ».`);
 
   const refreshCron = str('REFRESH_CRON') ?? '30 6 * * *';
   const cronFields = refreshCron.split(/\s+/);
@@ -149,6 +153,7 @@ export function parseConfig(env: Env = process.env): Config {
     indexDir: str('INDEX_DIR') ?? path.join(path.dirname(databasePath), 'index'),
     seedsDir: str('SEEDS_DIR') ?? path.join('data', 'seeds'),
     logLevel,
+    openDataUrl,
     refreshUrl,
     refreshCron,
     digestDefaultTime,

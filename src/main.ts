@@ -129,7 +129,26 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
         indexReady: search.whenReady,
       });
     }
-    const digests = startDigests({ config, store, deps, client, logger, clock, onRefresh: ops.onRefresh, onTick: ops.onTick });
+    const consoleOut = client ? null : (opts.output ?? process.stdout);
+    const searchForRefresh = search;
+    const opsForRefresh = ops;
+    const digests = startDigests({
+      config,
+      store,
+      deps,
+      client,
+      logger,
+      clock,
+      onRefresh: (outcome, durationMs) => {
+        opsForRefresh.onRefresh(outcome, durationMs);
+        // The refresh ran in a child process: the index adds what it wrote now rather than at the next 10 s check.
+        if (outcome && outcome.revisionAfter !== outcome.revisionBefore) {
+          void searchForRefresh.catchUp().catch((err: unknown) => logger.warn({ err }, 'search index catch-up after refresh failed'));
+        }
+      },
+      onTick: ops.onTick,
+      ...(consoleOut ? { notify: (text: string) => void consoleOut.write(`${text}\n\n`) } : {}),
+    });
     ops.attach({ deliveriesPending: () => digests.service.repo.countPending() });
     const healthUrl = await ops.listen();
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { APIMessage } from 'discord-api-types/v10';
-import { planEvolution } from '../../src/corpus/generate/planEvolution';
+import { planEvolution } from '../../tools/generator/planEvolution';
 import { runRefresh } from '../../src/digest/refresh';
 import type { NewSubscription } from '../../src/digest/DigestRepository';
 import { startDiscordFake, type DiscordFake } from '../support/discordFake';

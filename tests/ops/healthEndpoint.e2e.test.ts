@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planEvolution } from '../../src/corpus/generate';
+import { planEvolution } from '../../tools/generator';
 import type { RunningApp } from '../../src/main';
 import type { HealthReport } from '../../src/ops/health';
 import { openStore } from '../../src/store/openStore';

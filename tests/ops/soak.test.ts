@@ -30,7 +30,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { planEvolution } from '../../src/corpus/generate';
+import { planEvolution } from '../../tools/generator';
 import { HISTORY_RETENTION_DAYS } from '../../src/digest/DigestService';
 import { DISCORD_CACHE_LIMITS } from '../../src/discord/createDiscordClient';
 import { archiveBytes, startArchiveServer, type ArchiveServer } from '../digest/support/archive';

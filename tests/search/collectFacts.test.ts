@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchServiceHandle } from '../../src/search/createSearchService';
-import { generateQuestions } from '../../src/corpus/generate';
+import { generateQuestions } from '../../tools/generator';
 import { parseOpenDataQuestion } from '../../src/corpus/parse/parseOpenDataQuestion';
 import type { Question } from '../../src/corpus/types';
 import { allQuestions, startEngine } from './helpers';

@@ -24,7 +24,8 @@ export interface SpawnedBot {
 export function spawnBot(env: Record<string, string>): SpawnedBot {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: REPO,
-    env: { ...process.env, ...env },
+    // No open data unless asked: a closed loopback port (the start refresh then reports "offline").
+    env: { ...process.env, OPENDATA_URL: 'http://127.0.0.1:9', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Array<Record<string, unknown>> = [];

@@ -31,6 +31,8 @@ export async function startBot(opts: StartBotOptions): Promise<RunningApp> {
       LOG_LEVEL: 'info',
       FLOOD_MAX: '5',
       FLOOD_WINDOW_MS: '10000',
+      // No open data from tests unless asked: a closed loopback port (the start refresh then reports "offline").
+      OPENDATA_URL: 'http://127.0.0.1:9',
       ...opts.env,
     },
     logger,

@@ -3,7 +3,8 @@
  *  --departement D --statut repondu|en-attente|retiree --depuis JJ/MM/AAAA --jusqua JJ/MM/AAAA
  *  --repondu-sous N --en-attente-depuis N --tri pertinence|recent|ancien --limite N --page N --index-dir DIR] [--json]`
  *
- * Uses the saved index (INDEX_DIR, default data/index), rebuilt and saved when the corpus changed.
+ * Uses the saved index (`--index-dir`, else the configuration's INDEX_DIR: beside the database by default), rebuilt
+ * and saved when the corpus changed.
  */
 import { parseArgs } from 'node:util';
 import type { QuestionStatus } from '../../corpus/types';
@@ -57,7 +58,7 @@ function positiveInt(value: string | undefined, option: string): number | undefi
   return n;
 }
 
-export function parseSearchArgs(args: string[], now: Date): { request: SearchRequest; json: boolean; indexDir: string; csv?: string } {
+export function parseSearchArgs(args: string[], now: Date, defaultIndexDir: string): { request: SearchRequest; json: boolean; indexDir: string; csv?: string } {
   let parsed;
   try {
     parsed = parseArgs({
@@ -124,7 +125,7 @@ export function parseSearchArgs(args: string[], now: Date): { request: SearchReq
   return {
     request: { text, filters, sort, limit: Math.max(1, Math.min(50, limit)), offset: (page - 1) * limit, now },
     json: !!v.json,
-    indexDir: v['index-dir'] ?? process.env.INDEX_DIR ?? 'data/index',
+    indexDir: v['index-dir'] ?? defaultIndexDir,
     ...(v.csv ? { csv: v.csv } : {}),
   };
 }
@@ -153,7 +154,7 @@ export const searchCommand: CliCommand = {
   summary: 'recherche plein texte avec filtres (députés, ministères, dates, statut)',
   usage: 'search "mots" [--legislature N --depute X --ministere Y --statut repondu ... --tri recent] [--json] [--csv f.csv]',
   async run(args, ctx) {
-    const { request, json, indexDir, csv } = parseSearchArgs(args, ctx.now);
+    const { request, json, indexDir, csv } = parseSearchArgs(args, ctx.now, ctx.config.indexDir);
     const store = ctx.store();
     const service = createSearchService({ store, indexDir });
     try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateActeurs, generateQuestions, type OfficialQuestion } from '../../src/corpus/generate';
+import { generateActeurs, generateQuestions, type OfficialQuestion } from '../../tools/generator';
 import { parseOpenDataQuestion } from '../../src/corpus/parse/parseOpenDataQuestion';
 import { applyActeur, parseActeur } from '../../src/corpus/parse/parseActeur';
 import type { Acteur, Question } from '../../src/corpus/types';

@@ -80,7 +80,7 @@ export interface OfficialMandat {
   uid: string;
   acteurRef: string;
   legislature: string;
-  typeOrgane: 'ASSEMBLEE' | 'GP';
+  typeOrgane: 'ASSEMBLEE' | 'GP' | 'GOUVERNEMENT';
   dateDebut: string;
   datePublication: string | null;
   dateFin: string | null;

@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import yauzl from 'yauzl';
-import { generateQuestions, planEvolution, writeArchive, type OfficialQuestion } from '../../src/corpus/generate';
+import { generateQuestions, planEvolution, writeArchive, writeDeputiesHistory, type OfficialQuestion } from '../../tools/generator';
+import { parseActeur } from '../../src/corpus/parse/parseActeur';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 let dir: string;
@@ -144,4 +145,22 @@ describe('npm run gen-corpus', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--count attend un entier positif/);
   });
+});
+
+describe('the deputies’ history in the AMO30 layout', () => {
+  it('writes acteur/PA*.json and organe/PO*.json, the same bytes for the same seed, padded to the acteurs asked', async () => {
+    const a = path.join(dir, 'amo-a.zip');
+    const b = path.join(dir, 'amo-b.zip');
+    const written = await writeDeputiesHistory({ seed: 4, legislatures: [17], out: a, acteurs: 700 });
+    await writeDeputiesHistory({ seed: 4, legislatures: [17], out: b, acteurs: 700 });
+    expect(await readFile(a)).toEqual(await readFile(b));
+    const entries = await readZip(a);
+    const names = [...entries.keys()];
+    expect(names.filter((n) => /^acteur\/PA\d+\.json$/.test(n))).toHaveLength(700);
+    expect(names.filter((n) => /^organe\/PO\d+\.json$/.test(n))).toHaveLength(written.organes);
+    expect(names).toHaveLength(700 + written.organes);
+    expect(written.deputies).toBeLessThan(700);
+    const deputy = parseActeur(JSON.parse(entries.get(names[0]!)!.toString('utf8')));
+    expect(deputy.ok && deputy.value.mandates.some((m) => m.typeOrgane === 'ASSEMBLEE' && m.legislature === 17)).toBe(true);
+  }, 60_000);
 });

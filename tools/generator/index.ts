@@ -11,7 +11,15 @@ export {
   type EvolutionChangeLists,
   type EvolutionPlan,
 } from './planEvolution';
-export { writeArchive, type ArchiveLayout, type WriteArchiveOptions, type WriteArchiveResult } from './writeArchive';
+export {
+  writeArchive,
+  writeDeputiesHistory,
+  type ArchiveLayout,
+  type DeputiesHistoryOptions,
+  type WriteArchiveOptions,
+  type WriteArchiveResult,
+} from './writeArchive';
+export { generateOrganes, type OfficialOrganeFile } from './generateOrganes';
 export { SUPPORTED_LEGISLATURES, legislatureSpan } from './joDates';
 export type {
   OfficialQuestion,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateQuestions, planEvolution, type OfficialQuestion } from '../../src/corpus/generate';
-import { isTuesday } from '../../src/corpus/generate/joDates';
+import { generateQuestions, planEvolution, type OfficialQuestion } from '../../tools/generator';
+import { isTuesday } from '../../tools/generator/joDates';
 
 const attribs = (q: OfficialQuestion) => (Array.isArray(q.minAttribs.minAttrib) ? q.minAttribs.minAttrib : [q.minAttribs.minAttrib]);
 

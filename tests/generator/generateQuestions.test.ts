@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import PorterStemmerFr from 'natural/lib/natural/stemmers/porter_stemmer_fr.js';
-import { allocateCounts, generateQuestions, legislatureSpan, type OfficialQuestion } from '../../src/corpus/generate';
-import { isTuesday, isoToDay } from '../../src/corpus/generate/joDates';
+import { allocateCounts, generateQuestions, legislatureSpan, type OfficialQuestion } from '../../tools/generator';
+import { isTuesday, isoToDay } from '../../tools/generator/joDates';
 
 const take = (opts: Parameters<typeof generateQuestions>[0]): OfficialQuestion[] => [...generateQuestions(opts)];
 const plain = (html: string): string => html.replace(/<[^>]+>/g, ' ');

@@ -16,7 +16,10 @@ import { once } from 'node:events';
 import { ZipFile } from 'yazl';
 import { type GenerateOptions, generateQuestions } from './generateQuestions';
 import { generateActeurs } from './generateActeurs';
-import { type OfficialQuestion } from './officialTypes';
+import { generateOrganes } from './generateOrganes';
+import { type OfficialActeurFile, type OfficialQuestion, XMLNS, XMLNS_XSI } from './officialTypes';
+import { Rng } from './random';
+import { FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES } from './vocabulary/people';
 
 export type ArchiveLayout = 'single' | 'per-file';
 
@@ -232,4 +235,80 @@ async function writeActeurs(opts: GenerateOptions, out: string): Promise<number>
     }
   }
   return files.length;
+}
+
+export interface DeputiesHistoryOptions {
+  seed: number;
+  /** Legislatures whose deputies are written (default 11 to 17, like the official AMO30 archive). */
+  legislatures?: number[];
+  /** A `.zip` path. */
+  out: string;
+  /**
+   * Total acteur files wanted: beyond the deputies, members of the government who never sat (one GOUVERNEMENT
+   * mandate each, like the real archive's ministers) fill up to this number.
+   */
+  acteurs?: number;
+}
+
+function governmentMember(seed: number, i: number): OfficialActeurFile {
+  const r = Rng.of(seed, 'government-member', i);
+  const feminine = r.chance(0.4);
+  const prenom = feminine ? r.pick(FIRST_NAMES_F) : r.pick(FIRST_NAMES_M);
+  const nom = r.pick(LAST_NAMES);
+  const uid = `PA${500000 + i}`;
+  const start = `${2000 + r.int(0, 24)}-0${r.int(1, 9)}-1${r.int(0, 9)}`;
+  return {
+    acteur: {
+      '@xmlns': XMLNS,
+      uid: { '@xmlns:xsi': XMLNS_XSI, '@xsi:type': 'IdActeur_type', '#text': uid },
+      etatCivil: {
+        ident: { civ: feminine ? 'Mme' : 'M.', prenom, nom, alpha: nom, trigramme: `${prenom[0] ?? 'X'}${nom.slice(0, 2)}`.toUpperCase() },
+        infoNaissance: { dateNais: `19${50 + r.int(0, 40)}-01-01`, villeNais: 'Paris', depNais: 'Paris', paysNais: 'France' },
+        dateDeces: null,
+      },
+      mandats: {
+        mandat: [
+          {
+            '@xmlns:xsi': XMLNS_XSI,
+            '@xsi:type': 'MandatMission_Type',
+            uid: `PM${400000 + i}`,
+            acteurRef: uid,
+            legislature: '',
+            typeOrgane: 'GOUVERNEMENT',
+            dateDebut: start,
+            datePublication: start,
+            dateFin: null,
+            preseance: '10',
+            nominPrincipale: '1',
+            infosQualite: { codeQualite: 'Ministre', libQualite: 'Ministre', libQualiteSex: 'Ministre' },
+            organes: { organeRef: `PO${990000 + r.int(0, 40)}` },
+          },
+        ],
+      },
+    },
+  };
+}
+
+/**
+ * The deputies' history in the official AMO30 layout: one zip holding `acteur/PA....json` (every person who sat
+ * in any of the legislatures, each with all their mandates) and `organe/PO....json` (assemblies, groups,
+ * ministries). Byte-deterministic like the question archives.
+ */
+export async function writeDeputiesHistory(opts: DeputiesHistoryOptions): Promise<{ acteurs: number; deputies: number; organes: number; diskBytes: number }> {
+  const legislatures = opts.legislatures ?? [11, 12, 13, 14, 15, 16, 17];
+  const acteurs = generateActeurs({ seed: opts.seed, legislatures });
+  const deputies = acteurs.length;
+  for (let i = 0; acteurs.length < (opts.acteurs ?? 0); i++) acteurs.push(governmentMember(opts.seed >>> 0, i));
+  const organes = generateOrganes(legislatures);
+  await mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
+  const zip = new ZipFile();
+  const diskBytes = await finishZip(zip, opts.out, async () => {
+    for (const f of acteurs) {
+      zip.addBuffer(Buffer.from(JSON.stringify(f, null, 2), 'utf8'), `acteur/${f.acteur.uid['#text']}.json`, ZIP_ENTRY_OPTIONS);
+    }
+    for (const o of organes) {
+      zip.addBuffer(Buffer.from(JSON.stringify(o, null, 2), 'utf8'), `organe/${o.organe.uid}.json`, ZIP_ENTRY_OPTIONS);
+    }
+  });
+  return { acteurs: acteurs.length, deputies, organes: organes.length, diskBytes };
 }
