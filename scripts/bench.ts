@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only search,ingest,bot] [--sizes 10000,100000]`
+ * `npm run bench [-- --only search,ingest,bot,relevance] [--sizes 10000,100000]`
  *
  * Runs each benchmark in its own child process (so that one's heap does not weigh on the next and peak RSS
  * is the child's own), in order. Each writes its JSON to bench-results/ and prints a summary line.
@@ -15,20 +15,21 @@ const { values } = parseArgs({
 });
 
 const sizes = values.sizes.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
-const all = ['ingest', 'search', 'bot'] as const;
+const all = ['ingest', 'search', 'bot', 'relevance'] as const;
 const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...all];
 
 const plan: Array<{ name: string; count: number }> = [];
 for (const name of all) {
   if (!only.includes(name)) continue;
   // The ingest memory target is stated at 100,000 questions; smaller sizes are only useful for search.
-  const benchSizes = name === 'ingest' ? [Math.max(...sizes)] : sizes;
+  // Relevance runs on the real-text fixture, whatever the sizes.
+  const benchSizes = name === 'ingest' ? [Math.max(...sizes)] : name === 'relevance' ? [0] : sizes;
   for (const count of benchSizes) plan.push({ name, count });
 }
 
 let failed = 0;
 for (const { name, count } of plan) {
-  console.log(`\n=== bench ${name} (${count.toLocaleString('fr-FR')} questions) ===`);
+  console.log(name === 'relevance' ? '\n=== bench relevance ===' : `\n=== bench ${name} (${count.toLocaleString('fr-FR')} questions) ===`);
   const started = Date.now();
   const r = spawnSync(process.execPath, ['--import', 'tsx', `scripts/bench/${name}.ts`, '--count', String(count)], {
     stdio: 'inherit',
