@@ -198,7 +198,7 @@ export class SearchService implements SearchEngine {
       similar: { uid, terms: [...weights] },
     });
     const page = merged.hits.slice(0, size);
-    const pseudo: ParsedQuery = { words: [], phrases: [], excluded: [], number: null };
+    const pseudo: ParsedQuery = { words: [], phrases: [], excluded: [], number: null, clauses: [] };
     return {
       hits: await this.withExcerpts(page, pseudo, 300),
       total: merged.total,
