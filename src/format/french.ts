@@ -47,3 +47,18 @@ export function frCount(n: number, singular: string, plural?: string): string {
 export function ordinal(n: number, feminine = true): string {
   return n === 1 ? (feminine ? '1re' : '1er') : `${n}e`;
 }
+
+/**
+ * What to tell the user when a search did not find every word everywhere (SearchResponse.mode), null otherwise.
+ * 'mixed': the first `allTotal` results have every word, the next ones most of them; 'any': none has them all.
+ */
+export function searchModeNote(mode: string, allTotal: number | undefined): string | null {
+  if (mode === 'any') return 'Aucune question ne contient tous les mots : voici celles qui en contiennent le plus.';
+  if (mode === 'mixed') {
+    const n = allTotal ?? 0;
+    return n >= 2
+      ? `Seules ${frCount(n, 'question')} contiennent tous les mots : elles viennent en premier, suivies de celles qui en contiennent la plupart.`
+      : `Une seule question contient tous les mots : elle vient en premier, suivie de celles qui en contiennent la plupart.`;
+  }
+  return null;
+}

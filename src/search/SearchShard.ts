@@ -14,6 +14,8 @@ import { boundedEditDistance, Interner, SlotList, type FrequentTerm } from './fr
 import { isoToDay, titleOf, type IndexDoc } from './indexDoc';
 import type { QueryWord, ShardQuery } from './query';
 import type { SearchFilters, SearchHit } from './types';
+import { labelKey, MINISTRY_OPTIONAL, nameFilterMatches, parseNameQuery, personKey } from '../insights/names';
+import { DEFAULT_CLAUSE_OPTIONS, rankClauses, type ClauseIndex, type ScoredDoc } from './rankClauses';
 
 export const FIELDS = ['idx', 'who', 'q', 'a'] as const;
 type Field = (typeof FIELDS)[number];
@@ -72,12 +74,18 @@ export type ShardHit = Omit<SearchHit, 'excerpt'> & {
   day: number;
   /** Matched index terms (to build the excerpt). */
   terms: string[];
+  /** Whether the document has every word of the query (false: one of the « most words » that follow). */
+  allWords: boolean;
 };
 
 export interface ShardResult {
   mode: 'all' | 'any' | 'filters-only';
   total: number;
   hits: ShardHit[];
+  /** Documents with every word; the hits with `allWords` come first. */
+  allTotal?: number;
+  /** Documents with most words, when they follow (too few or weak all-words documents). */
+  mostTotal?: number;
 }
 
 export interface FacetEntry {
@@ -160,6 +168,8 @@ type MiniIndexInternals = {
   _documentIds: Map<number, unknown>;
   _fieldIds: Record<string, number>;
   _documentCount: number;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
   addDocumentId(id: unknown): number;
   addFieldLength(shortId: number, fieldId: number, count: number, length: number): void;
 };
@@ -440,7 +450,8 @@ export class SearchShard {
     // which only sees candidates (boostDocument 0 skips a document before any result object is made).
     const constraints: Constraint[] = [];
     const scored: Array<Pick<QueryWord, 'stem' | 'prefix' | 'fuzzy'>> = [];
-    for (const w of q.words) {
+    // (A plan with clauses is scored by rankClauses; words alone keep the former minisearch path.)
+    if (!q.clauses.length) for (const w of q.words) {
       const c = this.constraintOf(w);
       if (c) constraints.push(c);
       // Fuzzy matching only for words the index does not know: a known word is not a typo.
@@ -460,7 +471,26 @@ export class SearchShard {
 
     let mode: 'all' | 'any' = 'all';
     let ranked: Ranked = { results: [], total: 0, sorted: false };
-    if (q.words.length) {
+    let allTotal = 0;
+    let mostTotal = 0;
+    let allSet: Set<number> | null = null;
+    if (q.clauses.length) {
+      const r = rankClauses(this.clauseIndex(), q.clauses, {
+        allowed,
+        top: sq.top,
+        keepAll: sq.sort !== 'relevance',
+        ...DEFAULT_CLAUSE_OPTIONS,
+      });
+      allTotal = r.allTotal;
+      mostTotal = r.mostTotal;
+      allSet = new Set(r.all.map((d) => d.id));
+      // Most-words documents after all-words ones: their scores are scaled under any all-words score.
+      const floor = r.all.length ? Math.min(...r.all.map((d) => d.score)) : 0;
+      const top = r.most[0]?.score ?? 1;
+      const most: ScoredDoc[] = r.most.map((d) => ({ ...d, score: r.all.length ? (floor * 0.5 * d.score) / top : d.score }));
+      ranked = { results: [...r.all, ...most], total: allTotal + mostTotal, sorted: false };
+      if (!allTotal && mostTotal) mode = 'any';
+    } else if (q.words.length) {
       ranked = this.runAnd(constraints, scored, mask, excluded, allowed, sq);
       if (ranked.total === 0 && q.words.length > 1) {
         ranked = this.runOr(constraints, scored, allowed, sq);
@@ -486,7 +516,58 @@ export class SearchShard {
     }
     // Exact-number hits are put first; a date order is restored by pageOf.
     const sorted = ranked.sorted && hits === ranked.results;
-    return this.pageOf(hits, total, sorted, sq, mode);
+    const page = this.pageOf(hits, total, sorted, sq, mode, allSet);
+    if (q.clauses.length) {
+      page.allTotal = allTotal;
+      page.mostTotal = mostTotal;
+    }
+    return page;
+  }
+
+  /** The shard's index as clause scoring reads it (rankClauses.ts). */
+  private clauseIndex(): ClauseIndex {
+    const mi = this.ms as unknown as MiniIndexInternals;
+    const frequent = this.frequent;
+    const fields = FIELDS.map((f) => {
+      const id = mi._fieldIds[f]!;
+      return { id, boost: FIELD_BOOSTS[f], averageLength: mi._avgFieldLength[id] ?? 1, isIndexingTerms: f === 'idx' };
+    });
+    const dfOf = (term: string) => {
+      const fr = frequent.get(term);
+      let df = fr ? fr.all.length : 0;
+      const data = mi._index.get(term);
+      if (data) for (const docs of data.values()) df += docs.size;
+      return df;
+    };
+    return {
+      documentCount: this.live,
+      slots: this.metas.length,
+      fields,
+      postings: (term) => mi._index.get(term),
+      frequent: (term) => {
+        const fr = frequent.get(term);
+        return fr ? { all: fr.all.view(), idx: fr.idx.view() } : undefined;
+      },
+      slotOf: (shortId) => mi._documentIds.get(shortId) as number | undefined,
+      fieldLength: (shortId, fieldId) => mi._fieldLength.get(shortId)?.[fieldId] ?? 0,
+      hasTerm: (term) => mi._index.has(term) || frequent.has(term),
+      termsWithPrefix: (prefix, max) => {
+        const found = new Set<string>();
+        for (const [term] of mi._index.atPrefix(prefix)) found.add(term);
+        for (const term of frequent.keys()) if (term.startsWith(prefix)) found.add(term);
+        return [...found].sort((a, b) => dfOf(b) - dfOf(a)).slice(0, max);
+      },
+      termsNear: (term, distance, max) => {
+        const found = new Map<string, number>();
+        for (const [t, [, d]] of mi._index.fuzzyGet(term, distance)) found.set(t, d);
+        for (const t of frequent.keys()) {
+          const d = boundedEditDistance(t, term, distance);
+          if (d <= distance) found.set(t, d);
+        }
+        found.delete(term);
+        return [...found].sort((a, b) => a[1] - b[1] || dfOf(b[0]) - dfOf(a[0])).slice(0, max);
+      },
+    };
   }
 
   /** Every slot posted under a minisearch term (any field); `inIdx` tells whether it is the indexing-terms field. */
@@ -681,7 +762,7 @@ export class SearchShard {
     return { results, total, sorted: true, has: (d) => sc[d]! > 0 };
   }
 
-  private pageOf(results: Scored[], total: number, sorted: boolean, sq: ShardQuery, mode: ShardResult['mode']): ShardResult {
+  private pageOf(results: Scored[], total: number, sorted: boolean, sq: ShardQuery, mode: ShardResult['mode'], allSet: Set<number> | null = null): ShardResult {
     let ordered = results;
     if (sq.sort !== 'relevance' && !sorted) {
       const dir = sq.sort === 'newest' ? -1 : 1;
@@ -695,12 +776,12 @@ export class SearchShard {
     const hits: ShardHit[] = [];
     for (let i = 0; i < ordered.length && i < sq.top; i++) {
       const r = ordered[i]!;
-      hits.push(this.hitOf(this.metas[r.id]!, r.score, r.terms));
+      hits.push(this.hitOf(this.metas[r.id]!, r.score, r.terms, allSet ? allSet.has(r.id) : true));
     }
     return { mode, total, hits };
   }
 
-  private hitOf(m: DocMeta, score: number, terms: string[]): ShardHit {
+  private hitOf(m: DocMeta, score: number, terms: string[], allWords = true): ShardHit {
     return {
       uid: m.uid,
       score,
@@ -717,6 +798,7 @@ export class SearchShard {
       url: m.url,
       day: m.qDay,
       terms,
+      allWords,
     };
   }
 
@@ -833,10 +915,11 @@ export function compileFilters(f: SearchFilters, nowDay: number): ((m: DocMeta) 
   if (f.legislature !== undefined) tests.push((m) => m.legislature === f.legislature);
   if (f.status) tests.push((m) => m.status === f.status);
   if (f.deputy && f.deputy.trim()) {
+    // The one name matcher of /depute and the digests (insights/names.ts): whole words in any order.
     const raw = f.deputy.trim();
-    const norm = normalizeName(raw.replace(/^(m|mme|mr|monsieur|madame)\.?\s+/i, ''));
     const byRef = /^PA\d+$/i.test(raw);
-    const nameOk = memo((v) => nameMatches(norm, v));
+    const q = parseNameQuery(raw);
+    const nameOk = memo((v) => v !== null && nameFilterMatches(q, personKey({ name: v })));
     tests.push((m) => (byRef ? m.authorRef?.toUpperCase() === raw.toUpperCase() : nameOk(m.authorName)));
   }
   if (f.group && f.group.trim()) {
@@ -850,8 +933,9 @@ export function compileFilters(f: SearchFilters, nowDay: number): ((m: DocMeta) 
     tests.push((m) => ok(m.department));
   }
   if (f.ministry && f.ministry.trim()) {
-    const norm = normalizeName(f.ministry.replace(/^minist[eè]re\s+(de\s+l['’]|de\s+la\s+|des\s+|du\s+|de\s+)?/i, ''));
-    const ok = memo((v) => nameMatches(norm, v));
+    // Words in any order, « ministère de » and the like optional (insights/names.ts).
+    const q = parseNameQuery(f.ministry, MINISTRY_OPTIONAL);
+    const ok = memo((v) => v !== null && nameFilterMatches(q, labelKey(v)));
     const role = f.ministryRole ?? 'any';
     tests.push((m) => {
       const asked = ok(m.ministryAsked) || ok(m.ministryAskedFull);

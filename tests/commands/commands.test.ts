@@ -110,9 +110,11 @@ describe('/recherche', () => {
     expect(text(reply)).toMatch(/élargissez la période/);
   });
 
-  it('says so when it fell back to any-word mode', async () => {
-    const reply = await run('recherche', { texte: 'cybercriminalité xylophonique' });
-    expect(text(reply)).toMatch(/au moins un/);
+  it('says so when no question has every word, or too few', async () => {
+    const none = await run('recherche', { texte: 'cybercriminalité xylophonique' });
+    expect(text(none)).toMatch(/Aucune question ne contient tous les mots : voici celles qui en contiennent le plus/);
+    const few = await run('recherche', { texte: 'cybercriminalité europol' });
+    expect(text(few)).toMatch(/Une seule question contient tous les mots : elle vient en premier/);
   });
 
   it.each([
