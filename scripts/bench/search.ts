@@ -26,6 +26,8 @@ import { parseOpenDataQuestion } from '../../src/corpus/parse/parseOpenDataQuest
 import type { Question } from '../../src/corpus/types';
 import { fold, TOKEN_RE, isStopWord } from '../../src/search/analyzeFrench';
 import { createSearchService } from '../../src/search/createSearchService';
+import { parseQuery } from '../../src/search/query';
+import { rerank, RERANK_DEPTH } from '../../src/search/rerank';
 import type { SearchFilters, SearchRequest } from '../../src/search/types';
 import { openStore } from '../../src/store/openStore';
 
@@ -256,6 +258,21 @@ async function serve(dir: string): Promise<unknown> {
     await engine.similar(uid, 5);
     simTimes.push(performance.now() - t);
   }
+  // Cost of the re-ranking of the first results (done inside each relevance search above): the texts of the first hits read
+  // from SQLite, then proximity / subject / title, timed apart on the same word queries.
+  const rerankRead: number[] = [];
+  const rerankScore: number[] = [];
+  for (const q of queries.filter((x) => x.req.text && (x.kind === 'words' || x.kind === 'words+filters')).slice(0, 100)) {
+    const parsed = parseQuery(q.req.text!);
+    const r = await engine.search({ ...q.req, limit: RERANK_DEPTH });
+    if (r.hits.length < 2) continue;
+    const t0 = performance.now();
+    const texts = store.getTexts(r.hits.map((h) => h.uid));
+    const t1 = performance.now();
+    rerank(r.hits.map((h) => ({ ...h, terms: [], allWords: true })), parsed.clauses, new Map([...texts].map(([u, t]) => [u, t.question])));
+    rerankRead.push(t1 - t0);
+    rerankScore.push(performance.now() - t1);
+  }
   const rssAfterQueries = rssMb();
   await service.close();
   store.close();
@@ -272,6 +289,13 @@ async function serve(dir: string): Promise<unknown> {
     meanTotal: Math.round(totalHits / Math.max(1, queries.length)),
     burst200: { wallMs: Math.round(burstWall), p50: percentile(burstTimes, 50), p99: percentile(burstTimes, 99) },
     similar: { n: simTimes.length, p50: percentile(simTimes, 50), p99: percentile(simTimes, 99) },
+    rerank: {
+      n: rerankRead.length,
+      readTextsP50: percentile(rerankRead, 50),
+      readTextsP99: percentile(rerankRead, 99),
+      scoreP50: percentile(rerankScore, 50),
+      scoreP99: percentile(rerankScore, 99),
+    },
   };
 }
 
@@ -356,6 +380,8 @@ async function main(): Promise<void> {
     console.log(`  rechargement ${served.reloadSeconds} s (RSS ${served.rssAfterReloadMb} Mo ; après requêtes ${served.rssAfterQueriesMb} Mo, pic ${served.peakRssMb} Mo)`);
     console.log(`  requêtes (${sq.all.n}) : p50 ${sq.all.p50} ms, p99 ${sq.all.p99} ms, max ${sq.all.max} ms`);
     for (const [k, v] of Object.entries(sq.byKind)) console.log(`    ${k.padEnd(14)} n=${v.n} p50 ${v.p50} ms p99 ${v.p99} ms`);
+    const rr = served.rerank as { n: number; readTextsP50: number; readTextsP99: number; scoreP50: number; scoreP99: number };
+    console.log(`  dont reclassement des ${RERANK_DEPTH} premiers (n=${rr.n}) : lecture des textes p50 ${rr.readTextsP50} ms p99 ${rr.readTextsP99} ms, calcul p50 ${rr.scoreP50} ms p99 ${rr.scoreP99} ms`);
     let base: Record<string, unknown> | null = null;
     if (!values['no-baseline']) {
       base = runPhase('baseline', dir);
