@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { toIndexDoc } from '../../src/search/indexDoc';
 import { SearchService } from '../../src/search/SearchService';
-import { SearchShard } from '../../src/search/SearchShard';
+import { SearchShard } from '../../src/search/shard/SearchShard';
 import { LocalShardClient } from '../../src/search/shardClients';
 import {
   engineRanker,
@@ -41,7 +41,7 @@ const handle = await projectEngine(store);
 const project = await measureRelevance(engineRanker(handle.engine), queries);
 await handle.close();
 
-const shard = new SearchShard(undefined, undefined, undefined, { frequentMinDocs: 100, frequentRatio: 0.05 });
+const shard = new SearchShard({ frequentMinDocs: 100, frequentRatio: 0.05 });
 shard.add([...store.iterateQuestions()].map(toIndexDoc));
 const frequentEngine = new SearchService([new LocalShardClient(shard)], { getTexts: (uids) => store.getTexts(uids) });
 await frequentEngine.markReady();

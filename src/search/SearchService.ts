@@ -9,9 +9,11 @@ import { buildExcerpt, type ExcerptTexts } from './excerpt';
 import { dateToDay, toIndexDoc, type IndexDoc } from './indexDoc';
 import { parseQuery, type ParsedQuery, type ShardQuery } from './query';
 import { rerank, RERANK_DEPTH } from './rerank';
-import { DEFAULT_CLAUSE_OPTIONS } from './rankClauses';
+import { DEFAULT_CLAUSE_OPTIONS } from './shard/rankClauses';
 import { shardOf } from './shardOf';
-import { normalizeName, type FacetEntry, type Facets, type ShardHit, type ShardResult } from './SearchShard';
+import type { FacetEntry, Facets } from './shard/facets';
+import { normalizeName } from './shard/filters';
+import type { ShardHit, ShardResult } from './shard/rank';
 import type {
   SearchEngine,
   SearchHit,

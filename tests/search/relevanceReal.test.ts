@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchServiceHandle } from '../../src/search/createSearchService';
 import { toIndexDoc } from '../../src/search/indexDoc';
 import { SearchService } from '../../src/search/SearchService';
-import { SearchShard } from '../../src/search/SearchShard';
+import { SearchShard } from '../../src/search/shard/SearchShard';
 import { LocalShardClient } from '../../src/search/shardClients';
 import type { QuestionStore } from '../../src/store/QuestionStore';
 import {
@@ -60,7 +60,7 @@ describe('relevance on real texts', () => {
   }, 60_000);
 
   it(`keeps >= ${MIN_HITS1_SHARE_FREQUENT * 100} % first and MRR >= ${MIN_MRR_FREQUENT} when terms of more than 5 % of the questions are frequent terms (as at 100,000)`, async () => {
-    const shard = new SearchShard(undefined, undefined, undefined, { frequentMinDocs: 100, frequentRatio: 0.05 });
+    const shard = new SearchShard({ frequentMinDocs: 100, frequentRatio: 0.05 });
     shard.add([...store.iterateQuestions()].map(toIndexDoc));
     expect(shard.frequentTerms().size).toBeGreaterThan(100);
     const engine = new SearchService([new LocalShardClient(shard)], { getTexts: (uids) => store.getTexts(uids) });

@@ -9,7 +9,7 @@
  *
  * Reads the index through `ClauseIndex` only, so the storage of postings may change under it.
  */
-import type { Alternative, Clause } from './clauses';
+import type { Alternative, Clause } from '../clauses';
 
 /** A term's postings: field id -> (short document id -> frequency of the term in that field). */
 export type TermPostings = Map<number, Map<number, number>>;
@@ -71,6 +71,8 @@ export interface ClauseOptions {
   minAll: number;
   /** All-words documents whose best score is under this share of the best most-words one are weak. */
   weakRatio: number;
+  /** At most this many index terms for one cut word or one typo. */
+  maxExpansions: number;
 }
 
 export const DEFAULT_CLAUSE_OPTIONS = { minAll: 3, weakRatio: 0.5 } as const;
@@ -82,8 +84,6 @@ const B = 0.7;
 const FUZZY_WEIGHT = 0.45;
 const PREFIX_WEIGHT = 0.6;
 const KNOWN_PREFIX_WEIGHT = 0.3;
-/** At most this many index terms for one cut word or one typo. */
-const MAX_EXPANSIONS = 30;
 /** Whether all-words documents are weak is only asked when they are this few. */
 const WEAK_CHECK_MAX = 20;
 
@@ -180,7 +180,7 @@ interface ClauseRun {
  * alternative). The alternatives are synonyms scored with ONE idf (from the most common of them), so that a rarer
  * relative (« ministère » for « ministre ») never outweighs the word itself through its rarity.
  */
-function runClause(index: ClauseIndex, c: Clause, ci: number, allowed: (slot: number) => boolean): ClauseRun {
+function runClause(index: ClauseIndex, c: Clause, ci: number, allowed: (slot: number) => boolean, maxExpansions: number): ClauseRun {
   const score = buffers.clauseScore[ci]!;
   const which = buffers.clauseAlt[ci]!;
   const tf = buffers.termTf;
@@ -199,10 +199,10 @@ function runClause(index: ClauseIndex, c: Clause, ci: number, allowed: (slot: nu
       const term = a.terms[0]!;
       const list: Array<[string, number]> = [[term, 1]];
       // Typos only for words the index does not know; a cut last word completes to the longer terms.
-      if (a.fuzzy > 0 && !index.hasTerm(term)) for (const [t, d] of index.termsNear(term, a.fuzzy, MAX_EXPANSIONS)) list.push([t, FUZZY_WEIGHT / d]);
+      if (a.fuzzy > 0 && !index.hasTerm(term)) for (const [t, d] of index.termsNear(term, a.fuzzy, maxExpansions)) list.push([t, FUZZY_WEIGHT / d]);
       // A last word the index knows as typed is less likely cut: its completions count less.
       const prefixWeight = index.hasTerm(term) ? KNOWN_PREFIX_WEIGHT : PREFIX_WEIGHT;
-      if (a.prefix) for (const t of index.termsWithPrefix(a.prefix, MAX_EXPANSIONS)) if (t !== term) list.push([t, prefixWeight]);
+      if (a.prefix) for (const t of index.termsWithPrefix(a.prefix, maxExpansions)) if (t !== term) list.push([t, prefixWeight]);
       altTerms.push(list.map(([t]) => t));
       for (const [t, w] of list) {
         const tt: number[] = [];
@@ -252,7 +252,7 @@ function byScore(a: ScoredDoc, b: ScoredDoc): number {
 export function rankClauses(index: ClauseIndex, clauses: readonly Clause[], opts: ClauseOptions): ClauseRanking {
   const k = clauses.length;
   buffers.ensure(index.slots, k);
-  const runs = clauses.map((c, ci) => runClause(index, c, ci, opts.allowed));
+  const runs = clauses.map((c, ci) => runClause(index, c, ci, opts.allowed, opts.maxExpansions));
   const coverage = buffers.coverage;
   const total = buffers.total;
   const seen: number[] = [];

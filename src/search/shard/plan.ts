@@ -1,0 +1,75 @@
+/**
+ * Planning a query on one shard: which documents may be returned at all (present, passing the filters, not holding
+ * an excluded word). What a document is worth for the query's clauses is rankClauses.ts's business.
+ */
+import type { ParsedQuery } from '../query';
+import type { DocTable } from './docMeta';
+import type { FrequentTerms } from './frequentTerms';
+import type { MiniIndex, Postings } from './miniAdapter';
+
+export interface Plan {
+  /** Filters' mask (1 = passes), null without filters. */
+  mask: Uint8Array | null;
+  /** Slots holding an excluded term (1), null without exclusions. */
+  excluded: Uint8Array | null;
+  /** Whether a slot may be returned at all: present, passing the filters, not excluded. */
+  allowed: (slot: number) => boolean;
+  /** Slots of the shard (the length of per-slot arrays). */
+  slots: number;
+}
+
+/** What planning reads of a shard. */
+export interface PlanContext {
+  mini: MiniIndex;
+  frequent: FrequentTerms;
+  docs: DocTable;
+}
+
+export function planQuery(q: ParsedQuery, mask: Uint8Array | null, ctx: PlanContext): Plan {
+  const { mini, frequent } = ctx;
+  const n = ctx.docs.slots;
+  let excluded: Uint8Array | null = null;
+  if (q.excluded.length) {
+    excluded = new Uint8Array(n);
+    for (const term of q.excluded) {
+      const fr = frequent.get(term);
+      if (fr) for (const d of fr.all.view()) excluded[d] = 1;
+      forEachPosting(mini, mini.postings(term), (slot) => (excluded![slot] = 1));
+    }
+  }
+  const metas = ctx.docs.metas;
+  const allowed = (d: number) => metas[d] !== undefined && (!mask || mask[d] === 1) && (!excluded || excluded[d] === 0);
+  return { mask, excluded, allowed, slots: n };
+}
+
+/** Every slot posted under a minisearch term (any field). */
+function forEachPosting(mini: MiniIndex, data: Postings | undefined, fn: (slot: number) => void): void {
+  if (!data) return;
+  for (const docs of data.values())
+    for (const shortId of docs.keys()) {
+      const slot = mini.idOf(shortId);
+      if (slot !== undefined) fn(slot);
+    }
+}
+
+/** Levenshtein distance, or `max + 1` as soon as it exceeds `max`. */
+export function boundedEditDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev, cur] = [cur, prev];
+  }
+  const d = prev[b.length]!;
+  return d > max ? max + 1 : d;
+}
