@@ -20,8 +20,8 @@ export const RERANK_DEPTH = 20;
 export const RERANK_WEIGHTS = { proximity: 0.5, subject: 1, title: 0.5 } as const;
 
 /** Tokens of the question read for proximity (the subject and the body's first part), and the characters that hold them. */
-const MAX_TOKENS = 300;
-const MAX_CHARS = 2400;
+const MAX_TOKENS = 200;
+const MAX_CHARS = 1600;
 
 export interface RerankHit {
   uid: string;
@@ -51,14 +51,16 @@ function clauseTerms(clauses: readonly Clause[], matched: readonly string[]): Ar
   });
 }
 
+const NONE: readonly number[] = [];
+
 /** Smallest number of consecutive tokens holding an occurrence of every clause found in `tokens`; 0 when < 2 found. */
 export function smallestWindow(tokens: readonly string[], sets: ReadonlyArray<ReadonlyMap<string, number>>): { window: number; found: number } {
   const k = sets.length;
-  const which: number[][] = tokens.map((t) => {
-    const out: number[] = [];
-    for (let c = 0; c < k; c++) if (sets[c]!.has(t)) out.push(c);
-    return out;
+  const clausesOf = new Map<string, number[]>();
+  sets.forEach((set, c) => {
+    for (const t of set.keys()) (clausesOf.get(t) ?? clausesOf.set(t, []).get(t)!).push(c);
   });
+  const which = tokens.map((t) => clausesOf.get(t) ?? NONE);
   const present = new Set<number>();
   for (const w of which) for (const c of w) present.add(c);
   const need = present.size;
@@ -107,13 +109,17 @@ export function rerank<T extends RerankHit>(hits: readonly T[], clauses: readonl
   const rescored = head.map((h) => {
     const sets = clauseTerms(clauses, h.terms);
     const text = (texts.get(h.uid) ?? '').slice(0, MAX_CHARS);
-    const tokens = analyzeText(text, MAX_TOKENS);
+    // The subject is analysed once, and the text around it: tokens in order for the proximity.
+    const subjectText = subjectOf(text);
+    const at = text.indexOf(subjectText);
+    const subjectTokens = analyzeText(subjectText);
+    const tokens = at < 0 ? analyzeText(text, MAX_TOKENS) : [...analyzeText(text.slice(0, at)), ...subjectTokens, ...analyzeText(text.slice(at + subjectText.length), MAX_TOKENS)];
     let proximity = 0;
     if (clauses.length > 1) {
       const { window, found } = smallestWindow(tokens, sets);
       if (window > 0) proximity = (found / clauses.length) * Math.min(1, found / window);
     }
-    const subject = coverage(analyzeText(subjectOf(text)), sets);
+    const subject = coverage(subjectTokens, sets);
     const title = coverage(analyzeText(h.title), sets);
     const w = RERANK_WEIGHTS;
     return { h, score: h.score * (1 + w.proximity * proximity + w.subject * subject + w.title * title) };
