@@ -84,6 +84,8 @@ const B = 0.7;
 const FUZZY_WEIGHT = 0.45;
 const PREFIX_WEIGHT = 0.6;
 const KNOWN_PREFIX_WEIGHT = 0.3;
+/** Completions of a last word the index knows as typed: the most common few only. */
+const KNOWN_PREFIX_EXPANSIONS = 10;
 /** Whether all-words documents are weak is only asked when they are this few. */
 const WEAK_CHECK_MAX = 20;
 
@@ -201,8 +203,9 @@ function runClause(index: ClauseIndex, c: Clause, ci: number, allowed: (slot: nu
       // Typos only for words the index does not know; a cut last word completes to the longer terms.
       if (a.fuzzy > 0 && !index.hasTerm(term)) for (const [t, d] of index.termsNear(term, a.fuzzy, maxExpansions)) list.push([t, FUZZY_WEIGHT / d]);
       // A last word the index knows as typed is less likely cut: its completions count less.
-      const prefixWeight = index.hasTerm(term) ? KNOWN_PREFIX_WEIGHT : PREFIX_WEIGHT;
-      if (a.prefix) for (const t of index.termsWithPrefix(a.prefix, maxExpansions)) if (t !== term) list.push([t, prefixWeight]);
+      const known = index.hasTerm(term);
+      const prefixWeight = known ? KNOWN_PREFIX_WEIGHT : PREFIX_WEIGHT;
+      if (a.prefix) for (const t of index.termsWithPrefix(a.prefix, known ? Math.min(KNOWN_PREFIX_EXPANSIONS, maxExpansions) : maxExpansions)) if (t !== term) list.push([t, prefixWeight]);
       altTerms.push(list.map(([t]) => t));
       for (const [t, w] of list) {
         const tt: number[] = [];
@@ -248,6 +251,61 @@ function byScore(a: ScoredDoc, b: ScoredDoc): number {
   return b.score - a.score || b.matched - a.matched;
 }
 
+/** The `size` best (slot, score) pairs offered, with a min-heap on the score. */
+class TopK {
+  private ids: Int32Array;
+  private scores: Float64Array;
+  private n = 0;
+  constructor(private readonly size: number) {
+    this.ids = new Int32Array(Math.max(1, size));
+    this.scores = new Float64Array(Math.max(1, size));
+  }
+
+  offer(id: number, score: number): void {
+    if (this.size <= 0) return;
+    if (this.n < this.size) {
+      let i = this.n++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (this.scores[parent]! <= score) break;
+        this.ids[i] = this.ids[parent]!;
+        this.scores[i] = this.scores[parent]!;
+        i = parent;
+      }
+      this.ids[i] = id;
+      this.scores[i] = score;
+      return;
+    }
+    if (score <= this.scores[0]!) return;
+    // Replace the smallest and sift down.
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      let ms = score;
+      if (l < this.n && this.scores[l]! < ms) {
+        m = l;
+        ms = this.scores[l]!;
+      }
+      if (r < this.n && this.scores[r]! < ms) m = r;
+      if (m === i) break;
+      this.ids[i] = this.ids[m]!;
+      this.scores[i] = this.scores[m]!;
+      i = m;
+    }
+    this.ids[i] = id;
+    this.scores[i] = score;
+  }
+
+  /** Best first. */
+  sorted(): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    for (let i = 0; i < this.n; i++) out.push([this.ids[i]!, this.scores[i]!]);
+    return out.sort((a, b) => b[1] - a[1]);
+  }
+}
+
 /** Ranks the documents for `clauses` (at least one). */
 export function rankClauses(index: ClauseIndex, clauses: readonly Clause[], opts: ClauseOptions): ClauseRanking {
   const k = clauses.length;
@@ -272,15 +330,21 @@ export function rankClauses(index: ClauseIndex, clauses: readonly Clause[], opts
     return out;
   };
   try {
-    // All words: the slots every clause touched.
-    const all: ScoredDoc[] = [];
+    // All words: the slots every clause touched. Only the best `top` become objects (a bounded min-heap), unless a
+    // date order needs them all.
+    let all: ScoredDoc[] = [];
+    let allTotal = 0;
     let bestMost = 0;
+    const heap = opts.keepAll ? null : new TopK(opts.top);
     for (const d of seen) {
-      if (coverage[d] === k) all.push({ id: d, score: total[d]!, matched: k, terms: [] });
-      else if (total[d]! > bestMost) bestMost = total[d]!;
+      if (coverage[d] === k) {
+        allTotal++;
+        if (heap) heap.offer(d, total[d]!);
+        else all.push({ id: d, score: total[d]!, matched: k, terms: [] });
+      } else if (total[d]! > bestMost) bestMost = total[d]!;
     }
-    all.sort(byScore);
-    const allTotal = all.length;
+    if (heap) all = heap.sorted().map(([id, score]) => ({ id, score, matched: k, terms: [] }));
+    else all.sort(byScore);
     // Most words, when all words found too few documents or only weak ones.
     const weak = allTotal > 0 && allTotal <= WEAK_CHECK_MAX && all[0]!.score < opts.weakRatio * bestMost;
     let most: ScoredDoc[] = [];
