@@ -1,7 +1,9 @@
 /**
  * /depute nom: a deputy's questions, newest first, 8 per page (`dpp:<stateId>:<page>:<p|i|n>`, state in
  * SQLite), with a summary: how many, share answered, median delay, top rubriques and ministries.
- * The name is matched accent- and case-insensitively ("tardy" finds "M. Lionel Tardy").
+ * The name is matched by the one name matcher (src/insights/names.ts): words in any order, with or without first name,
+ * civility, accents, hyphens and particles; an exact last name before a prefix. A deputy of the deputies' records who
+ * has asked nothing yet is shown with « 0 question ».
  */
 import { customId, defineCommand } from '../src/discord/commandKit';
 import type { CommandDeps } from '../src/discord/deps';
@@ -12,6 +14,7 @@ import { UserError } from '../src/discord/UserError';
 import { questionLine, summaryFields } from '../src/discord/views/summaryView';
 import { newestFirst, summarize } from '../src/insights/summarize';
 import type { DeputyRef } from '../src/insights/types';
+import { frCount } from '../src/format/french';
 import { corpusChoices } from './shared/autocompleteCorpus';
 import { appendButton, imageOf, profileChart } from '../src/discord/views/profileChart';
 import { DEPUTY_STATE, exportButton } from '../src/discord/views/exportButton';
@@ -28,7 +31,18 @@ export function resolveDeputy(deps: CommandDeps, input: string): { ref: DeputyRe
 
 export async function deputyReply(ref: DeputyRef, page: number, deps: CommandDeps, now: Date, others: string[] = []): Promise<Reply> {
   const facts = deps.insights.deputyFacts(ref).sort(newestFirst);
-  if (facts.length === 0) throw new UserError(`Aucune question trouvée pour ${ref.name}.`);
+  if (facts.length === 0) {
+    return {
+      embeds: [
+        {
+          title: `Questions écrites de ${escapeCorpus(ref.name)}`,
+          color: COLORS.question,
+          description: `${frCount(0, 'question')} dans la base pour l’instant.`,
+          ...(others.length ? { footer: { text: `Autres correspondances : ${others.join(', ')}` } } : {}),
+        },
+      ],
+    };
+  }
   const summary = summarize(facts, now);
   const pages = Math.max(1, Math.ceil(facts.length / DEPUTY_PAGE_SIZE));
   const p = Math.min(Math.max(1, page), pages);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only search,ingest,bot,charts,refresh,corpus] [--sizes 10000,100000] [--scale 1] [--keep-db chemin]`
+ * `npm run bench [-- --only search,ingest,bot,charts,refresh,corpus,relevance] [--sizes 10000,100000] [--scale 1] [--keep-db chemin]`
  *
  * refresh: the bot's event loop and acknowledgements while a 20,000-question archive is refreshed (issue 9);
  * corpus: the whole official corpus at real sizes through `npm run corpus -- officiel` (issue 12; --scale shrinks
@@ -21,21 +21,22 @@ const { values } = parseArgs({
 });
 
 const sizes = values.sizes.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
-const all = ['ingest', 'search', 'bot', 'charts', 'refresh', 'corpus'] as const;
+const all = ['ingest', 'search', 'bot', 'charts', 'refresh', 'corpus', 'relevance'] as const;
 const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...all];
 
 const plan: Array<{ name: string; count: number }> = [];
 for (const name of all) {
   if (!only.includes(name)) continue;
   // The ingest memory target is stated at 100,000 questions; smaller sizes are only useful for search.
-  // refresh: the figure is asked at 20,000 questions; corpus: real sizes (see --scale).
-  const benchSizes = name === 'ingest' ? [Math.max(...sizes)] : name === 'refresh' ? [20_000] : name === 'corpus' ? [0] : sizes;
+  // refresh: the figure is asked at 20,000 questions; corpus: real sizes (see --scale); relevance: the real-text
+  // fixture, whatever the sizes.
+  const benchSizes = name === 'ingest' ? [Math.max(...sizes)] : name === 'refresh' ? [20_000] : name === 'corpus' || name === 'relevance' ? [0] : sizes;
   for (const count of benchSizes) plan.push({ name, count });
 }
 
 let failed = 0;
 for (const { name, count } of plan) {
-  console.log(`\n=== bench ${name} (${count.toLocaleString('fr-FR')} questions) ===`);
+  console.log(name === 'relevance' ? '\n=== bench relevance ===' : `\n=== bench ${name} (${count.toLocaleString('fr-FR')} questions) ===`);
   const started = Date.now();
   const extra =
     name === 'corpus'

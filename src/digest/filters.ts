@@ -4,11 +4,13 @@
  * Keywords: comma-separated alternatives ("retraite, déserts médicaux"); an item matches when every word of
  * one alternative is found, after the search index's French analysis (src/search/analyzeFrench: accents
  * folded, stop words dropped, Porter-stemmed, so « retraites » matches « retraite »), in the question's
- * title, text or answer. Deputy, ministry and rubrique are accent/case-insensitive substring matches; deputy
- * also accepts an acteurRef (PA...).
+ * title, text or answer. The deputy is matched by the one name matcher of `/depute` and the search
+ * (src/insights/names.ts: whole words in any order, civility, accents, hyphens and particles aside; « Brun » is not
+ * « Bruneau ») or given as an acteurRef (PA...). Ministry and rubrique are accent/case-insensitive substring matches.
  */
 import type { Question } from '../corpus/types';
 import { analyzeQueryToken, analyzeText, fold, TOKEN_RE } from '../search/analyzeFrench';
+import { nameFilterMatches, parseNameQuery, personKey } from '../insights/names';
 import type { EventKind } from '../store/types';
 import type { DigestContent, DigestFilters } from './types';
 
@@ -56,14 +58,19 @@ function includesFolded(value: string | null | undefined, needle: string): boole
 }
 
 export function matchesDeputy(deputy: string | null, q: Question): boolean {
-  if (deputy === null) return true;
-  const needle = fold(deputy).trim();
-  if (needle === '') return true;
-  if (/^pa\d+$/.test(needle)) return fold(q.author.acteurRef ?? '') === needle;
-  const a = q.author;
-  // Ignore civility so that "M. Tardy" and "Tardy" both match "M. Lionel Tardy".
-  const bare = needle.replace(/^(m|mme|mlle)\.?\s+/, '');
-  return [a.name, a.fullName].some((v) => includesFolded(v, bare));
+  return deputyMatcher(deputy)(q);
+}
+
+/** The deputy filter, parsed once. */
+function deputyMatcher(deputy: string | null): (q: Question) => boolean {
+  const needle = deputy?.trim() ?? '';
+  if (needle === '') return () => true;
+  if (/^pa\d+$/i.test(needle)) return (q) => (q.author.acteurRef ?? '').toUpperCase() === needle.toUpperCase();
+  const query = parseNameQuery(needle);
+  return (q) => {
+    const name = q.author.name ?? q.author.fullName;
+    return name !== null && nameFilterMatches(query, personKey({ name }));
+  };
 }
 
 export function matchesMinistry(ministry: string | null, q: Question): boolean {
@@ -96,9 +103,10 @@ export function kindsFor(content: DigestContent): readonly EventKind[] {
 export function compileFilters(f: DigestFilters): (kind: EventKind, q: Question) => boolean {
   const alternatives = parseKeywords(f.keywords);
   const kinds = kindsFor(f.content);
+  const deputyOk = deputyMatcher(f.deputy);
   return (kind, q) =>
     kinds.includes(kind) &&
-    matchesDeputy(f.deputy, q) &&
+    deputyOk(q) &&
     matchesMinistry(f.ministry, q) &&
     matchesRubrique(f.rubrique, q) &&
     matchesKeywords(alternatives, q);

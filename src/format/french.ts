@@ -58,3 +58,18 @@ export function authorLabel(a: { name: string | null; fullName: string | null; a
 
 /** Said instead of an empty question text: the open data does not hold it (yet). */
 export const TEXT_NOT_IN_OPEN_DATA = 'Le texte de cette question n’est pas (encore) dans les données ouvertes de l’Assemblée';
+
+/**
+ * What to tell the user when a search did not find every word everywhere (SearchResponse.mode), null otherwise.
+ * 'mixed': the first `allTotal` results have every word, the next ones most of them; 'any': none has them all.
+ */
+export function searchModeNote(mode: string, allTotal: number | undefined): string | null {
+  if (mode === 'any') return 'Aucune question ne contient tous les mots : voici celles qui en contiennent le plus.';
+  if (mode === 'mixed') {
+    const n = allTotal ?? 0;
+    return n >= 2
+      ? `Seules ${frCount(n, 'question')} contiennent tous les mots : elles viennent en premier, suivies de celles qui en contiennent la plupart.`
+      : `Une seule question contient tous les mots : elle vient en premier, suivie de celles qui en contiennent la plupart.`;
+  }
+  return null;
+}

@@ -4,8 +4,8 @@
  * cached per corpus revision (`revision()`, cheap), so repeated commands cost no SQL.
  */
 import type Database from 'better-sqlite3';
-import type { QuestionStatus } from '../corpus/types';
-import { fold } from './fold';
+import type { Acteur, QuestionStatus } from '../corpus/types';
+import { foldName, labelKey, MINISTRY_OPTIONAL, personKey, rankByName, type NameKey } from './names';
 import type { DeputyRef, Insights, QuestionFacts } from './types';
 
 interface FactRow {
@@ -37,34 +37,15 @@ function toFacts(r: FactRow): QuestionFacts {
 }
 
 interface Named<T> {
-  /** Folded labels to match against (name, name without civility, words...). */
-  keys: string[];
+  key: NameKey;
+  label: string;
   value: T;
   count: number;
 }
 
-/** Ranks exact > prefix (of the name or of one of its words) > substring, then by number of questions. */
-function rank<T>(list: readonly Named<T>[], input: string, limit: number): Array<T & { count: number }> {
-  const q = fold(input);
-  const scored: Array<{ r: number; n: Named<T> }> = [];
-  for (const n of list) {
-    let r = q === '' ? 2 : -1;
-    if (q !== '') {
-      for (const k of n.keys) {
-        const kr = k === q ? 0 : k.startsWith(q) || k.includes(` ${q}`) || k.includes(`-${q}`) || k.includes(`'${q}`) ? 1 : k.includes(q) ? 2 : -1;
-        if (kr >= 0 && (r < 0 || kr < r)) r = kr;
-        if (r === 0) break;
-      }
-    }
-    if (r >= 0) scored.push({ r, n });
-  }
-  scored.sort((a, b) => a.r - b.r || b.n.count - a.n.count || (a.n.keys[0] ?? '').localeCompare(b.n.keys[0] ?? ''));
-  return scored.slice(0, limit).map(({ n }) => ({ ...n.value, count: n.count }));
-}
-
-/** "M. Lionel Tardy" -> "Lionel Tardy" so that "lionel" ranks as a prefix. */
-function withoutCivility(name: string): string {
-  return name.replace(/^(M\.|Mme|Mlle|Monsieur|Madame)\s+/i, '');
+/** The names matching `input` by the one name matcher (names.ts): best level, then most questions. */
+function rank<T>(list: readonly Named<T>[], input: string, limit: number, optional?: ReadonlySet<string>): Array<T & { count: number }> {
+  return rankByName(list, input, (n) => n.key, (n) => n.count, (n) => n.label, limit, optional).map(({ value: n }) => ({ ...n.value, count: n.count }));
 }
 
 class Lru<V> {
@@ -105,25 +86,66 @@ export function createSqlInsights(db: Database.Database, revision: () => string 
     'SELECT ministry_assigned AS name, count(*) AS n FROM questions WHERE ministry_assigned IS NOT NULL GROUP BY ministry_assigned',
   );
 
+  const acteurList = db.prepare<[], { uid: string; record: string }>('SELECT uid, record FROM acteurs');
+  const acteurState = db.prepare<[], { n: number; latest: string | null }>('SELECT count(*) AS n, max(updated_at) AS latest FROM acteurs');
+
   const currentLists = () => {
-    const rev = revision();
+    // The revision moves with questions; the deputies' records may change alone (an ingest of acteurs only).
+    const a = acteurState.get();
+    const rev = `${revision()}|${a?.n ?? 0}|${a?.latest ?? ''}`;
     if (lists && lists.rev === rev) return lists;
     // One entry per acteur (a name may be missing on some rows); name-only authors keyed by name.
-    const byKey = new Map<string, { value: DeputyRef; count: number }>();
+    const byKey = new Map<string, { value: DeputyRef; count: number; first: string | null; last: string | null }>();
     for (const r of deputyList.all()) {
       const key = r.acteur_ref ?? `name:${r.author_name}`;
       const prev = byKey.get(key);
       const name = r.author_name ?? prev?.value.name ?? r.acteur_ref ?? '';
-      byKey.set(key, { value: { acteurRef: r.acteur_ref, name: prev?.value.name && !r.author_name ? prev.value.name : name }, count: (prev?.count ?? 0) + r.n });
+      byKey.set(key, {
+        value: { acteurRef: r.acteur_ref, name: prev?.value.name && !r.author_name ? prev.value.name : name },
+        count: (prev?.count ?? 0) + r.n,
+        first: null,
+        last: null,
+      });
     }
-    const deputies = [...byKey.values()].map((d) => ({
-      ...d,
-      keys: [fold(d.value.name), fold(withoutCivility(d.value.name)), ...(d.value.acteurRef ? [d.value.acteurRef.toLowerCase()] : [])],
+    // Every deputy of the deputies' records, even one without a question yet ("0 question"); the records also tell
+    // the last name from the first name.
+    for (const row of acteurList.all()) {
+      let record: Acteur;
+      try {
+        record = JSON.parse(row.record) as Acteur;
+      } catch {
+        continue;
+      }
+      const display = [record.civility, record.firstName, record.lastName].filter(Boolean).join(' ');
+      if (!display) continue;
+      const prev = byKey.get(row.uid);
+      byKey.set(row.uid, {
+        value: { acteurRef: row.uid, name: prev && prev.value.name !== row.uid ? prev.value.name : display },
+        count: prev?.count ?? 0,
+        first: record.firstName,
+        last: record.lastName,
+      });
+    }
+    // A name-only author (seed pages) and a record of the same name are one person.
+    const withRef = new Map<string, string>();
+    for (const [k, d] of byKey) if (d.value.acteurRef) withRef.set(foldName(d.value.name), k);
+    for (const [k, d] of [...byKey]) {
+      if (d.value.acteurRef) continue;
+      const same = withRef.get(foldName(d.value.name));
+      if (same === undefined) continue;
+      byKey.get(same)!.count += d.count;
+      byKey.delete(k);
+    }
+    const deputies: Named<DeputyRef>[] = [...byKey.values()].map((d) => ({
+      value: d.value,
+      count: d.count,
+      label: d.value.name,
+      key: d.last ? personKey({ firstName: d.first, lastName: d.last }) : personKey({ name: d.value.name }),
     }));
     // Count shown in autocomplete: the larger of "asked" and "assigned" (cheap, from covering indexes).
     const counts = new Map<string, number>();
     for (const r of [...askedList.all(), ...assignedList.all()]) counts.set(r.name, Math.max(counts.get(r.name) ?? 0, r.n));
-    const ministries = [...counts.entries()].map(([name, count]) => ({ keys: [fold(name)], value: { name }, count }));
+    const ministries = [...counts.entries()].map(([name, count]) => ({ key: labelKey(name), label: name, value: { name }, count }));
     lists = { rev, deputies, ministries };
     return lists;
   };
@@ -144,7 +166,12 @@ export function createSqlInsights(db: Database.Database, revision: () => string 
   const findByNumberStmt = db.prepare<[number, string], { uid: string; legislature: number }>(
     'SELECT uid, legislature FROM questions WHERE number = ? AND type = ? ORDER BY legislature DESC',
   );
-  const byActeur = db.prepare<[string], FactRow>(`SELECT ${FACT_COLUMNS} FROM questions WHERE acteur_ref = ?`);
+  // A deputy's questions: by acteur, plus those known by the same name only (seed pages).
+  const byActeur = db.prepare<[string, string], FactRow>(
+    `SELECT ${FACT_COLUMNS} FROM questions WHERE acteur_ref = ?
+     UNION
+     SELECT ${FACT_COLUMNS} FROM questions WHERE author_name = ? AND acteur_ref IS NULL`,
+  );
   const byAuthorName = db.prepare<[string], FactRow>(`SELECT ${FACT_COLUMNS} FROM questions WHERE author_name = ? AND acteur_ref IS NULL`);
   const byMinistry = db.prepare<[string, string], FactRow>(
     `SELECT ${FACT_COLUMNS} FROM questions WHERE ministry_asked = ?
@@ -154,11 +181,16 @@ export function createSqlInsights(db: Database.Database, revision: () => string 
 
   return {
     findByNumber: (number, type = 'QE') => findByNumberStmt.all(number, type),
-    findDeputies: (input, limit = 25) => rank(currentLists().deputies, input, limit),
-    findMinistries: (input, limit = 25) => rank(currentLists().ministries, input, limit),
+    findDeputies: (input, limit = 25) => {
+      const deputies = currentLists().deputies;
+      const ref = input.trim().toUpperCase();
+      if (/^PA\d+$/.test(ref)) return deputies.filter((d) => d.value.acteurRef === ref).map((d) => ({ ...d.value, count: d.count }));
+      return rank(deputies, input, limit);
+    },
+    findMinistries: (input, limit = 25) => rank(currentLists().ministries, input, limit, MINISTRY_OPTIONAL),
     deputyFacts: (ref) =>
       ref.acteurRef
-        ? cachedFacts(`a:${ref.acteurRef}`, () => byActeur.all(ref.acteurRef as string))
+        ? cachedFacts(`a:${ref.acteurRef}`, () => byActeur.all(ref.acteurRef as string, ref.name))
         : cachedFacts(`n:${ref.name}`, () => byAuthorName.all(ref.name)),
     ministryFacts: (name) => cachedFacts(`m:${name}`, () => byMinistry.all(name, name)),
   };

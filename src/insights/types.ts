@@ -47,9 +47,13 @@ export interface DeputyRef {
 export interface Insights {
   /** Questions with this number (type QE by default), newest legislature first. */
   findByNumber(number: number, type?: string): Array<{ uid: string; legislature: number }>;
-  /** Deputies whose name matches, accent- and case-insensitively (exact > prefix > substring). */
+  /**
+   * Deputies whose name matches (src/insights/names.ts: words in any order, accents, hyphens, civility and particles
+   * aside; exact name > last name > whole words > prefix > substring, then most questions). Includes the deputies of
+   * the deputies' records who have no question yet (count 0). An acteurRef ("PA1008") finds that deputy.
+   */
   findDeputies(input: string, limit?: number): Array<DeputyRef & { count: number }>;
-  /** Ministries (asked or assigned) whose name matches. */
+  /** Ministries (asked or assigned) whose name matches, by the same matcher (« ministère de l'intérieur » finds « Intérieur »). */
   findMinistries(input: string, limit?: number): Array<{ name: string; count: number }>;
   deputyFacts(ref: DeputyRef): QuestionFacts[];
   ministryFacts(name: string): QuestionFacts[];

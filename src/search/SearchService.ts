@@ -8,6 +8,8 @@ import { analyzeText } from './analyzeFrench';
 import { buildExcerpt, type ExcerptTexts } from './excerpt';
 import { dateToDay, toIndexDoc, type IndexDoc } from './indexDoc';
 import { parseQuery, type ParsedQuery, type ShardQuery } from './query';
+import { rerank, RERANK_DEPTH } from './rerank';
+import { DEFAULT_CLAUSE_OPTIONS } from './shard/rankClauses';
 import { shardOf } from './shardOf';
 import type { FacetEntry, Facets } from './shard/facets';
 import { normalizeName } from './shard/filters';
@@ -93,7 +95,8 @@ const MAX_LIMIT = 50;
 function compareHits(sort: SearchRequest['sort']): (a: ShardHit, b: ShardHit) => number {
   if (sort === 'newest') return (a, b) => dayKey(b, -1) - dayKey(a, -1) || b.number - a.number;
   if (sort === 'oldest') return (a, b) => dayKey(a, 1) - dayKey(b, 1) || a.number - b.number;
-  return (a, b) => b.score - a.score || b.day - a.day;
+  // All-words hits first, then the most-words ones (when the shards added them).
+  return (a, b) => Number(b.allWords) - Number(a.allWords) || b.score - a.score || b.day - a.day;
 }
 
 function dayKey(h: ShardHit, dir: number): number {
@@ -192,12 +195,14 @@ export class SearchService implements SearchEngine {
     const parsed = text ? parseQuery(text, { prefix: req.prefix, fuzzy: req.fuzzy }) : null;
     const usable = parsed && (parsed.words.length > 0 || parsed.number !== null) ? parsed : null;
     const hasPhrase = !!usable && usable.phrases.length > 0;
+    const relevance = (req.sort ?? 'relevance') === 'relevance';
+    const reranked = relevance && !!usable && usable.clauses.length > 0;
     const sq: ShardQuery = {
       query: usable,
       filters: req.filters ?? {},
       nowDay,
       sort: req.sort ?? 'relevance',
-      top: hasPhrase ? PHRASE_CANDIDATES : offset + limit,
+      top: hasPhrase ? PHRASE_CANDIDATES : reranked ? Math.max(offset + limit, RERANK_DEPTH) : offset + limit,
     };
     const merged = await this.fanOut(sq);
     let { hits, total } = merged;
@@ -205,11 +210,18 @@ export class SearchService implements SearchEngine {
       hits = await this.checkPhrases(hits, usable!.phrases);
       total = hits.length;
     }
+    const texts = new Map<string, ExcerptTexts>();
+    if (reranked && hits.length > 1) {
+      const head = hits.slice(0, RERANK_DEPTH);
+      for (const [uid, t] of await this.opts.getTexts(head.map((h) => h.uid))) texts.set(uid, t);
+      hits = rerank(hits, usable!.clauses, new Map(head.map((h) => [h.uid, texts.get(h.uid)?.question ?? null])));
+    }
     const page = hits.slice(offset, offset + limit);
     const response: SearchResponse = {
-      hits: await this.withExcerpts(page, usable, req.excerptLength ?? 300),
+      hits: await this.withExcerpts(page, usable, req.excerptLength ?? 300, texts),
       total,
       mode: merged.mode,
+      ...(merged.allTotal !== undefined ? { allTotal: merged.allTotal } : {}),
       tookMs: 0,
     };
     if (this.cache.size >= 200) this.cache.delete(this.cache.keys().next().value!);
@@ -237,7 +249,7 @@ export class SearchService implements SearchEngine {
       similar: { uid, terms: [...weights] },
     });
     const page = merged.hits.slice(0, size);
-    const pseudo: ParsedQuery = { words: [], phrases: [], excluded: [], number: null };
+    const pseudo: ParsedQuery = { words: [], phrases: [], excluded: [], number: null, clauses: [] };
     return {
       hits: await this.withExcerpts(page, pseudo, 300),
       total: merged.total,
@@ -324,26 +336,31 @@ export class SearchService implements SearchEngine {
     return { total, mode: merged.mode, hits: hits.map(({ terms: _t, score: _s, day: _d, ...rest }) => rest) };
   }
 
-  private async fanOut(sq: ShardQuery): Promise<{ hits: ShardHit[]; total: number; mode: SearchResponse['mode'] }> {
+  private async fanOut(sq: ShardQuery): Promise<{ hits: ShardHit[]; total: number; mode: SearchResponse['mode']; allTotal?: number }> {
     const results = await Promise.all(this.shards.map((s) => s.find(sq)));
+    if (sq.similar || !sq.query) {
+      const hits = results.flatMap((r) => r.hits).sort(compareHits(sq.sort));
+      return { hits: hits.slice(0, sq.top), total: results.reduce((a, r) => a + r.total, 0), mode: sq.similar ? 'any' : 'filters-only' };
+    }
+    if (sq.query.clauses.length) {
+      // All words, then most words when too few questions have them all, or only weakly (each shard that found
+      // all-words questions added most-words ones too).
+      const allTotal = results.reduce((a, r) => a + (r.allTotal ?? 0), 0);
+      const mostTotal = results.reduce((a, r) => a + (r.mostTotal ?? 0), 0);
+      const withAll = results.filter((r) => (r.allTotal ?? 0) > 0);
+      const withMost = allTotal < DEFAULT_CLAUSE_OPTIONS.minAll || (withAll.length > 0 && withAll.every((r) => (r.mostTotal ?? 0) > 0));
+      const hits = results
+        .flatMap((r) => r.hits)
+        .filter((h) => h.allWords || withMost || (sq.query!.number !== null && h.number === sq.query!.number))
+        .sort(compareHits(sq.sort));
+      const mode: SearchResponse['mode'] = !withMost || mostTotal === 0 ? 'all' : allTotal === 0 ? 'any' : 'mixed';
+      return { hits: hits.slice(0, sq.top), total: allTotal + (withMost ? mostTotal : 0), mode, allTotal };
+    }
     // "all" wins as soon as one shard found every word; "any" only when no shard did.
     const withAll = results.filter((r) => r.mode === 'all' && r.total > 0);
     const withAny = results.filter((r) => r.mode === 'any' && r.total > 0);
-    let chosen: ShardResult[];
-    let mode: SearchResponse['mode'];
-    if (sq.similar) {
-      chosen = results;
-      mode = 'any';
-    } else if (!sq.query) {
-      chosen = results;
-      mode = 'filters-only';
-    } else if (withAll.length || !withAny.length) {
-      chosen = withAll;
-      mode = 'all';
-    } else {
-      chosen = withAny;
-      mode = 'any';
-    }
+    const chosen = withAll.length || !withAny.length ? withAll : withAny;
+    const mode: SearchResponse['mode'] = withAll.length || !withAny.length ? 'all' : 'any';
     const hits = chosen.flatMap((r) => r.hits).sort(compareHits(sq.sort));
     return { hits: hits.slice(0, sq.top), total: chosen.reduce((a, r) => a + r.total, 0), mode };
   }
@@ -362,9 +379,11 @@ export class SearchService implements SearchEngine {
     return kept;
   }
 
-  private async withExcerpts(page: ShardHit[], q: ParsedQuery | null, excerptLength: number): Promise<SearchHit[]> {
+  private async withExcerpts(page: ShardHit[], q: ParsedQuery | null, excerptLength: number, known: ReadonlyMap<string, ExcerptTexts> = new Map()): Promise<SearchHit[]> {
     if (!page.length) return [];
-    const texts = await this.opts.getTexts(page.map((h) => h.uid));
+    const missing = page.map((h) => h.uid).filter((u) => !known.has(u));
+    const texts = new Map(known);
+    if (missing.length) for (const [uid, t] of await this.opts.getTexts(missing)) texts.set(uid, t);
     const queryTerms = q ? q.words.map((w) => w.stem) : [];
     return page.map((h) => {
       const t = texts.get(h.uid);

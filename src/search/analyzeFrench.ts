@@ -9,7 +9,7 @@
 import PorterStemmerFr from 'natural/lib/natural/stemmers/porter_stemmer_fr.js';
 
 /** Bump when anything below changes the produced terms: it is part of the saved index fingerprint. */
-export const ANALYZER_VERSION = 'fr-2';
+export const ANALYZER_VERSION = 'fr-3';
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
@@ -61,16 +61,40 @@ const STEM_OVERRIDES: ReadonlyMap<string, string> = new Map([
   ['medias', 'media'],
   ['ecole', 'ecol'],
   ['ecoles', 'ecol'],
+  // Porter makes « loyer » into « loi ».
+  ['loyer', 'loyer'],
+  ['loyers', 'loyer'],
 ]);
 
 const stemCache = new Map<string, string>();
+
+/**
+ * Feminine forms, folded, back to the masculine before Porter: the stemmer expects accents (« -ière », « -ée ») and,
+ * once they are folded away, stems « privée » as « prive » but « privé » as « priv », « infirmière » as « infirmier »
+ * but « infirmier » as « infirmi », « lyonnaise » as « lyonnais » but « lyonnais » as « lyon ». Folding happens first
+ * on both sides, so this is what joins them again (« travailleuse », « directrice » likewise).
+ */
+export function masculineFolded(w: string): string {
+  const n = w.length;
+  if (n > 6 && w.endsWith('ieres')) return w.slice(0, -5) + 'ier';
+  if (n > 5 && w.endsWith('iere')) return w.slice(0, -4) + 'ier';
+  if (n >= 8 && w.endsWith('trices')) return w.slice(0, -6) + 'teur';
+  if (n >= 8 && w.endsWith('trice')) return w.slice(0, -5) + 'teur';
+  if (n >= 9 && w.endsWith('euses')) return w.slice(0, -5) + 'eur';
+  if (n >= 8 && w.endsWith('euse')) return w.slice(0, -4) + 'eur';
+  if (n >= 9 && w.endsWith('aises')) return w.slice(0, -2);
+  if (n >= 8 && w.endsWith('aise')) return w.slice(0, -1);
+  if (n > 6 && w.endsWith('ees')) return w.slice(0, -2);
+  if (n > 5 && w.endsWith('ee')) return w.slice(0, -1);
+  return w;
+}
 
 /** Stem of a folded word (no accents). Numbers are kept as they are. Memoised: a corpus has few distinct words. */
 export function stemFolded(word: string): string {
   let stem = stemCache.get(word);
   if (stem !== undefined) return stem;
   if (/^\d/.test(word)) stem = word;
-  else stem = STEM_OVERRIDES.get(word) ?? PorterStemmerFr.stem(word);
+  else stem = STEM_OVERRIDES.get(word) ?? PorterStemmerFr.stem(masculineFolded(word));
   if (stem.length === 0) stem = word;
   // Bounded so that hostile input cannot grow it forever; a real corpus has well under 200k distinct words.
   if (stemCache.size < 500_000) stemCache.set(word, stem);
@@ -100,8 +124,8 @@ export function analyzeFoldedToken(token: string): readonly string[] {
     const joined = parts.join('');
     if (joined.length > 1) out.add(stemFolded(joined));
     terms = out.size ? Object.freeze([...out]) : EMPTY;
-  } else if (token.length < 2 || STOP_WORDS.has(token)) {
-    // Single characters are noise except digits ("5 ans" matters less than the cost of indexing it).
+  } else if ((token.length < 2 && !/\d/.test(token)) || STOP_WORDS.has(token)) {
+    // Single letters are noise; single digits are kept (« ligne 7 », « Ariane 5 », « RN 7 »).
     terms = EMPTY;
   } else {
     terms = Object.freeze([stemFolded(token)]);

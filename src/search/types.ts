@@ -75,8 +75,16 @@ export interface SearchResponse {
   hits: SearchHit[];
   /** Number of matching questions (all pages). */
   total: number;
-  /** 'all': every word required; 'any': fallback when 'all' found nothing (say so to the user). */
-  mode: 'all' | 'any' | 'filters-only';
+  /**
+   * 'all': every result has every word (or its spellings, family, acronym...);
+   * 'mixed': too few questions have every word (or only weakly): the first `allTotal` results have them all, the
+   *   next ones most of them (say so to the user);
+   * 'any': no question has every word: results with most of them (say so);
+   * 'filters-only': no text, filters alone.
+   */
+  mode: 'all' | 'mixed' | 'any' | 'filters-only';
+  /** How many questions have every word (all pages); set with mode 'mixed' (and 'all', 'any'). */
+  allTotal?: number;
   tookMs: number;
 }
 

@@ -3,6 +3,7 @@
  * and the real search engine in-process. Assertions on payloads; every payload also passes the fake's
  * independent Discord-limit checks after fitToLimits (what the dispatcher applies).
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIEmbed } from 'discord-api-types/v10';
@@ -15,7 +16,8 @@ import type { Reply } from '../../src/discord/reply';
 import { createSearchService, type SearchServiceHandle } from '../../src/search';
 import { openStore } from '../../src/store/openStore';
 import type { QuestionStore } from '../../src/store/QuestionStore';
-import { buildCorpus, longText, makeQuestion, tempDir } from '../support/botCorpus';
+import { parseActeur } from '../../src/corpus/parse/parseActeur';
+import { buildCorpus, longText, makeQuestion, REPO, tempDir } from '../support/botCorpus';
 import { checkMessageBody, componentsOf, type FlatComponent } from '../support/discordFake';
 
 const registry = createRegistry(commands);
@@ -108,9 +110,11 @@ describe('/recherche', () => {
     expect(text(reply)).toMatch(/élargissez la période/);
   });
 
-  it('says so when it fell back to any-word mode', async () => {
-    const reply = await run('recherche', { texte: 'cybercriminalité xylophonique' });
-    expect(text(reply)).toMatch(/au moins un/);
+  it('says so when no question has every word, or too few', async () => {
+    const none = await run('recherche', { texte: 'cybercriminalité xylophonique' });
+    expect(text(none)).toMatch(/Aucune question ne contient tous les mots : voici celles qui en contiennent le plus/);
+    const few = await run('recherche', { texte: 'cybercriminalité europol' });
+    expect(text(few)).toMatch(/Une seule question contient tous les mots : elle vient en premier/);
   });
 
   it.each([
@@ -246,6 +250,23 @@ describe('/depute', () => {
     expect(t).toMatch(/1 au-delà de 2 mois|dont 1 au-delà/);
     const lines = (reply.embeds?.[1]?.description ?? '').split('\n');
     expect(lines[0]).toContain('n° 1002');
+  });
+
+  it('finds a deputy typed last name first, without accents', async () => {
+    const reply = await run('depute', { nom: 'tardy lionel' });
+    expect(reply.embeds?.[0]?.title).toBe('Questions écrites de M. Lionel Tardy');
+  });
+
+  it('shows a deputy of the deputies\' records who has asked nothing yet as « 0 question »', async () => {
+    const raw = JSON.parse(readFileSync(path.join(REPO, 'tests/fixtures/samples/acteurs/PA841813.json'), 'utf8'));
+    const parsed = parseActeur(raw);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    store.upsertActeurs([parsed.value], now.toISOString());
+    const reply = await run('depute', { nom: 'herouin leautey' });
+    expect(reply.embeds?.[0]?.title).toBe('Questions écrites de Mme Florence Herouin-Léautey');
+    expect(text(reply)).toContain('0 question dans la base');
+    const choices = await registry.commands.find((c) => c.name === 'depute')!.autocomplete!({ name: 'nom', value: 'Herouin' }, { values: {} }, deps, ctx);
+    expect(choices[0]).toEqual({ name: 'Mme Florence Herouin-Léautey (0 question)', value: 'Mme Florence Herouin-Léautey' });
   });
 
   it('refuses an unknown deputy in French', async () => {

@@ -41,6 +41,17 @@ describe('deputy, ministry, rubrique and content filters', () => {
     expect(matchesDeputy('Martin', q)).toBe(false);
   });
 
+  it('matches a deputy with the name in any order, without accents, hyphen or particle, but not a longer name', () => {
+    const q = makeQuestion({ author: 'Mme Florence Herouin-Léautey', acteurRef: 'PA841813' });
+    expect(matchesDeputy('herouin leautey', q)).toBe(true);
+    expect(matchesDeputy('Léautey Florence', q)).toBe(true);
+    const bodo = makeQuestion({ author: 'Mme Agnès Firmin Le Bodo', acteurRef: 'PA267780' });
+    expect(matchesDeputy('Le Bodo', bodo)).toBe(true);
+    const bruneau = makeQuestion({ author: 'M. Joël Bruneau', acteurRef: 'PA840817' });
+    expect(matchesDeputy('Bruneau Joël', bruneau)).toBe(true);
+    expect(matchesDeputy('Brun', bruneau)).toBe(false);
+  });
+
   it('matches the ministry asked or assigned, accent-insensitively', () => {
     const q = makeQuestion({ ministry: 'Intérieur', ministryAsked: 'Justice' });
     expect(matchesMinistry('interieur', q)).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { median, summarize, twoMonthsBefore } from '../../src/insights/summarize';
-import { fold, matchRank } from '../../src/insights/fold';
+import { fold } from '../../src/insights/fold';
 import type { QuestionFacts } from '../../src/insights/types';
 
 const f = (over: Partial<QuestionFacts> & { number: number }): QuestionFacts => ({
@@ -59,11 +59,7 @@ describe('dates and names', () => {
     expect(median([3, 1, 2, 10])).toBe(2.5);
   });
 
-  it('ranks names accent- and case-insensitively: exact, prefix, substring', () => {
+  it('folds names accent- and case-insensitively for grouping', () => {
     expect(fold('Éducation NATIONALE')).toBe('education nationale');
-    expect(matchRank('tardy', 'M. Lionel Tardy')).toBe(1);
-    expect(matchRank('justice', 'Justice')).toBe(0);
-    expect(matchRank('ustic', 'Justice')).toBe(2);
-    expect(matchRank('police', 'Justice')).toBe(-1);
   });
 });

@@ -44,7 +44,7 @@ describe('npm run cli -- search', () => {
   it('prints a French listing, and says when it fell back to any word', async () => {
     const r = await run('europol éoliennes', '--tri', 'recent');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('aucune ne contient tous les mots');
+    expect(r.out).toContain('Aucune question ne contient tous les mots');
     expect(r.out).toContain('n° 78603 (13e législature)');
   });
 

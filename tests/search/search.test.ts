@@ -1,3 +1,4 @@
+import { RERANK_DEPTH } from '../../src/search/rerank';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Question } from '../../src/corpus/types';
 import { createSearchService, type SearchServiceHandle } from '../../src/search/createSearchService';
@@ -26,12 +27,16 @@ describe('search', () => {
   });
 
   it('does not confuse « retrait de points » with pensions (« retraites »)', async () => {
-    expect(await uids('retrait de points')).toEqual([uid(15, 2102)]);
+    const r = await search('retrait de points');
+    expect(r.hits[0]!.uid).toBe(uid(15, 2102));
+    expect(r.allTotal).toBe(1); // what follows has only some of the words
     expect(await uids('retraites agricoles')).not.toContain(uid(15, 2102));
   });
 
   it('finds texts written without accents (10th legislature) from an accented query', async () => {
-    expect(await uids('réversion veuves')).toEqual([uid(10, 5501)]);
+    const r = await search('réversion veuves');
+    expect(r.hits[0]!.uid).toBe(uid(10, 5501));
+    expect(r.allTotal).toBe(1);
   });
 
   it('ranks a match in the indexing terms above the same word in an answer', async () => {
@@ -47,10 +52,15 @@ describe('search', () => {
     expect(r.hits[0]!.number).toBe(81473);
   });
 
-  it('requires every word, then falls back to any word and says so (mode any)', async () => {
-    const all = await search('cybercriminalité europol');
+  it('puts every word first, then the questions with most of the words when fewer than three have them all (mode mixed) or none (mode any)', async () => {
+    const all = await search('entraide pénale');
     expect(all.mode).toBe('all');
-    expect(all.hits.map((x) => x.uid)).toEqual([uid(13, 78603)]);
+    expect(all.allTotal).toBe(all.total);
+    const mixed = await search('cybercriminalité europol');
+    expect(mixed.mode).toBe('mixed');
+    expect(mixed.allTotal).toBe(1);
+    expect(mixed.hits[0]!.uid).toBe(uid(13, 78603));
+    expect(mixed.hits.length).toBeGreaterThan(1);
     const any = await search('europol éoliennes');
     expect(any.mode).toBe('any');
     expect(any.hits.map((x) => x.uid).sort()).toEqual([uid(13, 78603), uid(14, 6603)].sort());
@@ -85,6 +95,10 @@ describe('search', () => {
     expect((await uids('', { filters: { deputy: 'tardy' } })).sort()).toEqual([uid(14, 50862), uid(17, 4302)].sort());
     expect(await uids('', { filters: { deputy: 'PA900008' } })).toEqual([uid(17, 4302)]);
     expect(await uids('', { filters: { deputy: 'M. Lionel Tardy', legislature: 14 } })).toEqual([uid(14, 50862)]);
+    // The name matcher of /depute: any order, no accents or civility; whole words (a prefix filters nothing).
+    expect((await uids('', { filters: { deputy: 'Tardy Lionel' } })).sort()).toEqual([uid(14, 50862), uid(17, 4302)].sort());
+    expect((await uids('', { filters: { deputy: 'lazaro thierry' } })).sort()).toEqual([uid(14, 60080), uid(14, 64109)].sort());
+    expect(await uids('', { filters: { deputy: 'Tard' } })).toEqual([]);
     const lr = await uids('', { filters: { group: 'LR' } });
     const republicains = await uids('', { filters: { group: 'les républicains' } });
     expect(lr.length).toBeGreaterThan(0);
@@ -137,10 +151,14 @@ describe('search', () => {
     expect(page1.hits.map((x) => x.uid)).not.toEqual(expect.arrayContaining(page2.hits.map((x) => x.uid)));
   });
 
-  it('fetches texts for the returned page only', async () => {
+  it('reads texts once per search, for the re-ranked first results only', async () => {
     store.textCalls.length = 0;
     await h.engine.search({ text: 'justice', limit: 3 });
     expect(store.textCalls).toHaveLength(1);
+    expect(store.textCalls[0]!.length).toBeLessThanOrEqual(RERANK_DEPTH);
+    store.textCalls.length = 0;
+    await h.engine.search({ text: 'justice', limit: 3, sort: 'newest' });
+    expect(store.textCalls).toEqual([expect.any(Array)]);
     expect(store.textCalls[0]!.length).toBeLessThanOrEqual(3);
   });
 

@@ -11,7 +11,7 @@ import type { QuestionStatus } from '../../corpus/types';
 import { createSearchService } from '../../search/createSearchService';
 import { excerptToPlain } from '../../search/excerpt';
 import type { SearchFilters, SearchRequest, SearchResponse, SortOrder } from '../../search/types';
-import { frenchDate, frNumber } from '../../format/french';
+import { frenchDate, frNumber, searchModeNote } from '../../format/french';
 import { CliError, type CliCommand } from '../types';
 import { writeFileSync } from 'node:fs';
 import { createCorpusQueries } from '../../insights/corpusQueries';
@@ -134,7 +134,9 @@ export function renderSearch(r: SearchResponse, req: SearchRequest): string {
   if (r.total === 0) return 'Aucun résultat. Essayez moins de mots, sans filtre, ou une autre orthographe.';
   const lines: string[] = [];
   const from = (req.offset ?? 0) + 1;
-  lines.push(`${frNumber(r.total)} question(s) trouvée(s)${r.mode === 'any' ? ' (aucune ne contient tous les mots : résultats contenant au moins un mot)' : ''} ; résultats ${from} à ${from + r.hits.length - 1} :`);
+  const note = searchModeNote(r.mode, r.allTotal);
+  lines.push(`${frNumber(r.total)} question(s) trouvée(s) ; résultats ${from} à ${from + r.hits.length - 1} :`);
+  if (note) lines.push(note);
   r.hits.forEach((h, i) => {
     lines.push('');
     lines.push(`${from + i}. n° ${h.number} (${h.legislature}e législature) — ${h.title}`);
@@ -168,6 +170,7 @@ export const searchCommand: CliCommand = {
             {
               total: r.total,
               mode: r.mode,
+              ...(r.allTotal !== undefined ? { allTotal: r.allTotal } : {}),
               tookMs: Math.round(r.tookMs * 10) / 10,
               results: r.hits.map((h) => ({
                 uid: h.uid,

@@ -14,6 +14,7 @@ import type { CommandDeps } from '../deps';
 import { COLORS, hitField, ordinal } from '../format';
 import { truncate } from '../limits';
 import { escapeCorpus } from '../markdown';
+import { searchModeNote } from '../../format/french';
 import type { ActionRow, Reply } from '../reply';
 import { UserError } from '../UserError';
 import { exportButton } from './exportButton';
@@ -69,9 +70,7 @@ export function resultsReply(opts: {
   const total = res.total.toLocaleString('fr-FR');
   const summary = [
     `${total} résultat${res.total > 1 ? 's' : ''} · page ${page}/${pages}`,
-    res.mode === 'any'
-      ? "ℹ️ Aucune question ne contient tous les mots : voici celles qui en contiennent au moins un."
-      : '',
+    searchModeNote(res.mode, res.allTotal) ? `ℹ️ ${searchModeNote(res.mode, res.allTotal)}` : '',
   ].filter(Boolean);
   const embed: APIEmbed = {
     title: truncate(title, 256),

@@ -4,13 +4,12 @@
  * Full texts are NOT kept: they are analysed at `add` time and dropped.
  *
  * Terms found in more than `frequentRatio` of the shard's documents are not minisearch postings but slot lists
- * (frequentTerms.ts). A query is planned (plan.ts: candidates from filters, frequent words, exclusions), then
- * ranked (rank.ts: minisearch scores the rarer words on those candidates only; a query made only of frequent
- * words ranks its candidates by matches in the indexing terms, then recency, without scoring).
+ * (frequentTerms.ts). A query is planned (plan.ts: filters, exclusions), then its clauses are scored (rank.ts,
+ * rankClauses.ts: BM25 on the postings, frequent terms by presence; all words first, then most words when needed).
  *
  * This class coordinates; each job has its file: indexOptions.ts (fields, options, tuning), miniAdapter.ts (the
  * only access to minisearch's internals), docMeta.ts, frequentTerms.ts, filters.ts, plan.ts, rank.ts,
- * facets.ts, similar.ts, persistShard.ts.
+ * rankClauses.ts, clauseIndex.ts, facets.ts, similar.ts, persistShard.ts.
  */
 import type { IndexDoc } from '../indexDoc';
 import type { ShardQuery } from '../query';
@@ -21,7 +20,8 @@ import { divertFrequent, promoteFrequent, type FrequentTerms } from './frequentT
 import { analyzeDoc, DEFAULT_TUNING, type ShardTuning } from './indexOptions';
 import { MiniIndex } from './miniAdapter';
 import { planQuery, type PlanContext } from './plan';
-import { listFiltered, numberFirst, pageOf, rankAllWords, rankAnyWord, type Ranked, type ShardResult } from './rank';
+import { clauseIndexOf } from './clauseIndex';
+import { listFiltered, numberFirst, pageOf, rankByClauses, type ClauseRanked, type Ranked, type ShardResult } from './rank';
 import { findSimilar, similarityTerms } from './similar';
 import { factsOf, type ShardFacts } from './facts';
 
@@ -100,12 +100,18 @@ export class SearchShard {
     if (sq.similar) return findSimilar(sq, mask, this.mini, this.docs);
     const m = this.match(sq, mask);
     if (m === null) return listFiltered(sq, mask, this.docs);
-    return pageOf(m.ranked, sq, m.mode, this.docs);
+    const page = pageOf(m.ranked, sq, m.mode, this.docs, m.byClauses?.allWords ?? null);
+    if (m.byClauses) {
+      page.allTotal = m.byClauses.allTotal;
+      page.mostTotal = m.byClauses.mostTotal;
+    }
+    return page;
   }
 
   /**
-   * The facts of EVERY match of a query (charts: facts.ts), with the same matching as `find` (filters, all words
-   * else any word, a number alone first). Order is irrelevant there, so nothing is sorted nor made into hits.
+   * The facts of EVERY match of a query (charts: facts.ts), with the same matching as `find` (filters, the
+   * questions with every word, else those with most of them, a number alone first). Order is irrelevant there, so
+   * nothing is sorted nor made into hits.
    */
   facts(sq: Omit<ShardQuery, 'top' | 'similar'>): ShardFacts {
     const all = { ...sq, top: Number.MAX_SAFE_INTEGER, sort: 'relevance' as const };
@@ -117,25 +123,28 @@ export class SearchShard {
       for (let s = 0; s < metas.length; s++) if (metas[s] && (!mask || mask[s])) slots.push(s);
       return factsOf(slots, slots.length, metas, 'filters-only');
     }
-    return factsOf(m.ranked.results.map((r) => r.id), m.ranked.results.length, metas, m.mode);
+    // Counting needs one population: the all-words questions when there are any (the most-words ones that a
+    // search appends when they are few are for reading, not for counting), else the most-words ones.
+    const allWords = m.byClauses?.allWords;
+    const ids = m.ranked.results.map((r) => r.id).filter((id) => !allWords || allWords.size === 0 || allWords.has(id));
+    return factsOf(ids, ids.length, metas, m.mode);
   }
 
   /** The matching of a text query (null: no words nor number, the filters alone decide). Shared by find and facts. */
-  private match(sq: ShardQuery, mask: Uint8Array | null): { ranked: Ranked; mode: 'all' | 'any' } | null {
+  private match(sq: ShardQuery, mask: Uint8Array | null): { ranked: Ranked; mode: 'all' | 'any'; byClauses: ClauseRanked | null } | null {
     const q = sq.query;
     if (!q || (q.words.length === 0 && q.number === null)) return null;
     const plan = planQuery(q, mask, this.planContext());
     let mode: 'all' | 'any' = 'all';
     let ranked: Ranked = { results: [], total: 0, sorted: false };
-    if (q.words.length) {
-      ranked = rankAllWords(plan, this.mini, this.docs, sq);
-      if (ranked.total === 0 && q.words.length > 1) {
-        ranked = rankAnyWord(plan, this.mini, this.docs, sq);
-        if (ranked.total) mode = 'any';
-      }
+    let byClauses: ClauseRanked | null = null;
+    if (q.clauses.length) {
+      byClauses = rankByClauses(plan, clauseIndexOf(this.mini, this.frequent, this.docs), q.clauses, sq, this.tuning.maxExpansions);
+      ranked = byClauses.ranked;
+      if (!byClauses.allTotal && byClauses.mostTotal) mode = 'any';
     }
     if (q.number !== null) ranked = numberFirst(ranked, this.docs.slotsOfNumber(q.number), mask, this.docs);
-    return { ranked, mode };
+    return { ranked, mode, byClauses };
   }
 
   /** Index terms of the indexing fields of `uid` (for "similar questions"), null when absent. */
@@ -164,6 +173,6 @@ export class SearchShard {
   }
 
   private planContext(): PlanContext {
-    return { mini: this.mini, frequent: this.frequent, docs: this.docs, maxExpansions: this.tuning.maxExpansions };
+    return { mini: this.mini, frequent: this.frequent, docs: this.docs };
   }
 }

@@ -2,6 +2,7 @@
  * Filters (deputy, group, ministry, rubrique, legislature, status, dates, delays): how names are compared, the
  * predicate a filter set compiles to, and the per-slot masks a shard caches for the filter sets it is asked.
  */
+import { labelKey, MINISTRY_OPTIONAL, nameFilterMatches, parseNameQuery, personKey } from '../../insights/names';
 import { fold } from '../analyzeFrench';
 import { isoToDay } from '../indexDoc';
 import type { SearchFilters } from '../types';
@@ -36,10 +37,11 @@ function compileFilters(f: SearchFilters, nowDay: number): ((m: DocMeta) => bool
   if (f.legislature !== undefined) tests.push((m) => m.legislature === f.legislature);
   if (f.status) tests.push((m) => m.status === f.status);
   if (f.deputy && f.deputy.trim()) {
+    // The one name matcher of /depute and the digests (insights/names.ts): whole words in any order.
     const raw = f.deputy.trim();
-    const norm = normalizeName(raw.replace(/^(m|mme|mr|monsieur|madame)\.?\s+/i, ''));
     const byRef = /^PA\d+$/i.test(raw);
-    const nameOk = memo((v) => nameMatches(norm, v));
+    const q = parseNameQuery(raw);
+    const nameOk = memo((v) => v !== null && nameFilterMatches(q, personKey({ name: v })));
     tests.push((m) => (byRef ? m.authorRef?.toUpperCase() === raw.toUpperCase() : nameOk(m.authorName)));
   }
   if (f.group && f.group.trim()) {
@@ -53,8 +55,9 @@ function compileFilters(f: SearchFilters, nowDay: number): ((m: DocMeta) => bool
     tests.push((m) => ok(m.department));
   }
   if (f.ministry && f.ministry.trim()) {
-    const norm = normalizeName(f.ministry.replace(/^minist[eè]re\s+(de\s+l['’]|de\s+la\s+|des\s+|du\s+|de\s+)?/i, ''));
-    const ok = memo((v) => nameMatches(norm, v));
+    // Words in any order, « ministère de » and the like optional (insights/names.ts).
+    const q = parseNameQuery(f.ministry, MINISTRY_OPTIONAL);
+    const ok = memo((v) => v !== null && nameFilterMatches(q, labelKey(v)));
     const role = f.ministryRole ?? 'any';
     tests.push((m) => {
       const asked = ok(m.ministryAsked) || ok(m.ministryAskedFull);

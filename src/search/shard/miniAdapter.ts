@@ -138,6 +138,16 @@ export class MiniIndex {
     return this.mi._index.has(term);
   }
 
+  /** Distinct terms of a field of a document (BM25's length), by short id; 0 when unknown. */
+  fieldLength(shortId: number, fieldId: number): number {
+    return this.mi._fieldLength.get(shortId)?.[fieldId] ?? 0;
+  }
+
+  /** Average `fieldLength` of a field over the documents. */
+  averageFieldLength(fieldId: number): number {
+    return this.mi._avgFieldLength[fieldId] ?? 0;
+  }
+
   postings(term: string): Postings | undefined {
     return this.mi._index.get(term);
   }

@@ -1,15 +1,16 @@
 /**
- * Ranking a shard's candidates and cutting the page: minisearch's scoring options, how frequent words weigh (they
- * are not scored by minisearch: found in the indexing terms they boost), the "any word" fallback's order, the
- * exact question number first, the date orders, and the hits as a shard returns them.
+ * Ranking a shard's documents and cutting the page: the query's clauses scored by rankClauses.ts (all words first,
+ * then most words when needed), the exact question number first, the date orders, and the hits as a shard returns
+ * them; minisearch's scoring options for « similar questions ».
  */
 import type { SearchOptions } from 'minisearch';
 import type { ShardQuery } from '../query';
 import type { SearchHit } from '../types';
 import type { DocMeta, DocTable } from './docMeta';
 import { FIELD_BOOSTS } from './indexOptions';
-import type { MiniIndex } from './miniAdapter';
-import { allWordsCandidates, wordQuery, type Plan } from './plan';
+import type { Clause } from '../clauses';
+import type { Plan } from './plan';
+import { DEFAULT_CLAUSE_OPTIONS, rankClauses, type ClauseIndex } from './rankClauses';
 
 /** minisearch's search options: analysed terms in, field boosts, typo and prefix matches worth less. */
 export const SEARCH_OPTIONS: SearchOptions = {
@@ -26,12 +27,18 @@ export type ShardHit = Omit<SearchHit, 'excerpt'> & {
   day: number;
   /** Matched index terms (to build the excerpt). */
   terms: string[];
+  /** Whether the document has every word of the query (false: one of the most-words documents that follow). */
+  allWords: boolean;
 };
 
 export interface ShardResult {
   mode: 'all' | 'any' | 'filters-only';
   total: number;
   hits: ShardHit[];
+  /** Documents with every word (a query with words); the hits with `allWords` come first. */
+  allTotal?: number;
+  /** Documents with most words, when they follow (too few or weak all-words documents). */
+  mostTotal?: number;
 }
 
 /** A match: slot, score, matched index terms. */
@@ -51,103 +58,34 @@ export interface Ranked {
   has?: (slot: number) => boolean;
 }
 
-/**
- * Every word required. minisearch scores the rarer words on the candidates only (boostDocument 0 skips a document
- * before any result object is made), each frequent word found in the indexing terms adding half; when every word
- * is frequent, the candidates rank by those matches, then recency.
- */
-export function rankAllWords(plan: Plan, mini: MiniIndex, docs: DocTable, sq: ShardQuery): Ranked {
-  const { cand, idxHits } = allWordsCandidates(plan);
-  if (plan.scored.length) {
-    const boostDocument = cand
-      ? (id: unknown) => (cand[id as number] ? (idxHits ? 1 + 0.5 * idxHits[id as number]! : 1) : 0)
-      : undefined;
-    const results = mini.search(
-      { combineWith: 'AND', queries: plan.scored.map(wordQuery) },
-      { ...SEARCH_OPTIONS, boostDocument },
-    ) as unknown as Scored[];
-    return { results, total: results.length, sorted: false };
-  }
-  const k = plan.constraints.length;
-  const sc = cand!;
-  for (let d = 0; d < plan.slots; d++) if (sc[d]) sc[d] = Math.min(255, k + 2 * idxHits![d]!);
-  return rankByScoreArray(sc, sq, docs);
+/** The most-words documents scaled under every all-words score, so that merged shards keep all-words first. */
+const MOST_WORDS_SCALE = 0.5;
+
+export interface ClauseRanked {
+  ranked: Ranked;
+  /** Documents meeting every clause (all of them, `ranked` may hold fewer). */
+  allTotal: number;
+  /** Documents meeting most clauses that follow them (0 when all-words documents were enough). */
+  mostTotal: number;
+  /** Slots of the all-words documents in `ranked`. */
+  allWords: Set<number>;
 }
 
 /**
- * Any word (the fallback when no document has them all). A frequent word counts 1, 3 in the indexing terms;
- * documents with a rarer word come first, scored by minisearch and boosted by those counts; then the documents
- * with only frequent words, by count, then recency.
+ * Every clause of the query (rankClauses.ts): the all-words documents by score (all of them when a date order is
+ * asked), then, when they are too few or weak, the best most-words documents.
  */
-export function rankAnyWord(plan: Plan, mini: MiniIndex, docs: DocTable, sq: ShardQuery): Ranked {
-  const { constraints, allowed } = plan;
-  const orScore = new Uint8Array(plan.slots);
-  for (const c of constraints) {
-    for (const d of c.docs) if (allowed(d)) orScore[d] = Math.min(255, orScore[d]! + 1);
-    for (const d of c.idx) if (orScore[d]) orScore[d] = Math.min(255, orScore[d]! + 2);
-  }
-  if (!plan.scored.length) return rankByScoreArray(orScore, sq, docs);
-  const boostDocument = (id: unknown) => (allowed(id as number) ? 1 + 0.5 * orScore[id as number]! : 0);
-  const results = mini.search(
-    { combineWith: 'OR', queries: plan.scored.map(wordQuery) },
-    { ...SEARCH_OPTIONS, boostDocument },
-  ) as unknown as Scored[];
-  if (!constraints.length) return { results, total: results.length, sorted: false };
-  // Documents with only frequent words come after those with a rarer one (tiny scores keep that order when
-  // shards are merged); only the first `top` of them are materialised.
-  for (const r of results) orScore[r.id] = 0;
-  const rest = rankByScoreArray(orScore, sq, docs);
-  for (const r of rest.results) r.score *= 1e-3;
-  const matched = new Set<number>();
+export function rankByClauses(plan: Plan, index: ClauseIndex, clauses: readonly Clause[], sq: ShardQuery, maxExpansions: number): ClauseRanked {
+  const r = rankClauses(index, clauses, { allowed: plan.allowed, top: sq.top, keepAll: sq.sort !== 'relevance', maxExpansions, ...DEFAULT_CLAUSE_OPTIONS });
+  const floor = r.all.length ? r.all[r.all.length - 1]!.score : 0;
+  const best = r.most[0]?.score || 1;
+  const most = r.most.map((d) => ({ id: d.id, terms: d.terms, score: r.all.length ? (floor * MOST_WORDS_SCALE * d.score) / best : d.score }));
   return {
-    results: [...results, ...rest.results],
-    total: results.length + rest.total,
-    sorted: false,
-    has: (d) => {
-      if (!matched.size) for (const r of results) matched.add(r.id);
-      return matched.has(d) || rest.has!(d);
-    },
+    ranked: { results: [...r.all, ...most], total: r.allTotal + r.mostTotal, sorted: false },
+    allTotal: r.allTotal,
+    mostTotal: r.mostTotal,
+    allWords: new Set(r.all.map((d) => d.id)),
   };
-}
-
-/**
- * Candidates given as a per-slot score (0 = not a candidate), ordered as `sq.sort` asks without sorting them
- * all: one pass over the slots in date order, keeping the first `top` of each score.
- */
-function rankByScoreArray(sc: Uint8Array, sq: ShardQuery, docs: DocTable): Ranked {
-  const order = docs.newestFirst();
-  const top = sq.top;
-  let total = 0;
-  const results: Scored[] = [];
-  if (sq.sort === 'relevance' || sq.sort === 'newest') {
-    const buckets: number[][] = [];
-    for (let i = 0; i < order.length; i++) {
-      const d = order[i]!;
-      const s = sc[d]!;
-      if (!s) continue;
-      total++;
-      const key = sq.sort === 'relevance' ? s : 1;
-      const b = (buckets[key] ??= []);
-      if (b.length < top) b.push(d);
-    }
-    for (let s = buckets.length - 1; s >= 1 && results.length < top; s--)
-      for (const d of buckets[s] ?? []) {
-        if (results.length >= top) break;
-        results.push({ id: d, score: sc[d]!, terms: [] });
-      }
-  } else {
-    const undated: number[] = [];
-    for (let i = order.length - 1; i >= 0; i--) {
-      const d = order[i]!;
-      if (!sc[d]) continue;
-      total++;
-      if (docs.metas[d]!.qDay < 0) {
-        if (undated.length < top) undated.unshift(d);
-      } else if (results.length < top) results.push({ id: d, score: sc[d]!, terms: [] });
-    }
-    for (const d of undated) if (results.length < top) results.push({ id: d, score: sc[d]!, terms: [] });
-  }
-  return { results, total, sorted: true, has: (d) => sc[d]! > 0 };
 }
 
 /**
@@ -170,7 +108,7 @@ export function numberFirst(ranked: Ranked, numbered: readonly number[], mask: U
 }
 
 /** The first `sq.top` matches as hits, in the order `sq.sort` asks. */
-export function pageOf(ranked: Ranked, sq: ShardQuery, mode: ShardResult['mode'], docs: DocTable): ShardResult {
+export function pageOf(ranked: Ranked, sq: ShardQuery, mode: ShardResult['mode'], docs: DocTable, allWords: Set<number> | null = null): ShardResult {
   let ordered = ranked.results;
   if (sq.sort !== 'relevance' && !ranked.sorted) {
     const dir = sq.sort === 'newest' ? -1 : 1;
@@ -184,7 +122,7 @@ export function pageOf(ranked: Ranked, sq: ShardQuery, mode: ShardResult['mode']
   const hits: ShardHit[] = [];
   for (let i = 0; i < ordered.length && i < sq.top; i++) {
     const r = ordered[i]!;
-    hits.push(hitOf(docs.metas[r.id]!, r.score, r.terms));
+    hits.push(hitOf(docs.metas[r.id]!, r.score, r.terms, allWords ? allWords.has(r.id) : true));
   }
   return { mode, total: ranked.total, hits };
 }
@@ -204,7 +142,7 @@ export function listFiltered(sq: ShardQuery, mask: Uint8Array | null, docs: DocT
   return { mode: 'filters-only', total, hits };
 }
 
-function hitOf(m: DocMeta, score: number, terms: string[]): ShardHit {
+function hitOf(m: DocMeta, score: number, terms: string[], allWords = true): ShardHit {
   return {
     uid: m.uid,
     score,
@@ -221,6 +159,7 @@ function hitOf(m: DocMeta, score: number, terms: string[]): ShardHit {
     url: m.url,
     day: m.qDay,
     terms,
+    allWords,
   };
 }
 
