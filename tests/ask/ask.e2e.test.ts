@@ -26,12 +26,23 @@ const prisons = makeQuestion({
   status: 'answered',
   closure: { code: 'REP_PUB', label: 'Réponse publiée', date: '2019-09-10' },
 });
+/** Two more of hers on prisons: the most frequent author on the subject, whatever else matches « prisons ». */
+const morePrisons = [8081, 8082].map((number, i) =>
+  makeQuestion({
+    number,
+    legislature: 15,
+    rubrique: 'lieux de privation de liberté',
+    teteAnalyse: 'prisons',
+    analyses: [i ? 'maisons d’arrêt' : 'personnels pénitentiaires'],
+    question: { text: `Mme Camille Dupont-Aignan interroge Mme la garde des sceaux sur les prisons (${i ? 'maisons d’arrêt' : 'personnels'}).`, joDate: `2019-0${6 + i}-04`, joPage: String(5000 + i) },
+  }),
+);
 
 beforeAll(async () => {
   tmp = tempDir();
   const dbPath = path.join(tmp.dir, 'questions.db');
   // Seeds + generated questions + 629 real oral questions (real deputies, ministries and texts).
-  const store = await buildCorpus({ dbPath, generated: 300, extra: [prisons, ...realOralQuestions()] });
+  const store = await buildCorpus({ dbPath, generated: 300, extra: [prisons, ...morePrisons, ...realOralQuestions()] });
   store.close();
   fake = await startDiscordFake();
   app = await startBot({ fake, dir: tmp.dir, dbPath, clock: () => new Date('2025-06-01T08:00:00Z') });

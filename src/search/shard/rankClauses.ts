@@ -335,7 +335,7 @@ export function rankClauses(index: ClauseIndex, clauses: readonly Clause[], opts
     let all: ScoredDoc[] = [];
     let allTotal = 0;
     let bestMost = 0;
-    const heap = opts.keepAll ? null : new TopK(opts.top);
+    const heap = opts.keepAll ? null : new TopK(Math.min(opts.top, index.slots));
     for (const d of seen) {
       if (coverage[d] === k) {
         allTotal++;
