@@ -107,6 +107,30 @@ export class DocTable {
     return true;
   }
 
+  /**
+   * Renumbers the documents onto consecutive slots in their current order (dropping the empty slots of removed
+   * and replaced documents); returns the old slot -> new slot table (-1 for an empty slot). Per-slot arrays of
+   * other parts must be renumbered with it.
+   */
+  compact(): Int32Array {
+    const map = new Int32Array(this.metas.length).fill(-1);
+    let next = 0;
+    for (let slot = 0; slot < this.metas.length; slot++) {
+      const m = this.metas[slot];
+      if (!m) continue;
+      map[slot] = next;
+      m.slot = next;
+      this.metas[next++] = m;
+    }
+    this.metas.length = next;
+    this.slotByUid.clear();
+    this.slotsByNumber.clear();
+    this.live = 0;
+    for (const m of this.metas) this.register(m!);
+    this.dateOrder = null;
+    return map;
+  }
+
   /** Slots ordered newest question first (unknown dates last), built lazily after changes. */
   newestFirst(): Int32Array {
     if (this.dateOrder) return this.dateOrder;

@@ -1,0 +1,67 @@
+/**
+ * A shard reads its own questions from the database file (in its worker thread: nothing big crosses threads and
+ * the bot's thread parses nothing), through a read-only connection of its own (WAL: the bot's connection is never
+ * held busy). Rows are read in pages by rowid and fed to the shard page by page with a yield in between, so that
+ * a worker building or catching up still answers queries and the supervisor's pings between two pages.
+ */
+import Database from 'better-sqlite3';
+import type { Question } from '../corpus/types';
+import { toIndexDoc } from './indexDoc';
+import type { SearchShard } from './shard/SearchShard';
+import { shardOf } from './shardOf';
+
+/** Rows per page: a page is parsed and indexed in one synchronous run (a few tens of ms). */
+const PAGE_ROWS = 500;
+
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Which shard's rows, out of how many; `since` < revision <= `until` (store revision counters) for a catch-up. */
+export interface ShardRows {
+  dbPath: string;
+  shard: number;
+  shards: number;
+  /** Only rows written after this revision counter (catch-up); omitted: every row (build). */
+  since?: number;
+  /** Only rows written at or before this revision counter; omitted: no upper bound. */
+  until?: number;
+}
+
+/**
+ * Adds this shard's rows to `target()` (read again at each page: the worker may swap its shard meanwhile, e.g. a
+ * load; the caller serialises mutations so it does not). Resolves to the number of rows added.
+ */
+export async function addRowsFromDb(target: () => SearchShard, rows: ShardRows): Promise<number> {
+  const db = new Database(rows.dbPath, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 10000');
+    // Rows of other shards are skipped before their JSON is parsed. Same table and columns as QuestionStore.
+    db.function('search_shard_of', { deterministic: true }, (uid) => shardOf(String(uid), rows.shards));
+    const bounds = [
+      rows.since !== undefined ? 'revision > @since' : null,
+      rows.until !== undefined ? 'revision <= @until' : null,
+    ].filter(Boolean);
+    const stmt = db.prepare<{ shard: number; after: number; limit: number; since?: number; until?: number }, { rowid: number; record: string }>(
+      `SELECT rowid, record FROM questions
+       WHERE rowid > @after AND search_shard_of(uid) = @shard ${bounds.map((b) => `AND ${b}`).join(' ')}
+       ORDER BY rowid LIMIT @limit`,
+    );
+    let after = 0;
+    let added = 0;
+    for (;;) {
+      const page = stmt.all({
+        shard: rows.shard,
+        after,
+        limit: PAGE_ROWS,
+        ...(rows.since !== undefined ? { since: rows.since } : {}),
+        ...(rows.until !== undefined ? { until: rows.until } : {}),
+      });
+      if (!page.length) return added;
+      after = page[page.length - 1]!.rowid;
+      target().add(page.map((r) => toIndexDoc(JSON.parse(r.record) as Question)));
+      added += page.length;
+      await tick();
+    }
+  } finally {
+    db.close();
+  }
+}
