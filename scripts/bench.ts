@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only search,ingest,bot] [--sizes 10000,100000]`
+ * `npm run bench [-- --only search,ingest,bot,recovery] [--sizes 10000,100000]`
  *
  * Runs each benchmark in its own child process (so that one's heap does not weigh on the next and peak RSS
  * is the child's own), in order. Each writes its JSON to bench-results/ and prints a summary line.
@@ -15,7 +15,7 @@ const { values } = parseArgs({
 });
 
 const sizes = values.sizes.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
-const all = ['ingest', 'search', 'bot'] as const;
+const all = ['ingest', 'search', 'bot', 'recovery'] as const;
 const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...all];
 
 const plan: Array<{ name: string; count: number }> = [];

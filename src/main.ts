@@ -69,7 +69,7 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
       store,
       indexDir: config.indexDir,
       logger,
-      ...(opts.searchWorkers !== undefined ? { workers: opts.searchWorkers } : {}),
+      ...(opts.searchWorkers !== undefined ? { workers: opts.searchWorkers } : config.searchWorkers !== null ? { workers: config.searchWorkers } : {}),
     });
     const registry = createRegistry(commands);
     const deps = createCommandDeps(store, search.engine, logger);

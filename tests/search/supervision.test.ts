@@ -14,7 +14,7 @@ import { shardOf } from '../../src/search/shardOf';
 import { openStore } from '../../src/store/openStore';
 import type { QuestionStore } from '../../src/store/QuestionStore';
 import { allQuestions } from './helpers';
-import { hangWorker } from './support/hangWorker';
+import { hangWorker } from '../support/hangWorker';
 
 const dirs: string[] = [];
 const handles: SearchServiceHandle[] = [];
