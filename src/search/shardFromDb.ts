@@ -36,27 +36,37 @@ export async function addRowsFromDb(target: () => SearchShard, rows: ShardRows):
     db.pragma('busy_timeout = 10000');
     // Rows of other shards are skipped before their JSON is parsed. Same table and columns as QuestionStore.
     db.function('search_shard_of', { deterministic: true }, (uid) => shardOf(String(uid), rows.shards));
-    const bounds = [
-      rows.since !== undefined ? 'revision > @since' : null,
-      rows.until !== undefined ? 'revision <= @until' : null,
-    ].filter(Boolean);
-    const stmt = db.prepare<{ shard: number; after: number; limit: number; since?: number; until?: number }, { rowid: number; record: string }>(
-      `SELECT rowid, record FROM questions
-       WHERE rowid > @after AND search_shard_of(uid) = @shard ${bounds.map((b) => `AND ${b}`).join(' ')}
-       ORDER BY rowid LIMIT @limit`,
-    );
-    let after = 0;
+    type Row = { rowid: number; revision: number; record: string };
+    const until = rows.until !== undefined ? 'AND revision <= @until' : '';
+    // A build walks the table by rowid; a catch-up walks the revision index by (revision, rowid): either way each
+    // page starts where the last one ended, with no sort and no row read twice.
+    type Params = { shard: number; after: number; at?: number; limit: number; until?: number };
+    const stmt =
+      rows.since === undefined
+        ? db.prepare<Params, Row>(
+            `SELECT rowid, revision, record FROM questions WHERE rowid > @after AND search_shard_of(uid) = @shard ${until}
+             ORDER BY rowid LIMIT @limit`,
+          )
+        : db.prepare<Params, Row>(
+            `SELECT rowid, revision, record FROM questions WHERE (revision, rowid) > (@at, @after) ${until}
+             AND search_shard_of(uid) = @shard ORDER BY revision, rowid LIMIT @limit`,
+          );
+    // Cursor: (revision, rowid) of the last row read; a catch-up starts past every row of revision `since`.
+    let at = rows.since ?? 0;
+    let after = rows.since === undefined ? 0 : Number.MAX_SAFE_INTEGER;
     let added = 0;
     for (;;) {
       const page = stmt.all({
         shard: rows.shard,
         after,
+        ...(rows.since !== undefined ? { at } : {}),
         limit: PAGE_ROWS,
-        ...(rows.since !== undefined ? { since: rows.since } : {}),
         ...(rows.until !== undefined ? { until: rows.until } : {}),
       });
       if (!page.length) return added;
-      after = page[page.length - 1]!.rowid;
+      const last = page[page.length - 1]!;
+      after = last.rowid;
+      at = last.revision;
       target().add(page.map((r) => toIndexDoc(JSON.parse(r.record) as Question)));
       added += page.length;
       await tick();
