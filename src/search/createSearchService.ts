@@ -39,6 +39,8 @@ export interface SearchStore {
   questionsChangedSince?(revision: string): { count: number; pages: Iterable<Question[]> } | null;
   /** The counter of a revision of this database (rows carry the counter that wrote them), null for another one. */
   revisionNumber?(revision: string): number | null;
+  /** Questions in the store (chooses the default number of shards). */
+  count?(): number;
 }
 
 /** pino-compatible subset. */
@@ -54,8 +56,8 @@ export interface CreateSearchServiceOptions {
   indexDir: string | null;
   logger?: SearchLogger;
   /**
-   * Worker threads, one shard each. 0 = everything in this thread (tests, tiny corpora). Default: min(2, cores).
-   * Workers need a database file (`store.path`); without one the shard runs in this thread.
+   * Worker threads, one shard each. 0 = everything in this thread (tests, tiny corpora). Default: `defaultShardCount`
+   * of the store's size. Workers need a database file (`store.path`); without one the shard runs in this thread.
    */
   workers?: number;
   /** Delay before saving after live additions (ms). Default 60 s. */
@@ -108,6 +110,21 @@ export function indexOptionsFingerprint(shards: number): string {
   return JSON.stringify({ ANALYZER_VERSION, MINISEARCH_VERSION, SAVED_FORMAT, FIELD_BOOSTS, MAX_INDEXED_CHARS, shards, DEFAULT_TUNING });
 }
 
+/** Above 100,000 questions, one shard per this many (smaller heaps: cheaper garbage collection, faster builds). */
+const QUESTIONS_PER_SHARD = 50_000;
+const MAX_DEFAULT_SHARDS = 8;
+
+/**
+ * The default number of worker threads (shards): 2 (at most the cores) up to 100,000 questions, then one per
+ * 50,000 questions up to 8 (4 for the whole official corpus, 8 at 400,000). More shards than cores is deliberate:
+ * the work is the same, but each worker's heap is smaller. The count is part of the saved index's options: when it
+ * changes (the corpus crossed a step), the index is rebuilt once.
+ */
+export function defaultShardCount(questions: number, cores = availableParallelism()): number {
+  const base = Math.max(1, Math.min(2, cores));
+  return Math.max(base, Math.min(MAX_DEFAULT_SHARDS, Math.ceil(questions / QUESTIONS_PER_SHARD)));
+}
+
 /** A saved index is rebuilt rather than caught up when more than this share of its questions changed. */
 const MAX_CATCH_UP_SHARE = 0.2;
 
@@ -131,7 +148,7 @@ export function createSearchService(opts: CreateSearchServiceOptions): SearchSer
   const dbPath = store.path && store.path !== ':memory:' && existsSync(store.path) ? path.resolve(store.path) : null;
   // The shards read the database themselves when they can tell revisions apart; else this thread feeds them.
   const fromDb = dbPath !== null && typeof store.revisionNumber === 'function';
-  let workerCount = opts.workers ?? Math.min(2, availableParallelism());
+  let workerCount = opts.workers ?? defaultShardCount(store.count?.() ?? 0);
   if (workerCount > 0 && !fromDb) {
     log.info({ workers: workerCount }, 'search: no database file to read from, the index runs in this thread');
     workerCount = 0;

@@ -13,7 +13,7 @@ import { MINISEARCH_VERSION, MiniIndex, type MiniHeader, type Postings } from '.
 import { SearchShard } from './SearchShard';
 
 /** The layout of the saved files, and the minisearch whose maps they hold. */
-export const SAVED_FORMAT = `bin3/minisearch-${MINISEARCH_VERSION}`;
+export const SAVED_FORMAT = `bin4/minisearch-${MINISEARCH_VERSION}`;
 
 interface ShardState extends MiniHeader {
   version: string;
