@@ -10,8 +10,12 @@ import { toIndexDoc } from './indexDoc';
 import type { SearchShard } from './shard/SearchShard';
 import { shardOf } from './shardOf';
 
-/** Rows per page: a page is parsed and indexed in one synchronous run (a few tens of ms). */
-const PAGE_ROWS = 500;
+/**
+ * Rows per page: a page is parsed and indexed in one synchronous run. A catch-up runs while the shard serves, so its
+ * pages are small (a search waits at most one page, about 20 ms); a build serves nobody meanwhile.
+ */
+const BUILD_PAGE_ROWS = 500;
+const CATCH_UP_PAGE_ROWS = 100;
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -60,7 +64,7 @@ export async function addRowsFromDb(target: () => SearchShard, rows: ShardRows):
         shard: rows.shard,
         after,
         ...(rows.since !== undefined ? { at } : {}),
-        limit: PAGE_ROWS,
+        limit: rows.since === undefined ? BUILD_PAGE_ROWS : CATCH_UP_PAGE_ROWS,
         ...(rows.until !== undefined ? { until: rows.until } : {}),
       });
       if (!page.length) return added;
