@@ -13,6 +13,8 @@ import { questionLine, summaryFields } from '../src/discord/views/summaryView';
 import { newestFirst, summarize } from '../src/insights/summarize';
 import type { DeputyRef } from '../src/insights/types';
 import { corpusChoices } from './shared/autocompleteCorpus';
+import { appendButton, imageOf, profileChart } from '../src/discord/views/profileChart';
+import { DEPUTY_STATE, exportButton } from '../src/discord/views/exportButton';
 
 export const DEPUTY_PAGE_SIZE = 8;
 const STATE_KIND = 'deputy';
@@ -24,7 +26,7 @@ export function resolveDeputy(deps: CommandDeps, input: string): { ref: DeputyRe
   return { ref: { acteurRef: best.acteurRef, name: best.name }, others: matches.slice(1).map((m) => m.name) };
 }
 
-export function deputyReply(ref: DeputyRef, page: number, deps: CommandDeps, now: Date, others: string[] = []): Reply {
+export async function deputyReply(ref: DeputyRef, page: number, deps: CommandDeps, now: Date, others: string[] = []): Promise<Reply> {
   const facts = deps.insights.deputyFacts(ref).sort(newestFirst);
   if (facts.length === 0) throw new UserError(`Aucune question trouvée pour ${ref.name}.`);
   const summary = summarize(facts, now);
@@ -33,12 +35,14 @@ export function deputyReply(ref: DeputyRef, page: number, deps: CommandDeps, now
   const uids = facts.slice((p - 1) * DEPUTY_PAGE_SIZE, p * DEPUTY_PAGE_SIZE).map((f) => f.uid);
   const lines = deps.store.getQuestions(uids).map((q) => `• ${questionLine(q, now)}`);
   const stateId = deps.pages.save(STATE_KIND, ref, now);
+  const chart = await profileChart(deps, facts, `Questions écrites de ${ref.name}`);
   const reply: Reply = {
     embeds: [
       {
         title: `Questions écrites de ${escapeCorpus(ref.name)}`,
         color: COLORS.question,
         fields: summaryFields(summary, { ministries: true }),
+        ...imageOf(chart),
         ...(others.length ? { footer: { text: `Autres correspondances : ${others.join(', ')}` } } : {}),
       },
       {
@@ -60,6 +64,9 @@ export function deputyReply(ref: DeputyRef, page: number, deps: CommandDeps, now
       },
     ];
   }
+  // Charts and export (issue 13): the same state id serves the export of the whole list.
+  if (chart) reply.files = [chart];
+  if (deps.charts) appendButton(reply, exportButton('d', deps.pages.save(DEPUTY_STATE, ref, now)));
   return reply;
 }
 

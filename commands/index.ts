@@ -14,5 +14,8 @@ import similaires from './similaires';
 import stats from './stats';
 import suivis from './suivis';
 import suivre from './suivre';
+import palmares from './palmares';
+import tendance from './tendance';
+import demander from './demander';
 
-export const commands: CommandModule[] = [recherche, question, similaires, depute, ministere, stats, digest, suivre, suivis, aide];
+export const commands: CommandModule[] = [recherche, question, similaires, depute, ministere, stats, tendance, palmares, demander, digest, suivre, suivis, aide];

@@ -9,6 +9,9 @@ import { UserError } from '../src/discord/UserError';
 import { questionLine, summaryFields } from '../src/discord/views/summaryView';
 import { summarize } from '../src/insights/summarize';
 import { corpusChoices } from './shared/autocompleteCorpus';
+import type { Reply } from '../src/discord/reply';
+import { appendButton, imageOf, profileChart } from '../src/discord/views/profileChart';
+import { exportButton, MINISTRY_STATE } from '../src/discord/views/exportButton';
 
 export default defineCommand({
   name: 'ministere',
@@ -32,13 +35,15 @@ export default defineCommand({
     const summary = summarize(facts, ctx.now);
     const oldest = deps.store.getQuestions(summary.oldestPending.map((f) => f.uid));
     const others = matches.slice(1).map((m) => m.name);
-    return {
+    const chart = await profileChart(deps, facts, `Ministère : ${best.name}`);
+    const reply: Reply = {
       embeds: [
         {
           title: `Ministère : ${escapeCorpus(best.name)}`,
           color: COLORS.question,
           description: 'Questions adressées à ce ministère ou dont il a la charge.',
           fields: summaryFields(summary, { ministries: false }),
+          ...imageOf(chart),
           ...(others.length ? { footer: { text: `Autres correspondances : ${others.join(', ')}` } } : {}),
         },
         {
@@ -48,6 +53,10 @@ export default defineCommand({
         },
       ],
     };
+    // Chart and export (issue 13).
+    if (chart) reply.files = [chart];
+    if (deps.charts) appendButton(reply, exportButton('m', deps.pages.save(MINISTRY_STATE, best.name, ctx.now)));
+    return reply;
   },
   async autocomplete(focused, deps) {
     return corpusChoices('ministry', focused.value, deps);

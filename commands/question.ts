@@ -1,6 +1,7 @@
 /**
- * /question numero [legislature]: one question in full (see src/discord/views/questionView.ts). Without a
- * legislature, the most recent legislature holding that number. The "Questions similaires" button (`qsim:<uid>`)
+ * /question numero [legislature] [type]: one question in full (see src/discord/views/questionView.ts). Without a
+ * legislature, the most recent legislature holding that number; without a type, the one type holding it there
+ * (several are listed for the user to choose). The "Questions similaires" button (`qsim:<uid>`)
  * answers with a new message of similar questions.
  */
 import { defineCommand } from '../src/discord/commandKit';
@@ -9,24 +10,45 @@ import { ordinal } from '../src/discord/format';
 import { UserError } from '../src/discord/UserError';
 import { questionReply } from '../src/discord/views/questionView';
 import { showResults } from '../src/discord/views/resultsView';
-import type { Question } from '../src/corpus/types';
+import { compareRefs, QUESTION_TYPES } from '../src/corpus/questionRef';
+import type { Question, QuestionType } from '../src/corpus/types';
 
-/** Finds a question by number (and legislature), or throws a French UserError. */
-export function findQuestionOrFail(deps: CommandDeps, numero: number, legislature?: number): Question {
+const TYPE_NAMES: Record<QuestionType, string> = { QE: 'question écrite', QG: 'question au Gouvernement', QOSD: 'question orale sans débat' };
+
+/**
+ * Finds a question by number (and legislature, and type), or throws a French UserError. Without a legislature:
+ * the most recent one holding that number. Without a type: every type; when several share the number there,
+ * they are listed for the user to choose (issue 12: `17-1` is a question au Gouvernement).
+ */
+export function findQuestionOrFail(deps: CommandDeps, numero: number, legislature?: number, type?: QuestionType): Question {
+  const types = type ? [type] : QUESTION_TYPES;
+  const all = types.flatMap((t) => deps.insights.findByNumber(numero, t).map((r) => ({ ...r, type: t }))).sort(compareRefs);
+  const what = type ? TYPE_NAMES[type] : 'question écrite';
   if (legislature !== undefined) {
-    const q = deps.store.findQuestion(legislature, numero, 'QE');
-    if (!q) {
-      const elsewhere = deps.insights.findByNumber(numero, 'QE').map((r) => ordinal(r.legislature));
+    const here = all.filter((r) => r.legislature === legislature);
+    if (here.length === 0) {
+      const elsewhere = [...new Set(all.map((r) => r.legislature))].map((l) => ordinal(l));
       throw new UserError(
-        `Aucune question écrite n° ${numero} dans la ${ordinal(legislature)} législature.` +
+        `Aucune ${what} n° ${numero} dans la ${ordinal(legislature)} législature.` +
           (elsewhere.length ? ` Ce numéro existe dans : ${elsewhere.join(', ')} législature.` : ''),
       );
     }
-    return q;
+    return pickOne(deps, here, numero);
   }
-  const found = deps.insights.findByNumber(numero, 'QE')[0];
-  const q = found ? deps.store.getQuestion(found.uid) : null;
-  if (!q) throw new UserError(`Aucune question écrite n° ${numero} dans la base.`);
+  const latest = all[0]?.legislature;
+  if (latest === undefined) throw new UserError(`Aucune ${what} n° ${numero} dans la base.`);
+  return pickOne(deps, all.filter((r) => r.legislature === latest), numero);
+}
+
+function pickOne(deps: CommandDeps, rows: Array<{ uid: string; legislature: number; type: QuestionType }>, numero: number): Question {
+  if (rows.length > 1) {
+    throw new UserError(
+      `Plusieurs questions portent le n° ${numero} dans la ${ordinal(rows[0]!.legislature)} législature : ` +
+        `${rows.map((r) => `${TYPE_NAMES[r.type]} (type:${r.type})`).join(', ')}. Précisez le type avec l’option type.`,
+    );
+  }
+  const q = deps.store.getQuestion(rows[0]!.uid);
+  if (!q) throw new UserError("Cette question n'est plus dans la base.");
   return q;
 }
 
@@ -41,9 +63,19 @@ export default defineCommand({
   options: {
     numero: { type: 'integer', required: true, nameEn: 'number', minValue: 1, maxValue: 999_999, description: 'Numéro de la question (ex. 50862)', descriptionEn: 'Question number (e.g. 50862)' },
     legislature: { type: 'integer', minValue: 1, maxValue: 20, description: 'Législature (par défaut la plus récente qui a ce numéro)', descriptionEn: 'Legislature (default: the latest with that number)' },
+    type: {
+      type: 'string',
+      description: 'Type de question (à préciser quand plusieurs types ont ce numéro)',
+      descriptionEn: 'Question type (when several types share the number)',
+      choices: [
+        { name: 'question écrite', nameEn: 'written question', value: 'QE' },
+        { name: 'question au Gouvernement', nameEn: 'question to the Government', value: 'QG' },
+        { name: 'question orale sans débat', nameEn: 'oral question', value: 'QOSD' },
+      ],
+    },
   },
   async run(args, deps, ctx) {
-    return questionReply(findQuestionOrFail(deps, args.numero, args.legislature), ctx.now);
+    return questionReply(findQuestionOrFail(deps, args.numero, args.legislature, args.type as QuestionType | undefined), ctx.now);
   },
   deferComponents: ['qsim'],
   components: {

@@ -3,13 +3,18 @@ import { defineCommand } from '../src/discord/commandKit';
 import { COLORS, ordinal } from '../src/discord/format';
 import { formatDate } from '../src/discord/userInput';
 import { frCount, frNoun, frNumber as fr } from '../src/format/french';
+import '../src/ops/commandDeps';
+import { healthLinesFr } from '../src/ops/healthText';
+import { chartFile, imageOf } from '../src/charts/chartFiles';
+import { describeCorpus } from '../src/charts/describe';
+import { corpusSpec } from '../src/charts/specs';
 
 export default defineCommand({
   name: 'stats',
   // SQL over the whole corpus the first time (cached per revision afterwards): acknowledge first.
   defer: true,
   help: {
-    what: 'Chiffres du corpus par législature et par statut, date de la dernière mise à jour.',
+    what: 'Chiffres du corpus par législature et par statut, date de la dernière mise à jour, état du service (connexion, index, mise à jour quotidienne).',
     examples: ['/stats'],
   },
   description: 'Chiffres du corpus : questions par législature et par statut, dernière mise à jour',
@@ -26,7 +31,19 @@ export default defineCommand({
     const legislatures = [...byLeg.entries()].sort((a, b) => b[0] - a[0]);
     const lastIngest = s.lastIngestAt ? `${formatDate(s.lastIngestAt.slice(0, 10))} à ${s.lastIngestAt.slice(11, 16)} UTC` : 'jamais';
     const index = deps.search.ready ? 'prêt' : 'en cours de chargement';
+    // ops: the service's health (gateway, index, workers, refresh, deliveries) when the bot provides it.
+    const health = deps.health ? healthLinesFr(deps.health()) : [`Index de recherche : ${index}.`];
+    // Chart of the corpus by legislature and status (issue 13).
+    const chart = await chartFile(deps.charts, 'corpus.png', corpusSpec(s.byLegislatureAndStatus, 'Questions écrites : le corpus'), describeCorpus(s.byLegislatureAndStatus));
+    // corpus (issue 12): the refresh's state, when the bot runs one (in progress, or no network).
+    const refresh = deps.digest?.scheduler?.status();
+    const refreshLine = refresh?.running
+      ? 'Mise à jour des données en cours (en arrière-plan).'
+      : refresh?.offline
+        ? 'Mise à jour impossible pour l’instant : pas d’accès à l’open data de l’Assemblée ; le bot sert les questions déjà en base.'
+        : null;
     return {
+      ...(chart ? { files: [chart] } : {}),
       embeds: [
         {
           title: 'Questions écrites : état du corpus',
@@ -35,12 +52,15 @@ export default defineCommand({
             `**${fr(s.total)}** ${frNoun(s.total, 'question')} au total.`,
             `Question la plus récente : ${formatDate(s.newestQuestionDate)}.`,
             `Dernière mise à jour des données : ${lastIngest}.`,
-            `Index de recherche : ${index}.`,
+            '',
+            ...health,
+            ...(refreshLine ? [refreshLine] : []),
           ].join('\n'),
           fields: legislatures.map(([leg, e]) => ({
             name: `${ordinal(leg)} législature — ${frCount(e.total, 'question')}`,
             value: `répondues : ${fr(e.answered)} (${e.total ? Math.round((100 * e.answered) / e.total) : 0} %) · en attente : ${fr(e.pending)} · retirées/caduques : ${fr(e.withdrawn)}`,
           })),
+          ...imageOf(chart),
         },
       ],
     };

@@ -7,6 +7,7 @@ import { commands } from '../commands/index';
 import { ConfigError, parseConfig } from '../src/config';
 import { createRegistry } from '../src/discord/commandKit';
 import { deployCommands } from '../src/discord/deployCommands';
+import { contextMenuDeclarations } from '../src/discord/contextMenu';
 import { redactToken } from '../src/logger';
 
 dotenv.config({ quiet: true });
@@ -30,10 +31,10 @@ async function run(): Promise<number> {
       applicationId: config.discordApplicationId,
       guildId: config.discordGuildId,
       apiUrl: config.discordApiUrl,
-      declarations: registry.declarations(),
+      declarations: [...registry.declarations(), ...contextMenuDeclarations],
     });
     const where = result.scope === 'guild' ? `sur le serveur ${config.discordGuildId}` : 'globalement (propagation jusqu’à une heure)';
-    process.stdout.write(`${result.registered.length} commandes enregistrées ${where} : ${result.registered.map((c) => `/${c.name}`).join(', ')}\n`);
+    process.stdout.write(`${result.registered.length} commandes enregistrées ${where} : ${result.registered.map((c) => (/\s/.test(c.name) ? `« ${c.name} »` : `/${c.name}`)).join(', ')}\n`);
     return 0;
   } catch (e) {
     process.stderr.write(`Échec de l'enregistrement : ${redactToken(e instanceof Error ? e.message : String(e), config.discordToken)}\n`);

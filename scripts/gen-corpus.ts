@@ -2,12 +2,13 @@
  * `npm run gen-corpus -- --count N --out F [--layout single|per-file] [--seed S] [--legislature L]
  *   [--legislatures 14,15,16,17] [--start-number N] [--acteurs DIR|F.zip] [--entry NAME]`
  *
- * Writes a synthetic archive in the official open-data shape (see src/corpus/generate). `--out x.zip` writes a
+ * Writes a synthetic archive in the official open-data shape (see tools/generator). `--out x.zip` writes a
  * zip, `--out x.json` the single-file layout, `--out folder` the one-file-per-question layout.
  * Day 2 of the same archive: add `--day2 new=5,answers=3,transfers=2,withdrawals=1` (the changed uids are printed).
+ * The deputies' history in the AMO30 layout (acteur/ and organe/): `--amo30 x.zip [--amo30-acteurs 3000] [--seed S]`.
  */
 import { parseArgs } from 'node:util';
-import { planEvolution, writeArchive, type ArchiveLayout, type GenerateOptions } from '../src/corpus/generate';
+import { planEvolution, writeArchive, writeDeputiesHistory, type ArchiveLayout, type GenerateOptions } from '../tools/generator';
 
 function fail(message: string): never {
   console.error(`gen-corpus : ${message}`);
@@ -43,9 +44,25 @@ const { values } = parseArgs({
     'withdrawn-share': { type: 'string' },
     'transfer-share': { type: 'string' },
     day2: { type: 'string' },
+    amo30: { type: 'string' },
+    'amo30-acteurs': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
+
+if (values.amo30) {
+  const written = await writeDeputiesHistory({
+    seed: intOption(values.seed, 'seed', 1),
+    out: values.amo30,
+    ...(values.legislatures ? { legislatures: values.legislatures.split(',').map((x) => intOption(x.trim(), 'legislatures', 17)) } : {}),
+    ...(values['amo30-acteurs'] ? { acteurs: intOption(values['amo30-acteurs'], 'amo30-acteurs', 0) } : {}),
+  });
+  console.log(
+    `Historique des députés (disposition AMO30) écrit dans ${values.amo30} : ${written.acteurs.toLocaleString('fr-FR')} acteurs ` +
+      `(dont ${written.deputies.toLocaleString('fr-FR')} députés), ${written.organes} organes.`,
+  );
+  process.exit(0);
+}
 
 if (values.help || !values.out || values.count === undefined) {
   console.log(
@@ -58,6 +75,7 @@ if (values.help || !values.out || values.count === undefined) {
       '  --start-number N                  premier numéro de question (défaut 1)',
       '  --acteurs DOSSIER|x.zip           écrit aussi les fiches des députés',
       '  --day2 new=5,answers=3,transfers=2,withdrawals=1   écrit le « jour 2 » de la même archive',
+      '  --amo30 x.zip [--amo30-acteurs 3000]  écrit l’historique des députés (acteur/ et organe/) au lieu des questions',
     ].join('\n'),
   );
   process.exit(values.help ? 0 : 2);

@@ -1,43 +1,61 @@
 /**
- * `npm run ingest -- <fichier | dossier | archive.zip | URL> [...] [--db chemin] [--cache dossier] [--json] [--no-progress]`
+ * `npm run ingest -- <fichier | dossier | archive.zip | URL> [...] [--db chemin] [--cache dossier] [--batch-size N]
+ *   [--json] [--no-progress]`
  *
  * Prints the summary in French (or JSON with --json, including the peak RSS). Exit code 1 only when nothing at
  * all could be read (every input rejected or unreachable), 0 otherwise.
- * Test hooks (environment): INGEST_BATCH_SIZE, INGEST_PAUSE_AFTER_BATCH_MS.
  */
+import dotenv from 'dotenv';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { ConfigError, parseConfig } from '../src/config';
 import { formatSummary, ingest } from '../src/corpus/ingest';
-import { defaultDatabasePath, openStore } from '../src/store/openStore';
+import { openStore } from '../src/store/openStore';
+
+dotenv.config({ quiet: true });
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     db: { type: 'string' },
     cache: { type: 'string' },
+    'batch-size': { type: 'string' },
     json: { type: 'boolean', default: false },
     'no-progress': { type: 'boolean', default: false },
   },
 });
 
 if (positionals.length === 0) {
-  console.error('Usage : npm run ingest -- <fichier | dossier | archive.zip | URL> [...] [--db chemin] [--json]');
+  console.error('Usage : npm run ingest -- <fichier | dossier | archive.zip | URL> [...] [--db chemin] [--batch-size N] [--json]');
+  process.exit(1);
+}
+const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
+if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) {
+  console.error(`Option --batch-size : entier positif attendu, reçu « ${values['batch-size']} ».`);
   process.exit(1);
 }
 
-const positiveInt = (v: string | undefined) => (v && /^\d+$/.test(v) && Number(v) > 0 ? Number(v) : undefined);
-const dbPath = values.db ?? defaultDatabasePath();
+let config;
+try {
+  config = parseConfig(process.env);
+} catch (e) {
+  if (e instanceof ConfigError) {
+    console.error(e.message);
+    process.exit(1);
+  }
+  throw e;
+}
+
+const dbPath = values.db ?? config.databasePath;
 const store = openStore(dbPath);
 try {
-  const batchSize = positiveInt(process.env.INGEST_BATCH_SIZE);
-  const pause = positiveInt(process.env.INGEST_PAUSE_AFTER_BATCH_MS);
   const summary = await ingest(positionals, {
     store,
     now: new Date(),
     log: (line) => console.error(line),
     progress: !values['no-progress'] && !values.json,
-    ...(values.cache ? { cacheDir: values.cache } : {}),
+    cacheDir: values.cache ?? path.join(path.dirname(dbPath), 'cache'),
     ...(batchSize ? { batchSize } : {}),
-    ...(pause ? { pauseAfterBatchMs: pause } : {}),
   });
   const maxRssBytes = process.resourceUsage().maxRSS * 1024;
   if (values.json) {

@@ -6,6 +6,7 @@
  * (what main logs at start) redacts it.
  */
 import path from 'node:path';
+import { DEFAULT_OPENDATA_URL, liveArchiveUrl } from './corpus/official/addresses';
 
 export interface Config {
   /** Absent => console mode (the commands are read from stdin). */
@@ -20,7 +21,9 @@ export interface Config {
   indexDir: string;
   seedsDir: string;
   logLevel: LogLevel;
-  /** Live legislature's archive, downloaded by the daily refresh (digest engineer). */
+  /** Base of the Assemblée's open data (every official address is relative to it: src/corpus/official/addresses.ts). */
+  openDataUrl: string;
+  /** Live legislature's archive, downloaded by the daily refresh: REFRESH_URL, else the one under `openDataUrl`. */
   refreshUrl: string;
   /** Cron expression of the refresh, in `timeZone`. */
   refreshCron: string;
@@ -32,13 +35,18 @@ export interface Config {
   /** Per-user flood control: at most `floodMax` commands per `floodWindowMs`. */
   floodMax: number;
   floodWindowMs: number;
+  /** Health and metrics HTTP port (/healthz, /metrics); null = no endpoint (opt-in). 0 = any free port. */
+  healthPort: number | null;
+  /** Address the health endpoint binds to (default loopback only). */
+  healthHost: string;
+  /** On SIGTERM/SIGINT: how long interactions and deliveries in flight may take to finish, ms. */
+  shutdownGraceMs: number;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-export const DEFAULT_REFRESH_URL =
-  'https://data.assemblee-nationale.fr/static/openData/repository/17/questions/questions_ecrites/Questions_ecrites.json.zip';
+export const DEFAULT_REFRESH_URL = liveArchiveUrl(DEFAULT_OPENDATA_URL);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -101,8 +109,10 @@ export function parseConfig(env: Env = process.env): Config {
   if ((LOG_LEVELS as readonly string[]).includes(logLevelRaw)) logLevel = logLevelRaw as LogLevel;
   else problems.push(`LOG_LEVEL doit valoir l'un de ${LOG_LEVELS.join(', ')}, reçu « ${logLevelRaw} ».`);
 
-  const refreshUrl = str('REFRESH_URL') ?? DEFAULT_REFRESH_URL;
-  if (!/^https?:\/\/\S+$/.test(refreshUrl)) problems.push(`REFRESH_URL doit être une URL http(s), reçu « ${refreshUrl} ».`);
+  const openDataUrl = (str('OPENDATA_URL') ?? DEFAULT_OPENDATA_URL).replace(/\/+$/, '');
+  if (!/^https?:\/\/\S+$/.test(openDataUrl)) problems.push(`OPENDATA_URL doit être une URL http(s), reçu « ${openDataUrl} ».`);
+  const refreshUrl = str('REFRESH_URL') ?? liveArchiveUrl(openDataUrl);
+  if (str('REFRESH_URL') !== null && !/^https?:\/\/\S+$/.test(refreshUrl)) problems.push(`REFRESH_URL doit être une URL http(s), reçu « ${refreshUrl} ».`);
 
   const refreshCron = str('REFRESH_CRON') ?? '30 6 * * *';
   const cronFields = refreshCron.split(/\s+/);
@@ -128,6 +138,13 @@ export function parseConfig(env: Env = process.env): Config {
   const floodMax = int('FLOOD_MAX', 6, 1, 1000);
   const floodWindowMs = int('FLOOD_WINDOW_MS', 10_000, 100, 3_600_000);
 
+  const healthPort = str('HEALTH_PORT') === null ? null : int('HEALTH_PORT', 0, 0, 65_535);
+  const healthHost = str('HEALTH_HOST') ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:_-]+$/.test(healthHost)) {
+    problems.push(`HEALTH_HOST doit être une adresse IP ou un nom d'hôte (ex. 127.0.0.1, 0.0.0.0, ::1), reçu « ${healthHost} ».`);
+  }
+  const shutdownGraceMs = int('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000);
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   const databasePath = str('DATABASE_PATH') ?? path.join('data', 'questions.db');
@@ -140,6 +157,7 @@ export function parseConfig(env: Env = process.env): Config {
     indexDir: str('INDEX_DIR') ?? path.join(path.dirname(databasePath), 'index'),
     seedsDir: str('SEEDS_DIR') ?? path.join('data', 'seeds'),
     logLevel,
+    openDataUrl,
     refreshUrl,
     refreshCron,
     digestDefaultTime,
@@ -147,6 +165,9 @@ export function parseConfig(env: Env = process.env): Config {
     searchWorkers,
     floodMax,
     floodWindowMs,
+    healthPort,
+    healthHost,
+    shutdownGraceMs,
   };
 }
 

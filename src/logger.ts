@@ -1,11 +1,20 @@
 /**
- * pino logger. Whatever is logged, a Discord token never is: the usual places it could hide (a config
- * object, an error carrying request headers) are redacted, and `redactToken` scrubs free text.
+ * pino logger. Whatever is logged, at any level, no secret reaches the output: every serialized line passes
+ * through `scrubSecrets` on its way to the destination (the one place all log lines go through), so a secret
+ * hidden anywhere in a logged value (an error's URL, its request body, a nested `cause`, a message text) is
+ * replaced by `[redacted]`. Scrubbed:
+ * - the bot token (its exact value when known, and anything shaped like a bot token, `Bot <token>` headers);
+ * - interaction and webhook tokens: the path segment after `/interactions/{id}/` and `/webhooks/{id}/`, and
+ *   anything shaped like an interaction token (base64 of "interaction:...");
+ * - the value of any JSON key ending in "token" or named "authorization".
+ * The structured `redact` paths below come first (cheap, exact); the scrubber is the net under them.
  */
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from './config';
 
 export type { Logger };
+
+export const REDACTED = '[redacted]';
 
 export const REDACT_PATHS = [
   'token',
@@ -19,19 +28,61 @@ export const REDACT_PATHS = [
   'interaction.token',
 ];
 
-export function createLogger(opts: { level?: LogLevel; destination?: pino.DestinationStream; name?: string } = {}): Logger {
+/** `/interactions/{id}/{token}/...` and `/webhooks/{application}/{token}[/...]`: the token segment. */
+const PATH_TOKEN = /(\/(?:interactions|webhooks)\/\d+\/)([^/\s"'?#\\]+)/g;
+/** Bot tokens: three base64url parts joined by dots (user id, timestamp, HMAC). */
+const BOT_TOKEN_SHAPE = /[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}/g;
+/** Authorization header values. */
+const AUTH_SCHEME = /\b(Bot|Bearer)\s+[A-Za-z0-9._~+/=-]{16,}/g;
+/** Real interaction tokens start with base64("interaction:"). */
+const INTERACTION_TOKEN_SHAPE = /aW50ZXJhY3Rpb246[A-Za-z0-9_\-+/=]*/g;
+/** JSON members whose name says they hold a secret: "token", "interaction_token", "authorization"... */
+const SECRET_MEMBER = /("(?:[A-Za-z_]*token|[A-Za-z_]*Token|authorization|Authorization)"\s*:\s*)"(?:[^"\\]|\\.)*"/g;
+
+/**
+ * Removes every secret from a text (a serialized log line, an error message). `known` are exact secret values
+ * (the bot token); the shapes above are removed whether known or not.
+ */
+export function scrubSecrets(text: string, known: readonly (string | null | undefined)[] = []): string {
+  let out = text;
+  for (const secret of known) {
+    if (secret && secret.length >= 8 && out.includes(secret)) out = out.split(secret).join(REDACTED);
+  }
+  return out
+    .replace(PATH_TOKEN, (_m, prefix: string, token: string) => (token === REDACTED ? `${prefix}${token}` : `${prefix}${REDACTED}`))
+    .replace(SECRET_MEMBER, `$1"${REDACTED}"`)
+    .replace(AUTH_SCHEME, `$1 ${REDACTED}`)
+    .replace(BOT_TOKEN_SHAPE, REDACTED)
+    .replace(INTERACTION_TOKEN_SHAPE, REDACTED);
+}
+
+/** A destination that writes each line scrubbed of secrets to `inner`. */
+export function scrubbingDestination(inner: DestinationStream, known: readonly (string | null | undefined)[] = []): DestinationStream {
+  return { write: (line: string) => inner.write(scrubSecrets(line, known)) };
+}
+
+export interface CreateLoggerOptions {
+  level?: LogLevel;
+  /** Where the (scrubbed) lines go; default stderr, written synchronously so nothing is lost on exit. */
+  destination?: DestinationStream;
+  name?: string;
+  /** Exact secret values to remove (the bot token), on top of the shapes every line is scrubbed of. */
+  secrets?: readonly (string | null | undefined)[];
+}
+
+export function createLogger(opts: CreateLoggerOptions = {}): Logger {
   return pino(
     {
       name: opts.name ?? 'questions-bot',
       level: opts.level ?? 'info',
-      redact: { paths: REDACT_PATHS, censor: '[masqué]' },
+      redact: { paths: REDACT_PATHS, censor: REDACTED },
     },
-    opts.destination ?? pino.destination(2),
+    scrubbingDestination(opts.destination ?? pino.destination({ dest: 2, sync: true }), opts.secrets ?? []),
   );
 }
 
 /** Removes a known token from a string (error messages sometimes echo URLs or headers). */
 export function redactToken(text: string, token: string | null): string {
   if (!token) return text;
-  return text.split(token).join('[masqué]');
+  return scrubSecrets(text, [token]);
 }

@@ -1,10 +1,17 @@
 /**
  * Entry point (`npm start`): config -> store (seed corpus on first start) -> search service (loads or builds
- * in the background) -> Discord client when DISCORD_TOKEN is set, else the console twin -> (scheduler).
+ * in the background) -> Discord client when DISCORD_TOKEN is set, else the console twin -> (scheduler)
+ * -> health endpoint (HEALTH_PORT).
  * The client logs in right away: commands needing the index answer "index en cours de chargement" until ready.
  *
  * `main()` is importable (end-to-end tests run it in-process against the Discord fake); run as a script it
- * loads `.env`, handles SIGINT/SIGTERM and exits with a French message on a bad configuration.
+ * loads `.env`, exits with a French message on a bad configuration, and hands the process's life cycle to
+ * src/ops/processLifecycle.ts (SIGTERM/SIGINT -> `stop()` -> exit 0; an unexpected error -> logged, exit 1).
+ *
+ * `stop()`: interactions arriving from then on are answered « redémarrage en cours » (ephemeral); those in
+ * flight get SHUTDOWN_GRACE_MS to finish, then the digest run in progress (it starts no further delivery:
+ * what is not posted stays recorded); then the client, the health endpoint, the search index (a pending save
+ * is written) and the database are closed.
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,9 +26,15 @@ import { startDiscordClient } from './discord/createDiscordClient';
 import type { CommandDeps } from './discord/deps';
 import { createInteractionHandler } from './discord/dispatchInteraction';
 import { FloodGate } from './discord/floodControl';
-import { createLogger, type Logger } from './logger';
+import { createLogger, redactToken, type Logger } from './logger';
+import type { HealthReport } from './ops/health';
+import { createInteractionGate } from './ops/interactionGate';
+import { installProcessLifecycle } from './ops/processLifecycle';
+import { startOps } from './ops/startOps';
+import { createMessageHandler } from './discord/messageEntry';
 import { createSearchService, type SearchServiceHandle } from './search';
 import { startDigests } from './digest/startDigests';
+import { createChartDeps } from './charts/chartDeps';
 import { openStore } from './store/openStore';
 import type { QuestionStore } from './store/QuestionStore';
 
@@ -47,13 +60,18 @@ export interface RunningApp {
   console: ConsoleSession | null;
   /** Time from the start of main() to Discord ready (or console ready), ms. */
   startupMs: number;
+  /** The service's health now (what GET /healthz returns). */
+  health(): HealthReport;
+  /** Base URL of the health endpoint ("http://127.0.0.1:9464"), null when HEALTH_PORT is not set. */
+  healthUrl: string | null;
+  /** Graceful stop (see the header); safe to call twice. */
   stop(): Promise<void>;
 }
 
 export async function main(opts: MainOptions = {}): Promise<RunningApp> {
   const started = performance.now();
   const config = parseConfig(opts.env ?? process.env);
-  const logger = opts.logger ?? createLogger({ level: config.logLevel });
+  const logger = opts.logger ?? createLogger({ level: config.logLevel, secrets: [config.discordToken] });
   const clock = opts.clock ?? (() => new Date());
   logger.info({ config: describeConfig(config) }, 'démarrage');
 
@@ -61,6 +79,7 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
   let search: SearchServiceHandle | null = null;
   let client: Client<true> | null = null;
   let consoleSession: ConsoleSession | null = null;
+  let ops: ReturnType<typeof startOps> | null = null;
   try {
     const seeded = await ensureSeedCorpus(store, config.seedsDir, clock());
     if (seeded) logger.info({ new: seeded.questions.new, rejected: seeded.rejected.length }, 'corpus initial (pages fournies) chargé');
@@ -71,21 +90,34 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
       logger,
       ...(opts.searchWorkers !== undefined ? { workers: opts.searchWorkers } : config.searchWorkers !== null ? { workers: config.searchWorkers } : {}),
     });
+    ops = startOps({ config, logger, clock, store, search });
     const registry = createRegistry(commands);
-    const deps = createCommandDeps(store, search.engine, logger);
+    const deps = createCommandDeps(store, ops.wrapSearch(search.engine), logger);
+    deps.health = ops.health;
+    const searchEngine = search.engine;
+    // Charts, palmarès and CSV exports (issue 13): charts render in their own worker thread.
+    deps.charts = createChartDeps({ store, collect: (req, limit) => searchEngine.collect(req, limit), collectFacts: (req) => searchEngine.collectFacts(req), logger });
     const warmStarted = performance.now();
     warmCommandDeps(deps);
     logger.info({ ms: Math.round(performance.now() - warmStarted) }, 'caches des commandes prêts');
 
-    if (config.discordToken) {
-      const onInteraction = createInteractionHandler({
+    const flood = new FloodGate(config.floodMax, config.floodWindowMs);
+    const gate = createInteractionGate(
+      createInteractionHandler({
         registry,
         deps,
         logger,
-        flood: new FloodGate(config.floodMax, config.floodWindowMs),
+        flood,
         clock,
-      });
-      client = await startDiscordClient({ token: config.discordToken, apiUrl: config.discordApiUrl, logger, onInteraction });
+        ...(ops.interactionObserver ? { observer: ops.interactionObserver } : {}),
+      }),
+      { logger, ...(ops.interactionObserver ? { observer: ops.interactionObserver } : {}) },
+    );
+    if (config.discordToken) {
+      // Questions asked by mention or in DMs (issue 13): same flood control, answered by the plain-French parser.
+      const onMessage = createMessageHandler({ deps, logger, flood, clock });
+      client = await startDiscordClient({ token: config.discordToken, apiUrl: config.discordApiUrl, logger, onInteraction: gate.handle, onMessage });
+      ops.attach({ client });
     } else {
       consoleSession = createConsoleSession({
         registry,
@@ -97,10 +129,32 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
         indexReady: search.whenReady,
       });
     }
-    const digests = startDigests({ config, store, deps, client, logger, clock });
+    const consoleOut = client ? null : (opts.output ?? process.stdout);
+    const searchForRefresh = search;
+    const opsForRefresh = ops;
+    const digests = startDigests({
+      config,
+      store,
+      deps,
+      client,
+      logger,
+      clock,
+      onRefresh: (outcome, durationMs) => {
+        opsForRefresh.onRefresh(outcome, durationMs);
+        // The refresh ran in a child process: the index adds what it wrote now rather than at the next 10 s check.
+        if (outcome && outcome.revisionAfter !== outcome.revisionBefore) {
+          void searchForRefresh.catchUp().catch((err: unknown) => logger.warn({ err }, 'search index catch-up after refresh failed'));
+        }
+      },
+      onTick: ops.onTick,
+      ...(consoleOut ? { notify: (text: string) => void consoleOut.write(`${text}\n\n`) } : {}),
+    });
+    ops.attach({ deliveriesPending: () => digests.service.repo.countPending() });
+    const healthUrl = await ops.listen();
 
     const searchHandle = search;
-    let stopped = false;
+    const opsHandle = ops;
+    let stopping: Promise<void> | null = null;
     const app: RunningApp = {
       config,
       logger,
@@ -111,51 +165,75 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
       client,
       console: consoleSession,
       startupMs: Math.round(performance.now() - started),
-      async stop() {
-        if (stopped) return;
-        stopped = true;
-        consoleSession?.close();
-        digests.stop();
-        if (client) await client.destroy();
-        await searchHandle.close().catch((err: unknown) => logger.warn({ err }, 'index: arrêt incomplet'));
-        store.close();
-        logger.info('arrêté');
+      health: opsHandle.health,
+      healthUrl,
+      stop() {
+        stopping ??= (async () => {
+          const t0 = performance.now();
+          const left = (): number => Math.max(0, config.shutdownGraceMs - (performance.now() - t0));
+          opsHandle.markStopping();
+          gate.close();
+          consoleSession?.close();
+          const unfinished = await gate.drain(left());
+          if (unfinished > 0) logger.warn({ unfinished, graceMs: config.shutdownGraceMs }, 'interactions still running at the shutdown deadline, stopping anyway');
+          const digestsDone = await Promise.race([digests.stop().then(() => true), delay(left()).then(() => false)]);
+          if (!digestsDone) logger.warn({}, 'digest run still in progress at the shutdown deadline; unsent messages stay recorded for the next start');
+          if (client) await client.destroy();
+          await opsHandle.close();
+          await deps.charts?.service.close();
+          await searchHandle.close().catch((err: unknown) => logger.warn({ err }, 'search index did not close cleanly'));
+          store.close();
+          logger.info({ ms: Math.round(performance.now() - t0), unfinished }, 'stopped');
+        })();
+        return stopping;
       },
     };
     logger.info({ ms: app.startupMs, mode: client ? 'discord' : 'console' }, 'prêt');
+    // After login, not before: starting the chart worker competes for the CPU with the connection.
+    deps.charts.service.warm();
     return app;
   } catch (e) {
     consoleSession?.close();
     if (client) await client.destroy();
+    await ops?.close().catch(() => undefined);
     await search?.close().catch(() => undefined);
     store.close();
     throw e;
   }
 }
 
+/** Resolves after `ms`, without keeping the process alive. */
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
 async function runAsScript(): Promise<void> {
   const dotenv = await import('dotenv');
   dotenv.config({ quiet: true });
-  let app: RunningApp;
+  let config: Config;
   try {
-    app = await main();
+    config = parseConfig(process.env);
   } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      process.exit(1);
-    }
-    process.stderr.write(`Démarrage impossible : ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`${e instanceof ConfigError ? e.message : String(e)}\n`);
     process.exit(1);
   }
-  const shutdown = (signal: string): void => {
-    app.logger.info({ signal }, 'arrêt demandé');
-    app.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  // One logger from the first line on, so that even a crash during start-up is logged scrubbed of secrets.
+  const logger = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
+  const lifecycle = installProcessLifecycle({ logger });
+  let app: RunningApp;
+  try {
+    app = await main({ logger });
+  } catch (e) {
+    logger.error({ err: e }, 'start-up failed');
+    process.stderr.write(`Démarrage impossible : ${redactToken(e instanceof Error ? e.message : String(e), config.discordToken)}\n`);
+    process.exit(1);
+  }
+  lifecycle.running({
+    stop: () => app.stop(),
+    // The grace for interactions and deliveries, then closing (index save, database): generous, but bounded.
+    deadlineMs: config.shutdownGraceMs * 2 + 30_000,
+    onCrash: () => app.store.close(),
+  });
   if (app.console) {
     await app.console.closed;
     await app.stop();

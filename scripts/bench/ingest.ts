@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { writeArchive } from '../../src/corpus/generate';
+import { writeArchive } from '../../tools/generator';
 
 const RSS_TARGET_BYTES = 1024 ** 3;
 const SAMPLE_MS = 100;

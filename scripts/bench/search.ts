@@ -25,7 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
-import { generateActeurs, generateQuestions } from '../../src/corpus/generate';
+import { generateActeurs, generateQuestions } from '../../tools/generator';
 import { parseActeur } from '../../src/corpus/parse/parseActeur';
 import { parseOpenDataQuestion } from '../../src/corpus/parse/parseOpenDataQuestion';
 import type { Question } from '../../src/corpus/types';

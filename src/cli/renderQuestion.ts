@@ -1,5 +1,5 @@
 import type { Question } from '../corpus/types';
-import { frenchDate, ordinal, TYPE_LABELS } from '../format/french';
+import { authorLabel, frenchDate, ordinal, TEXT_NOT_IN_OPEN_DATA, TYPE_LABELS } from '../format/french';
 
 const STATUS_LABELS = { answered: 'répondue', pending: 'en attente de réponse', withdrawn: 'close sans réponse' } as const;
 
@@ -17,7 +17,7 @@ export function renderQuestion(q: Question): string {
   lines.push('');
 
   const a = q.author;
-  const who = a.name ?? a.fullName ?? a.acteurRef ?? 'inconnu';
+  const who = authorLabel(a);
   const group = a.group ? ` (${a.group.name}${a.group.abbrev && a.group.abbrev !== a.group.name ? `, ${a.group.abbrev}` : ''})` : '';
   const place = [
     a.department ? `${a.department}${a.departmentNumber ? ` (${a.departmentNumber})` : ''}` : null,
@@ -44,7 +44,7 @@ export function renderQuestion(q: Question): string {
   }
   lines.push(`Statut : ${status}`);
 
-  lines.push('', 'Texte de la question :', q.question?.text ?? '(non disponible)');
+  lines.push('', 'Texte de la question :', q.question?.text ? q.question.text : `${TEXT_NOT_IN_OPEN_DATA} : voir ${q.url}`);
   if (q.answer) lines.push('', 'Texte de la réponse :', q.answer.text);
   lines.push('', `Lien : ${q.url}`);
   return lines.join('\n');

@@ -1,4 +1,5 @@
-import { openStore, defaultDatabasePath } from '../store/openStore';
+import { ConfigError, parseConfig } from '../config';
+import { openStore } from '../store/openStore';
 import type { QuestionStore } from '../store/QuestionStore';
 import { commands } from './commands';
 import { CliError, type CliContext } from './types';
@@ -7,6 +8,8 @@ export interface CliIO {
   out(text: string): void;
   err(text: string): void;
   now?: Date;
+  /** Environment given to `parseConfig` (default process.env). */
+  env?: Record<string, string | undefined>;
 }
 
 function help(): string {
@@ -17,7 +20,7 @@ function help(): string {
     'Commandes :',
     ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
     '',
-    `Base de données : --db chemin, sinon DATABASE_PATH, sinon ${defaultDatabasePath()}`,
+    'Base de données : --db chemin, sinon DATABASE_PATH, sinon data/questions.db',
   ].join('\n');
 }
 
@@ -53,8 +56,16 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.err(`Commande inconnue : « ${name} ».\n\n${help()}`);
       return 1;
     }
+    let config;
+    try {
+      config = parseConfig({ ...(io.env ?? process.env), ...(db !== null ? { DATABASE_PATH: db } : {}) });
+    } catch (err) {
+      if (err instanceof ConfigError) throw new CliError(err.message);
+      throw err;
+    }
     const ctx: CliContext = {
-      store: () => (store ??= openStore(db ?? defaultDatabasePath())),
+      config,
+      store: () => (store ??= openStore(config.databasePath)),
       out: io.out,
       err: io.err,
       now: io.now ?? new Date(),

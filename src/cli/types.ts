@@ -1,7 +1,10 @@
+import type { Config } from '../config';
 import type { QuestionStore } from '../store/QuestionStore';
 
 /** What a subcommand gets: output sinks, the clock and the store (opened on first use, closed by the runner). */
 export interface CliContext {
+  /** The configuration (with `--db` applied as DATABASE_PATH, so the index folder follows it by default). */
+  config: Config;
   store(): QuestionStore;
   out(text: string): void;
   err(text: string): void;

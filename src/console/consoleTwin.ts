@@ -6,6 +6,9 @@
  * and prints the SAME reply payloads the bot would send, as text. A button or select option of the last
  * message is pressed by typing its number or its label. Same validation, error boundary and limits as Discord.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { CallContext, CommandRegistry, RawArgs } from '../discord/commandKit';
 import type { CommandDeps } from '../discord/deps';
@@ -44,6 +47,8 @@ export function parseCommandLine(line: string, registry: CommandRegistry, action
       actions.find((a) => a.label.toLowerCase().includes(text.toLowerCase()));
     const action = byNumber ?? byLabel;
     if (action) return { kind: 'press', action };
+    // Free text is a question in plain French (issue 13), answered like /demander.
+    if (registry.get('demander') && !/^\d+$/.test(text)) return { kind: 'command', name: 'demander', raw: { values: { texte: text } } };
     return { kind: 'error', message: 'Commande inconnue : tapez /aide, ou le numéro d’un bouton du dernier message.' };
   }
   const m = /^\/(\S+)\s*([\s\S]*)$/.exec(text);
@@ -93,6 +98,25 @@ export interface ConsoleOptions {
    * a console has a single user, for whom waiting a few seconds beats an "index en cours de chargement" reply.
    */
   indexReady?: Promise<unknown>;
+  /** Where attachments (charts, CSV exports) are written; default: questions-ecrites/ in the temp folder. */
+  filesDir?: string;
+}
+
+/** Writes a reply's attachments to `dir`; returns name -> path (an unwritable folder just leaves them out). */
+export function saveReplyFiles(reply: Reply, dir: string): Map<string, string> {
+  const saved = new Map<string, string>();
+  if (!reply.files?.length) return saved;
+  try {
+    mkdirSync(dir, { recursive: true });
+    for (const f of reply.files) {
+      const target = path.join(dir, path.basename(f.name));
+      writeFileSync(target, f.data);
+      saved.set(f.name, target);
+    }
+  } catch {
+    // The text rendering still gives the figures.
+  }
+  return saved;
 }
 
 export interface ConsoleSession {
@@ -107,6 +131,7 @@ const CONSOLE_HELP = [
   'Tapez une commande comme sur Discord, options en nom:valeur (guillemets pour les espaces) :',
   '  /recherche texte:cybercriminalité depute:Tardy',
   '  /question numero:50862 legislature:14',
+  '  combien de questions sur les prisons en 2019 ?   — une question en français (comme /demander)',
   '  /aide   — toutes les commandes ;  quitter — fin.',
   'Pour appuyer sur un bouton du dernier message : tapez son numéro ou son libellé.',
 ].join('\n');
@@ -122,9 +147,10 @@ export function createConsoleSession(opts: ConsoleOptions): ConsoleSession {
     locale: 'fr',
     now: clock(),
   });
+  const filesDir = opts.filesDir ?? path.join(os.tmpdir(), 'questions-ecrites');
   const show = (reply: Reply): string => {
     actions = actionsOf(reply);
-    return renderReply(reply);
+    return renderReply(reply, saveReplyFiles(reply, filesDir));
   };
   let closeResolve!: () => void;
   const closed = new Promise<void>((resolve) => (closeResolve = resolve));

@@ -50,11 +50,24 @@ export function actionsOf(reply: Reply): ConsoleAction[] {
   return actions;
 }
 
-export function renderReply(reply: Reply): string {
+/** Attachments as text: where the file was written (when it was) and what it shows, figures included. */
+export function renderFiles(files: NonNullable<Reply['files']>, savedAt: ReadonlyMap<string, string> = new Map()): string {
+  return files
+    .map((f) => {
+      const where = savedAt.get(f.name);
+      const head = `📎 ${f.name}${where ? ` — enregistré : ${where}` : ''}`;
+      const text = f.text ?? f.description;
+      return text ? `${head}\n${text.replace(/^/gm, '   ')}` : head;
+    })
+    .join('\n');
+}
+
+export function renderReply(reply: Reply, savedFiles?: ReadonlyMap<string, string>): string {
   const out: string[] = [];
   if (reply.ephemeral) out.push('(visible seulement par vous)');
   if (reply.content) out.push(markdownToText(reply.content));
   for (const e of reply.embeds ?? []) out.push(renderEmbed(e));
+  if (reply.files?.length) out.push(renderFiles(reply.files, savedFiles));
   const buttons: string[] = [];
   for (const row of reply.components ?? []) {
     for (const c of row.components) {

@@ -11,7 +11,8 @@ export type QuestionStatus = 'answered' | 'pending' | 'withdrawn';
 export type SourceFormat =
   | 'seed-page-a' // current www.assemblee-nationale.fr/dyn page dump
   | 'seed-page-b' // old questions.assemblee-nationale.fr page dump
-  | 'opendata-json'; // official open data, any layout (single file, per-question file)
+  | 'opendata-json' // official open data, any layout (single file, per-question file)
+  | 'old-xml'; // the former site's per-question XML (questions.assemblee-nationale.fr/q14/14-NNNNNQE.htm/vue/xml)
 
 export interface Ministry {
   /** Short name as shown by the Assemblée ("Justice", "Intérieur"). */

@@ -431,7 +431,22 @@ export class DigestRepository {
       .run(error, source, sourceId);
   }
 
-  /** Pending deliveries of a channel (to skip the rest of a channel whose earlier part failed). */
+  /**
+   * Forgets history older than `before`: deliveries sent or abandoned (pending ones are kept whatever their
+   * age) and follows that ended. The intents are never re-created (the cursors moved on in the same
+   * transaction that recorded them), so only the record of what happened goes. Returns the rows deleted.
+   */
+  pruneHistory(before: Date): { deliveries: number; follows: number } {
+    const at = before.toISOString();
+    return this.immediate(() => ({
+      deliveries: this.db
+        .prepare(`DELETE FROM digest_deliveries WHERE status != 'pending' AND coalesce(sent_at, last_attempt_at, created_at) < ?`)
+        .run(at).changes,
+      follows: this.db.prepare('DELETE FROM question_follows WHERE ended_at IS NOT NULL AND ended_at < ?').run(at).changes,
+    }));
+  }
+
+  /** Deliveries recorded and not posted yet. */
   countPending(): number {
     return (this.db.prepare(`SELECT count(*) AS n FROM digest_deliveries WHERE status = 'pending'`).get() as { n: number }).n;
   }

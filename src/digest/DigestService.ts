@@ -17,6 +17,9 @@ import type { DigestCorpus, DigestFilters, DigestItem, Follow, OutgoingMessage, 
 
 const FOLLOW_CURSOR = 'follow_cursor';
 const PAGE = 2000;
+/** Sent and abandoned deliveries, and ended follows, are forgotten after this long (bounded tables). */
+export const HISTORY_RETENTION_DAYS = 14;
+const PRUNE_EVERY_MS = 3600_000;
 
 /** Deterministic Discord nonce (max 25 chars): same source, range and part -> same nonce, after any restart. */
 export function makeNonce(source: string, sourceId: number, rangeFrom: number, rangeTo: number, part: number): string {
@@ -116,6 +119,7 @@ export class DigestService {
   readonly corpus: DigestCorpus;
   readonly repo: DigestRepository;
   private readonly log: DigestLogger;
+  private prunedAt = Number.NEGATIVE_INFINITY;
 
   constructor(deps: DigestServiceDeps) {
     this.corpus = deps.corpus;
@@ -255,6 +259,19 @@ export class DigestService {
     }
     digestsBuilt = this.recordDueDigests(now());
     const delivery = await deliverPending({ log: this.log, ...opts, repo: this.repo, poster, now });
+    this.pruneHistory(now());
     return { digestsBuilt, followNotices, delivery };
+  }
+
+  /** At most once an hour: forgets the history older than HISTORY_RETENTION_DAYS. */
+  private pruneHistory(now: Date): void {
+    if (now.getTime() - this.prunedAt < PRUNE_EVERY_MS) return;
+    this.prunedAt = now.getTime();
+    try {
+      const pruned = this.repo.pruneHistory(new Date(now.getTime() - HISTORY_RETENTION_DAYS * 86_400_000));
+      if (pruned.deliveries + pruned.follows > 0) this.log.info(pruned, 'digest history pruned');
+    } catch (err) {
+      this.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'digest history prune failed');
+    }
   }
 }

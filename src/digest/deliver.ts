@@ -15,6 +15,9 @@
  * Isolation: deliveries are grouped per channel, in order; a failure stops only that channel's later parts.
  * 403/404 disable the subscription (or end the follow) with a logged reason and a notice to the server's
  * system channel; 429/5xx are retried in-run with backoff, then left pending for a later run.
+ *
+ * Stopping: when `signal` aborts (the bot is shutting down), no further delivery is started and no retry wait
+ * is honoured; what was not posted stays pending, recorded, for the next run.
  */
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -37,10 +40,10 @@ export interface DeliverDeps {
   now: () => Date;
   log?: DigestLogger;
   sleep?: (ms: number) => Promise<void>;
-  /** Identity of this process for leases; default host:pid:random. */
+  /** Identity of this run for leases; default host:pid:random, new for each run. */
   owner?: string;
-  /** Test hook: called at named points ("before_post", "after_post"); a test may kill the process there. */
-  crashPoint?: (name: string) => void;
+  /** Aborted when the process stops: finish the delivery in hand, start no other. */
+  signal?: AbortSignal;
   /** How long Discord dedupes a nonce; beyond it we check the channel instead. Default 5 min. */
   nonceWindowMs?: number;
   /** In-run retries of one POST on 429/5xx. Default 3. */
@@ -55,20 +58,32 @@ export interface DeliverReport {
   retryLater: number;
   abandoned: number;
   skipped: number;
+  /** POSTs repeated within the run after a 429/5xx (each counted once). */
+  retries: number;
 }
 
 const HOST = os.hostname();
 
-/** Owners created by this very process (a previous incarnation may have had the same pid, e.g. pid 1 in a container). */
+/**
+ * Owners of the runs in progress in this very process (a previous incarnation may have had the same pid, e.g.
+ * pid 1 in a container). A run registers its owner while it runs and removes it when it ends, so the set holds
+ * at most the runs that overlap (it used to gain one owner per minute, forever).
+ */
 const ownOwners = new Set<string>();
 
 export function makeOwner(): string {
-  const owner = `${HOST}:${process.pid}:${randomBytes(4).toString('hex')}`;
-  ownOwners.add(owner);
-  return owner;
+  return `${HOST}:${process.pid}:${randomBytes(4).toString('hex')}`;
 }
 
-/** A lease holder on this host is alive while its pid is; other hosts are trusted until the lease ends. */
+/** Number of owners this process holds now (runs in progress). */
+export function liveOwnerCount(): number {
+  return ownOwners.size;
+}
+
+/**
+ * A lease holder on this host is alive while its pid is (and, for this very process, while its run is in
+ * progress); other hosts are trusted until the lease ends.
+ */
 export function isOwnerAlive(owner: string): boolean {
   const [host, pidText] = owner.split(':');
   if (host !== HOST) return true;
@@ -96,15 +111,25 @@ function targetKey(d: Delivery): string {
 }
 
 export async function deliverPending(deps: DeliverDeps): Promise<DeliverReport> {
+  const owner = deps.owner ?? makeOwner();
+  const registered = !ownOwners.has(owner);
+  ownOwners.add(owner);
+  try {
+    return await deliverAs(owner, deps);
+  } finally {
+    if (registered) ownOwners.delete(owner);
+  }
+}
+
+async function deliverAs(owner: string, deps: DeliverDeps): Promise<DeliverReport> {
   const log = deps.log ?? silentLogger;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const owner = deps.owner ?? makeOwner();
-  ownOwners.add(owner);
+  const stopping = (): boolean => deps.signal?.aborted === true;
   const nonceWindowMs = deps.nonceWindowMs ?? 5 * 60_000;
   const inlineRetries = deps.inlineRetries ?? 3;
   const maxInlineWaitMs = deps.maxInlineWaitMs ?? 30_000;
   const { repo, poster } = deps;
-  const report: DeliverReport = { sent: 0, foundAlreadyPosted: 0, retryLater: 0, abandoned: 0, skipped: 0 };
+  const report: DeliverReport = { sent: 0, foundAlreadyPosted: 0, retryLater: 0, abandoned: 0, skipped: 0, retries: 0 };
 
   const pending = repo.pendingDeliveries(deps.now());
   const byTarget = new Map<string, Delivery[]>();
@@ -161,9 +186,11 @@ export async function deliverPending(deps: DeliverDeps): Promise<DeliverReport> 
       outcome = await poster.post(channelId, { ...d.payload, nonce: d.nonce, enforce_nonce: true });
       if (outcome.ok || outcome.kind === 'gone') return outcome;
       const wait = outcome.retryAfterMs ?? 1000 * 2 ** attempt;
-      if (attempt === inlineRetries || wait > maxInlineWaitMs) return outcome;
+      if (attempt === inlineRetries || wait > maxInlineWaitMs || stopping()) return outcome;
       log.info({ delivery: d.id, status: outcome.status, waitMs: wait }, 'post failed, retrying');
       await sleep(wait);
+      if (stopping()) return outcome;
+      report.retries++;
     }
     return outcome;
   };
@@ -214,9 +241,7 @@ export async function deliverPending(deps: DeliverDeps): Promise<DeliverReport> 
     }
 
     repo.recordAttempt(d.id, deps.now(), channelId);
-    deps.crashPoint?.('before_post');
     const outcome = await postWithRetry(channelId, d);
-    deps.crashPoint?.('after_post');
     if (outcome.ok) {
       repo.markSent(d.id, outcome.messageId, deps.now());
       report.sent++;
@@ -234,7 +259,15 @@ export async function deliverPending(deps: DeliverDeps): Promise<DeliverReport> 
   };
 
   for (const [key, list] of byTarget) {
+    if (stopping()) {
+      report.skipped += list.length;
+      continue;
+    }
     for (const [i, listed] of list.entries()) {
+      if (stopping()) {
+        report.skipped += list.length - i;
+        break;
+      }
       let step: 'next' | 'stop';
       try {
         step = await deliverOne(listed);

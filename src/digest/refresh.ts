@@ -3,6 +3,7 @@
  * recorded) and keep track of failures so the scheduler can retry with backoff. Never throws.
  */
 import { ingest, type FetchLike, type IngestSummary } from '../corpus/ingest';
+import { ingestInChildProcess } from '../corpus/ingest/ingestInChildProcess';
 import type { QuestionStore } from '../store/QuestionStore';
 import { silentLogger, type DigestLogger } from './deliver';
 import { refreshRetryDelayMs } from './schedule';
@@ -18,6 +19,14 @@ export interface RefreshOptions {
   ingestLog?: (line: string) => void;
   /** Questions per ingest transaction (tests use small batches to crash between commits). */
   batchSize?: number;
+  /**
+   * Where the ingest runs: 'child' (the bot: a child process, so that nothing heavy runs on the thread that talks
+   * to Discord; needs a database file) or 'in-process' (`npm run refresh`, already its own process). Default
+   * 'in-process'.
+   */
+  runIn?: 'child' | 'in-process';
+  /** Kills a child ingest (the bot stopping). */
+  signal?: AbortSignal;
 }
 
 export interface RefreshOutcome {
@@ -31,29 +40,62 @@ export interface RefreshOutcome {
   failures: number;
   /** When the caller should try again after a failure. */
   retryAt: Date | null;
+  /** Wall time of the whole refresh (download, parsing, writes), ms. */
+  durationMs: number;
+  /** Store revisions around the ingest (equal when nothing was written): the search index catches up from them. */
+  revisionBefore: string;
+  revisionAfter: string;
+  /** Questions inserted or changed by the refresh. */
+  changedUids: string[];
+  /** Process that ran the ingest (the child's pid for runIn 'child'). */
+  ingestPid: number | null;
 }
 
 const FAILURES_KEY = 'digest.refresh_failures';
 
 export async function runRefresh(opts: RefreshOptions): Promise<RefreshOutcome> {
   const log = opts.log ?? silentLogger;
+  const started = performance.now();
   const previousFailures = Number(opts.store.getMeta(FAILURES_KEY) ?? '0') || 0;
   let summary: IngestSummary | null = null;
   let error: string | null = null;
+  let revisionBefore = opts.store.revision();
+  let revisionAfter = revisionBefore;
+  let ingestPid: number | null = null;
+  const changedUids: string[] = [];
+  const ingestLog = opts.ingestLog ?? ((line: string) => log.info({ url: opts.url }, line));
   try {
-    summary = await ingest([opts.url], {
-      store: opts.store,
-      now: opts.now,
-      log: opts.ingestLog ?? ((line) => log.info({ url: opts.url }, line)),
-      ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
-      ...(opts.fetch ? { fetch: opts.fetch } : {}),
-      ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
-    });
+    if (opts.runIn === 'child') {
+      const r = await ingestInChildProcess([opts.url], {
+        dbPath: opts.store.path,
+        now: opts.now,
+        log: ingestLog,
+        onWritten: (uids) => changedUids.push(...uids),
+        ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
+        ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
+        ...(opts.signal ? { signal: opts.signal } : {}),
+      });
+      ({ summary, revisionBefore, revisionAfter } = r);
+      ingestPid = r.pid;
+    } else {
+      summary = await ingest([opts.url], {
+        store: opts.store,
+        now: opts.now,
+        log: ingestLog,
+        onWritten: (uids) => changedUids.push(...uids),
+        ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
+        ...(opts.fetch ? { fetch: opts.fetch } : {}),
+        ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
+      });
+      revisionAfter = opts.store.revision();
+      ingestPid = process.pid;
+    }
     const report = summary.inputs[0];
     if (!report || report.status === 'error') error = report?.message ?? 'échec inconnu';
   } catch (err) {
     error = err instanceof Error ? err.message : String(err);
   }
+  const tail = { durationMs: Math.round(performance.now() - started), revisionBefore, revisionAfter, changedUids, ingestPid };
 
   if (error !== null || summary === null) {
     const failures = previousFailures + 1;
@@ -61,7 +103,7 @@ export async function runRefresh(opts: RefreshOptions): Promise<RefreshOutcome> 
     opts.store.setMeta('digest.refresh_last_error', `${opts.now.toISOString()} ${error ?? ''}`);
     const retryAt = new Date(opts.now.getTime() + refreshRetryDelayMs(failures));
     log.warn({ url: opts.url, failures, retryAt: retryAt.toISOString(), error }, 'refresh failed');
-    return { ok: false, unchanged: false, message: `Échec de la mise à jour : ${error ?? 'inconnu'}`, summary, failures, retryAt };
+    return { ok: false, unchanged: false, message: `Échec de la mise à jour : ${error ?? 'inconnu'}`, summary, failures, retryAt, ...tail };
   }
 
   opts.store.setMeta(FAILURES_KEY, '0');
@@ -73,6 +115,6 @@ export async function runRefresh(opts: RefreshOptions): Promise<RefreshOutcome> 
     : `Archive lue : ${summary.questions.new} nouvelles questions, ${e.new_answer} réponses, ${e.transfer} transferts, ${e.closed} retraits` +
       (summary.baselineEvents > 0 ? ` (${summary.baselineEvents} événements d’import initial, non publiés)` : '') +
       '.';
-  log.info({ url: opts.url, unchanged, events: e, durationMs: summary.durationMs }, 'refresh done');
-  return { ok: true, unchanged, message, summary, failures: 0, retryAt: null };
+  log.info({ url: opts.url, unchanged, events: e, durationMs: tail.durationMs, changed: changedUids.length, pid: ingestPid }, 'refresh done');
+  return { ok: true, unchanged, message, summary, failures: 0, retryAt: null, ...tail };
 }

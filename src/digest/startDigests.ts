@@ -13,7 +13,8 @@ import './commandDeps';
 import { DigestRepository } from './DigestRepository';
 import { DigestService } from './DigestService';
 import { restPoster } from './poster';
-import { startDigestScheduler, type DigestScheduler } from './scheduler';
+import { refreshAtStart, type StartRefresh } from './refreshAtStart';
+import { startDigestScheduler, type DigestScheduler, type DigestSchedulerOptions } from './scheduler';
 
 export interface StartDigestsOptions {
   config: Config;
@@ -22,15 +23,26 @@ export interface StartDigestsOptions {
   client: Client<true> | null;
   logger: Logger;
   clock?: () => Date;
+  /** Health and metrics (src/ops). */
+  onRefresh?: DigestSchedulerOptions['onRefresh'];
+  onTick?: DigestSchedulerOptions['onTick'];
+  /** French lines for the console (the start refresh says what it does). */
+  notify?: (text: string) => void;
 }
 
-/** The live legislature, read from the refresh URL (".../repository/17/..."), else 17. */
+/** The live legislature, read from the refresh URL (".../repository/17/..." or ".../17/questions/..."), else 17. */
 export function legislatureOfUrl(url: string): number {
-  const m = /\/repository\/(\d{1,2})\//.exec(url);
+  const m = /\/repository\/(\d{1,2})\//.exec(url) ?? /\/(\d{1,2})\/questions\//.exec(url);
   return m ? Number(m[1]) : 17;
 }
 
-export function startDigests(opts: StartDigestsOptions): { service: DigestService; scheduler: DigestScheduler; stop(): void } {
+export function startDigests(opts: StartDigestsOptions): {
+  service: DigestService;
+  scheduler: DigestScheduler;
+  /** What the start did about a missing live legislature (resolves after the probe, not the refresh). */
+  startRefresh: Promise<StartRefresh>;
+  stop(): Promise<void>;
+} {
   const log = opts.logger.child({ domain: 'digest' });
   const service = new DigestService({ corpus: opts.store, repo: new DigestRepository(opts.store.db), log });
   const client = opts.client;
@@ -44,6 +56,8 @@ export function startDigests(opts: StartDigestsOptions): { service: DigestServic
     cacheDir: path.join(path.dirname(opts.config.databasePath), 'cache'),
     log,
     ...(opts.clock ? { now: opts.clock } : {}),
+    ...(opts.onRefresh ? { onRefresh: opts.onRefresh } : {}),
+    ...(opts.onTick ? { onTick: opts.onTick } : {}),
   });
   opts.deps.digest = {
     service,
@@ -52,5 +66,16 @@ export function startDigests(opts: StartDigestsOptions): { service: DigestServic
     defaultLegislature: legislatureOfUrl(opts.config.refreshUrl),
     scheduler,
   };
-  return { service, scheduler, stop: () => scheduler.stop() };
+  const startRefresh = refreshAtStart({
+    store: opts.store,
+    scheduler,
+    refreshUrl: opts.config.refreshUrl,
+    liveLegislature: legislatureOfUrl(opts.config.refreshUrl),
+    log,
+    ...(opts.notify ? { notify: opts.notify } : {}),
+  }).catch((err: unknown) => {
+    log.error({ err: err instanceof Error ? err.stack : String(err) }, 'start refresh failed');
+    return 'offline' as const;
+  });
+  return { service, scheduler, startRefresh, stop: () => scheduler.stop() };
 }

@@ -3,14 +3,14 @@
  * (instant) when `guildId` is set, else globally. The application id is read from the API when not given.
  */
 import { REST, Routes } from 'discord.js';
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody, RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord-api-types/v10';
 
 export interface DeployOptions {
   token: string;
   applicationId: string | null;
   guildId: string | null;
   apiUrl: string | null;
-  declarations: RESTPostAPIChatInputApplicationCommandsJSONBody[];
+  declarations: Array<RESTPostAPIChatInputApplicationCommandsJSONBody | RESTPostAPIContextMenuApplicationCommandsJSONBody>;
 }
 
 export interface DeployResult {

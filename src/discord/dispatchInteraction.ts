@@ -21,8 +21,17 @@ import type { Logger } from '../logger';
 import type { CallContext, CommandRegistry, RawArgs } from './commandKit';
 import type { CommandDeps } from './deps';
 import { FloodGate, floodMessage } from './floodControl';
-import { handleAutocomplete, handleCommand, handleComponent } from './handleInvocation';
+import { GENERIC_ERROR, handleAutocomplete, handleCommand, handleComponent } from './handleInvocation';
 import type { ComponentReply, Reply } from './reply';
+import { handleMessageContextMenu } from './contextMenu';
+
+export type InteractionKind = 'command' | 'component' | 'autocomplete' | 'message';
+export type InteractionOutcome = 'ok' | 'user_error' | 'error' | 'flood' | 'reply_failed' | 'shutting_down';
+/** Told when each interaction is acknowledged and when it is finished (metrics; src/ops). */
+export interface InteractionObserver {
+  acknowledged(info: { kind: InteractionKind; name: string; ms: number; deferred: boolean }): void;
+  finished(info: { kind: InteractionKind; name: string; ms: number; outcome: InteractionOutcome }): void;
+}
 
 export interface DispatcherOptions {
   registry: CommandRegistry;
@@ -32,6 +41,7 @@ export interface DispatcherOptions {
   /** Answer directly when the work finishes within this delay, else defer (default 1200 ms). */
   deferAfterMs?: number;
   clock?: () => Date;
+  observer?: InteractionObserver;
 }
 
 const NO_MENTIONS = { parse: [] as [] };
@@ -63,8 +73,18 @@ function toPayload(reply: Reply, edit: boolean) {
     ...(edit ? { content: reply.content ?? '' } : reply.content !== undefined ? { content: reply.content } : {}),
     ...(edit ? { embeds: reply.embeds ?? [] } : reply.embeds ? { embeds: reply.embeds } : {}),
     ...(edit ? { components: reply.components ?? [] } : reply.components ? { components: reply.components } : {}),
+    ...filesPayload(reply, edit),
     allowedMentions: NO_MENTIONS,
   };
+}
+
+/**
+ * Attachments as discord.js sends them (multipart `files[n]` + `attachments` in payload_json). An edit replaces
+ * the message's attachments with the reply's (none when the reply has none), as it replaces its embeds.
+ */
+export function filesPayload(reply: Reply, edit: boolean): { files?: Array<{ attachment: Buffer; name: string; description?: string }>; attachments?: [] } {
+  if (!reply.files?.length) return edit ? { attachments: [] } : {};
+  return { files: reply.files.map((f) => ({ attachment: f.data, name: f.name, ...(f.description ? { description: f.description } : {}) })) };
 }
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -85,6 +105,18 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<{ done: true; val
   });
 }
 
+/** One interaction's observation: acknowledged once, finished once with an outcome (minimal; see InteractionObserver). */
+interface Observation {
+  ack(deferred: boolean): void;
+  outcome: InteractionOutcome;
+}
+
+function outcomeOf(reply: Reply): InteractionOutcome {
+  if (reply.content === `❌ ${GENERIC_ERROR}`) return 'error';
+  if (reply.ephemeral && reply.content?.startsWith('⚠️')) return 'user_error';
+  return 'ok';
+}
+
 export function createInteractionHandler(opts: DispatcherOptions): (interaction: Interaction) => Promise<void> {
   const { registry, deps, logger } = opts;
   const deferAfterMs = opts.deferAfterMs ?? 1200;
@@ -102,10 +134,12 @@ export function createInteractionHandler(opts: DispatcherOptions): (interaction:
   });
 
   /** Answers a user who sends too much, privately; true when it did (the interaction is then done). */
-  async function turnedAway(i: ChatInputCommandInteraction | MessageComponentInteraction, now: Date): Promise<boolean> {
+  async function turnedAway(i: ChatInputCommandInteraction | MessageComponentInteraction, now: Date, obs: Observation): Promise<boolean> {
     if (!opts.flood || opts.flood.take(i.user.id, now.getTime())) return false;
     const content = floodMessage(opts.flood.retryAfterSeconds(i.user.id, now.getTime()));
+    obs.outcome = 'flood';
     await i.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    obs.ack(false);
     return true;
   }
 
@@ -118,9 +152,11 @@ export function createInteractionHandler(opts: DispatcherOptions): (interaction:
     deferFirst: boolean,
     defer: () => Promise<unknown>,
     start: () => Promise<T>,
+    obs: Observation,
   ): Promise<{ reply: T; deferred: boolean }> {
     if (deferFirst || inFlight > 1) {
       await defer();
+      obs.ack(true);
       // Let other interactions' acknowledgements go out before this one's synchronous work (SQL, rendering).
       await yieldToLoop();
       return { reply: await start(), deferred: true };
@@ -129,20 +165,24 @@ export function createInteractionHandler(opts: DispatcherOptions): (interaction:
     const first = await withTimeout(work, deferAfterMs);
     if (first.done) return { reply: first.value, deferred: false };
     await defer();
+    obs.ack(true);
     return { reply: await work, deferred: true };
   }
 
-  async function onCommand(i: ChatInputCommandInteraction): Promise<void> {
+  async function onCommand(i: ChatInputCommandInteraction, obs: Observation): Promise<void> {
     const ctx = contextOf(i);
-    if (await turnedAway(i, ctx.now)) return;
+    if (await turnedAway(i, ctx.now, obs)) return;
     const raw = optionsToRaw(i.options.data);
     const { reply, deferred } = await acknowledged<Reply>(
       registry.get(i.commandName)?.defer === true,
       () => i.deferReply(),
       () => handleCommand(registry, i.commandName, raw, deps, ctx, logger),
+      obs,
     );
+    obs.outcome = outcomeOf(reply);
     if (!deferred) {
       await i.reply({ ...toPayload(reply, false), ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+      obs.ack(false);
     } else if (reply.ephemeral) {
       await i.deleteReply();
       await i.followUp({ ...toPayload(reply, false), flags: MessageFlags.Ephemeral });
@@ -151,16 +191,18 @@ export function createInteractionHandler(opts: DispatcherOptions): (interaction:
     }
   }
 
-  async function onComponent(i: MessageComponentInteraction): Promise<void> {
+  async function onComponent(i: MessageComponentInteraction, obs: Observation): Promise<void> {
     const ctx = contextOf(i);
-    if (await turnedAway(i, ctx.now)) return;
+    if (await turnedAway(i, ctx.now, obs)) return;
     const values = i.isAnySelectMenu() ? [...i.values] : [];
     const found = registry.component(i.customId);
     const { reply, deferred } = await acknowledged<ComponentReply>(
       found?.command.deferComponents.has(found.prefix) === true,
       () => i.deferUpdate(),
       () => handleComponent(registry, i.customId, values, deps, ctx, logger),
+      obs,
     );
+    obs.outcome = outcomeOf(reply);
     const asNewMessage = reply.mode === 'reply' || reply.ephemeral === true;
     const flags = reply.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {};
     if (asNewMessage) {
@@ -171,9 +213,10 @@ export function createInteractionHandler(opts: DispatcherOptions): (interaction:
     } else {
       await i.update(toPayload(reply, true));
     }
+    obs.ack(false);
   }
 
-  async function onAutocomplete(i: AutocompleteInteraction): Promise<void> {
+  async function onAutocomplete(i: AutocompleteInteraction, obs: Observation): Promise<void> {
     const ctx = contextOf(i);
     const focused = i.options.getFocused(true);
     const raw = optionsToRaw(i.options.data);
@@ -187,16 +230,36 @@ export function createInteractionHandler(opts: DispatcherOptions): (interaction:
       logger,
     );
     await i.respond(choices);
+    obs.ack(false);
   }
 
   return async (interaction: Interaction): Promise<void> => {
     const counted = !interaction.isAutocomplete();
     if (counted) inFlight++;
+    const started = performance.now();
+    const kind: InteractionKind = interaction.isAutocomplete() ? 'autocomplete' : interaction.isMessageComponent() ? 'component' : 'command';
+    const name =
+      interaction.isCommand() || interaction.isAutocomplete()
+        ? interaction.commandName
+        : interaction.isMessageComponent()
+          ? (registry.component(interaction.customId)?.command.name ?? 'unknown')
+          : 'unknown';
+    let acked = false;
+    const obs: Observation = {
+      outcome: 'ok',
+      ack(deferred) {
+        if (acked) return;
+        acked = true;
+        opts.observer?.acknowledged({ kind, name, ms: performance.now() - started, deferred });
+      },
+    };
     try {
-      if (interaction.isChatInputCommand()) await onCommand(interaction);
-      else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
-      else if (interaction.isButton() || interaction.isStringSelectMenu()) await onComponent(interaction);
+      if (interaction.isChatInputCommand()) await onCommand(interaction, obs);
+      else if (interaction.isAutocomplete()) await onAutocomplete(interaction, obs);
+      else if (interaction.isButton() || interaction.isStringSelectMenu()) await onComponent(interaction, obs);
+      else if (interaction.isMessageContextMenuCommand()) await handleMessageContextMenu(interaction, deps, clock(), logger);
     } catch (e) {
+      obs.outcome = 'reply_failed';
       // Replying itself failed (expired interaction, network): log and keep serving.
       logger.error(
         {
@@ -210,6 +273,7 @@ export function createInteractionHandler(opts: DispatcherOptions): (interaction:
       );
     } finally {
       if (counted) inFlight--;
+      opts.observer?.finished({ kind, name, ms: performance.now() - started, outcome: obs.outcome });
     }
   };
 }

@@ -30,6 +30,10 @@ export const LIMITS = {
   autocompleteChoices: 25,
   choiceName: 100,
   choiceValue: 100,
+  attachments: 10,
+  attachmentDescription: 1024,
+  /** Bytes per message for a bot in a server without boosts. */
+  attachmentBytes: 10 * 1024 * 1024,
 } as const;
 
 const ELLIPSIS = '…';
@@ -171,7 +175,16 @@ export function fitToLimits<R extends Reply>(reply: R): R {
   if (out.content !== undefined) out.content = truncate(out.content, LIMITS.content);
   if (out.embeds) out.embeds = fitTotal(out.embeds.slice(0, LIMITS.embeds).map((e) => fitEmbed(structuredClone(e))));
   if (out.components) out.components = fitComponents(out.components);
+  if (out.files) out.files = fitFiles(out.files);
   return out;
+}
+
+/** At most 10 files, descriptions cut to 1,024; over the size limit is a programming error (exports are capped). */
+function fitFiles(files: NonNullable<Reply['files']>): NonNullable<Reply['files']> {
+  const kept = files.slice(0, LIMITS.attachments).map((f) => (f.description === undefined ? f : { ...f, description: truncate(f.description, LIMITS.attachmentDescription) }));
+  const bytes = kept.reduce((n, f) => n + f.data.length, 0);
+  if (bytes > LIMITS.attachmentBytes) throw new Error(`pièces jointes trop lourdes (${bytes} octets > ${LIMITS.attachmentBytes})`);
+  return kept;
 }
 
 /** Autocomplete choices: at most 25, names and values cut to 100. */

@@ -10,6 +10,8 @@ export interface Reply {
   content?: string;
   embeds?: APIEmbed[];
   components?: ActionRow[];
+  /** Files sent with the message (charts, CSV exports); an embed shows one with `image: { url: 'attachment://name' }`. */
+  files?: ReplyFile[];
   /** Only the author sees it (flag 64). */
   ephemeral?: boolean;
 }
@@ -23,4 +25,14 @@ export interface ComponentReply extends Reply {
 export interface Choice {
   name: string;
   value: string | number;
+}
+
+/** An attachment: a chart (PNG) or an export (CSV). */
+export interface ReplyFile {
+  name: string;
+  data: Buffer;
+  /** Alt text (screen readers; Discord keeps 1,024 characters). */
+  description?: string;
+  /** Full text of what the file shows, for front ends without images (the console); defaults to `description`. */
+  text?: string;
 }

@@ -1,7 +1,9 @@
 /**
  * PageStateStore on SQLite (table bot_page_state, migration 010_bot.sql). Ids are 12 base64url characters of
- * sha256(kind, payload): deterministic, so repeated searches reuse one row. Rows unused for `maxAgeDays` are
- * pruned now and then; a button pointing at a pruned row answers "relancez la commande".
+ * sha256(kind, payload): deterministic, so repeated searches reuse one row. Now and then (every 500 saves),
+ * rows unused for `maxAgeDays` are pruned, and so are the least recently used beyond `maxRows` (a busy bot
+ * would otherwise keep 180 days of distinct searches); a button pointing at a pruned row answers
+ * "relancez la commande".
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
@@ -20,6 +22,7 @@ export class SqlitePageState implements PageStateStore {
   constructor(
     private readonly db: Database.Database,
     private readonly maxAgeDays = 180,
+    private readonly maxRows = 100_000,
   ) {
     this.upsert = db.prepare(
       `INSERT INTO bot_page_state (id, kind, payload, created_at, used_at) VALUES (?, ?, ?, ?, ?)
@@ -37,6 +40,10 @@ export class SqlitePageState implements PageStateStore {
     if (++this.saves % 500 === 1) {
       const cutoff = new Date(now.getTime() - this.maxAgeDays * 86_400_000).toISOString();
       this.db.prepare('DELETE FROM bot_page_state WHERE used_at < ?').run(cutoff);
+      // ops (issue 9): a bound on the row count too, least recently used first (index on used_at).
+      this.db
+        .prepare('DELETE FROM bot_page_state WHERE id IN (SELECT id FROM bot_page_state ORDER BY used_at DESC LIMIT -1 OFFSET ?)')
+        .run(this.maxRows);
     }
     return id;
   }

@@ -47,3 +47,14 @@ export function frCount(n: number, singular: string, plural?: string): string {
 export function ordinal(n: number, feminine = true): string {
   return n === 1 ? (feminine ? '1re' : '1er') : `${n}e`;
 }
+
+/**
+ * The author as shown everywhere: the name when a deputy record gave it, else « député(e) PA842279 » (the open
+ * data's reference, until the deputies' history is loaded), else « auteur inconnu ».
+ */
+export function authorLabel(a: { name: string | null; fullName: string | null; acteurRef: string | null }): string {
+  return a.name ?? a.fullName ?? (a.acteurRef ? `député(e) ${a.acteurRef}` : 'auteur inconnu');
+}
+
+/** Said instead of an empty question text: the open data does not hold it (yet). */
+export const TEXT_NOT_IN_OPEN_DATA = 'Le texte de cette question n’est pas (encore) dans les données ouvertes de l’Assemblée';

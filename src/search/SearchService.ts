@@ -13,6 +13,7 @@ import { shardOf } from './shardOf';
 import type { FacetEntry, Facets } from './shard/facets';
 import { normalizeName } from './shard/filters';
 import type { ShardHit, ShardResult } from './shard/rank';
+import { STATUS_CODES, type ShardFacts } from './shard/facts';
 import type {
   SearchEngine,
   SearchHit,
@@ -56,6 +57,8 @@ export interface ShardClient {
   add(docs: IndexDoc[]): Promise<void>;
   remove(uids: string[]): Promise<void>;
   find(q: ShardQuery): Promise<ShardResult>;
+  /** The facts of every match (charts), as columns (shard/facts.ts). */
+  facts(q: Omit<ShardQuery, 'top' | 'similar'>): Promise<ShardFacts>;
   facets(): Promise<Facets>;
   size(): Promise<number>;
   /** Index terms of a question's indexing fields (rubrique, tête d'analyse, analyses), null when absent. */
@@ -74,6 +77,40 @@ export interface ShardClient {
 
 /** Candidates checked against the texts when the query has an "exact phrase". */
 const PHRASE_CANDIDATES = 300;
+/** Candidates checked against the texts when collecting every match of a query with an "exact phrase". */
+export const PHRASE_COLLECT_CAP = 20_000;
+
+/** What charts know of a match (the uid is empty when the facts came from the shards' columns). */
+export interface CollectedFact {
+  uid: string;
+  status: SearchHit['status'];
+  questionDate: string | null;
+  answerDate: string | null;
+  author: string | null;
+  group: string | null;
+  ministry: string | null;
+}
+
+const isoOfDay = new Map<number, string>();
+function dayToIso(day: number): string | null {
+  if (day < 0) return null;
+  let iso = isoOfDay.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    if (isoOfDay.size > 100_000) isoOfDay.clear();
+    isoOfDay.set(day, iso);
+  }
+  return iso;
+}
+
+/** A match as `collect` returns it: a search hit without score nor excerpt. */
+export type CollectedHit = Omit<SearchHit, 'score' | 'excerpt'>;
+
+export interface Collected {
+  total: number;
+  mode: SearchResponse['mode'];
+  hits: CollectedHit[];
+}
 const MAX_LIMIT = 50;
 
 
@@ -167,7 +204,7 @@ export class SearchService implements SearchEngine {
   /** Throws unless every shard can answer now. */
   private assertServing(): void {
     if (this._failed) throw new SearchUnavailableError('failed');
-    if (!this._ready) throw new SearchNotReadyError();
+    this.assertServing();
     if (this.shards.some((s) => !s.available)) throw new SearchUnavailableError('restarting');
   }
 
@@ -272,6 +309,75 @@ export class SearchService implements SearchEngine {
 
   async close(): Promise<void> {
     await Promise.all(this.shards.map((s) => s.close()));
+  }
+
+  // ---- collect (charts and CSV exports, issue 13) ------------------------------------------------------------
+
+  /**
+   * The chart facts of EVERY match of a query, gathered by the shards as columns (no hit objects, no sorting):
+   * what /tendance counts. Same matching and the same "all words, else any word" rule as `search`. A query with an
+   * "exact phrase" needs the texts: it goes through `collect` (which checks them), capped there.
+   */
+  async collectFacts(req: Pick<SearchRequest, 'text' | 'filters' | 'now' | 'prefix' | 'fuzzy'>): Promise<{ mode: SearchResponse['mode']; facts: CollectedFact[] }> {
+    this.assertServing();
+    const text = req.text?.trim() ?? '';
+    const parsed = text ? parseQuery(text, { prefix: req.prefix, fuzzy: req.fuzzy }) : null;
+    const usable = parsed && (parsed.words.length > 0 || parsed.number !== null) ? parsed : null;
+    if (usable && usable.phrases.length > 0) {
+      const c = await this.collect({ ...req, sort: 'newest' }, Number.MAX_SAFE_INTEGER);
+      return { mode: c.mode, facts: c.hits.map((h) => ({ uid: h.uid, status: h.status, questionDate: h.questionDate, answerDate: h.answerDate, author: h.author, group: h.group, ministry: h.ministry })) };
+    }
+    const results = await Promise.all(this.shards.map((s) => s.facts({ query: usable, filters: req.filters ?? {}, nowDay: dateToDay(req.now ?? new Date()), sort: 'relevance' }))).catch(unavailable);
+    // The mode rule of fanOut: "all" as soon as one shard found every word, "any" only when none did.
+    let chosen = results;
+    let mode: SearchResponse['mode'] = usable ? 'all' : 'filters-only';
+    if (usable) {
+      const withAll = results.filter((r) => r.mode === 'all' && r.total > 0);
+      const withAny = results.filter((r) => r.mode === 'any' && r.total > 0);
+      if (withAll.length || !withAny.length) chosen = withAll;
+      else {
+        chosen = withAny;
+        mode = 'any';
+      }
+    }
+    const facts: CollectedFact[] = [];
+    for (const r of chosen) {
+      const name = (i: number) => (i < 0 ? null : r.names[i] ?? null);
+      for (let k = 0; k < r.total; k++) {
+        facts.push({
+          uid: '',
+          status: STATUS_CODES[r.status[k]!]!,
+          questionDate: dayToIso(r.qDay[k]!),
+          answerDate: dayToIso(r.aDay[k]!),
+          author: name(r.author[k]!),
+          group: name(r.group[k]!),
+          ministry: name(r.ministry[k]!),
+        });
+      }
+    }
+    return { mode, facts };
+  }
+
+  /**
+   * Every match of a query (at most `limit`, in the order `sort` gives), with the metadata charts and exports
+   * need, and the number of matches. Same matching as `search` (the shards' `find`, the same "all words, else any
+   * word" rule); an "exact phrase" is checked against the texts of the first `PHRASE_COLLECT_CAP` candidates.
+   */
+  async collect(req: Pick<SearchRequest, 'text' | 'filters' | 'sort' | 'now' | 'prefix' | 'fuzzy'>, limit: number): Promise<Collected> {
+    this.assertServing();
+    const text = req.text?.trim() ?? '';
+    const parsed = text ? parseQuery(text, { prefix: req.prefix, fuzzy: req.fuzzy }) : null;
+    const usable = parsed && (parsed.words.length > 0 || parsed.number !== null) ? parsed : null;
+    const hasPhrase = !!usable && usable.phrases.length > 0;
+    const top = Math.max(0, Math.floor(hasPhrase ? Math.min(limit, PHRASE_COLLECT_CAP) : limit));
+    const merged = await this.fanOut({ query: usable, filters: req.filters ?? {}, nowDay: dateToDay(req.now ?? new Date()), sort: req.sort ?? 'relevance', top });
+    let hits = merged.hits;
+    let total = merged.total;
+    if (hasPhrase) {
+      hits = await this.checkPhrases(hits, usable!.phrases);
+      total = hits.length;
+    }
+    return { total, mode: merged.mode, hits: hits.map(({ terms: _t, score: _s, day: _d, ...rest }) => rest) };
   }
 
   private async fanOut(sq: ShardQuery): Promise<{ hits: ShardHit[]; total: number; mode: SearchResponse['mode'] }> {

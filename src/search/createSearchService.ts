@@ -454,7 +454,7 @@ export function createSearchService(opts: CreateSearchServiceOptions): SearchSer
       if (saveTimer) clearTimeout(saveTimer);
       if (watchTimer) clearInterval(watchTimer);
       await catching.catch(() => undefined);
-      // Live additions not saved yet are saved now, not lost with the process.
+      // Live additions not saved yet are saved now, not lost with the process (ops: clean stop).
       if (unsaved) await save().catch((err) => log.error({ err }, 'index: sauvegarde échouée'));
       await saving.catch(() => undefined);
       await engine.close();

@@ -26,6 +26,8 @@ async function handle(req: ShardRequest): Promise<unknown> {
       return null;
     case 'find':
       return shard.find(req.query);
+    case 'facts':
+      return shard.facts(req.query);
     case 'facets':
       return shard.facets();
     case 'size':

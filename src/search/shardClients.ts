@@ -11,6 +11,7 @@ import type { Facets } from './shard/facets';
 import type { ShardResult } from './shard/rank';
 import { SearchShard } from './shard/SearchShard';
 import type { ShardClient } from './SearchService';
+import type { ShardFacts } from './shard/facts';
 import { addRowsFromDb, type ShardRows } from './shardFromDb';
 import type { ShardReply, ShardRequest } from './shardProtocol';
 
@@ -35,6 +36,9 @@ export class LocalShardClient implements ShardClient {
   }
   async find(q: ShardQuery): Promise<ShardResult> {
     return this.shard.find(q);
+  }
+  async facts(q: Omit<ShardQuery, 'top' | 'similar'>): Promise<ShardFacts> {
+    return this.shard.facts(q);
   }
   async facets(): Promise<Facets> {
     return this.shard.facets();
@@ -158,6 +162,9 @@ export class WorkerShardClient implements ShardClient {
   }
   find(query: ShardQuery): Promise<ShardResult> {
     return this.call({ op: 'find', query });
+  }
+  facts(query: Omit<ShardQuery, 'top' | 'similar'>): Promise<ShardFacts> {
+    return this.call({ op: 'facts', query });
   }
   facets(): Promise<Facets> {
     return this.call({ op: 'facets' });

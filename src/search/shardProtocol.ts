@@ -8,6 +8,7 @@ export type ShardRequest =
   | { id: number; op: 'add'; docs: IndexDoc[] }
   | { id: number; op: 'remove'; uids: string[] }
   | { id: number; op: 'find'; query: ShardQuery }
+  | { id: number; op: 'facts'; query: Omit<ShardQuery, 'top' | 'similar'> }
   | { id: number; op: 'facets' }
   | { id: number; op: 'size' }
   | { id: number; op: 'slots' }
@@ -20,4 +21,4 @@ export type ShardRequest =
 export type ShardReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
 
 /** Requests a worker answers between the steps of a long mutation (the others run one after the other). */
-export const READ_OPS: ReadonlySet<ShardRequest['op']> = new Set(['ping', 'find', 'facets', 'size', 'slots', 'sourceTerms']);
+export const READ_OPS: ReadonlySet<ShardRequest['op']> = new Set(['ping', 'find', 'facts', 'facets', 'size', 'slots', 'sourceTerms']);

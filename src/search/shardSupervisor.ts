@@ -20,6 +20,7 @@ import type { IndexDoc } from './indexDoc';
 import type { ShardQuery } from './query';
 import type { SearchLogger } from './createSearchService';
 import type { Facets } from './shard/facets';
+import type { ShardFacts } from './shard/facts';
 import type { ShardResult } from './shard/rank';
 import type { ShardClient } from './SearchService';
 import { ShardDownError, WorkerShardClient, type WorkerClientOptions } from './shardClients';
@@ -214,6 +215,9 @@ export class SupervisedShard implements ShardClient {
   }
   find(q: ShardQuery): Promise<ShardResult> {
     return this.via((c) => c.find(q));
+  }
+  facts(q: Omit<ShardQuery, 'top' | 'similar'>): Promise<ShardFacts> {
+    return this.via((c) => c.facts(q));
   }
   facets(): Promise<Facets> {
     return this.via((c) => c.facets());

@@ -103,7 +103,19 @@ export class QuestionStore {
       'INSERT INTO events (uid, kind, seen_at, baseline, detail) VALUES (?, ?, ?, ?, ?)',
     );
 
-    const run = this.db.transaction((batch: readonly Question[]) => {
+    // First, without any lock (a WAL read): tell the unchanged questions apart. A daily refresh re-reads a whole
+    // archive of which a few dozen questions changed; its batches then never take the write lock, and the bot's own
+    // writes never wait for them.
+    const selectHash = this.db.prepare<[string], { content_hash: string }>('SELECT content_hash FROM questions WHERE uid = ?');
+    const prepared = qs.map((incoming) => {
+      const q = this.withKnownActeur(incoming);
+      return { q, hash: questionHash(q) };
+    });
+    const outcomes: UpsertOutcome[] = prepared.map(({ q }) => ({ uid: q.uid, status: 'unchanged', events: [] }));
+    const todo = prepared.flatMap((p, i) => (selectHash.get(p.q.uid)?.content_hash === p.hash ? [] : [i]));
+    if (todo.length === 0) return outcomes;
+
+    const run = this.db.transaction(() => {
       let isBaseline: (legislature: number) => boolean;
       if (opts.baseline !== undefined) {
         const forced = opts.baseline;
@@ -116,29 +128,28 @@ export class QuestionStore {
         isBaseline = (l) => !present.has(l);
       }
 
-      const outcomes: UpsertOutcome[] = [];
       const revision = this.revisionCounter() + 1;
       let changed = false;
-      for (const incoming of batch) {
-        const q = this.withKnownActeur(incoming);
-        const hash = questionHash(q);
-        const row = select.get(q.uid);
-        if (row && row.content_hash === hash) {
-          outcomes.push({ uid: q.uid, status: 'unchanged', events: [] });
-          continue;
-        }
+      for (const i of todo) {
+        const { q, hash } = prepared[i]!;
+        const row = select.get(q.uid); // again, under the lock: another writer may have stored it meanwhile
+        if (row && row.content_hash === hash) continue;
         const before = row ? (JSON.parse(row.record) as Question) : null;
         const events = detectChanges(before, q);
         upsert.run({ ...columnsOf(q, hash, opts.seenAt), revision });
         const baseline = isBaseline(q.legislature) ? 1 : 0;
         for (const e of events) insertEvent.run(q.uid, e.kind, opts.seenAt, baseline, JSON.stringify(e.detail));
-        outcomes.push({ uid: q.uid, status: row ? 'updated' : 'new', events: events.map((e) => e.kind) });
+        const named = before !== null && before.author.name === null && q.author.name !== null;
+        outcomes[i] = { uid: q.uid, status: row ? 'updated' : 'new', events: events.map((e) => e.kind), ...(named ? { named } : {}) };
         changed = true;
       }
       if (changed) this.bumpRevision();
-      return outcomes;
     });
-    return run(qs);
+    // IMMEDIATE: take the write lock first (waiting for it with the busy timeout). A deferred transaction that read
+    // first fails at once with "database is locked" when another connection (the bot, while a refresh child writes)
+    // committed in between: its read snapshot cannot be upgraded.
+    run.immediate();
+    return outcomes;
   }
 
   getQuestion(uid: string): Question | null {
@@ -153,6 +164,21 @@ export class QuestionStore {
       )
       .get(legislature, number, type);
     return row ? (JSON.parse(row.record) as Question) : null;
+  }
+
+  /**
+   * Every question with this number, optionally of one legislature and one type (uid, legislature, type only),
+   * newest legislature first, then QE, QG, QOSD.
+   */
+  findByNumber(number: number, opts: { legislature?: number | null; type?: QuestionType | null } = {}): Array<{ uid: string; legislature: number; type: QuestionType }> {
+    const rows = this.db
+      .prepare<[number], { uid: string; legislature: number; type: QuestionType }>(
+        'SELECT uid, legislature, type FROM questions WHERE number = ?',
+      )
+      .all(number)
+      .filter((r) => (opts.legislature == null || r.legislature === opts.legislature) && (opts.type == null || r.type === opts.type));
+    const order: readonly string[] = ['QE', 'QG', 'QOSD'];
+    return rows.sort((a, b) => b.legislature - a.legislature || order.indexOf(a.type) - order.indexOf(b.type));
   }
 
   /** Questions in the order of `uids`; unknown uids are skipped. */
@@ -288,9 +314,14 @@ export class QuestionStore {
   /**
    * Inserts or updates deputies, then back-fills the stored questions whose author.acteurRef is one of them
    * (applyActeur: name, department, circonscription), without producing events. One transaction.
-   * Returns how many acteurs were new or changed.
+   * Returns how many acteurs were new or changed; `tally`, when given, is added the questions rewritten by the
+   * back-fill and, among them, those that had no author name before.
    */
-  upsertActeurs(as: readonly Acteur[], seenAt: string = new Date().toISOString()): number {
+  upsertActeurs(
+    as: readonly Acteur[],
+    seenAt: string = new Date().toISOString(),
+    tally?: { questionsUpdated: number; questionsNamed: number },
+  ): number {
     const select = this.db.prepare<[string], { content_hash: string }>(
       'SELECT content_hash FROM acteurs WHERE uid = ?',
     );
@@ -298,8 +329,8 @@ export class QuestionStore {
       INSERT INTO acteurs (uid, full_name, content_hash, record, updated_at) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (uid) DO UPDATE SET full_name = excluded.full_name, content_hash = excluded.content_hash,
         record = excluded.record, updated_at = excluded.updated_at`);
-    const questionsOf = this.db.prepare<[string], { uid: string; record: string; content_hash: string }>(
-      'SELECT uid, record, content_hash FROM questions WHERE acteur_ref = ?',
+    const questionsOf = this.db.prepare<[string], { uid: string; record: string; content_hash: string; author_name: string | null }>(
+      'SELECT uid, record, content_hash, author_name FROM questions WHERE acteur_ref = ?',
     );
     const updateQuestion = this.db.prepare(`
       UPDATE questions SET author_name = @author_name, department = @department, content_hash = @content_hash,
@@ -309,6 +340,7 @@ export class QuestionStore {
     const run = this.db.transaction((batch: readonly Acteur[]) => {
       let changedActeurs = 0;
       let changedQuestions = 0;
+      let namedQuestions = 0;
       const revision = this.revisionCounter() + 1;
       for (const a of batch) {
         const hash = contentHash(a);
@@ -332,13 +364,18 @@ export class QuestionStore {
             revision,
           });
           changedQuestions++;
+          if (row.author_name === null && cols.author_name !== null) namedQuestions++;
         }
       }
       if (changedQuestions > 0) this.bumpRevision();
+      if (tally) {
+        tally.questionsUpdated += changedQuestions;
+        tally.questionsNamed += namedQuestions;
+      }
       return changedActeurs;
     });
     try {
-      return run(as);
+      return run.immediate(as); // see upsertQuestions
     } catch (err) {
       this.acteurCache.clear(); // rolled back: the cache may hold acteurs that are not stored
       throw err;
@@ -351,6 +388,17 @@ export class QuestionStore {
     const a = row ? (JSON.parse(row.record) as Acteur) : null;
     this.acteurCache.set(uid, a);
     return a;
+  }
+
+  /** Questions whose author is known only by reference (no deputy record yet), and how many deputies that is. */
+  unnamedAuthors(): { questions: number; deputies: number } {
+    const r = this.db
+      .prepare<[], { questions: number; deputies: number }>(
+        `SELECT count(*) AS questions, count(DISTINCT acteur_ref) AS deputies FROM questions
+         WHERE author_name IS NULL AND acteur_ref IS NOT NULL`,
+      )
+      .get();
+    return { questions: r?.questions ?? 0, deputies: r?.deputies ?? 0 };
   }
 
   countActeurs(): number {

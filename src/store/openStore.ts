@@ -4,17 +4,12 @@ import Database from 'better-sqlite3';
 import { runMigrations } from './migrate';
 import { QuestionStore } from './QuestionStore';
 
-/** `DATABASE_PATH` or `data/questions.db`, relative to the working directory. */
-export function defaultDatabasePath(): string {
-  return process.env.DATABASE_PATH ?? 'data/questions.db';
-}
-
 /**
  * Opens (creating the folder and the file if needed) the database, sets WAL, foreign keys and a busy timeout
  * (the bot and `npm run ingest` may use the same file at once), and applies pending migrations.
- * `:memory:` works too (tests).
+ * `:memory:` works too (tests). The path comes from the caller (`config.databasePath`, or a `--db` option).
  */
-export function openStore(dbPath: string = defaultDatabasePath()): QuestionStore {
+export function openStore(dbPath: string): QuestionStore {
   if (dbPath !== ':memory:') mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
   const db = new Database(dbPath);
   try {

@@ -24,6 +24,8 @@ export interface UpsertOutcome {
   uid: string;
   status: UpsertStatus;
   events: EventKind[];
+  /** An update that gave the question its author's name (it had only a reference before). */
+  named?: boolean;
 }
 
 export interface UpsertOptions {

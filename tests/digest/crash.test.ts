@@ -1,14 +1,15 @@
 /**
  * Crash tests: a child process runs the real refresh / delivery code against the Discord fake and is killed
- * (SIGKILL, env-triggered crash point) between a post and its record, or in the middle of a refresh. After a
- * restart every message is delivered exactly once (the fake counts messages per nonce).
+ * from outside: SIGKILL when the fake has stored a chosen POST but not answered it yet (posted, not recorded),
+ * or inside a refresh's transaction. After a restart every message is delivered exactly once (the fake counts
+ * messages per nonce).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { APIMessage } from 'discord-api-types/v10';
-import { planEvolution } from '../../src/corpus/generate/planEvolution';
+import { planEvolution } from '../../tools/generator/planEvolution';
 import { runRefresh } from '../../src/digest/refresh';
 import type { NewSubscription } from '../../src/digest/DigestRepository';
 import { startDiscordFake, type DiscordFake } from '../support/discordFake';
@@ -29,12 +30,13 @@ interface ChildResult {
   stderr: string;
 }
 
-function runChild(env: Record<string, string>): Promise<ChildResult> {
+function runChild(env: Record<string, string>, started?: (child: ChildProcess) => void): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    started?.(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -42,6 +44,25 @@ function runChild(env: Record<string, string>): Promise<ChildResult> {
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
+}
+
+/**
+ * Runs the child and SIGKILLs it once the fake has stored its `nth` POST to `channelId` (the message exists on
+ * Discord's side) and before the child gets the answer: the post is made, its record is not.
+ */
+async function runChildKilledAfterPost(env: Record<string, string>, channelId: string, nth: number): Promise<ChildResult> {
+  let seen = 0;
+  const hold = fake.holdRequests(
+    { method: 'POST', path: new RegExp(`^/api/v10/channels/${channelId}/messages$`), test: () => ++seen === nth },
+    'after',
+  );
+  let child: ChildProcess | null = null;
+  const result = runChild(env, (c) => (child = c));
+  const killed = hold.reached.then(() => (child as ChildProcess | null)?.kill('SIGKILL'));
+  const outcome = await result;
+  hold.release();
+  await Promise.race([killed, Promise.resolve()]);
+  return outcome;
 }
 
 function sub(channelId: string): NewSubscription {
@@ -87,7 +108,7 @@ describe('exactly once across crashes', () => {
     seedBigDay([ch, other]);
     const env = { DIGEST_DB: t.dbPath, DIGEST_API_URL: fake.apiUrl, DIGEST_STEPS: 'tick' };
 
-    const crashed = await runChild({ ...env, DIGEST_NOW: DIGEST_TIME.toISOString(), DIGEST_CRASH_AT: 'after_post:1' });
+    const crashed = await runChildKilledAfterPost({ ...env, DIGEST_NOW: DIGEST_TIME.toISOString() }, ch, 1);
     expect(crashed.signal).toBe('SIGKILL');
     expect(fake.channelMessages(ch)).toHaveLength(1);
     const first = t.repo.listDeliveries()[0]!;
@@ -115,7 +136,7 @@ describe('exactly once across crashes', () => {
     const ch = '620000000000000001';
     seedBigDay([ch]);
     const env = { DIGEST_DB: t.dbPath, DIGEST_API_URL: fake.apiUrl, DIGEST_STEPS: 'tick' };
-    const crashed = await runChild({ ...env, DIGEST_NOW: DIGEST_TIME.toISOString(), DIGEST_CRASH_AT: 'after_post:2' });
+    const crashed = await runChildKilledAfterPost({ ...env, DIGEST_NOW: DIGEST_TIME.toISOString() }, ch, 2);
     expect(crashed.signal).toBe('SIGKILL');
     expect(fake.channelMessages(ch)).toHaveLength(2);
 

@@ -2,7 +2,7 @@ import os from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DigestRepository } from '../../src/digest/DigestRepository';
 import { DigestService, makeNonce } from '../../src/digest/DigestService';
-import { deliverPending } from '../../src/digest/deliver';
+import { deliverPending, liveOwnerCount } from '../../src/digest/deliver';
 import type { NewSubscription } from '../../src/digest/DigestRepository';
 import { openStore } from '../../src/store/openStore';
 import { MemoryPoster } from './support/memoryPoster';
@@ -216,6 +216,78 @@ describe('digest delivery', () => {
     // Once the lease expires, the other host is presumed gone.
     await deliverPending({ repo: t.repo, poster, now: () => new Date(until.getTime() + 1), sleep: noSleep });
     expect(poster.in('b')).toHaveLength(1);
+  });
+
+  it('keeps no owner once its runs are over, however many minutes it ran', async () => {
+    t.service.addSubscription(sub(), T0);
+    newDay();
+    for (let minute = 0; minute < 500; minute++) {
+      await t.service.tick(poster, () => new Date(DIGEST_TIME.getTime() + minute * 60_000), { sleep: noSleep });
+    }
+    expect(poster.messages).toHaveLength(1);
+    expect(liveOwnerCount()).toBe(0);
+    // While a run is in progress, its owner is alive (another run may not take its leases).
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let posting!: () => void;
+    const inPost = new Promise<void>((r) => (posting = r));
+    const post = poster.post.bind(poster);
+    poster.post = async (channelId, body) => {
+      posting();
+      await gate;
+      return post(channelId, body);
+    };
+    t.store.upsertQuestions([makeQuestion({ number: 9 })], { seenAt: '2025-03-05T05:30:00.000Z' });
+    const running = t.service.tick(poster, () => new Date('2025-03-05T07:00:00Z'), { sleep: noSleep });
+    await inPost;
+    expect(liveOwnerCount()).toBe(1);
+    release();
+    await running;
+    expect(liveOwnerCount()).toBe(0);
+    expect(poster.messages).toHaveLength(2);
+  });
+
+  it('forgets sent and abandoned deliveries and ended follows after two weeks, never a pending one', async () => {
+    t.service.addSubscription(sub({ channelId: 'ok' }), T0);
+    t.service.addSubscription(sub({ channelId: 'gone' }), T0);
+    t.service.addSubscription(sub({ channelId: 'down' }), T0);
+    poster.modes.set('gone', '404');
+    poster.modes.set('down', '500');
+    const follow = t.service.addFollow({ userId: 'u9', guildId: 'g1', target: 'dm', channelId: null, uid: makeQuestion({ number: 1 }).uid }, T0);
+    newDay(); // answers question 1: the follow ends with its notice
+    await t.service.tick(poster, () => DIGEST_TIME, { sleep: noSleep });
+    const statuses = () => t.repo.listDeliveries().map((d) => `${d.channelId ?? d.recipientId}:${d.status}`).sort();
+    expect(statuses()).toEqual(['dm-u9:sent', 'down:pending', 'gone:abandoned', 'ok:sent']);
+    expect(t.repo.getFollow(follow.follow.id)?.endedAt).not.toBeNull();
+
+    // Thirteen days later: nothing forgotten yet.
+    await t.service.tick(poster, () => new Date(DIGEST_TIME.getTime() + 13 * 86_400_000), { sleep: noSleep });
+    expect(t.repo.listDeliveries().length).toBeGreaterThanOrEqual(4);
+    // Fifteen days later: the history is gone; the delivery still pending stays, whatever its age.
+    await t.service.tick(poster, () => new Date(DIGEST_TIME.getTime() + 15 * 86_400_000), { sleep: noSleep });
+    expect(t.repo.listDeliveries().filter((d) => d.channelId === 'down').map((d) => d.status)).toContain('pending');
+    expect(t.repo.listDeliveries().filter((d) => d.status !== 'pending' && Date.parse(d.createdAt) < DIGEST_TIME.getTime() + 86_400_000)).toEqual([]);
+    expect(t.repo.getFollow(follow.follow.id)).toBeNull();
+  });
+
+  it('starts no delivery once stopping, and leaves the rest pending for the next run', async () => {
+    for (const c of ['a', 'b', 'c']) t.service.addSubscription(sub({ channelId: c }), T0);
+    newDay();
+    t.service.recordDueDigests(DIGEST_TIME);
+    const stop = new AbortController();
+    poster.delayMs = 5;
+    const firstPost = poster.post.bind(poster);
+    poster.post = async (channelId, body) => {
+      stop.abort(); // the stop arrives while the first post is in flight
+      return firstPost(channelId, body);
+    };
+    const report = await deliverPending({ repo: t.repo, poster, now: () => DIGEST_TIME, sleep: noSleep, signal: stop.signal });
+    expect(report).toMatchObject({ sent: 1, skipped: 2 });
+    expect(t.repo.listDeliveries().map((d) => d.status)).toEqual(['sent', 'pending', 'pending']);
+    poster.post = firstPost;
+    await deliverPending({ repo: t.repo, poster, now: () => DIGEST_TIME, sleep: noSleep });
+    expect(t.repo.listDeliveries().every((d) => d.status === 'sent')).toBe(true);
+    expect(poster.messages).toHaveLength(3);
   });
 
   it('posts nothing for a day where nothing matches, but moves the cursor on', async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { planEvolution, type EvolutionPlan } from '../../src/corpus/generate/planEvolution';
+import { planEvolution, type EvolutionPlan } from '../../tools/generator/planEvolution';
 import { ingest } from '../../src/corpus/ingest';
 import type { Question } from '../../src/corpus/types';
 import { fold } from '../../src/digest/filters';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planEvolution } from '../../src/corpus/generate/planEvolution';
+import { planEvolution } from '../../tools/generator/planEvolution';
 import { openStore } from '../../src/store/openStore';
 import { archiveBytes, startArchiveServer, type ArchiveServer } from './support/archive';
 

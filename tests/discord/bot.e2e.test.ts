@@ -89,7 +89,10 @@ describe('the bot against the Discord fake', () => {
     expect(r.stderr).not.toContain(FAKE_TOKEN);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/commandes enregistrées sur le serveur/);
-    const registered = fake.commandsByScope.get(`guild:${FAKE_GUILD_ID}`) as Array<{ name: string; name_localizations?: Record<string, string> }>;
+    const all = fake.commandsByScope.get(`guild:${FAKE_GUILD_ID}`) as Array<{ type: number; name: string; name_localizations?: Record<string, string> }>;
+    // Slash commands (type 1); the message context menu of issue 13 (type 3) is deployed beside them.
+    const registered = all.filter((c) => c.type === 1);
+    expect(all.filter((c) => c.type === 3).map((c) => c.name)).toEqual(['Chercher des questions écrites']);
     expect(registered.map((c) => c.name).sort()).toEqual(app.registry.commands.map((c) => c.name).sort());
     expect(registered.find((c) => c.name === 'recherche')?.name_localizations?.['en-US']).toBe('search');
   });

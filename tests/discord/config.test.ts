@@ -55,6 +55,30 @@ describe('parseConfig', () => {
     expect((error as Error).message).toMatch(/DISCORD_GUILD_ID.*DISCORD_API_URL|DISCORD_API_URL/s);
   });
 
+  it('leaves the health endpoint off unless HEALTH_PORT is set, on the loopback address by default', () => {
+    expect(parseConfig({})).toMatchObject({ healthPort: null, healthHost: '127.0.0.1', shutdownGraceMs: 10_000 });
+    expect(parseConfig({ HEALTH_PORT: '9464' })).toMatchObject({ healthPort: 9464, healthHost: '127.0.0.1' });
+    expect(parseConfig({ HEALTH_PORT: '9464', HEALTH_HOST: '0.0.0.0', SHUTDOWN_GRACE_MS: '2000' })).toMatchObject({
+      healthPort: 9464,
+      healthHost: '0.0.0.0',
+      shutdownGraceMs: 2000,
+    });
+  });
+
+  it('refuses a health port out of range, a malformed host and a negative grace, all at once', () => {
+    let error: unknown;
+    try {
+      parseConfig({ HEALTH_PORT: '70000', HEALTH_HOST: 'http://x/', SHUTDOWN_GRACE_MS: '-1' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/HEALTH_PORT/);
+    expect(problems).toMatch(/HEALTH_HOST/);
+    expect(problems).toMatch(/SHUTDOWN_GRACE_MS/);
+  });
+
   it('redacts the token when the configuration is described for the logs', () => {
     const described = JSON.stringify(describeConfig(parseConfig({ DISCORD_TOKEN: TOKEN })));
     expect(described).not.toContain(TOKEN);

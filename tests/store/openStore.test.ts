@@ -1,20 +1,15 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR, runMigrations } from '../../src/store/migrate';
-import { defaultDatabasePath, openStore } from '../../src/store/openStore';
+import { parseConfig } from '../../src/config';
+import { openStore } from '../../src/store/openStore';
 import { useTempDirs } from '../ingest/support/tempDir';
 
 const tempDir = useTempDirs();
 
 describe('openStore', () => {
-  const envBefore = process.env.DATABASE_PATH;
-  afterEach(() => {
-    if (envBefore === undefined) delete process.env.DATABASE_PATH;
-    else process.env.DATABASE_PATH = envBefore;
-  });
-
   it('creates the missing folders and the file, in WAL mode with foreign keys on', () => {
     const file = path.join(tempDir(), 'a', 'b', 'q.db');
     const store = openStore(file);
@@ -25,11 +20,9 @@ describe('openStore', () => {
     store.close();
   });
 
-  it('takes DATABASE_PATH, else data/questions.db', () => {
-    delete process.env.DATABASE_PATH;
-    expect(defaultDatabasePath()).toBe('data/questions.db');
-    process.env.DATABASE_PATH = '/tmp/elsewhere.db';
-    expect(defaultDatabasePath()).toBe('/tmp/elsewhere.db');
+  it('is given its path by the configuration: DATABASE_PATH, else data/questions.db, with the index beside it', () => {
+    expect(parseConfig({}).databasePath).toBe(path.join('data', 'questions.db'));
+    expect(parseConfig({ DATABASE_PATH: '/tmp/elsewhere.db' })).toMatchObject({ databasePath: '/tmp/elsewhere.db', indexDir: '/tmp/index' });
   });
 
   it('applies every shipped migration once, tracked by name, and nothing more on reopen', () => {

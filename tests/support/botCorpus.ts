@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Question } from '../../src/corpus/types';
 import { ingest } from '../../src/corpus/ingest';
-import { generateActeurs, generateQuestions } from '../../src/corpus/generate';
+import { generateActeurs, generateQuestions } from '../../tools/generator';
 import { parseActeur } from '../../src/corpus/parse/parseActeur';
 import { parseOpenDataQuestion } from '../../src/corpus/parse/parseOpenDataQuestion';
 import { openStore } from '../../src/store/openStore';

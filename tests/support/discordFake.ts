@@ -14,6 +14,8 @@
  *   fake.autocomplete('depute', { nom: 'tar' }, 'nom')      // -> (await .done).choices
  *   fake.channelMessages('123')                             // what was POSTed to a channel (digests)
  *   fake.failChannel('123', { status: 403 })                // per-channel failure modes: 403, 404, 429, 500
+ *   fake.failRequests(INTERACTION_ROUTES.callback, 500)     // interaction routes answering 500 / 404
+ *   fake.holdRequests(match, 'after')                       // answer late (release()); 'before' = not yet done
  *   afterAll: fake.assertClean(); await fake.close();       // throws on any violation recorded below
  *
  * Checked on every request (a violation answers 400 like Discord where Discord would, is recorded, and makes
@@ -31,6 +33,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type {
   APIApplicationCommandInteractionDataOption,
+  APIAttachment,
   APIEmbed,
   APIGuildMember,
   APIMessage,
@@ -115,6 +118,8 @@ export interface FakeOptions {
   /** Rejects GET /gateway/bot with 401 (login must fail). */
   rejectToken?: boolean;
   token?: string;
+  /** Upload limit in bytes (Discord: 10 MiB for a bot in a server without boosts). */
+  attachmentSizeLimit?: number;
 }
 
 const BOT_USER: APIUser = {
@@ -191,9 +196,10 @@ export function checkMessageBody(body: Record<string, unknown>, opts: { requireC
       }
     }
   });
-  if (opts.requireContent && !(typeof content === 'string' && content.length > 0) && embeds.length === 0 && components.length === 0) {
+  if (opts.requireContent && !(typeof content === 'string' && content.length > 0) && embeds.length === 0 && components.length === 0 && uploadsOf(body).length === 0) {
     problems.push('empty message');
   }
+  problems.push(...checkAttachments(body));
   const am = body.allowed_mentions as { parse?: unknown } | undefined;
   if (!am || !Array.isArray(am.parse) || am.parse.length !== 0) {
     problems.push(`allowed_mentions must be { parse: [] }, got ${JSON.stringify(am)}`);
@@ -206,15 +212,18 @@ function readBody(req: IncomingMessage): Promise<unknown> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
-      if (raw === '') return resolve(undefined);
+      const buf = Buffer.concat(chunks);
+      if (buf.length === 0) return resolve(undefined);
       const type = req.headers['content-type'] ?? '';
       if (type.includes('multipart/form-data')) {
-        const m = /name="payload_json"[^\r\n]*\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n--/.exec(raw);
-        return resolve(m?.[1] ? JSON.parse(m[1]) : raw);
+        try {
+          return resolve(readMultipart(buf, type));
+        } catch (e) {
+          return reject(e);
+        }
       }
       try {
-        resolve(JSON.parse(raw));
+        resolve(JSON.parse(buf.toString('utf8')));
       } catch (e) {
         reject(e);
       }
@@ -245,9 +254,18 @@ export class DiscordFake {
   private rejectToken: boolean;
   /** Number of IDENTIFY received (a reconnect storm shows here). */
   identifyCount = 0;
+  /** The intents of the last IDENTIFY (bit field). */
+  identifyIntents = 0;
+  /** Messages injected with `userMessage`, waiting for the bot's reply. */
+  private messageWaiters = new Map<string, { resolve: (m: { message: APIMessage; body: Record<string, unknown> }) => void }>();
+  /** Bytes of each stored attachment, by attachment id (see `attachmentData`). */
+  private attachmentBytes = new Map<string, Buffer>();
+  /** Discord's per-message upload limit for a bot without boosts (also sent as `attachment_size_limit`). */
+  readonly attachmentSizeLimit: number;
 
   constructor(opts: FakeOptions = {}) {
     this.ackDeadlineMs = opts.ackDeadlineMs ?? 3000;
+    this.attachmentSizeLimit = opts.attachmentSizeLimit ?? 10 * 1024 * 1024;
     this.rejectToken = opts.rejectToken ?? false;
     this.token = opts.token ?? FAKE_TOKEN;
     this.server = createServer((req, res) => {
@@ -352,6 +370,8 @@ export class DiscordFake {
 
   private onIdentify(ws: WebSocket, d: { token: string; intents: number }): void {
     this.identifyCount++;
+    this.identifyIntents = d.intents;
+    if (this.privilegedIntentsProblem(d.intents, ws)) return;
     if (d.token !== this.token && d.token !== `Bot ${this.token}`) {
       this.violations.push('gateway: IDENTIFY with a wrong token');
       ws.close(4004, 'Authentication failed');
@@ -499,7 +519,7 @@ export class DiscordFake {
       entitlements: [],
       authorizing_integration_owners: { '0': FAKE_GUILD_ID },
       context: 0,
-      attachment_size_limit: 10_485_760,
+      attachment_size_limit: this.attachmentSizeLimit,
       ...(partial.message ? { message: partial.message } : {}),
     };
     state.dispatchedAt = Date.now();
@@ -550,6 +570,74 @@ export class DiscordFake {
     return this.inject({ type: 3, data: { custom_id: customId, component_type: 3, values }, message }, opts);
   }
 
+  /**
+   * A user's message, as the gateway delivers it to a bot WITHOUT the privileged MessageContent intent: the
+   * content is there only when the message mentions the bot or is a DM. `done` resolves with the bot's reply to
+   * it (a channel message whose message_reference is this message); rejects after `timeoutMs`.
+   */
+  userMessage(
+    content: string,
+    opts: { mention?: boolean; dm?: boolean; userId?: string; channelId?: string; timeoutMs?: number } = {},
+  ): { message: APIMessage; done: Promise<{ message: APIMessage; body: Record<string, unknown> }> } {
+    if (!this.identified) throw new Error('userMessage() before the bot is ready: call waitForReady() first');
+    const ws = [...this.sockets][0];
+    if (!ws) throw new Error('no gateway connection');
+    const userId = opts.userId ?? FAKE_USER_ID;
+    const dm = opts.dm === true;
+    const channelId = dm ? `9${userId.slice(1)}` : (opts.channelId ?? FAKE_CHANNEL_ID);
+    const text = opts.mention ? `<@${BOT_USER.id}> ${content}` : content;
+    const readable = dm || opts.mention === true || (this.identifyIntents & MESSAGE_CONTENT_INTENT) !== 0;
+    const id = this.snowflake();
+    const message = {
+      id,
+      channel_id: channelId,
+      author: testUser(userId),
+      content: readable ? text : '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: opts.mention ? [BOT_USER] : [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      type: 0,
+      flags: 0,
+      ...(dm ? {} : { guild_id: FAKE_GUILD_ID, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } }),
+    } as unknown as APIMessage;
+    const timeoutMs = opts.timeoutMs ?? 10_000;
+    const done = new Promise<{ message: APIMessage; body: Record<string, unknown> }>((resolve, reject) => {
+      const t = setTimeout(() => {
+        this.messageWaiters.delete(id);
+        reject(new Error(`no reply to message ${id} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.messageWaiters.set(id, { resolve: (r) => (clearTimeout(t), resolve(r)) });
+    });
+    // Discord only sends guild messages to a bot that asked for GuildMessages, DMs for DirectMessages.
+    const intent = dm ? DIRECT_MESSAGES_INTENT : GUILD_MESSAGES_INTENT;
+    // The gateway adds `channel_type` (discord.js needs it to build an uncached DM channel).
+    if ((this.identifyIntents & intent) !== 0) this.dispatch(ws, 'MESSAGE_CREATE', { ...message, channel_type: dm ? 1 : 0 });
+    return { message, done };
+  }
+
+  /** A message context-menu command (type 2 interaction, data.type 3) on `target`. */
+  messageCommand(name: string, target: APIMessage, opts: { userId?: string; timeoutMs?: number } = {}): InjectedInteraction {
+    return this.inject(
+      { type: 2, data: { id: this.snowflake(), name, type: 3, target_id: target.id, resolved: { messages: { [target.id]: { ...target, content: target.content } } } } },
+      opts,
+    );
+  }
+
+  /** A bot asking for a privileged intent the application was not granted is disconnected (4014), as Discord does. */
+  private privilegedIntentsProblem(intents: number, ws: WebSocket): boolean {
+    const privileged = intents & (MESSAGE_CONTENT_INTENT | GUILD_MEMBERS_INTENT | GUILD_PRESENCES_INTENT);
+    if (!privileged) return false;
+    this.violations.push(`gateway: IDENTIFY asks for privileged intents ${privileged} that the application does not have`);
+    ws.close(4014, 'Disallowed intent(s).');
+    return true;
+  }
+
   /** Every interaction's acknowledgement time (ms), for load tests. */
   ackTimes(): number[] {
     return [...this.interactions.values()].filter((s) => s.callbackAt !== null).map((s) => (s.callbackAt as number) - s.dispatchedAt);
@@ -569,9 +657,9 @@ export class DiscordFake {
       mention_everyone: false,
       mentions: [],
       mention_roles: [],
-      attachments: [],
       embeds: (body.embeds ?? []) as APIEmbed[],
       components: (body.components ?? []) as APIMessage['components'],
+      attachments: this.storeAttachments(body, []),
       pinned: false,
       type: 0,
       flags: typeof body.flags === 'number' ? body.flags : 0,
@@ -615,7 +703,101 @@ export class DiscordFake {
     const body = await readBody(req);
     const rec: RecordedRequest = { method, path, query: url.search, headers: req.headers, body, at: Date.now(), status: 0 };
     this.requests.push(rec);
-    rec.status = this.route(method, path, url.searchParams, req, body as Record<string, unknown> | undefined, res);
+    // ops: failure modes (see failRequests / holdRequests); without rules, straight to route().
+    this.noticeRequest(rec);
+    const failed = this.failureFor(rec);
+    if (failed !== null) {
+      rec.status = this.json(res, failed, failed === 404 ? { message: 'Unknown interaction', code: 10062 } : { message: '500: Internal Server Error', code: 0 });
+      return;
+    }
+    const hold = this.holdFor(rec);
+    if (hold?.when === 'before') await hold.gate;
+    if (hold?.when !== 'after') {
+      rec.status = this.route(method, path, url.searchParams, req, body as Record<string, unknown> | undefined, res);
+      return;
+    }
+    // Route now (Discord did the work), answer later.
+    const held = heldResponse();
+    rec.status = this.route(method, path, url.searchParams, req, body as Record<string, unknown> | undefined, held.res);
+    await hold.gate;
+    held.replay(res);
+  }
+
+  // ------------------------------------------------------------------------------------------- failure modes (ops)
+  // Interaction routes that fail (500, 404) or answer late, to test what the bot logs and how it stops.
+
+  private failureRules: Array<{ match: RequestMatch; status: 404 | 500; times: number; count: number }> = [];
+  private holdRules: Array<{ match: RequestMatch; when: 'before' | 'after'; gate: Promise<void>; reached: (r: RecordedRequest) => void }> = [];
+  private requestWaiters: Array<{ match: RequestMatch; resolve: (r: RecordedRequest) => void }> = [];
+
+  /** Answers requests matching `match` with `status` (Discord's JSON error body), `times` times (default: always). */
+  failRequests(match: RequestMatch, status: 404 | 500, times = Number.POSITIVE_INFINITY): { remove(): void } {
+    const rule = { match, status, times, count: 0 };
+    this.failureRules.push(rule);
+    return { remove: () => void this.failureRules.splice(this.failureRules.indexOf(rule) >>> 0, 1) };
+  }
+
+  /**
+   * Holds requests matching `match` until `release()`: 'before' routing them (nothing happened yet), or 'after'
+   * (Discord did the work: message stored, interaction acknowledged; only the answer is late). `reached` resolves
+   * with the first held request.
+   */
+  holdRequests(match: RequestMatch, when: 'before' | 'after'): { reached: Promise<RecordedRequest>; release(): void } {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let reached!: (r: RecordedRequest) => void;
+    const first = new Promise<RecordedRequest>((resolve) => (reached = resolve));
+    const rule = { match, when, gate, reached };
+    this.holdRules.push(rule);
+    return {
+      reached: first,
+      release: () => {
+        this.holdRules.splice(this.holdRules.indexOf(rule) >>> 0, 1);
+        release();
+      },
+    };
+  }
+
+  /** Resolves with the first request (already recorded or to come) matching `match`. */
+  waitForRequest(match: RequestMatch, timeoutMs = 10_000): Promise<RecordedRequest> {
+    const seen = this.requests.find((r) => matches(match, r));
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`no request ${match.method ?? ''} ${String(match.path)} within ${timeoutMs} ms`)), timeoutMs);
+      this.requestWaiters.push({ match, resolve: (r) => (clearTimeout(t), resolve(r)) });
+    });
+  }
+
+  /** Forgets recorded requests and settled interactions (long runs keep the fake's memory flat). */
+  forget(): void {
+    this.requests.length = 0;
+    for (const [id, s] of this.interactions) {
+      if (!s.settled) continue;
+      this.interactions.delete(id);
+      this.byToken.delete(s.token);
+    }
+  }
+
+  private noticeRequest(rec: RecordedRequest): void {
+    for (const w of [...this.requestWaiters]) {
+      if (!matches(w.match, rec)) continue;
+      this.requestWaiters.splice(this.requestWaiters.indexOf(w), 1);
+      w.resolve(rec);
+    }
+  }
+
+  private failureFor(rec: RecordedRequest): 404 | 500 | null {
+    const rule = this.failureRules.find((r) => r.count < r.times && matches(r.match, rec));
+    if (!rule) return null;
+    rule.count++;
+    return rule.status;
+  }
+
+  private holdFor(rec: RecordedRequest): { when: 'before' | 'after'; gate: Promise<void> } | null {
+    const rule = this.holdRules.find((r) => matches(r.match, rec));
+    if (!rule) return null;
+    rule.reached(rec);
+    return rule;
   }
 
   private route(
@@ -627,6 +809,11 @@ export class DiscordFake {
     res: ServerResponse,
   ): number {
     const p = path.replace(/^\/api\/v10/, '');
+    const tooLarge = uploadProblems(body, this.attachmentSizeLimit);
+    if (tooLarge.length) {
+      for (const pr of tooLarge) this.violation(`${method} ${p}: ${pr}`);
+      return this.json(res, 413, { message: 'Request entity too large', code: 40005 });
+    }
     if (p === path) {
       this.violation(`request outside /api/v10: ${method} ${path}`);
       return this.json(res, 404, { message: '404: Not Found', code: 0 });
@@ -822,8 +1009,16 @@ export class DiscordFake {
           return this.json(res, 500, { message: '500: Internal Server Error', code: 0 });
         }
         const data = body ?? {};
-        const problems = checkMessageBody(data, { requireContent: true });
+        const problems = [...checkMessageBody(data, { requireContent: true }), ...checkReplyMentions(data)];
         if (problems.length) return this.reject(res, `message to channel ${channelId}`, problems);
+        const replyTo = (data.message_reference as { message_id?: string } | undefined)?.message_id;
+        if (replyTo && this.messageWaiters.has(replyTo)) {
+          const msg = this.makeMessage(channelId, data, { message_reference: { message_id: replyTo, channel_id: channelId } } as Partial<APIMessage>);
+          this.pushChannel(channelId, msg);
+          this.messageWaiters.get(replyTo)!.resolve({ message: msg, body: data });
+          this.messageWaiters.delete(replyTo);
+          return this.json(res, 200, msg);
+        }
         const nonce = data.nonce;
         if (nonce !== undefined && (typeof nonce !== 'string' && typeof nonce !== 'number' || String(nonce).length > 25)) {
           return this.reject(res, `message to channel ${channelId}`, ['nonce must be a string or integer of at most 25 characters']);
@@ -847,6 +1042,39 @@ export class DiscordFake {
     return this.json(res, 404, { message: '404: Not Found', code: 0 });
   }
 
+  /**
+   * The message's attachments after a create or an edit: kept ones (listed by id in `attachments`) and the
+   * uploads (`files[n]` parts, described by the `attachments` entry whose id is n). Bytes are kept for tests.
+   */
+  private storeAttachments(body: Record<string, unknown>, existing: readonly APIAttachment[]): APIAttachment[] {
+    const listed = (Array.isArray(body.attachments) ? body.attachments : []) as Array<{ id: string | number; description?: string }>;
+    const uploads = uploadsOf(body);
+    const kept = body.attachments === undefined ? [...existing] : existing.filter((a) => listed.some((l) => String(l.id) === a.id));
+    const added = uploads.map((u) => {
+      const id = this.snowflake();
+      this.attachmentBytes.set(id, u.data);
+      const description = listed.find((l) => String(l.id) === String(u.index))?.description;
+      return {
+        id,
+        filename: u.filename,
+        size: u.data.length,
+        url: `http://127.0.0.1:${this.port}/attachments/${id}/${encodeURIComponent(u.filename)}`,
+        proxy_url: `http://127.0.0.1:${this.port}/attachments/${id}/${encodeURIComponent(u.filename)}`,
+        content_type: u.contentType,
+        ...(description ? { description } : {}),
+      } as APIAttachment;
+    });
+    return [...kept, ...added];
+  }
+
+  /** The bytes of an attachment of a stored message, by file name. */
+  attachmentData(message: APIMessage, filename: string): Buffer {
+    const a = (message.attachments ?? []).find((x) => x.filename === filename);
+    const data = a ? this.attachmentBytes.get(a.id) : undefined;
+    if (!a || !data) throw new Error(`no attachment ${filename} on message ${message.id} (has: ${(message.attachments ?? []).map((x) => x.filename).join(', ')})`);
+    return data;
+  }
+
   private pushChannel(channelId: string, msg: APIMessage): void {
     const list = this.channels.get(channelId) ?? [];
     list.push(msg);
@@ -859,6 +1087,7 @@ export class DiscordFake {
       ...(data.content !== undefined ? { content: (data.content as string | null) ?? '' } : {}),
       ...(data.embeds !== undefined ? { embeds: (data.embeds as APIEmbed[] | null) ?? [] } : {}),
       ...(data.components !== undefined ? { components: (data.components as APIMessage['components'] | null) ?? [] } : {}),
+      ...(data.attachments !== undefined || uploadsOf(data).length ? { attachments: this.storeAttachments(data, base.attachments ?? []) } : {}),
       edited_timestamp: new Date().toISOString(),
       ...extra,
     };
@@ -871,6 +1100,51 @@ export class DiscordFake {
 }
 
 type InteractionResultSource = InteractionState;
+
+/** Which requests a failure mode applies to: method (any when absent) and a pattern of the path (with /api/v10). */
+export interface RequestMatch {
+  method?: string;
+  path: RegExp;
+  /** Further condition, asked once per request by the rule it belongs to (e.g. "the 2nd one"). */
+  test?: (r: RecordedRequest) => boolean;
+}
+
+/** Interaction routes, for failure modes: the callback, a follow-up, an edit of @original. */
+export const INTERACTION_ROUTES = {
+  callback: { method: 'POST', path: /^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/ },
+  followUp: { method: 'POST', path: /^\/api\/v10\/webhooks\/\d+\/[^/]+$/ },
+  editOriginal: { method: 'PATCH', path: /^\/api\/v10\/webhooks\/\d+\/[^/]+\/messages\/@original$/ },
+} satisfies Record<string, RequestMatch>;
+
+function matches(m: RequestMatch, r: RecordedRequest): boolean {
+  return (m.method === undefined || m.method === r.method) && m.path.test(r.path) && (m.test?.(r) ?? true);
+}
+
+/** A stand-in response that keeps what route() wrote, to write it to the real one later. */
+function heldResponse(): { res: ServerResponse; replay(res: ServerResponse): void } {
+  let status = 200;
+  let headers: Record<string, string> = {};
+  let body: string | undefined;
+  const stand = {
+    headersSent: false,
+    writeHead(s: number, h?: Record<string, string>) {
+      status = s;
+      headers = h ?? {};
+      return stand;
+    },
+    end(b?: string) {
+      body = b;
+      return stand;
+    },
+  };
+  return {
+    res: stand as unknown as ServerResponse,
+    replay(res) {
+      if (res.destroyed) return;
+      res.writeHead(status, headers).end(body);
+    },
+  };
+}
 
 /** What Discord checks on command declarations (names, lengths, option order, localizations). */
 export function checkCommandDeclarations(commands: unknown[]): string[] {
@@ -913,6 +1187,10 @@ export function checkCommandDeclarations(commands: unknown[]): string[] {
   for (const raw of commands) {
     const c = raw as Record<string, unknown>;
     const n = String(c.name);
+    if (c.type === 2 || c.type === 3) {
+      problems.push(...checkContextMenuDeclaration(c, names));
+      continue;
+    }
     if (!NAME.test(n)) problems.push(`command ${n}: invalid name`);
     if (names.has(n)) problems.push(`command ${n}: duplicate`);
     names.add(n);
@@ -943,4 +1221,138 @@ export interface FlatComponent {
 export function componentsOf(message: { components?: unknown }): FlatComponent[] {
   const rows = (message.components ?? []) as Array<{ components?: FlatComponent[] }>;
   return rows.flatMap((r) => r.components ?? []);
+}
+
+// ------------------------------------------------------------------------------------------- multipart uploads
+
+/** One `files[n]` part of a multipart request. */
+export interface Upload {
+  index: number;
+  filename: string;
+  contentType: string;
+  data: Buffer;
+}
+
+const UPLOADS = Symbol('uploads');
+
+/** The uploads that came with a message body (a callback's `data` carries its request's uploads too). */
+export function uploadsOf(body: unknown): Upload[] {
+  return ((body as Record<symbol, Upload[]> | undefined)?.[UPLOADS] ?? []) as Upload[];
+}
+
+/**
+ * Reads a multipart/form-data request as Discord does: a `payload_json` part (the JSON body) and `files[n]` parts.
+ * Binary-safe (PNG bytes); throws on anything else (a violation through the request handler).
+ */
+export function readMultipart(buf: Buffer, contentType: string): Record<string, unknown> {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  if (!boundary) throw new Error('multipart without boundary');
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const parts: Array<{ headers: string; data: Buffer }> = [];
+  let pos = buf.indexOf(delimiter);
+  while (pos >= 0) {
+    const start = pos + delimiter.length;
+    if (buf.subarray(start, start + 2).toString() === '--') break;
+    const headerEnd = buf.indexOf('\r\n\r\n', start);
+    const next = buf.indexOf(delimiter, headerEnd);
+    if (headerEnd < 0 || next < 0) throw new Error('multipart: truncated part');
+    parts.push({ headers: buf.subarray(start + 2, headerEnd).toString('utf8'), data: buf.subarray(headerEnd + 4, next - 2) });
+    pos = next;
+  }
+  let payload: Record<string, unknown> | null = null;
+  const uploads: Upload[] = [];
+  for (const part of parts) {
+    const name = /name="([^"]*)"/.exec(part.headers)?.[1];
+    if (name === 'payload_json') payload = JSON.parse(part.data.toString('utf8')) as Record<string, unknown>;
+    else if (name && /^files\[(\d+)\]$/.test(name)) {
+      const filename = /filename="([^"]*)"/.exec(part.headers)?.[1];
+      if (!filename) throw new Error(`multipart: ${name} without a filename`);
+      uploads.push({
+        index: Number(/\d+/.exec(name)![0]),
+        filename,
+        contentType: /content-type:\s*([^\r\n;]+)/i.exec(part.headers)?.[1]?.trim() ?? 'application/octet-stream',
+        data: Buffer.from(part.data),
+      });
+    } else throw new Error(`multipart: unexpected part « ${name} » (Discord reads payload_json and files[n])`);
+  }
+  if (!payload) throw new Error('multipart without payload_json');
+  Object.defineProperty(payload, UPLOADS, { value: uploads, enumerable: false });
+  const data = payload.data;
+  if (data && typeof data === 'object') Object.defineProperty(data, UPLOADS, { value: uploads, enumerable: false });
+  return payload;
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Upload size: the request's files together within the limit (Discord answers 413 past it). */
+export function uploadProblems(body: unknown, limit: number): string[] {
+  const total = uploadsOf(body).reduce((n, u) => n + u.data.length, 0);
+  return total > limit ? [`uploads of ${total} bytes > ${limit} (attachment size limit)`] : [];
+}
+
+/** What Discord checks of a message's attachments and of the embeds that show them. */
+export function checkAttachments(body: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const uploads = uploadsOf(body);
+  const listed = (Array.isArray(body.attachments) ? body.attachments : []) as Array<{ id?: unknown; description?: unknown; filename?: unknown }>;
+  if (uploads.length > 10) problems.push(`${uploads.length} files > 10`);
+  const indexes = new Set(uploads.map((u) => u.index));
+  if (indexes.size !== uploads.length) problems.push('two files with the same files[n] index');
+  for (const a of listed) {
+    if (a.description !== undefined && (typeof a.description !== 'string' || a.description.length > 1024)) {
+      problems.push(`attachment ${String(a.id)} description longer than 1024`);
+    }
+  }
+  for (const u of uploads) {
+    if (!listed.some((a) => String(a.id) === String(u.index))) problems.push(`files[${u.index}] has no entry in attachments`);
+    if (!/^[^\\/:*?"<>|]{1,1024}$/.test(u.filename)) problems.push(`invalid file name ${u.filename}`);
+    if (/\.png$/i.test(u.filename) && (!u.data.subarray(0, 8).equals(PNG_SIGNATURE) || u.contentType !== 'image/png')) {
+      problems.push(`${u.filename} is not a PNG (content-type ${u.contentType})`);
+    }
+  }
+  const names = new Set(uploads.map((u) => u.filename));
+  // On an edit, kept attachments may be referenced too: they are listed by id with their filename.
+  for (const a of listed) if (typeof a.filename === 'string') names.add(a.filename);
+  const embeds = (Array.isArray(body.embeds) ? body.embeds : []) as APIEmbed[];
+  // Without uploads nor an `attachments` list, an edit keeps the message's attachments: nothing to check here.
+  if (!uploads.length && body.attachments === undefined) return problems;
+  embeds.forEach((e, i) => {
+    for (const url of [e.image?.url, e.thumbnail?.url]) {
+      if (url?.startsWith('attachment://') && !names.has(url.slice('attachment://'.length))) {
+        problems.push(`embed ${i} shows ${url}, which is not uploaded with the message`);
+      }
+    }
+  });
+  return problems;
+}
+
+// ------------------------------------------------------------------------------------------- messages and context menus
+
+export const GUILD_MEMBERS_INTENT = 1 << 1;
+export const GUILD_PRESENCES_INTENT = 1 << 8;
+export const GUILD_MESSAGES_INTENT = 1 << 9;
+export const DIRECT_MESSAGES_INTENT = 1 << 12;
+export const MESSAGE_CONTENT_INTENT = 1 << 15;
+
+/** A reply to a message pings its author unless `allowed_mentions.replied_user` is false. */
+export function checkReplyMentions(body: Record<string, unknown>): string[] {
+  if (!body.message_reference) return [];
+  const am = body.allowed_mentions as { replied_user?: unknown } | undefined;
+  return am?.replied_user === false ? [] : ['a reply without allowed_mentions.replied_user: false pings its author'];
+}
+
+/** Context-menu commands (type 2 user, 3 message): a name of 1-32 characters (spaces and capitals allowed), no description. */
+export function checkContextMenuDeclaration(c: Record<string, unknown>, names: Set<string>): string[] {
+  const problems: string[] = [];
+  const n = String(c.name ?? '');
+  const key = `${String(c.type)}:${n}`;
+  if (n.length < 1 || n.length > 32) problems.push(`context menu ${n}: name length ${n.length}`);
+  if (names.has(key)) problems.push(`context menu ${n}: duplicate`);
+  names.add(key);
+  if (c.description !== undefined && c.description !== '') problems.push(`context menu ${n}: a context menu has no description`);
+  if (c.options !== undefined) problems.push(`context menu ${n}: a context menu has no options`);
+  for (const [k, v] of Object.entries((c.name_localizations ?? {}) as Record<string, string>)) {
+    if (typeof v !== 'string' || v.length < 1 || v.length > 32) problems.push(`context menu ${n}: localization ${k} length`);
+  }
+  return problems;
 }

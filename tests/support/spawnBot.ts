@@ -14,20 +14,28 @@ export interface SpawnedBot {
   waitForLog(msg: string | RegExp, timeoutMs?: number): Promise<Record<string, unknown>>;
   /** Resident memory of the bot process (MB), from /proc. */
   rssMb(): number;
+  /** Everything the process printed so far, stdout then stderr (e.g. to search it for secrets). */
+  printed(): { stdout: string; stderr: string };
+  /** Resolves with the exit code (null when killed by a signal) and the signal. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<number | null>;
 }
 
 export function spawnBot(env: Record<string, string>): SpawnedBot {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: REPO,
-    env: { ...process.env, ...env },
+    // No open data unless asked: a closed loopback port (the start refresh then reports "offline").
+    env: { ...process.env, OPENDATA_URL: 'http://127.0.0.1:9', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Array<Record<string, unknown>> = [];
   const waiters: Array<{ test: (l: Record<string, unknown>) => boolean; resolve: (l: Record<string, unknown>) => void }> = [];
   let buffer = '';
+  let stdoutText = '';
+  let stderrText = '';
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (chunk: string) => {
+    stderrText += chunk;
     buffer += chunk;
     let nl: number;
     while ((nl = buffer.indexOf('\n')) >= 0) {
@@ -48,8 +56,12 @@ export function spawnBot(env: Record<string, string>): SpawnedBot {
       }
     }
   });
-  child.stdout?.resume();
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.stdout?.setEncoding('utf8');
+  child.stdout?.on('data', (chunk: string) => void (stdoutText += chunk));
+  const exitedWith = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('close', (code, signal) => resolve({ code, signal })),
+  );
+  const exited = exitedWith.then((e) => e.code);
   return {
     child,
     logs,
@@ -71,6 +83,8 @@ export function spawnBot(env: Record<string, string>): SpawnedBot {
         return NaN;
       }
     },
+    printed: () => ({ stdout: stdoutText, stderr: stderrText }),
+    exited: exitedWith,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       return exited;

@@ -3,7 +3,7 @@
  * temp database already filled by the caller. One per test file (one client per file, see discord-fake.md).
  */
 import path from 'node:path';
-import pino from 'pino';
+import { createLogger } from '../../src/logger';
 import { main, type RunningApp } from '../../src/main';
 import { FAKE_TOKEN, type DiscordFake } from './discordFake';
 
@@ -20,10 +20,8 @@ export interface StartBotOptions {
 
 export async function startBot(opts: StartBotOptions): Promise<RunningApp> {
   const lines = opts.logLines;
-  const logger = pino(
-    { level: 'info', redact: { paths: ['token', '*.token', 'config.discordToken'], censor: '[masqué]' } },
-    { write: (s: string) => void lines?.push(s) },
-  );
+  // The bot's own logger (secrets scrubbed), writing to memory.
+  const logger = createLogger({ level: 'info', destination: { write: (s: string) => void lines?.push(s) }, secrets: [FAKE_TOKEN] });
   const app = await main({
     env: {
       DISCORD_TOKEN: FAKE_TOKEN,
@@ -33,6 +31,8 @@ export async function startBot(opts: StartBotOptions): Promise<RunningApp> {
       LOG_LEVEL: 'info',
       FLOOD_MAX: '5',
       FLOOD_WINDOW_MS: '10000',
+      // No open data from tests unless asked: a closed loopback port (the start refresh then reports "offline").
+      OPENDATA_URL: 'http://127.0.0.1:9',
       ...opts.env,
     },
     logger,

@@ -1,50 +1,45 @@
-import { parseUid, type Question, type QuestionType } from '../../corpus/types';
+import { parseQuestionRef, refLabel } from '../../corpus/questionRef';
+import type { Question } from '../../corpus/types';
+import { TYPE_LABELS } from '../../format/french';
 import type { QuestionStore } from '../../store/QuestionStore';
 import { renderQuestion } from '../renderQuestion';
 import { CliError, type CliCommand } from '../types';
 
-const TYPES: readonly QuestionType[] = ['QE', 'QG', 'QOSD'];
-
 /**
- * Accepted references: a uid (QANR5L14QE50862), "14-50862" (QE by default), "14-50862-QG", or a bare number
- * (found when exactly one legislature has that QE number).
+ * Accepted references (src/corpus/questionRef.ts): a uid (QANR5L14QE50862), "14-50862", "17-1-QG", "QG 17-1", or
+ * a bare number. Without a type, every type is looked at: one question is returned alone, several (types or
+ * legislatures sharing the number) as a list for the caller to show.
  */
 export function findByReference(store: QuestionStore, ref: string): Question | Question[] | null {
-  const trimmed = ref.trim();
-  const uid = parseUid(trimmed.toUpperCase());
-  if (uid) return store.getQuestion(trimmed.toUpperCase());
-  const m = /^(\d{1,2})\s*[-/ ]\s*(\d{1,6})(?:\s*[-/ ]\s*(QE|QG|QOSD))?$/i.exec(trimmed);
-  if (m) {
-    const type = (m[3]?.toUpperCase() ?? 'QE') as QuestionType;
-    return store.findQuestion(Number(m[1]), Number(m[2]), TYPES.includes(type) ? type : 'QE');
+  const parsed = parseQuestionRef(ref);
+  if (!parsed) {
+    throw new CliError(`Référence non reconnue : « ${ref} ». Exemples : 14-50862, 17-1-QG, QG 17-1, QANR5L14QE50862.`);
   }
-  if (/^\d{1,6}$/.test(trimmed)) {
-    const rows = store.db
-      .prepare<[number], { uid: string }>("SELECT uid FROM questions WHERE number = ? AND type = 'QE' ORDER BY legislature DESC")
-      .all(Number(trimmed));
-    const found = store.getQuestions(rows.map((r) => r.uid));
-    if (found.length === 0) return null;
-    return found.length === 1 ? found[0]! : found;
-  }
-  throw new CliError(
-    `Référence non reconnue : « ${ref} ». Exemples : 14-50862, 17-1234-QG, QANR5L14QE50862.`,
-  );
+  const rows = store.findByNumber(parsed.number, parsed);
+  const found = store.getQuestions(rows.map((r) => r.uid));
+  if (found.length === 0) return null;
+  return found.length === 1 ? found[0]! : found;
 }
 
 export const questionCommand: CliCommand = {
   name: 'question',
   summary: 'affiche une question (texte, réponse, ministères, dates)',
-  usage: 'question <législature-numéro | uid> [--json]',
+  usage: 'question <législature-numéro | uid> [--json]   (aussi 17-1-QG, QG 17-1)',
   run(args, ctx) {
     const json = args.includes('--json');
     const refs = args.filter((a) => a !== '--json');
-    if (refs.length !== 1) throw new CliError('Usage : npm run cli -- question <législature-numéro | uid> [--json], par ex. 14-50862');
-    const ref = refs[0]!;
+    if (refs.length === 0) throw new CliError('Usage : npm run cli -- question <législature-numéro | uid> [--json], par ex. 14-50862 ou 17-1-QG');
+    const ref = refs.join(' ');
     const found = findByReference(ctx.store(), ref);
     if (!found) throw new CliError(`Aucune question « ${ref} » dans la base.`);
     if (Array.isArray(found)) {
+      const oneType = found.every((q) => q.type === found[0]!.type);
+      const label = (q: Question) => (oneType ? `${q.legislature}-${q.number}` : refLabel(q));
       ctx.err(
-        `Plusieurs questions portent le numéro ${ref} : ${found.map((q) => `${q.legislature}-${q.number}`).join(', ')}. Précisez la législature, par ex. ${found[0]!.legislature}-${ref}.`,
+        [
+          `Plusieurs questions portent le numéro ${found[0]!.number} : ${found.map(label).join(', ')}. Précisez laquelle, par ex. ${label(found[0]!)} :`,
+          ...found.map((q) => `  ${label(q).padEnd(14)} ${TYPE_LABELS[q.type].toLowerCase()}, ${q.legislature}e législature`),
+        ].join('\n'),
       );
       return 1;
     }

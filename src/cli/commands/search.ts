@@ -3,7 +3,8 @@
  *  --departement D --statut repondu|en-attente|retiree --depuis JJ/MM/AAAA --jusqua JJ/MM/AAAA
  *  --repondu-sous N --en-attente-depuis N --tri pertinence|recent|ancien --limite N --page N --index-dir DIR] [--json]`
  *
- * Uses the saved index (INDEX_DIR, default data/index), rebuilt and saved when the corpus changed.
+ * Uses the saved index (`--index-dir`, else the configuration's INDEX_DIR: beside the database by default), rebuilt
+ * and saved when the corpus changed.
  */
 import { parseArgs } from 'node:util';
 import type { QuestionStatus } from '../../corpus/types';
@@ -12,6 +13,18 @@ import { excerptToPlain } from '../../search/excerpt';
 import type { SearchFilters, SearchRequest, SearchResponse, SortOrder } from '../../search/types';
 import { frenchDate, frNumber } from '../../format/french';
 import { CliError, type CliCommand } from '../types';
+import { writeFileSync } from 'node:fs';
+import { createCorpusQueries } from '../../insights/corpusQueries';
+import { MAX_EXPORT_ROWS, questionsCsv } from '../../export/questionsCsv';
+import type { Collected } from '../../search/SearchService';
+import type { QuestionStore } from '../../store/QuestionStore';
+
+/** Writes the CSV export of a search; returns the line to print. */
+function writeSearchCsv(file: string, collected: Collected, store: QuestionStore): string {
+  const rows = createCorpusQueries(store.db).exportRows(collected.hits.map((h) => h.uid));
+  writeFileSync(file, questionsCsv(rows));
+  return `CSV : ${file} (${frNumber(rows.length)} question(s)${collected.total > rows.length ? ` sur ${frNumber(collected.total)}` : ''})`;
+}
 
 const STATUSES: Record<string, QuestionStatus> = {
   repondu: 'answered',
@@ -45,7 +58,7 @@ function positiveInt(value: string | undefined, option: string): number | undefi
   return n;
 }
 
-export function parseSearchArgs(args: string[], now: Date): { request: SearchRequest; json: boolean; indexDir: string } {
+export function parseSearchArgs(args: string[], now: Date, defaultIndexDir: string): { request: SearchRequest; json: boolean; indexDir: string; csv?: string } {
   let parsed;
   try {
     parsed = parseArgs({
@@ -68,6 +81,7 @@ export function parseSearchArgs(args: string[], now: Date): { request: SearchReq
         page: { type: 'string' },
         'index-dir': { type: 'string' },
         json: { type: 'boolean' },
+        csv: { type: 'string' },
       },
     });
   } catch (err) {
@@ -111,7 +125,8 @@ export function parseSearchArgs(args: string[], now: Date): { request: SearchReq
   return {
     request: { text, filters, sort, limit: Math.max(1, Math.min(50, limit)), offset: (page - 1) * limit, now },
     json: !!v.json,
-    indexDir: v['index-dir'] ?? process.env.INDEX_DIR ?? 'data/index',
+    indexDir: v['index-dir'] ?? defaultIndexDir,
+    ...(v.csv ? { csv: v.csv } : {}),
   };
 }
 
@@ -137,13 +152,15 @@ export function renderSearch(r: SearchResponse, req: SearchRequest): string {
 export const searchCommand: CliCommand = {
   name: 'search',
   summary: 'recherche plein texte avec filtres (députés, ministères, dates, statut)',
-  usage: 'search "mots" [--legislature N --depute X --ministere Y --statut repondu ... --tri recent] [--json]',
+  usage: 'search "mots" [--legislature N --depute X --ministere Y --statut repondu ... --tri recent] [--json] [--csv f.csv]',
   async run(args, ctx) {
-    const { request, json, indexDir } = parseSearchArgs(args, ctx.now);
+    const { request, json, indexDir, csv } = parseSearchArgs(args, ctx.now, ctx.config.indexDir);
     const store = ctx.store();
     const service = createSearchService({ store, indexDir });
     try {
       await service.whenReady;
+      // --csv FILE (issue 13): every match in list order, up to 5,000, as the bot's export button writes them.
+      if (csv) ctx.err(writeSearchCsv(csv, await service.engine.collect(request, MAX_EXPORT_ROWS), store));
       const r = await service.engine.search(request);
       if (json) {
         ctx.out(

@@ -4,6 +4,8 @@ export type ContentKind =
   | { kind: 'zip' }
   | { kind: 'json'; rootKey: string | null }
   | { kind: 'xml' }
+  /** The former site's per-question XML (root element QUESTION, no namespace). */
+  | { kind: 'old-xml' }
   | { kind: 'text' };
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -34,9 +36,18 @@ export function detectKind(head: Uint8Array): ContentKind {
   }
   if (first === 0x3c /* < */) {
     const rest = Buffer.from(head.subarray(i, i + 512)).toString('utf8');
-    if (/^<\?xml/i.test(rest) || rest.includes('schemas.assemblee-nationale.fr')) return { kind: 'xml' };
+    if (/^<\?xml/i.test(rest) || rest.includes('schemas.assemblee-nationale.fr')) {
+      return xmlRoot(rest) === 'QUESTION' ? { kind: 'old-xml' } : { kind: 'xml' };
+    }
+    if (xmlRoot(rest) === 'QUESTION') return { kind: 'old-xml' };
   }
   return { kind: 'text' };
+}
+
+/** Name of the first element after the XML declaration, comments and doctype; null when the head does not show it. */
+export function xmlRoot(head: string): string | null {
+  const m = /^\s*(?:<\?[\s\S]*?\?>\s*)?(?:(?:<!--[\s\S]*?-->|<!DOCTYPE[^>]*>)\s*)*<([A-Za-z_][\w.:-]*)[\s>/]/.exec(head);
+  return m?.[1] ?? null;
 }
 
 /** Removes a leading UTF-8 BOM from a byte stream's first chunk (stream-json rejects it). */

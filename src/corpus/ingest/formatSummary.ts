@@ -17,12 +17,23 @@ export function formatSummary(s: IngestSummary, maxRejections = 20): string {
   }
   lines.push(
     `Lus : ${fr(s.read)} (questions : ${fr(s.questions.read)}, députés : ${fr(s.acteurs.read)})` +
-      (s.ignored ? `, ignorés : ${fr(s.ignored)}` : ''),
+      (s.ignored ? `, fichiers sans question ni député ignorés (organes…) : ${fr(s.ignored)}` : ''),
   );
   lines.push(
     `Questions : ${fr(s.questions.new)} nouvelles, ${fr(s.questions.updated)} mises à jour, ${fr(s.questions.unchanged)} inchangées`,
   );
   if (s.acteurs.read) lines.push(`Députés : ${fr(s.acteurs.changed)} nouveaux ou modifiés`);
+  if (s.named > 0) {
+    lines.push(s.named > 1 ? `${fr(s.named)} questions ont reçu le nom de leur auteur` : '1 question a reçu le nom de son auteur');
+  }
+  if (s.unnamedAuthors.questions > 0) {
+    const q = s.unnamedAuthors.questions;
+    const d = s.unnamedAuthors.deputies;
+    lines.push(
+      `Auteurs sans fiche de député : ${fr(q)} question${q > 1 ? 's' : ''} (${fr(d)} député${d > 1 ? 's' : ''}) ; ` +
+        'chargez l’historique des députés (npm run corpus -- officiel) pour leurs noms',
+    );
+  }
   const ev = (Object.keys(EVENT_LABELS) as Array<keyof typeof EVENT_LABELS>)
     .filter((k) => s.events[k] > 0)
     .map((k) => `${fr(s.events[k])} ${EVENT_LABELS[k]}`);

@@ -1,22 +1,20 @@
-import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
+import { readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream';
-import { pipeline as pipelineAsync } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import Parser from 'stream-json/Parser';
 import Pick from 'stream-json/filters/Pick';
 import StreamArray from 'stream-json/streamers/StreamArray';
 import { parseActeur } from '../parse/parseActeur';
 import { parseOpenDataQuestion } from '../parse/parseOpenDataQuestion';
+import { parseOldXmlQuestion } from '../parse/parseOldXmlQuestion';
 import { parseSeedPage } from '../parse/parseSeedPage';
 import { decodeText } from '../text/decodeText';
 import { parseUid, type Acteur, type ParseResult, type Question } from '../types';
 import type { EventKind } from '../../store/types';
 import { fileSource, openZip, zipEntries, zipEntrySource, type ByteSource } from './byteSource';
-import { detectKind, stripUtf8Bom } from './detectKind';
+import { detectKind, stripUtf8Bom, xmlRoot } from './detectKind';
+import { download } from './download';
 import { createProgress, type Progress } from './progress';
 import type { FetchLike, IngestOptions, IngestSummary, InputReport, Rejection } from './types';
 
@@ -62,8 +60,9 @@ function isObject(v: unknown): v is Record<string, unknown> {
  *   the open data when the run started (seed pages do not count: they are samples, not a feed, so ingesting
  *   the 14th legislature archive over the five shipped seeds is still a back-fill). A legislature whose
  *   baseline run was interrupted stays baseline in the next run (meta `ingest_baseline_pending`).
- * - URLs: conditional GET from the `sources` table; 304, or a body whose sha256 equals the last one, ingests
- *   nothing. The source state is saved only after its content was committed.
+ * - URLs (download.ts): conditional GET from the `sources` table, resumed after a cut, zip checked; 304, or a
+ *   body whose sha256 equals the last one, ingests nothing. The source state is saved only after its content was
+ *   committed.
  */
 export async function ingest(inputs: readonly string[], opts: IngestOptions): Promise<IngestSummary> {
   const run = new IngestRun(opts);
@@ -90,6 +89,8 @@ class IngestRun {
   private readonly rejected: Rejection[] = [];
   private readonly q = { read: 0, new: 0, updated: 0, unchanged: 0 };
   private readonly a = { read: 0, changed: 0 };
+  private readonly backfill = { questionsUpdated: 0, questionsNamed: 0 };
+  private namedByUpdate = 0;
   private readonly events: Record<EventKind, number> = { new_question: 0, new_answer: 0, closed: 0, transfer: 0 };
   private baselineEvents = 0;
 
@@ -179,7 +180,9 @@ class IngestRun {
   }
 
   private report(input: string, records: number, ignored: number, rejectedFrom: number, files: number): InputReport {
-    if (records > 0 || ignored > 0) return { input, status: 'read', message: null, records };
+    if (records > 0 || ignored > 0) {
+      return { input, status: 'read', message: null, records, ignored, rejected: this.rejected.length - rejectedFrom };
+    }
     const first = this.rejected[rejectedFrom];
     const msg = files === 0 ? 'aucun fichier' : first ? first.reason : 'aucun enregistrement lisible';
     return { input, status: 'error', message: msg, records };
@@ -212,6 +215,8 @@ class IngestRun {
       case 'xml':
         this.reject(src.name, 'format XML non pris en charge', 'utiliser les archives .json.zip');
         return;
+      case 'old-xml':
+        break; // read whole below (one question per file)
       case 'json':
         if (k.rootKey === 'questionsEcrites') {
           await this.streamSingleFile(src, whole);
@@ -254,9 +259,15 @@ class IngestRun {
       this.handleJson(value, name);
       return;
     }
-    if (/^<\?xml/i.test(start)) {
-      this.reject(name, 'format XML non pris en charge', 'utiliser les archives .json.zip');
-      return;
+    if (start.startsWith('<')) {
+      if (xmlRoot(start.slice(0, 4096)) === 'QUESTION') {
+        this.addQuestion(parseOldXmlQuestion(text, name), name, 'question XML invalide');
+        return;
+      }
+      if (/^<\?xml/i.test(start)) {
+        this.reject(name, 'format XML non pris en charge', 'utiliser les archives .json.zip');
+        return;
+      }
     }
     this.addQuestion(parseSeedPage(text, name), name, 'page de question invalide');
   }
@@ -396,72 +407,44 @@ class IngestRun {
 
   private async processUrl(url: string): Promise<InputReport> {
     const prev = this.store.getSource(url);
-    const headers: Record<string, string> = {};
-    if (prev?.etag) headers['If-None-Match'] = prev.etag;
-    if (prev?.lastModified) headers['If-Modified-Since'] = prev.lastModified;
     const fail = (category: string, detail: string): InputReport => {
       this.reject(url, category, detail);
       return { input: url, status: 'error', message: `${category} : ${detail}`, records: 0 };
     };
-    let res: Response;
-    try {
-      res = await this.fetchImpl(url, { headers });
-    } catch (err) {
-      const cause = err instanceof Error && err.cause instanceof Error ? ` (${err.cause.message})` : '';
-      return fail('source injoignable', `${message(err)}${cause}`);
-    }
-    if (res.status === 304) {
-      await res.body?.cancel().catch(() => {});
+    const got = await download({
+      url,
+      cacheDir: this.cacheDir,
+      previous: prev,
+      fetch: this.fetchImpl,
+      onProgress: (received, total) => {
+        this.progress.download(url, received, total);
+        this.opts.onDownloadProgress?.(url, received, total);
+      },
+      ...(this.opts.opsLog ? { log: this.opts.opsLog } : {}),
+    });
+    if (got.status === 'not-modified') {
       this.log(`${url} : inchangé (304)`);
       return { input: url, status: 'unchanged', message: 'inchangé (304 Not Modified)', records: 0 };
     }
-    if (!res.ok || !res.body) {
-      await res.body?.cancel().catch(() => {});
-      return fail('téléchargement refusé', `HTTP ${res.status}`);
-    }
-    await mkdir(this.cacheDir, { recursive: true });
-    const urlKey = createHash('sha1').update(url).digest('hex').slice(0, 12);
-    const tmp = path.join(this.cacheDir, `download-${urlKey}-${process.pid}-${Date.now()}.tmp`);
-    const sha = createHash('sha256');
+    if (got.status === 'failed') return fail(got.category, got.detail);
+    const transfer = { bytes: got.bytes, ms: got.ms, resumedFrom: got.resumedFrom };
+    const state = { url, etag: got.etag, lastModified: got.lastModified, sha256: got.sha256, fetchedAt: this.seenAt };
     try {
-      await pipelineAsync(
-        Readable.fromWeb(res.body as unknown as WebReadableStream<Uint8Array>),
-        new Transform({
-          transform(chunk: Buffer, _enc, cb) {
-            sha.update(chunk);
-            cb(null, chunk);
-          },
-        }),
-        createWriteStream(tmp),
-      );
-    } catch (err) {
-      await unlink(tmp).catch(() => {});
-      return fail('téléchargement interrompu', message(err));
-    }
-    const sha256 = sha.digest('hex');
-    const state = {
-      url,
-      etag: res.headers.get('etag'),
-      lastModified: res.headers.get('last-modified'),
-      sha256,
-      fetchedAt: this.seenAt,
-    };
-    try {
-      if (prev?.sha256 === sha256) {
+      if (prev?.sha256 === got.sha256) {
         this.store.setSource(state);
         this.log(`${url} : inchangé (contenu identique)`);
-        return { input: url, status: 'unchanged', message: 'inchangé (contenu identique)', records: 0 };
+        return { input: url, status: 'unchanged', message: 'inchangé (contenu identique)', records: 0, download: transfer };
       }
       const before = this.records;
       const ignoredBefore = this.ignored;
       const rejectedBefore = this.rejected.length;
-      await this.processSource(await fileSource(tmp, url));
+      await this.processSource(await fileSource(got.file, url));
       this.flush();
       const records = this.records - before;
       if (records > 0) this.store.setSource(state);
-      return this.report(url, records, this.ignored - ignoredBefore, rejectedBefore, 1);
+      return { ...this.report(url, records, this.ignored - ignoredBefore, rejectedBefore, 1), download: transfer };
     } finally {
-      await unlink(tmp).catch(() => {});
+      await unlink(got.file).catch(() => {});
     }
   }
 
@@ -502,7 +485,7 @@ class IngestRun {
     const batch = this.pendingActeurs;
     this.pendingActeurs = [];
     try {
-      this.a.changed += this.store.upsertActeurs(batch, this.seenAt);
+      this.a.changed += this.store.upsertActeurs(batch, this.seenAt, this.backfill);
     } catch (err) {
       throw new StoreWriteError(`écriture des députés impossible : ${message(err)}`, { cause: err });
     }
@@ -522,8 +505,11 @@ class IngestRun {
       }
       const baselineSet = new Set(baselineLegislatures);
       const outcomes = this.store.upsertQuestions(batch, { seenAt: this.seenAt, baselineLegislatures });
+      const written: string[] = [];
       for (const [i, o] of outcomes.entries()) {
+        if (o.status !== 'unchanged') written.push(o.uid);
         this.q[o.status]++;
+        if (o.named) this.namedByUpdate++;
         const leg = batch[i]?.legislature;
         const isBaseline = leg !== undefined && baselineSet.has(leg);
         if (isBaseline && o.events.length > 0) this.baselineUsed.add(leg);
@@ -532,12 +518,9 @@ class IngestRun {
           if (isBaseline) this.baselineEvents++;
         }
       }
+      if (written.length > 0) this.opts.onWritten?.(written);
     } catch (err) {
       throw new StoreWriteError(`écriture des questions impossible : ${message(err)}`, { cause: err });
-    }
-    if (this.opts.pauseAfterBatchMs) {
-      // Synchronous on purpose: flush() is synchronous, and the crash test only needs time between commits.
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, this.opts.pauseAfterBatchMs);
     }
   }
 
@@ -558,6 +541,8 @@ class IngestRun {
       read: this.records,
       questions: { ...this.q },
       acteurs: { ...this.a },
+      named: this.backfill.questionsNamed + this.namedByUpdate,
+      unnamedAuthors: this.store.unnamedAuthors(),
       ignored: this.ignored,
       rejected: this.rejected,
       rejectedByCategory: [...groups.values()].sort((x, y) => y.count - x.count),

@@ -20,6 +20,11 @@ export interface InputReport {
   message: string | null;
   /** Records (questions + acteurs) read from this input. */
   records: number;
+  /** Files recognised but carrying nothing for us (organes...), and records rejected, in this input. */
+  ignored?: number;
+  rejected?: number;
+  /** URLs only, when a body was downloaded: its size, the time it took, and the bytes resumed from a cut. */
+  download?: { bytes: number; ms: number; resumedFrom: number };
 }
 
 export interface IngestSummary {
@@ -28,6 +33,10 @@ export interface IngestSummary {
   read: number;
   questions: { read: number; new: number; updated: number; unchanged: number };
   acteurs: { read: number; changed: number };
+  /** Questions that received their author's name in this run (deputy record applied to a stored question). */
+  named: number;
+  /** After the run: questions whose author is still known only by reference, and how many deputies. */
+  unnamedAuthors: { questions: number; deputies: number };
   /** Recognised files that carry nothing for us (organes, READMEs in archives...). */
   ignored: number;
   rejected: Rejection[];
@@ -42,7 +51,10 @@ export interface IngestSummary {
   durationMs: number;
 }
 
-export type FetchLike = (url: string, init: { headers: Record<string, string>; signal?: AbortSignal }) => Promise<Response>;
+export type FetchLike = (
+  url: string,
+  init: { headers: Record<string, string>; method?: 'GET' | 'HEAD'; signal?: AbortSignal },
+) => Promise<Response>;
 
 export interface IngestOptions {
   store: QuestionStore;
@@ -57,6 +69,10 @@ export interface IngestOptions {
   fetch?: FetchLike;
   /** Questions per transaction (default 500). */
   batchSize?: number;
-  /** Test hook: pause after each committed batch (crash tests). */
-  pauseAfterBatchMs?: number;
+  /** Bytes of a URL downloaded so far (progress bars). */
+  onDownloadProgress?: (url: string, received: number, total: number | null) => void;
+  /** After each committed batch: the uids of the questions it inserted or changed (what the search index needs). */
+  onWritten?: (uids: string[]) => void;
+  /** Operator notes in English (download retries); default none. */
+  opsLog?: (line: string) => void;
 }

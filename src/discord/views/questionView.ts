@@ -9,6 +9,7 @@ import { customId } from '../commandKit';
 import { COLORS, cutWithLink, escapeName, ordinal, questionTitle, statusText } from '../format';
 import { escapeCorpus } from '../markdown';
 import type { Reply } from '../reply';
+import { authorLabel, TEXT_NOT_IN_OPEN_DATA } from '../../format/french';
 import { formatDate } from '../userInput';
 
 const TYPE_LABEL: Record<QuestionType, string> = {
@@ -22,7 +23,8 @@ const TOTAL_BUDGET = 5800;
 
 function authorLine(q: Question): string {
   const a = q.author;
-  const name = a.name ?? a.fullName ?? a.acteurRef ?? 'Auteur inconnu';
+  // corpus (issue 12): « député(e) PA… » until the deputy's record names the author.
+  const name = authorLabel(a);
   const group = a.group ? ` (${a.group.abbrev ?? a.group.name})` : '';
   const place = a.department
     ? ` — ${a.department}${a.circonscription ? `, ${a.circonscription}${a.circonscription === 1 ? 're' : 'e'} circ.` : ''}`
@@ -59,7 +61,8 @@ export function questionReply(q: Question, now: Date): Reply {
   const heading = `**${escapeCorpus(questionTitle(q))}**`;
   const fixed = title.length + heading.length + fields.reduce((n, f) => n + f.name.length + Math.min(f.value.length, 1024), 0) + 60;
   const available = Math.max(600, TOTAL_BUDGET - fixed);
-  const questionText = escapeCorpus(q.question?.text ?? 'Texte de la question indisponible.');
+  // corpus (issue 12): an empty text is absent from the open data: say so and link the official page.
+  const questionText = q.question?.text ? escapeCorpus(q.question.text) : `${TEXT_NOT_IN_OPEN_DATA} : [voir la page officielle](${q.url}).`;
   const answerText = q.answer ? escapeCorpus(q.answer.text) : null;
   // Share the budget: the question gets at most 40 % when there is an answer.
   const questionBudget = Math.min(3900 - heading.length, answerText ? Math.max(400, Math.floor(available * 0.4)) : available);

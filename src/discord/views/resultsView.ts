@@ -16,6 +16,7 @@ import { truncate } from '../limits';
 import { escapeCorpus } from '../markdown';
 import type { ActionRow, Reply } from '../reply';
 import { UserError } from '../UserError';
+import { exportButton } from './exportButton';
 
 export const PAGE_SIZE = 5;
 export const RESULTS_STATE = 'results';
@@ -105,6 +106,12 @@ export function resultsReply(opts: {
       },
     ],
   });
+  // « Exporter (CSV) » (issue 13): beside the page buttons, or in its own row.
+  const exportRow = pages > 1 ? rows[0] : undefined;
+  if (state.k === 'search') {
+    if (exportRow) exportRow.components.push(exportButton('s', stateId));
+    else rows.unshift({ type: 1, components: [exportButton('s', stateId)] });
+  }
   return { embeds: [embed], components: rows };
 }
 

@@ -23,6 +23,7 @@ import { MiniIndex } from './miniAdapter';
 import { planQuery, type PlanContext } from './plan';
 import { listFiltered, numberFirst, pageOf, rankAllWords, rankAnyWord, type Ranked, type ShardResult } from './rank';
 import { findSimilar, similarityTerms } from './similar';
+import { factsOf, type ShardFacts } from './facts';
 
 /** What a shard is made of, as persistShard.ts saves and reloads it. */
 interface ShardContents {
@@ -126,9 +127,32 @@ export class SearchShard {
   find(sq: ShardQuery): ShardResult {
     const mask = this.masks.of(sq.filters, sq.nowDay, this.docs.metas);
     if (sq.similar) return findSimilar(sq, mask, this.mini, this.docs);
-    const q = sq.query;
-    if (!q || (q.words.length === 0 && q.number === null)) return listFiltered(sq, mask, this.docs);
+    const m = this.match(sq, mask);
+    if (m === null) return listFiltered(sq, mask, this.docs);
+    return pageOf(m.ranked, sq, m.mode, this.docs);
+  }
 
+  /**
+   * The facts of EVERY match of a query (charts: facts.ts), with the same matching as `find` (filters, all words
+   * else any word, a number alone first). Order is irrelevant there, so nothing is sorted nor made into hits.
+   */
+  facts(sq: Omit<ShardQuery, 'top' | 'similar'>): ShardFacts {
+    const all = { ...sq, top: Number.MAX_SAFE_INTEGER, sort: 'relevance' as const };
+    const mask = this.masks.of(all.filters, all.nowDay, this.docs.metas);
+    const m = this.match(all, mask);
+    const metas = this.docs.metas;
+    if (m === null) {
+      const slots: number[] = [];
+      for (let s = 0; s < metas.length; s++) if (metas[s] && (!mask || mask[s])) slots.push(s);
+      return factsOf(slots, slots.length, metas, 'filters-only');
+    }
+    return factsOf(m.ranked.results.map((r) => r.id), m.ranked.results.length, metas, m.mode);
+  }
+
+  /** The matching of a text query (null: no words nor number, the filters alone decide). Shared by find and facts. */
+  private match(sq: ShardQuery, mask: Uint8Array | null): { ranked: Ranked; mode: 'all' | 'any' } | null {
+    const q = sq.query;
+    if (!q || (q.words.length === 0 && q.number === null)) return null;
     const plan = planQuery(q, mask, this.planContext());
     let mode: 'all' | 'any' = 'all';
     let ranked: Ranked = { results: [], total: 0, sorted: false };
@@ -140,7 +164,7 @@ export class SearchShard {
       }
     }
     if (q.number !== null) ranked = numberFirst(ranked, this.docs.slotsOfNumber(q.number), mask, this.docs);
-    return pageOf(ranked, sq, mode, this.docs);
+    return { ranked, mode };
   }
 
   /** Index terms of the indexing fields of `uid` (for "similar questions"), null when absent. */

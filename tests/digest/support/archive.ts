@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
-import type { OfficialQuestion } from '../../../src/corpus/generate/officialTypes';
-import { writeArchive } from '../../../src/corpus/generate/writeArchive';
+import type { OfficialQuestion } from '../../../tools/generator/officialTypes';
+import { writeArchive } from '../../../tools/generator/writeArchive';
 
 /** The generator's own writer (per-file zip, as the official 17th-legislature archive), read back as bytes. */
 export async function archiveBytes(opts: { questions: Iterable<OfficialQuestion>; out: string; seed: number; acteursOut?: string }): Promise<Buffer> {

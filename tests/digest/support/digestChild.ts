@@ -1,6 +1,8 @@
 /**
  * A child process around the real digest code, for crash tests: `refresh` then/or `tick`, against the Discord
- * fake's REST (posting through discord.js REST, as the bot does), with an injected clock and crash points.
+ * fake's REST (posting through discord.js REST, as the bot does), with an injected clock. The test kills it
+ * from outside (SIGKILL when the fake receives a chosen POST), or, for a refresh, from a trigger on the events
+ * table that this test harness installs (the production code has no crash point).
  *
  * Environment:
  *   DIGEST_DB            database path
@@ -8,8 +10,7 @@
  *   DIGEST_NOW           ISO clock of the run
  *   DIGEST_API_URL       the fake's REST base (".../api")
  *   DIGEST_REFRESH_URL   archive URL for "refresh"
- *   DIGEST_CRASH_AT      "after_post:N" / "before_post:N" (SIGKILL at the Nth time that point is reached), or
- *                        "refresh_events:N" (SIGKILL inside the ingest transaction that inserts the Nth new event)
+ *   DIGEST_CRASH_AT      "refresh_events:N" (SIGKILL inside the ingest transaction that inserts the Nth new event)
  */
 import { REST } from 'discord.js';
 import { DigestRepository } from '../../../src/digest/DigestRepository';
@@ -41,11 +42,6 @@ if (crashName === 'refresh_events') {
   );
 }
 
-let reached = 0;
-const crashPoint = (name: string): void => {
-  if (name === crashName && ++reached === Number(crashNth)) die();
-};
-
 const service = new DigestService({ corpus: store, repo: new DigestRepository(store.db) });
 const rest = new REST({ api: env('DIGEST_API_URL'), retries: 0, globalRequestsPerSecond: Number.POSITIVE_INFINITY, timeout: 5000 }).setToken(FAKE_TOKEN);
 const poster = restPoster(rest, () => null);
@@ -55,7 +51,7 @@ for (const step of env('DIGEST_STEPS').split(',')) {
     const outcome = await runRefresh({ store, url: env('DIGEST_REFRESH_URL'), now, batchSize: 40, cacheDir: `${env('DIGEST_DB')}.cache` });
     console.log(JSON.stringify({ step, ok: outcome.ok, message: outcome.message }));
   } else if (step === 'tick') {
-    const report = await service.tick(poster, () => now, { crashPoint, sleep: async () => {} });
+    const report = await service.tick(poster, () => now, { sleep: async () => {} });
     console.log(JSON.stringify({ step, report }));
   }
 }

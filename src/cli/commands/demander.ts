@@ -1,0 +1,39 @@
+/**
+ * `npm run cli -- demander "combien de questions sur les prisons en 2019 ?" [--json] [--fichiers DOSSIER]`: the
+ * plain-French parser and the bot's answer, as text; --json gives what was understood (intent, subject, filters,
+ * the equivalent slash command) with the answer's text.
+ */
+import { parseArgs } from 'node:util';
+import { answerAsk, explainAsk } from '../../ask/answerAsk';
+import { saveReplyFiles } from '../../console/consoleTwin';
+import { renderReply } from '../../console/renderReply';
+import { fitToLimits } from '../../discord/limits';
+import { indexDirOf, openBotDeps } from '../botDeps';
+import { CliError, type CliCommand } from '../types';
+
+export const demanderCommand: CliCommand = {
+  name: 'demander',
+  summary: 'une question en français, comprise et répondue comme par le bot',
+  usage: 'demander "qui pose des questions sur la cybercriminalité ?" [--json] [--fichiers dossier]',
+  async run(args, ctx) {
+    let parsed;
+    try {
+      parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, fichiers: { type: 'string' }, 'index-dir': { type: 'string' } } });
+    } catch (err) {
+      throw new CliError(`Option invalide : ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const text = parsed.positionals.join(' ').trim();
+    if (!text) throw new CliError('Posez une question, par ex. : demander "combien de questions sur les prisons en 2019 ?"');
+    const { deps, close } = await openBotDeps(ctx.store(), indexDirOf(parsed.values['index-dir']));
+    try {
+      const reply = fitToLimits(await answerAsk(text, deps, ctx.now));
+      const saved = parsed.values.fichiers ? saveReplyFiles(reply, parsed.values.fichiers) : new Map<string, string>();
+      const answer = renderReply(reply, saved);
+      if (parsed.values.json) ctx.out(JSON.stringify({ question: text, ...explainAsk(text, deps, ctx.now), answer }, null, 2));
+      else ctx.out(answer);
+      return 0;
+    } finally {
+      await close();
+    }
+  },
+};

@@ -1,0 +1,103 @@
+/**
+ * `npm run cli -- tendance "cybercriminalité" [--depute X --groupe G --ministere M --rubrique R --departement D
+ *  --legislature N --depuis JJ/MM/AAAA --jusqua JJ/MM/AAAA --granularite mois|annee] [--png out.png] [--csv out.csv] [--json]`
+ * The figures of /tendance (the same aggregation), the chart as a PNG file, the matching questions as CSV.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { renderChartPng } from '../../charts/renderChart';
+import { describeTrend } from '../../charts/describe';
+import { trendSpec } from '../../charts/specs';
+import { MAX_EXPORT_ROWS, questionsCsv } from '../../export/questionsCsv';
+import { describeFilters } from '../../discord/views/filters';
+import { frCount, frNumber } from '../../format/french';
+import type { SearchFilters } from '../../search/types';
+import { indexDirOf, openBotDeps } from '../botDeps';
+import { CliError, type CliCommand } from '../types';
+import { parseFrenchDate } from './search';
+
+export function parseFilterArgs(values: Record<string, string | boolean | undefined>): SearchFilters {
+  const f: SearchFilters = {};
+  const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  if (str('legislature') !== undefined) {
+    const n = Number(str('legislature'));
+    if (!Number.isInteger(n) || n < 1 || n > 20) throw new CliError(`Option --legislature : nombre entre 1 et 20 attendu, reçu « ${str('legislature')} ».`);
+    f.legislature = n;
+  }
+  if (str('depute')) f.deputy = str('depute')!;
+  if (str('groupe')) f.group = str('groupe')!;
+  if (str('ministere')) f.ministry = str('ministere')!;
+  if (str('rubrique')) f.rubrique = str('rubrique')!;
+  if (str('departement')) f.department = str('departement')!;
+  if (str('depuis')) f.from = parseFrenchDate(str('depuis')!, '--depuis');
+  if (str('jusqua')) f.to = parseFrenchDate(str('jusqua')!, '--jusqua');
+  if (f.from && f.to && f.from > f.to) throw new CliError('La date --depuis est postérieure à --jusqua.');
+  return f;
+}
+
+export const FILTER_ARGS = {
+  legislature: { type: 'string' },
+  depute: { type: 'string' },
+  groupe: { type: 'string' },
+  ministere: { type: 'string' },
+  rubrique: { type: 'string' },
+  departement: { type: 'string' },
+  depuis: { type: 'string' },
+  jusqua: { type: 'string' },
+} as const;
+
+export const tendanceCommand: CliCommand = {
+  name: 'tendance',
+  summary: 'questions par mois ou par année sur un sujet (statut, délai médian, qui les pose), en PNG, CSV ou JSON',
+  usage: 'tendance "mots" [--depute X --ministere Y --legislature N --depuis … --granularite mois|annee] [--png f.png] [--csv f.csv] [--json]',
+  async run(args, ctx) {
+    let parsed;
+    try {
+      parsed = parseArgs({ args, allowPositionals: true, options: { ...FILTER_ARGS, granularite: { type: 'string' }, png: { type: 'string' }, csv: { type: 'string' }, json: { type: 'boolean' }, 'index-dir': { type: 'string' } } });
+    } catch (err) {
+      throw new CliError(`Option invalide : ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const v = parsed.values;
+    const text = parsed.positionals.join(' ').trim();
+    const filters = parseFilterArgs(v);
+    if (!text && Object.keys(filters).length === 0) throw new CliError('Indiquez un sujet ou au moins un filtre (ex. : tendance "cybercriminalité" --legislature 14).');
+    if (v.granularite && !['mois', 'annee', 'année'].includes(v.granularite)) throw new CliError(`Option --granularite : « ${v.granularite} » inconnu (mois, annee).`);
+    const granularity = v.granularite ? (v.granularite === 'mois' ? 'month' : 'year') : undefined;
+    const { deps, close } = await openBotDeps(ctx.store(), indexDirOf(v['index-dir']));
+    try {
+      const { trend, mode } = await deps.charts!.trend({ text, filters, ...(granularity ? { granularity } : {}) }, ctx.now);
+      const subject = [text ? `sur « ${text} »` : '', describeFilters(filters) ? `(${describeFilters(filters)})` : ''].filter(Boolean).join(' ');
+      let png: { path: string; width: number; height: number } | null = null;
+      if (v.png) {
+        const r = await renderChartPng(trendSpec(trend, `Questions écrites ${subject}`.slice(0, 120)));
+        writeFileSync(v.png, r.png);
+        png = { path: v.png, width: r.width, height: r.height };
+      }
+      let csvRows = 0;
+      if (v.csv) {
+        const { uids } = await deps.charts!.uids({ text, filters, sort: 'newest' }, MAX_EXPORT_ROWS, ctx.now);
+        const rows = deps.charts!.corpus.exportRows(uids);
+        writeFileSync(v.csv, questionsCsv(rows));
+        csvRows = rows.length;
+      }
+      if (v.json) {
+        ctx.out(JSON.stringify({ query: { text, filters }, mode, ...trend, ...(png ? { png } : {}), ...(v.csv ? { csv: { path: v.csv, rows: csvRows } } : {}) }, null, 2));
+      } else {
+        const list = (title: string, items: Array<{ name: string; count: number }>) => `${title} : ${items.map((x) => `${x.name} (${frNumber(x.count)})`).join(', ') || '—'}`;
+        ctx.out(
+          [
+            describeTrend(trend, subject || 'de tout le corpus'),
+            list('Qui les pose', trend.topDeputies),
+            list('Groupes', trend.topGroups),
+            list('Ministères', trend.topMinistries),
+            ...(png ? [`Graphique : ${png.path} (${png.width} × ${png.height} px)`] : []),
+            ...(v.csv ? [`CSV : ${v.csv} (${frCount(csvRows, 'question')})`] : []),
+          ].join('\n'),
+        );
+      }
+      return 0;
+    } finally {
+      await close();
+    }
+  },
+};

@@ -1,0 +1,66 @@
+/**
+ * Every address of the Assemblée nationale's open data the project downloads, in ONE place, relative to one base
+ * (`OPENDATA_URL`, default below): the written-question archive of each legislature and the deputies' history
+ * (AMO30: every deputy since the 11th legislature with every mandate). data-formats.md §2 and §4 describe them.
+ */
+
+export const DEFAULT_OPENDATA_URL = 'https://data.assemblee-nationale.fr/static/openData/repository';
+
+/** The legislature in session: its archive is the one the daily refresh downloads. */
+export const LIVE_LEGISLATURE = 17;
+
+/** Written-question archives by legislature, relative to the base. 14: one JSON file; 15 to 17: one file per question. */
+const QUESTION_ARCHIVES: Readonly<Record<number, string>> = Object.freeze({
+  14: '14/questions/questions_ecrites/Questions_ecrites_XIV.json.zip',
+  15: '15/questions/questions_ecrites/Questions_ecrites_XV.json.zip',
+  16: '16/questions/questions_ecrites/Questions_ecrites.json.zip',
+  17: '17/questions/questions_ecrites/Questions_ecrites.json.zip',
+});
+
+/** The deputies' history (acteur/PA*.json and organe/PO*.json), about 14 MB zipped. */
+const DEPUTIES_ARCHIVE =
+  '17/amo/tous_acteurs_mandats_organes_xi_legislature/AMO30_tous_acteurs_tous_mandats_tous_organes_historique.json.zip';
+
+/** Legislatures whose written questions are published as JSON archives, oldest first. */
+export const OFFICIAL_LEGISLATURES: readonly number[] = Object.freeze(Object.keys(QUESTION_ARCHIVES).map(Number));
+
+export interface OfficialArchive {
+  kind: 'questions' | 'deputies';
+  /** Legislature of a question archive; null for the deputies' history. */
+  legislature: number | null;
+  url: string;
+  /** French label for reports (« questions écrites de la 14e législature »). */
+  label: string;
+}
+
+function join(base: string, relative: string): string {
+  return `${base.replace(/\/+$/, '')}/${relative}`;
+}
+
+export function questionArchiveUrl(base: string, legislature: number): string {
+  const relative = QUESTION_ARCHIVES[legislature];
+  if (!relative) throw new Error(`no official written-question archive for legislature ${legislature}`);
+  return join(base, relative);
+}
+
+export function deputiesArchiveUrl(base: string): string {
+  return join(base, DEPUTIES_ARCHIVE);
+}
+
+/** The live legislature's archive: the daily refresh's default source. */
+export function liveArchiveUrl(base: string): string {
+  return questionArchiveUrl(base, LIVE_LEGISLATURE);
+}
+
+/**
+ * What `npm run corpus -- officiel` downloads, in order: the deputies first (questions are then named as they are
+ * written, with no back-fill), then the legislatures oldest first.
+ */
+export function officialArchives(base: string, legislatures: readonly number[], withDeputies: boolean): OfficialArchive[] {
+  const out: OfficialArchive[] = [];
+  if (withDeputies) out.push({ kind: 'deputies', legislature: null, url: deputiesArchiveUrl(base), label: 'historique des députés (AMO30)' });
+  for (const l of [...new Set(legislatures)].sort((a, b) => a - b)) {
+    out.push({ kind: 'questions', legislature: l, url: questionArchiveUrl(base, l), label: `questions écrites, ${l}e législature` });
+  }
+  return out;
+}

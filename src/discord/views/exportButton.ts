@@ -1,0 +1,100 @@
+/**
+ * The « Exporter (CSV) » button under every list, and what it sends: an ephemeral reply (only the user who
+ * pressed it sees it) with a CSV of at most 5,000 questions. Custom id `exp:<kind>:<arg>`; the handler is
+ * registered by commands/tendance.ts (one owner per prefix) and serves every list:
+ *   s = a search (ResultsState id), d = a deputy (state id), m = a ministry (state id), t = a trend (state id),
+ *   p = the palmarès of a legislature (number, or "all").
+ */
+import type { APIButtonComponentWithCustomId } from 'discord-api-types/v10';
+import { customId, type ComponentCall, type CallContext } from '../commandKit';
+import type { CommandDeps } from '../deps';
+import type { ComponentReply, ReplyFile } from '../reply';
+import { UserError } from '../UserError';
+import { escapeCorpus } from '../markdown';
+import { loadResultsState } from './resultsView';
+import { newestFirst } from '../../insights/summarize';
+import type { DeputyRef } from '../../insights/types';
+import { csvName, MAX_EXPORT_ROWS, palmaresCsv, questionsCsv } from '../../export/questionsCsv';
+import { frCount, frNumber } from '../../format/french';
+import type { TrendQuery } from '../../charts/chartDeps';
+
+export type ExportKind = 's' | 'd' | 'm' | 't' | 'p';
+
+export const EXPORT_LABEL = 'Exporter (CSV)';
+
+export function exportButton(kind: ExportKind, arg: string | number): APIButtonComponentWithCustomId {
+  return { type: 2, style: 2, label: EXPORT_LABEL, emoji: { name: '📥' }, custom_id: customId('exp', kind, arg) };
+}
+
+export const TREND_STATE = 'trend';
+export const DEPUTY_STATE = 'deputy';
+export const MINISTRY_STATE = 'ministry';
+
+function requireCharts(deps: CommandDeps) {
+  if (!deps.charts) throw new UserError('L’export n’est pas disponible sur ce bot.');
+  return deps.charts;
+}
+
+function summary(count: number, total: number, what: string): string {
+  const capped = total > count ? ` (les ${frNumber(count)} premières sur ${frNumber(total)} : l’export est limité à ${frNumber(MAX_EXPORT_ROWS)} lignes)` : '';
+  return `📥 Export CSV ${what} : ${frCount(count, 'question')}${capped}. Séparateur « ; », UTF-8 : s’ouvre tel quel dans un tableur.`;
+}
+
+async function uidsOf(kind: ExportKind, arg: string, deps: CommandDeps, ctx: CallContext): Promise<{ uids: string[]; total: number; label: string; what: string }> {
+  const charts = requireCharts(deps);
+  if (kind === 's') {
+    const state = loadResultsState(deps, arg);
+    if (state.k === 'similar') {
+      const res = await deps.search.similar(state.uid, 50);
+      return { uids: res.hits.map((h) => h.uid), total: res.total, label: 'similaires', what: 'des questions similaires' };
+    }
+    const r = await charts.uids({ text: state.req.text ?? '', filters: state.req.filters ?? {}, sort: state.req.sort ?? 'relevance' }, MAX_EXPORT_ROWS, ctx.now);
+    return { ...r, label: `recherche ${state.req.text ?? ''}`, what: 'de la recherche' };
+  }
+  if (kind === 't') {
+    const q = deps.pages.load(TREND_STATE, arg) as TrendQuery | null;
+    if (!q) throw new UserError('Cette tendance a expiré : relancez la commande.');
+    const r = await charts.uids({ text: q.text, filters: q.filters, sort: 'newest' }, MAX_EXPORT_ROWS, ctx.now);
+    return { ...r, label: `tendance ${q.text}`, what: 'de la tendance' };
+  }
+  if (kind === 'd') {
+    const ref = deps.pages.load(DEPUTY_STATE, arg) as DeputyRef | null;
+    if (!ref) throw new UserError('Cette liste a expiré : relancez la commande.');
+    const facts = deps.insights.deputyFacts(ref).sort(newestFirst);
+    return { uids: facts.slice(0, MAX_EXPORT_ROWS).map((f) => f.uid), total: facts.length, label: `depute ${ref.name}`, what: `des questions de ${ref.name}` };
+  }
+  if (kind === 'm') {
+    const name = deps.pages.load(MINISTRY_STATE, arg) as string | null;
+    if (typeof name !== 'string') throw new UserError('Cette liste a expiré : relancez la commande.');
+    const facts = deps.insights.ministryFacts(name).sort(newestFirst);
+    return { uids: facts.slice(0, MAX_EXPORT_ROWS).map((f) => f.uid), total: facts.length, label: `ministere ${name}`, what: `des questions au ministère ${name}` };
+  }
+  throw new UserError('Ce bouton n’est plus valide : relancez la commande.');
+}
+
+export async function exportComponent(call: ComponentCall, deps: CommandDeps, ctx: CallContext): Promise<ComponentReply> {
+  const [kind = '', arg = ''] = call.args;
+  const charts = requireCharts(deps);
+  if (kind === 'p') {
+    const legislature = arg === 'all' ? null : Number.parseInt(arg, 10);
+    const today = ctx.now.toISOString().slice(0, 10);
+    const p = charts.corpus.palmares(legislature, today);
+    const overdue = charts.corpus.overduePending(legislature, today, MAX_EXPORT_ROWS);
+    const suffix = legislature === null ? 'toutes' : `${legislature}e`;
+    const files: ReplyFile[] = [
+      { name: `palmares-${suffix.replace('e', '')}.csv`, data: palmaresCsv(p), description: `Palmarès des ministères (${suffix} législature), une ligne par ministère.` },
+      { name: `en-attente-plus-de-2-mois-${suffix.replace('e', '')}.csv`, data: questionsCsv(charts.corpus.exportRows(overdue)), description: 'Questions en attente de réponse au-delà de deux mois, les plus anciennes d’abord.' },
+    ];
+    return {
+      mode: 'reply',
+      ephemeral: true,
+      content: `📥 Export CSV du palmarès : ${frCount(p.ranks.length, 'ministère')} classés, et ${frCount(overdue.length, 'question')} en attente au-delà de deux mois (les plus anciennes d’abord${overdue.length >= MAX_EXPORT_ROWS ? `, limité à ${frNumber(MAX_EXPORT_ROWS)}` : ''}).`,
+      files,
+    };
+  }
+  if (!['s', 'd', 'm', 't'].includes(kind)) throw new UserError('Ce bouton n’est plus valide : relancez la commande.');
+  const { uids, total, label, what } = await uidsOf(kind as ExportKind, arg, deps, ctx);
+  if (!uids.length) throw new UserError('Rien à exporter : la liste est vide.');
+  const rows = charts.corpus.exportRows(uids);
+  return { mode: 'reply', ephemeral: true, content: summary(rows.length, Math.max(total, rows.length), escapeCorpus(what)), files: [{ name: csvName('questions', label), data: questionsCsv(rows), description: `Export CSV ${what}` }] };
+}

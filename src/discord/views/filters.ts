@@ -1,0 +1,75 @@
+/** The filter options shared by /tendance and the plain-French answers, and their French description. */
+import type { QuestionStatus } from '../../corpus/types';
+import { parseDateRange } from '../../discord/userInput';
+import type { SearchFilters } from '../../search/types';
+import { formatDate } from '../../discord/userInput';
+import { ordinal } from '../../format/french';
+
+export const FILTER_OPTIONS = {
+  depute: { type: 'string', autocomplete: true, nameEn: 'deputy', description: 'Auteur de la question (député·e)', descriptionEn: 'Author of the question (deputy)' },
+  groupe: { type: 'string', autocomplete: true, nameEn: 'group', description: 'Groupe politique de l’auteur', descriptionEn: 'Political group of the author' },
+  ministere: { type: 'string', autocomplete: true, nameEn: 'ministry', description: 'Ministère interrogé ou attributaire', descriptionEn: 'Ministry asked or in charge' },
+  rubrique: { type: 'string', autocomplete: true, nameEn: 'topic', description: 'Rubrique (thème) de la question', descriptionEn: 'Topic (rubrique) of the question' },
+  departement: { type: 'string', nameEn: 'department', maxLength: 60, description: 'Département de l’auteur (ex. Nord)', descriptionEn: 'Author’s département (e.g. Nord)' },
+  legislature: { type: 'integer', minValue: 1, maxValue: 20, description: 'Législature (ex. 16 pour 2022-2024)', descriptionEn: 'Legislature (e.g. 16 for 2022-2024)' },
+  depuis: { type: 'string', nameEn: 'since', maxLength: 10, description: 'Publiée à partir du (JJ/MM/AAAA ou AAAA-MM-JJ)', descriptionEn: 'Published on or after (DD/MM/YYYY or YYYY-MM-DD)' },
+  jusqua: { type: 'string', nameEn: 'until', maxLength: 10, description: 'Publiée jusqu’au (JJ/MM/AAAA ou AAAA-MM-JJ)', descriptionEn: 'Published on or before (DD/MM/YYYY or YYYY-MM-DD)' },
+} as const;
+
+export interface FilterArgs {
+  depute?: string;
+  groupe?: string;
+  ministere?: string;
+  rubrique?: string;
+  departement?: string;
+  legislature?: number;
+  depuis?: string;
+  jusqua?: string;
+}
+
+export function filtersOf(args: FilterArgs): SearchFilters {
+  return {
+    ...(args.depute ? { deputy: args.depute } : {}),
+    ...(args.groupe ? { group: args.groupe } : {}),
+    ...(args.ministere ? { ministry: args.ministere } : {}),
+    ...(args.rubrique ? { rubrique: args.rubrique } : {}),
+    ...(args.departement ? { department: args.departement } : {}),
+    ...(args.legislature !== undefined ? { legislature: args.legislature } : {}),
+    ...parseDateRange(args.depuis, args.jusqua),
+  };
+}
+
+const STATUS_FR: Record<QuestionStatus, string> = { answered: 'répondues', pending: 'en attente', withdrawn: 'retirées' };
+
+/** "député : Tardy · 14e législature · depuis le 01/01/2014" (plain text: escape before Markdown). */
+export function describeFilters(f: SearchFilters): string {
+  return [
+    f.deputy ? `député·e : ${f.deputy}` : '',
+    f.group ? `groupe : ${f.group}` : '',
+    f.ministry ? `ministère : ${f.ministry}` : '',
+    f.rubrique ? `rubrique : ${f.rubrique}` : '',
+    f.department ? `département : ${f.department}` : '',
+    f.legislature !== undefined ? `${ordinal(f.legislature)} législature` : '',
+    f.status ? STATUS_FR[f.status] : '',
+    f.from && f.to ? `du ${formatDate(f.from)} au ${formatDate(f.to)}` : f.from ? `depuis le ${formatDate(f.from)}` : f.to ? `jusqu’au ${formatDate(f.to)}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** The slash command that asks the same thing: `/tendance texte:… depute:…`. */
+export function slashCommand(name: string, text: string, f: SearchFilters, extra: Record<string, string> = {}): string {
+  const q = (v: string) => (/\s/.test(v) ? `"${v}"` : v);
+  const parts = [`/${name}`];
+  if (text) parts.push(`texte:${q(text)}`);
+  if (f.deputy) parts.push(`depute:${q(f.deputy)}`);
+  if (f.group) parts.push(`groupe:${q(f.group)}`);
+  if (f.ministry) parts.push(`ministere:${q(f.ministry)}`);
+  if (f.rubrique) parts.push(`rubrique:${q(f.rubrique)}`);
+  if (f.department && name !== 'recherche') parts.push(`departement:${q(f.department)}`);
+  if (f.legislature !== undefined) parts.push(`legislature:${f.legislature}`);
+  for (const [k, v] of Object.entries(extra)) parts.push(`${k}:${q(v)}`);
+  if (f.from) parts.push(`depuis:${formatDate(f.from)}`);
+  if (f.to) parts.push(`jusqua:${formatDate(f.to)}`);
+  return parts.join(' ');
+}

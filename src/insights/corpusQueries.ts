@@ -1,0 +1,152 @@
+/**
+ * SQL for the charts, the exports and the plain-French parser, on the store's `questions` table (indexed
+ * columns; JSON only for the few export columns that live in the record). Results that scan the table are
+ * cached per corpus revision.
+ */
+import type Database from 'better-sqlite3';
+import type { QuestionStatus, QuestionType } from '../corpus/types';
+import { rankMinistries, type Palmares, type PalmaresFact } from './palmares';
+
+/** One row of a CSV export (see src/export/questionsCsv.ts for the columns). */
+export interface ExportRow {
+  uid: string;
+  legislature: number;
+  number: number;
+  type: QuestionType;
+  questionDate: string | null;
+  author: string | null;
+  group: string | null;
+  department: string | null;
+  rubrique: string | null;
+  teteAnalyse: string | null;
+  analyses: string[];
+  ministryAsked: string | null;
+  ministryAssigned: string | null;
+  status: QuestionStatus;
+  answerDate: string | null;
+  url: string;
+}
+
+export interface NamedCount {
+  name: string;
+  abbrev?: string | null;
+  count: number;
+}
+
+export interface CorpusQueries {
+  palmares(legislature: number | null, today: string): Palmares;
+  /** Rows in the order of `uids` (unknown uids skipped). */
+  exportRows(uids: readonly string[]): ExportRow[];
+  /** Pending questions past the two-month limit, oldest first. */
+  overduePending(legislature: number | null, today: string, limit: number): string[];
+  departments(): NamedCount[];
+  groups(): NamedCount[];
+  legislatures(): number[];
+}
+
+interface RawExport {
+  uid: string;
+  legislature: number;
+  number: number;
+  type: QuestionType;
+  question_date: string | null;
+  author_name: string | null;
+  group_name: string | null;
+  department: string | null;
+  rubrique: string | null;
+  tete: string | null;
+  analyses: string | null;
+  ministry_asked: string | null;
+  ministry_assigned: string | null;
+  status: QuestionStatus;
+  answer_date: string | null;
+  url: string | null;
+}
+
+export function createCorpusQueries(db: Database.Database, revision: () => string = () => ''): CorpusQueries {
+  const cache = new Map<string, unknown>();
+  let cacheRev = '';
+  const cached = <T>(key: string, load: () => T): T => {
+    const rev = revision();
+    if (rev !== cacheRev) {
+      cache.clear();
+      cacheRev = rev;
+    }
+    if (cache.has(key)) return cache.get(key) as T;
+    const v = load();
+    if (cache.size > 200) cache.delete(cache.keys().next().value as string);
+    cache.set(key, v);
+    return v;
+  };
+  const palmaresRows = db.prepare<[number | null, number | null], PalmaresFact>(
+    `SELECT coalesce(ministry_assigned, ministry_asked) AS ministry, status, question_date AS questionDate, answer_date AS answerDate
+     FROM questions WHERE type = 'QE' AND (? IS NULL OR legislature = ?)`,
+  );
+  const overdue = db.prepare<[number | null, number | null, string, number], { uid: string }>(
+    `SELECT uid FROM questions WHERE type = 'QE' AND status = 'pending' AND (? IS NULL OR legislature = ?)
+       AND question_date IS NOT NULL AND question_date < ?
+     ORDER BY question_date, number LIMIT ?`,
+  );
+  return {
+    palmares: (legislature, today) =>
+      cached(`p:${legislature}:${today}`, () => rankMinistries(palmaresRows.iterate(legislature, legislature), { today, legislature })),
+    overduePending: (legislature, today, limit) => {
+      // Published before this date = two months passed (same rule as the palmarès).
+      const d = new Date(`${today}T00:00:00Z`);
+      d.setUTCMonth(d.getUTCMonth() - 2);
+      return overdue.all(legislature, legislature, d.toISOString().slice(0, 10), limit).map((r) => r.uid);
+    },
+    exportRows(uids) {
+      const byUid = new Map<string, ExportRow>();
+      for (let i = 0; i < uids.length; i += 500) {
+        const chunk = uids.slice(i, i + 500);
+        const rows = db
+          .prepare<string[], RawExport>(
+            `SELECT uid, legislature, number, type, question_date, author_name, group_name, department, rubrique,
+                    ministry_asked, ministry_assigned, status, answer_date,
+                    json_extract(record, '$.teteAnalyse') AS tete, json_extract(record, '$.analyses') AS analyses,
+                    json_extract(record, '$.url') AS url
+             FROM questions WHERE uid IN (${chunk.map(() => '?').join(',')})`,
+          )
+          .all(...chunk);
+        for (const r of rows) {
+          byUid.set(r.uid, {
+            uid: r.uid,
+            legislature: r.legislature,
+            number: r.number,
+            type: r.type,
+            questionDate: r.question_date,
+            author: r.author_name,
+            group: r.group_name,
+            department: r.department,
+            rubrique: r.rubrique,
+            teteAnalyse: r.tete,
+            analyses: r.analyses ? (JSON.parse(r.analyses) as string[]) : [],
+            ministryAsked: r.ministry_asked,
+            ministryAssigned: r.ministry_assigned,
+            status: r.status,
+            answerDate: r.answer_date,
+            url: r.url ?? `https://www.assemblee-nationale.fr/dyn/${r.legislature}/questions/${r.uid}`,
+          });
+        }
+      }
+      return uids.flatMap((u) => byUid.get(u) ?? []);
+    },
+    departments: () =>
+      cached('departments', () =>
+        db
+          .prepare<[], NamedCount>('SELECT department AS name, count(*) AS count FROM questions WHERE department IS NOT NULL GROUP BY department')
+          .all(),
+      ),
+    groups: () =>
+      cached('groups', () =>
+        db
+          .prepare<[], NamedCount>(
+            'SELECT group_name AS name, group_abbrev AS abbrev, count(*) AS count FROM questions WHERE group_name IS NOT NULL GROUP BY group_name, group_abbrev',
+          )
+          .all(),
+      ),
+    legislatures: () =>
+      cached('legislatures', () => db.prepare<[], { l: number }>('SELECT DISTINCT legislature AS l FROM questions ORDER BY l').all().map((r) => r.l)),
+  };
+}

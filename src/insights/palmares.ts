@@ -1,0 +1,109 @@
+/**
+ * The ministries' ranking (« palmarès »): the share of written questions answered within the two months the
+ * Assemblée's rules give (Règlement, art. 135), the median delay, and how many are still pending past the limit.
+ * The Sénat used to publish this once a year as a PDF; here it is live, for any legislature. Pure.
+ */
+import { daysBetween, median } from './summarize';
+import type { QuestionStatus } from '../corpus/types';
+
+export interface PalmaresFact {
+  ministry: string | null;
+  status: QuestionStatus;
+  questionDate: string | null;
+  answerDate: string | null;
+}
+
+export interface MinistryRank {
+  ministry: string;
+  /** Questions whose two-month limit has passed and that were not withdrawn: the denominator of the share. */
+  eligible: number;
+  answeredWithinLimit: number;
+  /** answeredWithinLimit / eligible. */
+  shareWithinLimit: number;
+  answered: number;
+  medianDelayDays: number | null;
+  /** Pending and published more than two months ago. */
+  pendingPastLimit: number;
+  total: number;
+}
+
+export interface Palmares {
+  legislature: number | null;
+  /** Ministries with at least `minEligible` eligible questions, best share first. */
+  ranks: MinistryRank[];
+  /** Ministries left out for having too few questions to rank. */
+  tooFew: number;
+  minEligible: number;
+  totals: { questions: number; eligible: number; answeredWithinLimit: number; pendingPastLimit: number; medianDelayDays: number | null };
+}
+
+/** ISO date `months` calendar months after `iso`, clamped to the month's last day (31/12 + 2 -> 28 or 29/02). */
+export function addMonths(iso: string, months: number): string {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7)) - 1 + months;
+  const d = Number(iso.slice(8, 10));
+  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m, Math.min(d, lastDay))).toISOString().slice(0, 10);
+}
+
+export const LIMIT_MONTHS = 2;
+
+export function rankMinistries(
+  facts: Iterable<PalmaresFact>,
+  opts: { today: string; legislature?: number | null; minEligible?: number },
+): Palmares {
+  const by = new Map<string, { r: MinistryRank; delays: number[] }>();
+  const allDelays: number[] = [];
+  let questions = 0;
+  for (const f of facts) {
+    questions++;
+    const name = f.ministry ?? 'Ministère non précisé';
+    let e = by.get(name);
+    if (!e) {
+      e = { r: { ministry: name, eligible: 0, answeredWithinLimit: 0, shareWithinLimit: 0, answered: 0, medianDelayDays: null, pendingPastLimit: 0, total: 0 }, delays: [] };
+      by.set(name, e);
+    }
+    const r = e.r;
+    r.total++;
+    const limit = f.questionDate ? addMonths(f.questionDate, LIMIT_MONTHS) : null;
+    const limitPassed = limit !== null && limit < opts.today;
+    if (f.status === 'answered') {
+      r.answered++;
+      if (f.questionDate && f.answerDate) {
+        const d = daysBetween(f.questionDate, f.answerDate);
+        if (d >= 0) {
+          e.delays.push(d);
+          allDelays.push(d);
+        }
+      }
+      const within = limit !== null && f.answerDate !== null && f.answerDate <= limit;
+      // An answer within the limit counts even when the limit has not passed yet.
+      if (within) r.answeredWithinLimit++;
+      if (limitPassed || within) r.eligible++;
+    } else if (f.status === 'pending') {
+      if (limitPassed) {
+        r.eligible++;
+        r.pendingPastLimit++;
+      }
+    }
+  }
+  const all = [...by.values()].map(({ r, delays }) => ({
+    ...r,
+    shareWithinLimit: r.eligible ? r.answeredWithinLimit / r.eligible : 0,
+    medianDelayDays: median(delays),
+  }));
+  let minEligible = opts.minEligible ?? 10;
+  // A small corpus (the seeds, one deputy's subject) would rank nobody: lower the bar rather than show nothing.
+  if (!all.some((r) => r.eligible >= minEligible)) minEligible = 1;
+  const ranks = all
+    .filter((r) => r.eligible >= minEligible)
+    .sort((a, b) => b.shareWithinLimit - a.shareWithinLimit || (a.medianDelayDays ?? Infinity) - (b.medianDelayDays ?? Infinity) || b.eligible - a.eligible || a.ministry.localeCompare(b.ministry, 'fr'));
+  const sum = (k: 'eligible' | 'answeredWithinLimit' | 'pendingPastLimit') => all.reduce((n, r) => n + r[k], 0);
+  return {
+    legislature: opts.legislature ?? null,
+    ranks,
+    tooFew: all.length - ranks.length,
+    minEligible,
+    totals: { questions, eligible: sum('eligible'), answeredWithinLimit: sum('answeredWithinLimit'), pendingPastLimit: sum('pendingPastLimit'), medianDelayDays: median(allDelays) },
+  };
+}

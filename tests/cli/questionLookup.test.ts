@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ingest } from '../../src/corpus/ingest';
+import { parseQuestionRef } from '../../src/corpus/questionRef';
+import { runCli } from '../../src/cli/runCli';
+import { openStore } from '../../src/store/openStore';
+import { SAMPLES } from '../ingest/support/cloneCorpus';
+import { useTempDirs } from '../ingest/support/tempDir';
+
+const tempDir = useTempDirs();
+const NOW = new Date('2025-03-04T08:00:00Z');
+let db: string;
+
+/** The real question au Gouvernement n° 1 of the 17th legislature: no text in the open data, author by reference only. */
+beforeEach(async () => {
+  db = path.join(tempDir(), 'q.db');
+  const store = openStore(db);
+  await ingest([path.join(SAMPLES, 'QANR5L17QG1.json')], { store, now: NOW });
+  store.close();
+});
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli([...argv, '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function addWrittenQuestionOne(): void {
+  const store = openStore(db);
+  const qg = store.getQuestion('QANR5L17QG1')!;
+  store.upsertQuestions([{ ...qg, uid: 'QANR5L17QE1', type: 'QE' }], { seenAt: NOW.toISOString() });
+  store.close();
+}
+
+describe('question references', () => {
+  it('reads uids, legislature-number, with the type before or after, and bare numbers', () => {
+    expect(parseQuestionRef('QANR5L17QG1')).toEqual({ legislature: 17, type: 'QG', number: 1 });
+    expect(parseQuestionRef('17-1')).toEqual({ legislature: 17, number: 1, type: null });
+    expect(parseQuestionRef('17-1-QG')).toEqual({ legislature: 17, number: 1, type: 'QG' });
+    expect(parseQuestionRef('QG 17-1')).toEqual({ legislature: 17, number: 1, type: 'QG' });
+    expect(parseQuestionRef('qosd-15-2')).toEqual({ legislature: 15, number: 2, type: 'QOSD' });
+    expect(parseQuestionRef('50862')).toEqual({ legislature: null, number: 50862, type: null });
+    expect(parseQuestionRef('question 12')).toBeNull();
+  });
+});
+
+describe('npm run cli -- question', () => {
+  it('shows 17-1 when the only question n° 1 of the 17th is a question au Gouvernement', async () => {
+    const r = await cli('question', '17-1');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Question au Gouvernement n° 1');
+  });
+
+  it('lists the types sharing a number, and shows the one asked for by 17-1-QG or QG 17-1', async () => {
+    addWrittenQuestionOne();
+    const both = await cli('question', '17-1');
+    expect(both.code).toBe(1);
+    expect(both.err).toContain('Plusieurs questions portent le numéro 1 : 17-1-QE, 17-1-QG');
+    for (const ref of [['17-1-QG'], ['QG', '17-1'], ['QG 17-1']]) {
+      const r = await cli('question', ...ref);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('QANR5L17QG1');
+    }
+    expect((await cli('question', '17-1-QE')).out).toContain('QANR5L17QE1');
+  });
+
+  it('says the text is not in the open data and links the official page', async () => {
+    const r = await cli('question', '17-1');
+    expect(r.out).toContain(
+      'Le texte de cette question n’est pas (encore) dans les données ouvertes de l’Assemblée : voir https://www.assemblee-nationale.fr/dyn/17/questions/QANR5L17QG1',
+    );
+  });
+
+  it('shows « député(e) PA842279 » with the group until the deputy’s record names the author', async () => {
+    expect((await cli('question', '17-1')).out).toContain('Auteur : député(e) PA842279 (Rassemblement National, RN)');
+    const store = openStore(db);
+    const s = await ingest([path.join(SAMPLES, 'acteurs', 'PA842279.json')], { store, now: NOW });
+    store.close();
+    expect(s.named).toBe(1);
+    const named = await cli('question', '17-1');
+    expect(named.out).toMatch(/Auteur : (M\.|Mme) [^\n]+ \(Rassemblement National, RN\)/);
+    expect(named.out).not.toContain('PA842279');
+  });
+});
