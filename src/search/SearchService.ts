@@ -204,7 +204,7 @@ export class SearchService implements SearchEngine {
   /** Throws unless every shard can answer now. */
   private assertServing(): void {
     if (this._failed) throw new SearchUnavailableError('failed');
-    this.assertServing();
+    if (!this._ready) throw new SearchNotReadyError();
     if (this.shards.some((s) => !s.available)) throw new SearchUnavailableError('restarting');
   }
 
