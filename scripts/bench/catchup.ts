@@ -62,6 +62,12 @@ try {
       await new Promise((r) => setTimeout(r, 20));
     }
   })();
+  // The same searches for 10 s without a catch-up: what this machine's load alone does to the loop.
+  const idle = monitorEventLoopDelay({ resolution: 10 });
+  idle.enable();
+  await new Promise((r) => setTimeout(r, 10_000));
+  idle.disable();
+  const idleSearches = searchMs.length;
   const h = monitorEventLoopDelay({ resolution: 10 });
   h.enable();
   t = performance.now();
@@ -70,6 +76,7 @@ try {
   h.disable();
   searching = false;
   await searches;
+  searchMs.splice(0, idleSearches);
   searchMs.sort((a, b) => a - b);
   const pct = (p: number) => Math.round(searchMs[Math.min(searchMs.length - 1, Math.floor((p / 100) * searchMs.length))]! * 10) / 10;
   const result = {
@@ -81,6 +88,8 @@ try {
     ingestSeconds: Math.round(ingestSeconds * 10) / 10,
     catchUpSeconds: Math.round(catchUpSeconds * 10) / 10,
     loopDelayMs: { p50: ms(h.percentile(50)), p99: ms(h.percentile(99)), max: ms(h.max) },
+    /** The same searches for 10 s before the catch-up. */
+    loopDelayIdleMs: { p50: ms(idle.percentile(50)), p99: ms(idle.percentile(99)), max: ms(idle.max) },
     searchesDuringCatchUp: { n: searchMs.length, p50: pct(50), p99: pct(99), max: Math.round(searchMs.at(-1)! * 10) / 10 },
     size: service.engine.size,
     node: process.version,
@@ -89,7 +98,7 @@ try {
   await service.close();
   store.close();
   log(
-    `rattrapage de ${added.toLocaleString('fr-FR')} questions en ${result.catchUpSeconds} s : boucle d'événements p99 ${result.loopDelayMs.p99} ms, max ${result.loopDelayMs.max} ms (objectifs < 50 ms, < 200 ms) ; ${result.searchesDuringCatchUp.n} recherches pendant ce temps, p50 ${result.searchesDuringCatchUp.p50} ms, p99 ${result.searchesDuringCatchUp.p99} ms`,
+    `rattrapage de ${added.toLocaleString('fr-FR')} questions en ${result.catchUpSeconds} s : boucle d'événements p99 ${result.loopDelayMs.p99} ms, max ${result.loopDelayMs.max} ms (objectifs < 50 ms, < 200 ms ; sans rattrapage p99 ${result.loopDelayIdleMs.p99} ms, max ${result.loopDelayIdleMs.max} ms) ; ${result.searchesDuringCatchUp.n} recherches pendant ce temps, p50 ${result.searchesDuringCatchUp.p50} ms, p99 ${result.searchesDuringCatchUp.p99} ms`,
   );
   mkdirSync(path.join(repoRoot, 'bench-results'), { recursive: true });
   const out = path.join(repoRoot, 'bench-results', `catchup-${count}.json`);
