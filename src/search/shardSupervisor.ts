@@ -6,7 +6,8 @@
  * never waiting for a dead worker.
  *
  * Hung, not busy: the worker answers a ping between the steps of any long job (searchWorker.ts), so a worker
- * that has calls in flight and has said nothing for `deadlineMs` is hung; it is terminated and replaced. A
+ * that has calls in flight and has said nothing for `deadlineMs` (5 s; 60 s while it is being filled, when nobody
+ * waits on it) is hung; it is terminated and replaced. A
  * worker busy with a queue of searches keeps answering, so it is not mistaken for a hung one. When this thread's
  * own event loop was stalled (its timer fired late), silence cannot be told apart from not listening: that check
  * is skipped.
@@ -35,8 +36,13 @@ export interface SupervisorOptions {
   restore: (client: WorkerShardClient, shard: number) => Promise<void>;
   /** Called after a replacement worker is filled and serving. */
   onRestored?: (shard: number) => void;
-  /** Silence, with calls in flight, after which a worker is deemed hung. Default 5 s. */
+  /** Silence, with calls in flight, after which a serving worker is deemed hung. Default 5 s. */
   deadlineMs?: number;
+  /**
+   * The same while a worker is being filled (reload, build, catch-up): nobody waits on it then, and a loaded
+   * machine may keep it busy for seconds between two pings. Default 60 s.
+   */
+  fillDeadlineMs?: number;
   /** Time a new worker may take to load its code and answer its first message. Default 60 s. */
   bootMs?: number;
   /** Failed restorations in a row before the shard is reported failed. Default 3. */
@@ -64,6 +70,7 @@ export class SupervisedShard implements ShardClient {
   private watchdog: NodeJS.Timeout | null = null;
   private lastTick = performance.now();
   private readonly deadlineMs: number;
+  private readonly fillDeadlineMs: number;
   private readonly bootMs: number;
   private readonly tickMs: number;
   private recovering: Promise<void> | null = null;
@@ -72,6 +79,7 @@ export class SupervisedShard implements ShardClient {
 
   constructor(private readonly opts: SupervisorOptions) {
     this.deadlineMs = opts.deadlineMs ?? 5000;
+    this.fillDeadlineMs = Math.max(this.deadlineMs, opts.fillDeadlineMs ?? 60_000);
     this.bootMs = opts.bootMs ?? 60_000;
     this.tickMs = Math.max(20, Math.min(1000, Math.floor(this.deadlineMs / 4)));
   }
@@ -186,7 +194,7 @@ export class SupervisedShard implements ShardClient {
     const silence = now - client.lastHeard;
     if (!client.booted) {
       if (silence > this.bootMs) this.lost(`did not start within ${Math.round(this.bootMs / 1000)} s`);
-    } else if (client.inFlight > 0 && silence > this.deadlineMs) {
+    } else if (client.inFlight > 0 && silence > (this._state === 'up' ? this.deadlineMs : this.fillDeadlineMs)) {
       this.lost(`no answer for ${Math.round(silence)} ms`);
     }
   }
