@@ -98,7 +98,11 @@ async function scenario(name: 'kill' | 'hang', shard: number) {
     await new Promise((r) => setTimeout(r, 20));
   }
   const backMs = performance.now() - t0;
-  await new Promise((r) => setTimeout(r, 3000)); // traffic after the recovery
+  // Traffic after the recovery, until a search sent after the failure came back with results (at most 60 s more).
+  const until = performance.now() + 60_000;
+  do await new Promise((r) => setTimeout(r, 500));
+  while (!samples.some((x) => x.at >= t0 && x.outcome === 'results') && performance.now() < until);
+  await new Promise((r) => setTimeout(r, 2000));
   const window = samples.filter((s) => s.at >= t0);
   // The first search sent after the failure that found results again (its answer time, from the failure).
   const firstResultsAfter = window.find((s) => s.outcome === 'results');
@@ -114,7 +118,7 @@ async function scenario(name: 'kill' | 'hang', shard: number) {
     ackMs: { p50: percentile(window.map((s) => s.ackMs), 50), p99: percentile(window.map((s) => s.ackMs), 99), max: Math.max(0, ...window.map((s) => s.ackMs)) },
   };
   log(
-    `${name} (shard ${shard}) : service complet après ${(r.fullServiceMs / 1000).toFixed(1)} s ; ${r.unavailableAnswers} réponses « indisponible » (réponse p50 ${r.unavailableReplyMs.p50} ms, max ${r.unavailableReplyMs.max} ms) ; accusés p50 ${r.ackMs.p50} ms, p99 ${r.ackMs.p99} ms, max ${r.ackMs.max} ms`,
+    `${name} (shard ${shard}) : service complet après ${(r.fullServiceMs / 1000).toFixed(1)} s, première recherche avec résultats répondue à ${r.firstResultsAfterMs === null ? '—' : (r.firstResultsAfterMs / 1000).toFixed(1)} s ; ${r.unavailableAnswers} réponses « indisponible » (réponse p50 ${r.unavailableReplyMs.p50} ms, max ${r.unavailableReplyMs.max} ms) ; accusés p50 ${r.ackMs.p50} ms, p99 ${r.ackMs.p99} ms, max ${r.ackMs.max} ms`,
   );
   return r;
 }

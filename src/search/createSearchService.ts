@@ -242,7 +242,8 @@ export function createSearchService(opts: CreateSearchServiceOptions): SearchSer
   async function save(): Promise<void> {
     if (!opts.indexDir || !manifestPath) return;
     const dir = opts.indexDir;
-    saving = saving.then(async () => {
+    // After a failed save (a worker lost in the middle), the next one still runs.
+    saving = saving.catch(() => undefined).then(async () => {
       const started = performance.now();
       const previous = await readManifest();
       const reusable = previous && previous.options === options ? previous : null;

@@ -3,7 +3,7 @@
  * terminated through the object that owns it (a crash), or made to loop forever through the inspector protocol
  * (a hang). Nothing in the product is switched into a test mode.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -143,6 +143,21 @@ describe('supervised search workers', () => {
     await vi.waitFor(() => expect(h.health().workers[shard]!.alive).toBe(true), { timeout: 30_000, interval: 50 });
     expect((await h.engine.search({ text: 'trottinettes' })).hits.map((x) => x.uid)).toEqual([changed.uid]);
     expect(h.engine.size).toBe(questions.length);
+  });
+
+  it('a save during the loss of a worker does not stop the later ones, which save every shard', async () => {
+    const { store, dir } = corpus();
+    const indexDir = path.join(dir, 'index');
+    const h = createSearchService({ store, indexDir, workers: 2, watchMs: 0 });
+    handles.push(h);
+    await h.whenReady;
+    const interrupted = h.save();
+    await h.supervisors[0]!.worker!.terminate();
+    await interrupted.catch(() => undefined); // skipped or failed, depending on when the worker went
+    await vi.waitFor(() => expect(h.health().workers[0]!.alive).toBe(true), { timeout: 30_000, interval: 50 });
+    await h.save();
+    const manifest = JSON.parse(readFileSync(path.join(indexDir, 'manifest.json'), 'utf8')) as { revisions: string[] };
+    expect(manifest.revisions).toEqual([store.revision(), store.revision()]);
   });
 
   it('retries a build whose worker crashed, and serves once a worker gets through', async () => {
