@@ -1,9 +1,11 @@
 /**
- * `npm run bench [-- --only search,ingest,bot,charts,refresh,corpus,relevance] [--sizes 10000,100000] [--scale 1] [--keep-db chemin]`
+ * `npm run bench [-- --only search,ingest,bot,charts,refresh,corpus,relevance,recovery,catchup] [--sizes 10000,100000] [--scale 1] [--keep-db chemin]`
  *
  * refresh: the bot's event loop and acknowledgements while a 20,000-question archive is refreshed (issue 9);
  * corpus: the whole official corpus at real sizes through `npm run corpus -- officiel` (issue 12; --scale shrinks
- * it, --keep-db keeps the database for the search measurements).
+ * it, --keep-db keeps the database for the search measurements);
+ * recovery: a search worker killed, then one hung, mid-traffic in the bot (time to full service, acknowledgements);
+ * catchup: the index catch-up after another process's ingest of 20,000 questions (event-loop delay, searches meanwhile).
  *
  * Runs each benchmark in its own child process (so that one's heap does not weigh on the next and peak RSS
  * is the child's own), in order. Each writes its JSON to bench-results/ and prints a summary line.
@@ -21,16 +23,16 @@ const { values } = parseArgs({
 });
 
 const sizes = values.sizes.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
-const all = ['ingest', 'search', 'bot', 'charts', 'refresh', 'corpus', 'relevance'] as const;
+const all = ['ingest', 'search', 'bot', 'charts', 'refresh', 'corpus', 'relevance', 'recovery', 'catchup'] as const;
 const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...all];
 
 const plan: Array<{ name: string; count: number }> = [];
 for (const name of all) {
   if (!only.includes(name)) continue;
   // The ingest memory target is stated at 100,000 questions; smaller sizes are only useful for search.
-  // refresh: the figure is asked at 20,000 questions; corpus: real sizes (see --scale); relevance: the real-text
-  // fixture, whatever the sizes.
-  const benchSizes = name === 'ingest' ? [Math.max(...sizes)] : name === 'refresh' ? [20_000] : name === 'corpus' || name === 'relevance' ? [0] : sizes;
+  // refresh and catchup: the figure is asked at 20,000 questions; corpus: real sizes (see --scale); relevance: the
+  // real-text fixture, whatever the sizes.
+  const benchSizes = name === 'ingest' ? [Math.max(...sizes)] : name === 'refresh' || name === 'catchup' ? [20_000] : name === 'corpus' || name === 'relevance' ? [0] : sizes;
   for (const count of benchSizes) plan.push({ name, count });
 }
 

@@ -30,6 +30,8 @@ export interface Config {
   /** Default digest time "HH:MM" in `timeZone`. */
   digestDefaultTime: string;
   timeZone: string;
+  /** Search worker threads, one index shard each (SEARCH_WORKERS); null = the search's default; 0 = in the bot's thread. */
+  searchWorkers: number | null;
   /** Per-user flood control: at most `floodMax` commands per `floodWindowMs`. */
   floodMax: number;
   floodWindowMs: number;
@@ -131,6 +133,8 @@ export function parseConfig(env: Env = process.env): Config {
     problems.push(`TZ doit être un fuseau horaire IANA (ex. Europe/Paris), reçu « ${timeZone} ».`);
   }
 
+  const searchWorkersRaw = str('SEARCH_WORKERS');
+  const searchWorkers = searchWorkersRaw === null ? null : int('SEARCH_WORKERS', 0, 0, 32);
   const floodMax = int('FLOOD_MAX', 6, 1, 1000);
   const floodWindowMs = int('FLOOD_WINDOW_MS', 10_000, 100, 3_600_000);
 
@@ -158,6 +162,7 @@ export function parseConfig(env: Env = process.env): Config {
     refreshCron,
     digestDefaultTime,
     timeZone,
+    searchWorkers,
     floodMax,
     floodWindowMs,
     healthPort,

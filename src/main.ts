@@ -88,7 +88,7 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
       store,
       indexDir: config.indexDir,
       logger,
-      ...(opts.searchWorkers !== undefined ? { workers: opts.searchWorkers } : {}),
+      ...(opts.searchWorkers !== undefined ? { workers: opts.searchWorkers } : config.searchWorkers !== null ? { workers: config.searchWorkers } : {}),
     });
     ops = startOps({ config, logger, clock, store, search });
     const registry = createRegistry(commands);

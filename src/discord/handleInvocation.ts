@@ -24,6 +24,8 @@ function errorReply(e: unknown, log: Logger | undefined, context: Record<string,
   if (isUserError(e)) return userErrorReply(e.message);
   // The search engine rejects with SearchNotReadyError while it loads: expected, not a bug.
   if (e instanceof Error && e.name === 'SearchNotReadyError') return userErrorReply(INDEX_LOADING_MESSAGE);
+  // A search worker being replaced (or an index that could not load): its own French message, at once.
+  if (e instanceof Error && e.name === 'SearchUnavailableError') return userErrorReply(e.message);
   log?.error({ err: e, ...context }, 'command failed');
   return { content: `❌ ${GENERIC_ERROR}`, ephemeral: true };
 }

@@ -10,6 +10,7 @@ import { dateToDay, toIndexDoc, type IndexDoc } from './indexDoc';
 import { parseQuery, type ParsedQuery, type ShardQuery } from './query';
 import { rerank, RERANK_DEPTH } from './rerank';
 import { DEFAULT_CLAUSE_OPTIONS } from './shard/rankClauses';
+import type { ShardRows } from './shardFromDb';
 import { shardOf } from './shardOf';
 import type { FacetEntry, Facets } from './shard/facets';
 import { normalizeName } from './shard/filters';
@@ -36,8 +37,25 @@ export type GetTexts = (
   uids: string[],
 ) => Map<string, ExcerptTexts> | Promise<Map<string, ExcerptTexts>>;
 
+/**
+ * Thrown by search/similar while a shard is being replaced (its worker died or hung), or when the index could not
+ * be loaded at all: the answer is immediate, never a wait on a dead worker. The message is what the bot shows.
+ */
+export class SearchUnavailableError extends Error {
+  constructor(readonly reason: 'restarting' | 'failed' = 'restarting') {
+    super(
+      reason === 'restarting'
+        ? 'Recherche momentanément indisponible, réessayez dans quelques secondes.'
+        : 'Recherche indisponible : l’index n’a pas pu être chargé (l’incident est enregistré).',
+    );
+    this.name = 'SearchUnavailableError';
+  }
+}
+
 /** What a shard offers, whether it lives in a worker or in this thread. */
 export interface ShardClient {
+  /** False while the shard cannot answer (its worker is being replaced, or failed). */
+  readonly available: boolean;
   add(docs: IndexDoc[]): Promise<void>;
   remove(uids: string[]): Promise<void>;
   find(q: ShardQuery): Promise<ShardResult>;
@@ -50,6 +68,12 @@ export interface ShardClient {
   save(dir: string): Promise<void>;
   /** Loads the shard saved in `dir`; resolves to its size. */
   load(dir: string): Promise<number>;
+  /** Slots given so far (the empty ones of replaced documents included). */
+  slots(): Promise<number>;
+  /** Renumbers the documents onto consecutive slots when more than `minDeadShare` of the slots are empty; resolves to the slots dropped. */
+  compact(minDeadShare: number): Promise<number>;
+  /** Adds the shard's rows read from the database file (a build, or a catch-up between two revisions). */
+  addFromDb(rows: ShardRows): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -118,17 +142,25 @@ export interface SearchServiceOptions {
   onChange?: () => void;
 }
 
+/** Responses kept for repeated requests (paging back and forth), dropped whenever the index changes. */
+const CACHE_ENTRIES = 200;
+
 export class SearchService implements SearchEngine {
   private _ready = false;
+  private _failed = false;
   private _size = 0;
   private facets: Facets = { deputy: [], ministry: [], rubrique: [], group: [] };
+  /** Last known size and suggestion tables of each shard (kept while a shard is being replaced). */
+  private perShard: Array<{ size: number; facets: Facets } | null>;
   private generation = 0;
   private cache = new Map<string, SearchResponse>();
 
   constructor(
     readonly shards: ShardClient[],
     private readonly opts: SearchServiceOptions,
-  ) {}
+  ) {
+    this.perShard = shards.map(() => null);
+  }
 
   get ready(): boolean {
     return this._ready;
@@ -144,15 +176,39 @@ export class SearchService implements SearchEngine {
     this._ready = true;
   }
 
-  private async refresh(): Promise<void> {
-    const [sizes, facets] = await Promise.all([
-      Promise.all(this.shards.map((s) => s.size())),
-      Promise.all(this.shards.map((s) => s.facets())),
-    ]);
-    this._size = sizes.reduce((a, b) => a + b, 0);
-    this.facets = mergeFacets(facets);
+  /** The index could not be loaded or built: searches answer SearchUnavailableError('failed'). */
+  markFailed(): void {
+    this._failed = true;
+  }
+
+  /**
+   * Gathers sizes and suggestion tables again (after changes, or when a replaced shard serves again). A shard that
+   * cannot answer keeps its last known figures.
+   */
+  async refresh(): Promise<void> {
+    await Promise.all(
+      this.shards.map(async (s, i) => {
+        if (!s.available) return;
+        try {
+          const [size, facets] = await Promise.all([s.size(), s.facets()]);
+          this.perShard[i] = { size, facets };
+        } catch {
+          // Lost meanwhile: its last figures stay until it is back.
+        }
+      }),
+    );
+    const known = this.perShard.filter((p): p is { size: number; facets: Facets } => p !== null);
+    this._size = known.reduce((a, p) => a + p.size, 0);
+    this.facets = mergeFacets(known.map((p) => p.facets));
     this.generation++;
     this.cache.clear();
+  }
+
+  /** Throws unless every shard can answer now. */
+  private assertServing(): void {
+    if (this._failed) throw new SearchUnavailableError('failed');
+    if (!this._ready) throw new SearchNotReadyError();
+    if (this.shards.some((s) => !s.available)) throw new SearchUnavailableError('restarting');
   }
 
   /** Adds or replaces questions in the live index (an ingest's new and updated records). */
@@ -179,7 +235,7 @@ export class SearchService implements SearchEngine {
 
   async search(req: SearchRequest): Promise<SearchResponse> {
     const started = performance.now();
-    if (!this._ready) throw new SearchNotReadyError();
+    this.assertServing();
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(req.limit ?? 5)));
     const offset = Math.max(0, Math.floor(req.offset ?? 0));
     const nowDay = dateToDay(req.now ?? new Date());
@@ -224,16 +280,16 @@ export class SearchService implements SearchEngine {
       ...(merged.allTotal !== undefined ? { allTotal: merged.allTotal } : {}),
       tookMs: 0,
     };
-    if (this.cache.size >= 200) this.cache.delete(this.cache.keys().next().value!);
+    if (this.cache.size >= CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(key, response);
     return { ...response, tookMs: performance.now() - started };
   }
 
   async similar(uid: string, limit = 5): Promise<SearchResponse> {
     const started = performance.now();
-    if (!this._ready) throw new SearchNotReadyError();
+    this.assertServing();
     const shard = this.shards[shardOf(uid, this.shards.length)]!;
-    const idxTerms = await shard.sourceTerms(uid);
+    const idxTerms = await shard.sourceTerms(uid).catch(unavailable);
     if (!idxTerms) return { hits: [], total: 0, mode: 'any', tookMs: performance.now() - started };
     const texts = (await this.opts.getTexts([uid])).get(uid);
     const weights = new Map<string, number>();
@@ -275,7 +331,7 @@ export class SearchService implements SearchEngine {
    * "exact phrase" needs the texts: it goes through `collect` (which checks them), capped there.
    */
   async collectFacts(req: Pick<SearchRequest, 'text' | 'filters' | 'now' | 'prefix' | 'fuzzy'>): Promise<{ mode: SearchResponse['mode']; facts: CollectedFact[] }> {
-    if (!this._ready) throw new SearchNotReadyError();
+    this.assertServing();
     const text = req.text?.trim() ?? '';
     const parsed = text ? parseQuery(text, { prefix: req.prefix, fuzzy: req.fuzzy }) : null;
     const usable = parsed && (parsed.words.length > 0 || parsed.number !== null) ? parsed : null;
@@ -283,7 +339,7 @@ export class SearchService implements SearchEngine {
       const c = await this.collect({ ...req, sort: 'newest' }, Number.MAX_SAFE_INTEGER);
       return { mode: c.mode, facts: c.hits.map((h) => ({ uid: h.uid, status: h.status, questionDate: h.questionDate, answerDate: h.answerDate, author: h.author, group: h.group, ministry: h.ministry })) };
     }
-    const results = await Promise.all(this.shards.map((s) => s.facts({ query: usable, filters: req.filters ?? {}, nowDay: dateToDay(req.now ?? new Date()), sort: 'relevance' })));
+    const results = await Promise.all(this.shards.map((s) => s.facts({ query: usable, filters: req.filters ?? {}, nowDay: dateToDay(req.now ?? new Date()), sort: 'relevance' }))).catch(unavailable);
     // The mode rule of fanOut: "all" as soon as one shard found every word, "any" only when none did.
     let chosen = results;
     let mode: SearchResponse['mode'] = usable ? 'all' : 'filters-only';
@@ -320,7 +376,7 @@ export class SearchService implements SearchEngine {
    * word" rule); an "exact phrase" is checked against the texts of the first `PHRASE_COLLECT_CAP` candidates.
    */
   async collect(req: Pick<SearchRequest, 'text' | 'filters' | 'sort' | 'now' | 'prefix' | 'fuzzy'>, limit: number): Promise<Collected> {
-    if (!this._ready) throw new SearchNotReadyError();
+    this.assertServing();
     const text = req.text?.trim() ?? '';
     const parsed = text ? parseQuery(text, { prefix: req.prefix, fuzzy: req.fuzzy }) : null;
     const usable = parsed && (parsed.words.length > 0 || parsed.number !== null) ? parsed : null;
@@ -337,7 +393,7 @@ export class SearchService implements SearchEngine {
   }
 
   private async fanOut(sq: ShardQuery): Promise<{ hits: ShardHit[]; total: number; mode: SearchResponse['mode']; allTotal?: number }> {
-    const results = await Promise.all(this.shards.map((s) => s.find(sq)));
+    const results = await Promise.all(this.shards.map((s) => s.find(sq))).catch(unavailable);
     if (sq.similar || !sq.query) {
       const hits = results.flatMap((r) => r.hits).sort(compareHits(sq.sort));
       return { hits: hits.slice(0, sq.top), total: results.reduce((a, r) => a + r.total, 0), mode: sq.similar ? 'any' : 'filters-only' };
@@ -406,6 +462,12 @@ export class SearchService implements SearchEngine {
       };
     });
   }
+}
+
+/** A shard lost during the call: the search is unavailable for a moment, not broken. */
+function unavailable(err: unknown): never {
+  if (err instanceof Error && err.name === 'ShardDownError') throw new SearchUnavailableError('restarting');
+  throw err;
 }
 
 function mergeFacets(all: Facets[]): Facets {

@@ -67,6 +67,8 @@ const STEM_OVERRIDES: ReadonlyMap<string, string> = new Map([
 ]);
 
 const stemCache = new Map<string, string>();
+/** Longer words are analysed each time instead of memoised (« anticonstitutionnellement » has 25 letters). */
+const MAX_CACHED_WORD = 40;
 
 /**
  * Feminine forms, folded, back to the masculine before Porter: the stemmer expects accents (« -ière », « -ée ») and,
@@ -96,8 +98,9 @@ export function stemFolded(word: string): string {
   if (/^\d/.test(word)) stem = word;
   else stem = STEM_OVERRIDES.get(word) ?? PorterStemmerFr.stem(masculineFolded(word));
   if (stem.length === 0) stem = word;
-  // Bounded so that hostile input cannot grow it forever; a real corpus has well under 200k distinct words.
-  if (stemCache.size < 500_000) stemCache.set(word, stem);
+  // Bounded so that hostile input cannot grow it forever: a real corpus has well under 200k distinct words, and
+  // none longer than MAX_CACHED_WORD (a query may carry 200-character nonsense: computed, not kept).
+  if (stemCache.size < 500_000 && word.length <= MAX_CACHED_WORD) stemCache.set(word, stem);
   return stem;
 }
 
@@ -130,7 +133,7 @@ export function analyzeFoldedToken(token: string): readonly string[] {
   } else {
     terms = Object.freeze([stemFolded(token)]);
   }
-  if (analyzedTokenCache.size < 500_000) analyzedTokenCache.set(token, terms);
+  if (analyzedTokenCache.size < 500_000 && token.length <= MAX_CACHED_WORD) analyzedTokenCache.set(token, terms);
   return terms;
 }
 

@@ -1,10 +1,16 @@
 /**
- * Start-up of the search index, asynchronous so that the bot is connected within seconds whatever the corpus:
- * - the saved index (`indexDir`) is reloaded when it was made with the same index options and either its corpus
- *   revision is current or the store can list what changed since (then it is caught up instead of rebuilt);
- * - otherwise it is rebuilt (in worker threads reading the database themselves), then saved;
+ * Start-up and life of the search index, asynchronous so that the bot is connected within seconds whatever the
+ * corpus:
+ * - each shard reloads its saved part (`indexDir`) when the saved index was made with the same index options and
+ *   either its corpus revision is current or the store can list what changed since (then it is caught up instead
+ *   of rebuilt); otherwise it is built from the database;
+ * - with worker threads, a worker reads its shard's rows from the database file itself (build and catch-up): this
+ *   thread only tells it which revisions to read, and never parses a question;
+ * - each worker is supervised (shardSupervisor.ts): one that exits or hangs is replaced and refilled the same way,
+ *   while searches answer « recherche momentanément indisponible » at once;
  * - afterwards the store revision is watched: questions written by any ingest (the bot's daily refresh, or
- *   `npm run ingest` in another process) are added to the live index, and a save is scheduled (debounced).
+ *   `npm run ingest` in another process) are added to the live index, a save is scheduled (debounced), and a shard
+ *   whose empty slots (left by updates) pass `compactShare` is compacted.
  * Until `whenReady` resolves, `engine.ready` is false and searches reject with SearchNotReadyError.
  */
 import { availableParallelism } from 'node:os';
@@ -18,18 +24,23 @@ import { DEFAULT_TUNING, FIELD_BOOSTS } from './shard/indexOptions';
 import { MINISEARCH_VERSION } from './shard/miniAdapter';
 import { SAVED_FORMAT } from './shard/persistShard';
 import { SearchService, type ShardClient } from './SearchService';
-import { LocalShardClient, WorkerShardClient } from './shardClients';
+import { LocalShardClient } from './shardClients';
 import { shardOf } from './shardOf';
+import { SupervisedShard } from './shardSupervisor';
 
 /** What the search needs from the store (QuestionStore satisfies it). */
 export interface SearchStore {
   revision(): string;
   iterateQuestions(): Iterable<Question>;
   getTexts(uids: string[]): Map<string, { question: string | null; answer: string | null }>;
-  /** Database file; when set (and not ":memory:"), worker threads read it directly to build. */
+  /** Database file; when set (and not ":memory:"), the shards read it directly to build and to catch up. */
   readonly path?: string;
   /** The questions written since `revision`, or null when that cannot be told (QuestionStore has it). */
   questionsChangedSince?(revision: string): { count: number; pages: Iterable<Question[]> } | null;
+  /** The counter of a revision of this database (rows carry the counter that wrote them), null for another one. */
+  revisionNumber?(revision: string): number | null;
+  /** Questions in the store (chooses the default number of shards). */
+  count?(): number;
 }
 
 /** pino-compatible subset. */
@@ -44,19 +55,47 @@ export interface CreateSearchServiceOptions {
   /** Folder of the saved index (e.g. data/index); null = never saved. */
   indexDir: string | null;
   logger?: SearchLogger;
-  /** Worker threads (shards). 0 = everything in this thread (tests, tiny corpora). Default: min(2, cores). */
+  /**
+   * Worker threads, one shard each. 0 = everything in this thread (tests, tiny corpora). Default: `defaultShardCount`
+   * of the store's size. Workers need a database file (`store.path`); without one the shard runs in this thread.
+   */
   workers?: number;
   /** Delay before saving after live additions (ms). Default 60 s. */
   saveDelayMs?: number;
   /** How often the store revision is checked for questions written by an ingest (ms). Default 10 s; 0 = never. */
   watchMs?: number;
+  /** A worker with calls in flight that says nothing for this long is replaced (ms). Default 5 s. */
+  workerDeadlineMs?: number;
+  /** Failed starts of a shard in a row before it is reported failed. Default 3. */
+  maxStartAttempts?: number;
+  /** A shard is compacted once this share of its slots is left empty by updates. Default 0.2. */
+  compactShare?: number;
+  /** V8 old-generation limit of each worker (MB). Default 6144. */
+  workerHeapMb?: number;
+}
+
+/** The search's health, as the health endpoint and /stats report it. */
+export interface SearchHealth {
+  ready: boolean;
+  /** Questions in the index. */
+  size: number;
+  /** One entry per worker thread (empty when the index runs in this thread). */
+  workers: Array<{ shard: number; alive: boolean; restarts: number }>;
+  /** Why the index is not serving (a failed start), or the last worker failure; null when none happened. */
+  lastError: string | null;
 }
 
 export interface SearchServiceHandle {
   engine: SearchService;
   whenReady: Promise<void>;
-  /** How the index became ready. */
+  /** How the index became ready: every shard reloaded, or at least one built. */
   readonly origin: 'loaded' | 'built' | null;
+  /** The supervised shards (empty when the index runs in this thread). */
+  readonly supervisors: readonly SupervisedShard[];
+  /** Readiness, size, workers alive and their restarts, last error (for /healthz, /metrics, /stats). */
+  health(): SearchHealth;
+  /** Same as `health()` (the name the ops health reader looks for). */
+  status(): SearchHealth;
   /** Saves now (also done automatically after a build and after live additions). */
   save(): Promise<void>;
   /** Adds the questions written to the store since the index last looked (also run every `watchMs`); resolves to their number. */
@@ -71,14 +110,31 @@ export function indexOptionsFingerprint(shards: number): string {
   return JSON.stringify({ ANALYZER_VERSION, MINISEARCH_VERSION, SAVED_FORMAT, FIELD_BOOSTS, MAX_INDEXED_CHARS, shards, DEFAULT_TUNING });
 }
 
+/** Above 100,000 questions, one shard per this many (smaller heaps: cheaper garbage collection, faster builds). */
+const QUESTIONS_PER_SHARD = 50_000;
+const MAX_DEFAULT_SHARDS = 8;
+
+/**
+ * The default number of worker threads (shards): 2 (at most the cores) up to 100,000 questions, then one per
+ * 50,000 questions up to 8 (4 for the whole official corpus, 8 at 400,000). More shards than cores is deliberate:
+ * the work is the same, but each worker's heap is smaller. The count is part of the saved index's options: when it
+ * changes (the corpus crossed a step), the index is rebuilt once.
+ */
+export function defaultShardCount(questions: number, cores = availableParallelism()): number {
+  const base = Math.max(1, Math.min(2, cores));
+  return Math.max(base, Math.min(MAX_DEFAULT_SHARDS, Math.ceil(questions / QUESTIONS_PER_SHARD)));
+}
+
 /** A saved index is rebuilt rather than caught up when more than this share of its questions changed. */
 const MAX_CATCH_UP_SHARE = 0.2;
 
 interface Manifest {
   /** indexOptionsFingerprint of the saved index. */
   options: string;
-  /** The store revision whose questions are all in the saved index. */
+  /** The store revision whose questions are all in the saved index (the oldest of `revisions`). */
   revision: string;
+  /** Per shard, the store revision whose questions are all in that shard's saved part. */
+  revisions?: string[];
   shards: number;
   size: number;
   savedAt: string;
@@ -86,48 +142,135 @@ interface Manifest {
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Runs at most `max` tasks at once, the others in arrival order. */
+class Limiter {
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
+  constructor(private readonly max: number) {}
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.max) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running++;
+    try {
+      return await task();
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
 export function createSearchService(opts: CreateSearchServiceOptions): SearchServiceHandle {
   const log = opts.logger ?? noopLogger;
-  const workerCount = opts.workers ?? Math.min(2, availableParallelism());
+  const store = opts.store;
+  const dbPath = store.path && store.path !== ':memory:' && existsSync(store.path) ? path.resolve(store.path) : null;
+  // The shards read the database themselves when they can tell revisions apart; else this thread feeds them.
+  const fromDb = dbPath !== null && typeof store.revisionNumber === 'function';
+  let workerCount = opts.workers ?? defaultShardCount(store.count?.() ?? 0);
+  if (workerCount > 0 && !fromDb) {
+    log.info({ workers: workerCount }, 'search: no database file to read from, the index runs in this thread');
+    workerCount = 0;
+  }
   const shardCount = Math.max(1, workerCount);
   const options = indexOptionsFingerprint(shardCount);
-  const shards: ShardClient[] =
-    workerCount > 0
-      ? Array.from({ length: workerCount }, () => new WorkerShardClient())
-      : [new LocalShardClient()];
+  const compactShare = opts.compactShare ?? 0.2;
+  const manifestPath = opts.indexDir ? path.join(opts.indexDir, 'manifest.json') : null;
+  const shardDir = (i: number) => path.join(opts.indexDir!, `shard-${i}`);
+
   let saveTimer: NodeJS.Timeout | null = null;
   let watchTimer: NodeJS.Timeout | null = null;
   let saving: Promise<void> = Promise.resolve();
   let catching: Promise<number> = Promise.resolve(0);
   let origin: SearchServiceHandle['origin'] = null;
   let closed = false;
-  /** The store revision whose questions are all in the index (null until loaded or built). */
-  let indexed: string | null = null;
+  let startError: string | null = null;
+  /** Per shard, the store revision whose questions are all in it (null until it is filled). */
+  const shardRevision: Array<string | null> = Array.from({ length: shardCount }, () => null);
+  /** Per shard, whether its last filling was a reload (true) or a build (false). */
+  const shardLoaded: boolean[] = Array.from({ length: shardCount }, () => false);
+
+  // Shards are filled (built or reloaded) at most as many at a time as there are cores: more at once would not go
+  // faster, and every build in progress holds its garbage (8 builds at once peaked at 5.6 GB at 400,000).
+  const fills = new Limiter(Math.max(1, availableParallelism()));
+  const supervisors: SupervisedShard[] =
+    workerCount > 0
+      ? Array.from(
+          { length: workerCount },
+          (_, i) =>
+            new SupervisedShard({
+              shard: i,
+              restore: (client) => fills.run(() => restore(client, i)),
+              onRestored: () => {
+                if (!engine.ready || closed) return;
+                void engine.refresh().catch((err: unknown) => log.warn({ err }, 'search: refresh after a worker replacement failed'));
+              },
+              logger: log,
+              ...(opts.workerDeadlineMs !== undefined ? { deadlineMs: opts.workerDeadlineMs } : {}),
+              ...(opts.maxStartAttempts !== undefined ? { maxAttempts: opts.maxStartAttempts } : {}),
+              ...(opts.workerHeapMb !== undefined ? { worker: { maxOldGenerationSizeMb: opts.workerHeapMb } } : {}),
+            }),
+        )
+      : [];
+  const shards: ShardClient[] = workerCount > 0 ? supervisors : [new LocalShardClient()];
 
   const engine = new SearchService(shards, {
-    getTexts: (uids) => opts.store.getTexts(uids),
-    onChange: () => {
-      if (!opts.indexDir || !engine.ready || closed) return;
-      if (saveTimer) clearTimeout(saveTimer);
-      saveTimer = setTimeout(() => {
-        saveTimer = null;
-        void save().catch((err) => log.error({ err }, 'index: sauvegarde échouée'));
-      }, opts.saveDelayMs ?? 60_000);
-      saveTimer.unref();
-    },
+    getTexts: (uids) => store.getTexts(uids),
+    onChange: () => scheduleSave(),
   });
 
-  const manifestPath = opts.indexDir ? path.join(opts.indexDir, 'manifest.json') : null;
+  function scheduleSave(): void {
+    if (!opts.indexDir || !engine.ready || closed) return;
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => {
+      saveTimer = null;
+      void save().catch((err) => log.error({ err }, 'index: sauvegarde échouée'));
+    }, opts.saveDelayMs ?? 60_000);
+    saveTimer.unref();
+  }
+
+  const revisionNumber = (revision: string): number | null => store.revisionNumber?.(revision) ?? null;
+
+  async function readManifest(): Promise<Manifest | null> {
+    if (!manifestPath || !existsSync(manifestPath)) return null;
+    try {
+      return JSON.parse(await readFile(manifestPath, 'utf8')) as Manifest;
+    } catch (err) {
+      log.warn({ err }, 'search: saved index manifest unreadable');
+      return null;
+    }
+  }
 
   async function save(): Promise<void> {
-    if (!opts.indexDir || !manifestPath || indexed === null) return;
+    if (!opts.indexDir || !manifestPath) return;
     const dir = opts.indexDir;
-    saving = saving.then(async () => {
+    // After a failed save (a worker lost in the middle), the next one still runs.
+    saving = saving.catch(() => undefined).then(async () => {
       const started = performance.now();
-      const revision = indexed!; // read before the shards: what they hold is at least this
+      const previous = await readManifest();
+      const reusable = previous && previous.options === options ? previous : null;
       await mkdir(dir, { recursive: true });
-      await Promise.all(shards.map((s, i) => s.save(path.join(dir, `shard-${i}`))));
-      const manifest: Manifest = { options, revision, shards: shardCount, size: engine.size, savedAt: new Date().toISOString() };
+      // A shard being replaced keeps its earlier saved part (and revision); the others save what they hold now.
+      const revisions = await Promise.all(
+        shards.map(async (s, i) => {
+          const revision = shardRevision[i]; // read before the save: what the shard holds is at least this
+          if (s.available && revision !== null) {
+            await s.save(shardDir(i));
+            return revision;
+          }
+          return reusable?.revisions?.[i] ?? reusable?.revision ?? null;
+        }),
+      );
+      if (revisions.some((r) => r === null)) {
+        log.warn({}, 'search: a shard could not be saved and has no earlier save; the index is not saved');
+        return;
+      }
+      const manifest: Manifest = {
+        options,
+        revision: oldest(revisions as string[]),
+        revisions: revisions as string[],
+        shards: shardCount,
+        size: engine.size,
+        savedAt: new Date().toISOString(),
+      };
       await writeFile(`${manifestPath}.tmp`, JSON.stringify(manifest, null, 2));
       await rename(`${manifestPath}.tmp`, manifestPath);
       log.info({ ms: Math.round(performance.now() - started), size: engine.size }, 'index: sauvegardé');
@@ -135,95 +278,153 @@ export function createSearchService(opts: CreateSearchServiceOptions): SearchSer
     return saving;
   }
 
+  /** The revision with the smallest counter (the one all shards hold at least). */
+  function oldest(revisions: string[]): string {
+    let best = revisions[0]!;
+    for (const r of revisions) if ((revisionNumber(r) ?? -1) < (revisionNumber(best) ?? -1)) best = r;
+    return best;
+  }
+
   /** Whether the saved index can serve: same options, and its corpus current or close enough to catch up. */
   function usable(manifest: Manifest): boolean {
-    const current = opts.store.revision();
+    const current = store.revision();
     if (manifest.options !== options) {
       log.info({}, 'index: options changées, reconstruction');
       return false;
     }
     if (manifest.revision === current) return true;
-    const changed = opts.store.questionsChangedSince?.(manifest.revision) ?? null;
+    const changed = store.questionsChangedSince?.(manifest.revision) ?? null;
     if (changed && changed.count <= Math.max(1000, MAX_CATCH_UP_SHARE * manifest.size)) return true;
     log.info({ saved: manifest.revision, current, changed: changed?.count ?? null }, 'index: corpus changé, reconstruction');
     return false;
   }
 
-  async function tryLoad(): Promise<boolean> {
-    if (!opts.indexDir || !manifestPath || !existsSync(manifestPath)) return false;
-    try {
-      const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Manifest;
-      if (!usable(manifest)) return false;
-      const dir = opts.indexDir;
-      await Promise.all(shards.map((s, i) => s.load(path.join(dir, `shard-${i}`))));
-      indexed = manifest.revision;
-      return true;
-    } catch (err) {
-      log.warn({ err }, 'index: chargement impossible, reconstruction');
-      return false;
-    }
-  }
-
-  async function build(): Promise<void> {
-    // Read first: what is written during the build is caught up afterwards (adding again replaces by uid).
-    const revision = opts.store.revision();
-    const dbPath = opts.store.path;
-    if (workerCount > 0 && dbPath && dbPath !== ':memory:' && existsSync(dbPath)) {
-      await Promise.all(
-        shards.map((s, i) => (s as WorkerShardClient).buildFromDb(path.resolve(dbPath), i, shardCount)),
-      );
-    } else {
-      // In this thread: batches with a yield in between (tests, in-memory stores).
-      let batch: IndexDoc[] = [];
-      for (const q of opts.store.iterateQuestions()) {
-        batch.push(toIndexDoc(q));
-        if (batch.length >= 500) {
-          await engine.addDocs(batch);
-          batch = [];
-          if (workerCount > 0) await tick();
-        }
+  /**
+   * Fills a fresh shard: its saved part when usable, caught up with what was written since; else built from the
+   * database. Then compacted, so that a restart never carries old versions of updated questions.
+   */
+  async function restore(client: ShardClient, i: number): Promise<void> {
+    const target = store.revision();
+    let since: string | null = null;
+    const manifest = await readManifest();
+    if (manifest && existsSync(shardDir(i)) && usable(manifest)) {
+      const saved = manifest.revisions?.[i] ?? manifest.revision;
+      try {
+        await client.load(shardDir(i));
+        since = saved;
+      } catch (err) {
+        if (err instanceof Error && err.name === 'ShardDownError') throw err;
+        log.warn({ err, shard: i }, 'index: chargement impossible, reconstruction');
       }
-      await engine.addDocs(batch);
     }
-    indexed = revision;
+    if (fromDb) {
+      const until = revisionNumber(target)!;
+      const from = since !== null ? revisionNumber(since) : null;
+      const added = await client.addFromDb({
+        dbPath: dbPath!,
+        shard: i,
+        shards: shardCount,
+        until,
+        ...(from !== null ? { since: from } : {}),
+      });
+      if (since !== null && from === null) log.warn({ shard: i, saved: since }, 'search: saved revision unknown to this database; shard rebuilt');
+      if (since !== null && from !== null && added) log.info({ shard: i, count: added }, 'index: questions ajoutées depuis la base');
+      shardLoaded[i] = since !== null && from !== null;
+    } else {
+      // In this thread (in-memory stores): build when nothing was loaded; the catch-up follows in catchUp().
+      if (since === null) {
+        let batch: IndexDoc[] = [];
+        for (const q of store.iterateQuestions()) {
+          if (shardOf(q.uid, shardCount) !== i) continue;
+          batch.push(toIndexDoc(q));
+          if (batch.length >= 500) {
+            await client.add(batch);
+            batch = [];
+          }
+        }
+        await client.add(batch);
+        shardRevision[i] = target;
+      } else {
+        shardRevision[i] = since;
+      }
+      shardLoaded[i] = since !== null;
+      await client.compact(0);
+      return;
+    }
+    await client.compact(0);
+    shardRevision[i] = target;
   }
 
+  /** Adds what the store wrote since each shard's revision (the workers read the rows themselves). */
   function catchUp(): Promise<number> {
     const run = async (): Promise<number> => {
-      if (closed || indexed === null) return 0;
-      const target = opts.store.revision();
-      if (target === indexed) return 0;
-      const changed = opts.store.questionsChangedSince?.(indexed) ?? null;
-      if (!changed) {
-        // Another database file, or a store that cannot tell: only a rebuild (next start) can help.
-        log.warn({ indexed, current: target }, 'index: la base a changé sans historique ; redémarrez pour reconstruire');
-        indexed = target;
-        return 0;
-      }
+      if (closed || shardRevision.every((r) => r === null)) return 0;
+      const target = store.revision();
       let count = 0;
-      for (const page of changed.pages) {
-        if (closed) return count;
-        await engine.add(page);
-        count += page.length;
+      if (fromDb) {
+        const until = revisionNumber(target);
+        if (until === null) return 0;
+        const counts = await Promise.all(
+          shards.map(async (s, i) => {
+            const from = shardRevision[i] ?? null;
+            if (from === null || from === target || !s.available) return 0; // a shard being replaced catches up when refilled
+            const since = revisionNumber(from);
+            if (since === null) return 0;
+            const n = await s.addFromDb({ dbPath: dbPath!, shard: i, shards: shardCount, since, until });
+            shardRevision[i] = target;
+            return n;
+          }),
+        );
+        count = counts.reduce((a, b) => a + b, 0);
+      } else {
+        const indexed = shardRevision[0]!;
+        if (indexed === target) return 0;
+        const changed = store.questionsChangedSince?.(indexed) ?? null;
+        if (!changed) {
+          // Another database file, or a store that cannot tell: only a rebuild (next start) can help.
+          log.warn({ indexed, current: target }, 'index: la base a changé sans historique ; redémarrez pour reconstruire');
+          shardRevision[0] = target;
+          return 0;
+        }
+        for (const page of changed.pages) {
+          if (closed) return count;
+          await engine.add(page);
+          count += page.length;
+          await tick();
+        }
+        shardRevision[0] = target;
       }
-      indexed = target;
-      if (count) log.info({ count }, 'index: questions ajoutées depuis la base');
+      if (count) {
+        log.info({ count }, 'index: questions ajoutées depuis la base');
+        await compactIfNeeded();
+        if (engine.ready) {
+          await engine.refresh();
+          scheduleSave();
+        }
+      }
       return count;
     };
     catching = catching.then(run, run);
     return catching;
   }
 
+  /** Compacts the shards whose empty slots passed `compactShare`. */
+  async function compactIfNeeded(): Promise<void> {
+    await Promise.all(
+      shards.map(async (s, i) => {
+        if (!s.available) return;
+        const dropped = await s.compact(compactShare).catch(() => 0);
+        if (dropped) log.info({ shard: i, dropped }, 'search: shard compacted');
+      }),
+    );
+  }
+
   const whenReady = (async () => {
     const started = performance.now();
-    if (await tryLoad()) {
-      origin = 'loaded';
-    } else {
-      if (closed) return;
-      // After a partly failed load, re-adding replaces by uid: no duplicates.
-      await build();
-      origin = 'built';
-    }
+    if (workerCount > 0) await Promise.all(supervisors.map((s) => s.start()));
+    else await restore(shards[0]!, 0);
+    if (closed) return;
+    origin = shardLoaded.every(Boolean) ? 'loaded' : 'built';
     const caughtUp = await catchUp();
     await engine.markReady();
     log.info({ ms: Math.round(performance.now() - started), size: engine.size, origin, caughtUp }, 'index: prêt');
@@ -235,11 +436,27 @@ export function createSearchService(opts: CreateSearchServiceOptions): SearchSer
       watchTimer.unref();
     }
   })();
-  whenReady.catch((err) => {
+  whenReady.catch((err: unknown) => {
     // Stopping while the index is still loading ends its workers: not a failure.
-    if (closed) log.info({}, 'index: chargement interrompu par l’arrêt');
-    else log.error({ err }, 'index: démarrage échoué');
+    if (closed) {
+      log.info({}, 'index: chargement interrompu par l’arrêt');
+      return;
+    }
+    startError = err instanceof Error ? err.message : String(err);
+    engine.markFailed();
+    log.error({ err }, 'index: démarrage échoué');
   });
+
+  function health(): SearchHealth {
+    const workers = supervisors.map((s) => s.status());
+    const lastWorkerError = workers.map((w) => w.lastError).filter((e): e is string => e !== null).at(-1) ?? null;
+    return {
+      ready: engine.ready,
+      size: engine.size,
+      workers: workers.map(({ shard, alive, restarts }) => ({ shard, alive, restarts })),
+      lastError: startError ?? lastWorkerError,
+    };
+  }
 
   return {
     engine,
@@ -247,15 +464,18 @@ export function createSearchService(opts: CreateSearchServiceOptions): SearchSer
     get origin() {
       return origin;
     },
+    supervisors,
+    health,
+    status: health,
     save,
     catchUp,
     async close() {
       closed = true;
-      // ops (issue 9, clean stop): live additions not saved yet are saved now, not lost with the process.
       const unsaved = saveTimer !== null && engine.ready;
       if (saveTimer) clearTimeout(saveTimer);
       if (watchTimer) clearInterval(watchTimer);
       await catching.catch(() => undefined);
+      // Live additions not saved yet are saved now, not lost with the process (ops: clean stop).
       if (unsaved) await save().catch((err) => log.error({ err }, 'index: sauvegarde échouée'));
       await saving.catch(() => undefined);
       await engine.close();

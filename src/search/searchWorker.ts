@@ -1,18 +1,17 @@
 /**
- * A shard in a worker thread. Mutations (add, remove, save, load) run one after the other; queries are
- * answered as they come (between the yields of a save), so a save never blocks searching for long.
+ * A shard in a worker thread. Mutations (add, remove, save, load, compact, reads from the database) run one after
+ * the other; queries and pings are answered as they come, between the steps of a mutation (a save yields between
+ * chunks, a build or a catch-up between pages of rows), so that a long mutation never blocks searching for long
+ * and the supervisor (shardSupervisor.ts) can tell a busy worker from a hung one.
  */
 import { parentPort } from 'node:worker_threads';
-import Database from 'better-sqlite3';
-import type { Question } from '../corpus/types';
-import { toIndexDoc, type IndexDoc } from './indexDoc';
+import { addRowsFromDb } from './shardFromDb';
 import { loadShard, saveShard } from './shard/persistShard';
-import { shardOf } from './shardOf';
 import { SearchShard } from './shard/SearchShard';
-import type { ShardReply, ShardRequest } from './shardProtocol';
+import { READ_OPS, type ShardReply, type ShardRequest } from './shardProtocol';
 
 const port = parentPort;
-if (!port) throw new Error('searchWorker: doit être lancé dans un worker thread');
+if (!port) throw new Error('searchWorker: must run in a worker thread');
 
 let shard = new SearchShard();
 let mutations: Promise<unknown> = Promise.resolve();
@@ -23,6 +22,8 @@ function reply(msg: ShardReply): void {
 
 async function handle(req: ShardRequest): Promise<unknown> {
   switch (req.op) {
+    case 'ping':
+      return null;
     case 'find':
       return shard.find(req.query);
     case 'facts':
@@ -31,6 +32,8 @@ async function handle(req: ShardRequest): Promise<unknown> {
       return shard.facets();
     case 'size':
       return shard.size;
+    case 'slots':
+      return shard.slots;
     case 'sourceTerms':
       return shard.sourceTerms(req.uid);
     case 'add':
@@ -44,32 +47,10 @@ async function handle(req: ShardRequest): Promise<unknown> {
     case 'load':
       shard = await loadShard(req.dir);
       return shard.size;
-    case 'buildFromDb':
-      return buildFromDb(req.dbPath, req.shard, req.shards);
-  }
-}
-
-/**
- * Reads the questions of this shard straight from the database through a read-only connection of its own
- * (WAL: the bot's connection is never held busy, and nothing big crosses threads).
- */
-function buildFromDb(dbPath: string, index: number, count: number): number {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  try {
-    db.pragma('busy_timeout = 10000');
-    // Rows of other shards are skipped before their JSON is parsed (half the parsing and garbage with 2 shards).
-    // Same table and columns as QuestionStore.iterateQuestions.
-    db.function('search_shard_of', { deterministic: true }, (uid) => shardOf(String(uid), count));
-    const stmt = db.prepare<[number], { record: string }>(
-      'SELECT record FROM questions WHERE search_shard_of(uid) = ? ORDER BY rowid',
-    );
-    function* mine(): Generator<IndexDoc> {
-      for (const row of stmt.iterate(index)) yield toIndexDoc(JSON.parse(row.record) as Question);
-    }
-    shard.add(mine()); // one synchronous pass: nothing else runs in this worker meanwhile
-    return shard.size;
-  } finally {
-    db.close();
+    case 'compact':
+      return shard.deadShare > req.minDeadShare ? shard.compact() : 0;
+    case 'addFromDb':
+      return addRowsFromDb(() => shard, req.rows);
   }
 }
 
@@ -79,7 +60,7 @@ port.on('message', (req: ShardRequest) => {
       (result) => reply({ id: req.id, ok: true, result }),
       (err: unknown) => reply({ id: req.id, ok: false, error: err instanceof Error ? err.stack ?? err.message : String(err) }),
     );
-  // Reads are answered at once; callers that need read-your-writes await their add/remove first.
-  if (req.op === 'find' || req.op === 'sourceTerms' || req.op === 'size') void run();
+  // Reads are answered at once; callers that need read-your-writes await their mutation first.
+  if (READ_OPS.has(req.op)) void run();
   else mutations = mutations.then(run);
 });

@@ -1,4 +1,8 @@
-/** The two ways to host a shard: in this thread (tests, small corpora) or in a worker thread. */
+/**
+ * The two ways to host a shard: in this thread (tests, small corpora) or in a worker thread. A worker client
+ * is one worker's life: once the worker exits or is terminated, every call rejects with ShardDownError; the
+ * supervisor (shardSupervisor.ts) replaces the client with a fresh one.
+ */
 import { Worker } from 'node:worker_threads';
 import type { IndexDoc } from './indexDoc';
 import { loadShard, saveShard } from './shard/persistShard';
@@ -8,11 +12,21 @@ import type { ShardResult } from './shard/rank';
 import { SearchShard } from './shard/SearchShard';
 import type { ShardClient } from './SearchService';
 import type { ShardFacts } from './shard/facts';
+import { addRowsFromDb, type ShardRows } from './shardFromDb';
 import type { ShardReply, ShardRequest } from './shardProtocol';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
+/** A call to a shard whose worker is gone (exited, terminated, being replaced). */
+export class ShardDownError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ShardDownError';
+  }
+}
+
 export class LocalShardClient implements ShardClient {
+  readonly available = true;
   constructor(public shard = new SearchShard()) {}
   async add(docs: IndexDoc[]): Promise<void> {
     this.shard.add(docs);
@@ -32,6 +46,9 @@ export class LocalShardClient implements ShardClient {
   async size(): Promise<number> {
     return this.shard.size;
   }
+  async slots(): Promise<number> {
+    return this.shard.slots;
+  }
   async sourceTerms(uid: string): Promise<string[] | null> {
     return this.shard.sourceTerms(uid);
   }
@@ -42,35 +59,77 @@ export class LocalShardClient implements ShardClient {
     this.shard = await loadShard(dir);
     return this.shard.size;
   }
+  async compact(minDeadShare: number): Promise<number> {
+    return this.shard.deadShare > minDeadShare ? this.shard.compact() : 0;
+  }
+  addFromDb(rows: ShardRows): Promise<number> {
+    return addRowsFromDb(() => this.shard, rows);
+  }
   async close(): Promise<void> {}
 }
 
+export interface WorkerClientOptions {
+  /** Called once when the worker ends without `close()`/`terminate()` having been asked (a crash). */
+  onExit?: (reason: string) => void;
+  /** V8 old-generation limit of the worker (MB). */
+  maxOldGenerationSizeMb?: number;
+}
+
+/** One worker thread holding one shard. */
 export class WorkerShardClient implements ShardClient {
-  private worker: Worker;
+  /** The thread (the supervisor and tests terminate it through this object). */
+  readonly worker: Worker;
+  /** performance.now() of the last message from the worker (or of its start). */
+  lastHeard = performance.now();
+  /** Whether the worker has answered at least once (it is loaded and listening). */
+  booted = false;
   private nextId = 1;
   private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private failed: Error | null = null;
+  private pinging = false;
 
-  constructor() {
+  constructor(opts: WorkerClientOptions = {}) {
     this.worker = new Worker(new URL('./searchWorkerBoot.mjs', import.meta.url), {
       workerData: { entry: new URL('./searchWorker.ts', import.meta.url).href },
-      // A young generation large enough for the short-lived objects of a build, small enough for the 1.5 GB budget.
-      resourceLimits: { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: 6144 },
+      // A young generation large enough for the short-lived objects of a build.
+      resourceLimits: { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: opts.maxOldGenerationSizeMb ?? 6144 },
     });
     this.worker.on('message', (msg: ShardReply) => {
+      this.lastHeard = performance.now();
+      this.booted = true;
       const p = this.pending.get(msg.id);
       if (!p) return;
       this.pending.delete(msg.id);
       if (msg.ok) p.resolve(msg.result);
       else p.reject(new Error(`search worker: ${msg.error}`));
     });
-    const failAll = (err: Error) => {
-      this.failed = err;
-      for (const p of this.pending.values()) p.reject(err);
-      this.pending.clear();
+    let reported = false;
+    const end = (reason: string) => {
+      const expected = this.failed !== null;
+      this.fail(new ShardDownError(`search worker: ${reason}`));
+      if (!expected && !reported) {
+        reported = true;
+        opts.onExit?.(reason);
+      }
     };
-    this.worker.on('error', (err) => failAll(err));
-    this.worker.on('exit', (code) => failAll(new Error(`search worker: arrêté (code ${code})`)));
+    this.worker.on('error', (err) => end(`crashed: ${err.message}`));
+    this.worker.on('exit', (code) => end(`exited (code ${code})`));
+  }
+
+  /** Calls in flight (pings included). */
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
+  /** Whether the worker is gone (exited, terminated or closed). */
+  get down(): boolean {
+    return this.failed !== null;
+  }
+
+  private fail(err: Error): void {
+    if (!this.failed) this.failed = err;
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
   }
 
   private call<T>(req: DistributiveOmit<ShardRequest, 'id'>): Promise<T> {
@@ -82,6 +141,19 @@ export class WorkerShardClient implements ShardClient {
     });
   }
 
+  /** Sends a ping unless one is in flight (its answer refreshes `lastHeard`). */
+  ping(): void {
+    if (this.pinging || this.failed) return;
+    this.pinging = true;
+    this.call({ op: 'ping' }).then(
+      () => (this.pinging = false),
+      () => (this.pinging = false),
+    );
+  }
+
+  get available(): boolean {
+    return !this.failed;
+  }
   add(docs: IndexDoc[]): Promise<void> {
     return this.call({ op: 'add', docs });
   }
@@ -100,6 +172,9 @@ export class WorkerShardClient implements ShardClient {
   size(): Promise<number> {
     return this.call({ op: 'size' });
   }
+  slots(): Promise<number> {
+    return this.call({ op: 'slots' });
+  }
   sourceTerms(uid: string): Promise<string[] | null> {
     return this.call({ op: 'sourceTerms', uid });
   }
@@ -109,12 +184,19 @@ export class WorkerShardClient implements ShardClient {
   load(dir: string): Promise<number> {
     return this.call({ op: 'load', dir });
   }
-  /** Builds this shard from the database file (see searchWorker.ts). */
-  buildFromDb(dbPath: string, shard: number, shards: number): Promise<number> {
-    return this.call({ op: 'buildFromDb', dbPath, shard, shards });
+  compact(minDeadShare: number): Promise<number> {
+    return this.call({ op: 'compact', minDeadShare });
+  }
+  /** Adds this shard's rows read from the database file by the worker itself (see shardFromDb.ts). */
+  addFromDb(rows: ShardRows): Promise<number> {
+    return this.call({ op: 'addFromDb', rows });
+  }
+  /** Ends the worker now (pending calls reject with `reason`); not reported as a crash. */
+  terminate(reason = 'terminated'): Promise<void> {
+    this.fail(new ShardDownError(`search worker: ${reason}`));
+    return this.worker.terminate().then(() => undefined);
   }
   async close(): Promise<void> {
-    this.failed = new Error('search worker: fermé');
-    await this.worker.terminate();
+    await this.terminate('closed');
   }
 }

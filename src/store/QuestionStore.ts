@@ -489,6 +489,15 @@ export class QuestionStore {
     return Number(this.getMeta('revision_counter') ?? '0');
   }
 
+  /**
+   * The counter of a revision of this database (each question row carries the counter that wrote it, in its
+   * `revision` column), or null for a revision of another database. The search's workers read the rows between
+   * two counters themselves.
+   */
+  revisionNumber(revision: string): number | null {
+    return this.counterOf(revision);
+  }
+
   /** The counter of a revision of this database, or null. */
   private counterOf(revision: string): number | null {
     const prefix = `${this.getMeta('store_id') ?? 'store'}-`;

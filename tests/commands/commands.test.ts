@@ -13,7 +13,7 @@ import { createCommandDeps } from '../../src/discord/createCommandDeps';
 import type { BotSearch, CommandDeps } from '../../src/discord/deps';
 import { handleCommand, handleComponent } from '../../src/discord/handleInvocation';
 import type { Reply } from '../../src/discord/reply';
-import { createSearchService, type SearchServiceHandle } from '../../src/search';
+import { createSearchService, SearchUnavailableError, type SearchServiceHandle } from '../../src/search';
 import { openStore } from '../../src/store/openStore';
 import type { QuestionStore } from '../../src/store/QuestionStore';
 import { parseActeur } from '../../src/corpus/parse/parseActeur';
@@ -135,6 +135,13 @@ describe('/recherche', () => {
     const reply = await run('recherche', { texte: 'internet' }, { ...deps, search: loading });
     expect(reply).toMatchObject({ ephemeral: true });
     expect(reply.content).toMatch(/index de recherche est en cours de chargement/);
+  });
+
+  it('answers « recherche momentanément indisponible » ephemerally while a search worker is being replaced', async () => {
+    const restarting: BotSearch = { ready: true, search: () => Promise.reject(new SearchUnavailableError()), similar: () => Promise.reject(new SearchUnavailableError()), suggest: async () => [] };
+    const reply = await run('recherche', { texte: 'internet' }, { ...deps, search: restarting });
+    expect(reply).toMatchObject({ ephemeral: true });
+    expect(reply.content).toMatch(/Recherche momentanément indisponible, réessayez dans quelques secondes/);
   });
 
   it('turns pages with buttons that still work after a restart (state in SQLite)', async () => {

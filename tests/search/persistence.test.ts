@@ -212,6 +212,44 @@ describe('worker threads over a real SQLite store', () => {
     store.close();
   });
 
+  it('with workers, the questions an ingest wrote are read from the database by the workers: this thread parses none', async () => {
+    const dir = tmp();
+    const dbPath = path.join(dir, 'questions.db');
+    const questions = allQuestions();
+    const real = openStore(dbPath);
+    real.upsertQuestions(questions.slice(0, 20), { seenAt: '2025-06-01T00:00:00Z' });
+    // The store as the search sees it, refusing to hand out parsed questions.
+    const refuse = (): never => {
+      throw new Error('parsed a question on the main thread');
+    };
+    const store = {
+      path: real.path,
+      revision: () => real.revision(),
+      revisionNumber: (r: string) => real.revisionNumber(r),
+      getTexts: (uids: string[]) => real.getTexts(uids),
+      iterateQuestions: refuse,
+      questionsChangedSince: (r: string) => {
+        const changed = real.questionsChangedSince(r);
+        return changed && { count: changed.count, pages: { [Symbol.iterator]: refuse } };
+      },
+    };
+    const live = createSearchService({ store, indexDir: path.join(dir, 'index'), workers: 2, watchMs: 0 });
+    handles.push(live);
+    await live.whenReady;
+    await live.save();
+    real.upsertQuestions(questions.slice(20), { seenAt: '2025-06-02T00:00:00Z' });
+    expect(await live.catchUp()).toBe(questions.length - 20);
+    expect(live.engine.size).toBe(questions.length);
+    await live.close();
+    // A restart reloads the saved index and catches up the same way.
+    const again = createSearchService({ store, indexDir: path.join(dir, 'index'), workers: 2, watchMs: 0 });
+    handles.push(again);
+    await again.whenReady;
+    expect(again.origin).toBe('loaded');
+    expect(again.engine.size).toBe(questions.length);
+    real.close();
+  });
+
   it('stopping while the workers are still building is logged as an interruption, not as a failure', async () => {
     const dir = tmp();
     const store = openStore(path.join(dir, 'questions.db'));

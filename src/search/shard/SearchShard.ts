@@ -54,6 +54,35 @@ export class SearchShard {
     return this.docs.size;
   }
 
+  /** Slots given so far, the empty ones of removed or replaced documents included. */
+  get slots(): number {
+    return this.docs.slots;
+  }
+
+  /** Share of the slots left empty by removed or replaced documents. */
+  get deadShare(): number {
+    return this.docs.slots ? 1 - this.docs.size / this.docs.slots : 0;
+  }
+
+  /**
+   * Renumbers the documents onto consecutive slots: every update leaves an empty slot behind (in the metadata,
+   * in minisearch's id table, in the frequent terms' lists, in every per-slot array a query makes). Returns the
+   * number of slots dropped. Synchronous, linear in the documents and the frequent lists.
+   */
+  compact(): number {
+    const dead = this.docs.slots - this.docs.size;
+    if (dead === 0) return 0;
+    const map = this.docs.compact();
+    this.mini.renumber(map);
+    for (const f of this.frequent.values()) {
+      f.all.renumber(map);
+      f.idx.renumber(map);
+    }
+    this.masks.clear();
+    this.nextPromoteAt = Math.max(this.tuning.frequentMinDocs, Math.ceil(this.docs.slots * 1.25));
+    return dead;
+  }
+
   /** Internal slot of a uid (tests and diagnostics). */
   slotOf(uid: string): number | undefined {
     return this.docs.slotOf(uid);

@@ -2,15 +2,26 @@
  * What a shard keeps of each document (everything but the texts, which stay in the database), the slot tables
  * that find a document by uid or by number, and the date order that filter-only listings and sorts walk.
  */
-import { isoToDay, titleOf, type IndexDoc } from '../indexDoc';
+import { officialUrl } from '../../corpus/types';
+import { isoToDay, type IndexDoc } from '../indexDoc';
 
-/** What a shard keeps of a document: its metadata without the texts, the day numbers that filters compare, and its title. */
-export type DocMeta = Omit<IndexDoc, 'questionText' | 'answerText'> & {
+/**
+ * What a shard keeps of a document: its metadata without the texts, and the day numbers that filters compare.
+ * Nothing that can be derived is kept (it is per document, times 400,000): the title is made for the hits shown
+ * (`titleOf`), the address only when it is not the official one (`urlOf`).
+ */
+export type DocMeta = Omit<IndexDoc, 'questionText' | 'answerText' | 'url'> & {
   slot: number;
   qDay: number;
   aDay: number;
-  title: string;
+  /** Only when it differs from `officialUrl(legislature, uid)`. */
+  url?: string;
 };
+
+/** The page of a document. */
+export function urlOf(m: DocMeta): string {
+  return m.url ?? officialUrl(m.legislature, m.uid);
+}
 
 /** Returns the same string instance for equal values: metadata repeats a few hundred names across 100k documents. */
 class Interner {
@@ -37,8 +48,9 @@ function internMeta(m: DocMeta, i: Interner): DocMeta {
 }
 
 function metaOf(doc: IndexDoc, slot: number, i: Interner): DocMeta {
-  const { questionText: _q, answerText: _a, ...rest } = doc;
-  const meta: DocMeta = { ...rest, slot, qDay: isoToDay(doc.questionDate), aDay: isoToDay(doc.answerDate), title: titleOf(doc) };
+  const { questionText: _q, answerText: _a, url, ...rest } = doc;
+  const meta: DocMeta = { ...rest, slot, qDay: isoToDay(doc.questionDate), aDay: isoToDay(doc.answerDate) };
+  if (url !== officialUrl(doc.legislature, doc.uid)) meta.url = url;
   return internMeta(meta, i);
 }
 
@@ -105,6 +117,30 @@ export class DocTable {
     this.live--;
     this.dateOrder = null;
     return true;
+  }
+
+  /**
+   * Renumbers the documents onto consecutive slots in their current order (dropping the empty slots of removed
+   * and replaced documents); returns the old slot -> new slot table (-1 for an empty slot). Per-slot arrays of
+   * other parts must be renumbered with it.
+   */
+  compact(): Int32Array {
+    const map = new Int32Array(this.metas.length).fill(-1);
+    let next = 0;
+    for (let slot = 0; slot < this.metas.length; slot++) {
+      const m = this.metas[slot];
+      if (!m) continue;
+      map[slot] = next;
+      m.slot = next;
+      this.metas[next++] = m;
+    }
+    this.metas.length = next;
+    this.slotByUid.clear();
+    this.slotsByNumber.clear();
+    this.live = 0;
+    for (const m of this.metas) this.register(m!);
+    this.dateOrder = null;
+    return map;
   }
 
   /** Slots ordered newest question first (unknown dates last), built lazily after changes. */

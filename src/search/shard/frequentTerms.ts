@@ -31,6 +31,17 @@ export class SlotList {
     return this.data.subarray(0, this.length);
   }
 
+  /** Renumbers the slots with `map` (old -> new, -1 = dropped); `map` keeps the order, so the list stays sorted. */
+  renumber(map: Int32Array): void {
+    let n = 0;
+    for (let i = 0; i < this.length; i++) {
+      const to = map[this.data[i]!]!;
+      if (to >= 0) this.data[n++] = to;
+    }
+    this.length = n;
+    this.trim();
+  }
+
   /** Drops the spare capacity (after a build). */
   trim(): void {
     if (this.data.length !== this.length) this.data = this.data.slice(0, this.length);

@@ -225,6 +225,22 @@ export class MiniIndex {
     };
   }
 
+  /**
+   * Renumbers the document ids (slots) with `map` (old -> new, -1 = no longer a document). Postings are keyed by
+   * minisearch's short ids, which do not change: only the two id tables are rewritten.
+   */
+  renumber(map: Int32Array): void {
+    this.epoch++;
+    const mi = this.mi;
+    mi._idToShortId.clear();
+    for (const [shortId, id] of mi._documentIds) {
+      const to = id < map.length ? map[id]! : -1;
+      if (to < 0) throw new Error(`index: document ${id} absent from the renumbering`);
+      mi._documentIds.set(shortId, to);
+      mi._idToShortId.set(to, shortId);
+    }
+  }
+
   // Saving and reloading (persistShard.ts).
 
   /** Whether an automatic vacuum is running (postings are then being rewritten). */

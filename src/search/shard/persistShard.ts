@@ -13,7 +13,7 @@ import { MINISEARCH_VERSION, MiniIndex, type MiniHeader, type Postings } from '.
 import { SearchShard } from './SearchShard';
 
 /** The layout of the saved files, and the minisearch whose maps they hold. */
-export const SAVED_FORMAT = `bin3/minisearch-${MINISEARCH_VERSION}`;
+export const SAVED_FORMAT = `bin4/minisearch-${MINISEARCH_VERSION}`;
 
 interface ShardState extends MiniHeader {
   version: string;
@@ -31,8 +31,12 @@ interface ChunkHead {
   layout: number[];
 }
 
-const TERMS_PER_CHUNK = 20_000;
-const MAX_PAIRS_PER_CHUNK = 4_000_000;
+/**
+ * A chunk is written, and read back, in one synchronous run: small enough (a few hundred ms on a loaded machine)
+ * that a worker saving or loading still answers searches and its supervisor's pings between two chunks.
+ */
+const TERMS_PER_CHUNK = 5_000;
+const MAX_PAIRS_PER_CHUNK = 500_000;
 /** Metadata is written as JSON lines of this many documents (one giant JSON string would be the save's peak). */
 const METAS_PER_LINE = 2_000;
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -181,6 +185,7 @@ export async function loadShard(dir: string): Promise<SearchShard> {
   for (const line of (await readFile(path.join(dir, 'metas.jsonl'), 'utf8')).split('\n')) {
     if (!line) continue;
     for (const m of JSON.parse(line) as Array<DocMeta | null>) metas.push(m ?? undefined);
+    if (metas.length % (METAS_PER_LINE * 10) === 0) await tick();
   }
   const fHead = JSON.parse(await readFile(path.join(dir, 'frequent.json'), 'utf8')) as { terms: string[]; lengths: number[] };
   const fBuf = await readFile(path.join(dir, 'frequent.bin'));

@@ -6,7 +6,8 @@
 import type { SearchOptions } from 'minisearch';
 import type { ShardQuery } from '../query';
 import type { SearchHit } from '../types';
-import type { DocMeta, DocTable } from './docMeta';
+import { titleOf } from '../indexDoc';
+import { urlOf, type DocMeta, type DocTable } from './docMeta';
 import { FIELD_BOOSTS } from './indexOptions';
 import type { Clause } from '../clauses';
 import type { Plan } from './plan';
@@ -149,14 +150,14 @@ function hitOf(m: DocMeta, score: number, terms: string[], allWords = true): Sha
     legislature: m.legislature,
     number: m.number,
     type: m.type,
-    title: m.title,
+    title: titleOf(m),
     author: m.authorName ?? m.authorRef,
     group: m.group,
     ministry: m.ministryAssigned ?? m.ministryAsked,
     questionDate: m.questionDate,
     answerDate: m.answerDate,
     status: m.status,
-    url: m.url,
+    url: urlOf(m),
     day: m.qDay,
     terms,
     allWords,
