@@ -14,7 +14,8 @@ beforeAll(async () => {
   fake = await startDiscordFake({ ackDeadlineMs: 300 });
   client = new Client({
     intents: [GatewayIntentBits.Guilds],
-    rest: { api: fake.apiUrl, globalRequestsPerSecond: Infinity, retries: 0, timeout: 5000 },
+    // discord.js's production REST settings: only the base URL changes.
+    rest: { api: fake.apiUrl },
   });
   client.on(Events.InteractionCreate, (i) => void behaviour(i).catch(() => undefined));
   await client.login(FAKE_TOKEN);
@@ -28,9 +29,100 @@ afterAll(async () => {
 
 beforeEach(() => {
   fake.violations.length = 0;
+  fake.rateLimited.length = 0;
 });
 
+/** Raw HTTP, to see exactly what the fake answers (discord.js would hide 429s by waiting). */
+async function raw(method: string, route: string, opts: { auth?: boolean; body?: unknown } = {}): Promise<Response> {
+  return fetch(`${fake.apiUrl}/v10${route}`, {
+    method,
+    headers: { ...(opts.auth === false ? {} : { authorization: `Bot ${FAKE_TOKEN}` }), ...(opts.body ? { 'content-type': 'application/json' } : {}) },
+    ...(opts.body ? { body: JSON.stringify(opts.body) } : {}),
+  });
+}
+
+/** Runs `fn`, then waits until the global window it may have exhausted has surely reset (1 s; channels differ). */
+async function nextWindows(fn: () => Promise<void>): Promise<void> {
+  const start = Date.now();
+  await fn();
+  await new Promise((r) => setTimeout(r, Math.max(0, 1100 - (Date.now() - start))));
+}
+
 const none = { parse: [] as [] };
+
+describe('the Discord fake enforces Discord rate limits', () => {
+  it('answers the 51st authenticated request within a second with a global 429 and its headers', async () => {
+    await nextWindows(async () => {
+      // One request per channel: no per-route bucket is exhausted, only the global limit.
+      const res = await Promise.all(Array.from({ length: 60 }, (_, i) => raw('GET', `/channels/${320000000000000000n + BigInt(i)}/messages?limit=1`)));
+      const limited = res.filter((r) => r.status === 429);
+      expect(limited.length).toBeGreaterThanOrEqual(10);
+      const one = limited[0]!;
+      expect(one.headers.get('x-ratelimit-global')).toBe('true');
+      expect(one.headers.get('x-ratelimit-scope')).toBe('global');
+      expect(Number(one.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      const body = (await one.json()) as { message: string; retry_after: number; global: boolean };
+      expect(body.global).toBe(true);
+      expect(body.retry_after).toBeGreaterThan(0);
+      expect(body.retry_after).toBeLessThanOrEqual(1);
+      expect(fake.rateLimited.filter((h) => h.scope === 'global').length).toBe(limited.length);
+    });
+  });
+
+  it('does not bind interaction endpoints (callback, @original, follow-ups) to the global limit', async () => {
+    behaviour = async (i) => {
+      if (!i.isChatInputCommand()) return;
+      await i.deferReply();
+      await i.editReply({ content: 'fini', allowedMentions: none });
+      await i.followUp({ content: 'et encore', allowedMentions: none });
+    };
+    await nextWindows(async () => {
+      await Promise.all(Array.from({ length: 55 }, (_, i) => raw('GET', `/channels/${330000000000000000n + BigInt(i)}/messages?limit=1`)));
+      expect(fake.rateLimited.some((h) => h.scope === 'global')).toBe(true);
+      const injected = fake.command('aide');
+      const res = await injected.done;
+      expect(res.message.content).toBe('fini');
+      await expect.poll(() => fake.requestsOf(injected).length).toBe(3);
+      expect(fake.requestsOf(injected).map((r) => r.status)).toEqual([204, 200, 200]);
+      expect(fake.rateLimited.filter((h) => h.path.includes(injected.token) || h.path.includes(injected.id))).toEqual([]);
+    });
+  });
+
+  it('keeps per-route buckets keyed by channel, with X-RateLimit headers, and a 429 past the limit', async () => {
+    await nextWindows(async () => {
+      const channel = '340000000000000001';
+      const body = { content: 'x', allowed_mentions: { parse: [] } };
+      const res: Response[] = [];
+      for (let i = 0; i < 6; i++) res.push(await raw('POST', `/channels/${channel}/messages`, { body }));
+      expect(res.slice(0, 5).map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+      expect(res.slice(0, 5).map((r) => r.headers.get('x-ratelimit-remaining'))).toEqual(['4', '3', '2', '1', '0']);
+      const first = res[0]!;
+      expect(first.headers.get('x-ratelimit-limit')).toBe('5');
+      expect(first.headers.get('x-ratelimit-bucket')).toMatch(/^[0-9a-f]{8}$/);
+      expect(Number(first.headers.get('x-ratelimit-reset-after'))).toBeGreaterThan(4);
+      expect(Number(first.headers.get('x-ratelimit-reset'))).toBeGreaterThan(Date.now() / 1000);
+      const over = res[5]!;
+      expect(over.status).toBe(429);
+      expect(over.headers.get('x-ratelimit-scope')).toBe('user');
+      expect(over.headers.get('x-ratelimit-global')).toBeNull();
+      expect(over.headers.get('x-ratelimit-bucket')).toBe(first.headers.get('x-ratelimit-bucket'));
+      expect((await over.json()) as Record<string, unknown>).toMatchObject({ global: false, retry_after: expect.any(Number) });
+      // Another channel is another bucket.
+      expect((await raw('POST', '/channels/340000000000000002/messages', { body })).status).toBe(200);
+    });
+  });
+
+  it('never answers 429 to discord.js with its production settings: it learns the buckets and keeps 50/s', async () => {
+    const rest = new REST({ api: fake.apiUrl }).setToken(FAKE_TOKEN);
+    const channel = '350000000000000001';
+    const body = { content: 'x', allowed_mentions: { parse: [] } };
+    const posts = Array.from({ length: 8 }, () => rest.post(Routes.channelMessages(channel), { body }));
+    const reads = Array.from({ length: 70 }, (_, i) => rest.get(Routes.channelMessages(String(360000000000000000n + BigInt(i)))));
+    await Promise.all([...posts, ...reads]);
+    expect(fake.channelMessages(channel)).toHaveLength(8);
+    expect(fake.rateLimited).toEqual([]);
+  }, 20_000);
+});
 
 describe('the Discord fake', () => {
   it('accepts a correct reply and records it as the final response', async () => {
