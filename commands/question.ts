@@ -3,12 +3,12 @@
  * legislature, the most recent legislature holding that number. The "Questions similaires" button (`qsim:<uid>`)
  * answers with a new message of similar questions.
  */
-import { defineCommand } from '../src/discord/commandKit';
+import { component, defineCommand } from '../src/discord/commandKit';
 import type { CommandDeps } from '../src/discord/deps';
 import { ordinal } from '../src/discord/format';
 import { UserError } from '../src/discord/UserError';
 import { questionReply } from '../src/discord/views/questionView';
-import { showResults } from '../src/discord/views/resultsView';
+import { requireSearchReady, showResults, type ResultsState } from '../src/discord/views/resultsView';
 import type { Question } from '../src/corpus/types';
 
 /** Finds a question by number (and legislature), or throws a French UserError. */
@@ -30,6 +30,11 @@ export function findQuestionOrFail(deps: CommandDeps, numero: number, legislatur
   return q;
 }
 
+/** The results state of "questions similar to q" (shared by /similaires and the qsim button). */
+export function similarState(q: Question): ResultsState {
+  return { k: 'similar', uid: q.uid, label: `la n° ${q.number} (${ordinal(q.legislature)} lég.)` };
+}
+
 export default defineCommand({
   name: 'question',
   help: {
@@ -42,18 +47,19 @@ export default defineCommand({
     numero: { type: 'integer', required: true, nameEn: 'number', minValue: 1, maxValue: 999_999, description: 'Numéro de la question (ex. 50862)', descriptionEn: 'Question number (e.g. 50862)' },
     legislature: { type: 'integer', minValue: 1, maxValue: 20, description: 'Législature (par défaut la plus récente qui a ce numéro)', descriptionEn: 'Legislature (default: the latest with that number)' },
   },
-  async run(args, deps, ctx) {
-    return questionReply(findQuestionOrFail(deps, args.numero, args.legislature), ctx.now);
-  },
-  deferComponents: ['qsim'],
+  prepare: (args, deps) => findQuestionOrFail(deps, args.numero, args.legislature),
+  run: (q, _deps, ctx) => questionReply(q, ctx.now),
   components: {
     /** qsim:<uid> -> similar questions, as a new message. */
-    async qsim(call, deps, ctx) {
-      const uid = call.args[0] ?? '';
-      const q = deps.store.getQuestion(uid);
-      if (!q) throw new UserError("Cette question n'est plus dans la base.");
-      const reply = await showResults({ k: 'similar', uid, label: `la n° ${q.number} (${ordinal(q.legislature)} lég.)` }, 1, deps, ctx.now);
-      return { ...reply, mode: 'reply' };
-    },
+    qsim: component({
+      answer: 'reply',
+      prepare(call, deps) {
+        const q = deps.store.getQuestion(call.args[0] ?? '');
+        if (!q) throw new UserError("Cette question n'est plus dans la base.");
+        requireSearchReady(deps);
+        return q;
+      },
+      run: (q, deps, ctx) => showResults(similarState(q), 1, deps, ctx.now),
+    }),
   },
 });

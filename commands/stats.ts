@@ -6,8 +6,6 @@ import { frCount, frNoun, frNumber as fr } from '../src/format/french';
 
 export default defineCommand({
   name: 'stats',
-  // SQL over the whole corpus the first time (cached per revision afterwards): acknowledge first.
-  defer: true,
   help: {
     what: 'Chiffres du corpus par législature et par statut, date de la dernière mise à jour.',
     examples: ['/stats'],

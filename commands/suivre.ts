@@ -35,7 +35,9 @@ export default defineCommand({
       ],
     },
   },
-  async run(args, deps, ctx) {
+  ephemeral: true,
+  /** Every check (question, status, place, limit) before anything is sent; recording the follow is the work. */
+  prepare(args, deps, ctx) {
     const d = digestDeps(deps);
     const legislature = args.legislature ?? d.defaultLegislature;
     const q = deps.store.findQuestion(legislature, args.numero, 'QE');
@@ -53,6 +55,9 @@ export default defineCommand({
     if (d.service.repo.activeFollowsOfUser(ctx.userId).length >= MAX_FOLLOWS_PER_USER) {
       throw new UserError(`Vous suivez déjà ${MAX_FOLLOWS_PER_USER} questions : retirez-en une avec /suivis.`);
     }
+    return { d, q, where };
+  },
+  run({ d, q, where }, _deps, ctx) {
     const { created } = d.service.addFollow(
       {
         userId: ctx.userId,

@@ -1,12 +1,22 @@
 /**
- * The thin Discord layer: interaction in -> handleCommand/handleComponent/handleAutocomplete -> REST out.
+ * The thin Discord layer: interaction in -> prepare (checks) -> work -> REST out.
  *
- * Acknowledgement within 3 s whatever the corpus size: commands declared `defer: true` (and component
- * prefixes in `deferComponents`) are acknowledged at once (deferred reply / deferred update), then edited;
- * so is EVERY interaction while others are in flight (a burst: all acknowledgements go out before any
- * synchronous work starts); the others are answered directly, unless their work exceeds `deferAfterMs`, in
- * which case they are deferred too. An ephemeral answer (an error) after a public deferral replaces it: the deferred message is deleted and
- * the answer sent as an ephemeral follow-up. Every message carries `allowedMentions: { parse: [] }`.
+ * The acknowledgement rule, the same for every entry (commands, components, and any later entry kind):
+ * 1. Flood control and the synchronous `prepare` step (option checks, names, numbers, dates resolved) run at
+ *    once, before anything is sent: bad input is answered with an ephemeral message as the interaction response
+ *    itself — never a public "réflexion…" first.
+ * 2. The work then runs (at most `maxConcurrentWork` at a time, in arrival order). If its answer is ready within
+ *    `deferAfterMs` of the interaction's arrival, it goes out as the interaction response: ONE request.
+ * 3. Otherwise the interaction is deferred at that moment (deferred reply, ephemeral when the command says so;
+ *    deferred update for components that edit their message), and the answer edits the deferred message.
+ *    Entries declared `defer: true` skip the wait. The 3 s deadline is thus met with ~2 s to spare.
+ * Why: Discord does not count interaction responses (POST /interactions/{id}/{token}/callback) against the bot's
+ * global rate limit and discord.js sends them without its own global queue; edits of a deferred reply
+ * (PATCH /webhooks/{app}/{token}/messages/@original) are not globally limited by Discord either, but discord.js
+ * queues them behind its 50 requests/s global limiter. An answer in one callback is the fastest Discord allows.
+ * Every message carries `allowedMentions: { parse: [] }`.
+ *
+ * An optional `observer` hears when the first response reached Discord and when the final answer was delivered.
  */
 import {
   MessageFlags,
@@ -21,19 +31,32 @@ import type { Logger } from '../logger';
 import type { CallContext, CommandRegistry, RawArgs } from './commandKit';
 import type { CommandDeps } from './deps';
 import { FloodGate, floodMessage } from './floodControl';
-import { handleAutocomplete, handleCommand, handleComponent } from './handleInvocation';
+import { handleAutocomplete, prepareCommand, prepareComponent, runWork, type Prepared } from './handleInvocation';
 import type { ComponentReply, Reply } from './reply';
+
+export type InteractionKind = 'command' | 'component' | 'autocomplete' | 'message';
+export type InteractionOutcome = 'ok' | 'user_error' | 'error' | 'flood' | 'reply_failed' | 'shutting_down';
+export interface InteractionObserver {
+  /** The first response reached Discord (direct reply, deferral, autocomplete answer). */
+  acknowledged(info: { kind: InteractionKind; name: string; ms: number; deferred: boolean }): void;
+  /** The final answer was delivered (or failed); ms since the interaction was received. */
+  finished(info: { kind: InteractionKind; name: string; ms: number; outcome: InteractionOutcome }): void;
+}
 
 export interface DispatcherOptions {
   registry: CommandRegistry;
   deps: CommandDeps;
   logger: Logger;
   flood?: FloodGate;
-  /** Answer directly when the work finishes within this delay, else defer (default 1200 ms). */
+  /** Answer directly when the work is done within this delay after the interaction arrived, else defer (default 1000 ms). */
   deferAfterMs?: number;
+  /** Works running at once (default 8); the others wait their turn in arrival order. Keeps the event loop free for deferrals. */
+  maxConcurrentWork?: number;
   clock?: () => Date;
+  observer?: InteractionObserver;
 }
 
+export const DEFAULT_DEFER_AFTER_MS = 1000;
 const NO_MENTIONS = { parse: [] as [] };
 
 /** Flattens discord.js options into RawArgs (subcommand name + option values). */
@@ -58,6 +81,7 @@ function valuesOf(data: readonly CommandInteractionOption[]): RawArgs['values'] 
   return out;
 }
 
+/** The message body; `edit` clears what the reply leaves out (an edit keeps unspecified parts otherwise). */
 function toPayload(reply: Reply, edit: boolean) {
   return {
     ...(edit ? { content: reply.content ?? '' } : reply.content !== undefined ? { content: reply.content } : {}),
@@ -67,29 +91,46 @@ function toPayload(reply: Reply, edit: boolean) {
   };
 }
 
-const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const ephemeralFlag = (ephemeral: boolean | undefined) => (ephemeral ? { flags: MessageFlags.Ephemeral as const } : {});
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<{ done: true; value: T } | { done: false }> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => resolve({ done: false }), ms);
-    work.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve({ done: true, value });
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e);
-      },
-    );
-  });
+/** First come, first served, `max` at a time. */
+class WorkQueue {
+  private running = 0;
+  private waiting: Array<() => void> = [];
+  constructor(private readonly max: number) {}
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.running >= this.max) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running++;
+    try {
+      return await fn();
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
+/**
+ * How one entry answers. Each entry kind (slash command, component, and later a message mentioning the bot)
+ * supplies one; `serve` applies the acknowledgement rule to all alike.
+ */
+interface Responder<R extends Reply> {
+  kind: InteractionKind;
+  name: string;
+  userId: string;
+  /** The answer as the first and only response. */
+  answer(reply: R): Promise<unknown>;
+  /** Acknowledges without the answer; null when the entry has nothing of the kind (the answer just comes later). */
+  defer: ((log: Logger) => Promise<unknown>) | null;
+  /** The answer after `defer`. */
+  answerDeferred(reply: R, log: Logger): Promise<unknown>;
 }
 
 export function createInteractionHandler(opts: DispatcherOptions): (interaction: Interaction) => Promise<void> {
-  const { registry, deps, logger } = opts;
-  const deferAfterMs = opts.deferAfterMs ?? 1200;
-  /** Commands and components being handled right now (autocompletes excluded). */
-  let inFlight = 0;
+  const { registry, deps, logger, observer } = opts;
+  const deferAfterMs = opts.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS;
+  const queue = new WorkQueue(opts.maxConcurrentWork ?? 8);
   const clock = opts.clock ?? (() => new Date());
 
   const contextOf = (i: BaseInteraction): CallContext => ({
@@ -101,115 +142,157 @@ export function createInteractionHandler(opts: DispatcherOptions): (interaction:
     now: clock(),
   });
 
-  /** Answers a user who sends too much, privately; true when it did (the interaction is then done). */
-  async function turnedAway(i: ChatInputCommandInteraction | MessageComponentInteraction, now: Date): Promise<boolean> {
-    if (!opts.flood || opts.flood.take(i.user.id, now.getTime())) return false;
-    const content = floodMessage(opts.flood.retryAfterSeconds(i.user.id, now.getTime()));
-    await i.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-    return true;
-  }
-
-  /**
-   * The acknowledgement rule, the same for commands and components: `defer` before any work when the handler
-   * asks for it or other interactions are in flight; otherwise start the work and `defer` only if it takes
-   * longer than `deferAfterMs`.
-   */
-  async function acknowledged<T>(
-    deferFirst: boolean,
-    defer: () => Promise<unknown>,
-    start: () => Promise<T>,
-  ): Promise<{ reply: T; deferred: boolean }> {
-    if (deferFirst || inFlight > 1) {
-      await defer();
-      // Let other interactions' acknowledgements go out before this one's synchronous work (SQL, rendering).
-      await yieldToLoop();
-      return { reply: await start(), deferred: true };
+  const notify = (f: () => void): void => {
+    try {
+      f();
+    } catch (e) {
+      logger.warn({ err: e }, 'interaction observer failed');
     }
-    const work = start();
-    const first = await withTimeout(work, deferAfterMs);
-    if (first.done) return { reply: first.value, deferred: false };
-    await defer();
-    return { reply: await work, deferred: true };
+  };
+
+  /** The acknowledgement rule (see the file comment). Never throws. */
+  async function serve<R extends Reply>(
+    r: Responder<R>,
+    receivedAt: number,
+    now: Date,
+    prepare: () => Prepared<R>,
+    floodReply: (content: string) => R,
+    deferAtOnce: boolean,
+  ): Promise<void> {
+    const since = (): number => Math.round(performance.now() - receivedAt);
+    let acknowledged = false;
+    const ack = (deferred: boolean): void => {
+      if (acknowledged) return;
+      acknowledged = true;
+      if (observer) notify(() => observer.acknowledged({ kind: r.kind, name: r.name, ms: since(), deferred }));
+    };
+    const finish = (outcome: InteractionOutcome): void => {
+      if (observer) notify(() => observer.finished({ kind: r.kind, name: r.name, ms: since(), outcome }));
+    };
+    try {
+      if (opts.flood && !opts.flood.take(r.userId, now.getTime())) {
+        await r.answer(floodReply(floodMessage(opts.flood.retryAfterSeconds(r.userId, now.getTime()))));
+        ack(false);
+        finish('flood');
+        return;
+      }
+      const prepared = prepare();
+      if (prepared.kind === 'answer') {
+        await r.answer(prepared.answer.reply);
+        ack(false);
+        finish(prepared.answer.outcome);
+        return;
+      }
+      let deferral: Promise<unknown> | null = null;
+      let done = false;
+      const startDeferral = (): void => {
+        if (done || deferral || !r.defer) return;
+        deferral = r.defer(logger).then(() => ack(true));
+        deferral.catch(() => undefined); // awaited (and reported) below
+      };
+      let timer: NodeJS.Timeout | null = null;
+      if (deferAtOnce) startDeferral();
+      else timer = setTimeout(startDeferral, Math.max(0, receivedAt + deferAfterMs - performance.now()));
+      const result = await queue.run(() => runWork(prepared, logger));
+      done = true;
+      if (timer) clearTimeout(timer);
+      if (deferral) {
+        await deferral;
+        await r.answerDeferred(result.reply, logger);
+      } else {
+        await r.answer(result.reply);
+        ack(false);
+      }
+      finish(result.outcome);
+    } catch (e) {
+      // Replying itself failed (expired interaction, network): log and keep serving.
+      logger.error({ err: e, kind: r.kind, name: r.name, userId: r.userId }, 'interaction reply failed');
+      finish('reply_failed');
+    }
   }
 
-  async function onCommand(i: ChatInputCommandInteraction): Promise<void> {
+  function onCommand(i: ChatInputCommandInteraction, receivedAt: number): Promise<void> {
     const ctx = contextOf(i);
-    if (await turnedAway(i, ctx.now)) return;
     const raw = optionsToRaw(i.options.data);
-    const { reply, deferred } = await acknowledged<Reply>(
-      registry.get(i.commandName)?.defer === true,
-      () => i.deferReply(),
-      () => handleCommand(registry, i.commandName, raw, deps, ctx, logger),
+    const command = registry.get(i.commandName);
+    const ephemeral = command?.ephemeral === true;
+    const responder: Responder<Reply> = {
+      kind: 'command',
+      name: i.commandName,
+      userId: i.user.id,
+      answer: (reply) => i.reply({ ...toPayload(reply, false), ...ephemeralFlag(reply.ephemeral) }),
+      defer: () => i.deferReply(ephemeralFlag(ephemeral)),
+      answerDeferred: (reply, log) => {
+        if (reply.ephemeral && !ephemeral) {
+          log.warn({ command: i.commandName }, 'an ephemeral answer replaces a public deferral: check the input in prepare()');
+        }
+        return i.editReply(toPayload(reply, true));
+      },
+    };
+    return serve(
+      responder,
+      receivedAt,
+      ctx.now,
+      () => prepareCommand(registry, i.commandName, raw, deps, ctx, logger).prepared,
+      (content) => ({ content, ephemeral: true }),
+      command?.defer === true,
     );
-    if (!deferred) {
-      await i.reply({ ...toPayload(reply, false), ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
-    } else if (reply.ephemeral) {
-      await i.deleteReply();
-      await i.followUp({ ...toPayload(reply, false), flags: MessageFlags.Ephemeral });
-    } else {
-      await i.editReply(toPayload(reply, true));
-    }
   }
 
-  async function onComponent(i: MessageComponentInteraction): Promise<void> {
+  function onComponent(i: MessageComponentInteraction, receivedAt: number): Promise<void> {
     const ctx = contextOf(i);
-    if (await turnedAway(i, ctx.now)) return;
     const values = i.isAnySelectMenu() ? [...i.values] : [];
     const found = registry.component(i.customId);
-    const { reply, deferred } = await acknowledged<ComponentReply>(
-      found?.command.deferComponents.has(found.prefix) === true,
-      () => i.deferUpdate(),
-      () => handleComponent(registry, i.customId, values, deps, ctx, logger),
+    const declared = found?.handler.answer ?? 'update';
+    const isNewMessage = (reply: ComponentReply): boolean => reply.mode === 'reply' || reply.ephemeral === true;
+    const responder: Responder<ComponentReply> = {
+      kind: 'component',
+      name: found?.prefix ?? 'unknown',
+      userId: i.user.id,
+      answer: (reply) =>
+        isNewMessage(reply)
+          ? i.reply({ ...toPayload(reply, false), ...ephemeralFlag(reply.ephemeral) })
+          : i.update(toPayload(reply, true)),
+      defer: () => (declared === 'update' ? i.deferUpdate() : i.deferReply(ephemeralFlag(declared === 'ephemeral'))),
+      answerDeferred: (reply) => {
+        // After a deferred update, a new message (an error, an older handler's reply) is a follow-up; after a
+        // deferred reply, the answer edits it.
+        if (declared === 'update' && isNewMessage(reply)) return i.followUp({ ...toPayload(reply, false), ...ephemeralFlag(reply.ephemeral) });
+        return i.editReply(toPayload(reply, true));
+      },
+    };
+    return serve(
+      responder,
+      receivedAt,
+      ctx.now,
+      () => prepareComponent(registry, i.customId, values, deps, ctx, logger).prepared,
+      (content) => ({ content, ephemeral: true, mode: 'reply' as const }),
+      found?.handler.defer === true,
     );
-    const asNewMessage = reply.mode === 'reply' || reply.ephemeral === true;
-    const flags = reply.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {};
-    if (asNewMessage) {
-      if (deferred) await i.followUp({ ...toPayload(reply, false), ...flags });
-      else await i.reply({ ...toPayload(reply, false), ...flags });
-    } else if (deferred) {
-      await i.editReply(toPayload(reply, true));
-    } else {
-      await i.update(toPayload(reply, true));
-    }
   }
 
-  async function onAutocomplete(i: AutocompleteInteraction): Promise<void> {
+  async function onAutocomplete(i: AutocompleteInteraction, receivedAt: number): Promise<void> {
     const ctx = contextOf(i);
     const focused = i.options.getFocused(true);
     const raw = optionsToRaw(i.options.data);
-    const choices = await handleAutocomplete(
-      registry,
-      i.commandName,
-      { name: focused.name, value: String(focused.value) },
-      raw,
-      deps,
-      ctx,
-      logger,
-    );
-    await i.respond(choices);
+    const since = (): number => Math.round(performance.now() - receivedAt);
+    try {
+      const choices = await handleAutocomplete(registry, i.commandName, { name: focused.name, value: String(focused.value) }, raw, deps, ctx, logger);
+      await i.respond(choices);
+      if (observer) {
+        notify(() => observer.acknowledged({ kind: 'autocomplete', name: i.commandName, ms: since(), deferred: false }));
+        notify(() => observer.finished({ kind: 'autocomplete', name: i.commandName, ms: since(), outcome: 'ok' }));
+      }
+    } catch (e) {
+      logger.error({ err: e, kind: 'autocomplete', name: i.commandName, userId: i.user.id }, 'interaction reply failed');
+      if (observer) notify(() => observer.finished({ kind: 'autocomplete', name: i.commandName, ms: since(), outcome: 'reply_failed' }));
+    }
   }
 
   return async (interaction: Interaction): Promise<void> => {
-    const counted = !interaction.isAutocomplete();
-    if (counted) inFlight++;
-    try {
-      if (interaction.isChatInputCommand()) await onCommand(interaction);
-      else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
-      else if (interaction.isButton() || interaction.isStringSelectMenu()) await onComponent(interaction);
-    } catch (e) {
-      // Replying itself failed (expired interaction, network): log and keep serving.
-      logger.error(
-        {
-          err: e,
-          interactionType: interaction.type,
-          command: interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined,
-          customId: interaction.isMessageComponent() ? interaction.customId : undefined,
-          userId: interaction.user.id,
-        },
-        'interaction reply failed',
-      );
-    } finally {
-      if (counted) inFlight--;
-    }
+    const receivedAt = performance.now();
+    if (interaction.isChatInputCommand()) await onCommand(interaction, receivedAt);
+    else if (interaction.isAutocomplete()) await onAutocomplete(interaction, receivedAt);
+    else if (interaction.isButton() || interaction.isStringSelectMenu()) await onComponent(interaction, receivedAt);
   };
 }

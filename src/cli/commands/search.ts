@@ -11,7 +11,18 @@ import { createSearchService } from '../../search/createSearchService';
 import { excerptToPlain } from '../../search/excerpt';
 import type { SearchFilters, SearchRequest, SearchResponse, SortOrder } from '../../search/types';
 import { frenchDate, frNumber } from '../../format/french';
+import { describeUnsearchable } from '../../search/searchableText';
 import { CliError, type CliCommand } from '../types';
+
+/** A search refused for its input; `code` names the reason in the --json error object. */
+export class SearchInputError extends CliError {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
 
 const STATUSES: Record<string, QuestionStatus> = {
   repondu: 'answered',
@@ -108,6 +119,11 @@ export function parseSearchArgs(args: string[], now: Date): { request: SearchReq
     throw new CliError('Indiquez des mots à chercher ou au moins un filtre (ex. : search "entraide pénale" --legislature 14).');
   }
   if (text.length > 300) throw new CliError('Recherche trop longue (300 caractères au plus).');
+  // A text with no searchable word would list the whole corpus as if it matched (filters alone need no text).
+  const unsearchable = text ? describeUnsearchable(text) : null;
+  if (unsearchable) {
+    throw new SearchInputError(`${unsearchable}${Object.keys(filters).length ? ' Sans texte, les filtres seuls listent les questions les plus récentes.' : ''}`, 'aucun_mot_cherchable');
+  }
   return {
     request: { text, filters, sort, limit: Math.max(1, Math.min(50, limit)), offset: (page - 1) * limit, now },
     json: !!v.json,
@@ -139,7 +155,16 @@ export const searchCommand: CliCommand = {
   summary: 'recherche plein texte avec filtres (députés, ministères, dates, statut)',
   usage: 'search "mots" [--legislature N --depute X --ministere Y --statut repondu ... --tri recent] [--json]',
   async run(args, ctx) {
-    const { request, json, indexDir } = parseSearchArgs(args, ctx.now);
+    let parsed: ReturnType<typeof parseSearchArgs>;
+    try {
+      parsed = parseSearchArgs(args, ctx.now);
+    } catch (err) {
+      // Under --json, a refused input is a JSON error object on stdout (exit code 1), not text on stderr.
+      if (!(err instanceof CliError) || !args.includes('--json')) throw err;
+      ctx.out(JSON.stringify({ error: { code: err instanceof SearchInputError ? err.code : 'entree_invalide', message: err.message } }, null, 2));
+      return 1;
+    }
+    const { request, json, indexDir } = parsed;
     const store = ctx.store();
     const service = createSearchService({ store, indexDir });
     try {
