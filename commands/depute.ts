@@ -26,7 +26,7 @@ export function resolveDeputy(deps: CommandDeps, input: string): { ref: DeputyRe
 
 export function deputyReply(ref: DeputyRef, page: number, deps: CommandDeps, now: Date, others: string[] = []): Reply {
   const facts = deps.insights.deputyFacts(ref).sort(newestFirst);
-  if (facts.length === 0) throw new UserError(`Aucune question trouvée pour ${ref.name}.`);
+  if (facts.length === 0) throw new UserError(`Aucune question trouvée pour ${escapeCorpus(ref.name)}.`);
   const summary = summarize(facts, now);
   const pages = Math.max(1, Math.ceil(facts.length / DEPUTY_PAGE_SIZE));
   const p = Math.min(Math.max(1, page), pages);

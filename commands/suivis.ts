@@ -6,6 +6,7 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import { component, customId, defineCommand, type CallContext } from '../src/discord/commandKit';
 import type { CommandDeps } from '../src/discord/deps';
 import { ordinal } from '../src/discord/format';
+import { plainText } from '../src/discord/markdown';
 import type { Reply } from '../src/discord/reply';
 import { UserError } from '../src/discord/UserError';
 import '../src/digest/commandDeps';
@@ -50,7 +51,8 @@ export function followsReply(deps: CommandDeps, ctx: CallContext, notice?: strin
             options: follows.slice(0, 25).map((f) => {
               const q = questions.get(f.uid);
               return {
-                label: cutText(q ? `n° ${q.number} (${q.legislature}e) · ${questionTitle(q)}` : f.uid, 100),
+                // Select options show plain text: corpus text made inert, not escaped.
+                label: cutText(plainText(q ? `n° ${q.number} (${q.legislature}e) · ${questionTitle(q)}` : f.uid), 100),
                 value: String(f.id),
                 description: f.target === 'channel' ? 'dans un salon' : 'en message privé',
               };

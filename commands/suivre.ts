@@ -4,6 +4,7 @@
  */
 import { defineCommand } from '../src/discord/commandKit';
 import { ordinal } from '../src/discord/format';
+import { escapeCorpus } from '../src/discord/markdown';
 import { UserError } from '../src/discord/UserError';
 import '../src/digest/commandDeps';
 import { frenchIsoDate } from '../src/digest/format';
@@ -50,7 +51,7 @@ export default defineCommand({
       throw new UserError(`La question n° ${q.number} a déjà reçu sa réponse${q.answer?.joDate ? ` (JO du ${frenchIsoDate(q.answer.joDate)})` : ''} : voyez /question ${q.number}.`);
     }
     if (q.status === 'withdrawn') {
-      throw new UserError(`La question n° ${q.number} est close (${q.closure?.label ?? 'retirée'}) : il n’y a plus rien à suivre.`);
+      throw new UserError(`La question n° ${q.number} est close (${escapeCorpus(q.closure?.label ?? 'retirée')}) : il n’y a plus rien à suivre.`);
     }
     if (d.service.repo.activeFollowsOfUser(ctx.userId).length >= MAX_FOLLOWS_PER_USER) {
       throw new UserError(`Vous suivez déjà ${MAX_FOLLOWS_PER_USER} questions : retirez-en une avec /suivis.`);

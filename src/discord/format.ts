@@ -46,7 +46,8 @@ export function statusText(
     const days = Math.max(0, daysBetween(questionDate, isoDay(now)));
     return `sans réponse depuis ${days} jour${days > 1 ? 's' : ''}`;
   }
-  const label = closureLabel ? closureLabel.toLowerCase() : 'retirée';
+  // The closure label is corpus text ("Retirée", "Caduque", anything in a damaged record).
+  const label = closureLabel ? escapeCorpus(truncatePlain(closureLabel.toLowerCase(), 100)) : 'retirée';
   return closureDate ? `${label} le ${formatDate(closureDate)}` : label;
 }
 
