@@ -1,6 +1,8 @@
 /**
  * Builds the discord.js client (intents: Guilds only) and starts it. `apiUrl` (DISCORD_API_URL) points the REST
- * client — hence the gateway, whose URL comes from GET /gateway/bot — at another server (tests: the fake).
+ * client — hence the gateway, whose URL comes from GET /gateway/bot — at another server (tests: the fake); the REST
+ * settings are discord.js's production ones either way (50 requests/s global limit, per-route buckets learnt
+ * from the headers, retries), so that tests and benchmarks measure what production does.
  */
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Logger } from '../logger';
@@ -17,9 +19,7 @@ export function createDiscordClient(opts: Pick<DiscordClientOptions, 'apiUrl'>):
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
-    rest: opts.apiUrl
-      ? { api: opts.apiUrl, globalRequestsPerSecond: Number.POSITIVE_INFINITY, retries: 0, timeout: 10_000 }
-      : {},
+    rest: opts.apiUrl ? { api: opts.apiUrl } : {},
   });
 }
 
