@@ -30,6 +30,11 @@ export interface Config {
   /** Per-user flood control: at most `floodMax` commands per `floodWindowMs`. */
   floodMax: number;
   floodWindowMs: number;
+  /**
+   * Gateway shards run by this process: 'auto' (Discord's recommendation from GET /gateway/bot) or a count. All
+   * shards live in this one process, so what runs once per process (index, scheduler, digests) runs once.
+   */
+  shardCount: number | 'auto';
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -124,6 +129,9 @@ export function parseConfig(env: Env = process.env): Config {
   const floodMax = int('FLOOD_MAX', 6, 1, 1000);
   const floodWindowMs = int('FLOOD_WINDOW_MS', 10_000, 100, 3_600_000);
 
+  const shardRaw = str('SHARD_COUNT');
+  const shardCount: number | 'auto' = shardRaw === null || shardRaw.toLowerCase() === 'auto' ? 'auto' : int('SHARD_COUNT', 1, 1, 1024);
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   const databasePath = str('DATABASE_PATH') ?? path.join('data', 'questions.db');
@@ -142,6 +150,7 @@ export function parseConfig(env: Env = process.env): Config {
     timeZone,
     floodMax,
     floodWindowMs,
+    shardCount,
   };
 }
 

@@ -85,7 +85,7 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
         flood: new FloodGate(config.floodMax, config.floodWindowMs),
         clock,
       });
-      client = await startDiscordClient({ token: config.discordToken, apiUrl: config.discordApiUrl, logger, onInteraction });
+      client = await startDiscordClient({ token: config.discordToken, apiUrl: config.discordApiUrl, shards: config.shardCount, logger, onInteraction });
     } else {
       consoleSession = createConsoleSession({
         registry,

@@ -3,6 +3,9 @@
  * client — hence the gateway, whose URL comes from GET /gateway/bot — at another server (tests: the fake); the REST
  * settings are discord.js's production ones either way (50 requests/s global limit, per-route buckets learnt
  * from the headers, retries), so that tests and benchmarks measure what production does.
+ *
+ * Sharding: `shards` 'auto' asks Discord how many (GET /gateway/bot), a number fixes it; every shard runs in this
+ * process (discord.js internal sharding), so the rest of the bot exists once whatever the count.
  */
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Logger } from '../logger';
@@ -11,15 +14,19 @@ import { redactToken } from '../logger';
 export interface DiscordClientOptions {
   token: string;
   apiUrl: string | null;
+  shards: number | 'auto';
   logger: Logger;
   onInteraction: (interaction: import('discord.js').Interaction) => Promise<void>;
 }
 
-export function createDiscordClient(opts: Pick<DiscordClientOptions, 'apiUrl'>): Client {
+export function createDiscordClient(opts: Pick<DiscordClientOptions, 'apiUrl' | 'shards'>): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
     rest: opts.apiUrl ? { api: opts.apiUrl } : {},
+    ...(opts.shards === 'auto'
+      ? { shards: 'auto' as const }
+      : { shards: Array.from({ length: opts.shards }, (_, i) => i), shardCount: opts.shards }),
   });
 }
 
@@ -42,6 +49,6 @@ export async function startDiscordClient(opts: DiscordClientOptions): Promise<Cl
     throw new Error(`Connexion à Discord impossible : ${message}`);
   }
   const c = await ready;
-  logger.info({ user: c.user.tag, applicationId: c.application.id, guilds: c.guilds.cache.size }, 'connecté à Discord');
+  logger.info({ user: c.user.tag, applicationId: c.application.id, guilds: c.guilds.cache.size, shards: c.ws.shards.size }, 'connecté à Discord');
   return c;
 }
