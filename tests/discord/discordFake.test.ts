@@ -4,14 +4,14 @@
  */
 import { Client, Events, GatewayIntentBits, MessageFlags, REST, Routes } from 'discord.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FAKE_CHANNEL_ID, FAKE_TOKEN, startDiscordFake, type DiscordFake } from '../support/discordFake';
+import { FAKE_APP_ID, FAKE_CHANNEL_ID, FAKE_TOKEN, RateLimits, startDiscordFake, type DiscordFake } from '../support/discordFake';
 
 let fake: DiscordFake;
 let client: Client;
 let behaviour: (i: import('discord.js').Interaction) => Promise<void> = async () => undefined;
 
 beforeAll(async () => {
-  fake = await startDiscordFake({ ackDeadlineMs: 300 });
+  fake = await startDiscordFake({ ackDeadlineMs: 1000 });
   client = new Client({
     intents: [GatewayIntentBits.Guilds],
     // discord.js's production REST settings: only the base URL changes.
@@ -41,6 +41,12 @@ async function raw(method: string, route: string, opts: { auth?: boolean; body?:
   });
 }
 
+/** 120 authenticated requests at once (distinct channels: no route bucket fills); the first global 429, if any. */
+async function exhaustGlobal(round: number): Promise<Response | undefined> {
+  const res = await Promise.all(Array.from({ length: 120 }, (_, i) => raw('GET', `/channels/${321000000000000000n + BigInt(round * 1000 + i)}/messages?limit=1`)));
+  return res.find((r) => r.status === 429 && r.headers.get('x-ratelimit-global') === 'true');
+}
+
 /** Runs `fn`, then waits until the global window it may have exhausted has surely reset (1 s; channels differ). */
 async function nextWindows(fn: () => Promise<void>): Promise<void> {
   const start = Date.now();
@@ -51,41 +57,58 @@ async function nextWindows(fn: () => Promise<void>): Promise<void> {
 const none = { parse: [] as [] };
 
 describe('the Discord fake enforces Discord rate limits', () => {
-  it('answers the 51st authenticated request within a second with a global 429 and its headers', async () => {
-    await nextWindows(async () => {
-      // One request per channel: no per-route bucket is exhausted, only the global limit.
-      const res = await Promise.all(Array.from({ length: 60 }, (_, i) => raw('GET', `/channels/${320000000000000000n + BigInt(i)}/messages?limit=1`)));
-      const limited = res.filter((r) => r.status === 429);
-      expect(limited.length).toBeGreaterThanOrEqual(10);
-      const one = limited[0]!;
-      expect(one.headers.get('x-ratelimit-global')).toBe('true');
-      expect(one.headers.get('x-ratelimit-scope')).toBe('global');
-      expect(Number(one.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-      const body = (await one.json()) as { message: string; retry_after: number; global: boolean };
-      expect(body.global).toBe(true);
-      expect(body.retry_after).toBeGreaterThan(0);
-      expect(body.retry_after).toBeLessThanOrEqual(1);
-      expect(fake.rateLimited.filter((h) => h.scope === 'global').length).toBe(limited.length);
-    });
+  it('allows 50 requests per second per bot token, then answers 429 with the global headers', async () => {
+    const limits = new RateLimits({});
+    const at = 1_000_000;
+    const verdicts = Array.from({ length: 51 }, (_, i) => limits.take('GET', `/channels/${320000000000000000n + BigInt(i)}/messages`, 'Bot x', at));
+    expect(verdicts.slice(0, 50).every((v) => v.limited === null)).toBe(true);
+    expect(verdicts[50]!.limited).toMatchObject({ scope: 'global', body: { global: true } });
+    expect(verdicts[50]!.limited!.retryAfterMs).toBeGreaterThan(0);
+    expect(verdicts[50]!.limited!.retryAfterMs).toBeLessThanOrEqual(1000);
+    expect(verdicts[50]!.headers).toMatchObject({ 'retry-after': '1', 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' });
+    // Another token, and the next second, are free again; interaction endpoints are never counted.
+    expect(limits.take('GET', '/channels/1/messages', 'Bot y', at + 60).limited).toBeNull();
+    expect(limits.take('GET', '/channels/2/messages', 'Bot x', at + 1000).limited).toBeNull();
+    for (let k = 0; k < 100; k++) expect(limits.take('POST', `/interactions/1/t${k}/callback`, null, at + 1001).limited).toBeNull();
+    // Over HTTP: a burst of authenticated requests shows the limit, with its headers and body.
+    let limited: Response | null = null;
+    for (let round = 0; round < 5 && !limited; round++) limited = (await exhaustGlobal(round)) ?? null;
+    expect(limited?.headers.get('x-ratelimit-global')).toBe('true');
+    expect(limited?.headers.get('x-ratelimit-scope')).toBe('global');
+    expect(Number(limited?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    const body = (await limited!.json()) as { message: string; retry_after: number; global: boolean };
+    expect(body).toMatchObject({ global: true, message: 'You are being rate limited.' });
+    expect(body.retry_after).toBeGreaterThan(0);
+    expect(body.retry_after).toBeLessThanOrEqual(1);
+    await new Promise((r) => setTimeout(r, 1100));
   });
 
   it('does not bind interaction endpoints (callback, @original, follow-ups) to the global limit', async () => {
-    behaviour = async (i) => {
-      if (!i.isChatInputCommand()) return;
-      await i.deferReply();
-      await i.editReply({ content: 'fini', allowedMentions: none });
-      await i.followUp({ content: 'et encore', allowedMentions: none });
+    behaviour = async () => undefined; // the test answers itself, over raw HTTP
+    /** True when a bot request right now would be refused by the global limit (refused requests consume nothing). */
+    const globalExhausted = async (k: number): Promise<boolean> => {
+      const res = await Promise.all(Array.from({ length: 20 }, (_, i) => raw('GET', `/channels/${324000000000000000n + BigInt(k * 100 + i)}/messages?limit=1`)));
+      return res.some((r) => r.status === 429 && r.headers.get('x-ratelimit-global') === 'true');
     };
-    await nextWindows(async () => {
-      await Promise.all(Array.from({ length: 55 }, (_, i) => raw('GET', `/channels/${330000000000000000n + BigInt(i)}/messages?limit=1`)));
-      expect(fake.rateLimited.some((h) => h.scope === 'global')).toBe(true);
+    let conclusive = false;
+    for (let attempt = 0; attempt < 5 && !conclusive; attempt++) {
+      await exhaustGlobal(20 + attempt);
+      // (This fake's acknowledgement deadline is 1 s: the interaction comes once the limit is used up.)
       const injected = fake.command('aide');
-      const res = await injected.done;
-      expect(res.message.content).toBe('fini');
-      await expect.poll(() => fake.requestsOf(injected).length).toBe(3);
-      expect(fake.requestsOf(injected).map((r) => r.status)).toEqual([204, 200, 200]);
-      expect(fake.rateLimited.filter((h) => h.path.includes(injected.token) || h.path.includes(injected.id))).toEqual([]);
-    });
+      // Each interaction-endpoint request (no Authorization, as Discord expects) is followed by a probe: if bot
+      // requests are still refused after it, they were refused when it passed (nothing refilled in between).
+      const callback = await raw('POST', `/interactions/${injected.id}/${injected.token}/callback`, { auth: false, body: { type: 5, data: {} } });
+      const during1 = await globalExhausted(attempt * 3);
+      const edit = await raw('PATCH', `/webhooks/${FAKE_APP_ID}/${injected.token}/messages/@original`, { auth: false, body: { content: 'fini', allowed_mentions: { parse: [] } } });
+      const during2 = await globalExhausted(attempt * 3 + 1);
+      const followUp = await raw('POST', `/webhooks/${FAKE_APP_ID}/${injected.token}`, { auth: false, body: { content: 'et encore', allowed_mentions: { parse: [] } } });
+      const during3 = await globalExhausted(attempt * 3 + 2);
+      expect([callback.status, edit.status, followUp.status], fake.violations.join('\n')).toEqual([204, 200, 200]);
+      expect(fake.rateLimited.filter((h) => h.path.includes(injected.token))).toEqual([]);
+      conclusive = during1 && during2 && during3;
+      await new Promise((r) => setTimeout(r, 1100));
+    }
+    expect(conclusive).toBe(true);
   });
 
   it('keeps per-route buckets keyed by channel, with X-RateLimit headers, and a 429 past the limit', async () => {
@@ -139,8 +162,8 @@ describe('the Discord fake', () => {
     behaviour = async (i) => {
       if (i.isChatInputCommand()) await i.reply({ content: 'x'.repeat(2001), allowedMentions: none }).catch(() => undefined);
     };
-    await fake.command('aide', {}, { timeoutMs: 500 }).done.catch(() => undefined);
-    expect(fake.violations.join('\n')).toMatch(/content 2001 > 2000/);
+    void fake.command('aide', {}, { timeoutMs: 5000 }).done.catch(() => undefined);
+    await expect.poll(() => fake.violations.join('\n'), { timeout: 5000 }).toMatch(/content 2001 > 2000/);
   });
 
   it('flags embeds over 6000 characters in total and a field value over 1024', async () => {
@@ -149,28 +172,27 @@ describe('the Discord fake', () => {
       const embeds = [1, 2].map(() => ({ description: 'y'.repeat(3500), fields: [{ name: 'a', value: 'z'.repeat(1100) }] }));
       await i.reply({ embeds, allowedMentions: none }).catch(() => undefined);
     };
-    await fake.command('aide', {}, { timeoutMs: 500 }).done.catch(() => undefined);
-    const text = fake.violations.join('\n');
-    expect(text).toMatch(/embeds total \d+ > 6000/);
-    expect(text).toMatch(/value length 1100/);
+    void fake.command('aide', {}, { timeoutMs: 5000 }).done.catch(() => undefined);
+    await expect.poll(() => fake.violations.join('\n'), { timeout: 5000 }).toMatch(/embeds total \d+ > 6000/);
+    expect(fake.violations.join('\n')).toMatch(/value length 1100/);
   });
 
   it('flags a message sent without allowed_mentions parse []', async () => {
     behaviour = async (i) => {
       if (i.isChatInputCommand()) await i.reply({ content: 'salut @everyone' }).catch(() => undefined);
     };
-    await fake.command('aide', {}, { timeoutMs: 500 }).done.catch(() => undefined);
-    expect(fake.violations.join('\n')).toMatch(/allowed_mentions/);
+    void fake.command('aide', {}, { timeoutMs: 5000 }).done.catch(() => undefined);
+    await expect.poll(() => fake.violations.join('\n'), { timeout: 5000 }).toMatch(/allowed_mentions/);
   });
 
   it('flags an acknowledgement later than the deadline', async () => {
     behaviour = async (i) => {
       if (!i.isChatInputCommand()) return;
-      await new Promise((r) => setTimeout(r, 450));
+      await new Promise((r) => setTimeout(r, 1200));
       await i.reply({ content: 'trop tard', allowedMentions: none }).catch(() => undefined);
     };
-    await fake.command('aide', {}, { timeoutMs: 1000 }).done.catch(() => undefined);
-    expect(fake.violations.join('\n')).toMatch(/acknowledged after \d+ ms/);
+    void fake.command('aide', {}, { timeoutMs: 5000 }).done.catch(() => undefined);
+    await expect.poll(() => fake.violations.join('\n'), { timeout: 5000 }).toMatch(/acknowledged after \d+ ms/);
   });
 
   it('resolves a deferred reply only when @original is edited (decoding %40original)', async () => {

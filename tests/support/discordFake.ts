@@ -1004,8 +1004,10 @@ type InteractionResultSource = InteractionState;
 // { message, retry_after (s, float), global } and the Retry-After header (whole seconds), plus
 // X-RateLimit-Global and X-RateLimit-Scope: global for the global limit, X-RateLimit-Scope: user for a route.
 // Discord publishes no per-route figures ("should not be hard coded"): the table below uses commonly observed
-// ones, and the client must learn them from the headers, as discord.js does. Windows are fixed (a bucket
-// empties, then refills at its reset), as the Reset / Reset-After headers describe.
+// ones, and the client must learn them from the headers, as discord.js does. Route windows are fixed (a bucket
+// empties, then refills at its reset), as the Reset / Reset-After headers describe. The global limit has no
+// headers until it is hit; "50 requests per second" is kept as a bucket of 50 refilled continuously (50/s), so a
+// client pacing itself at 50 per second is never refused whatever the latency between its clock and ours.
 
 export interface RateLimitOptions {
   /** Requests per second per bot token on routes bound to the global limit (Discord: 50). */
@@ -1056,6 +1058,8 @@ export class RateLimits {
   private readonly globalPerSecond: number;
   private readonly routes: Record<string, { limit: number; windowMs: number }>;
   private windows = new Map<string, Window>();
+  /** Global buckets per token: tokens left and when they were last counted. */
+  private globals = new Map<string, { tokens: number; at: number }>();
 
   constructor(opts: RateLimitOptions) {
     this.globalPerSecond = opts.globalPerSecond ?? 50;
@@ -1086,10 +1090,13 @@ export class RateLimits {
       rule = { bucket: base.bucket, ...(this.routes[base.bucket] ?? { limit: base.limit, windowMs: base.windowMs }) };
     }
     if (globalKey !== null && Number.isFinite(this.globalPerSecond)) {
-      const g = this.window(`global:${globalKey}`, 1000, now);
-      g.count++;
-      if (g.count > this.globalPerSecond) {
-        const after = Math.max(1, g.resetAt - now);
+      const rate = this.globalPerSecond;
+      const prev = this.globals.get(globalKey) ?? { tokens: rate, at: now };
+      const g = { tokens: Math.min(rate, prev.tokens + ((now - prev.at) * rate) / 1000), at: now };
+      this.globals.set(globalKey, g);
+      if (g.tokens >= 1) g.tokens -= 1;
+      else {
+        const after = Math.max(1, Math.ceil(((1 - g.tokens) * 1000) / rate));
         return {
           headers: { 'retry-after': String(Math.ceil(after / 1000)), 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' },
           limited: { scope: 'global', bucket: null, retryAfterMs: after, body: { message: 'You are being rate limited.', retry_after: round3(after / 1000), global: true } },
