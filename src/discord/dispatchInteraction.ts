@@ -10,10 +10,9 @@
  * 3. Otherwise the interaction is deferred at that moment (deferred reply, ephemeral when the command says so;
  *    deferred update for components that edit their message), and the answer edits the deferred message.
  *    Entries declared `defer: true` skip the wait. The 3 s deadline is thus met with ~2 s to spare.
- * Why: Discord does not count interaction responses (POST /interactions/{id}/{token}/callback) against the bot's
- * global rate limit and discord.js sends them without its own global queue; edits of a deferred reply
- * (PATCH /webhooks/{app}/{token}/messages/@original) are not globally limited by Discord either, but discord.js
- * queues them behind its 50 requests/s global limiter. An answer in one callback is the fastest Discord allows.
+ * Why: an answer in one callback is one request instead of two. Discord binds no interaction endpoint (callback,
+ * @original, follow-ups) to the bot's global rate limit; discord.js sends callbacks outside its own 50/s global
+ * limiter, and the edits and follow-ups after a deferral go through interactionWebhooks.ts for the same reason.
  * Every message carries `allowedMentions: { parse: [] }`.
  *
  * An optional `observer` hears when the first response reached Discord and when the final answer was delivered.
@@ -32,6 +31,7 @@ import type { CallContext, CommandRegistry, RawArgs } from './commandKit';
 import type { CommandDeps } from './deps';
 import { FloodGate, floodMessage } from './floodControl';
 import { handleAutocomplete, prepareCommand, prepareComponent, runWork, type Prepared } from './handleInvocation';
+import { editOriginal, sendFollowUp } from './interactionWebhooks';
 import type { ComponentReply, Reply } from './reply';
 
 export type InteractionKind = 'command' | 'component' | 'autocomplete' | 'message';
@@ -93,21 +93,51 @@ function toPayload(reply: Reply, edit: boolean) {
 
 const ephemeralFlag = (ephemeral: boolean | undefined) => (ephemeral ? { flags: MessageFlags.Ephemeral as const } : {});
 
-/** First come, first served, `max` at a time. */
+/**
+ * First come, first served, `max` at a time, and never started synchronously: works start on a later turn of the
+ * event loop, so that a burst of interactions (discord.js hands them over in one go) does not hold the loop
+ * before the first answers, deferrals and timers get their turn.
+ */
 class WorkQueue {
   private running = 0;
   private waiting: Array<() => void> = [];
+  private scheduled = false;
+  /** Recent duration of a work (moving average), to foresee when a newcomer's answer can be ready. */
+  private averageMs = 20;
   constructor(private readonly max: number) {}
 
+  /** When a work queued now would likely be done, in ms from now. */
+  expectedDoneInMs(): number {
+    return (Math.floor((this.running + this.waiting.length) / this.max) + 1) * this.averageMs;
+  }
+
   async run<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.running >= this.max) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.running++;
+    await new Promise<void>((resolve) => {
+      this.waiting.push(resolve);
+      this.pump();
+    });
+    const started = Date.now();
     try {
       return await fn();
     } finally {
+      this.averageMs = 0.8 * this.averageMs + 0.2 * (Date.now() - started);
       this.running--;
-      this.waiting.shift()?.();
+      this.pump();
     }
+  }
+
+  private pump(): void {
+    if (this.scheduled || this.running >= this.max || this.waiting.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      while (this.running < this.max) {
+        const start = this.waiting.shift();
+        if (!start) return;
+        this.running++;
+        start();
+      }
+    });
   }
 }
 
@@ -153,13 +183,17 @@ export function createInteractionHandler(opts: DispatcherOptions): (interaction:
   /** The acknowledgement rule (see the file comment). Never throws. */
   async function serve<R extends Reply>(
     r: Responder<R>,
+    /** Epoch ms: when we received it, and when Discord created it (its snowflake), whichever is earlier. */
     receivedAt: number,
+    createdAt: number,
     now: Date,
     prepare: () => Prepared<R>,
     floodReply: (content: string) => R,
     deferAtOnce: boolean,
   ): Promise<void> {
-    const since = (): number => Math.round(performance.now() - receivedAt);
+    const since = (): number => Date.now() - receivedAt;
+    // The deadline runs from Discord's side: an interaction received late (gateway or event-loop lag) has less time.
+    const deferAt = Math.min(receivedAt, createdAt) + deferAfterMs;
     let acknowledged = false;
     const ack = (deferred: boolean): void => {
       if (acknowledged) return;
@@ -191,9 +225,15 @@ export function createInteractionHandler(opts: DispatcherOptions): (interaction:
         deferral.catch(() => undefined); // awaited (and reported) below
       };
       let timer: NodeJS.Timeout | null = null;
-      if (deferAtOnce) startDeferral();
-      else timer = setTimeout(startDeferral, Math.max(0, receivedAt + deferAfterMs - performance.now()));
-      const result = await queue.run(() => runWork(prepared, logger));
+      // Received already late, or its turn will come too late (a burst queued ahead, a starved process):
+      // acknowledge right away rather than count on a timer that a busy event loop would fire late.
+      if (deferAtOnce || Date.now() + queue.expectedDoneInMs() >= deferAt) startDeferral();
+      else timer = setTimeout(startDeferral, deferAt - Date.now());
+      const result = await queue.run(() => {
+        // A late turn (a busy loop delays timers too): acknowledge before working.
+        if (Date.now() >= deferAt) startDeferral();
+        return runWork(prepared, logger);
+      });
       done = true;
       if (timer) clearTimeout(timer);
       if (deferral) {
@@ -226,12 +266,13 @@ export function createInteractionHandler(opts: DispatcherOptions): (interaction:
         if (reply.ephemeral && !ephemeral) {
           log.warn({ command: i.commandName }, 'an ephemeral answer replaces a public deferral: check the input in prepare()');
         }
-        return i.editReply(toPayload(reply, true));
+        return editOriginal(i, toPayload(reply, true));
       },
     };
     return serve(
       responder,
       receivedAt,
+      i.createdTimestamp,
       ctx.now,
       () => prepareCommand(registry, i.commandName, raw, deps, ctx, logger).prepared,
       (content) => ({ content, ephemeral: true }),
@@ -257,13 +298,14 @@ export function createInteractionHandler(opts: DispatcherOptions): (interaction:
       answerDeferred: (reply) => {
         // After a deferred update, a new message (an error, an older handler's reply) is a follow-up; after a
         // deferred reply, the answer edits it.
-        if (declared === 'update' && isNewMessage(reply)) return i.followUp({ ...toPayload(reply, false), ...ephemeralFlag(reply.ephemeral) });
-        return i.editReply(toPayload(reply, true));
+        if (declared === 'update' && isNewMessage(reply)) return sendFollowUp(i, { ...toPayload(reply, false), ...ephemeralFlag(reply.ephemeral) });
+        return editOriginal(i, toPayload(reply, true));
       },
     };
     return serve(
       responder,
       receivedAt,
+      i.createdTimestamp,
       ctx.now,
       () => prepareComponent(registry, i.customId, values, deps, ctx, logger).prepared,
       (content) => ({ content, ephemeral: true, mode: 'reply' as const }),
@@ -275,7 +317,7 @@ export function createInteractionHandler(opts: DispatcherOptions): (interaction:
     const ctx = contextOf(i);
     const focused = i.options.getFocused(true);
     const raw = optionsToRaw(i.options.data);
-    const since = (): number => Math.round(performance.now() - receivedAt);
+    const since = (): number => Date.now() - receivedAt;
     try {
       const choices = await handleAutocomplete(registry, i.commandName, { name: focused.name, value: String(focused.value) }, raw, deps, ctx, logger);
       await i.respond(choices);
@@ -290,7 +332,7 @@ export function createInteractionHandler(opts: DispatcherOptions): (interaction:
   }
 
   return async (interaction: Interaction): Promise<void> => {
-    const receivedAt = performance.now();
+    const receivedAt = Date.now();
     if (interaction.isChatInputCommand()) await onCommand(interaction, receivedAt);
     else if (interaction.isAutocomplete()) await onAutocomplete(interaction, receivedAt);
     else if (interaction.isButton() || interaction.isStringSelectMenu()) await onComponent(interaction, receivedAt);

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import pino from 'pino';
-import type { Client } from 'discord.js';
+import { Routes, type Client } from 'discord.js';
 import { component, createRegistry, customId, defineCommand } from '../../src/discord/commandKit';
 import { createDiscordClient } from '../../src/discord/createDiscordClient';
 import type { CommandDeps } from '../../src/discord/deps';
@@ -128,6 +128,28 @@ describe('the acknowledgement rule', () => {
     await observed(1);
     expect(seen.finished).toEqual([{ kind: 'command', name: 'lent', ms: expect.any(Number), outcome: 'ok' }]);
     expect(seen.finished[0]!.ms).toBeGreaterThanOrEqual(ack.ms);
+  });
+
+  it('edits a deferred reply at once, even when bot routes have used up discord.js global limit for this second', async () => {
+    const i = fake.command('lent', { cle: 'apres-rafale' }, { userId: freshUser() });
+    await expect.poll(() => kinds(i), { timeout: 3000 }).toEqual([5]);
+    // 60 bot-route requests at once: discord.js sends 50 and holds the rest until its next second.
+    const channels = Array.from({ length: 60 }, (_, k) => String(380000000000000000n + BigInt(k)));
+    const reads = Promise.all(channels.map((c) => client.rest.get(Routes.channelMessages(c))));
+    const readsSeen = () => fake.requests.filter((r) => /\/channels\/38\d+\/messages$/.test(r.path));
+    await expect.poll(() => readsSeen().length, { timeout: 5000 }).toBeGreaterThanOrEqual(50);
+    await release('apres-rafale');
+    await i.done;
+    const patchAt = fake.requestsOf(i).find((r) => r.method === 'PATCH')!.at;
+    await reads;
+    const held = readsSeen()
+      .filter((r) => r.status === 200)
+      .map((r) => r.at)
+      .sort((a, b) => a - b)
+      .slice(50);
+    expect(held).toHaveLength(10);
+    // Discord does not bind interaction endpoints to the global limit: the edit did not wait with the held reads.
+    expect(patchAt).toBeLessThan(Math.min(...held));
   });
 
   it('refuses bad input before anything else, with one ephemeral response', async () => {
