@@ -145,7 +145,7 @@ class WorkQueue {
  * How one entry answers. Each entry kind (slash command, component, and later a message mentioning the bot)
  * supplies one; `serve` applies the acknowledgement rule to all alike.
  */
-interface Responder<R extends Reply> {
+export interface Responder<R extends Reply> {
   kind: InteractionKind;
   name: string;
   userId: string;
@@ -157,7 +157,38 @@ interface Responder<R extends Reply> {
   answerDeferred(reply: R, log: Logger): Promise<unknown>;
 }
 
+/** One entry to serve: who answers, when it arrived, and its synchronous checks (which return the work). */
+export interface Entry<R extends Reply> {
+  responder: Responder<R>;
+  /** Epoch ms when we received it. */
+  receivedAt: number;
+  /** Epoch ms when Discord created it (its snowflake); the deadline counts from the earlier of the two. */
+  createdAt: number;
+  now: Date;
+  prepare: () => Prepared<R>;
+  /** The "slow down" answer for a flooding user, shaped for this entry. */
+  floodReply: (content: string) => R;
+  /** Defer at once (the work always takes more than a second). */
+  deferAtOnce: boolean;
+}
+
+export interface Dispatcher {
+  /** The discord.js `interactionCreate` listener. */
+  handleInteraction(interaction: Interaction): Promise<void>;
+  /**
+   * The acknowledgement rule for any entry: another entry kind (a message mentioning the bot…) builds its
+   * Responder and Entry and calls this. Never throws; reports to the observer.
+   */
+  serve<R extends Reply>(entry: Entry<R>): Promise<void>;
+}
+
+/** The discord.js `interactionCreate` listener (see createDispatcher). */
 export function createInteractionHandler(opts: DispatcherOptions): (interaction: Interaction) => Promise<void> {
+  const dispatcher = createDispatcher(opts);
+  return (interaction) => dispatcher.handleInteraction(interaction);
+}
+
+export function createDispatcher(opts: DispatcherOptions): Dispatcher {
   const { registry, deps, logger, observer } = opts;
   const deferAfterMs = opts.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS;
   const queue = new WorkQueue(opts.maxConcurrentWork ?? 8);
@@ -181,16 +212,8 @@ export function createInteractionHandler(opts: DispatcherOptions): (interaction:
   };
 
   /** The acknowledgement rule (see the file comment). Never throws. */
-  async function serve<R extends Reply>(
-    r: Responder<R>,
-    /** Epoch ms: when we received it, and when Discord created it (its snowflake), whichever is earlier. */
-    receivedAt: number,
-    createdAt: number,
-    now: Date,
-    prepare: () => Prepared<R>,
-    floodReply: (content: string) => R,
-    deferAtOnce: boolean,
-  ): Promise<void> {
+  async function serve<R extends Reply>(entry: Entry<R>): Promise<void> {
+    const { responder: r, receivedAt, createdAt, now, prepare, floodReply, deferAtOnce } = entry;
     const since = (): number => Date.now() - receivedAt;
     // The deadline runs from Discord's side: an interaction received late (gateway or event-loop lag) has less time.
     const deferAt = Math.min(receivedAt, createdAt) + deferAfterMs;
@@ -269,15 +292,15 @@ export function createInteractionHandler(opts: DispatcherOptions): (interaction:
         return editOriginal(i, toPayload(reply, true));
       },
     };
-    return serve(
+    return serve({
       responder,
       receivedAt,
-      i.createdTimestamp,
-      ctx.now,
-      () => prepareCommand(registry, i.commandName, raw, deps, ctx, logger).prepared,
-      (content) => ({ content, ephemeral: true }),
-      command?.defer === true,
-    );
+      createdAt: i.createdTimestamp,
+      now: ctx.now,
+      prepare: () => prepareCommand(registry, i.commandName, raw, deps, ctx, logger).prepared,
+      floodReply: (content) => ({ content, ephemeral: true }),
+      deferAtOnce: command?.defer === true,
+    });
   }
 
   function onComponent(i: MessageComponentInteraction, receivedAt: number): Promise<void> {
@@ -302,15 +325,15 @@ export function createInteractionHandler(opts: DispatcherOptions): (interaction:
         return editOriginal(i, toPayload(reply, true));
       },
     };
-    return serve(
+    return serve({
       responder,
       receivedAt,
-      i.createdTimestamp,
-      ctx.now,
-      () => prepareComponent(registry, i.customId, values, deps, ctx, logger).prepared,
-      (content) => ({ content, ephemeral: true, mode: 'reply' as const }),
-      found?.handler.defer === true,
-    );
+      createdAt: i.createdTimestamp,
+      now: ctx.now,
+      prepare: () => prepareComponent(registry, i.customId, values, deps, ctx, logger).prepared,
+      floodReply: (content) => ({ content, ephemeral: true, mode: 'reply' as const }),
+      deferAtOnce: found?.handler.defer === true,
+    });
   }
 
   async function onAutocomplete(i: AutocompleteInteraction, receivedAt: number): Promise<void> {
@@ -331,10 +354,13 @@ export function createInteractionHandler(opts: DispatcherOptions): (interaction:
     }
   }
 
-  return async (interaction: Interaction): Promise<void> => {
-    const receivedAt = Date.now();
-    if (interaction.isChatInputCommand()) await onCommand(interaction, receivedAt);
-    else if (interaction.isAutocomplete()) await onAutocomplete(interaction, receivedAt);
-    else if (interaction.isButton() || interaction.isStringSelectMenu()) await onComponent(interaction, receivedAt);
+  return {
+    serve,
+    async handleInteraction(interaction: Interaction): Promise<void> {
+      const receivedAt = Date.now();
+      if (interaction.isChatInputCommand()) await onCommand(interaction, receivedAt);
+      else if (interaction.isAutocomplete()) await onAutocomplete(interaction, receivedAt);
+      else if (interaction.isButton() || interaction.isStringSelectMenu()) await onComponent(interaction, receivedAt);
+    },
   };
 }
