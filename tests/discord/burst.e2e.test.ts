@@ -42,10 +42,10 @@ describe('production REST settings against Discord rate limits', () => {
     expect(options.timeout).toBe(15_000);
   });
 
-  it('answers a burst of 60 simultaneous interactions within the limits, deferring only what will not be ready within a second', async () => {
+  it('answers a burst of 40 simultaneous interactions within the limits, deferring only what will not be ready within a second', async () => {
     const injected: InjectedInteraction[] = [];
     const words = ['ministre', 'retraite', 'sécurité', 'logement', 'justice'];
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 40; i++) {
       const opts = { userId: freshUser(), timeoutMs: 30_000 };
       if (i % 4 === 0) injected.push(fake.command('question', { numero: 50862, legislature: 14 }, opts));
       else if (i % 4 === 1) injected.push(fake.command('stats', {}, opts));

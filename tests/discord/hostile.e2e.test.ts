@@ -61,6 +61,12 @@ const answered = (n: number): Partial<Question> => ({
 // 12 at start: enough for two pages of results and of the deputy's list; some answered, some pending.
 const initial = Array.from({ length: 12 }, (_, i) => hostileQuestion(9001 + i, i % 3 === 0 ? answered(9001 + i) : {}));
 initial.push(hostileQuestion(9013, { status: 'withdrawn', closure: { code: 'RET', label: `Retirée ${INLINE}`, date: '2024-10-01' } }));
+// Namesakes: /depute and /ministere list them as « Autres correspondances » in a footer (plain text).
+{
+  const namesake = hostileQuestion(9014);
+  const bis = { name: `Ministère zorglubique bis ${INLINE}`, fullName: null, organeRef: null };
+  initial.push({ ...namesake, author: { ...namesake.author, name: `Mme Zorglubienne ${INLINE}`, acteurRef: 'PA666002' }, ministryAsked: bis, ministryAssigned: bis });
+}
 
 let fake: DiscordFake;
 let app: RunningApp;
@@ -228,12 +234,14 @@ describe('a hostile corpus and hostile input', () => {
     // /depute and its pages, /ministere, each with a hostile unknown name echoed back.
     const deputy = await command('depute', { nom: 'zorglubien' });
     expect(deputy.message.embeds[0]?.title).toContain('Zorglubien');
+    expect(deputy.message.embeds[0]?.footer?.text).toContain('Zorglubienne');
     const deputyNext = componentsOf(deputy.message).find((c) => c.type === 2 && c.custom_id?.endsWith(':n') && !c.disabled);
     expect(deputyNext?.custom_id).toBeDefined();
     await press(deputy, deputyNext!.custom_id!);
     await command('depute', { nom: `**x** @everyone <@123456789012345678> __y__` });
     const ministry = await command('ministere', { nom: 'zorglubique' });
     expect(ministry.message.embeds[0]?.title).toContain('zorglubique');
+    expect(ministry.message.embeds[0]?.footer?.text).toContain('zorglubique');
     await command('ministere', { nom: `||z|| @here <#323456789012345678> ~~w~~` });
 
     await command('stats');
