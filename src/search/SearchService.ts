@@ -9,7 +9,9 @@ import { buildExcerpt, type ExcerptTexts } from './excerpt';
 import { dateToDay, toIndexDoc, type IndexDoc } from './indexDoc';
 import { parseQuery, type ParsedQuery, type ShardQuery } from './query';
 import { shardOf } from './shardOf';
-import { normalizeName, type FacetEntry, type Facets, type ShardHit, type ShardResult } from './SearchShard';
+import type { FacetEntry, Facets } from './shard/facets';
+import { normalizeName } from './shard/filters';
+import type { ShardHit, ShardResult } from './shard/rank';
 import type {
   SearchEngine,
   SearchHit,

@@ -14,8 +14,9 @@ import path from 'node:path';
 import type { Question } from '../corpus/types';
 import { ANALYZER_VERSION } from './analyzeFrench';
 import { MAX_INDEXED_CHARS, toIndexDoc, type IndexDoc } from './indexDoc';
-import { INTERNALS_VERSION } from './persistShard';
-import { DEFAULT_TUNING, FIELD_BOOSTS } from './SearchShard';
+import { DEFAULT_TUNING, FIELD_BOOSTS } from './shard/indexOptions';
+import { MINISEARCH_VERSION } from './shard/miniAdapter';
+import { SAVED_FORMAT } from './shard/persistShard';
 import { SearchService, type ShardClient } from './SearchService';
 import { LocalShardClient, WorkerShardClient } from './shardClients';
 import { shardOf } from './shardOf';
@@ -67,7 +68,7 @@ const noopLogger: SearchLogger = { info() {}, warn() {}, error() {} };
 
 /** Everything that changes what is indexed or how it is stored. */
 export function indexOptionsFingerprint(shards: number): string {
-  return JSON.stringify({ ANALYZER_VERSION, INTERNALS_VERSION, FIELD_BOOSTS, MAX_INDEXED_CHARS, shards, DEFAULT_TUNING });
+  return JSON.stringify({ ANALYZER_VERSION, MINISEARCH_VERSION, SAVED_FORMAT, FIELD_BOOSTS, MAX_INDEXED_CHARS, shards, DEFAULT_TUNING });
 }
 
 /** A saved index is rebuilt rather than caught up when more than this share of its questions changed. */

@@ -6,9 +6,9 @@ import { parentPort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { Question } from '../corpus/types';
 import { toIndexDoc, type IndexDoc } from './indexDoc';
-import { loadShard, saveShard } from './persistShard';
+import { loadShard, saveShard } from './shard/persistShard';
 import { shardOf } from './shardOf';
-import { SearchShard } from './SearchShard';
+import { SearchShard } from './shard/SearchShard';
 import type { ShardReply, ShardRequest } from './shardProtocol';
 
 const port = parentPort;

@@ -1,9 +1,11 @@
 /** The two ways to host a shard: in this thread (tests, small corpora) or in a worker thread. */
 import { Worker } from 'node:worker_threads';
 import type { IndexDoc } from './indexDoc';
-import { loadShard, saveShard } from './persistShard';
+import { loadShard, saveShard } from './shard/persistShard';
 import type { ShardQuery } from './query';
-import { SearchShard, type Facets, type ShardResult } from './SearchShard';
+import type { Facets } from './shard/facets';
+import type { ShardResult } from './shard/rank';
+import { SearchShard } from './shard/SearchShard';
 import type { ShardClient } from './SearchService';
 import type { ShardReply, ShardRequest } from './shardProtocol';
 

@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../src/store/openStore';
 import { createSearchService, type SearchServiceHandle } from '../../src/search/createSearchService';
+import { MINISEARCH_VERSION } from '../../src/search/shard/miniAdapter';
 import type { SearchEngine, SearchRequest } from '../../src/search/types';
 import { allQuestions, memoryStore } from './helpers';
 
@@ -80,6 +81,33 @@ describe('saved index', () => {
     const b = createSearchService({ store: memoryStore(questions), indexDir, workers: 0 });
     await b.whenReady;
     expect(b.origin).toBe('built');
+    expect((await b.engine.search({ text: 'europol' })).total).toBe(1);
+    await b.close();
+  });
+
+  it('rebuilds a saved index made with another minisearch version instead of reading it', async () => {
+    const indexDir = path.join(tmp(), 'index');
+    const questions = allQuestions();
+    const a = createSearchService({ store: memoryStore(questions), indexDir, workers: 0 });
+    await a.whenReady;
+    await a.save();
+    await a.close();
+    // What the same code would have saved with another minisearch installed: its version in the index options and
+    // in the shard's saved state.
+    const other = (text: string) => {
+      expect(text).toContain(MINISEARCH_VERSION);
+      return text.replaceAll(MINISEARCH_VERSION, '6.3.0');
+    };
+    for (const file of ['manifest.json', 'shard-0/state.json']) {
+      const p = path.join(indexDir, file);
+      writeFileSync(p, other(readFileSync(p, 'utf8')));
+    }
+    const messages: string[] = [];
+    const logger = { info: (_: object, m?: string) => messages.push(m ?? ''), warn() {}, error() {} };
+    const b = createSearchService({ store: memoryStore(questions), indexDir, workers: 0, logger });
+    await b.whenReady;
+    expect(b.origin).toBe('built');
+    expect(messages).toContain('index: options changées, reconstruction');
     expect((await b.engine.search({ text: 'europol' })).total).toBe(1);
     await b.close();
   });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchServiceHandle } from '../../src/search/createSearchService';
 import { toIndexDoc } from '../../src/search/indexDoc';
 import { SearchService } from '../../src/search/SearchService';
-import { SearchShard } from '../../src/search/SearchShard';
+import { SearchShard } from '../../src/search/shard/SearchShard';
 import { LocalShardClient } from '../../src/search/shardClients';
 import type { SearchEngine } from '../../src/search/types';
 import { allQuestions, memoryStore, startEngine } from './helpers';
@@ -106,7 +106,7 @@ describe('relevance set', () => {
     // The corpus is far below the production floor (frequentMinDocs), so the frequent-term path is forced here:
     // a much harsher setting than production (5 % of at least 2,000 questions per shard).
     const questions = allQuestions();
-    const shard = new SearchShard(undefined, undefined, undefined, { frequentMinDocs: 30, frequentRatio: 0.1 });
+    const shard = new SearchShard({ frequentMinDocs: 30, frequentRatio: 0.1 });
     shard.add(questions.map(toIndexDoc));
     expect(shard.frequentTerms().size).toBeGreaterThan(50);
     const store = memoryStore(questions);

@@ -1,41 +1,22 @@
 /**
  * Saving and loading a shard in pieces. `JSON.stringify` of a whole minisearch index fails near 512 MB (V8's
  * string limit) and `toJSON()` builds the whole object tree first, so postings are written in chunks of binary
- * (docId, frequency) pairs with a small JSON of terms beside each, and reloaded straight into minisearch's maps.
- *
- * This reads minisearch's internal fields (version pinned in package.json: 7.2); `INTERNALS_VERSION` is part of
- * the fingerprint so an incompatible saved form is rebuilt, never misread.
+ * (docId, frequency) pairs with a small JSON of terms beside each, and reloaded straight into minisearch's maps
+ * (through miniAdapter.ts). The saved form's version names the minisearch version that wrote it: another
+ * version's save is refused (and rebuilt by the service), never misread.
  */
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import MiniSearch from 'minisearch';
-import { SlotList, type FrequentTerm } from './frequentTerms';
-import { INDEX_OPTIONS, SearchShard, type DocMeta } from './SearchShard';
+import type { DocMeta } from './docMeta';
+import { SlotList, type FrequentTerms } from './frequentTerms';
+import { MINISEARCH_VERSION, MiniIndex, type MiniHeader, type Postings } from './miniAdapter';
+import { SearchShard } from './SearchShard';
 
-export const INTERNALS_VERSION = 'minisearch7-bin3';
+/** The layout of the saved files, and the minisearch whose maps they hold. */
+export const SAVED_FORMAT = `bin3/minisearch-${MINISEARCH_VERSION}`;
 
-type FieldMap = Map<number, Map<number, number>>;
-
-interface MiniInternals {
-  _index: Iterable<[string, FieldMap]> & { set(term: string, data: FieldMap): unknown };
-  _documentCount: number;
-  _nextId: number;
-  _documentIds: Map<number, unknown>;
-  _idToShortId: Map<unknown, number>;
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _dirtCount: number;
-  isVacuuming: boolean;
-}
-
-interface ShardState {
+interface ShardState extends MiniHeader {
   version: string;
-  documentCount: number;
-  nextId: number;
-  fieldIds: Record<string, number>;
-  averageFieldLength: number[];
-  dirtCount: number;
   /** shortId, id pairs. */
   documentIds: number[];
   /** shortId followed by one length per field. */
@@ -58,19 +39,18 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Writes the shard into `dir` (replaced atomically: written to `dir.tmp` then renamed). Yields between chunks. */
 export async function saveShard(shard: SearchShard, dir: string): Promise<void> {
-  const { ms, metas } = shard.internals();
-  const mi = ms as unknown as MiniInternals;
-  while (mi.isVacuuming) await new Promise((r) => setTimeout(r, 20));
+  const { index, metas, frequent } = shard.contents();
+  while (index.vacuuming) await new Promise((r) => setTimeout(r, 20));
   const tmp = `${dir}.tmp`;
   await rm(tmp, { recursive: true, force: true });
   await mkdir(tmp, { recursive: true });
 
-  const fieldCount = Object.keys(mi._fieldIds).length;
+  const fieldCount = Object.keys(index.header().fieldIds).length;
   const documentIds: number[] = [];
-  for (const [shortId, id] of mi._documentIds) documentIds.push(shortId, id as number);
+  for (const [shortId, id] of index.documents()) documentIds.push(shortId, id);
   const fieldLength: number[] = [];
-  for (const [shortId, lengths] of mi._fieldLength) {
-    if (!mi._documentIds.has(shortId)) continue;
+  for (const [shortId, lengths] of index.fieldLengths()) {
+    if (index.idOf(shortId) === undefined) continue;
     fieldLength.push(shortId);
     for (let f = 0; f < fieldCount; f++) fieldLength.push(lengths[f] ?? 0);
   }
@@ -99,7 +79,7 @@ export async function saveShard(shard: SearchShard, dir: string): Promise<void> 
     pairLen = 0;
     await tick();
   };
-  for (const [term, fields] of mi._index) {
+  for (const [term, fields] of index.terms()) {
     const layoutStart = head.layout.length;
     head.layout.push(0);
     let nFields = 0;
@@ -108,7 +88,7 @@ export async function saveShard(shard: SearchShard, dir: string): Promise<void> 
       const countAt = head.layout.length + 1;
       head.layout.push(fieldId, 0);
       for (const [docId, freq] of docs) {
-        if (!mi._documentIds.has(docId)) continue; // discarded, not yet vacuumed
+        if (index.idOf(docId) === undefined) continue; // discarded, not yet vacuumed
         pushPair(docId, freq);
         count++;
       }
@@ -129,19 +109,14 @@ export async function saveShard(shard: SearchShard, dir: string): Promise<void> 
   await flush();
 
   const state: ShardState = {
-    version: INTERNALS_VERSION,
-    documentCount: mi._documentCount,
-    nextId: mi._nextId,
-    fieldIds: mi._fieldIds,
-    averageFieldLength: mi._avgFieldLength,
-    dirtCount: mi._dirtCount,
+    version: SAVED_FORMAT,
+    ...index.header(),
     documentIds,
     fieldLength,
     fieldCount,
     chunks: chunk,
   };
   // Frequent terms: one JSON of terms and list lengths, one binary of the lists (all, then idx, per term).
-  const frequent = shard.frequentTerms();
   const fTerms: string[] = [];
   const fLengths: number[] = [];
   let fTotal = 0;
@@ -175,32 +150,13 @@ export async function saveShard(shard: SearchShard, dir: string): Promise<void> 
 
 export async function loadShard(dir: string): Promise<SearchShard> {
   const state = JSON.parse(await readFile(path.join(dir, 'state.json'), 'utf8')) as ShardState;
-  if (state.version !== INTERNALS_VERSION) throw new Error(`index: format ${state.version} inattendu dans ${dir}`);
-  const ms = MiniSearch.loadJS(
-    {
-      documentCount: state.documentCount,
-      nextId: state.nextId,
-      documentIds: {},
-      fieldIds: state.fieldIds,
-      fieldLength: {},
-      averageFieldLength: state.averageFieldLength,
-      storedFields: {},
-      dirtCount: state.dirtCount,
-      index: [],
-      serializationVersion: 2,
-    },
-    INDEX_OPTIONS,
-  );
-  const mi = ms as unknown as MiniInternals;
-  for (let i = 0; i < state.documentIds.length; i += 2) {
-    const shortId = state.documentIds[i]!;
-    const id = state.documentIds[i + 1]!;
-    mi._documentIds.set(shortId, id);
-    mi._idToShortId.set(id, shortId);
-  }
+  if (state.version !== SAVED_FORMAT) throw new Error(`index: format ${state.version} inattendu dans ${dir}`);
+  const { documentCount, nextId, fieldIds, averageFieldLength, dirtCount } = state;
+  const index = MiniIndex.restore({ documentCount, nextId, fieldIds, averageFieldLength, dirtCount });
+  for (let i = 0; i < state.documentIds.length; i += 2) index.restoreDocument(state.documentIds[i]!, state.documentIds[i + 1]!);
   const stride = state.fieldCount + 1;
   for (let i = 0; i < state.fieldLength.length; i += stride) {
-    mi._fieldLength.set(state.fieldLength[i]!, state.fieldLength.slice(i + 1, i + stride));
+    index.restoreFieldLengths(state.fieldLength[i]!, state.fieldLength.slice(i + 1, i + stride));
   }
   for (let c = 0; c < state.chunks; c++) {
     const head = JSON.parse(await readFile(path.join(dir, `chunk-${c}.json`), 'utf8')) as ChunkHead;
@@ -210,7 +166,7 @@ export async function loadShard(dir: string): Promise<SearchShard> {
     let p = 0;
     for (const term of head.terms) {
       const nFields = head.layout[l++]!;
-      const data: FieldMap = new Map();
+      const data: Postings = new Map();
       for (let f = 0; f < nFields; f++) {
         const fieldId = head.layout[l++]!;
         const count = head.layout[l++]!;
@@ -218,7 +174,7 @@ export async function loadShard(dir: string): Promise<SearchShard> {
         for (let k = 0; k < count; k++, p += 2) docs.set(pairs[p]!, pairs[p + 1]!);
         data.set(fieldId, docs);
       }
-      mi._index.set(term, data);
+      index.restorePostings(term, data);
     }
   }
   const metas: Array<DocMeta | undefined> = [];
@@ -229,7 +185,7 @@ export async function loadShard(dir: string): Promise<SearchShard> {
   const fHead = JSON.parse(await readFile(path.join(dir, 'frequent.json'), 'utf8')) as { terms: string[]; lengths: number[] };
   const fBuf = await readFile(path.join(dir, 'frequent.bin'));
   const fAll = new Uint32Array(fBuf.buffer, fBuf.byteOffset, fBuf.byteLength / 4);
-  const frequent = new Map<string, FrequentTerm>();
+  const frequent: FrequentTerms = new Map();
   let at = 0;
   fHead.terms.forEach((term, i) => {
     const nAll = fHead.lengths[2 * i]!;
@@ -241,5 +197,5 @@ export async function loadShard(dir: string): Promise<SearchShard> {
     at += nIdx;
     frequent.set(term, { all, idx });
   });
-  return new SearchShard(ms, metas, frequent);
+  return new SearchShard({}, { index, metas, frequent });
 }

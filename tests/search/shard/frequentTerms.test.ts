@@ -1,16 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { boundedEditDistance } from '../../src/search/frequentTerms';
-import { toIndexDoc } from '../../src/search/indexDoc';
-import { loadShard, saveShard } from '../../src/search/persistShard';
-import { SearchService } from '../../src/search/SearchService';
-import { SearchShard, type ShardTuning } from '../../src/search/SearchShard';
-import { LocalShardClient } from '../../src/search/shardClients';
-import type { SearchRequest } from '../../src/search/types';
-import { allQuestions, memoryStore } from './helpers';
+import { toIndexDoc } from '../../../src/search/indexDoc';
+import { SearchService } from '../../../src/search/SearchService';
+import type { ShardTuning } from '../../../src/search/shard/indexOptions';
+import { loadShard, saveShard } from '../../../src/search/shard/persistShard';
+import { SearchShard } from '../../../src/search/shard/SearchShard';
+import { LocalShardClient } from '../../../src/search/shardClients';
+import type { SearchRequest } from '../../../src/search/types';
+import { allQuestions, memoryStore } from '../helpers';
 
 /**
  * The relevance corpus is far below the production `frequentMinDocs`, so frequent terms are forced here with a
@@ -22,7 +21,7 @@ const questions = allQuestions();
 const store = memoryStore(questions);
 
 async function engineWith(tuning: Partial<ShardTuning>) {
-  const shard = new SearchShard(undefined, undefined, undefined, tuning);
+  const shard = new SearchShard(tuning);
   shard.add(questions.map(toIndexDoc));
   const engine = new SearchService([new LocalShardClient(shard)], { getTexts: (uids) => store.getTexts(uids) });
   await engine.markReady();
@@ -96,24 +95,5 @@ describe('frequent terms kept as slot lists', () => {
     loaded.add([toIndexDoc({ ...base, uid: 'QANR5L14QE99998', number: 99998 })]);
     const slot = loaded.slotOf('QANR5L14QE99998')!;
     expect([...loaded.frequentTerms().get('ministr')!.all.view()]).toContain(slot);
-  });
-});
-
-describe('boundedEditDistance', () => {
-  const levenshtein = (a: string, b: string): number => {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-    for (let i = 1; i <= a.length; i++)
-      for (let j = 1; j <= b.length; j++)
-        d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    return d[a.length]![b.length]!;
-  };
-  it('equals the Levenshtein distance up to the bound, and says "over" beyond it', () => {
-    fc.assert(
-      fc.property(fc.stringMatching(/^[a-d]{0,8}$/), fc.stringMatching(/^[a-d]{0,8}$/), fc.integer({ min: 0, max: 3 }), (a, b, max) => {
-        const exact = levenshtein(a, b);
-        expect(boundedEditDistance(a, b, max)).toBe(exact <= max ? exact : max + 1);
-      }),
-    );
   });
 });
