@@ -5,11 +5,13 @@
  * 1. Flood control and the synchronous `prepare` step (option checks, names, numbers, dates resolved) run at
  *    once, before anything is sent: bad input is answered with an ephemeral message as the interaction response
  *    itself — never a public "réflexion…" first.
- * 2. The work then runs (at most `maxConcurrentWork` at a time, in arrival order). If its answer is ready within
- *    `deferAfterMs` of the interaction's arrival, it goes out as the interaction response: ONE request.
- * 3. Otherwise the interaction is deferred at that moment (deferred reply, ephemeral when the command says so;
- *    deferred update for components that edit their message), and the answer edits the deferred message.
- *    Entries declared `defer: true` skip the wait. The 3 s deadline is thus met with ~2 s to spare.
+ * 2. The work then runs (at most `maxConcurrentWork` at a time, in arrival order, started on a later turn of the
+ *    event loop). If its answer is ready within `deferAfterMs` of the interaction's creation, it goes out as the
+ *    interaction response: ONE request.
+ * 3. Otherwise the interaction is deferred at that moment — or at once when it arrived that late, or when the works
+ *    queued ahead would take it past that moment — (deferred reply, ephemeral when the command says so; deferred
+ *    update for components that edit their message), and the answer edits the deferred message. Entries declared
+ *    `defer: true` skip the wait. The 3 s deadline is thus met with ~2 s to spare.
  * Why: an answer in one callback is one request instead of two. Discord binds no interaction endpoint (callback,
  * @original, follow-ups) to the bot's global rate limit; discord.js sends callbacks outside its own 50/s global
  * limiter, and the edits and follow-ups after a deferral go through interactionWebhooks.ts for the same reason.
