@@ -12,6 +12,7 @@ export default defineCommand({
   description: 'Ce que fait chaque commande, avec des exemples',
   descriptionEn: 'What each command does, with examples',
   help: { what: 'Ce message.', examples: ['/aide'] },
+  ephemeral: true,
   async run() {
     // `commands` is read at run time: commands/index.ts imports this file too.
     return {

@@ -5,10 +5,10 @@
  * civility, accents, hyphens and particles; an exact last name before a prefix. A deputy of the deputies' records who
  * has asked nothing yet is shown with « 0 question ».
  */
-import { customId, defineCommand } from '../src/discord/commandKit';
+import { component, customId, defineCommand } from '../src/discord/commandKit';
 import type { CommandDeps } from '../src/discord/deps';
 import { COLORS } from '../src/discord/format';
-import { escapeCorpus } from '../src/discord/markdown';
+import { escapeCorpus, plainText } from '../src/discord/markdown';
 import type { Reply } from '../src/discord/reply';
 import { UserError } from '../src/discord/UserError';
 import { questionLine, summaryFields } from '../src/discord/views/summaryView';
@@ -25,7 +25,7 @@ const STATE_KIND = 'deputy';
 export function resolveDeputy(deps: CommandDeps, input: string): { ref: DeputyRef; others: string[] } {
   const matches = deps.insights.findDeputies(input, 6);
   const best = matches[0];
-  if (!best) throw new UserError(`Aucun député trouvé pour « ${input} ». Essayez le nom de famille seul (ex. « Tardy »).`);
+  if (!best) throw new UserError(`Aucun député trouvé pour « ${escapeCorpus(input)} ». Essayez le nom de famille seul (ex. « Tardy »).`);
   return { ref: { acteurRef: best.acteurRef, name: best.name }, others: matches.slice(1).map((m) => m.name) };
 }
 
@@ -38,7 +38,7 @@ export async function deputyReply(ref: DeputyRef, page: number, deps: CommandDep
           title: `Questions écrites de ${escapeCorpus(ref.name)}`,
           color: COLORS.question,
           description: `${frCount(0, 'question')} dans la base pour l’instant.`,
-          ...(others.length ? { footer: { text: `Autres correspondances : ${others.join(', ')}` } } : {}),
+          ...(others.length ? { footer: { text: `Autres correspondances : ${others.map(plainText).join(', ')}` } } : {}),
         },
       ],
     };
@@ -57,7 +57,7 @@ export async function deputyReply(ref: DeputyRef, page: number, deps: CommandDep
         color: COLORS.question,
         fields: summaryFields(summary, { ministries: true }),
         ...imageOf(chart),
-        ...(others.length ? { footer: { text: `Autres correspondances : ${others.join(', ')}` } } : {}),
+        ...(others.length ? { footer: { text: `Autres correspondances : ${others.map(plainText).join(', ')}` } } : {}),
       },
       {
         title: `Les plus récentes — page ${p}/${pages}`,
@@ -86,8 +86,6 @@ export async function deputyReply(ref: DeputyRef, page: number, deps: CommandDep
 
 export default defineCommand({
   name: 'depute',
-  // SQL over the whole corpus the first time (cached per revision afterwards): acknowledge first.
-  defer: true,
   help: {
     what: 'Les questions d’un·e député·e, les plus récentes d’abord, et son bilan (taux de réponse, délai médian, thèmes).',
     examples: ['/depute nom:Tardy'],
@@ -98,19 +96,21 @@ export default defineCommand({
   options: {
     nom: { type: 'string', required: true, autocomplete: true, nameEn: 'name', maxLength: 100, description: 'Nom du député (ex. Tardy)', descriptionEn: 'Deputy’s name (e.g. Tardy)' },
   },
-  async run(args, deps, ctx) {
-    const { ref, others } = resolveDeputy(deps, args.nom);
-    return deputyReply(ref, 1, deps, ctx.now, others);
-  },
+  prepare: (args, deps) => resolveDeputy(deps, args.nom),
+  run: ({ ref, others }, deps, ctx) => deputyReply(ref, 1, deps, ctx.now, others),
   async autocomplete(focused, deps) {
     return corpusChoices('deputy', focused.value, deps);
   },
   components: {
-    async dpp(call, deps, ctx) {
-      const [stateId = '', pageRaw = '1'] = call.args;
-      const ref = deps.pages.load(STATE_KIND, stateId) as DeputyRef | null;
-      if (!ref || typeof ref.name !== 'string') throw new UserError('Cette liste a expiré : relancez la commande.');
-      return deputyReply(ref, Number.parseInt(pageRaw, 10) || 1, deps, ctx.now);
-    },
+    dpp: component({
+      answer: 'update',
+      prepare(call, deps) {
+        const [stateId = '', pageRaw = '1'] = call.args;
+        const ref = deps.pages.load(STATE_KIND, stateId) as DeputyRef | null;
+        if (!ref || typeof ref.name !== 'string') throw new UserError('Cette liste a expiré : relancez la commande.');
+        return { ref, page: Number.parseInt(pageRaw, 10) || 1 };
+      },
+      run: ({ ref, page }, deps, ctx) => deputyReply(ref, page, deps, ctx.now),
+    }),
   },
 });

@@ -8,6 +8,7 @@ import { corpusChoices } from './shared/autocompleteCorpus';
 import { defineCommand, type CallContext, type SubcommandSpecs } from '../src/discord/commandKit';
 import type { CommandDeps } from '../src/discord/deps';
 import type { Choice, Reply } from '../src/discord/reply';
+import { escapeCorpus, plainText } from '../src/discord/markdown';
 import { UserError } from '../src/discord/UserError';
 import type { DigestCommandDeps } from '../src/digest/commandDeps';
 import '../src/digest/commandDeps';
@@ -87,14 +88,15 @@ function checkKeywords(keywords: string | undefined): string | null {
 function checkTime(heure: string | undefined, fallback: string): string {
   if (heure === undefined) return fallback;
   const t = parseTime(heure);
-  if (t === null) throw new UserError(`Heure invalide : « ${heure} ». Exemples : 8h, 08:30, 18h15.`);
+  if (t === null) throw new UserError(`Heure invalide : « ${escapeCorpus(heure)} ». Exemples : 8h, 08:30, 18h15.`);
   return t;
 }
 
 function checkDays(jours: string | undefined, fallback: number[] | null): number[] | null {
   if (jours === undefined) return fallback;
   const d = parseDays(jours);
-  if (!d.ok) throw new UserError(d.error);
+  // The message quotes what the user typed.
+  if (!d.ok) throw new UserError(escapeCorpus(d.error));
   return d.days;
 }
 
@@ -104,65 +106,73 @@ function ownSubscription(d: DigestCommandDeps, guildId: string, id: number): Sub
   return sub;
 }
 
-async function add(args: FilterArgs & { salon: string }, deps: CommandDeps, ctx: CallContext): Promise<Reply> {
+/** What a subcommand's checks leave to do (run after the checks, see `prepare` in commandKit). */
+type Act = () => Reply;
+
+function add(args: FilterArgs & { salon: string }, deps: CommandDeps, ctx: CallContext): Act {
   const guildId = requireManager(ctx);
   const d = digestDeps(deps);
   if (d.service.repo.listSubscriptions(guildId).length >= MAX_SUBSCRIPTIONS_PER_GUILD) {
     throw new UserError(`Ce serveur a déjà ${MAX_SUBSCRIPTIONS_PER_GUILD} digests : retirez-en un avant d’en ajouter.`);
   }
-  const sub = d.service.addSubscription(
-    {
-      guildId,
-      channelId: args.salon,
-      createdBy: ctx.userId,
-      keywords: checkKeywords(args['mots-cles']),
-      deputy: args.depute ?? null,
-      ministry: args.ministere ?? null,
-      rubrique: args.rubrique ?? null,
-      content: (args.contenu ?? 'tout') as DigestContent,
-      time: checkTime(args.heure, d.defaultTime),
-      days: checkDays(args.jours, null),
-      timeZone: d.timeZone,
-    },
-    ctx.now,
-  );
-  return {
-    ephemeral: true,
-    content:
-      `Digest n° ${sub.id} créé pour <#${sub.channelId}>.\n${subscriptionLine(sub, ctx.now)}\n` +
-      '-# Il ne contiendra que ce qui arrive à partir de maintenant ; un jour sans nouveauté, rien n’est posté. ' +
-      'Le bot doit pouvoir écrire dans ce salon.',
+  const input = {
+    guildId,
+    channelId: args.salon,
+    createdBy: ctx.userId,
+    keywords: checkKeywords(args['mots-cles']),
+    deputy: args.depute ?? null,
+    ministry: args.ministere ?? null,
+    rubrique: args.rubrique ?? null,
+    content: (args.contenu ?? 'tout') as DigestContent,
+    time: checkTime(args.heure, d.defaultTime),
+    days: checkDays(args.jours, null),
+    timeZone: d.timeZone,
+  };
+  return () => {
+    const sub = d.service.addSubscription(input, ctx.now);
+    return {
+      ephemeral: true,
+      content:
+        `Digest n° ${sub.id} créé pour <#${sub.channelId}>.\n${subscriptionLine(sub, ctx.now)}\n` +
+        '-# Il ne contiendra que ce qui arrive à partir de maintenant ; un jour sans nouveauté, rien n’est posté. ' +
+        'Le bot doit pouvoir écrire dans ce salon.',
+    };
   };
 }
 
-async function modify(args: FilterArgs & { id: number }, deps: CommandDeps, ctx: CallContext): Promise<Reply> {
+function modify(args: FilterArgs & { id: number }, deps: CommandDeps, ctx: CallContext): Act {
   const guildId = requireManager(ctx);
   const d = digestDeps(deps);
   const sub = ownSubscription(d, guildId, args.id);
   const clear = (v: string | undefined, old: string | null): string | null => (v === undefined ? old : v === '-' ? null : v);
-  const updated = d.service.updateSubscription(
-    sub.id,
-    {
-      keywords: args['mots-cles'] === '-' ? null : args['mots-cles'] !== undefined ? checkKeywords(args['mots-cles']) : sub.keywords,
-      deputy: clear(args.depute, sub.deputy),
-      ministry: clear(args.ministere, sub.ministry),
-      rubrique: clear(args.rubrique, sub.rubrique),
-      content: (args.contenu ?? sub.content) as DigestContent,
-      time: checkTime(args.heure, sub.time),
-      days: checkDays(args.jours, sub.days),
-    },
-    ctx.now,
-  );
-  return { ephemeral: true, content: `Digest n° ${updated.id} modifié${sub.enabled ? '' : ' et réactivé'}.\n${subscriptionLine(updated, ctx.now)}` };
+  const changes = {
+    keywords: args['mots-cles'] === '-' ? null : args['mots-cles'] !== undefined ? checkKeywords(args['mots-cles']) : sub.keywords,
+    deputy: clear(args.depute, sub.deputy),
+    ministry: clear(args.ministere, sub.ministry),
+    rubrique: clear(args.rubrique, sub.rubrique),
+    content: (args.contenu ?? sub.content) as DigestContent,
+    time: checkTime(args.heure, sub.time),
+    days: checkDays(args.jours, sub.days),
+  };
+  return () => {
+    const updated = d.service.updateSubscription(sub.id, changes, ctx.now);
+    return { ephemeral: true, content: `Digest n° ${updated.id} modifié${sub.enabled ? '' : ' et réactivé'}.\n${subscriptionLine(updated, ctx.now)}` };
+  };
 }
 
-function list(deps: CommandDeps, ctx: CallContext): Reply {
-  if (ctx.guildId === null) throw new UserError('Les digests se gèrent depuis un serveur.');
-  const subs = digestDeps(deps).service.repo.listSubscriptions(ctx.guildId);
+function list(deps: CommandDeps, ctx: CallContext): Act {
+  const guildId = ctx.guildId;
+  if (guildId === null) throw new UserError('Les digests se gèrent depuis un serveur.');
+  const d = digestDeps(deps);
+  return () => listReply(d, guildId, ctx.now);
+}
+
+function listReply(d: DigestCommandDeps, guildId: string, now: Date): Reply {
+  const subs = d.service.repo.listSubscriptions(guildId);
   if (subs.length === 0) {
     return { ephemeral: true, content: 'Aucun digest sur ce serveur. Créez-en un avec `/digest ajouter salon:#questions jours:mardi`.' };
   }
-  const lines = subs.map((s) => subscriptionLine(s, ctx.now));
+  const lines = subs.map((s) => subscriptionLine(s, now));
   // 25 subscriptions at most, each line well under 160 characters: fits one 4096 description.
   return {
     ephemeral: true,
@@ -170,24 +180,30 @@ function list(deps: CommandDeps, ctx: CallContext): Reply {
   };
 }
 
-function remove(id: number, deps: CommandDeps, ctx: CallContext): Reply {
+function remove(id: number, deps: CommandDeps, ctx: CallContext): Act {
   const guildId = requireManager(ctx);
   const d = digestDeps(deps);
   const sub = ownSubscription(d, guildId, id);
-  d.service.repo.removeSubscription(guildId, sub.id);
-  return { ephemeral: true, content: `Digest n° ${sub.id} (<#${sub.channelId}>) retiré.` };
+  return () => {
+    d.service.repo.removeSubscription(guildId, sub.id);
+    return { ephemeral: true, content: `Digest n° ${sub.id} (<#${sub.channelId}>) retiré.` };
+  };
 }
 
-function preview(id: number, deps: CommandDeps, ctx: CallContext): Reply {
+function preview(id: number, deps: CommandDeps, ctx: CallContext): Act {
   if (ctx.guildId === null) throw new UserError('Les digests se gèrent depuis un serveur.');
   const d = digestDeps(deps);
   const sub = ownSubscription(d, ctx.guildId, id);
-  const messages = d.service.preview(sub, ctx.now);
+  return () => previewReply(d, sub, ctx.now);
+}
+
+function previewReply(d: DigestCommandDeps, sub: Subscription, now: Date): Reply {
+  const messages = d.service.preview(sub, now);
   const first = messages[0];
   if (!first) {
     return {
       ephemeral: true,
-      content: `Aperçu du digest n° ${sub.id} : rien de nouveau pour l’instant depuis le dernier envoi. ${sub.enabled ? `(${whenText(sub, ctx.now)})` : ''}`.trim(),
+      content: `Aperçu du digest n° ${sub.id} : rien de nouveau pour l’instant depuis le dernier envoi. ${sub.enabled ? `(${whenText(sub, now)})` : ''}`.trim(),
     };
   }
   const more = messages.length > 1 ? `\n-# Aperçu : partie 1 sur ${messages.length}.` : '';
@@ -218,7 +234,7 @@ async function autocomplete(focused: { name: string; value: string }, deps: Comm
         .listSubscriptions(ctx.guildId)
         .filter((s) => String(s.id).startsWith(focused.value.trim()))
         .slice(0, 25)
-        .map((s) => ({ name: describeSubscription(s).slice(0, 100), value: s.id }));
+        .map((s) => ({ name: plainText(describeSubscription(s)).slice(0, 100), value: s.id }));
     }
     default:
       return [];
@@ -251,7 +267,7 @@ const SUBCOMMANDS = {
   },
 } as const satisfies SubcommandSpecs;
 
-export default defineCommand<typeof SUBCOMMANDS>({
+export default defineCommand<typeof SUBCOMMANDS, Act>({
   name: 'digest',
   description: 'Digests quotidiens des nouvelles questions et réponses, postés dans un salon',
   descriptionEn: 'Daily digests of new questions and answers, posted to a channel',
@@ -262,7 +278,9 @@ export default defineCommand<typeof SUBCOMMANDS>({
   defaultMemberPermissions: String(MANAGE_GUILD),
   dmPermission: false,
   subcommands: SUBCOMMANDS,
-  async run(args, deps, ctx) {
+  ephemeral: true,
+  /** Every check (permissions, ownership, keywords, time, days) before anything is sent; the change is the work. */
+  prepare(args, deps, ctx): Act {
     switch (args.subcommand) {
       case 'ajouter':
         return add(args, deps, ctx);
@@ -278,6 +296,7 @@ export default defineCommand<typeof SUBCOMMANDS>({
         throw new UserError('Sous-commande inconnue.');
     }
   },
+  run: (act) => act(),
   async autocomplete(focused, deps, ctx) {
     return autocomplete(focused, deps, ctx);
   },

@@ -3,8 +3,9 @@
  * delay, how many are still pending past the two-month rule, and the oldest pending ones.
  */
 import { defineCommand } from '../src/discord/commandKit';
+import type { CommandDeps } from '../src/discord/deps';
 import { COLORS } from '../src/discord/format';
-import { escapeCorpus } from '../src/discord/markdown';
+import { escapeCorpus, plainText } from '../src/discord/markdown';
 import { UserError } from '../src/discord/UserError';
 import { questionLine, summaryFields } from '../src/discord/views/summaryView';
 import { summarize } from '../src/insights/summarize';
@@ -13,10 +14,16 @@ import type { Reply } from '../src/discord/reply';
 import { appendButton, imageOf, profileChart } from '../src/discord/views/profileChart';
 import { exportButton, MINISTRY_STATE } from '../src/discord/views/exportButton';
 
+/** The best-matching ministry for what the user typed, and the next ones; a French UserError when none. */
+export function resolveMinistry(deps: CommandDeps, input: string): { best: { name: string }; others: string[] } {
+  const matches = deps.insights.findMinistries(input, 6);
+  const best = matches[0];
+  if (!best) throw new UserError(`Aucun ministère trouvé pour « ${escapeCorpus(input)} ». Essayez un mot du nom (ex. « Justice », « Intérieur »).`);
+  return { best, others: matches.slice(1).map((m) => m.name) };
+}
+
 export default defineCommand({
   name: 'ministere',
-  // SQL over the whole corpus the first time (cached per revision afterwards): acknowledge first.
-  defer: true,
   help: {
     what: 'Bilan d’un ministère : taux de réponse, délai médian, questions en attente au-delà de 2 mois.',
     examples: ['/ministere nom:Justice'],
@@ -27,14 +34,11 @@ export default defineCommand({
   options: {
     nom: { type: 'string', required: true, autocomplete: true, nameEn: 'name', maxLength: 150, description: 'Nom du ministère (ex. Justice)', descriptionEn: 'Ministry name (e.g. Justice)' },
   },
-  async run(args, deps, ctx) {
-    const matches = deps.insights.findMinistries(args.nom, 6);
-    const best = matches[0];
-    if (!best) throw new UserError(`Aucun ministère trouvé pour « ${args.nom} ». Essayez un mot du nom (ex. « Justice », « Intérieur »).`);
+  prepare: (args, deps) => resolveMinistry(deps, args.nom),
+  async run({ best, others }, deps, ctx) {
     const facts = deps.insights.ministryFacts(best.name);
     const summary = summarize(facts, ctx.now);
     const oldest = deps.store.getQuestions(summary.oldestPending.map((f) => f.uid));
-    const others = matches.slice(1).map((m) => m.name);
     const chart = await profileChart(deps, facts, `Ministère : ${best.name}`);
     const reply: Reply = {
       embeds: [
@@ -44,7 +48,7 @@ export default defineCommand({
           description: 'Questions adressées à ce ministère ou dont il a la charge.',
           fields: summaryFields(summary, { ministries: false }),
           ...imageOf(chart),
-          ...(others.length ? { footer: { text: `Autres correspondances : ${others.join(', ')}` } } : {}),
+          ...(others.length ? { footer: { text: `Autres correspondances : ${others.map(plainText).join(', ')}` } } : {}),
         },
         {
           title: 'Les plus anciennes sans réponse (au-delà de 2 mois)',

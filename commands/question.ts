@@ -4,12 +4,12 @@
  * (several are listed for the user to choose). The "Questions similaires" button (`qsim:<uid>`)
  * answers with a new message of similar questions.
  */
-import { defineCommand } from '../src/discord/commandKit';
+import { component, defineCommand } from '../src/discord/commandKit';
 import type { CommandDeps } from '../src/discord/deps';
 import { ordinal } from '../src/discord/format';
 import { UserError } from '../src/discord/UserError';
 import { questionReply } from '../src/discord/views/questionView';
-import { showResults } from '../src/discord/views/resultsView';
+import { requireSearchReady, showResults, type ResultsState } from '../src/discord/views/resultsView';
 import { compareRefs, QUESTION_TYPES } from '../src/corpus/questionRef';
 import type { Question, QuestionType } from '../src/corpus/types';
 
@@ -52,6 +52,11 @@ function pickOne(deps: CommandDeps, rows: Array<{ uid: string; legislature: numb
   return q;
 }
 
+/** The results state of "questions similar to q" (shared by /similaires and the qsim button). */
+export function similarState(q: Question): ResultsState {
+  return { k: 'similar', uid: q.uid, label: `la n° ${q.number} (${ordinal(q.legislature)} lég.)` };
+}
+
 export default defineCommand({
   name: 'question',
   help: {
@@ -74,18 +79,19 @@ export default defineCommand({
       ],
     },
   },
-  async run(args, deps, ctx) {
-    return questionReply(findQuestionOrFail(deps, args.numero, args.legislature, args.type as QuestionType | undefined), ctx.now);
-  },
-  deferComponents: ['qsim'],
+  prepare: (args, deps) => findQuestionOrFail(deps, args.numero, args.legislature, args.type as QuestionType | undefined),
+  run: (q, _deps, ctx) => questionReply(q, ctx.now),
   components: {
     /** qsim:<uid> -> similar questions, as a new message. */
-    async qsim(call, deps, ctx) {
-      const uid = call.args[0] ?? '';
-      const q = deps.store.getQuestion(uid);
-      if (!q) throw new UserError("Cette question n'est plus dans la base.");
-      const reply = await showResults({ k: 'similar', uid, label: `la n° ${q.number} (${ordinal(q.legislature)} lég.)` }, 1, deps, ctx.now);
-      return { ...reply, mode: 'reply' };
-    },
+    qsim: component({
+      answer: 'reply',
+      prepare(call, deps) {
+        const q = deps.store.getQuestion(call.args[0] ?? '');
+        if (!q) throw new UserError("Cette question n'est plus dans la base.");
+        requireSearchReady(deps);
+        return q;
+      },
+      run: (q, deps, ctx) => showResults(similarState(q), 1, deps, ctx.now),
+    }),
   },
 });

@@ -5,9 +5,9 @@
  */
 import type { QuestionStatus } from '../src/corpus/types';
 import type { SearchFilters, SortOrder } from '../src/search/types';
-import { defineCommand } from '../src/discord/commandKit';
+import { component, defineCommand } from '../src/discord/commandKit';
 import { UserError } from '../src/discord/UserError';
-import { parseDateRange } from '../src/discord/userInput';
+import { parseDateRange, requireSearchableText } from '../src/discord/userInput';
 import { questionReply } from '../src/discord/views/questionView';
 import { loadResultsState, requireSearchReady, searchLabel, showResults, type ResultsState } from '../src/discord/views/resultsView';
 import { corpusChoices } from './shared/autocompleteCorpus';
@@ -48,7 +48,6 @@ export default defineCommand({
   nameEn: 'search',
   description: 'Cherche dans les questions écrites et les réponses des ministres',
   descriptionEn: 'Search written questions and ministers’ answers',
-  defer: true,
   options: {
     texte: {
       type: 'string',
@@ -88,10 +87,11 @@ export default defineCommand({
       ],
     },
   },
-  async run(args, deps, ctx) {
+  /** Checks the text, the dates and the index before anything is sent; the search itself is the work. */
+  prepare(args, deps) {
     const text = args.texte.replace(/\s+/g, ' ').trim();
-    if (text.replace(/["\-\s]/g, '') === '') throw new UserError('Le texte à chercher est vide : tapez au moins un mot.');
     if (text.length > MAX_QUERY_LENGTH) throw new UserError(`Le texte à chercher est trop long (${MAX_QUERY_LENGTH} caractères au plus).`);
+    requireSearchableText(text);
     const range = parseDateRange(args.depuis, args.jusqua);
     const filters: SearchFilters = {
       ...(args.depute ? { deputy: args.depute } : {}),
@@ -108,7 +108,10 @@ export default defineCommand({
       req: { text, filters, sort: SORT[args.tri ?? 'pertinence'] ?? 'relevance' },
       label: searchLabel(text),
     };
-    return showResults(state, 1, deps, ctx.now, noResultHints(filters, text));
+    return { state, hints: noResultHints(filters, text) };
+  },
+  async run({ state, hints }, deps, ctx) {
+    return showResults(state, 1, deps, ctx.now, hints);
   },
   async autocomplete(focused, deps) {
     const kind = ({ depute: 'deputy', groupe: 'group', ministere: 'ministry', rubrique: 'rubrique' } as const)[
@@ -116,21 +119,28 @@ export default defineCommand({
     ];
     return kind ? corpusChoices(kind, focused.value, deps) : [];
   },
-  deferComponents: ['rsp'],
   components: {
     /** Page button: rsp:<stateId>:<page>:<p|i|n> */
-    async rsp(call, deps, ctx) {
-      const [stateId = '', pageRaw = '1'] = call.args;
-      const state = loadResultsState(deps, stateId);
-      const page = Math.max(1, Number.parseInt(pageRaw, 10) || 1);
-      return showResults(state, page, deps, ctx.now);
-    },
+    rsp: component({
+      answer: 'update',
+      prepare(call, deps) {
+        const [stateId = '', pageRaw = '1'] = call.args;
+        const state = loadResultsState(deps, stateId);
+        requireSearchReady(deps);
+        return { state, page: Math.max(1, Number.parseInt(pageRaw, 10) || 1) };
+      },
+      run: ({ state, page }, deps, ctx) => showResults(state, page, deps, ctx.now),
+    }),
     /** Select menu: rso:<stateId>, value = uid -> the question in full, only for the one who asked. */
-    async rso(call, deps, ctx) {
-      const uid = call.values[0];
-      const q = uid ? deps.store.getQuestion(uid) : null;
-      if (!q) throw new UserError("Cette question n'est plus dans la base.");
-      return { ...questionReply(q, ctx.now), mode: 'reply', ephemeral: true };
-    },
+    rso: component({
+      answer: 'ephemeral',
+      prepare(call, deps) {
+        const uid = call.values[0];
+        const q = uid ? deps.store.getQuestion(uid) : null;
+        if (!q) throw new UserError("Cette question n'est plus dans la base.");
+        return q;
+      },
+      run: (q, _deps, ctx) => questionReply(q, ctx.now),
+    }),
   },
 });

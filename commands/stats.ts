@@ -11,8 +11,6 @@ import { corpusSpec } from '../src/charts/specs';
 
 export default defineCommand({
   name: 'stats',
-  // SQL over the whole corpus the first time (cached per revision afterwards): acknowledge first.
-  defer: true,
   help: {
     what: 'Chiffres du corpus par législature et par statut, date de la dernière mise à jour, état du service (connexion, index, mise à jour quotidienne).',
     examples: ['/stats'],

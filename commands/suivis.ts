@@ -3,9 +3,10 @@
  * list is rebuilt from the database each time, so the menu keeps working after a restart).
  */
 import type { APIEmbed } from 'discord-api-types/v10';
-import { customId, defineCommand, type CallContext } from '../src/discord/commandKit';
+import { component, customId, defineCommand, type CallContext } from '../src/discord/commandKit';
 import type { CommandDeps } from '../src/discord/deps';
 import { ordinal } from '../src/discord/format';
+import { plainText } from '../src/discord/markdown';
 import type { Reply } from '../src/discord/reply';
 import { UserError } from '../src/discord/UserError';
 import '../src/digest/commandDeps';
@@ -50,7 +51,8 @@ export function followsReply(deps: CommandDeps, ctx: CallContext, notice?: strin
             options: follows.slice(0, 25).map((f) => {
               const q = questions.get(f.uid);
               return {
-                label: cutText(q ? `n° ${q.number} (${q.legislature}e) · ${questionTitle(q)}` : f.uid, 100),
+                // Select options show plain text: corpus text made inert, not escaped.
+                label: cutText(plainText(q ? `n° ${q.number} (${q.legislature}e) · ${questionTitle(q)}` : f.uid), 100),
                 value: String(f.id),
                 description: f.target === 'channel' ? 'dans un salon' : 'en message privé',
               };
@@ -68,16 +70,22 @@ export default defineCommand({
   description: 'Les questions que vous suivez (et ne plus en suivre une)',
   descriptionEn: 'The questions you follow (and stop following one)',
   help: { what: 'Les questions que vous suivez, avec un menu pour arrêter d’en suivre une.', examples: ['/suivis'] },
-  async run(_args, deps, ctx) {
-    return followsReply(deps, ctx);
-  },
+  ephemeral: true,
+  prepare: (_args, deps) => digestDeps(deps),
+  run: (_d, deps, ctx) => followsReply(deps, ctx),
   components: {
     /** svr (select: follow id) -> stop following it, then show the updated list. */
-    async svr(call, deps, ctx) {
-      const id = Number(call.values[0]);
-      if (!Number.isInteger(id)) throw new UserError('Choix invalide.');
-      const removed = digestDeps(deps).service.repo.removeFollow(ctx.userId, id, ctx.now);
-      return { ...followsReply(deps, ctx, removed ? 'Suivi retiré.' : 'Ce suivi était déjà terminé.'), mode: 'update' };
-    },
+    svr: component({
+      answer: 'update',
+      prepare(call, deps) {
+        const id = Number(call.values[0]);
+        if (!Number.isInteger(id)) throw new UserError('Choix invalide.');
+        return { id, d: digestDeps(deps) };
+      },
+      run({ id, d }, deps, ctx) {
+        const removed = d.service.repo.removeFollow(ctx.userId, id, ctx.now);
+        return followsReply(deps, ctx, removed ? 'Suivi retiré.' : 'Ce suivi était déjà terminé.');
+      },
+    }),
   },
 });

@@ -4,6 +4,7 @@
  */
 import { defineCommand } from '../src/discord/commandKit';
 import { ordinal } from '../src/discord/format';
+import { escapeCorpus } from '../src/discord/markdown';
 import { UserError } from '../src/discord/UserError';
 import '../src/digest/commandDeps';
 import { frenchIsoDate } from '../src/digest/format';
@@ -35,7 +36,9 @@ export default defineCommand({
       ],
     },
   },
-  async run(args, deps, ctx) {
+  ephemeral: true,
+  /** Every check (question, status, place, limit) before anything is sent; recording the follow is the work. */
+  prepare(args, deps, ctx) {
     const d = digestDeps(deps);
     const legislature = args.legislature ?? d.defaultLegislature;
     const q = deps.store.findQuestion(legislature, args.numero, 'QE');
@@ -48,11 +51,14 @@ export default defineCommand({
       throw new UserError(`La question n° ${q.number} a déjà reçu sa réponse${q.answer?.joDate ? ` (JO du ${frenchIsoDate(q.answer.joDate)})` : ''} : voyez /question ${q.number}.`);
     }
     if (q.status === 'withdrawn') {
-      throw new UserError(`La question n° ${q.number} est close (${q.closure?.label ?? 'retirée'}) : il n’y a plus rien à suivre.`);
+      throw new UserError(`La question n° ${q.number} est close (${escapeCorpus(q.closure?.label ?? 'retirée')}) : il n’y a plus rien à suivre.`);
     }
     if (d.service.repo.activeFollowsOfUser(ctx.userId).length >= MAX_FOLLOWS_PER_USER) {
       throw new UserError(`Vous suivez déjà ${MAX_FOLLOWS_PER_USER} questions : retirez-en une avec /suivis.`);
     }
+    return { d, q, where };
+  },
+  run({ d, q, where }, _deps, ctx) {
     const { created } = d.service.addFollow(
       {
         userId: ctx.userId,

@@ -35,20 +35,16 @@ export default defineCommand({
       ],
     },
   },
-  async run(args, deps, ctx) {
+  prepare(args) {
     const text = (args.texte ?? '').replace(/\s+/g, ' ').trim();
     const filters = filtersOf(args);
     if (!text && Object.keys(filters).length === 0) throw new UserError('Indiquez un sujet (texte) ou au moins un filtre (député, ministère, législature…).');
-    return trendReply(
-      { text, filters, ...(args.granularite ? { granularity: args.granularite === 'mois' ? 'month' : 'year' } : {}) },
-      deps,
-      ctx.now,
-    );
+    return { text, filters, ...(args.granularite ? { granularity: args.granularite === 'mois' ? ('month' as const) : ('year' as const) } : {}) };
   },
+  run: (request, deps, ctx) => trendReply(request, deps, ctx.now),
   async autocomplete(focused, deps) {
     const kind = ({ depute: 'deputy', groupe: 'group', ministere: 'ministry', rubrique: 'rubrique' } as const)[focused.name as 'depute' | 'groupe' | 'ministere' | 'rubrique'];
     return kind ? corpusChoices(kind, focused.value, deps) : [];
   },
-  deferComponents: ['exp'],
   components: { exp: exportComponent },
 });

@@ -41,6 +41,11 @@ export interface Config {
   healthHost: string;
   /** On SIGTERM/SIGINT: how long interactions and deliveries in flight may take to finish, ms. */
   shutdownGraceMs: number;
+  /**
+   * Gateway shards run by this process: 'auto' (Discord's recommendation from GET /gateway/bot) or a count. All
+   * shards live in this one process, so what runs once per process (index, scheduler, digests) runs once.
+   */
+  shardCount: number | 'auto';
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -144,6 +149,8 @@ export function parseConfig(env: Env = process.env): Config {
     problems.push(`HEALTH_HOST doit être une adresse IP ou un nom d'hôte (ex. 127.0.0.1, 0.0.0.0, ::1), reçu « ${healthHost} ».`);
   }
   const shutdownGraceMs = int('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000);
+  const shardRaw = str('SHARD_COUNT');
+  const shardCount: number | 'auto' = shardRaw === null || shardRaw.toLowerCase() === 'auto' ? 'auto' : int('SHARD_COUNT', 1, 1, 1024);
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -168,6 +175,7 @@ export function parseConfig(env: Env = process.env): Config {
     healthPort,
     healthHost,
     shutdownGraceMs,
+    shardCount,
   };
 }
 

@@ -116,7 +116,7 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
     if (config.discordToken) {
       // Questions asked by mention or in DMs (issue 13): same flood control, answered by the plain-French parser.
       const onMessage = createMessageHandler({ deps, logger, flood, clock });
-      client = await startDiscordClient({ token: config.discordToken, apiUrl: config.discordApiUrl, logger, onInteraction: gate.handle, onMessage });
+      client = await startDiscordClient({ token: config.discordToken, apiUrl: config.discordApiUrl, shards: config.shardCount, logger, onInteraction: gate.handle, onMessage });
       ops.attach({ client });
     } else {
       consoleSession = createConsoleSession({

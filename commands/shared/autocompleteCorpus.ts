@@ -5,12 +5,14 @@
 import type { Choice } from '../../src/discord/reply';
 import type { CommandDeps } from '../../src/discord/deps';
 import { truncate } from '../../src/discord/limits';
+import { plainText } from '../../src/discord/markdown';
 import { frCount } from '../../src/format/french';
 
 export type CorpusKind = 'deputy' | 'ministry' | 'group' | 'rubrique';
 
+/** Choice names are shown as plain text: corpus names made inert, not escaped. */
 function label(name: string, count: number): string {
-  return truncate(`${name} (${frCount(count, 'question')})`, 100);
+  return truncate(`${plainText(name)} (${frCount(count, 'question')})`, 100);
 }
 
 export async function corpusChoices(kind: CorpusKind, input: string, deps: CommandDeps): Promise<Choice[]> {

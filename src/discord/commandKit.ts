@@ -6,26 +6,36 @@
  *     name: 'exemple', nameEn: 'example',
  *     description: 'Fait quelque chose', descriptionEn: 'Does something',
  *     options: {
- *       texte: { type: 'string', required: true, description: '…', descriptionEn: '…', maxLength: 200 },
+ *       numero: { type: 'integer', required: true, description: '…', descriptionEn: '…', minValue: 1 },
  *       depute: { type: 'string', autocomplete: true, description: '…', descriptionEn: '…' },
  *     },
- *     defer: true,                        // work may take > 1 s: acknowledged at once, then edited
- *     run: async (args, deps, ctx) => ({ content: args.texte }),   // args typed from `options`
+ *     // Synchronous and fast: checks and resolves the input (names, numbers, dates), throws UserError on bad
+ *     // input. Runs BEFORE anything is sent to Discord, so an input error is ephemeral from the start.
+ *     prepare: (args, deps, ctx) => ({ q: findQuestionOrFail(deps, args.numero) }),
+ *     // The work (may be slow); gets what `prepare` returned. Without `prepare`, `run` gets the checked args.
+ *     run: async ({ q }, deps, ctx) => ({ content: q.uid }),
  *     autocomplete: async (focused, deps, ctx) => [{ name: 'x', value: 'x' }],
- *     components: { ex: async (call, deps, ctx) => ({ content: call.args.join(',') }) },
- *     help: { what: 'Ce que /aide en dit.', examples: ['/exemple texte:abc'] },
+ *     components: {
+ *       ex: component({ answer: 'update', prepare: (call, deps) => call.args[0] ?? '', run: (id) => ({ content: id }) }),
+ *     },
+ *     help: { what: 'Ce que /aide en dit.', examples: ['/exemple numero:12'] },
  *   });
  *   // then add it to the list in commands/index.ts (dispatcher, console twin and deploy script use that list).
  *
  * Subcommands (`/digest ajouter …`): `defineCommand({ …, subcommands: { ajouter: { description, descriptionEn,
  * options } } , run: (args) => args.subcommand === 'ajouter' ? … })` — `args` is a union discriminated by
- * `subcommand`.
+ * `subcommand` (the same with `prepare`).
  *
  * Contracts:
- * - `run` is pure with respect to Discord: it returns a `Reply` (plain data). Expected problems throw
- *   `UserError` (French message, shown ephemerally). `ctx.now` is the clock.
- * - Values are validated against the declaration (required, choices, lengths, ranges) before `run`, the same
+ * - `prepare` and `run` are pure with respect to Discord: `run` returns a `Reply` (plain data). Expected problems
+ *   throw `UserError` (French message, shown ephemerally). `ctx.now` is the clock. Every input check belongs in
+ *   `prepare`: an error thrown by `run` after the dispatcher had to defer replaces the deferred message, with the
+ *   deferral's visibility (`ephemeral`).
+ * - Values are validated against the declaration (required, choices, lengths, ranges) before `prepare`, the same
  *   way for Discord and for the console twin.
+ * - Acknowledgement (src/discord/dispatchInteraction.ts): an answer ready within about a second is sent as the
+ *   interaction response itself; slower work is deferred (with the declared `ephemeral` / component `answer`),
+ *   then the deferred message is edited. `defer: true` skips the wait, for work that always takes longer.
  * - Component custom ids are `prefix:arg1:arg2…` (build them with `customId(prefix, …args)`; ≤ 100 chars, args
  *   without ':'); a prefix must be unique across all commands (checked by `createRegistry`).
  * - Extra dependencies for your domain: add them to `CommandDeps` by module augmentation
@@ -38,6 +48,7 @@ import type {
 } from 'discord-api-types/v10';
 import type { CommandDeps } from './deps';
 import { LIMITS } from './limits';
+import { escapeCorpus } from './markdown';
 import type { Choice, ComponentReply, Reply } from './reply';
 import { UserError } from './UserError';
 
@@ -150,20 +161,88 @@ export interface ComponentCall {
   values: string[];
 }
 
-export type ComponentHandler = (call: ComponentCall, deps: CommandDeps, ctx: CallContext) => Promise<ComponentReply>;
+type Awaitable<T> = T | Promise<T>;
+
+/** What `prepare` hands to the dispatcher: the work left to do, started when the dispatcher decides. */
+export type Work<R> = () => Promise<R>;
+
+/**
+ * How a component answers: `update` edits the message holding it (default), `reply` posts a new public message,
+ * `ephemeral` a new message only the caller sees. Known before the work runs (a deferral must say it).
+ */
+export type ComponentAnswer = 'update' | 'reply' | 'ephemeral';
+
+/** A component handler as the dispatcher sees it. Calling it runs prepare then the work (console, tests). */
+export interface ComponentHandler {
+  (call: ComponentCall, deps: CommandDeps, ctx: CallContext): Promise<ComponentReply>;
+  answer: ComponentAnswer;
+  /** Defer at once (the work always takes more than a second). */
+  defer: boolean;
+  /** Synchronous checks (throws UserError), then the work. */
+  prepare(call: ComponentCall, deps: CommandDeps, ctx: CallContext): Work<ComponentReply>;
+}
+
+/** A component declared with `component({ … })`: checks in `prepare`, the work in `run`. */
+export interface ComponentDefinition<P> {
+  answer?: ComponentAnswer;
+  defer?: boolean;
+  prepare: (call: ComponentCall, deps: CommandDeps, ctx: CallContext) => P;
+  run: (prepared: P, deps: CommandDeps, ctx: CallContext) => Awaitable<ComponentReply>;
+}
+
+/** Older form: one function does everything (its checks then run after a possible deferral). */
+export type ComponentFunction = (call: ComponentCall, deps: CommandDeps, ctx: CallContext) => Promise<ComponentReply>;
+
+const COMPONENT_DEFINITION = Symbol('componentDefinition');
+type TaggedComponent = ComponentDefinition<unknown> & { [COMPONENT_DEFINITION]: true };
+
+/** Declares a component handler (typed: `run` gets what `prepare` returned). */
+export function component<P>(def: ComponentDefinition<P>): ComponentDefinition<P> {
+  return Object.assign({}, def, { [COMPONENT_DEFINITION]: true as const });
+}
+
+function componentHandler(def: ComponentFunction | ComponentDefinition<unknown>): ComponentHandler {
+  if (typeof def === 'function') {
+    const prepare = (call: ComponentCall, deps: CommandDeps, ctx: CallContext): Work<ComponentReply> => () => def(call, deps, ctx);
+    return Object.assign((call: ComponentCall, deps: CommandDeps, ctx: CallContext) => def(call, deps, ctx), {
+      answer: 'update' as const,
+      defer: false,
+      prepare,
+    });
+  }
+  if (!(COMPONENT_DEFINITION in def)) throw new Error('déclarez les composants avec component({ … })');
+  const tagged = def as TaggedComponent;
+  const answer = tagged.answer ?? 'update';
+  const shape = (r: ComponentReply): ComponentReply =>
+    answer === 'update' ? { mode: 'update', ...r } : { ...r, mode: 'reply', ...(answer === 'ephemeral' ? { ephemeral: true } : {}) };
+  const prepare = (call: ComponentCall, deps: CommandDeps, ctx: CallContext): Work<ComponentReply> => {
+    const prepared = tagged.prepare(call, deps, ctx);
+    return async () => shape(await tagged.run(prepared, deps, ctx));
+  };
+  return Object.assign(async (call: ComponentCall, deps: CommandDeps, ctx: CallContext) => prepare(call, deps, ctx)(), {
+    answer,
+    defer: tagged.defer === true,
+    prepare,
+  });
+}
 
 /** The runtime shape every command has; the dispatcher, console twin and deploy script only see this. */
 export interface CommandModule {
   name: string;
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
-  /** Acknowledge at once (deferred reply) because the work may take more than a second. */
+  /** Defer at once, without waiting to see whether the answer is quick: the work always takes more than a second. */
   defer: boolean;
-  /** Validates `raw` against the declaration, then runs. Throws UserError on bad input. */
+  /** The answer is for the caller only (a deferral is then ephemeral too). */
+  ephemeral: boolean;
+  /**
+   * Validates `raw` against the declaration and runs the command's `prepare`, synchronously: throws UserError on
+   * bad input before anything is sent to Discord. Returns the work left to do.
+   */
+  prepare(raw: RawArgs, deps: CommandDeps, ctx: CallContext): Work<Reply>;
+  /** `prepare` then the work (console twin, tests). */
   execute(raw: RawArgs, deps: CommandDeps, ctx: CallContext): Promise<Reply>;
   autocomplete?(focused: FocusedOption, raw: RawArgs, deps: CommandDeps, ctx: CallContext): Promise<Choice[]>;
   components: Record<string, ComponentHandler>;
-  /** Component prefixes whose work may be slow (deferred update). */
-  deferComponents: ReadonlySet<string>;
   /** Spec used to coerce console input ("legislature:14" -> 14). */
   optionSpecs(subcommand?: string): OptionSpecs;
   subcommandNames: string[];
@@ -181,26 +260,40 @@ interface CommonDefinition {
   nameEn?: string;
   description: string;
   descriptionEn: string;
+  /** Defer at once: only for work that ALWAYS takes more than a second (the dispatcher otherwise decides by time). */
   defer?: boolean;
+  /** The answer is for the caller only (/aide, /suivis…): a deferral, when needed, is ephemeral too. */
+  ephemeral?: boolean;
   /** e.g. "32" (ManageGuild) as a string bitfield, or null for everyone. */
   defaultMemberPermissions?: string | null;
   /** Allowed in DMs with the bot (default true). */
   dmPermission?: boolean;
   autocomplete?: (focused: FocusedOption, deps: CommandDeps, ctx: CallContext, raw: RawArgs) => Promise<Choice[]>;
-  components?: Record<string, ComponentHandler>;
-  deferComponents?: readonly string[];
+  components?: Record<string, ComponentFunction | ComponentDefinition<any>>;
   /** For /aide; without it /aide shows the description and `/name`. */
   help?: CommandHelp;
 }
 
 export interface FlatDefinition<S extends OptionSpecs> extends CommonDefinition {
   options?: S;
-  run: (args: ArgsOf<S>, deps: CommandDeps, ctx: CallContext) => Promise<Reply>;
+  run: (args: ArgsOf<S>, deps: CommandDeps, ctx: CallContext) => Awaitable<Reply>;
+}
+
+export interface PreparedFlatDefinition<S extends OptionSpecs, P> extends CommonDefinition {
+  options?: S;
+  prepare: (args: ArgsOf<S>, deps: CommandDeps, ctx: CallContext) => P;
+  run: (prepared: P, deps: CommandDeps, ctx: CallContext) => Awaitable<Reply>;
 }
 
 export interface SubcommandDefinition<S extends SubcommandSpecs> extends CommonDefinition {
   subcommands: S;
-  run: (args: SubArgsOf<S>, deps: CommandDeps, ctx: CallContext) => Promise<Reply>;
+  run: (args: SubArgsOf<S>, deps: CommandDeps, ctx: CallContext) => Awaitable<Reply>;
+}
+
+export interface PreparedSubcommandDefinition<S extends SubcommandSpecs, P> extends CommonDefinition {
+  subcommands: S;
+  prepare: (args: SubArgsOf<S>, deps: CommandDeps, ctx: CallContext) => P;
+  run: (prepared: P, deps: CommandDeps, ctx: CallContext) => Awaitable<Reply>;
 }
 
 const NAME_RE = /^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u;
@@ -272,7 +365,7 @@ export function validateArgs(specs: OptionSpecs, values: RawArgs['values']): Rec
           throw new UserError(`L'option « ${name} » est trop longue (${v.length} caractères, ${spec.maxLength} au plus).`);
         }
         if (spec.choices && !spec.choices.some((c) => c.value === v)) {
-          throw new UserError(`Valeur inconnue pour « ${name} » : ${v}. Possibles : ${spec.choices.map((c) => c.value).join(', ')}.`);
+          throw new UserError(`Valeur inconnue pour « ${name} » : ${escapeCorpus(v)}. Possibles : ${spec.choices.map((c) => c.value).join(', ')}.`);
         }
         out[name] = v;
         break;
@@ -281,7 +374,7 @@ export function validateArgs(specs: OptionSpecs, values: RawArgs['values']): Rec
       case 'number': {
         const n = typeof raw === 'number' ? raw : Number(String(raw).trim().replace(',', '.'));
         if (!Number.isFinite(n) || (spec.type === 'integer' && !Number.isInteger(n))) {
-          throw new UserError(`L'option « ${name} » attend un nombre${spec.type === 'integer' ? ' entier' : ''}, reçu « ${String(raw)} ».`);
+          throw new UserError(`L'option « ${name} » attend un nombre${spec.type === 'integer' ? ' entier' : ''}, reçu « ${escapeCorpus(String(raw))} ».`);
         }
         if (spec.minValue !== undefined && n < spec.minValue) throw new UserError(`L'option « ${name} » doit valoir au moins ${spec.minValue}.`);
         if (spec.maxValue !== undefined && n > spec.maxValue) throw new UserError(`L'option « ${name} » doit valoir au plus ${spec.maxValue}.`);
@@ -314,9 +407,17 @@ function checkName(name: string): void {
   if (!NAME_RE.test(name)) throw new Error(`nom de commande invalide : ${name}`);
 }
 
+type AnyDefinition =
+  | FlatDefinition<OptionSpecs>
+  | PreparedFlatDefinition<OptionSpecs, unknown>
+  | SubcommandDefinition<SubcommandSpecs>
+  | PreparedSubcommandDefinition<SubcommandSpecs, unknown>;
+
+export function defineCommand<const S extends SubcommandSpecs, P>(def: PreparedSubcommandDefinition<S, P>): CommandModule;
 export function defineCommand<const S extends SubcommandSpecs>(def: SubcommandDefinition<S>): CommandModule;
+export function defineCommand<const S extends OptionSpecs, P>(def: PreparedFlatDefinition<S, P>): CommandModule;
 export function defineCommand<const S extends OptionSpecs = {}>(def: FlatDefinition<S>): CommandModule;
-export function defineCommand(def: FlatDefinition<OptionSpecs> | SubcommandDefinition<SubcommandSpecs>): CommandModule {
+export function defineCommand(def: AnyDefinition): CommandModule {
   checkName(def.name);
   const isSub = 'subcommands' in def;
   const options: APIApplicationCommandOption[] = isSub
@@ -349,29 +450,37 @@ export function defineCommand(def: FlatDefinition<OptionSpecs> | SubcommandDefin
     if (subcommand === undefined) return {};
     return def.subcommands[subcommand]?.options ?? {};
   };
-  for (const id of Object.keys(def.components ?? {})) {
+  const components: Record<string, ComponentHandler> = {};
+  for (const [id, c] of Object.entries(def.components ?? {})) {
     if (id.includes(':') || id.length === 0) throw new Error(`préfixe de composant invalide : ${id}`);
+    components[id] = componentHandler(c as ComponentFunction | ComponentDefinition<unknown>);
   }
+  const userPrepare = 'prepare' in def ? (def.prepare as (a: unknown, d: CommandDeps, c: CallContext) => unknown) : null;
+  const run = def.run as (a: unknown, d: CommandDeps, c: CallContext) => Awaitable<Reply>;
+  const prepare = (raw: RawArgs, deps: CommandDeps, ctx: CallContext): Work<Reply> => {
+    let args: Record<string, unknown>;
+    if (isSub) {
+      const sub = raw.subcommand;
+      if (sub === undefined || !(sub in def.subcommands)) {
+        throw new UserError(`Sous-commande attendue : ${Object.keys(def.subcommands).join(', ')}.`);
+      }
+      args = { subcommand: sub, ...validateArgs(specsFor(sub), raw.values) };
+    } else args = validateArgs(specsFor(), raw.values);
+    const prepared = userPrepare ? userPrepare(args, deps, ctx) : args;
+    return async () => run(prepared, deps, ctx);
+  };
   return {
     name: def.name,
     data,
     defer: def.defer === true,
+    ephemeral: def.ephemeral === true,
     subcommandNames: isSub ? Object.keys(def.subcommands) : [],
     help: def.help ?? { what: def.description, examples: [`/${def.name}`] },
     optionSpecs: specsFor,
-    components: def.components ?? {},
-    deferComponents: new Set(def.deferComponents ?? []),
+    components,
+    prepare,
     async execute(raw, deps, ctx) {
-      if (isSub) {
-        const sub = raw.subcommand;
-        if (sub === undefined || !(sub in def.subcommands)) {
-          throw new UserError(`Sous-commande attendue : ${Object.keys(def.subcommands).join(', ')}.`);
-        }
-        const args = { subcommand: sub, ...validateArgs(specsFor(sub), raw.values) };
-        return (def.run as (a: unknown, d: CommandDeps, c: CallContext) => Promise<Reply>)(args, deps, ctx);
-      }
-      const args = validateArgs(specsFor(), raw.values);
-      return (def.run as (a: unknown, d: CommandDeps, c: CallContext) => Promise<Reply>)(args, deps, ctx);
+      return prepare(raw, deps, ctx)();
     },
     ...(def.autocomplete
       ? {
@@ -396,6 +505,7 @@ export function parseCustomId(id: string): { prefix: string; args: string[] } {
   const [prefix = '', ...args] = id.split(':');
   return { prefix, args };
 }
+
 
 export interface CommandRegistry {
   commands: readonly CommandModule[];

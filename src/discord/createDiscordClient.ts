@@ -1,6 +1,12 @@
 /**
- * Builds the discord.js client (intents: Guilds, GuildMessages, DirectMessages; see createDiscordClient) and starts it. `apiUrl` (DISCORD_API_URL) points the REST
- * client — hence the gateway, whose URL comes from GET /gateway/bot — at another server (tests: the fake).
+ * Builds the discord.js client (intents: Guilds, GuildMessages, DirectMessages; see createDiscordClient) and starts
+ * it. `apiUrl` (DISCORD_API_URL) points the REST client — hence the gateway, whose URL comes from GET /gateway/bot —
+ * at another server (tests: the fake); the REST settings are discord.js's production ones either way (50 requests/s
+ * global limit, per-route buckets learnt from the headers, retries), so that tests and benchmarks measure what
+ * production does.
+ *
+ * Sharding: `shards` 'auto' asks Discord how many (GET /gateway/bot), a number fixes it; every shard runs in this
+ * process (discord.js internal sharding), so the rest of the bot exists once whatever the count.
  */
 import { Client, Events, GatewayIntentBits, Options, Partials, RESTEvents, type Message } from 'discord.js';
 import type { Logger } from '../logger';
@@ -9,6 +15,7 @@ import { redactToken } from '../logger';
 export interface DiscordClientOptions {
   token: string;
   apiUrl: string | null;
+  shards: number | 'auto';
   logger: Logger;
   onInteraction: (interaction: import('discord.js').Interaction) => Promise<void>;
   /** Messages that mention the bot, and DMs (src/discord/messageEntry.ts). */
@@ -29,7 +36,7 @@ export const DISCORD_CACHE_LIMITS = { users: 1000, members: 200, messagesPerChan
  */
 export const REST_HANDLER_SWEEP_MS = 10_000;
 
-export function createDiscordClient(opts: Pick<DiscordClientOptions, 'apiUrl'>): Client {
+export function createDiscordClient(opts: Pick<DiscordClientOptions, 'apiUrl' | 'shards'>): Client {
   return new Client({
     // GuildMessages + DirectMessages for questions asked by mention or in DMs; no privileged MessageContent
     // (Discord gives the content of messages that mention the bot, and of DMs). Partials.Channel: DM channels are
@@ -43,9 +50,10 @@ export function createDiscordClient(opts: Pick<DiscordClientOptions, 'apiUrl'>):
       GuildMemberManager: { maxSize: DISCORD_CACHE_LIMITS.members, keepOverLimit: (member) => member.id === member.client.user.id },
       MessageManager: DISCORD_CACHE_LIMITS.messagesPerChannel,
     }),
-    rest: opts.apiUrl
-      ? { api: opts.apiUrl, globalRequestsPerSecond: Number.POSITIVE_INFINITY, retries: 0, timeout: 10_000, handlerSweepInterval: REST_HANDLER_SWEEP_MS }
-      : { handlerSweepInterval: REST_HANDLER_SWEEP_MS },
+    rest: { ...(opts.apiUrl ? { api: opts.apiUrl } : {}), handlerSweepInterval: REST_HANDLER_SWEEP_MS },
+    ...(opts.shards === 'auto'
+      ? { shards: 'auto' as const }
+      : { shards: Array.from({ length: opts.shards }, (_, i) => i), shardCount: opts.shards }),
   });
 }
 
@@ -80,6 +88,6 @@ export async function startDiscordClient(opts: DiscordClientOptions): Promise<Cl
     throw new Error(`Connexion à Discord impossible : ${message}`);
   }
   const c = await ready;
-  logger.info({ user: c.user.tag, applicationId: c.application.id, guilds: c.guilds.cache.size }, 'connecté à Discord');
+  logger.info({ user: c.user.tag, applicationId: c.application.id, guilds: c.guilds.cache.size, shards: c.ws.shards.size }, 'connecté à Discord');
   return c;
 }

@@ -20,7 +20,7 @@ export interface DeployResult {
 }
 
 export async function deployCommands(opts: DeployOptions): Promise<DeployResult> {
-  const rest = new REST(opts.apiUrl ? { api: opts.apiUrl, retries: 0, timeout: 10_000 } : {}).setToken(opts.token);
+  const rest = new REST(opts.apiUrl ? { api: opts.apiUrl } : {}).setToken(opts.token);
   let applicationId = opts.applicationId;
   if (!applicationId) {
     const app = (await rest.get(Routes.currentApplication())) as { id: string };

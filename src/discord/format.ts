@@ -6,7 +6,7 @@ import type { Question, QuestionStatus } from '../corpus/types';
 import { excerptToMarkdown } from '../search/excerpt';
 import type { Excerpt, SearchHit } from '../search/types';
 import { daysBetween } from '../insights/summarize';
-import { truncate } from './limits';
+import { truncate, truncatePlain } from './limits';
 import { escapeCorpus, escapeLinkLabel } from './markdown';
 import { formatDate, isoDay } from './userInput';
 import { ordinal } from '../format/french';
@@ -46,7 +46,8 @@ export function statusText(
     const days = Math.max(0, daysBetween(questionDate, isoDay(now)));
     return `sans réponse depuis ${days} jour${days > 1 ? 's' : ''}`;
   }
-  const label = closureLabel ? closureLabel.toLowerCase() : 'retirée';
+  // The closure label is corpus text ("Retirée", "Caduque", anything in a damaged record).
+  const label = closureLabel ? escapeCorpus(truncatePlain(closureLabel.toLowerCase(), 100)) : 'retirée';
   return closureDate ? `${label} le ${formatDate(closureDate)}` : label;
 }
 
@@ -57,7 +58,8 @@ export function excerptMarkdown(excerpt: Excerpt | null): string {
 
 /** One search hit as an embed field (name ≤ 256, value ≤ 1024 with the excerpt cut to what is left). */
 export function hitField(hit: SearchHit, index: number, now: Date): { name: string; value: string } {
-  const name = truncate(`${index}. ${hit.title || 'Sans titre'}`, 256);
+  // Field names render Markdown: the title is corpus text.
+  const name = truncate(`${index}. ${escapeCorpus(truncatePlain(hit.title || 'Sans titre', 300))}`, 256);
   const who = [hit.author ? escapeCorpus(hit.author) : 'auteur inconnu', hit.group ? `(${escapeCorpus(hit.group)})` : '']
     .filter(Boolean)
     .join(' ');

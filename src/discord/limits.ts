@@ -64,6 +64,20 @@ export function truncate(text: string, max: number): string {
   return text.slice(0, max - 1).replace(/\*+$/, '') + ELLIPSIS;
 }
 
+/**
+ * Cuts raw text (not yet escaped, no Markdown of ours) to at most `max` characters on a word boundary, ending
+ * with "…". For corpus text cut BEFORE escaping (escaping a 60,000-character text to show 300 is wasted work).
+ */
+export function truncatePlain(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 1) return ELLIPSIS.slice(0, max);
+  let cut = text.slice(0, max - ELLIPSIS.length);
+  const lastSpace = cut.search(/\s\S*$/);
+  if (lastSpace > (max - ELLIPSIS.length) * 0.6) cut = cut.slice(0, lastSpace);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return cut.replace(/[\s,;:]+$/u, '') + ELLIPSIS;
+}
+
 function embedLength(e: APIEmbed): number {
   let n = (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0);
   for (const f of e.fields ?? []) n += f.name.length + f.value.length;

@@ -28,6 +28,16 @@ export function escapeCorpus(text: string): string {
   return neutralizeMentions(escapeMarkdownText(text));
 }
 
+/**
+ * For the places where Discord shows text WITHOUT Markdown (embed footers and author names, select option labels
+ * and descriptions, placeholders, button labels, autocomplete choices): a backslash there would show as is, so
+ * nothing is escaped; line breaks become spaces and mention syntax is broken all the same (invisible), so that the
+ * text stays inert wherever it is shown or copied.
+ */
+export function plainText(text: string): string {
+  return neutralizeMentions(text.replace(/\s+/g, ' ').trim());
+}
+
 /** For link labels `[label](url)`: brackets are escaped by escapeCorpus already. */
 export function escapeLinkLabel(text: string): string {
   return escapeCorpus(text);

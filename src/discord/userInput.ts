@@ -1,4 +1,6 @@
 /** Parsing of what users type in options (dates), with French UserError messages. */
+import { describeUnsearchable } from '../search/searchableText';
+import { escapeCorpus } from './markdown';
 import { UserError } from './UserError';
 
 /** Accepts JJ/MM/AAAA (also J/M/AAAA, with - or .) and AAAA-MM-JJ; returns ISO AAAA-MM-JJ. */
@@ -17,11 +19,11 @@ export function parseUserDate(input: string, optionName: string): string {
     m = Number(match[2]);
     y = Number(match[3]);
   } else {
-    throw new UserError(`Date non reconnue pour « ${optionName} » : « ${text} ». Utilisez JJ/MM/AAAA ou AAAA-MM-JJ.`);
+    throw new UserError(`Date non reconnue pour « ${optionName} » : « ${escapeCorpus(text)} ». Utilisez JJ/MM/AAAA ou AAAA-MM-JJ.`);
   }
   const date = new Date(Date.UTC(y, m - 1, d));
   if (m < 1 || m > 12 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
-    throw new UserError(`Date impossible pour « ${optionName} » : « ${text} ».`);
+    throw new UserError(`Date impossible pour « ${optionName} » : « ${escapeCorpus(text)} ».`);
   }
   if (y < 1958 || y > 2100) throw new UserError(`Année hors de la Ve République pour « ${optionName} » : ${y}.`);
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -47,4 +49,10 @@ export function formatDate(iso: string | null | undefined): string {
 
 export function isoDay(now: Date): string {
   return now.toISOString().slice(0, 10);
+}
+
+/** Refuses a search text with no searchable word (see src/search/searchableText.ts), quoting it escaped. */
+export function requireSearchableText(text: string): void {
+  const problem = describeUnsearchable(text, escapeCorpus);
+  if (problem) throw new UserError(problem);
 }

@@ -97,9 +97,9 @@ describe('the bot against the Discord fake', () => {
     expect(registered.find((c) => c.name === 'recherche')?.name_localizations?.['en-US']).toBe('search');
   });
 
-  it('answers /recherche with linked results, bold matches and a deferred reply', async () => {
+  it('answers /recherche with linked results and bold matches, as the interaction response itself', async () => {
     const res = await fake.command('recherche', { texte: 'cybercriminalité', legislature: 14 }, { userId: freshUser() }).done;
-    expect(res.callbackType).toBe(5);
+    expect(res.callbackType).toBe(4);
     expect(res.ephemeral).toBe(false);
     const embed = res.message.embeds[0];
     expect(embed?.title).toContain('cybercriminalité');

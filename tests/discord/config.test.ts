@@ -79,6 +79,14 @@ describe('parseConfig', () => {
     expect(problems).toMatch(/SHUTDOWN_GRACE_MS/);
   });
 
+  it('reads SHARD_COUNT: auto by default, a count, or a French error', () => {
+    expect(parseConfig({}).shardCount).toBe('auto');
+    expect(parseConfig({ SHARD_COUNT: 'auto' }).shardCount).toBe('auto');
+    expect(parseConfig({ SHARD_COUNT: '4' }).shardCount).toBe(4);
+    expect(() => parseConfig({ SHARD_COUNT: 'zero' })).toThrow(/SHARD_COUNT doit être un entier entre 1 et/);
+    expect(() => parseConfig({ SHARD_COUNT: '0' })).toThrow(ConfigError);
+  });
+
   it('redacts the token when the configuration is described for the logs', () => {
     const described = JSON.stringify(describeConfig(parseConfig({ DISCORD_TOKEN: TOKEN })));
     expect(described).not.toContain(TOKEN);

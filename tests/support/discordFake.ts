@@ -27,6 +27,16 @@
  * a PATCH of @original before any acknowledgement.
  * Channel messages honour `nonce` + `enforce_nonce` (same nonce within 5 minutes -> the same message, not a new
  * one). `GET /channels/{id}/messages` returns newest first WITHOUT `nonce` (as Discord does).
+ *
+ * Rate limits, as Discord enforces them (section "rate limits" below): a global limit of 50 requests per second per
+ * bot token on authenticated routes — interaction endpoints (the callback, and the webhook routes an interaction
+ * token opens: @original, follow-ups) are NOT bound to it, as Discord documents — and per-route buckets keyed by
+ * the top-level resource (channel, guild, webhook id + token), with the `X-RateLimit-*` headers on every response
+ * and 429 + `retry_after` past a limit (`fake.rateLimited` lists them). `rateLimits: false` turns them off.
+ *
+ * Sharding (section "shards" below): `GET /gateway/bot` recommends `shards` (option, default 1); each IDENTIFY
+ * carries `shard: [id, count]`; a shard receives the guilds with `(guild_id >> 22) % count === id`, and an
+ * interaction is dispatched on the connection of its guild's shard (DMs on shard 0). `guilds` lists the servers.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -49,6 +59,9 @@ export const FAKE_APP_ID = '100000000000000001';
 export const FAKE_GUILD_ID = '200000000000000002';
 export const FAKE_CHANNEL_ID = '300000000000000003';
 export const FAKE_USER_ID = '400000000000000004';
+/** A second server, on shard 1 when the bot runs two shards ((id >> 22) % 2 === 1), and its channel. */
+export const SECOND_GUILD_ID = '200000000004194306';
+export const SECOND_CHANNEL_ID = '300000000000000033';
 
 const DISCORD_EPOCH = 1420070400000n;
 
@@ -77,6 +90,16 @@ export interface InteractionResult {
   choices: Array<{ name: string; value: string | number }>;
 }
 
+export interface InjectOptions {
+  userId?: string;
+  permissions?: string;
+  /** The server it comes from (default the test server); it is dispatched on that server's shard. */
+  guildId?: string;
+  channelId?: string;
+  timeoutMs?: number;
+  locale?: string;
+}
+
 export interface InjectedInteraction {
   id: string;
   token: string;
@@ -90,6 +113,7 @@ interface InteractionState {
   token: string;
   /** Who invoked it (the fake's interaction_metadata names them). */
   userId: string;
+  channelId: string;
   type: number;
   dispatchedAt: number;
   callbackType: number | null;
@@ -120,6 +144,18 @@ export interface FakeOptions {
   token?: string;
   /** Upload limit in bytes (Discord: 10 MiB for a bot in a server without boosts). */
   attachmentSizeLimit?: number;
+  /** Discord's rate limits (default on, with Discord's figures); `false` turns them off. */
+  rateLimits?: RateLimitOptions | false;
+  /** Shards recommended by `GET /gateway/bot` (default 1); the client must identify with at least as many. */
+  shards?: number;
+  /** The servers the bot is in (default: the one test server). */
+  guilds?: FakeGuild[];
+}
+
+export interface FakeGuild {
+  id: string;
+  /** Its text channel (also its system channel). */
+  channelId: string;
 }
 
 const BOT_USER: APIUser = {
@@ -252,6 +288,17 @@ export class DiscordFake {
   private readyWaiters: Array<() => void> = [];
   private identified = false;
   private rejectToken: boolean;
+  private readonly limits: RateLimits | null;
+  /** 429 answers given (what a well-behaved client should keep near zero). */
+  readonly rateLimited: RateLimitHit[] = [];
+  private readonly recommendedShards: number;
+  private readonly guilds: FakeGuild[];
+  /** Shard id -> its gateway connection, and the shard count the client identified with. */
+  private shardSockets = new Map<number, WebSocket>();
+  private readyShards = new Set<number>();
+  private shardCount = 1;
+  /** IDENTIFY payloads' `shard` field, in arrival order. */
+  readonly identifiedShards: Array<[number, number]> = [];
   /** Number of IDENTIFY received (a reconnect storm shows here). */
   identifyCount = 0;
   /** The intents of the last IDENTIFY (bit field). */
@@ -268,6 +315,9 @@ export class DiscordFake {
     this.attachmentSizeLimit = opts.attachmentSizeLimit ?? 10 * 1024 * 1024;
     this.rejectToken = opts.rejectToken ?? false;
     this.token = opts.token ?? FAKE_TOKEN;
+    this.limits = opts.rateLimits === false ? null : new RateLimits(opts.rateLimits ?? {});
+    this.recommendedShards = opts.shards ?? 1;
+    this.guilds = opts.guilds ?? [{ id: FAKE_GUILD_ID, channelId: FAKE_CHANNEL_ID }];
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((e: unknown) => {
         this.violations.push(`fake error: ${String(e)}`);
@@ -328,6 +378,11 @@ export class DiscordFake {
     return [...(this.channels.get(channelId) ?? [])];
   }
 
+  /** Every REST request made for one interaction (its callback, its @original, its follow-ups), in order. */
+  requestsOf(i: Pick<InjectedInteraction, 'token'>): RecordedRequest[] {
+    return this.requests.filter((r) => r.path.includes(`/${i.token}/`) || r.path.endsWith(`/${i.token}`));
+  }
+
   /** Bot-route requests matching a method and path prefix (e.g. 'PUT', '/applications/'). */
   requestsTo(method: string, pathPrefix: string): RecordedRequest[] {
     return this.requests.filter((r) => r.method === method && r.path.startsWith(pathPrefix));
@@ -364,11 +419,11 @@ export class DiscordFake {
         return;
       }
       if (msg.op === 1) this.send(ws, { op: 11 });
-      else if (msg.op === 2) this.onIdentify(ws, msg.d as { token: string; intents: number });
+      else if (msg.op === 2) this.onIdentify(ws, msg.d as { token: string; intents: number; shard?: [number, number] });
     });
   }
 
-  private onIdentify(ws: WebSocket, d: { token: string; intents: number }): void {
+  private onIdentify(ws: WebSocket, d: { token: string; intents: number; shard?: [number, number] }): void {
     this.identifyCount++;
     this.identifyIntents = d.intents;
     if (this.privilegedIntentsProblem(d.intents, ws)) return;
@@ -377,18 +432,32 @@ export class DiscordFake {
       ws.close(4004, 'Authentication failed');
       return;
     }
+    const shard = this.acceptShard(ws, d.shard);
+    if (!shard) return;
+    const guilds = this.guilds.filter((g) => this.shardOfGuild(g.id) === shard[0]);
     const ready: GatewayReadyDispatchData = {
       v: 10,
       user: BOT_USER,
-      guilds: [{ id: FAKE_GUILD_ID, unavailable: true }],
+      guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
       session_id: `session-${this.snowflake()}`,
       resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
       application: { id: FAKE_APP_ID, flags: 0 },
-      shard: [0, 1],
+      shard,
     } as unknown as GatewayReadyDispatchData;
     this.dispatch(ws, 'READY', ready);
-    const guild = {
-      id: FAKE_GUILD_ID,
+    for (const g of guilds) this.dispatch(ws, 'GUILD_CREATE', this.guildCreate(g));
+    // discord.js emits clientReady on the next tick after the last GUILD_CREATE; give it a moment.
+    setTimeout(() => {
+      this.readyShards.add(shard[0]);
+      if (this.readyShards.size < shard[1]) return;
+      this.identified = true;
+      for (const w of this.readyWaiters.splice(0)) w();
+    }, 50);
+  }
+
+  private guildCreate(g: FakeGuild): GatewayGuildCreateDispatchData {
+    return {
+      id: g.id,
       name: 'Serveur de test',
       icon: null,
       splash: null,
@@ -400,13 +469,13 @@ export class DiscordFake {
       default_message_notifications: 0,
       explicit_content_filter: 0,
       roles: [
-        { id: FAKE_GUILD_ID, name: '@everyone', color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: '104324673', managed: false, mentionable: false, flags: 0 },
+        { id: g.id, name: '@everyone', color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: '104324673', managed: false, mentionable: false, flags: 0 },
       ],
       emojis: [],
       features: [],
       mfa_level: 0,
       application_id: null,
-      system_channel_id: FAKE_CHANNEL_ID,
+      system_channel_id: g.channelId,
       system_channel_flags: 0,
       rules_channel_id: null,
       vanity_url_code: null,
@@ -426,7 +495,7 @@ export class DiscordFake {
       voice_states: [],
       members: [],
       channels: [
-        { id: FAKE_CHANNEL_ID, type: 0, guild_id: FAKE_GUILD_ID, name: 'questions', position: 0, permission_overwrites: [], nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0, flags: 0 },
+        { id: g.channelId, type: 0, guild_id: g.id, name: 'questions', position: 0, permission_overwrites: [], nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0, flags: 0 },
       ],
       threads: [],
       presences: [],
@@ -434,12 +503,47 @@ export class DiscordFake {
       guild_scheduled_events: [],
       soundboard_sounds: [],
     } as unknown as GatewayGuildCreateDispatchData;
-    this.dispatch(ws, 'GUILD_CREATE', guild);
-    // discord.js emits clientReady on the next tick after the last GUILD_CREATE; give it a moment.
-    setTimeout(() => {
-      this.identified = true;
-      for (const w of this.readyWaiters.splice(0)) w();
-    }, 50);
+  }
+
+  // ------------------------------------------------------------------------------------------- shards
+
+  /** The shard a guild belongs to, as Discord computes it: (guild_id >> 22) % shard count. */
+  shardOfGuild(guildId: string, count = this.shardCount): number {
+    return Number((BigInt(guildId) >> 22n) % BigInt(count));
+  }
+
+  /** Checks IDENTIFY's `shard` against the recommendation; closes the connection as Discord would when wrong. */
+  private acceptShard(ws: WebSocket, shard: [number, number] | undefined): [number, number] | null {
+    const [id, count] = shard ?? [0, 1];
+    this.identifiedShards.push([id, count]);
+    if (!Number.isInteger(id) || !Number.isInteger(count) || count < 1 || id < 0 || id >= count) {
+      this.violations.push(`gateway: IDENTIFY with an invalid shard [${id}, ${count}]`);
+      ws.close(4010, 'Invalid shard');
+      return null;
+    }
+    if (count < this.recommendedShards) {
+      this.violations.push(`gateway: IDENTIFY with ${count} shard(s), ${this.recommendedShards} required`);
+      ws.close(4011, 'Sharding required');
+      return null;
+    }
+    this.shardCount = count;
+    this.shardSockets.set(id, ws);
+    ws.on('close', () => {
+      if (this.shardSockets.get(id) === ws) this.shardSockets.delete(id);
+    });
+    return [id, count];
+  }
+
+  /** The connection an event about this guild goes through (DMs: shard 0). */
+  private socketFor(guildId: string | null): WebSocket {
+    const shard = guildId === null ? 0 : this.shardOfGuild(guildId);
+    const ws = this.shardSockets.get(shard);
+    if (!ws) throw new Error(`no gateway connection for shard ${shard}`);
+    return ws;
+  }
+
+  private channelOfGuild(guildId: string): string {
+    return this.guilds.find((g) => g.id === guildId)?.channelId ?? FAKE_CHANNEL_ID;
   }
 
   // ------------------------------------------------------------------------------------------- interactions
@@ -463,14 +567,14 @@ export class DiscordFake {
   /** Injects any interaction payload (fields not given are filled). Must be called after waitForReady(). */
   inject(
     partial: { type: number; data: Record<string, unknown>; message?: APIMessage },
-    opts: { userId?: string; permissions?: string; channelId?: string; timeoutMs?: number; locale?: string } = {},
+    opts: InjectOptions = {},
   ): InjectedInteraction {
     if (!this.identified) throw new Error('inject() before the bot is ready: call waitForReady() first');
-    const ws = [...this.sockets][0];
-    if (!ws) throw new Error('no gateway connection');
+    const guildId = opts.guildId ?? FAKE_GUILD_ID;
+    const ws = this.socketFor(guildId);
     const id = this.snowflake();
     const token = `itok_${id}_${Math.random().toString(36).slice(2)}`;
-    const channelId = opts.channelId ?? FAKE_CHANNEL_ID;
+    const channelId = opts.channelId ?? this.channelOfGuild(guildId);
     let resolve!: (r: InteractionResult) => void;
     let reject!: (e: Error) => void;
     const done = new Promise<InteractionResult>((res, rej) => {
@@ -482,6 +586,7 @@ export class DiscordFake {
       id,
       token,
       userId,
+      channelId,
       type: partial.type,
       dispatchedAt: 0,
       callbackType: null,
@@ -506,9 +611,9 @@ export class DiscordFake {
       application_id: FAKE_APP_ID,
       type: partial.type,
       data: partial.data,
-      guild_id: FAKE_GUILD_ID,
-      guild: { id: FAKE_GUILD_ID, locale: 'fr', features: [] },
-      channel: { id: channelId, type: 0, guild_id: FAKE_GUILD_ID, name: 'questions', permission_overwrites: [], position: 0, nsfw: false, parent_id: null, flags: 0 },
+      guild_id: guildId,
+      guild: { id: guildId, locale: 'fr', features: [] },
+      channel: { id: channelId, type: 0, guild_id: guildId, name: 'questions', permission_overwrites: [], position: 0, nsfw: false, parent_id: null, flags: 0 },
       channel_id: channelId,
       member: this.member(userId, opts.permissions ?? '2248473465835073'),
       token,
@@ -517,7 +622,7 @@ export class DiscordFake {
       locale: opts.locale ?? 'fr',
       guild_locale: 'fr',
       entitlements: [],
-      authorizing_integration_owners: { '0': FAKE_GUILD_ID },
+      authorizing_integration_owners: { '0': guildId },
       context: 0,
       attachment_size_limit: this.attachmentSizeLimit,
       ...(partial.message ? { message: partial.message } : {}),
@@ -528,25 +633,21 @@ export class DiscordFake {
   }
 
   /** A chat input command. `options` is flat ({ texte: 'x' }); `subcommand` nests them. */
-  command(
-    name: string,
-    options: Record<string, string | number | boolean> = {},
-    opts: { subcommand?: string; userId?: string; permissions?: string; channelId?: string; timeoutMs?: number } = {},
-  ): InjectedInteraction {
+  command(name: string, options: Record<string, string | number | boolean> = {}, opts: InjectOptions & { subcommand?: string } = {}): InjectedInteraction {
     const flat = Object.entries(options).map(([n, v]) => ({
       name: n,
       type: typeof v === 'string' ? 3 : typeof v === 'boolean' ? 5 : Number.isInteger(v) ? 4 : 10,
       value: v,
     })) as APIApplicationCommandInteractionDataOption[];
     const dataOptions = opts.subcommand ? [{ name: opts.subcommand, type: 1, options: flat }] : flat;
-    return this.inject({ type: 2, data: { id: this.snowflake(), name, type: 1, options: dataOptions, guild_id: FAKE_GUILD_ID } }, opts);
+    return this.inject({ type: 2, data: { id: this.snowflake(), name, type: 1, options: dataOptions, guild_id: opts.guildId ?? FAKE_GUILD_ID } }, opts);
   }
 
   autocomplete(
     name: string,
     options: Record<string, string | number>,
     focused: string,
-    opts: { userId?: string; subcommand?: string; timeoutMs?: number } = {},
+    opts: InjectOptions & { subcommand?: string } = {},
   ): InjectedInteraction {
     const flat = Object.entries(options).map(([n, v]) => ({
       name: n,
@@ -558,7 +659,7 @@ export class DiscordFake {
     return this.inject({ type: 4, data: { id: this.snowflake(), name, type: 1, options: dataOptions } }, opts);
   }
 
-  button(message: APIMessage, customId: string, opts: { userId?: string; timeoutMs?: number } = {}): InjectedInteraction {
+  button(message: APIMessage, customId: string, opts: InjectOptions = {}): InjectedInteraction {
     const exists = (message.components ?? []).some((row) =>
       'components' in row ? row.components.some((c) => 'custom_id' in c && c.custom_id === customId) : false,
     );
@@ -566,7 +667,7 @@ export class DiscordFake {
     return this.inject({ type: 3, data: { custom_id: customId, component_type: 2 }, message }, opts);
   }
 
-  select(message: APIMessage, customId: string, values: string[], opts: { userId?: string; timeoutMs?: number } = {}): InjectedInteraction {
+  select(message: APIMessage, customId: string, values: string[], opts: InjectOptions = {}): InjectedInteraction {
     return this.inject({ type: 3, data: { custom_id: customId, component_type: 3, values }, message }, opts);
   }
 
@@ -710,6 +811,16 @@ export class DiscordFake {
       rec.status = this.json(res, failed, failed === 404 ? { message: 'Unknown interaction', code: 10062 } : { message: '500: Internal Server Error', code: 0 });
       return;
     }
+    if (this.limits) {
+      const route = path.replace(/^\/api\/v10/, '');
+      const verdict = this.limits.take(method, route, this.isInteractionEndpoint(route) ? null : (req.headers.authorization ?? 'ip:127.0.0.1'), Date.now());
+      for (const [k, v] of Object.entries(verdict.headers)) res.setHeader(k, v);
+      if (verdict.limited) {
+        this.rateLimited.push({ method, path: route, scope: verdict.limited.scope, bucket: verdict.limited.bucket, retryAfterMs: verdict.limited.retryAfterMs, at: Date.now() });
+        rec.status = this.json(res, 429, verdict.limited.body);
+        return;
+      }
+    }
     const hold = this.holdFor(rec);
     if (hold?.when === 'before') await hold.gate;
     if (hold?.when !== 'after') {
@@ -833,8 +944,9 @@ export class DiscordFake {
       if (this.rejectToken) return this.json(res, 401, { message: '401: Unauthorized', code: 0 });
       return this.json(res, 200, {
         url: `ws://127.0.0.1:${this.port}/gateway`,
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+        shards: this.recommendedShards,
+        // Large bots get max_concurrency > 1: that many shards may identify at once (otherwise 5 s apart).
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: Math.max(1, this.recommendedShards) },
       });
     }
     if (method === 'GET' && (p === '/applications/@me' || p === '/oauth2/applications/@me')) {
@@ -894,7 +1006,7 @@ export class DiscordFake {
       if (type === 4) {
         const problems = checkMessageBody(data, { requireContent: true });
         if (problems.length) return this.reject(res, `reply to interaction ${id}`, problems);
-        s.original = this.makeMessage(FAKE_CHANNEL_ID, data, {
+        s.original = this.makeMessage(s.channelId, data, {
           // As Discord sends it: discord.js reads `user` back when a component of this message is used.
           interaction_metadata: { id, type: s.type, user: testUser(s.userId), authorizing_integration_owners: { '0': FAKE_GUILD_ID } },
         } as Partial<APIMessage>);
@@ -903,7 +1015,7 @@ export class DiscordFake {
         if (!s.sourceMessage) this.violation(`update (7) on interaction ${id} without a message`);
         const problems = checkMessageBody(data, { requireContent: false });
         if (problems.length) return this.reject(res, `update of interaction ${id}`, problems);
-        s.original = this.applyEdit(s.sourceMessage ?? this.makeMessage(FAKE_CHANNEL_ID, {}), data);
+        s.original = this.applyEdit(s.sourceMessage ?? this.makeMessage(s.channelId, {}), data);
         this.finish(s, s.original, data);
       } else if (type === 8) {
         if (s.type !== 4) this.violation(`autocomplete result for a non-autocomplete interaction ${id}`);
@@ -918,7 +1030,7 @@ export class DiscordFake {
         s.choices = choices;
         this.finish(s, null, data);
       } else if (type === 5) {
-        s.original = this.makeMessage(FAKE_CHANNEL_ID, { content: '', flags: data.flags }, { flags: (Number(data.flags ?? 0) & 64) | 128 } as Partial<APIMessage>);
+        s.original = this.makeMessage(s.channelId, { content: '', flags: data.flags }, { flags: (Number(data.flags ?? 0) & 64) | 128 } as Partial<APIMessage>);
       } else if (type === 6) {
         if (!s.sourceMessage) this.violation(`deferred update (6) on interaction ${id} without a message`);
         s.original = s.sourceMessage;
@@ -950,7 +1062,7 @@ export class DiscordFake {
         const data = body ?? {};
         const problems = checkMessageBody(data, { requireContent: false });
         if (problems.length) return this.reject(res, `edit of interaction ${s.id}`, problems);
-        const base = target ?? this.makeMessage(FAKE_CHANNEL_ID, {});
+        const base = target ?? this.makeMessage(s.channelId, {});
         const edited = this.applyEdit(base, data, s.callbackType === 5 ? { flags: (base.flags ?? 0) & ~128 } : {});
         if (!edited.content && edited.embeds.length === 0) problems.push('edit leaves an empty message');
         if (problems.length) return this.reject(res, `edit of interaction ${s.id}`, problems);
@@ -971,7 +1083,7 @@ export class DiscordFake {
       const data = body ?? {};
       const problems = checkMessageBody(data, { requireContent: true });
       if (problems.length) return this.reject(res, `follow-up of interaction ${s.id}`, problems);
-      const msg = this.makeMessage(FAKE_CHANNEL_ID, data);
+      const msg = this.makeMessage(s.channelId, data);
       s.followUps.push(msg);
       // A follow-up after a deferral (or after deleting the deferred original) is the final answer.
       if (s.callbackType === 5 || s.callbackType === 6) this.finish(s, msg, data);
@@ -1075,6 +1187,16 @@ export class DiscordFake {
     return data;
   }
 
+  /**
+   * Discord: "Interaction endpoints are not bound to the bot's Global Rate Limit": the interaction callback and
+   * the webhook routes opened by an interaction token (original response, follow-ups).
+   */
+  private isInteractionEndpoint(route: string): boolean {
+    if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(route)) return true;
+    const m = /^\/webhooks\/\d+\/([^/]+)/.exec(route);
+    return m !== null && this.byToken.has(m[1] ?? '');
+  }
+
   private pushChannel(channelId: string, msg: APIMessage): void {
     const list = this.channels.get(channelId) ?? [];
     list.push(msg);
@@ -1144,6 +1266,148 @@ function heldResponse(): { res: ServerResponse; replay(res: ServerResponse): voi
       res.writeHead(status, headers).end(body);
     },
   };
+}
+
+// ------------------------------------------------------------------------------------------- rate limits
+//
+// What Discord documents (docs/topics/rate-limits): a global limit of 50 requests per second per bot (per IP
+// without authorization), independent of per-route limits; "Interaction endpoints are not bound to the bot's
+// Global Rate Limit"; per-route limits keyed by the top-level resource (channel_id, guild_id, webhook_id or
+// webhook_id + webhook_token) and shared by similar routes (X-RateLimit-Bucket); every response carries
+// X-RateLimit-Limit / -Remaining / -Reset (epoch s) / -Reset-After (s) / -Bucket; a 429 carries a JSON body
+// { message, retry_after (s, float), global } and the Retry-After header (whole seconds), plus
+// X-RateLimit-Global and X-RateLimit-Scope: global for the global limit, X-RateLimit-Scope: user for a route.
+// Discord publishes no per-route figures ("should not be hard coded"): the table below uses commonly observed
+// ones, and the client must learn them from the headers, as discord.js does. Route windows are fixed (a bucket
+// empties, then refills at its reset), as the Reset / Reset-After headers describe. The global limit has no
+// headers until it is hit; "50 requests per second" is kept as a bucket of 50 refilled continuously (50/s), so a
+// client pacing itself at 50 per second is never refused whatever the latency between its clock and ours.
+
+export interface RateLimitOptions {
+  /** Requests per second per bot token on routes bound to the global limit (Discord: 50). */
+  globalPerSecond?: number;
+  /** Overrides of the per-route table (by bucket name). */
+  routes?: Record<string, { limit: number; windowMs: number }>;
+}
+
+export interface RateLimitHit {
+  method: string;
+  path: string;
+  scope: 'global' | 'user';
+  bucket: string | null;
+  retryAfterMs: number;
+  at: number;
+}
+
+interface RouteRule {
+  bucket: string;
+  method: string | null;
+  pattern: RegExp;
+  limit: number;
+  windowMs: number;
+}
+
+/** Per-route buckets; the first match wins. The top-level resource is the pattern's captures. */
+const ROUTE_RULES: RouteRule[] = [
+  // The interaction callback: one per interaction (a second is refused as "already acknowledged"), no bucket.
+  { bucket: 'channel-message-create', method: 'POST', pattern: /^\/channels\/(\d+)\/messages$/, limit: 5, windowMs: 5000 },
+  { bucket: 'channel-messages-read', method: 'GET', pattern: /^\/channels\/(\d+)\/messages$/, limit: 5, windowMs: 1000 },
+  { bucket: 'webhook-token', method: null, pattern: /^\/webhooks\/(\d+\/[^/]+)(?:\/|$)/, limit: 5, windowMs: 2000 },
+  { bucket: 'application-commands', method: null, pattern: /^\/applications\/(\d+)(?:\/guilds\/\d+)?\/commands/, limit: 2, windowMs: 1000 },
+  { bucket: 'dm-create', method: 'POST', pattern: /^\/users\/@me\/channels$/, limit: 5, windowMs: 1000 },
+];
+const DEFAULT_RULE = { bucket: 'default', limit: 10, windowMs: 1000 };
+
+interface Window {
+  count: number;
+  resetAt: number;
+}
+
+export interface RateLimitVerdict {
+  headers: Record<string, string>;
+  limited: null | { scope: 'global' | 'user'; bucket: string | null; retryAfterMs: number; body: Record<string, unknown> };
+}
+
+export class RateLimits {
+  private readonly globalPerSecond: number;
+  private readonly routes: Record<string, { limit: number; windowMs: number }>;
+  private windows = new Map<string, Window>();
+  /** Global buckets per token: tokens left and when they were last counted. */
+  private globals = new Map<string, { tokens: number; at: number }>();
+
+  constructor(opts: RateLimitOptions) {
+    this.globalPerSecond = opts.globalPerSecond ?? 50;
+    this.routes = opts.routes ?? {};
+  }
+
+  private window(key: string, windowMs: number, now: number): Window {
+    let w = this.windows.get(key);
+    if (!w || now >= w.resetAt) {
+      w = { count: 0, resetAt: now + windowMs };
+      this.windows.set(key, w);
+    }
+    return w;
+  }
+
+  /**
+   * Counts one request. `globalKey`: who the global limit is counted for (the Authorization header, or the IP),
+   * null for the interaction endpoints, which it does not bind.
+   */
+  take(method: string, route: string, globalKey: string | null, now: number): RateLimitVerdict {
+    let rule: { bucket: string; limit: number; windowMs: number } | null = null;
+    let major = 'global';
+    if (!/^\/interactions\/\d+\/[^/]+\/callback$/.test(route)) {
+      const found = ROUTE_RULES.find((r) => (r.method === null || r.method === method) && r.pattern.test(route));
+      if (found) major = (found.pattern.exec(route) ?? []).slice(1).join('/');
+      else major = /^\/(?:channels|guilds)\/(\d+)/.exec(route)?.[1] ?? 'global';
+      const base = found ?? { ...DEFAULT_RULE, bucket: `${DEFAULT_RULE.bucket}:${method}:${route.replace(/\d{15,21}/g, ':id')}` };
+      rule = { bucket: base.bucket, ...(this.routes[base.bucket] ?? { limit: base.limit, windowMs: base.windowMs }) };
+    }
+    if (globalKey !== null && Number.isFinite(this.globalPerSecond)) {
+      const rate = this.globalPerSecond;
+      const prev = this.globals.get(globalKey) ?? { tokens: rate, at: now };
+      const g = { tokens: Math.min(rate, prev.tokens + ((now - prev.at) * rate) / 1000), at: now };
+      this.globals.set(globalKey, g);
+      if (g.tokens >= 1) g.tokens -= 1;
+      else {
+        const after = Math.max(1, Math.ceil(((1 - g.tokens) * 1000) / rate));
+        return {
+          headers: { 'retry-after': String(Math.ceil(after / 1000)), 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' },
+          limited: { scope: 'global', bucket: null, retryAfterMs: after, body: { message: 'You are being rate limited.', retry_after: round3(after / 1000), global: true } },
+        };
+      }
+    }
+    if (rule === null) return { headers: {}, limited: null };
+    const w = this.window(`${rule.bucket}:${major}`, rule.windowMs, now);
+    const hash = bucketHash(rule.bucket);
+    const routeHeaders = (remaining: number): Record<string, string> => ({
+      'x-ratelimit-limit': String(rule.limit),
+      'x-ratelimit-remaining': String(remaining),
+      'x-ratelimit-reset': String(round3(w.resetAt / 1000)),
+      'x-ratelimit-reset-after': String(round3((w.resetAt - now) / 1000)),
+      'x-ratelimit-bucket': hash,
+    });
+    if (w.count >= rule.limit) {
+      const after = Math.max(1, w.resetAt - now);
+      return {
+        headers: { ...routeHeaders(0), 'retry-after': String(Math.ceil(after / 1000)), 'x-ratelimit-scope': 'user' },
+        limited: { scope: 'user', bucket: rule.bucket, retryAfterMs: after, body: { message: 'You are being rate limited.', retry_after: round3(after / 1000), global: false } },
+      };
+    }
+    w.count++;
+    return { headers: routeHeaders(rule.limit - w.count), limited: null };
+  }
+}
+
+function round3(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+/** An opaque bucket id, stable per bucket name (Discord's are hashes too). */
+function bucketHash(name: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619) >>> 0;
+  return h.toString(16).padStart(8, '0');
 }
 
 /** What Discord checks on command declarations (names, lengths, option order, localizations). */

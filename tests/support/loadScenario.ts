@@ -10,7 +10,11 @@ const WORDS = ['ministre', 'retraite', 'hôpitaux', 'cybercriminalité', 'sécur
 export interface LoadResult {
   count: number;
   ackMs: number[];
+  /** Time from dispatch to the final answer (the response itself, or the edit after a deferral). */
   replyMs: number[];
+  /** Answered by the interaction response itself (one request) / deferred then edited. */
+  direct: number;
+  deferred: number;
   wallMs: number;
   errors: string[];
 }
@@ -58,6 +62,8 @@ export async function runLoad(fake: DiscordFake, count = 200, userBase = 700_000
     count,
     ackMs: ok.map((r) => r.ackMs),
     replyMs: ok.map((r) => r.replyMs),
+    direct: ok.filter((r) => r.callbackType === 4 || r.callbackType === 7 || r.callbackType === 8).length,
+    deferred: ok.filter((r) => r.callbackType === 5 || r.callbackType === 6).length,
     wallMs: Date.now() - started,
     errors: settled.flatMap((s) => (s.status === 'rejected' ? [String(s.reason)] : [])),
   };

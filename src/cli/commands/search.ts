@@ -12,6 +12,7 @@ import { createSearchService } from '../../search/createSearchService';
 import { excerptToPlain } from '../../search/excerpt';
 import type { SearchFilters, SearchRequest, SearchResponse, SortOrder } from '../../search/types';
 import { frenchDate, frNumber, searchModeNote } from '../../format/french';
+import { describeUnsearchable } from '../../search/searchableText';
 import { CliError, type CliCommand } from '../types';
 import { writeFileSync } from 'node:fs';
 import { createCorpusQueries } from '../../insights/corpusQueries';
@@ -24,6 +25,16 @@ function writeSearchCsv(file: string, collected: Collected, store: QuestionStore
   const rows = createCorpusQueries(store.db).exportRows(collected.hits.map((h) => h.uid));
   writeFileSync(file, questionsCsv(rows));
   return `CSV : ${file} (${frNumber(rows.length)} question(s)${collected.total > rows.length ? ` sur ${frNumber(collected.total)}` : ''})`;
+}
+
+/** A search refused for its input; `code` names the reason in the --json error object. */
+export class SearchInputError extends CliError {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
 }
 
 const STATUSES: Record<string, QuestionStatus> = {
@@ -122,6 +133,11 @@ export function parseSearchArgs(args: string[], now: Date, defaultIndexDir: stri
     throw new CliError('Indiquez des mots à chercher ou au moins un filtre (ex. : search "entraide pénale" --legislature 14).');
   }
   if (text.length > 300) throw new CliError('Recherche trop longue (300 caractères au plus).');
+  // A text with no searchable word would list the whole corpus as if it matched (filters alone need no text).
+  const unsearchable = text ? describeUnsearchable(text) : null;
+  if (unsearchable) {
+    throw new SearchInputError(`${unsearchable}${Object.keys(filters).length ? ' Sans texte, les filtres seuls listent les questions les plus récentes.' : ''}`, 'aucun_mot_cherchable');
+  }
   return {
     request: { text, filters, sort, limit: Math.max(1, Math.min(50, limit)), offset: (page - 1) * limit, now },
     json: !!v.json,
@@ -156,7 +172,16 @@ export const searchCommand: CliCommand = {
   summary: 'recherche plein texte avec filtres (députés, ministères, dates, statut)',
   usage: 'search "mots" [--legislature N --depute X --ministere Y --statut repondu ... --tri recent] [--json] [--csv f.csv]',
   async run(args, ctx) {
-    const { request, json, indexDir, csv } = parseSearchArgs(args, ctx.now, ctx.config.indexDir);
+    let parsed: ReturnType<typeof parseSearchArgs>;
+    try {
+      parsed = parseSearchArgs(args, ctx.now, ctx.config.indexDir);
+    } catch (err) {
+      // Under --json, a refused input is a JSON error object on stdout (exit code 1), not text on stderr.
+      if (!(err instanceof CliError) || !args.includes('--json')) throw err;
+      ctx.out(JSON.stringify({ error: { code: err instanceof SearchInputError ? err.code : 'entree_invalide', message: err.message } }, null, 2));
+      return 1;
+    }
+    const { request, json, indexDir, csv } = parsed;
     const store = ctx.store();
     const service = createSearchService({ store, indexDir });
     try {

@@ -6,7 +6,7 @@
  *   p = the palmarès of a legislature (number, or "all").
  */
 import type { APIButtonComponentWithCustomId } from 'discord-api-types/v10';
-import { customId, type ComponentCall, type CallContext } from '../commandKit';
+import { component, customId, type ComponentCall, type CallContext } from '../commandKit';
 import type { CommandDeps } from '../deps';
 import type { ComponentReply, ReplyFile } from '../reply';
 import { UserError } from '../UserError';
@@ -72,9 +72,21 @@ async function uidsOf(kind: ExportKind, arg: string, deps: CommandDeps, ctx: Cal
   throw new UserError('Ce bouton n’est plus valide : relancez la commande.');
 }
 
-export async function exportComponent(call: ComponentCall, deps: CommandDeps, ctx: CallContext): Promise<ComponentReply> {
-  const [kind = '', arg = ''] = call.args;
-  const charts = requireCharts(deps);
+/**
+ * The « Exporter (CSV) » button: a CSV only the caller sees. The button's kind and the charts' availability are
+ * checked before anything is sent; the export itself may take a moment (deferred, ephemeral, when it does).
+ */
+export const exportComponent = component({
+  answer: 'ephemeral',
+  prepare(call: ComponentCall, deps: CommandDeps) {
+    const [kind = '', arg = ''] = call.args;
+    if (!['p', 's', 'd', 'm', 't'].includes(kind)) throw new UserError('Ce bouton n’est plus valide : relancez la commande.');
+    return { kind, arg, charts: requireCharts(deps) };
+  },
+  run: ({ kind, arg, charts }, deps, ctx) => exportReply(kind, arg, charts, deps, ctx),
+});
+
+async function exportReply(kind: string, arg: string, charts: ReturnType<typeof requireCharts>, deps: CommandDeps, ctx: CallContext): Promise<ComponentReply> {
   if (kind === 'p') {
     const legislature = arg === 'all' ? null : Number.parseInt(arg, 10);
     const today = ctx.now.toISOString().slice(0, 10);
@@ -92,7 +104,6 @@ export async function exportComponent(call: ComponentCall, deps: CommandDeps, ct
       files,
     };
   }
-  if (!['s', 'd', 'm', 't'].includes(kind)) throw new UserError('Ce bouton n’est plus valide : relancez la commande.');
   const { uids, total, label, what } = await uidsOf(kind as ExportKind, arg, deps, ctx);
   if (!uids.length) throw new UserError('Rien à exporter : la liste est vide.');
   const rows = charts.corpus.exportRows(uids);

@@ -13,13 +13,14 @@ import { INDEX_LOADING_MESSAGE } from '../handleInvocation';
 import type { CommandDeps } from '../deps';
 import { COLORS, hitField, ordinal } from '../format';
 import { truncate } from '../limits';
-import { escapeCorpus } from '../markdown';
+import { escapeCorpus, plainText } from '../markdown';
 import { searchModeNote } from '../../format/french';
 import type { ActionRow, Reply } from '../reply';
 import { UserError } from '../UserError';
 import { exportButton } from './exportButton';
 
 export const PAGE_SIZE = 5;
+export const SIMILAR_EXPLANATION = 'Les questions les plus proches par le sujet et le texte, de la plus proche à la moins proche.';
 export const RESULTS_STATE = 'results';
 
 export type ResultsState =
@@ -70,7 +71,12 @@ export function resultsReply(opts: {
   const total = res.total.toLocaleString('fr-FR');
   const summary = [
     `${total} résultat${res.total > 1 ? 's' : ''} · page ${page}/${pages}`,
-    searchModeNote(res.mode, res.allTotal) ? `ℹ️ ${searchModeNote(res.mode, res.allTotal)}` : '',
+    // A similar-questions list has no typed words: say what it is rather than the search's fallback.
+    state.k === 'similar'
+      ? `ℹ️ ${SIMILAR_EXPLANATION}`
+      : searchModeNote(res.mode, res.allTotal)
+        ? `ℹ️ ${searchModeNote(res.mode, res.allTotal)}`
+        : '',
   ].filter(Boolean);
   const embed: APIEmbed = {
     title: truncate(title, 256),
@@ -98,9 +104,10 @@ export function resultsReply(opts: {
         custom_id: customId('rso', stateId),
         placeholder: 'Ouvrir une question en entier',
         options: res.hits.map((h) => ({
-          label: truncate(`n° ${h.number} (${ordinal(h.legislature)}) — ${h.title || 'Sans titre'}`, 100),
+          // Select options show plain text (no Markdown): corpus text made inert, not backslash-escaped.
+          label: truncate(`n° ${h.number} (${ordinal(h.legislature)}) — ${plainText(h.title || 'Sans titre')}`, 100),
           value: h.uid,
-          description: truncate([h.author, h.ministry].filter(Boolean).join(' · ') || 'Question écrite', 100),
+          description: truncate(plainText([h.author, h.ministry].filter(Boolean).join(' · ')) || 'Question écrite', 100),
         })),
       },
     ],
