@@ -73,6 +73,7 @@ export class SearchShard {
     const dead = this.docs.slots - this.docs.size;
     if (dead === 0) return 0;
     const map = this.docs.compact();
+    this.mini.dropDiscardedPostings();
     this.mini.renumber(map);
     for (const f of this.frequent.values()) {
       f.all.renumber(map);

@@ -27,6 +27,7 @@ export function clauseIndexOf(mini: MiniIndex, frequent: FrequentTerms, docs: Do
       return fr ? { all: fr.all.view(), idx: fr.idx.view() } : undefined;
     },
     slotOf: (shortId) => mini.idOf(shortId),
+    shortIdOf: (slot) => mini.shortIdOf(slot),
     fieldLength: (shortId, fieldId) => mini.fieldLength(shortId, fieldId),
     hasTerm: (term) => mini.hasTerm(term) || frequent.has(term),
     termsWithPrefix: (prefix, max) => {

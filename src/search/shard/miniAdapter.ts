@@ -129,6 +129,29 @@ export class MiniIndex {
     return this.fieldIds[FIELDS.indexOf(field)]!;
   }
 
+  /** The short id of a document id (slot), undefined when absent. */
+  shortIdOf(id: number): number | undefined {
+    return this.mi._idToShortId.get(id);
+  }
+
+  /**
+   * Drops the postings of discarded documents now (minisearch keeps them until its vacuum has run), and the terms
+   * left without postings. Compaction calls it, so that a compacted index holds exactly what a fresh one would.
+   */
+  dropDiscardedPostings(): void {
+    this.epoch++;
+    const mi = this.mi;
+    const emptied: string[] = [];
+    for (const [term, postings] of mi._index) {
+      for (const [fieldId, docs] of postings) {
+        for (const shortId of docs.keys()) if (!mi._documentIds.has(shortId)) docs.delete(shortId);
+        if (docs.size === 0) postings.delete(fieldId);
+      }
+      if (postings.size === 0) emptied.push(term);
+    }
+    for (const term of emptied) mi._index.delete(term);
+  }
+
   /** The document id (slot) of a short id, undefined once the document is discarded. */
   idOf(shortId: number): number | undefined {
     return this.mi._documentIds.get(shortId);

@@ -9,7 +9,7 @@
  *
  * Reads the index through `ClauseIndex` only, so the storage of postings may change under it.
  */
-import type { Alternative, Clause } from '../clauses';
+import type { Clause } from '../clauses';
 
 /** A term's postings: field id -> (short document id -> frequency of the term in that field). */
 export type TermPostings = Map<number, Map<number, number>>;
@@ -32,6 +32,8 @@ export interface ClauseIndex {
   frequent(term: string): FrequentPostings | undefined;
   /** Slot of a short id, undefined once removed. */
   slotOf(shortId: number): number | undefined;
+  /** Short id of a slot, undefined when the slot holds no document. */
+  shortIdOf(slot: number): number | undefined;
   /** Length (distinct terms) of a field of a document, by short id. */
   fieldLength(shortId: number, fieldId: number): number;
   /** Index terms starting with `prefix` (rare and frequent), at most `max`, most documents first. */
@@ -101,6 +103,8 @@ function idf(n: number, df: number): number {
  */
 class Buffers {
   termTf = new Float32Array(0);
+  /** Slots one term touched (termInto), reused from term to term. */
+  termSlots = new Int32Array(0);
   altSum = new Float32Array(0);
   altCount = new Uint8Array(0);
   coverage = new Uint8Array(0);
@@ -112,6 +116,7 @@ class Buffers {
     if (this.termTf.length < slots) {
       const n = Math.max(slots, Math.ceil(this.termTf.length * 1.5), 1024);
       this.termTf = new Float32Array(n);
+      this.termSlots = new Int32Array(n);
       this.altSum = new Float32Array(n);
       this.altCount = new Uint8Array(n);
       this.coverage = new Uint8Array(n);
@@ -130,48 +135,40 @@ const buffers = new Buffers();
 
 /**
  * Adds one index term's BM25 term-frequency part (fields summed, boosts applied; frequent terms by presence) into
- * `buf.termTf`, listing the slots it touched in `touched`. Returns the term's document frequency (before filters).
+ * `buffers.termTf`, listing the slots it touched in `buffers.termSlots`. Returns how many it touched.
  */
-function termInto(index: ClauseIndex, term: string, allowed: (slot: number) => boolean, touched: number[]): number {
+function termInto(index: ClauseIndex, term: string, allowed: (slot: number) => boolean): number {
+  const touched = buffers.termSlots;
+  let n = 0;
   const tf = buffers.termTf;
-  let df = 0;
   const fr = index.frequent(term);
   if (fr) {
-    df += fr.all.length;
     const idxBoost = index.fields.find((f) => f.isIndexingTerms)?.boost ?? 1;
     for (const d of fr.all)
       if (tf[d] === 0 && allowed(d)) {
         tf[d] = 1;
-        touched.push(d);
+        touched[n++] = d;
       }
     // Presence only (no frequencies kept); in the indexing terms, worth that field's boost more.
     for (const d of fr.idx) if (tf[d] === 1) tf[d] = 1 + idxBoost;
   }
   const data = index.postings(term);
   if (data) {
-    // Document frequency over live documents only: a discarded document's postings stay until minisearch's
-    // vacuum has run, and counting them would make an updated corpus score differently from a fresh one.
-    let most = 0;
     for (const f of index.fields) {
       const docs = data.get(f.id);
       if (!docs) continue;
       const avg = Math.max(1, f.averageLength);
-      let live = 0;
       for (const [shortId, freq] of docs) {
         const slot = index.slotOf(shortId);
-        if (slot === undefined) continue;
-        live++;
-        if (!allowed(slot)) continue;
+        if (slot === undefined || !allowed(slot)) continue;
         const len = index.fieldLength(shortId, f.id);
         const part = (f.boost * (freq * (K1 + 1))) / (freq + K1 * (1 - B + (B * len) / avg));
-        if (tf[slot] === 0) touched.push(slot);
+        if (tf[slot] === 0) touched[n++] = slot;
         tf[slot] = tf[slot]! + part;
       }
-      most = Math.max(most, live);
     }
-    df += most;
   }
-  return df;
+  return n;
 }
 
 interface ClauseRun {
@@ -183,17 +180,75 @@ interface ClauseRun {
 }
 
 /**
+ * One alternative of a clause as index terms, each with what it is worth: a single word with its typo and prefix
+ * expansions (the clause takes the best of them), or several words (`mean`: all of them, as their mean).
+ */
+interface ExpandedAlt {
+  weight: number;
+  mean: boolean;
+  terms: Array<[term: string, worth: number]>;
+}
+
+function expandClause(index: ClauseIndex, c: Clause, maxExpansions: number): ExpandedAlt[] {
+  return c.alts.map((a) => {
+    if (a.terms.length !== 1) return { weight: a.weight, mean: true, terms: a.terms.map((t): [string, number] => [t, 1]) };
+    const term = a.terms[0]!;
+    const list: Array<[string, number]> = [[term, 1]];
+    const known = index.hasTerm(term);
+    // Typos only for words the index does not know; a cut last word completes to the longer terms.
+    if (a.fuzzy > 0 && !known) for (const [t, d] of index.termsNear(term, a.fuzzy, maxExpansions)) list.push([t, FUZZY_WEIGHT / d]);
+    // A last word the index knows as typed is less likely cut: its completions count less.
+    const prefixWeight = known ? KNOWN_PREFIX_WEIGHT : PREFIX_WEIGHT;
+    if (a.prefix) for (const t of index.termsWithPrefix(a.prefix, known ? Math.min(KNOWN_PREFIX_EXPANSIONS, maxExpansions) : maxExpansions)) if (t !== term) list.push([t, prefixWeight]);
+    return { weight: a.weight, mean: false, terms: list };
+  });
+}
+
+/** A term's document frequency (before filters): its frequent list, or its postings in the field holding it most. */
+function dfOf(index: ClauseIndex, term: string): number {
+  let df = index.frequent(term)?.all.length ?? 0;
+  const data = index.postings(term);
+  if (data) {
+    let most = 0;
+    for (const docs of data.values()) most = Math.max(most, docs.size);
+    df += most;
+  }
+  return df;
+}
+
+/** The clause's idf: from the most common alternative (an alternative of several words: its rarest word). */
+function clauseIdf(index: ClauseIndex, alts: readonly ExpandedAlt[]): number {
+  let dfMax = 1;
+  for (const a of alts) {
+    if (a.mean) dfMax = Math.max(dfMax, Math.min(...a.terms.map(([t]) => dfOf(index, t))));
+    else for (const [t] of a.terms) dfMax = Math.max(dfMax, dfOf(index, t));
+  }
+  return idf(Math.max(1, index.documentCount), dfMax);
+}
+
+/** Postings visited to score a clause over the whole shard. */
+function scanCost(index: ClauseIndex, alts: readonly ExpandedAlt[]): number {
+  let cost = 0;
+  for (const a of alts)
+    for (const [t] of a.terms) {
+      cost += index.frequent(t)?.all.length ?? 0;
+      const data = index.postings(t);
+      if (data) for (const docs of data.values()) cost += docs.size;
+    }
+  return cost;
+}
+
+/**
  * One clause into its buffer: for each slot, the best alternative's term-frequency part times its weight (and which
  * alternative). The alternatives are synonyms scored with ONE idf (from the most common of them), so that a rarer
  * relative (« ministère » for « ministre ») never outweighs the word itself through its rarity.
  */
-function runClause(index: ClauseIndex, c: Clause, ci: number, allowed: (slot: number) => boolean, maxExpansions: number): ClauseRun {
+function runClause(index: ClauseIndex, alts: readonly ExpandedAlt[], ci: number, allowed: (slot: number) => boolean): ClauseRun {
   const score = buffers.clauseScore[ci]!;
   const which = buffers.clauseAlt[ci]!;
   const tf = buffers.termTf;
+  const tt = buffers.termSlots;
   const touched: number[] = [];
-  const altTerms: string[][] = [];
-  let dfMax = 1;
   const offer = (d: number, v: number, ai: number) => {
     if (v > score[d]!) {
       if (score[d] === 0) touched.push(d);
@@ -201,22 +256,13 @@ function runClause(index: ClauseIndex, c: Clause, ci: number, allowed: (slot: nu
       which[d] = ai;
     }
   };
-  c.alts.forEach((a, ai) => {
-    if (a.terms.length === 1) {
-      const term = a.terms[0]!;
-      const list: Array<[string, number]> = [[term, 1]];
-      // Typos only for words the index does not know; a cut last word completes to the longer terms.
-      if (a.fuzzy > 0 && !index.hasTerm(term)) for (const [t, d] of index.termsNear(term, a.fuzzy, maxExpansions)) list.push([t, FUZZY_WEIGHT / d]);
-      // A last word the index knows as typed is less likely cut: its completions count less.
-      const known = index.hasTerm(term);
-      const prefixWeight = known ? KNOWN_PREFIX_WEIGHT : PREFIX_WEIGHT;
-      if (a.prefix) for (const t of index.termsWithPrefix(a.prefix, known ? Math.min(KNOWN_PREFIX_EXPANSIONS, maxExpansions) : maxExpansions)) if (t !== term) list.push([t, prefixWeight]);
-      altTerms.push(list.map(([t]) => t));
-      for (const [t, w] of list) {
-        const tt: number[] = [];
-        dfMax = Math.max(dfMax, termInto(index, t, allowed, tt));
+  alts.forEach((a, ai) => {
+    if (!a.mean) {
+      for (const [t, w] of a.terms) {
+        const n = termInto(index, t, allowed);
         const k = w * a.weight;
-        for (const d of tt) {
+        for (let i = 0; i < n; i++) {
+          const d = tt[i]!;
           offer(d, tf[d]! * k, ai);
           tf[d] = 0;
         }
@@ -224,15 +270,13 @@ function runClause(index: ClauseIndex, c: Clause, ci: number, allowed: (slot: nu
       return;
     }
     // Every term, as their mean (an expansion of five words weighs what one word does).
-    altTerms.push([...a.terms]);
     const sum = buffers.altSum;
     const count = buffers.altCount;
     const first: number[] = [];
-    let dfMin = Infinity;
-    a.terms.forEach((t, i) => {
-      const tt: number[] = [];
-      dfMin = Math.min(dfMin, termInto(index, t, allowed, tt));
-      for (const d of tt) {
+    a.terms.forEach(([t], i) => {
+      const n = termInto(index, t, allowed);
+      for (let j = 0; j < n; j++) {
+        const d = tt[j]!;
         if (count[d] === i) {
           count[d] = i + 1;
           sum[d] = sum[d]! + tf[d]!;
@@ -241,7 +285,6 @@ function runClause(index: ClauseIndex, c: Clause, ci: number, allowed: (slot: nu
         tf[d] = 0;
       }
     });
-    dfMax = Math.max(dfMax, dfMin);
     const k = a.terms.length;
     for (const d of first) {
       if (count[d] === k) offer(d, (sum[d]! / k) * a.weight, ai);
@@ -249,7 +292,151 @@ function runClause(index: ClauseIndex, c: Clause, ci: number, allowed: (slot: nu
       sum[d] = 0;
     }
   });
-  return { touched, idf: idf(Math.max(1, index.documentCount), dfMax), altTerms };
+  return { touched, idf: clauseIdf(index, alts), altTerms: alts.map((a) => a.terms.map(([t]) => t)) };
+}
+
+/** Whether the ascending slot list holds `slot`. */
+function holds(list: ArrayLike<number>, slot: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = list[mid]!;
+    if (v === slot) return true;
+    if (v < slot) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+const f32 = Math.fround;
+
+/**
+ * The same as `runClause`, for the given slots only, by looking each one up in the terms' postings instead of
+ * walking them: what a clause of common words costs once a rarer clause has narrowed the documents down. Writes the
+ * clause's buffer for the slots meeting it, and returns them. Float32 roundings as the buffers make them, so that
+ * both ways give the same scores.
+ */
+function probeClause(index: ClauseIndex, alts: readonly ExpandedAlt[], ci: number, slots: readonly number[]): number[] {
+  const score = buffers.clauseScore[ci]!;
+  const which = buffers.clauseAlt[ci]!;
+  const idxBoost = index.fields.find((f) => f.isIndexingTerms)?.boost ?? 1;
+  const resolved = alts.map((a) => a.terms.map(([t, w]) => ({ w, fr: index.frequent(t), postings: index.postings(t) })));
+  const termTf = (r: (typeof resolved)[number][number], d: number, shortId: number | undefined): number => {
+    let tf = 0;
+    if (r.fr && holds(r.fr.all, d)) tf = holds(r.fr.idx, d) ? 1 + idxBoost : 1;
+    if (r.postings && shortId !== undefined) {
+      for (const f of index.fields) {
+        const freq = r.postings.get(f.id)?.get(shortId);
+        if (!freq) continue;
+        const len = index.fieldLength(shortId, f.id);
+        tf = f32(tf + (f.boost * (freq * (K1 + 1))) / (freq + K1 * (1 - B + (B * len) / Math.max(1, f.averageLength))));
+      }
+    }
+    return tf;
+  };
+  const kept: number[] = [];
+  for (const d of slots) {
+    const shortId = index.shortIdOf(d);
+    let best = 0;
+    let bestAlt = 0;
+    for (let ai = 0; ai < alts.length; ai++) {
+      const a = alts[ai]!;
+      const rs = resolved[ai]!;
+      if (!a.mean) {
+        for (const r of rs) {
+          const v = termTf(r, d, shortId) * r.w * a.weight;
+          if (v > best) {
+            best = f32(v);
+            bestAlt = ai;
+          }
+        }
+        continue;
+      }
+      let sum = 0;
+      let every = true;
+      for (const r of rs) {
+        const tf = termTf(r, d, shortId);
+        if (tf === 0) {
+          every = false;
+          break;
+        }
+        sum = f32(sum + tf);
+      }
+      if (!every) continue;
+      const v = (sum / rs.length) * a.weight;
+      if (v > best) {
+        best = f32(v);
+        bestAlt = ai;
+      }
+    }
+    if (best > 0) {
+      score[d] = best;
+      which[d] = bestAlt;
+      kept.push(d);
+    }
+  }
+  return kept;
+}
+
+/**
+ * All words, when the documents meeting every clause are many: the cheapest clause is walked, and each next one
+ * (cheapest first) only looked up for the documents still in, when that costs less than walking it. Gives exactly
+ * what `rankClauses`'s walk of every clause gives when more than `WEAK_CHECK_MAX` documents meet every clause
+ * (most words are then never needed); null otherwise, and the caller walks every clause.
+ */
+function rankAllWords(index: ClauseIndex, expanded: readonly ExpandedAlt[][], opts: ClauseOptions): ClauseRanking | null {
+  const k = expanded.length;
+  const costs = expanded.map((alts) => scanCost(index, alts));
+  const order = costs.map((_, ci) => ci).sort((a, b) => costs[a]! - costs[b]!);
+  const written: number[][] = []; // per clause, the slots whose buffer was written (to zero them)
+  const runs: Array<Pick<ClauseRun, 'idf' | 'altTerms'>> = new Array(k);
+  try {
+    let slots: number[] = [];
+    for (const [step, ci] of order.entries()) {
+      const alts = expanded[ci]!;
+      const termCount = alts.reduce((n, a) => n + a.terms.length, 0);
+      if (step > 0 && slots.length * termCount * (index.fields.length + 1) < costs[ci]!) {
+        slots = probeClause(index, alts, ci, slots);
+        written.push(slots);
+        runs[ci] = { idf: clauseIdf(index, alts), altTerms: alts.map((a) => a.terms.map(([t]) => t)) };
+      } else {
+        const run = runClause(index, alts, ci, opts.allowed);
+        written.push(run.touched);
+        runs[ci] = run;
+        const score = buffers.clauseScore[ci]!;
+        slots = step === 0 ? run.touched : slots.filter((d) => score[d]! > 0);
+      }
+      if (slots.length <= WEAK_CHECK_MAX) return null;
+    }
+    const totals = new Float32Array(slots.length);
+    for (let ci = 0; ci < k; ci++) {
+      const score = buffers.clauseScore[ci]!;
+      const idfOf = runs[ci]!.idf;
+      for (let i = 0; i < slots.length; i++) totals[i] = totals[i]! + score[slots[i]!]! * idfOf;
+    }
+    let all: ScoredDoc[];
+    if (opts.keepAll) {
+      all = slots.map((d, i) => ({ id: d, score: totals[i]!, matched: k, terms: [] }));
+      all.sort(byScore);
+    } else {
+      const heap = new TopK(Math.min(opts.top, index.slots));
+      for (let i = 0; i < slots.length; i++) heap.offer(slots[i]!, totals[i]!);
+      all = heap.sorted().map(([id, score]) => ({ id, score, matched: k, terms: [] }));
+    }
+    const kept = opts.keepAll ? all : all.slice(0, opts.top);
+    for (const r of kept) {
+      const terms: string[] = [];
+      for (let ci = 0; ci < k; ci++) terms.push(...runs[ci]!.altTerms[buffers.clauseAlt[ci]![r.id]!]!);
+      r.terms = terms;
+    }
+    return { all: kept, most: [], allTotal: slots.length, mostTotal: 0 };
+  } finally {
+    written.forEach((list, i) => {
+      const score = buffers.clauseScore[order[i]!]!;
+      for (const d of list) score[d] = 0;
+    });
+  }
 }
 
 function byScore(a: ScoredDoc, b: ScoredDoc): number {
@@ -315,7 +502,12 @@ class TopK {
 export function rankClauses(index: ClauseIndex, clauses: readonly Clause[], opts: ClauseOptions): ClauseRanking {
   const k = clauses.length;
   buffers.ensure(index.slots, k);
-  const runs = clauses.map((c, ci) => runClause(index, c, ci, opts.allowed, opts.maxExpansions));
+  const expanded = clauses.map((c) => expandClause(index, c, opts.maxExpansions));
+  if (k > 1) {
+    const fast = rankAllWords(index, expanded, opts);
+    if (fast) return fast;
+  }
+  const runs = expanded.map((alts, ci) => runClause(index, alts, ci, opts.allowed));
   const coverage = buffers.coverage;
   const total = buffers.total;
   const seen: number[] = [];
