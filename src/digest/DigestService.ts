@@ -12,7 +12,8 @@ import type { DigestRepository, NewSubscription, SubscriptionChanges } from './D
 import { compileFilters } from './filters';
 import { escapeAndCut } from './format';
 import type { PostChannelMessage } from './poster';
-import { describeDays, frenchDate, isDue, nextRun } from './schedule';
+import { frenchWeekdayDate } from '../format/french';
+import { describeDays, isDue, nextRun } from './schedule';
 import type { DigestCorpus, DigestFilters, DigestItem, Follow, OutgoingMessage, Subscription } from './types';
 
 const FOLLOW_CURSOR = 'follow_cursor';
@@ -81,7 +82,7 @@ export function describeSchedule(sub: Pick<Subscription, 'time' | 'days'>): stri
 }
 
 export function digestTitle(now: Date, timeZone: string): string {
-  return `Questions écrites — ${frenchDate(now, timeZone)}`;
+  return `Questions écrites — ${frenchWeekdayDate(now, timeZone)}`;
 }
 
 /** The message telling a follower what happened to their question. */

@@ -10,8 +10,8 @@
  */
 import type { Question } from '../corpus/types';
 import type { EventKind } from '../store/types';
-import { questionTitle } from './filters';
-import { cutText, daysBetween, escapeAndCut, frenchIsoDate, plural } from './format';
+import { daysBetween, frenchDate, questionTitle } from '../format/french';
+import { cutText, escapeAndCut, plural } from './format';
 import type { DigestEmbed, DigestItem, OutgoingMessage } from './types';
 
 export const LIMITS = {
@@ -99,11 +99,11 @@ export function formatEntry(item: DigestItem): string {
   const who = ministry ? `${authorLine(q)} → ${escapeAndCut(ministry, 100)}` : authorLine(q);
   switch (item.event.kind) {
     case 'new_question': {
-      const date = frenchIsoDate(q.question?.joDate ?? null);
+      const date = frenchDate(q.question?.joDate ?? null);
       return `${head}\n${who}${date ? ` · publiée le ${date}` : ''}`;
     }
     case 'new_answer': {
-      const date = frenchIsoDate(q.answer?.joDate ?? null);
+      const date = frenchDate(q.answer?.joDate ?? null);
       const delay = daysBetween(q.question?.joDate ?? null, q.answer?.joDate ?? null);
       const facts = [date ? `réponse du ${date}` : 'réponse publiée', delay !== null ? `après ${plural(delay, 'jour', 'jours')}` : null]
         .filter((x): x is string => x !== null)
@@ -119,7 +119,7 @@ export function formatEntry(item: DigestItem): string {
     }
     case 'closed': {
       const label = q.closure?.label ?? detailString(item.event.detail, 'label') ?? 'Retirée';
-      const date = frenchIsoDate(q.closure?.date ?? detailString(item.event.detail, 'date'));
+      const date = frenchDate(q.closure?.date ?? detailString(item.event.detail, 'date'));
       return `${head}\n${who} · ${escapeAndCut(label, 60)}${date ? ` le ${date}` : ''}`;
     }
   }

@@ -5,11 +5,10 @@
 import type { Question, QuestionStatus } from '../corpus/types';
 import { excerptToMarkdown } from '../search/excerpt';
 import type { Excerpt, SearchHit } from '../search/types';
-import { daysBetween } from '../insights/summarize';
 import { truncate, truncatePlain } from './limits';
 import { escapeCorpus, escapeLinkLabel } from './markdown';
 import { formatDate, isoDay } from './userInput';
-import { ordinal } from '../format/french';
+import { daysBetween, ordinal } from '../format/french';
 
 export const COLORS = { search: 0x1f4e9b, question: 0x2b6cb0, answered: 0x2f855a, pending: 0xc05621, withdrawn: 0x718096, info: 0x4a5568 } as const;
 
@@ -35,15 +34,15 @@ export function statusText(
   closureDate?: string | null,
 ): string {
   if (status === 'answered') {
-    if (questionDate && answerDate) {
-      const days = daysBetween(questionDate, answerDate);
+    const days = daysBetween(questionDate, answerDate);
+    if (days !== null) {
       return `réponse en ${days} jour${days > 1 ? 's' : ''} (JO du ${formatDate(answerDate)})`;
     }
     return answerDate ? `réponse publiée le ${formatDate(answerDate)}` : 'réponse publiée';
   }
   if (status === 'pending') {
     if (!questionDate) return 'sans réponse';
-    const days = Math.max(0, daysBetween(questionDate, isoDay(now)));
+    const days = Math.max(0, daysBetween(questionDate, isoDay(now)) ?? 0);
     return `sans réponse depuis ${days} jour${days > 1 ? 's' : ''}`;
   }
   // The closure label is corpus text ("Retirée", "Caduque", anything in a damaged record).
@@ -72,11 +71,6 @@ export function hitField(hit: SearchHit, index: number, now: Date): { name: stri
   const budget = 1024 - head.length - 4;
   const value = ex && budget > 40 ? `${head}\n> ${truncate(ex.replace(/\n+/g, ' '), budget)}` : head;
   return { name, value };
-}
-
-export function questionTitle(q: Pick<Question, 'rubrique' | 'teteAnalyse' | 'analyses'>): string {
-  const parts = [q.rubrique, q.teteAnalyse, q.analyses.join(' ')].filter((p): p is string => !!p && p.trim() !== '');
-  return parts.join(' / ') || 'Sans titre';
 }
 
 /**

@@ -3,7 +3,8 @@
  * Assemblée's rules give (Règlement, art. 135), the median delay, and how many are still pending past the limit.
  * The Sénat used to publish this once a year as a PDF; here it is live, for any legislature. Pure.
  */
-import { daysBetween, median } from './summarize';
+import { daysBetween } from '../format/french';
+import { median } from './summarize';
 import type { QuestionStatus } from '../corpus/types';
 
 export interface PalmaresFact {
@@ -71,7 +72,7 @@ export function rankMinistries(
       r.answered++;
       if (f.questionDate && f.answerDate) {
         const d = daysBetween(f.questionDate, f.answerDate);
-        if (d >= 0) {
+        if (d !== null && d >= 0) {
           e.delays.push(d);
           allDelays.push(d);
         }

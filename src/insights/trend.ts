@@ -3,8 +3,9 @@
  * questions): counts per month or per year split by status, the median answer delay per period, and who asks
  * or receives the most. Pure: the facts come from the search engine (`collect`) or from SQL.
  */
-import { daysBetween, median } from './summarize';
-import { fold } from './fold';
+import { daysBetween } from '../format/french';
+import { median } from './summarize';
+import { foldKey } from '../text/fold';
 import type { NameCount } from './types';
 import type { QuestionStatus } from '../corpus/types';
 
@@ -66,7 +67,7 @@ export function topNames(values: Iterable<string | null>, n: number): NameCount[
   for (const v of values) if (v) raw.set(v, (raw.get(v) ?? 0) + 1);
   const counts = new Map<string, NameCount>();
   for (const [v, c] of raw) {
-    const key = fold(v);
+    const key = foldKey(v);
     const e = counts.get(key);
     if (e) {
       e.count += c;
@@ -167,7 +168,7 @@ export function delayDistribution(facts: ReadonlyArray<Pick<TrendFact, 'status' 
   for (const f of facts) {
     if (f.status !== 'answered' || !f.questionDate || !f.answerDate) continue;
     const d = daysBetween(f.questionDate, f.answerDate);
-    if (d < 0) continue;
+    if (d === null || d < 0) continue;
     const i = DELAY_BINS.findIndex((b) => d <= b.max);
     bins[i]!.count++;
   }
@@ -178,7 +179,10 @@ export function delayDistribution(facts: ReadonlyArray<Pick<TrendFact, 'status' 
 export function compareYears(facts: readonly TrendFact[], years: readonly number[]): Array<{ year: number; total: number; answered: number; medianDelayDays: number | null }> {
   return years.map((year) => {
     const inYear = facts.filter((f) => f.questionDate?.startsWith(String(year)));
-    const delays = inYear.flatMap((f) => (f.status === 'answered' && f.questionDate && f.answerDate ? [daysBetween(f.questionDate, f.answerDate)] : []));
+    const delays = inYear.flatMap((f) => {
+      const d = f.status === 'answered' ? daysBetween(f.questionDate, f.answerDate) : null;
+      return d === null ? [] : [d];
+    });
     return { year, total: inYear.length, answered: inYear.filter((f) => f.status === 'answered').length, medianDelayDays: median(delays) };
   });
 }

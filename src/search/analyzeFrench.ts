@@ -7,23 +7,10 @@
  * text (texts before the 11th legislature have no accents at all). See search-notes.md.
  */
 import PorterStemmerFr from 'natural/lib/natural/stemmers/porter_stemmer_fr.js';
+import { foldText, stripAccents } from '../text/fold';
 
 /** Bump when anything below changes the produced terms: it is part of the saved index fingerprint. */
 export const ANALYZER_VERSION = 'fr-3';
-
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
-
-/** Lower case, accents removed, œ/æ expanded, typographic apostrophes and dashes unified. */
-export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/[’ʼ‘`´]/g, "'")
-    .replace(/[‐‑‒–]/g, '-');
-}
 
 /** Snowball French stop words (folded) plus elided forms and a few page-layout words with no search value. */
 const STOP_WORDS: ReadonlySet<string> = new Set(
@@ -141,7 +128,7 @@ export function analyzeFoldedToken(token: string): readonly string[] {
 export function analyzeText(text: string | null | undefined, maxTokens = Infinity): string[] {
   if (!text) return [];
   const out: string[] = [];
-  const folded = fold(text);
+  const folded = foldText(text);
   TOKEN_RE.lastIndex = 0;
   let n = 0;
   for (let m = TOKEN_RE.exec(folded); m !== null; m = TOKEN_RE.exec(folded)) {
@@ -189,7 +176,7 @@ const alignedFoldCache = new Map<string, string>();
 function foldCharAligned(ch: string): string {
   let f = alignedFoldCache.get(ch);
   if (f !== undefined) return f;
-  f = ch.normalize('NFD').replace(COMBINING_MARKS, '');
+  f = stripAccents(ch);
   if (ch === '’' || ch === 'ʼ' || ch === '‘') f = "'";
   else if (ch === '‐' || ch === '‑' || ch === '‒' || ch === '–') f = '-';
   if (f.length !== 1) f = f.length > 1 ? f.slice(0, 1) : ' ';
@@ -197,7 +184,7 @@ function foldCharAligned(ch: string): string {
   return f;
 }
 
-/** Like `fold` but guaranteed to keep the string length (one output char per input UTF-16 unit). */
+/** Like `foldText` but guaranteed to keep the string length (one output char per input UTF-16 unit). */
 export function foldAligned(text: string): string {
   let lower = text.toLowerCase();
   if (lower.length !== text.length) {

@@ -2,6 +2,7 @@
  * Excerpts: the one or two sentences of the answer (else of the question) that best match the query,
  * cut on word boundaries to a maximum length with "…" where a sentence was cut, matched words marked.
  */
+import { decodeEntities } from '../text/htmlEntities';
 import { tokenSpans } from './analyzeFrench';
 import type { Excerpt, ExcerptPart } from './types';
 
@@ -12,17 +13,13 @@ export interface ExcerptTexts {
 
 const ELLIPSIS = '…';
 
-/** Plain single-line text: no HTML tags or entities, no markdown headings, whitespace collapsed. */
+/**
+ * Plain single-line text: no HTML tags, entities decoded by the corpus's one decoder (a name it does not know
+ * becomes a space rather than show as "&name;"), no markdown headings, whitespace collapsed.
+ */
 export function cleanForExcerpt(text: string): string {
-  return text
-    .replace(/<[^>]{0,500}>/g, ' ')
-    .replace(/&nbsp;|&#160;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&rsquo;|&apos;/g, '’')
-    .replace(/&[a-z]{2,8};|&#\d{1,6};/gi, ' ')
+  return decodeEntities(text.replace(/<[^>]{0,500}>/g, ' '))
+    .replace(/&[a-z][a-z0-9]{1,31};/gi, ' ')
     .replace(/^\s*#{1,6}\s+/gm, '')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
     .replace(/\s+/g, ' ')

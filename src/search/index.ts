@@ -3,5 +3,5 @@ export type * from './types';
 export { createSearchService, type SearchServiceHandle, type SearchStore, type CreateSearchServiceOptions } from './createSearchService';
 export { SearchService, SearchNotReadyError, SearchUnavailableError } from './SearchService';
 export { excerptToMarkdown, excerptToPlain, buildExcerpt } from './excerpt';
-export { analyzeText, fold } from './analyzeFrench';
+export { analyzeText } from './analyzeFrench';
 export { parseQuery } from './query';

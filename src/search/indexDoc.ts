@@ -64,14 +64,6 @@ export function toIndexDoc(q: Question): IndexDoc {
   };
 }
 
-/** "rubrique / tête d'analyse / analyse" with the parts that exist. */
-export function titleOf(d: Pick<IndexDoc, 'rubrique' | 'teteAnalyse' | 'analyses' | 'number'>): string {
-  const parts = [d.rubrique, d.teteAnalyse, d.analyses.length ? d.analyses.join(', ') : null].filter(
-    (p): p is string => !!p && p.trim().length > 0,
-  );
-  return parts.length ? parts.join(' / ') : `Question n° ${d.number}`;
-}
-
 const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 for an ISO date, or -1 when unknown. */

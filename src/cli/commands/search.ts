@@ -19,6 +19,7 @@ import { createCorpusQueries } from '../../insights/corpusQueries';
 import { MAX_EXPORT_ROWS, questionsCsv } from '../../export/questionsCsv';
 import type { Collected } from '../../search/SearchService';
 import type { QuestionStore } from '../../store/QuestionStore';
+import { foldKey } from '../../text/fold';
 
 /** Writes the CSV export of a search; returns the line to print. */
 function writeSearchCsv(file: string, collected: Collected, store: QuestionStore): string {
@@ -107,7 +108,7 @@ export function parseSearchArgs(args: string[], now: Date, defaultIndexDir: stri
   if (v.rubrique) filters.rubrique = v.rubrique;
   if (v.departement) filters.department = v.departement;
   if (v.statut) {
-    const s = STATUSES[v.statut.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')];
+    const s = STATUSES[foldKey(v.statut)];
     if (!s) throw new CliError(`Option --statut : « ${v.statut} » inconnu (repondu, en-attente, retiree).`);
     filters.status = s;
   }

@@ -9,7 +9,7 @@ import { parseActeur } from '../parse/parseActeur';
 import { parseOpenDataQuestion } from '../parse/parseOpenDataQuestion';
 import { parseOldXmlQuestion } from '../parse/parseOldXmlQuestion';
 import { parseSeedPage } from '../parse/parseSeedPage';
-import { decodeText } from '../text/decodeText';
+import { decodeText } from '../parse/decodeText';
 import { parseUid, type Acteur, type ParseResult, type Question } from '../types';
 import type { EventKind } from '../../store/types';
 import { fileSource, openZip, zipEntries, zipEntrySource, type ByteSource } from './byteSource';

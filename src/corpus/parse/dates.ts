@@ -1,4 +1,5 @@
 /** Date readers shared by the parsers. Every function returns an ISO `YYYY-MM-DD` string or null. */
+import { foldKey } from '../../text/fold';
 
 const FRENCH_MONTHS: Record<string, number> = {
   janvier: 1, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, aout: 8, septembre: 9,
@@ -36,10 +37,6 @@ const FRENCH_DATE_RE = /(\d{1,2})\s*(?:er|ᵉʳ)?\s+([A-Za-zÀ-ÿ]{3,9})\.?\s+(\
 const NUMERIC_DATE_RE = /(\d{1,2})\/(\d{1,2})\/(\d{4})/;
 const ISO_ANYWHERE_RE = /(\d{4})-(\d{2})-(\d{2})/;
 
-function foldAccents(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-}
-
 /**
  * Finds the first date printed in a page fragment: "25 février 2014", "1er juillet 2014", "08/07/2014"
  * or "2014-07-08".
@@ -47,7 +44,7 @@ function foldAccents(s: string): string {
 export function findPrintedDate(text: string): string | null {
   const fr = FRENCH_DATE_RE.exec(text);
   if (fr) {
-    const month = FRENCH_MONTHS[foldAccents(fr[2] ?? '')];
+    const month = FRENCH_MONTHS[foldKey(fr[2] ?? '')];
     if (month !== undefined) {
       const d = isoDate(Number(fr[3]), month, Number(fr[1]));
       if (d) return d;

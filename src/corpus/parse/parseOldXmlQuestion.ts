@@ -13,7 +13,7 @@
  * - the page of a question of the 11th to 13th legislature is the former site's; later ones, the current site's.
  */
 import { SaxesParser } from 'saxes';
-import { htmlToText } from '../text/htmlToText';
+import { htmlToText } from '../../text/htmlToText';
 import {
   fail,
   makeUid,

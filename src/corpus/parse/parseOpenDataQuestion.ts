@@ -14,7 +14,7 @@ import {
   type QuestionStatus,
   type QuestionType,
 } from '../types';
-import { htmlToText } from '../text/htmlToText';
+import { htmlToText } from '../../text/htmlToText';
 import { parseDataDate } from './dates';
 import { at, int, isRecord, list, rawStr, str, type JsonRecord } from './jsonFields';
 

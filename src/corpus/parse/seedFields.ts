@@ -1,13 +1,12 @@
 import type { QuestionType } from '../types';
-import { collapseSpaces, normalizeSpaces } from '../text/htmlToText';
+import { foldKey } from '../../text/fold';
+import { collapseSpaces, normalizeSpaces } from '../../text/htmlToText';
 
 /** Small readers shared by both seed page layouts. */
 
-/** Lower case, no accents, straight apostrophes, single spaces: for comparing labels. */
+/** Lower case, no accents, straight apostrophes, single spaces, invisible characters dropped: for comparing labels. */
 export function foldLabel(s: string): string {
-  return collapseSpaces(s.normalize('NFD').replace(/[\u0300-\u036f]/g, ''))
-    .replace(/[’‘`´]/g, "'")
-    .toLowerCase();
+  return foldKey(collapseSpaces(s));
 }
 
 /** "14ème législature", "## 14ème legislature", "13e législature". */

@@ -6,11 +6,11 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Question, QuestionType } from '../../corpus/types';
 import { customId } from '../commandKit';
-import { COLORS, cutWithLink, escapeName, ordinal, questionTitle, statusText } from '../format';
+import { COLORS, cutWithLink, escapeName, ordinal, statusText } from '../format';
 import { truncate, truncatePlain } from '../limits';
 import { escapeCorpus } from '../markdown';
 import type { Reply } from '../reply';
-import { authorLabel, TEXT_NOT_IN_OPEN_DATA } from '../../format/french';
+import { authorLabel, questionTitle, TEXT_NOT_IN_OPEN_DATA } from '../../format/french';
 import { formatDate } from '../userInput';
 
 const TYPE_LABEL: Record<QuestionType, string> = {

@@ -3,14 +3,15 @@
  * predicate a filter set compiles to, and the per-slot masks a shard caches for the filter sets it is asked.
  */
 import { labelKey, MINISTRY_OPTIONAL, nameFilterMatches, parseNameQuery, personKey } from '../../insights/names';
-import { fold } from '../analyzeFrench';
+import { } from '../analyzeFrench';
+import { foldText } from '../../text/fold';
 import { isoToDay } from '../indexDoc';
 import type { SearchFilters } from '../types';
 import type { DocMeta } from './docMeta';
 
 /** Folded, punctuation turned into single spaces: the form filters and suggestions compare. */
 export function normalizeName(s: string): string {
-  return fold(s).replace(/[^a-z0-9]+/g, ' ').trim();
+  return foldText(s).replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 /** Equal, or the filter appears in the value as whole words ("tardy" in "m lionel tardy"). */

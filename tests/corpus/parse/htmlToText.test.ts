@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToText, normalizeSpaces } from '../../../src/corpus/text/htmlToText';
+import { htmlToText, normalizeSpaces } from '../../../src/text/htmlToText';
 
 describe('htmlToText', () => {
   it('separates paragraphs with a blank line and drops the tags', () => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSeedPage } from '../../../src/corpus/parse/parseSeedPage';
-import { decodeText } from '../../../src/corpus/text/decodeText';
+import { decodeText } from '../../../src/corpus/parse/decodeText';
 import type { Question } from '../../../src/corpus/types';
 import { SEEDS_DIR } from './paths';
 

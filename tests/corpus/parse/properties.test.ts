@@ -6,8 +6,8 @@ import { isRecord } from '../../../src/corpus/parse/jsonFields';
 import { parseActeur } from '../../../src/corpus/parse/parseActeur';
 import { parseOpenDataQuestion } from '../../../src/corpus/parse/parseOpenDataQuestion';
 import { parseSeedPage } from '../../../src/corpus/parse/parseSeedPage';
-import { decodeText } from '../../../src/corpus/text/decodeText';
-import { collapseSpaces, htmlToText } from '../../../src/corpus/text/htmlToText';
+import { decodeText } from '../../../src/corpus/parse/decodeText';
+import { collapseSpaces, htmlToText } from '../../../src/text/htmlToText';
 import { officialUrl, parseUid, type ParseResult, type Question } from '../../../src/corpus/types';
 import { FIXTURES_DIR, SEEDS_DIR, SAMPLES_DIR, readJson } from './paths';
 
