@@ -169,7 +169,7 @@ export class DigestService {
       try {
         built += this.repo.immediate(() => {
           const sub = this.repo.getSubscription(due.id);
-          if (!sub || !sub.enabled || !isDue(sub.nextRunAt, now)) return 0;
+          if (!sub?.enabled || !isDue(sub.nextRunAt, now)) return 0;
           const upTo = Math.max(sub.cursor, this.corpus.maxEventId());
           const items = collectItems(this.corpus, sub, sub.cursor, upTo);
           const messages = buildDigest(items, { title: digestTitle(now, sub.timeZone), subtitle: describeSubscription(sub) });

@@ -208,7 +208,7 @@ export function withMarker(message: OutgoingMessage, nonce: string): OutgoingMes
     last.footer = { text: last.footer ? `${last.footer.text} · ${markerText(nonce)}` : markerText(nonce) };
     return { ...message, embeds };
   }
-  return { ...message, content: cutText(message.content, LIMITS.content - MARKER_RESERVE) + `\n-# ${markerText(nonce)}` };
+  return { ...message, content: `${cutText(message.content, LIMITS.content - MARKER_RESERVE)}\n-# ${markerText(nonce)}` };
 }
 
 /** Character count of the embeds as Discord counts them for the 6000 limit. */

@@ -2,7 +2,7 @@
  * Shared French rendering of questions and search hits for embeds. Corpus text always goes through
  * `escapeCorpus`; lengths are cut later by `fitToLimits`, except where a cut needs a "read more" link.
  */
-import type { Question, QuestionStatus } from '../corpus/types';
+import type { QuestionStatus } from '../corpus/types';
 import { excerptToMarkdown } from '../search/excerpt';
 import type { Excerpt, SearchHit } from '../search/types';
 import { truncate, truncatePlain } from './limits';

@@ -10,7 +10,7 @@ import { answerAsk } from '../ask/answerAsk';
 import type { Logger } from '../logger';
 import type { CommandDeps } from './deps';
 import { filesPayload } from './dispatchInteraction';
-import { FloodGate, floodMessage } from './floodControl';
+import { type FloodGate, floodMessage } from './floodControl';
 import { GENERIC_ERROR, INDEX_LOADING_MESSAGE } from './handleInvocation';
 import { fitToLimits } from './limits';
 import type { Reply } from './reply';

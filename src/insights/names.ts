@@ -143,7 +143,7 @@ export function matchName(q: NameQuery, key: NameKey): MatchLevel | null {
     }
     // A last name typed without its spaces or hyphen ("lebodo", "herouinleautey").
     if (w.length >= 4 && key.lastJoined.endsWith(w)) {
-      if (key.lastJoined === w) key.last.forEach((l) => matched.add(l));
+      if (key.lastJoined === w) for (const l of key.last) matched.add(l);
       continue;
     }
     if (w.length >= 3 && key.allJoined.includes(w)) {

@@ -65,12 +65,12 @@ const MAX_CACHED_WORD = 40;
  */
 export function masculineFolded(w: string): string {
   const n = w.length;
-  if (n > 6 && w.endsWith('ieres')) return w.slice(0, -5) + 'ier';
-  if (n > 5 && w.endsWith('iere')) return w.slice(0, -4) + 'ier';
-  if (n >= 8 && w.endsWith('trices')) return w.slice(0, -6) + 'teur';
-  if (n >= 8 && w.endsWith('trice')) return w.slice(0, -5) + 'teur';
-  if (n >= 9 && w.endsWith('euses')) return w.slice(0, -5) + 'eur';
-  if (n >= 8 && w.endsWith('euse')) return w.slice(0, -4) + 'eur';
+  if (n > 6 && w.endsWith('ieres')) return `${w.slice(0, -5)}ier`;
+  if (n > 5 && w.endsWith('iere')) return `${w.slice(0, -4)}ier`;
+  if (n >= 8 && w.endsWith('trices')) return `${w.slice(0, -6)}teur`;
+  if (n >= 8 && w.endsWith('trice')) return `${w.slice(0, -5)}teur`;
+  if (n >= 9 && w.endsWith('euses')) return `${w.slice(0, -5)}eur`;
+  if (n >= 8 && w.endsWith('euse')) return `${w.slice(0, -4)}eur`;
   if (n >= 9 && w.endsWith('aises')) return w.slice(0, -2);
   if (n >= 8 && w.endsWith('aise')) return w.slice(0, -1);
   if (n > 6 && w.endsWith('ees')) return w.slice(0, -2);

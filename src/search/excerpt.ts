@@ -155,8 +155,8 @@ export function buildExcerpt(texts: ExcerptTexts, matchTerms: Iterable<string>, 
 }
 
 /** Markdown rendering: matched words in bold, every text piece escaped by the caller's function. */
-export function excerptToMarkdown(excerpt: Excerpt, escape: (s: string) => string): string {
-  return excerpt.parts.map((p) => (p.match ? bold(escape(p.text)) : escape(p.text))).join('');
+export function excerptToMarkdown(excerpt: Excerpt, escapePiece: (s: string) => string): string {
+  return excerpt.parts.map((p) => (p.match ? bold(escapePiece(p.text)) : escapePiece(p.text))).join('');
 }
 
 /** `**` must touch the word: Markdown does not bold "** mot **", so surrounding spaces stay outside. */

@@ -69,7 +69,7 @@ const DAY_MS = 86_400_000;
 /** Days since 1970-01-01 for an ISO date, or -1 when unknown. */
 export function isoToDay(iso: string | null | undefined): number {
   if (!iso) return -1;
-  const t = Date.parse(iso.slice(0, 10) + 'T00:00:00Z');
+  const t = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
   return Number.isFinite(t) ? Math.floor(t / DAY_MS) : -1;
 }
 

@@ -79,7 +79,9 @@ describe('buildDigest', () => {
     assertWithinLimits(messages);
     const numbers = shownNumbers(messages);
     expect(new Set(numbers).size).toBe(180);
-    messages.forEach((m, i) => expect(m.content).toContain(`partie ${i + 1}/${messages.length}`));
+    messages.forEach((m, i) => {
+      expect(m.content).toContain(`partie ${i + 1}/${messages.length}`);
+    });
     expect(messages[1]!.content).toContain('suite');
     expect(messages.some((m) => m.embeds.some((e) => e.title?.endsWith('(suite)')))).toBe(true);
     // The marker still fits after packing.

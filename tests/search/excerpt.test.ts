@@ -73,8 +73,8 @@ describe('excerpts', () => {
 
   it('renders markdown with matches in bold and every piece escaped by the caller', () => {
     const e: Excerpt = { from: 'answer', parts: [{ text: 'le *don* ', match: false }, { text: 'données', match: true }, { text: ' …', match: false }] };
-    const escape = (s: string) => s.replace(/[*_`~|\\]/g, '\\$&');
-    expect(excerptToMarkdown(e, escape)).toBe('le \\*don\\* **données** …');
+    const escapeMarkdown = (s: string) => s.replace(/[*_`~|\\]/g, '\\$&');
+    expect(excerptToMarkdown(e, escapeMarkdown)).toBe('le \\*don\\* **données** …');
     expect(excerptToPlain(e)).toBe('le *don* **données** …');
   });
 

@@ -114,7 +114,7 @@ describe('saved index', () => {
 });
 
 describe('worker threads over a real SQLite store', () => {
-  let handles: SearchServiceHandle[] = [];
+  const handles: SearchServiceHandle[] = [];
   afterAll(async () => {
     await Promise.all(handles.map((h) => h.close()));
   });

@@ -37,7 +37,7 @@ function zipfTable(list: readonly unknown[]): Float64Array {
     t = new Float64Array(list.length);
     let acc = 0;
     for (let i = 0; i < list.length; i++) {
-      acc += 1 / Math.pow(i + 1, 0.9);
+      acc += 1 / (i + 1) ** 0.9;
       t[i] = acc;
     }
     zipfTables.set(list, t);

@@ -25,10 +25,8 @@ import type { SourceState } from '../../store/QuestionStore';
 import { openZip, zipEntries } from './byteSource';
 import type { FetchLike } from './types';
 
-export interface DownloadProgress {
-  /** Bytes on disk so far (a resumed part counts from its start), total when the server said it. */
-  (received: number, total: number | null): void;
-}
+/** Bytes on disk so far (a resumed part counts from its start), total when the server said it. */
+export type DownloadProgress = (received: number, total: number | null) => void;
 
 export interface DownloadOptions {
   url: string;

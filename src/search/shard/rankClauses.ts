@@ -9,7 +9,7 @@
  *
  * Reads the index through `ClauseIndex` only, so the storage of postings may change under it.
  */
-import type { Alternative, Clause } from '../clauses';
+import type { Clause } from '../clauses';
 
 /** A term's postings: field id -> (short document id -> frequency of the term in that field). */
 export type TermPostings = Map<number, Map<number, number>>;

@@ -54,7 +54,9 @@ const acteurObjects: unknown[] = readdirSync(path.join(SAMPLES_DIR, 'acteurs')).
 /** Every path (list of keys / indexes) to a value inside a JSON tree. */
 function allPaths(v: unknown, prefix: Array<string | number> = []): Array<Array<string | number>> {
   const out: Array<Array<string | number>> = [];
-  if (Array.isArray(v)) v.forEach((x, i) => out.push([...prefix, i], ...allPaths(x, [...prefix, i])));
+  if (Array.isArray(v)) v.forEach((x, i) => {
+    out.push([...prefix, i], ...allPaths(x, [...prefix, i]));
+  });
   else if (isRecord(v)) for (const [k, x] of Object.entries(v)) out.push([...prefix, k], ...allPaths(x, [...prefix, k]));
   return out;
 }
