@@ -51,8 +51,6 @@ export interface Config {
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-export const DEFAULT_REFRESH_URL = liveArchiveUrl(DEFAULT_OPENDATA_URL);
-
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Configuration invalide :\n${problems.map((p) => `- ${p}`).join('\n')}`);

@@ -14,9 +14,9 @@ import type { LogLevel } from './config';
 
 export type { Logger };
 
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
-export const REDACT_PATHS = [
+const REDACT_PATHS = [
   'token',
   'discordToken',
   '*.token',
@@ -57,7 +57,7 @@ export function scrubSecrets(text: string, known: readonly (string | null | unde
 }
 
 /** A destination that writes each line scrubbed of secrets to `inner`. */
-export function scrubbingDestination(inner: DestinationStream, known: readonly (string | null | undefined)[] = []): DestinationStream {
+function scrubbingDestination(inner: DestinationStream, known: readonly (string | null | undefined)[] = []): DestinationStream {
   return { write: (line: string) => inner.write(scrubSecrets(line, known)) };
 }
 

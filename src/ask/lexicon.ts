@@ -28,7 +28,7 @@ export interface LexNamed {
   tokens: string[];
 }
 
-export interface LexGroup extends LexNamed {
+interface LexGroup extends LexNamed {
   abbrev: string | null;
 }
 

@@ -21,7 +21,7 @@ export interface SubscriptionChanges extends DigestFilters {
 }
 
 export type DeliverySource = 'digest' | 'follow' | 'notice';
-export type DeliveryStatus = 'pending' | 'sent' | 'abandoned';
+type DeliveryStatus = 'pending' | 'sent' | 'abandoned';
 
 export interface Delivery {
   id: number;

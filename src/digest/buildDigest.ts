@@ -60,7 +60,7 @@ export interface BuildDigestOptions {
 }
 
 /** One item per (uid, kind), the latest event winning; sections in SECTION_ORDER, then by question number. */
-export function normalizeItems(items: DigestItem[]): DigestItem[] {
+function normalizeItems(items: DigestItem[]): DigestItem[] {
   const byKey = new Map<string, DigestItem>();
   for (const item of items) {
     const key = `${item.event.uid}|${item.event.kind}`;

@@ -74,14 +74,14 @@ export function matchesMinistry(ministry: string | null, q: Question): boolean {
   return ms.some((m) => m !== null && (includesFolded(m.name, needle) || includesFolded(m.fullName, needle)));
 }
 
-export function matchesRubrique(rubrique: string | null, q: Question): boolean {
+function matchesRubrique(rubrique: string | null, q: Question): boolean {
   if (rubrique === null) return true;
   const needle = foldText(rubrique).trim();
   return needle === '' || includesFolded(q.rubrique, needle);
 }
 
 /** Event kinds each `contenu` choice receives. */
-export function kindsFor(content: DigestContent): readonly EventKind[] {
+function kindsFor(content: DigestContent): readonly EventKind[] {
   switch (content) {
     case 'questions':
       return ['new_question'];

@@ -27,7 +27,7 @@ export interface WallTime {
   weekday: number;
 }
 
-export const FRENCH_DAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const;
+const FRENCH_DAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -18,12 +18,6 @@ export function numberLink(legislature: number, number: number, url: string): st
   return `[n° ${number} (${ordinal(legislature)} lég.)](${url})`;
 }
 
-export const STATUS_LABEL: Record<QuestionStatus, string> = {
-  answered: 'répondue',
-  pending: 'en attente',
-  withdrawn: 'retirée / caduque',
-};
-
 /** "réponse en 203 jours (JO du 16/09/2014)", "sans réponse depuis 120 jours", "retirée le 01/02/2015". */
 export function statusText(
   status: QuestionStatus,
@@ -51,7 +45,7 @@ export function statusText(
 }
 
 /** Excerpt as Markdown, matched words in bold, corpus text escaped. */
-export function excerptMarkdown(excerpt: Excerpt | null): string {
+function excerptMarkdown(excerpt: Excerpt | null): string {
   return excerpt ? excerptToMarkdown(excerpt, escapeCorpus) : '';
 }
 

@@ -26,7 +26,7 @@ export interface MessageEntryOptions {
 }
 
 /** The text of a message addressed to the bot, without the mention; null when the message is not for the bot. */
-export function addressedText(message: Pick<Message, 'content' | 'guildId'> & { mentions: { users: { has(id: string): boolean } } }, botId: string): string | null {
+function addressedText(message: Pick<Message, 'content' | 'guildId'> & { mentions: { users: { has(id: string): boolean } } }, botId: string): string | null {
   const dm = message.guildId === null;
   if (!dm && !message.mentions.users.has(botId)) return null;
   return message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();

@@ -69,7 +69,7 @@ export function questionsCsv(rows: readonly ExportRow[]): Buffer {
   );
 }
 
-export const PALMARES_COLUMNS = [
+const PALMARES_COLUMNS = [
   'rang',
   'ministère',
   'questions',

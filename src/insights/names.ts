@@ -18,7 +18,7 @@ export const MatchLevel = { EXACT: 0, LAST_NAME: 1, WORDS: 2, PREFIX: 3, SUBSTRI
 export type MatchLevel = (typeof MatchLevel)[keyof typeof MatchLevel];
 
 /** The best level a filter accepts. */
-export const FILTER_LEVEL: MatchLevel = MatchLevel.WORDS;
+const FILTER_LEVEL: MatchLevel = MatchLevel.WORDS;
 
 const MARKS = /[\u0300-\u036f]/g;
 

@@ -14,7 +14,7 @@ export interface PalmaresFact {
   answerDate: string | null;
 }
 
-export interface MinistryRank {
+interface MinistryRank {
   ministry: string;
   /** Questions whose two-month limit has passed and that were not withdrawn: the denominator of the share. */
   eligible: number;
@@ -47,7 +47,7 @@ export function addMonths(iso: string, months: number): string {
   return new Date(Date.UTC(y, m, Math.min(d, lastDay))).toISOString().slice(0, 10);
 }
 
-export const LIMIT_MONTHS = 2;
+const LIMIT_MONTHS = 2;
 
 export function rankMinistries(
   facts: Iterable<PalmaresFact>,

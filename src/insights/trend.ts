@@ -23,7 +23,7 @@ export interface TrendFact {
 
 export type Granularity = 'month' | 'year';
 
-export interface TrendPeriod {
+interface TrendPeriod {
   /** "2024-03" (month) or "2024" (year). */
   period: string;
   answered: number;
@@ -50,7 +50,7 @@ export interface Trend {
 }
 
 /** Spans of at most this many months are shown per month, longer ones per year. */
-export const MONTHLY_UP_TO_MONTHS = 36;
+const MONTHLY_UP_TO_MONTHS = 36;
 
 function monthIndex(iso: string): number {
   return Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
@@ -61,7 +61,7 @@ function monthLabel(index: number): string {
 }
 
 /** Most frequent names; case/accent variants count as one, the first capitalised spelling is shown. */
-export function topNames(values: Iterable<string | null>, n: number): NameCount[] {
+function topNames(values: Iterable<string | null>, n: number): NameCount[] {
   // Count raw spellings first (a few hundred distinct values among 100,000), then merge their folded forms.
   const raw = new Map<string, number>();
   for (const v of values) if (v) raw.set(v, (raw.get(v) ?? 0) + 1);
@@ -148,7 +148,7 @@ export function aggregateTrend(facts: readonly TrendFact[], opts: { granularity?
 }
 
 /** Answer delays grouped in bins that mean something for the two-month rule. */
-export const DELAY_BINS: ReadonlyArray<{ label: string; max: number }> = [
+const DELAY_BINS: ReadonlyArray<{ label: string; max: number }> = [
   { label: '≤ 1 mois', max: 31 },
   { label: '1 à 2 mois', max: 62 },
   { label: '2 à 3 mois', max: 92 },

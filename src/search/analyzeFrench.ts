@@ -4,7 +4,7 @@
  * -> stop words removed -> Porter stemmer (natural) with corrections.
  *
  * Folding happens BEFORE stemming so that a user typing without accents gets the same stems as accented
- * text (texts before the 11th legislature have no accents at all). See search-notes.md.
+ * text (texts before the 11th legislature have no accents at all).
  */
 import PorterStemmerFr from 'natural/lib/natural/stemmers/porter_stemmer_fr.js';
 import { foldText, stripAccents } from '../text/fold';
@@ -63,7 +63,7 @@ const MAX_CACHED_WORD = 40;
  * but « infirmier » as « infirmi », « lyonnaise » as « lyonnais » but « lyonnais » as « lyon ». Folding happens first
  * on both sides, so this is what joins them again (« travailleuse », « directrice » likewise).
  */
-export function masculineFolded(w: string): string {
+function masculineFolded(w: string): string {
   const n = w.length;
   if (n > 6 && w.endsWith('ieres')) return `${w.slice(0, -5)}ier`;
   if (n > 5 && w.endsWith('iere')) return `${w.slice(0, -4)}ier`;
@@ -185,7 +185,7 @@ function foldCharAligned(ch: string): string {
 }
 
 /** Like `foldText` but guaranteed to keep the string length (one output char per input UTF-16 unit). */
-export function foldAligned(text: string): string {
+function foldAligned(text: string): string {
   let lower = text.toLowerCase();
   if (lower.length !== text.length) {
     // Rare characters whose lower case is longer ("İ"): lower-case them one by one.

@@ -17,7 +17,7 @@ const ELLIPSIS = '…';
  * Plain single-line text: no HTML tags, entities decoded by the corpus's one decoder (a name it does not know
  * becomes a space rather than show as "&name;"), no markdown headings, whitespace collapsed.
  */
-export function cleanForExcerpt(text: string): string {
+function cleanForExcerpt(text: string): string {
   return decodeEntities(text.replace(/<[^>]{0,500}>/g, ' '))
     .replace(/&[a-z][a-z0-9]{1,31};/gi, ' ')
     .replace(/^\s*#{1,6}\s+/gm, '')

@@ -10,7 +10,7 @@ import { buildClauses, exactClause, type Clause, type ClauseToken } from './clau
 import { lexicon } from './lexicon';
 import type { SearchFilters, SortOrder } from './types';
 
-export interface QueryWord {
+interface QueryWord {
   /** Folded token as typed ("judiciaires"). */
   raw: string;
   /** Index term (stem). */
@@ -37,7 +37,7 @@ export interface ParsedQuery {
 }
 
 /** Edit distance allowed for a typed word: none under 5 letters, 1 from 5, 2 from 9 (and a long enough stem). */
-export function fuzzyDistance(raw: string, stem: string): number {
+function fuzzyDistance(raw: string, stem: string): number {
   if (/\d/.test(raw)) return 0;
   if (raw.length >= 9 && stem.length >= 8) return 2;
   if (raw.length >= 5 && stem.length >= 4) return 1;

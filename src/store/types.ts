@@ -18,7 +18,7 @@ export interface QuestionEvent {
   detail: Record<string, unknown>;
 }
 
-export type UpsertStatus = 'new' | 'updated' | 'unchanged';
+type UpsertStatus = 'new' | 'updated' | 'unchanged';
 
 export interface UpsertOutcome {
   uid: string;

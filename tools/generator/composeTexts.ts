@@ -175,7 +175,7 @@ function quoted(c: TextContext, s: string): string {
   return c.r.chance(0.3) ? `« ${withoutArticle(s)} »` : s;
 }
 
-export function communeName(r: Rng): string {
+function communeName(r: Rng): string {
   const p = r.zipf(COMMUNE_PREFIXES);
   if (p.endsWith('-')) {
     const tail = r.int(0, 4);

@@ -21,11 +21,6 @@ export function a(np: string): string {
   return `à ${np}`;
 }
 
-/** "que" + word: qu'il, qu'elle, que le... */
-export function que(next: string): string {
-  return VOWEL_START.test(next) && !next.startsWith('h') ? `qu'${next}` : `que ${next}`;
-}
-
 export function ucfirst(s: string): string {
   return s.length === 0 ? s : s.charAt(0).toLocaleUpperCase('fr-FR') + s.slice(1);
 }
@@ -71,10 +66,6 @@ const MONTHS = [
 export function formatLongDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return `${d === 1 ? '1er' : d} ${MONTHS[m - 1]} ${y}`;
-}
-
-export function monthName(month: number): string {
-  return MONTHS[month - 1] ?? 'janvier';
 }
 
 export function countWords(text: string): number {

@@ -29,7 +29,7 @@ export interface EvolutionChanges {
   date?: string;
 }
 
-export interface EvolutionChangeLists {
+interface EvolutionChangeLists {
   newQuestions: string[];
   newAnswers: string[];
   transfers: string[];

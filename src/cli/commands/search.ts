@@ -29,7 +29,7 @@ function writeSearchCsv(file: string, collected: Collected, store: QuestionStore
 }
 
 /** A search refused for its input; `code` names the reason in the --json error object. */
-export class SearchInputError extends CliError {
+class SearchInputError extends CliError {
   constructor(
     message: string,
     readonly code: string,
@@ -70,7 +70,7 @@ function positiveInt(value: string | undefined, option: string): number | undefi
   return n;
 }
 
-export function parseSearchArgs(args: string[], now: Date, defaultIndexDir: string): { request: SearchRequest; json: boolean; indexDir: string; csv?: string } {
+function parseSearchArgs(args: string[], now: Date, defaultIndexDir: string): { request: SearchRequest; json: boolean; indexDir: string; csv?: string } {
   let parsed;
   try {
     parsed = parseArgs({
@@ -147,7 +147,7 @@ export function parseSearchArgs(args: string[], now: Date, defaultIndexDir: stri
   };
 }
 
-export function renderSearch(r: SearchResponse, req: SearchRequest): string {
+function renderSearch(r: SearchResponse, req: SearchRequest): string {
   if (r.total === 0) return 'Aucun résultat. Essayez moins de mots, sans filtre, ou une autre orthographe.';
   const lines: string[] = [];
   const from = (req.offset ?? 0) + 1;

@@ -7,7 +7,7 @@ const FRENCH_MONTHS: Record<string, number> = {
 };
 
 /** Builds an ISO date when year/month/day name a real calendar day (1800-2199), else null. */
-export function isoDate(year: number, month: number, day: number): string | null {
+function isoDate(year: number, month: number, day: number): string | null {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
   if (year < 1800 || year > 2199 || month < 1 || month > 12 || day < 1) return null;
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();

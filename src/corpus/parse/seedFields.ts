@@ -31,7 +31,7 @@ export function typeFromLabel(label: string): QuestionType | null {
 }
 
 /** Markdown of the page dumps -> plain text: links keep their label, emphasis loses its asterisks. */
-export function markdownToText(s: string): string {
+function markdownToText(s: string): string {
   return s
     // Bounded lengths keep this linear on lines full of unclosed "[a](".
     .replace(/\[([^\]\n]{0,500})\]\([^)\n]{0,500}\)/g, '$1')

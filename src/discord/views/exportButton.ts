@@ -20,7 +20,7 @@ import type { TrendQuery } from '../../charts/chartDeps';
 
 export type ExportKind = 's' | 'd' | 'm' | 't' | 'p';
 
-export const EXPORT_LABEL = 'Exporter (CSV)';
+const EXPORT_LABEL = 'Exporter (CSV)';
 
 export function exportButton(kind: ExportKind, arg: string | number): APIButtonComponentWithCustomId {
   return { type: 2, style: 2, label: EXPORT_LABEL, emoji: { name: '📥' }, custom_id: customId('exp', kind, arg) };

@@ -26,7 +26,7 @@ const TOTAL_BUDGET = 5800;
  * first embed and push the question text and its « Lire la suite » link out. Corpus names are capped likewise,
  * and the ministry history shows what fits, so that the texts always keep most of the budget.
  */
-export const HEADING_MAX = 300;
+const HEADING_MAX = 300;
 const NAME_MAX = 200;
 const HISTORY_MAX = 700;
 /** Raw text escaped at most: far more than Discord shows, far less than a 60,000-character answer. */

@@ -19,22 +19,22 @@ import type { ActionRow, Reply } from '../reply';
 import { UserError } from '../UserError';
 import { exportButton } from './exportButton';
 
-export const PAGE_SIZE = 5;
-export const SIMILAR_EXPLANATION = 'Les questions les plus proches par le sujet et le texte, de la plus proche à la moins proche.';
-export const RESULTS_STATE = 'results';
+const PAGE_SIZE = 5;
+const SIMILAR_EXPLANATION = 'Les questions les plus proches par le sujet et le texte, de la plus proche à la moins proche.';
+const RESULTS_STATE = 'results';
 
 export type ResultsState =
   | { k: 'search'; req: Pick<SearchRequest, 'text' | 'filters' | 'sort'>; label: string }
   | { k: 'similar'; uid: string; label: string };
 
-export const INDEX_LOADING = INDEX_LOADING_MESSAGE;
+const INDEX_LOADING = INDEX_LOADING_MESSAGE;
 
 export function requireSearchReady(deps: CommandDeps): void {
   if (!deps.search.ready) throw new UserError(INDEX_LOADING);
 }
 
 /** Runs the state's query for one page (1-based). */
-export async function fetchResultsPage(state: ResultsState, page: number, deps: CommandDeps, now: Date): Promise<SearchResponse> {
+async function fetchResultsPage(state: ResultsState, page: number, deps: CommandDeps, now: Date): Promise<SearchResponse> {
   requireSearchReady(deps);
   const offset = (page - 1) * PAGE_SIZE;
   if (state.k === 'search') {
@@ -44,12 +44,12 @@ export async function fetchResultsPage(state: ResultsState, page: number, deps: 
   return { ...res, hits: res.hits.slice(offset, offset + PAGE_SIZE), total: Math.min(res.total, 50) };
 }
 
-export function pageCount(total: number): number {
+function pageCount(total: number): number {
   return Math.max(1, Math.ceil(total / PAGE_SIZE));
 }
 
 /** Builds the message for one page. `hints` are shown when there is no result. */
-export function resultsReply(opts: {
+function resultsReply(opts: {
   state: ResultsState;
   stateId: string;
   res: SearchResponse;

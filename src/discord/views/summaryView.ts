@@ -8,7 +8,7 @@ import { escapeCorpus } from '../markdown';
 import { formatDate } from '../userInput';
 import { frNumber as fr, questionTitle } from '../../format/french';
 
-export function percent(share: number): string {
+function percent(share: number): string {
   return `${Math.round(share * 100)} %`;
 }
 
