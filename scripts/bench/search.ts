@@ -339,7 +339,7 @@ async function restart(dir: string): Promise<unknown> {
       if (Array.isArray(r.body.embeds) && r.body.embeds.length) resultsMs = performance.now() - started;
       else await new Promise((res) => setTimeout(res, 250));
     }
-    const ready = await bot.waitForLog('index: prêt', 600_000);
+    const ready = await bot.waitForLog('index: ready', 600_000);
     return {
       connectedSeconds: seconds(connectedMs),
       firstSearch: { answeredSeconds: seconds(firstAnswerMs), ackMs: first.ackMs, content: typeof first.body.content === 'string' ? first.body.content : 'résultats' },

@@ -88,6 +88,6 @@ export async function startDiscordClient(opts: DiscordClientOptions): Promise<Cl
     throw new Error(`Connexion à Discord impossible : ${message}`);
   }
   const c = await ready;
-  logger.info({ user: c.user.tag, applicationId: c.application.id, guilds: c.guilds.cache.size, shards: c.ws.shards.size }, 'connecté à Discord');
+  logger.info({ user: c.user.tag, applicationId: c.application.id, guilds: c.guilds.cache.size, shards: c.ws.shards.size }, 'connected to Discord');
   return c;
 }
