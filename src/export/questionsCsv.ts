@@ -6,7 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ExportRow } from '../insights/corpusQueries';
 import type { Palmares } from '../insights/palmares';
-import { daysBetween, questionSubject } from '../format/french';
+import { daysBetween, numericDate, questionSubject } from '../format/french';
 import { foldText } from '../text/fold';
 
 /** At most this many rows per export (Discord's 10 MB upload limit leaves room for about 20,000). */
@@ -15,10 +15,9 @@ export const MAX_EXPORT_ROWS = 5000;
 const STATUS_FR = { answered: 'répondue', pending: 'en attente', withdrawn: 'retirée ou caduque' } as const;
 const TYPE_FR = { QE: 'question écrite', QG: 'question au Gouvernement', QOSD: 'question orale sans débat' } as const;
 
-/** ISO -> JJ/MM/AAAA, the form a French spreadsheet reads as a date. */
+/** ISO -> JJ/MM/AAAA, the form a French spreadsheet reads as a date; an empty cell otherwise. */
 function frDate(iso: string | null): string {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : '';
+  return numericDate(iso) ?? '';
 }
 
 export const QUESTION_COLUMNS = [

@@ -36,6 +36,12 @@ export function daysBetween(fromIso: string | null | undefined, toIso: string | 
   return Math.round((b - a) / 86_400_000);
 }
 
+/** "2014-02-25" -> "25/02/2014" (JJ/MM/AAAA, the form French readers and spreadsheets take as a date); null when not a date. */
+export function numericDate(iso: string | null | undefined): string | null {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : null;
+}
+
 /** "2025-01-07T10:00:00.000Z" -> "7 janvier 2025 à 10:00 UTC". */
 export function frenchDateTime(iso: string | null): string | null {
   if (!iso) return null;

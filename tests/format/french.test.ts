@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, frCount, frenchDate, frenchWeekdayDate, frNoun, ordinal, questionSubject, questionTitle } from '../../src/format/french';
+import { daysBetween, frCount, frenchDate, frenchWeekdayDate, frNoun, numericDate, ordinal, questionSubject, questionTitle } from '../../src/format/french';
 
 describe('French wording', () => {
   it('takes the plural from 2: « 0 question », « 1 question », « 2 questions »', () => {
@@ -23,6 +23,12 @@ describe('French wording', () => {
     // 23:30 UTC on Monday 3 March 2025 is already Tuesday in Paris.
     expect(frenchWeekdayDate(new Date('2025-03-03T23:30:00Z'), 'Europe/Paris')).toBe('mardi 4 mars 2025');
     expect(frenchWeekdayDate(new Date('2025-03-03T23:30:00Z'), 'UTC')).toBe('lundi 3 mars 2025');
+  });
+
+  it('writes a day as JJ/MM/AAAA, and nothing for what is not a date', () => {
+    expect(numericDate('2014-02-05T00:00:00')).toBe('05/02/2014');
+    expect(numericDate('hier')).toBeNull();
+    expect(numericDate(null)).toBeNull();
   });
 
   it('counts whole calendar days between two dates, and nothing when a date is missing or not a date', () => {
