@@ -2,6 +2,7 @@
  * Small French helpers for the generator: contractions and elisions around noun phrases that carry their
  * article ("de" + "le financement" -> "du financement"), number and date formatting as the JO prints them.
  */
+import { frenchDate } from '../../src/format/french';
 
 const VOWEL_START = /^[aeiouyhàâäéèêëîïôöûùœæAEIOUYHÀÂÄÉÈÊËÎÏÔÖÛÙŒÆ]/;
 
@@ -47,25 +48,9 @@ export function formatDecimal(n: number, decimals = 1): string {
   return n.toFixed(decimals).replace('.', ',');
 }
 
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-] as const;
-
-/** ISO date -> "1er mars 2021", "15 juillet 2019". */
+/** ISO date -> "1er mars 2021", "15 juillet 2019" (the product's frenchDate). */
 export function formatLongDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d === 1 ? '1er' : d} ${MONTHS[m - 1]} ${y}`;
+  return frenchDate(iso) ?? iso;
 }
 
 export function countWords(text: string): number {
