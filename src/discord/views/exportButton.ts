@@ -11,7 +11,7 @@ import type { CommandDeps } from '../deps';
 import type { ComponentReply, ReplyFile } from '../reply';
 import { UserError } from '../UserError';
 import { escapeCorpus } from '../markdown';
-import { loadResultsState } from './resultsView';
+import { loadResultsState } from './resultsState';
 import { newestFirst } from '../../insights/summarize';
 import type { DeputyRef } from '../../insights/types';
 import { csvName, MAX_EXPORT_ROWS, palmaresCsv, questionsCsv } from '../../export/questionsCsv';

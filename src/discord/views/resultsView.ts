@@ -7,7 +7,7 @@
  * (select menu "open", value = uid).
  */
 import type { APIEmbed } from 'discord-api-types/v10';
-import type { SearchRequest, SearchResponse } from '../../search/types';
+import type { SearchResponse } from '../../search/types';
 import { customId } from '../commandKit';
 import { INDEX_LOADING_MESSAGE } from '../handleInvocation';
 import type { CommandDeps } from '../deps';
@@ -18,14 +18,10 @@ import { searchModeNote } from '../../format/french';
 import type { ActionRow, Reply } from '../reply';
 import { UserError } from '../UserError';
 import { exportButton } from './exportButton';
+import { type ResultsState, saveResultsState } from './resultsState';
 
 const PAGE_SIZE = 5;
 const SIMILAR_EXPLANATION = 'Les questions les plus proches par le sujet et le texte, de la plus proche à la moins proche.';
-const RESULTS_STATE = 'results';
-
-export type ResultsState =
-  | { k: 'search'; req: Pick<SearchRequest, 'text' | 'filters' | 'sort'>; label: string }
-  | { k: 'similar'; uid: string; label: string };
 
 const INDEX_LOADING = INDEX_LOADING_MESSAGE;
 
@@ -123,17 +119,9 @@ function resultsReply(opts: {
 
 /** Shows a state's page; shared by /recherche, /similaires and the page buttons. */
 export async function showResults(state: ResultsState, page: number, deps: CommandDeps, now: Date, hints?: string[]): Promise<Reply> {
-  const stateId = deps.pages.save(RESULTS_STATE, state, now);
+  const stateId = saveResultsState(deps, state, now);
   const res = await fetchResultsPage(state, page, deps, now);
   return resultsReply({ state, stateId, res, page, now, ...(hints ? { hints } : {}) });
-}
-
-export function loadResultsState(deps: CommandDeps, stateId: string): ResultsState {
-  const s = deps.pages.load(RESULTS_STATE, stateId);
-  if (!s || typeof s !== 'object' || !('k' in s)) {
-    throw new UserError('Cette recherche a expiré : relancez la commande.');
-  }
-  return s as ResultsState;
 }
 
 /** A label for the state, escaped, for titles. */
