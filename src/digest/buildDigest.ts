@@ -10,8 +10,8 @@
  */
 import type { Question } from '../corpus/types';
 import type { EventKind } from '../store/types';
-import { daysBetween, frenchDate, questionTitle } from '../format/french';
-import { cutText, escapeAndCut, plural } from './format';
+import { daysBetween, frCount, frenchDate, questionTitle } from '../format/french';
+import { cutText, escapeAndCut } from './format';
 import type { DigestEmbed, DigestItem, OutgoingMessage } from './types';
 
 export const LIMITS = {
@@ -40,10 +40,10 @@ export type DigestCounts = Record<EventKind, number>;
 /** "3 nouvelles questions, 2 réponses publiées" (only the non-zero kinds). */
 export function countsHeading(counts: DigestCounts): string {
   const parts: string[] = [];
-  if (counts.new_question > 0) parts.push(plural(counts.new_question, 'nouvelle question', 'nouvelles questions'));
-  if (counts.new_answer > 0) parts.push(plural(counts.new_answer, 'réponse publiée', 'réponses publiées'));
-  if (counts.transfer > 0) parts.push(plural(counts.transfer, 'changement de ministère', 'changements de ministère'));
-  if (counts.closed > 0) parts.push(plural(counts.closed, 'question retirée ou caduque', 'questions retirées ou caduques'));
+  if (counts.new_question > 0) parts.push(frCount(counts.new_question, 'nouvelle question', 'nouvelles questions'));
+  if (counts.new_answer > 0) parts.push(frCount(counts.new_answer, 'réponse publiée', 'réponses publiées'));
+  if (counts.transfer > 0) parts.push(frCount(counts.transfer, 'changement de ministère', 'changements de ministère'));
+  if (counts.closed > 0) parts.push(frCount(counts.closed, 'question retirée ou caduque', 'questions retirées ou caduques'));
   return parts.join(', ');
 }
 
@@ -105,7 +105,7 @@ export function formatEntry(item: DigestItem): string {
     case 'new_answer': {
       const date = frenchDate(q.answer?.joDate ?? null);
       const delay = daysBetween(q.question?.joDate ?? null, q.answer?.joDate ?? null);
-      const facts = [date ? `réponse du ${date}` : 'réponse publiée', delay !== null ? `après ${plural(delay, 'jour', 'jours')}` : null]
+      const facts = [date ? `réponse du ${date}` : 'réponse publiée', delay !== null ? `après ${frCount(delay, 'jour')}` : null]
         .filter((x): x is string => x !== null)
         .join(', ');
       const excerpt = q.answer?.text ? `\n> ${escapeAndCut(q.answer.text, 240)}` : '';

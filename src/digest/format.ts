@@ -1,6 +1,6 @@
 /**
  * Small text helpers for messages built from corpus text: Markdown escaping, mention neutralising, cuts on
- * word boundaries, French dates. Pure.
+ * word boundaries. Pure (French dates and counts: src/format/french.ts).
  */
 import { escapeCorpus } from '../discord/markdown';
 
@@ -32,6 +32,3 @@ export function escapeAndCut(text: string, max: number): string {
   }
 }
 
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n > 1 ? many : one}`;
-}
