@@ -247,6 +247,20 @@ describe('a hostile corpus and hostile input', () => {
     await command('stats');
     await command('aide');
 
+    // /tendance, /palmares and /demander (charts' fields and alt text, the ranking, the plain-French answer), and
+    // the « Exporter (CSV) » button, over the hostile names.
+    const trend = await command('tendance', { texte: 'zorglub' });
+    expect(trend.message.attachments?.length ?? 0).toBeGreaterThan(0);
+    const trendExport = componentsOf(trend.message).find((c) => c.custom_id?.startsWith('exp:'));
+    expect(trendExport?.custom_id).toBeDefined();
+    const exported = await press(trend, trendExport!.custom_id!);
+    expect(exported.message.attachments?.[0]?.filename).toMatch(/\.csv$/);
+    await command('tendance', { texte: `**gras** ${INLINE}`.slice(0, 200) });
+    await command('palmares', { legislature: 17 });
+    await command('demander', { texte: 'qui pose des questions sur zorglub ?' });
+    await command('demander', { texte: `les dernières questions sur zorglub ${INLINE}`.slice(0, 200) });
+    await command('demander', { texte: '** __ || ~~ `' });
+
     // /digest: every subcommand, with hostile filter values typed by the user and echoed back.
     const sub = { permissions: MANAGER };
     const added = await command('digest', { salon: '700000000000000001', 'mots-cles': 'zorglub' }, { ...sub, subcommand: 'ajouter' });

@@ -71,9 +71,10 @@ describe('stopping the bot', () => {
     store.close();
     await b.waitForLog('index: questions added from the database', 30_000);
 
-    // An interaction in flight: acknowledged (deferred), its answer still to come when the signal arrives.
+    // An interaction in flight: acknowledged (deferred: /palmares always defers), its answer still to come when
+    // the signal arrives.
     const hold = holdNextCallback();
-    const inFlight = fake.command('stats', {}, { timeoutMs: 60_000 });
+    const inFlight = fake.command('palmares', {}, { timeoutMs: 60_000 });
     await hold.reached;
     b.child.kill('SIGTERM');
     await b.waitForLog('shutdown requested', 10_000);
@@ -94,7 +95,7 @@ describe('stopping the bot', () => {
     hold.release();
     const answered = await inFlight.done;
     expect(answered.callbackType).toBe(5);
-    expect(answered.message.embeds[0]?.title).toBe('Questions écrites : état du corpus');
+    expect(answered.message.embeds[0]?.title).toMatch(/^Palmarès des ministères/);
 
     expect(await b.exited).toEqual({ code: 0, signal: null });
     expect(b.logs.find((l) => l.msg === 'stopped')).toMatchObject({ unfinished: 0 });

@@ -1,6 +1,6 @@
 /**
  * No token in any line the bot prints, even when Discord fails: the real bot process (as `npm start` runs it)
- * at LOG_LEVEL=debug, against the fake answering 500 and 404 to interaction callbacks, follow-ups and edits.
+ * at LOG_LEVEL=debug, against the fake answering 500 and 404 to interaction callbacks and edits of @original.
  * Every byte the process wrote to stdout and stderr is searched for the bot token and each interaction token.
  */
 import path from 'node:path';
@@ -35,27 +35,29 @@ afterAll(async () => {
   tmp?.cleanup();
 });
 
-/** Injects an interaction while `route` answers `status` once; resolves when the bot has logged the failure. */
+/**
+ * Injects an interaction while `route` answers `status` (a 500 four times: discord.js, with its production
+ * settings, retries a 500 three times); resolves when the bot has logged the failure.
+ */
 async function failing(route: RequestMatch, status: 404 | 500, inject: () => InjectedInteraction): Promise<InjectedInteraction> {
   const before = bot.logs.filter((l) => l.msg === 'interaction reply failed').length;
-  const rule = fake.failRequests(route, status, 1);
+  const rule = fake.failRequests(route, status, status === 500 ? 4 : 1);
   const i = inject();
-  await expect.poll(() => bot.logs.filter((l) => l.msg === 'interaction reply failed').length, { timeout: 15_000 }).toBe(before + 1);
+  await expect.poll(() => bot.logs.filter((l) => l.msg === 'interaction reply failed').length, { timeout: 30_000 }).toBe(before + 1);
   rule.remove();
   return i;
 }
 
-it('prints no token at LOG_LEVEL=debug when Discord answers 500 and 404 to callbacks, follow-ups and edits', async () => {
+it('prints no token at LOG_LEVEL=debug when Discord answers 500 and 404 to callbacks and edits', async () => {
   const injected: InjectedInteraction[] = [];
   // A direct reply's callback fails.
   injected.push(await failing(INTERACTION_ROUTES.callback, 500, () => fake.command('aide')));
   injected.push(await failing(INTERACTION_ROUTES.callback, 404, () => fake.command('aide')));
-  // A deferred command whose answer is an ephemeral error goes out as a follow-up, which fails.
-  injected.push(await failing(INTERACTION_ROUTES.followUp, 500, () => fake.command('similaires', { numero: 999_999 })));
-  injected.push(await failing(INTERACTION_ROUTES.followUp, 404, () => fake.command('similaires', { numero: 999_998 })));
-  // A deferred command's edit of @original fails.
-  injected.push(await failing(INTERACTION_ROUTES.editOriginal, 500, () => fake.command('stats')));
-  injected.push(await failing(INTERACTION_ROUTES.editOriginal, 404, () => fake.command('stats')));
+  // A deferred command's edit of @original fails (/palmares, /tendance and /demander always defer).
+  injected.push(await failing(INTERACTION_ROUTES.editOriginal, 500, () => fake.command('palmares')));
+  injected.push(await failing(INTERACTION_ROUTES.editOriginal, 404, () => fake.command('palmares')));
+  injected.push(await failing(INTERACTION_ROUTES.editOriginal, 500, () => fake.command('tendance', { texte: 'retraite' })));
+  injected.push(await failing(INTERACTION_ROUTES.editOriginal, 404, () => fake.command('demander', { texte: 'qui pose des questions sur les retraites ?' })));
   // And one that works, so that debug REST lines for a successful exchange are there too.
   const ok = fake.command('aide');
   injected.push(ok);

@@ -149,22 +149,27 @@ function termInto(index: ClauseIndex, term: string, allowed: (slot: number) => b
   }
   const data = index.postings(term);
   if (data) {
+    // Document frequency over live documents only: a discarded document's postings stay until minisearch's
+    // vacuum has run, and counting them would make an updated corpus score differently from a fresh one.
     let most = 0;
-    for (const docs of data.values()) most = Math.max(most, docs.size);
-    df += most;
     for (const f of index.fields) {
       const docs = data.get(f.id);
       if (!docs) continue;
       const avg = Math.max(1, f.averageLength);
+      let live = 0;
       for (const [shortId, freq] of docs) {
         const slot = index.slotOf(shortId);
-        if (slot === undefined || !allowed(slot)) continue;
+        if (slot === undefined) continue;
+        live++;
+        if (!allowed(slot)) continue;
         const len = index.fieldLength(shortId, f.id);
         const part = (f.boost * (freq * (K1 + 1))) / (freq + K1 * (1 - B + (B * len) / avg));
         if (tf[slot] === 0) touched.push(slot);
         tf[slot] = tf[slot]! + part;
       }
+      most = Math.max(most, live);
     }
+    df += most;
   }
   return df;
 }
