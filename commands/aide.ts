@@ -1,12 +1,12 @@
 /**
  * /aide: what each command does, with examples, from each command's `help` (see commandKit's defineCommand):
- * a command added to commands/index.ts appears here by itself.
+ * a command added to commands/index.ts appears here by itself. The list is passed in by commands/index.ts
+ * (this file does not import it: no import cycle).
  */
-import { defineCommand } from '../src/discord/commandKit';
+import { defineCommand, type CommandModule } from '../src/discord/commandKit';
 import { COLORS } from '../src/discord/format';
-import { commands } from './index';
 
-export default defineCommand({
+export default (listCommands: () => readonly CommandModule[]): CommandModule => defineCommand({
   name: 'aide',
   nameEn: 'help',
   description: 'Ce que fait chaque commande, avec des exemples',
@@ -14,7 +14,6 @@ export default defineCommand({
   help: { what: 'Ce message.', examples: ['/aide'] },
   ephemeral: true,
   async run() {
-    // `commands` is read at run time: commands/index.ts imports this file too.
     return {
       ephemeral: true,
       embeds: [
@@ -23,7 +22,7 @@ export default defineCommand({
           color: COLORS.info,
           description:
             'Ce bot cherche dans les questions écrites des député·es et les réponses des ministres (Journal officiel). Dates au format JJ/MM/AAAA ou AAAA-MM-JJ.',
-          fields: commands.map((c) => ({ name: `/${c.name}`, value: `${c.help.what}\n${c.help.examples.map((e) => `\`${e}\``).join('\n')}` })),
+          fields: listCommands().map((c) => ({ name: `/${c.name}`, value: `${c.help.what}\n${c.help.examples.map((e) => `\`${e}\``).join('\n')}` })),
           footer: { text: 'Données : Assemblée nationale, Licence Ouverte (Etalab).' },
         },
       ],

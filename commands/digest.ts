@@ -15,7 +15,8 @@ import '../src/digest/commandDeps';
 import { describeSchedule, describeSubscription } from '../src/digest/DigestService';
 import { parseKeywords } from '../src/digest/filters';
 import { escapeText } from '../src/digest/format';
-import { frenchDate, parseDays, parseTime, wallTimeAt } from '../src/digest/schedule';
+import { frenchWeekdayDate } from '../src/format/french';
+import { parseDays, parseTime, wallTimeAt } from '../src/digest/schedule';
 import type { DigestContent, Subscription } from '../src/digest/types';
 
 const MANAGE_GUILD = 1n << 5n;
@@ -41,7 +42,7 @@ function whenText(sub: Subscription, now: Date): string {
   const next = new Date(sub.nextRunAt);
   const w = wallTimeAt(next, sub.timeZone);
   const hour = `${String(w.hour).padStart(2, '0')} h ${String(w.minute).padStart(2, '0')}`;
-  return `${describeSchedule(sub)} · prochain envoi ${next.getTime() <= now.getTime() ? 'imminent' : `le ${frenchDate(next, sub.timeZone)} à ${hour}`}`;
+  return `${describeSchedule(sub)} · prochain envoi ${next.getTime() <= now.getTime() ? 'imminent' : `le ${frenchWeekdayDate(next, sub.timeZone)} à ${hour}`}`;
 }
 
 function subscriptionLine(sub: Subscription, now: Date): string {

@@ -4,7 +4,7 @@
  * (see src/discord/commandKit.ts) and add it here.
  */
 import type { CommandModule } from '../src/discord/commandKit';
-import aide from './aide';
+import createAide from './aide';
 import depute from './depute';
 import digest from './digest';
 import ministere from './ministere';
@@ -18,4 +18,6 @@ import palmares from './palmares';
 import tendance from './tendance';
 import demander from './demander';
 
-export const commands: CommandModule[] = [recherche, question, similaires, depute, ministere, stats, tendance, palmares, demander, digest, suivre, suivis, aide];
+export const commands: CommandModule[] = [recherche, question, similaires, depute, ministere, stats, tendance, palmares, demander, digest, suivre, suivis];
+/** /aide lists every command, itself included: it reads this list when it runs. */
+commands.push(createAide(() => commands));

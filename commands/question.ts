@@ -9,7 +9,8 @@ import type { CommandDeps } from '../src/discord/deps';
 import { ordinal } from '../src/discord/format';
 import { UserError } from '../src/discord/UserError';
 import { questionReply } from '../src/discord/views/questionView';
-import { requireSearchReady, showResults, type ResultsState } from '../src/discord/views/resultsView';
+import type { ResultsState } from '../src/discord/views/resultsState';
+import { requireSearchReady, showResults } from '../src/discord/views/resultsView';
 import { compareRefs, QUESTION_TYPES } from '../src/corpus/questionRef';
 import type { Question, QuestionType } from '../src/corpus/types';
 

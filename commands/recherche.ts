@@ -9,7 +9,8 @@ import { component, defineCommand } from '../src/discord/commandKit';
 import { UserError } from '../src/discord/UserError';
 import { parseDateRange, requireSearchableText } from '../src/discord/userInput';
 import { questionReply } from '../src/discord/views/questionView';
-import { loadResultsState, requireSearchReady, searchLabel, showResults, type ResultsState } from '../src/discord/views/resultsView';
+import { loadResultsState, type ResultsState } from '../src/discord/views/resultsState';
+import { requireSearchReady, searchLabel, showResults } from '../src/discord/views/resultsView';
 import { corpusChoices } from './shared/autocompleteCorpus';
 
 export const MAX_QUERY_LENGTH = 200;

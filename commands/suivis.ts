@@ -5,12 +5,11 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { component, customId, defineCommand, type CallContext } from '../src/discord/commandKit';
 import type { CommandDeps } from '../src/discord/deps';
-import { ordinal } from '../src/discord/format';
+import { ordinal, questionTitle } from '../src/format/french';
 import { plainText } from '../src/discord/markdown';
 import type { Reply } from '../src/discord/reply';
 import { UserError } from '../src/discord/UserError';
 import '../src/digest/commandDeps';
-import { questionTitle } from '../src/digest/filters';
 import { cutText, escapeAndCut } from '../src/digest/format';
 import { digestDeps } from './digest';
 

@@ -3,11 +3,10 @@
  * is transferred, or is withdrawn. The notice is posted by the digest scheduler (src/digest/), exactly once.
  */
 import { defineCommand } from '../src/discord/commandKit';
-import { ordinal } from '../src/discord/format';
+import { frenchDate, ordinal } from '../src/format/french';
 import { escapeCorpus } from '../src/discord/markdown';
 import { UserError } from '../src/discord/UserError';
 import '../src/digest/commandDeps';
-import { frenchIsoDate } from '../src/digest/format';
 import { digestDeps } from './digest';
 
 /** Active follows per user: enough for real use, bounded against mistakes. */
@@ -48,7 +47,7 @@ export default defineCommand({
       throw new UserError('« ce salon » ne s’utilise que dans un salon de serveur.');
     }
     if (q.status === 'answered') {
-      throw new UserError(`La question n° ${q.number} a déjà reçu sa réponse${q.answer?.joDate ? ` (JO du ${frenchIsoDate(q.answer.joDate)})` : ''} : voyez /question ${q.number}.`);
+      throw new UserError(`La question n° ${q.number} a déjà reçu sa réponse${q.answer?.joDate ? ` (JO du ${frenchDate(q.answer.joDate)})` : ''} : voyez /question ${q.number}.`);
     }
     if (q.status === 'withdrawn') {
       throw new UserError(`La question n° ${q.number} est close (${escapeCorpus(q.closure?.label ?? 'retirée')}) : il n’y a plus rien à suivre.`);

@@ -21,6 +21,8 @@ export interface Config {
   indexDir: string;
   seedsDir: string;
   logLevel: LogLevel;
+  /** LOG_LEVEL was given (else the console twin on a terminal logs at warn, see src/main.ts). */
+  logLevelSet: boolean;
   /** Base of the Assemblée's open data (every official address is relative to it: src/corpus/official/addresses.ts). */
   openDataUrl: string;
   /** Live legislature's archive, downloaded by the daily refresh: REFRESH_URL, else the one under `openDataUrl`. */
@@ -50,8 +52,6 @@ export interface Config {
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-
-export const DEFAULT_REFRESH_URL = liveArchiveUrl(DEFAULT_OPENDATA_URL);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -164,6 +164,7 @@ export function parseConfig(env: Env = process.env): Config {
     indexDir: str('INDEX_DIR') ?? path.join(path.dirname(databasePath), 'index'),
     seedsDir: str('SEEDS_DIR') ?? path.join('data', 'seeds'),
     logLevel,
+    logLevelSet: str('LOG_LEVEL') !== null,
     openDataUrl,
     refreshUrl,
     refreshCron,

@@ -8,15 +8,19 @@
  *   anything shaped like an interaction token (base64 of "interaction:...");
  * - the value of any JSON key ending in "token" or named "authorization".
  * The structured `redact` paths below come first (cheap, exact); the scrubber is the net under them.
+ *
+ * Lines are pino's JSON (for services, files and tests), or, with `pretty` (the console twin on a terminal),
+ * pino-pretty's one-line text, formatted from the already scrubbed JSON.
  */
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { prettyFactory } from 'pino-pretty';
 import type { LogLevel } from './config';
 
 export type { Logger };
 
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
-export const REDACT_PATHS = [
+const REDACT_PATHS = [
   'token',
   'discordToken',
   '*.token',
@@ -57,8 +61,14 @@ export function scrubSecrets(text: string, known: readonly (string | null | unde
 }
 
 /** A destination that writes each line scrubbed of secrets to `inner`. */
-export function scrubbingDestination(inner: DestinationStream, known: readonly (string | null | undefined)[] = []): DestinationStream {
+function scrubbingDestination(inner: DestinationStream, known: readonly (string | null | undefined)[] = []): DestinationStream {
   return { write: (line: string) => inner.write(scrubSecrets(line, known)) };
+}
+
+/** A destination that writes each JSON line to `inner` as pino-pretty's human-readable text. */
+function prettyDestination(inner: DestinationStream, colorize: boolean): DestinationStream {
+  const format = prettyFactory({ colorize, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,name' });
+  return { write: (line: string) => inner.write(format(line)) };
 }
 
 export interface CreateLoggerOptions {
@@ -68,16 +78,22 @@ export interface CreateLoggerOptions {
   name?: string;
   /** Exact secret values to remove (the bot token), on top of the shapes every line is scrubbed of. */
   secrets?: readonly (string | null | undefined)[];
+  /** Human-readable lines (pino-pretty) instead of JSON: for a person at a terminal (the console twin). */
+  pretty?: boolean;
 }
 
 export function createLogger(opts: CreateLoggerOptions = {}): Logger {
+  const inner = opts.destination ?? pino.destination({ dest: 2, sync: true });
   return pino(
     {
       name: opts.name ?? 'questions-bot',
       level: opts.level ?? 'info',
       redact: { paths: REDACT_PATHS, censor: REDACTED },
     },
-    scrubbingDestination(opts.destination ?? pino.destination({ dest: 2, sync: true }), opts.secrets ?? []),
+    scrubbingDestination(
+      opts.pretty ? prettyDestination(inner, opts.destination === undefined && process.stderr.isTTY === true) : inner,
+      opts.secrets ?? [],
+    ),
   );
 }
 

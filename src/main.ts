@@ -73,7 +73,7 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
   const config = parseConfig(opts.env ?? process.env);
   const logger = opts.logger ?? createLogger({ level: config.logLevel, secrets: [config.discordToken] });
   const clock = opts.clock ?? (() => new Date());
-  logger.info({ config: describeConfig(config) }, 'démarrage');
+  logger.info({ config: describeConfig(config) }, 'starting');
 
   const store = openStore(config.databasePath);
   let search: SearchServiceHandle | null = null;
@@ -82,7 +82,7 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
   let ops: ReturnType<typeof startOps> | null = null;
   try {
     const seeded = await ensureSeedCorpus(store, config.seedsDir, clock());
-    if (seeded) logger.info({ new: seeded.questions.new, rejected: seeded.rejected.length }, 'corpus initial (pages fournies) chargé');
+    if (seeded) logger.info({ new: seeded.questions.new, rejected: seeded.rejected.length }, 'seed corpus (bundled pages) loaded');
 
     search = createSearchService({
       store,
@@ -99,7 +99,7 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
     deps.charts = createChartDeps({ store, collect: (req, limit) => searchEngine.collect(req, limit), collectFacts: (req) => searchEngine.collectFacts(req), logger });
     const warmStarted = performance.now();
     warmCommandDeps(deps);
-    logger.info({ ms: Math.round(performance.now() - warmStarted) }, 'caches des commandes prêts');
+    logger.info({ ms: Math.round(performance.now() - warmStarted) }, 'command caches warm');
 
     const flood = new FloodGate(config.floodMax, config.floodWindowMs);
     const gate = createInteractionGate(
@@ -188,7 +188,7 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
         return stopping;
       },
     };
-    logger.info({ ms: app.startupMs, mode: client ? 'discord' : 'console' }, 'prêt');
+    logger.info({ ms: app.startupMs, mode: client ? 'discord' : 'console' }, 'ready');
     // After login, not before: starting the chart worker competes for the CPU with the connection.
     deps.charts.service.warm();
     return app;
@@ -218,7 +218,14 @@ async function runAsScript(): Promise<void> {
     process.exit(1);
   }
   // One logger from the first line on, so that even a crash during start-up is logged scrubbed of secrets.
-  const logger = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
+  // The console twin on a terminal: a person reads the answers on stdout, so the logs (stderr) are short text,
+  // warnings and errors only unless LOG_LEVEL says otherwise. Anywhere else (a service, a pipe, the tests): JSON.
+  const consoleAtTerminal = config.discordToken === null && process.stdin.isTTY === true && process.stdout.isTTY === true;
+  const logger = createLogger({
+    level: consoleAtTerminal && !config.logLevelSet ? 'warn' : config.logLevel,
+    pretty: consoleAtTerminal,
+    secrets: [config.discordToken],
+  });
   const lifecycle = installProcessLifecycle({ logger });
   let app: RunningApp;
   try {

@@ -42,7 +42,7 @@ try {
   await fake.waitForReady(120_000);
   const connectMs = Math.round(performance.now() - t);
   log(`connecté au faux Discord en ${connectMs} ms`);
-  const ready = await bot.waitForLog('index: prêt', 1_800_000);
+  const ready = await bot.waitForLog('index: ready', 1_800_000);
   const indexReadyMs = Math.round(performance.now() - t);
   const rssIdleMb = bot.rssMb();
   log(`index prêt en ${(indexReadyMs / 1000).toFixed(1)} s (${String(ready.origin)}), RSS ${rssIdleMb} Mo`);

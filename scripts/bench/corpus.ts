@@ -99,7 +99,7 @@ try {
     log(`archive ${legislature}e : ${count.toLocaleString('fr-FR')} questions, ${mb(statSync(out).size)} en ${seconds.toFixed(1)} s`);
   }
   const amo = path.join(tmp.dir, 'AMO30.json.zip');
-  let t = performance.now();
+  const t = performance.now();
   const deputies = await writeDeputiesHistory({ seed, out: amo, acteurs: Number(values.deputies) });
   archives.push({ what: `AMO30 (${deputies.acteurs} acteurs, ${deputies.organes} organes)`, bytes: deputies.diskBytes, seconds: (performance.now() - t) / 1000 });
   mirror.put(deputiesArchiveUrl('').replace(/^\//, ''), { fromDisk: amo });

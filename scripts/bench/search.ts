@@ -31,7 +31,8 @@ import { generateActeurs, generateQuestions } from '../../tools/generator';
 import { parseActeur } from '../../src/corpus/parse/parseActeur';
 import { parseOpenDataQuestion } from '../../src/corpus/parse/parseOpenDataQuestion';
 import type { Question } from '../../src/corpus/types';
-import { fold, TOKEN_RE, isStopWord } from '../../src/search/analyzeFrench';
+import { TOKEN_RE, isStopWord } from '../../src/search/analyzeFrench';
+import { foldText } from '../../src/text/fold';
 import { createSearchService } from '../../src/search/createSearchService';
 import { parseQuery } from '../../src/search/query';
 import { rerank, RERANK_DEPTH } from '../../src/search/rerank';
@@ -152,14 +153,14 @@ function makeQueries(questions: Array<Pick<Question, 'uid' | 'number' | 'legisla
   let guard = 0;
   while (out.length < queryCount && guard++ < queryCount * 20) {
     const q = pick(questions);
-    const words = (q.text.match(/[\p{L}\p{N}’'-]+/gu) ?? []).filter((w) => w.length >= 4 && !isStopWord(fold(w)) && !/['’]/.test(w));
+    const words = (q.text.match(/[\p{L}\p{N}’'-]+/gu) ?? []).filter((w) => w.length >= 4 && !isStopWord(foldText(w)) && !/['’]/.test(w));
     if (words.length < 4) continue;
     const start = Math.floor(rnd() * (words.length - 4));
     const n = 1 + Math.floor(rnd() * 4);
     let ws = words.slice(start, start + n);
     const roll = rnd();
     let kind: BenchQuery['kind'] = 'words';
-    if (roll < 0.15) ws = ws.map((w) => fold(w)); // typed without accents
+    if (roll < 0.15) ws = ws.map((w) => foldText(w)); // typed without accents
     if (roll >= 0.15 && roll < 0.3) {
       kind = 'typo';
       ws = ws.map((w) => (w.length >= 6 ? w.slice(0, 2) + w[3] + w[2] + w.slice(4) : w));
@@ -338,7 +339,7 @@ async function restart(dir: string): Promise<unknown> {
       if (Array.isArray(r.body.embeds) && r.body.embeds.length) resultsMs = performance.now() - started;
       else await new Promise((res) => setTimeout(res, 250));
     }
-    const ready = await bot.waitForLog('index: prêt', 600_000);
+    const ready = await bot.waitForLog('index: ready', 600_000);
     return {
       connectedSeconds: seconds(connectedMs),
       firstSearch: { answeredSeconds: seconds(firstAnswerMs), ackMs: first.ackMs, content: typeof first.body.content === 'string' ? first.body.content : 'résultats' },
@@ -364,7 +365,7 @@ async function baseline(dir: string): Promise<unknown> {
   for (const q of store.iterateQuestions()) {
     const doc = { id: q.uid, title: [q.rubrique, q.teteAnalyse, ...q.analyses].filter(Boolean).join(' '), question: q.question?.text ?? '', answer: q.answer?.text ?? '' };
     ms.add(doc);
-    if (folded.length < scanCap) folded.push(fold(`${doc.title} ${doc.question} ${doc.answer}`));
+    if (folded.length < scanCap) folded.push(foldText(`${doc.title} ${doc.question} ${doc.answer}`));
   }
   const buildMs = performance.now() - started;
   const rssAfterBuild = rssMb();
@@ -376,7 +377,7 @@ async function baseline(dir: string): Promise<unknown> {
   }
   const scanTimes: number[] = [];
   for (const q of queries.slice(0, 30)) {
-    const words = (fold(q.req.text!).match(new RegExp(TOKEN_RE.source, 'g')) ?? []).filter((w) => !isStopWord(w));
+    const words = (foldText(q.req.text!).match(new RegExp(TOKEN_RE.source, 'g')) ?? []).filter((w) => !isStopWord(w));
     const t = performance.now();
     let hits = 0;
     for (const text of folded) if (words.every((w) => text.includes(w))) hits++;

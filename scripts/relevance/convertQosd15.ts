@@ -20,6 +20,7 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { ZipFile } from 'yazl';
+import { stripAccents } from '../../src/text/fold';
 
 export interface QosdRow {
   index: number;
@@ -79,9 +80,7 @@ export function readQosdCsv(csv: string): QosdRow[] {
 
 /** Name key: accents, case, hyphens and apostrophes aside. */
 function nameKey(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+  return stripAccents(s)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();

@@ -13,7 +13,8 @@ import type { Reply } from '../discord/reply';
 import { UserError } from '../discord/UserError';
 import { exportButton, TREND_STATE } from '../discord/views/exportButton';
 import { describeFilters, slashCommand } from '../discord/views/filters';
-import { requireSearchReady, searchLabel, showResults, type ResultsState } from '../discord/views/resultsView';
+import type { ResultsState } from '../discord/views/resultsState';
+import { requireSearchReady, searchLabel, showResults } from '../discord/views/resultsView';
 import { trendReply } from '../discord/views/trendView';
 import { frCount, frNumber } from '../format/french';
 import type { SearchFilters, SortOrder } from '../search/types';
@@ -35,7 +36,7 @@ const INTENT_LABEL: Record<AskIntent, string> = {
 let cached: { key: string; lex: Lexicon } | null = null;
 
 /** The corpus's names for the parser, rebuilt when the lists change (they are cached per revision upstream). */
-export function lexiconOf(deps: CommandDeps): Lexicon {
+function lexiconOf(deps: CommandDeps): Lexicon {
   const deputies = deps.insights.findDeputies('', 100_000);
   const ministries = deps.insights.findMinistries('', 10_000);
   const groups = deps.charts?.corpus.groups() ?? [];
@@ -49,7 +50,7 @@ export function lexiconOf(deps: CommandDeps): Lexicon {
 }
 
 /** The slash command that asks the same thing. */
-export function equivalentCommand(p: AskParse): string {
+function equivalentCommand(p: AskParse): string {
   const { status: _status, ...f } = p.filters;
   switch (p.intent) {
     case 'count':

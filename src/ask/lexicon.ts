@@ -3,7 +3,7 @@
  * political groups (names and abbreviations) and departments, all folded (no accents, lower case, hyphens and
  * apostrophes as spaces). Built from the store's lists; cheap enough to rebuild per corpus revision.
  */
-import { fold } from '../insights/fold';
+import { foldKey } from '../text/fold';
 
 export interface LexiconInput {
   deputies: Array<{ name: string; acteurRef: string | null; count: number }>;
@@ -28,7 +28,7 @@ export interface LexNamed {
   tokens: string[];
 }
 
-export interface LexGroup extends LexNamed {
+interface LexGroup extends LexNamed {
   abbrev: string | null;
 }
 
@@ -42,7 +42,7 @@ export interface Lexicon {
 
 /** Folded tokens: "Seine-Saint-Denis" -> ["seine", "saint", "denis"], "l’Intérieur" -> ["l", "interieur"]. */
 export function tokensOf(text: string): string[] {
-  return fold(text)
+  return foldKey(text)
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()
     .split(' ')

@@ -30,14 +30,14 @@ export interface ChartServiceOptions {
   scale?: number;
 }
 
-export class ChartRenderError extends Error {
+class ChartRenderError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ChartRenderError';
   }
 }
 
-export function specKey(spec: TopLevelSpec, scale: number): string {
+function specKey(spec: TopLevelSpec, scale: number): string {
   return createHash('sha256').update(String(scale)).update('\0').update(JSON.stringify(spec)).digest('base64url');
 }
 

@@ -1,8 +1,4 @@
-/**
- * What the chart, palmarès and export commands need, added to CommandDeps by module augmentation (optional: a
- * deps object built without it answers in text only). Wired in src/main.ts (`createChartDeps`).
- */
-import type { Question } from '../corpus/types';
+
 import type { Logger } from '../logger';
 import { createCorpusQueries, type CorpusQueries } from '../insights/corpusQueries';
 import { aggregateTrend, type Granularity, type Trend, type TrendFact } from '../insights/trend';
@@ -19,9 +15,9 @@ export interface TrendQuery {
   top?: number;
 }
 
-export type Collect = (req: Pick<SearchRequest, 'text' | 'filters' | 'sort' | 'now'>, limit: number) => Promise<Collected>;
+type Collect = (req: Pick<SearchRequest, 'text' | 'filters' | 'sort' | 'now'>, limit: number) => Promise<Collected>;
 /** The chart facts of every match, gathered by the shards as columns (SearchService.collectFacts). */
-export type CollectFacts = (req: Pick<SearchRequest, 'text' | 'filters' | 'now'>) => Promise<{ mode: Collected['mode']; facts: TrendFact[] }>;
+type CollectFacts = (req: Pick<SearchRequest, 'text' | 'filters' | 'now'>) => Promise<{ mode: Collected['mode']; facts: TrendFact[] }>;
 
 export interface ChartDeps {
   service: ChartService;
@@ -41,20 +37,8 @@ declare module '../discord/deps' {
   }
 }
 
-export function factOfHit(h: Collected['hits'][number]): TrendFact {
+function factOfHit(h: Collected['hits'][number]): TrendFact {
   return { uid: h.uid, status: h.status, questionDate: h.questionDate, answerDate: h.answerDate, author: h.author, group: h.group, ministry: h.ministry };
-}
-
-export function factOfQuestion(q: Question): TrendFact {
-  return {
-    uid: q.uid,
-    status: q.status,
-    questionDate: q.question?.joDate ?? null,
-    answerDate: q.answer?.joDate ?? null,
-    author: q.author.name ?? q.author.fullName,
-    group: q.author.group?.name ?? null,
-    ministry: q.ministryAssigned?.name ?? q.ministryAsked?.name ?? null,
-  };
 }
 
 export interface CreateChartDepsOptions extends ChartServiceOptions {

@@ -11,7 +11,7 @@ import { STATUS_LABELS } from './theme';
 const MONTHS = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'];
 
 /** "2024-03" -> "mars 2024", "2024" -> "2024". */
-export function periodLabel(period: string): string {
+function periodLabel(period: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(period);
   return m ? `${MONTHS[Number(m[2]) - 1]} ${m[1]}` : period;
 }

@@ -64,7 +64,7 @@ export function trendSpec(t: Trend, title: string): TopLevelSpec {
   });
 }
 
-export function delaySpecPart(bins: readonly DelayBin[], width: number, height: number): Record<string, unknown> {
+function delaySpecPart(bins: readonly DelayBin[], width: number, height: number): Record<string, unknown> {
   return {
     width,
     height,
@@ -98,7 +98,7 @@ export function profileSpec(t: Trend, bins: readonly DelayBin[], title: string):
 }
 
 /** How many ministries the chart shows (the embed and the CSV list them all). */
-export const PALMARES_CHART_ROWS = 15;
+const PALMARES_CHART_ROWS = 15;
 
 export function palmaresSpec(p: Palmares, title: string): TopLevelSpec {
   const shown = [...p.ranks].sort((a, b) => b.eligible - a.eligible).slice(0, PALMARES_CHART_ROWS).sort((a, b) => b.shareWithinLimit - a.shareWithinLimit || a.ministry.localeCompare(b.ministry, 'fr'));

@@ -38,10 +38,10 @@ export const STATUS_LABELS = {
   withdrawn: 'retirées ou caduques',
 } as const;
 
-export const BACKGROUND = '#FBFAF7';
-export const INK = '#1F2328';
-export const MUTED = '#57606A';
-export const GRID = '#DADDE1';
+const BACKGROUND = '#FBFAF7';
+const INK = '#1F2328';
+const MUTED = '#57606A';
+const GRID = '#DADDE1';
 
 /** The Vega-Lite `config` every spec carries. */
 export const VEGA_CONFIG = {

@@ -51,7 +51,7 @@ export function actionsOf(reply: Reply): ConsoleAction[] {
 }
 
 /** Attachments as text: where the file was written (when it was) and what it shows, figures included. */
-export function renderFiles(files: NonNullable<Reply['files']>, savedAt: ReadonlyMap<string, string> = new Map()): string {
+function renderFiles(files: NonNullable<Reply['files']>, savedAt: ReadonlyMap<string, string> = new Map()): string {
   return files
     .map((f) => {
       const where = savedAt.get(f.name);

@@ -37,7 +37,7 @@ export interface Group {
   organeRef: string | null;
 }
 
-export interface Author {
+interface Author {
   /** Display name with civility, e.g. "M. Lionel Tardy"; null when only refs are known. */
   name: string | null;
   /** "M." or "Mme" when known. */
@@ -66,7 +66,7 @@ export interface Closure {
   date: string | null;
 }
 
-export interface QuestionSource {
+interface QuestionSource {
   /** File path (or URL, or "archive.zip!entry.json"). */
   file: string;
   format: SourceFormat;

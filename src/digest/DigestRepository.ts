@@ -21,7 +21,7 @@ export interface SubscriptionChanges extends DigestFilters {
 }
 
 export type DeliverySource = 'digest' | 'follow' | 'notice';
-export type DeliveryStatus = 'pending' | 'sent' | 'abandoned';
+type DeliveryStatus = 'pending' | 'sent' | 'abandoned';
 
 export interface Delivery {
   id: number;
@@ -380,7 +380,7 @@ export class DigestRepository {
   claimDelivery(id: number, owner: string, now: Date, leaseUntil: Date, isOwnerAlive: (owner: string) => boolean): Delivery | null {
     return this.immediate(() => {
       const row = this.db.prepare('SELECT * FROM digest_deliveries WHERE id = ?').get(id) as DeliveryRow | undefined;
-      if (!row || row.status !== 'pending') return null;
+      if (row?.status !== 'pending') return null;
       const held =
         row.lease_owner !== null &&
         row.lease_owner !== owner &&

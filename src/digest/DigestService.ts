@@ -12,7 +12,8 @@ import type { DigestRepository, NewSubscription, SubscriptionChanges } from './D
 import { compileFilters } from './filters';
 import { escapeAndCut } from './format';
 import type { PostChannelMessage } from './poster';
-import { describeDays, frenchDate, isDue, nextRun } from './schedule';
+import { frenchWeekdayDate } from '../format/french';
+import { describeDays, isDue, nextRun } from './schedule';
 import type { DigestCorpus, DigestFilters, DigestItem, Follow, OutgoingMessage, Subscription } from './types';
 
 const FOLLOW_CURSOR = 'follow_cursor';
@@ -28,7 +29,7 @@ export function makeNonce(source: string, sourceId: number, rangeFrom: number, r
 }
 
 /** Events in (after, upTo], baseline ones left out (a bulk import is history, never news). */
-export function eventsInRange(corpus: DigestCorpus, after: number, upTo: number): QuestionEvent[] {
+function eventsInRange(corpus: DigestCorpus, after: number, upTo: number): QuestionEvent[] {
   const out: QuestionEvent[] = [];
   let cursor = after;
   while (cursor < upTo) {
@@ -53,7 +54,7 @@ function loadQuestions(corpus: DigestCorpus, uids: string[]): Map<string, Questi
 }
 
 /** The items of (after, upTo] that a subscription's filters keep. */
-export function collectItems(corpus: DigestCorpus, filters: DigestFilters, after: number, upTo: number): DigestItem[] {
+function collectItems(corpus: DigestCorpus, filters: DigestFilters, after: number, upTo: number): DigestItem[] {
   const accept = compileFilters(filters);
   const events = eventsInRange(corpus, after, upTo);
   const questions = loadQuestions(corpus, events.map((e) => e.uid));
@@ -80,12 +81,12 @@ export function describeSchedule(sub: Pick<Subscription, 'time' | 'days'>): stri
   return `${describeDays(sub.days)} à ${sub.time.replace(':', ' h ')}`.replace(/ h 00$/, ' h');
 }
 
-export function digestTitle(now: Date, timeZone: string): string {
-  return `Questions écrites — ${frenchDate(now, timeZone)}`;
+function digestTitle(now: Date, timeZone: string): string {
+  return `Questions écrites — ${frenchWeekdayDate(now, timeZone)}`;
 }
 
 /** The message telling a follower what happened to their question. */
-export function buildFollowMessage(follow: Follow, event: QuestionEvent, question: Question): OutgoingMessage {
+function buildFollowMessage(follow: Follow, event: QuestionEvent, question: Question): OutgoingMessage {
   const what =
     event.kind === 'new_answer'
       ? 'a reçu sa réponse'
@@ -168,7 +169,7 @@ export class DigestService {
       try {
         built += this.repo.immediate(() => {
           const sub = this.repo.getSubscription(due.id);
-          if (!sub || !sub.enabled || !isDue(sub.nextRunAt, now)) return 0;
+          if (!sub?.enabled || !isDue(sub.nextRunAt, now)) return 0;
           const upTo = Math.max(sub.cursor, this.corpus.maxEventId());
           const items = collectItems(this.corpus, sub, sub.cursor, upTo);
           const messages = buildDigest(items, { title: digestTitle(now, sub.timeZone), subtitle: describeSubscription(sub) });

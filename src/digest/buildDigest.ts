@@ -10,8 +10,8 @@
  */
 import type { Question } from '../corpus/types';
 import type { EventKind } from '../store/types';
-import { questionTitle } from './filters';
-import { cutText, daysBetween, escapeAndCut, frenchIsoDate, plural } from './format';
+import { daysBetween, frCount, frenchDate, questionTitle } from '../format/french';
+import { cutText, escapeAndCut } from './format';
 import type { DigestEmbed, DigestItem, OutgoingMessage } from './types';
 
 export const LIMITS = {
@@ -40,10 +40,10 @@ export type DigestCounts = Record<EventKind, number>;
 /** "3 nouvelles questions, 2 réponses publiées" (only the non-zero kinds). */
 export function countsHeading(counts: DigestCounts): string {
   const parts: string[] = [];
-  if (counts.new_question > 0) parts.push(plural(counts.new_question, 'nouvelle question', 'nouvelles questions'));
-  if (counts.new_answer > 0) parts.push(plural(counts.new_answer, 'réponse publiée', 'réponses publiées'));
-  if (counts.transfer > 0) parts.push(plural(counts.transfer, 'changement de ministère', 'changements de ministère'));
-  if (counts.closed > 0) parts.push(plural(counts.closed, 'question retirée ou caduque', 'questions retirées ou caduques'));
+  if (counts.new_question > 0) parts.push(frCount(counts.new_question, 'nouvelle question', 'nouvelles questions'));
+  if (counts.new_answer > 0) parts.push(frCount(counts.new_answer, 'réponse publiée', 'réponses publiées'));
+  if (counts.transfer > 0) parts.push(frCount(counts.transfer, 'changement de ministère', 'changements de ministère'));
+  if (counts.closed > 0) parts.push(frCount(counts.closed, 'question retirée ou caduque', 'questions retirées ou caduques'));
   return parts.join(', ');
 }
 
@@ -60,7 +60,7 @@ export interface BuildDigestOptions {
 }
 
 /** One item per (uid, kind), the latest event winning; sections in SECTION_ORDER, then by question number. */
-export function normalizeItems(items: DigestItem[]): DigestItem[] {
+function normalizeItems(items: DigestItem[]): DigestItem[] {
   const byKey = new Map<string, DigestItem>();
   for (const item of items) {
     const key = `${item.event.uid}|${item.event.kind}`;
@@ -99,13 +99,13 @@ export function formatEntry(item: DigestItem): string {
   const who = ministry ? `${authorLine(q)} → ${escapeAndCut(ministry, 100)}` : authorLine(q);
   switch (item.event.kind) {
     case 'new_question': {
-      const date = frenchIsoDate(q.question?.joDate ?? null);
+      const date = frenchDate(q.question?.joDate ?? null);
       return `${head}\n${who}${date ? ` · publiée le ${date}` : ''}`;
     }
     case 'new_answer': {
-      const date = frenchIsoDate(q.answer?.joDate ?? null);
+      const date = frenchDate(q.answer?.joDate ?? null);
       const delay = daysBetween(q.question?.joDate ?? null, q.answer?.joDate ?? null);
-      const facts = [date ? `réponse du ${date}` : 'réponse publiée', delay !== null ? `après ${plural(delay, 'jour', 'jours')}` : null]
+      const facts = [date ? `réponse du ${date}` : 'réponse publiée', delay !== null ? `après ${frCount(delay, 'jour')}` : null]
         .filter((x): x is string => x !== null)
         .join(', ');
       const excerpt = q.answer?.text ? `\n> ${escapeAndCut(q.answer.text, 240)}` : '';
@@ -119,7 +119,7 @@ export function formatEntry(item: DigestItem): string {
     }
     case 'closed': {
       const label = q.closure?.label ?? detailString(item.event.detail, 'label') ?? 'Retirée';
-      const date = frenchIsoDate(q.closure?.date ?? detailString(item.event.detail, 'date'));
+      const date = frenchDate(q.closure?.date ?? detailString(item.event.detail, 'date'));
       return `${head}\n${who} · ${escapeAndCut(label, 60)}${date ? ` le ${date}` : ''}`;
     }
   }
@@ -208,7 +208,7 @@ export function withMarker(message: OutgoingMessage, nonce: string): OutgoingMes
     last.footer = { text: last.footer ? `${last.footer.text} · ${markerText(nonce)}` : markerText(nonce) };
     return { ...message, embeds };
   }
-  return { ...message, content: cutText(message.content, LIMITS.content - MARKER_RESERVE) + `\n-# ${markerText(nonce)}` };
+  return { ...message, content: `${cutText(message.content, LIMITS.content - MARKER_RESERVE)}\n-# ${markerText(nonce)}` };
 }
 
 /** Character count of the embeds as Discord counts them for the 6000 limit. */

@@ -71,7 +71,7 @@ const HOST = os.hostname();
  */
 const ownOwners = new Set<string>();
 
-export function makeOwner(): string {
+function makeOwner(): string {
   return `${HOST}:${process.pid}:${randomBytes(4).toString('hex')}`;
 }
 
@@ -84,7 +84,7 @@ export function liveOwnerCount(): number {
  * A lease holder on this host is alive while its pid is (and, for this very process, while its run is in
  * progress); other hosts are trusted until the lease ends.
  */
-export function isOwnerAlive(owner: string): boolean {
+function isOwnerAlive(owner: string): boolean {
   const [host, pidText] = owner.split(':');
   if (host !== HOST) return true;
   const pid = Number(pidText);

@@ -9,12 +9,12 @@
  * « Bruneau ») or given as an acteurRef (PA...). Ministry and rubrique are accent/case-insensitive substring matches.
  */
 import type { Question } from '../corpus/types';
-import { analyzeQueryToken, analyzeText, fold, TOKEN_RE } from '../search/analyzeFrench';
+import { analyzeQueryToken, analyzeText, TOKEN_RE } from '../search/analyzeFrench';
+import { questionTitle } from '../format/french';
+import { foldText } from '../text/fold';
 import { nameFilterMatches, parseNameQuery, personKey } from '../insights/names';
 import type { EventKind } from '../store/types';
 import type { DigestContent, DigestFilters } from './types';
-
-export { fold };
 
 /** Terms of a text, with the search index's own French analysis (same stems as /recherche). */
 export function analyze(text: string): string[] {
@@ -24,7 +24,7 @@ export function analyze(text: string): string[] {
 /** Terms of a keyword as typed (query form: stop words dropped, hyphenated words joined). */
 function queryTerms(text: string): string[] {
   const out: string[] = [];
-  for (const m of fold(text).matchAll(new RegExp(TOKEN_RE.source, 'g'))) {
+  for (const m of foldText(text).matchAll(new RegExp(TOKEN_RE.source, 'g'))) {
     const term = analyzeQueryToken(m[0]);
     if (term !== null) out.push(term);
   }
@@ -40,13 +40,6 @@ export function parseKeywords(keywords: string | null): string[][] {
     .filter((terms) => terms.length > 0);
 }
 
-export function questionTitle(q: Question): string {
-  const parts = [q.rubrique, q.teteAnalyse, q.analyses.length > 0 ? q.analyses.join(', ') : null].filter(
-    (p): p is string => p !== null && p.trim() !== '',
-  );
-  return parts.length > 0 ? parts.join(' / ') : `Question n° ${q.number}`;
-}
-
 export function matchesKeywords(alternatives: string[][], q: Question): boolean {
   if (alternatives.length === 0) return true;
   const haystack = new Set(analyze([questionTitle(q), q.question?.text ?? '', q.answer?.text ?? ''].join('\n')));
@@ -54,7 +47,7 @@ export function matchesKeywords(alternatives: string[][], q: Question): boolean 
 }
 
 function includesFolded(value: string | null | undefined, needle: string): boolean {
-  return value !== null && value !== undefined && fold(value).includes(needle);
+  return value !== null && value !== undefined && foldText(value).includes(needle);
 }
 
 export function matchesDeputy(deputy: string | null, q: Question): boolean {
@@ -75,20 +68,20 @@ function deputyMatcher(deputy: string | null): (q: Question) => boolean {
 
 export function matchesMinistry(ministry: string | null, q: Question): boolean {
   if (ministry === null) return true;
-  const needle = fold(ministry).trim();
+  const needle = foldText(ministry).trim();
   if (needle === '') return true;
   const ms = [q.ministryAsked, q.ministryAssigned, ...q.ministryHistory.map((h) => h.ministry)];
   return ms.some((m) => m !== null && (includesFolded(m.name, needle) || includesFolded(m.fullName, needle)));
 }
 
-export function matchesRubrique(rubrique: string | null, q: Question): boolean {
+function matchesRubrique(rubrique: string | null, q: Question): boolean {
   if (rubrique === null) return true;
-  const needle = fold(rubrique).trim();
+  const needle = foldText(rubrique).trim();
   return needle === '' || includesFolded(q.rubrique, needle);
 }
 
 /** Event kinds each `contenu` choice receives. */
-export function kindsFor(content: DigestContent): readonly EventKind[] {
+function kindsFor(content: DigestContent): readonly EventKind[] {
   switch (content) {
     case 'questions':
       return ['new_question'];

@@ -1,6 +1,6 @@
 /**
  * Small text helpers for messages built from corpus text: Markdown escaping, mention neutralising, cuts on
- * word boundaries, French dates. Pure.
+ * word boundaries. Pure (French dates and counts: src/format/french.ts).
  */
 import { escapeCorpus } from '../discord/markdown';
 
@@ -32,29 +32,3 @@ export function escapeAndCut(text: string, max: number): string {
   }
 }
 
-const MONTHS = [
-  'janvier', 'février', 'mars', 'avril', 'mai', 'juin',
-  'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
-];
-
-/** "2025-03-04" -> "4 mars 2025"; null stays null. */
-export function frenchIsoDate(iso: string | null): string | null {
-  if (iso === null) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  const day = Number(m[3]);
-  return `${day === 1 ? '1er' : day} ${MONTHS[Number(m[2]) - 1] ?? '?'} ${m[1]}`;
-}
-
-/** Whole days from one ISO date to another; null when either is missing. */
-export function daysBetween(fromIso: string | null, toIso: string | null): number | null {
-  if (fromIso === null || toIso === null) return null;
-  const a = Date.parse(`${fromIso.slice(0, 10)}T00:00:00Z`);
-  const b = Date.parse(`${toIso.slice(0, 10)}T00:00:00Z`);
-  if (!Number.isFinite(a) || !Number.isFinite(b)) return null;
-  return Math.round((b - a) / 86_400_000);
-}
-
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n > 1 ? many : one}`;
-}

@@ -35,7 +35,7 @@ export interface PostChannelMessage {
   systemChannel(guildId: string): Promise<string | null>;
 }
 
-export function classifyError(err: unknown): PostFailure {
+function classifyError(err: unknown): PostFailure {
   if (err instanceof DiscordAPIError) {
     if (err.status === 403 || err.status === 404) return { ok: false, kind: 'gone', status: err.status, message: `${err.status} ${err.message}` };
     if (err.status === 429) {

@@ -15,7 +15,7 @@ export interface RefreshOptions {
   cacheDir?: string;
   fetch?: FetchLike;
   log?: DigestLogger;
-  /** The ingest's French progress lines (default: logged at info). */
+  /** The ingest's French progress lines (default: logged at info, the line in the `progress` field). */
   ingestLog?: (line: string) => void;
   /** Questions per ingest transaction (tests use small batches to crash between commits). */
   batchSize?: number;
@@ -63,7 +63,7 @@ export async function runRefresh(opts: RefreshOptions): Promise<RefreshOutcome> 
   let revisionAfter = revisionBefore;
   let ingestPid: number | null = null;
   const changedUids: string[] = [];
-  const ingestLog = opts.ingestLog ?? ((line: string) => log.info({ url: opts.url }, line));
+  const ingestLog = opts.ingestLog ?? ((line: string) => log.info({ url: opts.url, progress: line }, 'refresh: ingest progress'));
   try {
     if (opts.runIn === 'child') {
       const r = await ingestInChildProcess([opts.url], {

@@ -6,6 +6,7 @@
  * DST contract: a wall time that does not exist (02:30 on the spring-forward night) runs at the first
  * instant after the gap (03:30 local); a wall time that occurs twice (autumn) runs at the first occurrence.
  */
+import { foldKey } from '../text/fold';
 
 export interface ScheduleSpec {
   /** "HH:MM", 24 h. */
@@ -26,7 +27,7 @@ export interface WallTime {
   weekday: number;
 }
 
-export const FRENCH_DAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const;
+const FRENCH_DAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -104,19 +105,12 @@ export function parseTime(input: string): string | null {
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
 
-function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
-}
-
 /**
  * French day choices: "mardi", "lundi, jeudi", "lun-ven", "semaine" (Monday-Friday), "tous" / "" (every day).
  * Returns the sorted ISO weekdays, null for every day, or an error message in French.
  */
 export function parseDays(input: string | null | undefined): { ok: true; days: number[] | null } | { ok: false; error: string } {
-  const text = fold(input ?? '').trim();
+  const text = foldKey(input ?? '');
   if (text === '' || text === 'tous' || text === 'tous les jours' || text === 'quotidien' || text === 'chaque jour') {
     return { ok: true, days: null };
   }
@@ -207,7 +201,3 @@ export function deliveryRetryDelayMs(attempts: number): number {
   return Math.min(60, 2 ** Math.max(0, attempts - 1)) * 60_000;
 }
 
-/** "mardi 4 mars 2025" in the time zone. */
-export function frenchDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('fr-FR', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(instant);
-}

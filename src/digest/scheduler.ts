@@ -39,7 +39,7 @@ export interface DigestSchedulerOptions {
 }
 
 /** What the scheduler knows of its refreshes, for /stats and health. */
-export interface RefreshStatus {
+interface RefreshStatus {
   running: boolean;
   /** When the running refresh started (ISO), else null. */
   runningSince: string | null;

@@ -31,7 +31,7 @@ export interface StartDigestsOptions {
 }
 
 /** The live legislature, read from the refresh URL (".../repository/17/..." or ".../17/questions/..."), else 17. */
-export function legislatureOfUrl(url: string): number {
+function legislatureOfUrl(url: string): number {
   const m = /\/repository\/(\d{1,2})\//.exec(url) ?? /\/(\d{1,2})\/questions\//.exec(url);
   return m ? Number(m[1]) : 17;
 }

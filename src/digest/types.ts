@@ -65,7 +65,7 @@ export interface DigestItem {
   question: Question;
 }
 
-export interface EmbedFooter {
+interface EmbedFooter {
   text: string;
 }
 

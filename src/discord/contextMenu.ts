@@ -14,7 +14,7 @@ import { fitToLimits } from './limits';
 import type { Reply } from './reply';
 import { isUserError } from './UserError';
 
-export const SEARCH_MESSAGE_MENU_NAME = 'Chercher des questions écrites';
+const SEARCH_MESSAGE_MENU_NAME = 'Chercher des questions écrites';
 
 export const contextMenuDeclarations: RESTPostAPIContextMenuApplicationCommandsJSONBody[] = [
   {
@@ -27,7 +27,7 @@ export const contextMenuDeclarations: RESTPostAPIContextMenuApplicationCommandsJ
 ];
 
 /** The reply for a message's text (pure with respect to Discord). */
-export async function searchFromMessage(text: string, deps: CommandDeps, now: Date, logger?: Logger): Promise<Reply> {
+async function searchFromMessage(text: string, deps: CommandDeps, now: Date, logger?: Logger): Promise<Reply> {
   try {
     if (!text.trim()) return { content: '⚠️ Ce message ne contient pas de texte à chercher.', ephemeral: true };
     return { ...fitToLimits(await answerAsk(text, deps, now, { forceSearch: true })), ephemeral: true };

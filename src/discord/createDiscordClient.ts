@@ -34,7 +34,7 @@ export const DISCORD_CACHE_LIMITS = { users: 1000, members: 200, messagesPerChan
  * idle ones only every hour by default: an hour of traffic. Tokens live 15 minutes; idle handlers go every 10 s
  * (a handler only holds a route's queue and rate-limit state, re-learnt from the next response).
  */
-export const REST_HANDLER_SWEEP_MS = 10_000;
+const REST_HANDLER_SWEEP_MS = 10_000;
 
 export function createDiscordClient(opts: Pick<DiscordClientOptions, 'apiUrl' | 'shards'>): Client {
   return new Client({
@@ -88,6 +88,6 @@ export async function startDiscordClient(opts: DiscordClientOptions): Promise<Cl
     throw new Error(`Connexion à Discord impossible : ${message}`);
   }
   const c = await ready;
-  logger.info({ user: c.user.tag, applicationId: c.application.id, guilds: c.guilds.cache.size, shards: c.ws.shards.size }, 'connecté à Discord');
+  logger.info({ user: c.user.tag, applicationId: c.application.id, guilds: c.guilds.cache.size, shards: c.ws.shards.size }, 'connected to Discord');
   return c;
 }

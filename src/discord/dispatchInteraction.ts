@@ -31,7 +31,7 @@ import {
 import type { Logger } from '../logger';
 import type { CallContext, CommandRegistry, RawArgs } from './commandKit';
 import type { CommandDeps } from './deps';
-import { FloodGate, floodMessage } from './floodControl';
+import { type FloodGate, floodMessage } from './floodControl';
 import { handleAutocomplete, prepareCommand, prepareComponent, runWork, type Prepared } from './handleInvocation';
 import { editOriginal, sendFollowUp } from './interactionWebhooks';
 import type { ComponentReply, Reply } from './reply';

@@ -2,14 +2,13 @@
  * Shared French rendering of questions and search hits for embeds. Corpus text always goes through
  * `escapeCorpus`; lengths are cut later by `fitToLimits`, except where a cut needs a "read more" link.
  */
-import type { Question, QuestionStatus } from '../corpus/types';
+import type { QuestionStatus } from '../corpus/types';
 import { excerptToMarkdown } from '../search/excerpt';
 import type { Excerpt, SearchHit } from '../search/types';
-import { daysBetween } from '../insights/summarize';
 import { truncate, truncatePlain } from './limits';
 import { escapeCorpus, escapeLinkLabel } from './markdown';
 import { formatDate, isoDay } from './userInput';
-import { ordinal } from '../format/french';
+import { daysBetween, ordinal } from '../format/french';
 
 export const COLORS = { search: 0x1f4e9b, question: 0x2b6cb0, answered: 0x2f855a, pending: 0xc05621, withdrawn: 0x718096, info: 0x4a5568 } as const;
 
@@ -18,12 +17,6 @@ export { ordinal } from '../format/french';
 export function numberLink(legislature: number, number: number, url: string): string {
   return `[n° ${number} (${ordinal(legislature)} lég.)](${url})`;
 }
-
-export const STATUS_LABEL: Record<QuestionStatus, string> = {
-  answered: 'répondue',
-  pending: 'en attente',
-  withdrawn: 'retirée / caduque',
-};
 
 /** "réponse en 203 jours (JO du 16/09/2014)", "sans réponse depuis 120 jours", "retirée le 01/02/2015". */
 export function statusText(
@@ -35,15 +28,15 @@ export function statusText(
   closureDate?: string | null,
 ): string {
   if (status === 'answered') {
-    if (questionDate && answerDate) {
-      const days = daysBetween(questionDate, answerDate);
+    const days = daysBetween(questionDate, answerDate);
+    if (days !== null) {
       return `réponse en ${days} jour${days > 1 ? 's' : ''} (JO du ${formatDate(answerDate)})`;
     }
     return answerDate ? `réponse publiée le ${formatDate(answerDate)}` : 'réponse publiée';
   }
   if (status === 'pending') {
     if (!questionDate) return 'sans réponse';
-    const days = Math.max(0, daysBetween(questionDate, isoDay(now)));
+    const days = Math.max(0, daysBetween(questionDate, isoDay(now)) ?? 0);
     return `sans réponse depuis ${days} jour${days > 1 ? 's' : ''}`;
   }
   // The closure label is corpus text ("Retirée", "Caduque", anything in a damaged record).
@@ -52,7 +45,7 @@ export function statusText(
 }
 
 /** Excerpt as Markdown, matched words in bold, corpus text escaped. */
-export function excerptMarkdown(excerpt: Excerpt | null): string {
+function excerptMarkdown(excerpt: Excerpt | null): string {
   return excerpt ? excerptToMarkdown(excerpt, escapeCorpus) : '';
 }
 
@@ -72,11 +65,6 @@ export function hitField(hit: SearchHit, index: number, now: Date): { name: stri
   const budget = 1024 - head.length - 4;
   const value = ex && budget > 40 ? `${head}\n> ${truncate(ex.replace(/\n+/g, ' '), budget)}` : head;
   return { name, value };
-}
-
-export function questionTitle(q: Pick<Question, 'rubrique' | 'teteAnalyse' | 'analyses'>): string {
-  const parts = [q.rubrique, q.teteAnalyse, q.analyses.join(' ')].filter((p): p is string => !!p && p.trim() !== '');
-  return parts.join(' / ') || 'Sans titre';
 }
 
 /**

@@ -84,7 +84,7 @@ function embedLength(e: APIEmbed): number {
   return n;
 }
 
-export function embedsLength(embeds: readonly APIEmbed[]): number {
+function embedsLength(embeds: readonly APIEmbed[]): number {
   return embeds.reduce((n, e) => n + embedLength(e), 0);
 }
 

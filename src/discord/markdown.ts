@@ -10,14 +10,14 @@
 const ZWSP = '\u200b';
 
 /** Breaks mention syntax without changing what the reader sees. */
-export function neutralizeMentions(text: string): string {
+function neutralizeMentions(text: string): string {
   return text
     .replace(/@(everyone|here)/gi, `@${ZWSP}$1`)
     .replace(/<(@[!&]?|#|t:|\/)/g, `<${ZWSP}$1`);
 }
 
 /** Escapes inline Markdown everywhere and block Markdown (headings, quotes, lists) at line starts. */
-export function escapeMarkdownText(text: string): string {
+function escapeMarkdownText(text: string): string {
   return text
     .replace(/[\\*_~`|[\]]/g, '\\$&')
     .replace(/^([ \t]*)(#{1,3}\s|-#\s|>{1,3}\s|[-+]\s)/gm, '$1\\$2')

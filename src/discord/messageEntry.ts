@@ -10,7 +10,7 @@ import { answerAsk } from '../ask/answerAsk';
 import type { Logger } from '../logger';
 import type { CommandDeps } from './deps';
 import { filesPayload } from './dispatchInteraction';
-import { FloodGate, floodMessage } from './floodControl';
+import { type FloodGate, floodMessage } from './floodControl';
 import { GENERIC_ERROR, INDEX_LOADING_MESSAGE } from './handleInvocation';
 import { fitToLimits } from './limits';
 import type { Reply } from './reply';
@@ -26,7 +26,7 @@ export interface MessageEntryOptions {
 }
 
 /** The text of a message addressed to the bot, without the mention; null when the message is not for the bot. */
-export function addressedText(message: Pick<Message, 'content' | 'guildId'> & { mentions: { users: { has(id: string): boolean } } }, botId: string): string | null {
+function addressedText(message: Pick<Message, 'content' | 'guildId'> & { mentions: { users: { has(id: string): boolean } } }, botId: string): string | null {
   const dm = message.guildId === null;
   if (!dm && !message.mentions.users.has(botId)) return null;
   return message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();

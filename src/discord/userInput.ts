@@ -1,4 +1,5 @@
 /** Parsing of what users type in options (dates), with French UserError messages. */
+import { numericDate } from '../format/french';
 import { describeUnsearchable } from '../search/searchableText';
 import { escapeCorpus } from './markdown';
 import { UserError } from './UserError';
@@ -40,11 +41,10 @@ export function parseDateRange(from: string | undefined, to: string | undefined)
   return out;
 }
 
-/** ISO -> JJ/MM/AAAA. */
+/** ISO -> JJ/MM/AAAA in a message: « ? » when missing, the text as it is when not a date. */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '?';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+  return numericDate(iso) ?? iso;
 }
 
 export function isoDay(now: Date): string {

@@ -6,7 +6,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ExportRow } from '../insights/corpusQueries';
 import type { Palmares } from '../insights/palmares';
-import { daysBetween } from '../insights/summarize';
+import { daysBetween, numericDate, questionSubject } from '../format/french';
+import { foldText } from '../text/fold';
 
 /** At most this many rows per export (Discord's 10 MB upload limit leaves room for about 20,000). */
 export const MAX_EXPORT_ROWS = 5000;
@@ -14,10 +15,9 @@ export const MAX_EXPORT_ROWS = 5000;
 const STATUS_FR = { answered: 'répondue', pending: 'en attente', withdrawn: 'retirée ou caduque' } as const;
 const TYPE_FR = { QE: 'question écrite', QG: 'question au Gouvernement', QOSD: 'question orale sans débat' } as const;
 
-/** ISO -> JJ/MM/AAAA, the form a French spreadsheet reads as a date. */
+/** ISO -> JJ/MM/AAAA, the form a French spreadsheet reads as a date; an empty cell otherwise. */
 function frDate(iso: string | null): string {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : '';
+  return numericDate(iso) ?? '';
 }
 
 export const QUESTION_COLUMNS = [
@@ -57,18 +57,18 @@ export function questionsCsv(rows: readonly ExportRow[]): Buffer {
       r.group ?? '',
       r.department ?? '',
       r.rubrique ?? '',
-      [r.rubrique, r.teteAnalyse, r.analyses.join(', ')].filter((p) => p && p.trim()).join(' / '),
+      questionSubject(r),
       r.ministryAsked ?? '',
       r.ministryAssigned ?? '',
       STATUS_FR[r.status],
       frDate(r.answerDate),
-      r.status === 'answered' && r.questionDate && r.answerDate ? daysBetween(r.questionDate, r.answerDate) : '',
+      r.status === 'answered' && r.questionDate && r.answerDate ? (daysBetween(r.questionDate, r.answerDate) ?? '') : '',
       r.url,
     ]),
   );
 }
 
-export const PALMARES_COLUMNS = [
+const PALMARES_COLUMNS = [
   'rang',
   'ministère',
   'questions',
@@ -100,10 +100,7 @@ export function palmaresCsv(p: Palmares): Buffer {
 
 /** A file name from a label: "recherche-cybercriminalite.csv". */
 export function csvName(prefix: string, label: string): string {
-  const slug = label
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
+  const slug = foldText(label)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 40);

@@ -17,6 +17,31 @@ export function frenchDate(iso: string | null): string | null {
   return `${day === 1 ? '1er' : day} ${month} ${m[1]}`;
 }
 
+/** "mardi 4 mars 2025": the calendar day of an instant in a time zone, with its weekday. */
+export function frenchWeekdayDate(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('fr-FR', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
+    instant,
+  );
+}
+
+/**
+ * Whole calendar days from one ISO date to another (only the `YYYY-MM-DD` part counts); null when either is
+ * missing or not a date.
+ */
+export function daysBetween(fromIso: string | null | undefined, toIso: string | null | undefined): number | null {
+  if (!fromIso || !toIso) return null;
+  const a = Date.parse(`${fromIso.slice(0, 10)}T00:00:00Z`);
+  const b = Date.parse(`${toIso.slice(0, 10)}T00:00:00Z`);
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return null;
+  return Math.round((b - a) / 86_400_000);
+}
+
+/** "2014-02-25" -> "25/02/2014" (JJ/MM/AAAA, the form French readers and spreadsheets take as a date); null when not a date. */
+export function numericDate(iso: string | null | undefined): string | null {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : null;
+}
+
 /** "2025-01-07T10:00:00.000Z" -> "7 janvier 2025 à 10:00 UTC". */
 export function frenchDateTime(iso: string | null): string | null {
   if (!iso) return null;
@@ -46,6 +71,26 @@ export function frCount(n: number, singular: string, plural?: string): string {
 /** 14 -> "14e", 1 -> "1re". */
 export function ordinal(n: number, feminine = true): string {
   return n === 1 ? (feminine ? '1re' : '1er') : `${n}e`;
+}
+
+interface TitleParts {
+  rubrique: string | null;
+  teteAnalyse: string | null;
+  analyses: readonly string[];
+}
+
+/**
+ * What a question is about, from the index terms it was filed under: "rubrique / tête d'analyse / analyse, analyse"
+ * with the parts that exist; '' when it has none (a data column stays empty rather than invent a title).
+ */
+export function questionSubject(q: TitleParts): string {
+  const parts = [q.rubrique, q.teteAnalyse, q.analyses.length > 0 ? q.analyses.join(', ') : null];
+  return parts.filter((p): p is string => p !== null && p.trim() !== '').join(' / ');
+}
+
+/** A question's title everywhere it is shown (search hits, cards, lists, digests): its subject, else « Question n° 1234 ». */
+export function questionTitle(q: TitleParts & { number: number }): string {
+  return questionSubject(q) || `Question n° ${q.number}`;
 }
 
 /**

@@ -27,7 +27,7 @@ export interface ExportRow {
   url: string;
 }
 
-export interface NamedCount {
+interface NamedCount {
   name: string;
   abbrev?: string | null;
   count: number;

@@ -18,7 +18,7 @@ export const MatchLevel = { EXACT: 0, LAST_NAME: 1, WORDS: 2, PREFIX: 3, SUBSTRI
 export type MatchLevel = (typeof MatchLevel)[keyof typeof MatchLevel];
 
 /** The best level a filter accepts. */
-export const FILTER_LEVEL: MatchLevel = MatchLevel.WORDS;
+const FILTER_LEVEL: MatchLevel = MatchLevel.WORDS;
 
 const MARKS = /[\u0300-\u036f]/g;
 
@@ -143,7 +143,7 @@ export function matchName(q: NameQuery, key: NameKey): MatchLevel | null {
     }
     // A last name typed without its spaces or hyphen ("lebodo", "herouinleautey").
     if (w.length >= 4 && key.lastJoined.endsWith(w)) {
-      if (key.lastJoined === w) key.last.forEach((l) => matched.add(l));
+      if (key.lastJoined === w) for (const l of key.last) matched.add(l);
       continue;
     }
     if (w.length >= 3 && key.allJoined.includes(w)) {

@@ -3,7 +3,8 @@
  * Assemblée's rules give (Règlement, art. 135), the median delay, and how many are still pending past the limit.
  * The Sénat used to publish this once a year as a PDF; here it is live, for any legislature. Pure.
  */
-import { daysBetween, median } from './summarize';
+import { daysBetween } from '../format/french';
+import { median } from './summarize';
 import type { QuestionStatus } from '../corpus/types';
 
 export interface PalmaresFact {
@@ -13,7 +14,7 @@ export interface PalmaresFact {
   answerDate: string | null;
 }
 
-export interface MinistryRank {
+interface MinistryRank {
   ministry: string;
   /** Questions whose two-month limit has passed and that were not withdrawn: the denominator of the share. */
   eligible: number;
@@ -46,7 +47,7 @@ export function addMonths(iso: string, months: number): string {
   return new Date(Date.UTC(y, m, Math.min(d, lastDay))).toISOString().slice(0, 10);
 }
 
-export const LIMIT_MONTHS = 2;
+const LIMIT_MONTHS = 2;
 
 export function rankMinistries(
   facts: Iterable<PalmaresFact>,
@@ -71,7 +72,7 @@ export function rankMinistries(
       r.answered++;
       if (f.questionDate && f.answerDate) {
         const d = daysBetween(f.questionDate, f.answerDate);
-        if (d >= 0) {
+        if (d !== null && d >= 0) {
           e.delays.push(d);
           allDelays.push(d);
         }

@@ -1,12 +1,7 @@
 /** Pure aggregation of question facts into a Summary. `now` is the clock (for the two-month rule). */
-import { fold } from './fold';
+import { daysBetween } from '../format/french';
+import { foldKey } from '../text/fold';
 import type { NameCount, QuestionFacts, Summary } from './types';
-
-const DAY_MS = 86_400_000;
-
-export function daysBetween(fromIso: string, toIso: string): number {
-  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / DAY_MS);
-}
 
 /** The date two calendar months before `now` (ISO), clamped to the month's last day (31/12 -> 31/10, 31/05 -> 31/03). */
 export function twoMonthsBefore(now: Date): string {
@@ -29,7 +24,7 @@ function top(values: Array<string | null>, n: number): NameCount[] {
   const counts = new Map<string, { name: string; count: number }>();
   for (const v of values) {
     if (!v) continue;
-    const key = fold(v);
+    const key = foldKey(v);
     const e = counts.get(key);
     if (e) {
       e.count++;
@@ -54,7 +49,10 @@ export function summarize(facts: readonly QuestionFacts[], now: Date, topN = 5):
   for (const f of facts) {
     if (f.status === 'answered') {
       answered++;
-      if (f.questionDate && f.answerDate) delays.push(daysBetween(f.questionDate, f.answerDate));
+      {
+        const d = daysBetween(f.questionDate, f.answerDate);
+        if (d !== null) delays.push(d);
+      }
     } else if (f.status === 'pending') {
       pending++;
       if (f.questionDate && f.questionDate < deadline) pendingLate.push(f);

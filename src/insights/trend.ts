@@ -3,8 +3,9 @@
  * questions): counts per month or per year split by status, the median answer delay per period, and who asks
  * or receives the most. Pure: the facts come from the search engine (`collect`) or from SQL.
  */
-import { daysBetween, median } from './summarize';
-import { fold } from './fold';
+import { daysBetween } from '../format/french';
+import { median } from './summarize';
+import { foldKey } from '../text/fold';
 import type { NameCount } from './types';
 import type { QuestionStatus } from '../corpus/types';
 
@@ -22,7 +23,7 @@ export interface TrendFact {
 
 export type Granularity = 'month' | 'year';
 
-export interface TrendPeriod {
+interface TrendPeriod {
   /** "2024-03" (month) or "2024" (year). */
   period: string;
   answered: number;
@@ -49,7 +50,7 @@ export interface Trend {
 }
 
 /** Spans of at most this many months are shown per month, longer ones per year. */
-export const MONTHLY_UP_TO_MONTHS = 36;
+const MONTHLY_UP_TO_MONTHS = 36;
 
 function monthIndex(iso: string): number {
   return Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
@@ -60,13 +61,13 @@ function monthLabel(index: number): string {
 }
 
 /** Most frequent names; case/accent variants count as one, the first capitalised spelling is shown. */
-export function topNames(values: Iterable<string | null>, n: number): NameCount[] {
+function topNames(values: Iterable<string | null>, n: number): NameCount[] {
   // Count raw spellings first (a few hundred distinct values among 100,000), then merge their folded forms.
   const raw = new Map<string, number>();
   for (const v of values) if (v) raw.set(v, (raw.get(v) ?? 0) + 1);
   const counts = new Map<string, NameCount>();
   for (const [v, c] of raw) {
-    const key = fold(v);
+    const key = foldKey(v);
     const e = counts.get(key);
     if (e) {
       e.count += c;
@@ -147,7 +148,7 @@ export function aggregateTrend(facts: readonly TrendFact[], opts: { granularity?
 }
 
 /** Answer delays grouped in bins that mean something for the two-month rule. */
-export const DELAY_BINS: ReadonlyArray<{ label: string; max: number }> = [
+const DELAY_BINS: ReadonlyArray<{ label: string; max: number }> = [
   { label: '≤ 1 mois', max: 31 },
   { label: '1 à 2 mois', max: 62 },
   { label: '2 à 3 mois', max: 92 },
@@ -167,7 +168,7 @@ export function delayDistribution(facts: ReadonlyArray<Pick<TrendFact, 'status' 
   for (const f of facts) {
     if (f.status !== 'answered' || !f.questionDate || !f.answerDate) continue;
     const d = daysBetween(f.questionDate, f.answerDate);
-    if (d < 0) continue;
+    if (d === null || d < 0) continue;
     const i = DELAY_BINS.findIndex((b) => d <= b.max);
     bins[i]!.count++;
   }
@@ -178,7 +179,10 @@ export function delayDistribution(facts: ReadonlyArray<Pick<TrendFact, 'status' 
 export function compareYears(facts: readonly TrendFact[], years: readonly number[]): Array<{ year: number; total: number; answered: number; medianDelayDays: number | null }> {
   return years.map((year) => {
     const inYear = facts.filter((f) => f.questionDate?.startsWith(String(year)));
-    const delays = inYear.flatMap((f) => (f.status === 'answered' && f.questionDate && f.answerDate ? [daysBetween(f.questionDate, f.answerDate)] : []));
+    const delays = inYear.flatMap((f) => {
+      const d = f.status === 'answered' ? daysBetween(f.questionDate, f.answerDate) : null;
+      return d === null ? [] : [d];
+    });
     return { year, total: inYear.length, answered: inYear.filter((f) => f.status === 'answered').length, medianDelayDays: median(delays) };
   });
 }

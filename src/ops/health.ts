@@ -79,7 +79,7 @@ export interface HealthReport {
 }
 
 /** A refresh that has not succeeded for this long is reported (the daily cron plus its retries). */
-export const REFRESH_STALE_MS = 36 * 3600_000;
+const REFRESH_STALE_MS = 36 * 3600_000;
 
 export function evaluateHealth(s: HealthSnapshot): HealthReport {
   const problems: string[] = [];

@@ -12,7 +12,7 @@
  */
 import type { Logger } from '../logger';
 
-export interface RunningService {
+interface RunningService {
   /** Graceful stop; resolves once everything is closed. */
   stop(): Promise<void>;
   /** Hard deadline of `stop()`, ms. */

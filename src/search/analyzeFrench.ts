@@ -4,26 +4,13 @@
  * -> stop words removed -> Porter stemmer (natural) with corrections.
  *
  * Folding happens BEFORE stemming so that a user typing without accents gets the same stems as accented
- * text (texts before the 11th legislature have no accents at all). See search-notes.md.
+ * text (texts before the 11th legislature have no accents at all).
  */
 import PorterStemmerFr from 'natural/lib/natural/stemmers/porter_stemmer_fr.js';
+import { foldText, stripAccents } from '../text/fold';
 
 /** Bump when anything below changes the produced terms: it is part of the saved index fingerprint. */
 export const ANALYZER_VERSION = 'fr-3';
-
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
-
-/** Lower case, accents removed, œ/æ expanded, typographic apostrophes and dashes unified. */
-export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/[’ʼ‘`´]/g, "'")
-    .replace(/[‐‑‒–]/g, '-');
-}
 
 /** Snowball French stop words (folded) plus elided forms and a few page-layout words with no search value. */
 const STOP_WORDS: ReadonlySet<string> = new Set(
@@ -76,14 +63,14 @@ const MAX_CACHED_WORD = 40;
  * but « infirmier » as « infirmi », « lyonnaise » as « lyonnais » but « lyonnais » as « lyon ». Folding happens first
  * on both sides, so this is what joins them again (« travailleuse », « directrice » likewise).
  */
-export function masculineFolded(w: string): string {
+function masculineFolded(w: string): string {
   const n = w.length;
-  if (n > 6 && w.endsWith('ieres')) return w.slice(0, -5) + 'ier';
-  if (n > 5 && w.endsWith('iere')) return w.slice(0, -4) + 'ier';
-  if (n >= 8 && w.endsWith('trices')) return w.slice(0, -6) + 'teur';
-  if (n >= 8 && w.endsWith('trice')) return w.slice(0, -5) + 'teur';
-  if (n >= 9 && w.endsWith('euses')) return w.slice(0, -5) + 'eur';
-  if (n >= 8 && w.endsWith('euse')) return w.slice(0, -4) + 'eur';
+  if (n > 6 && w.endsWith('ieres')) return `${w.slice(0, -5)}ier`;
+  if (n > 5 && w.endsWith('iere')) return `${w.slice(0, -4)}ier`;
+  if (n >= 8 && w.endsWith('trices')) return `${w.slice(0, -6)}teur`;
+  if (n >= 8 && w.endsWith('trice')) return `${w.slice(0, -5)}teur`;
+  if (n >= 9 && w.endsWith('euses')) return `${w.slice(0, -5)}eur`;
+  if (n >= 8 && w.endsWith('euse')) return `${w.slice(0, -4)}eur`;
   if (n >= 9 && w.endsWith('aises')) return w.slice(0, -2);
   if (n >= 8 && w.endsWith('aise')) return w.slice(0, -1);
   if (n > 6 && w.endsWith('ees')) return w.slice(0, -2);
@@ -141,7 +128,7 @@ export function analyzeFoldedToken(token: string): readonly string[] {
 export function analyzeText(text: string | null | undefined, maxTokens = Infinity): string[] {
   if (!text) return [];
   const out: string[] = [];
-  const folded = fold(text);
+  const folded = foldText(text);
   TOKEN_RE.lastIndex = 0;
   let n = 0;
   for (let m = TOKEN_RE.exec(folded); m !== null; m = TOKEN_RE.exec(folded)) {
@@ -189,7 +176,7 @@ const alignedFoldCache = new Map<string, string>();
 function foldCharAligned(ch: string): string {
   let f = alignedFoldCache.get(ch);
   if (f !== undefined) return f;
-  f = ch.normalize('NFD').replace(COMBINING_MARKS, '');
+  f = stripAccents(ch);
   if (ch === '’' || ch === 'ʼ' || ch === '‘') f = "'";
   else if (ch === '‐' || ch === '‑' || ch === '‒' || ch === '–') f = '-';
   if (f.length !== 1) f = f.length > 1 ? f.slice(0, 1) : ' ';
@@ -197,8 +184,8 @@ function foldCharAligned(ch: string): string {
   return f;
 }
 
-/** Like `fold` but guaranteed to keep the string length (one output char per input UTF-16 unit). */
-export function foldAligned(text: string): string {
+/** Like `foldText` but guaranteed to keep the string length (one output char per input UTF-16 unit). */
+function foldAligned(text: string): string {
   let lower = text.toLowerCase();
   if (lower.length !== text.length) {
     // Rare characters whose lower case is longer ("İ"): lower-case them one by one.

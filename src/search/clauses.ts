@@ -11,10 +11,10 @@
  * - a number with its thousands apart (« 15 000 ») or together (« 15000 ») finds both spellings;
  * - a place of several words (« saint etienne », « le havre ») is one clause.
  */
-import { analyzeQueryToken, stemFolded } from './analyzeFrench';
+import { analyzeQueryToken, } from './analyzeFrench';
 import { lexicon, placeKey } from './lexicon';
 
-export interface Alternative {
+interface Alternative {
   /** Index terms that must all be in the document. */
   terms: string[];
   /** What a match through this alternative is worth (1 = the word as typed). */
@@ -32,7 +32,7 @@ export interface Clause {
 }
 
 /** Weights of the ways a clause can be met. */
-export const WEIGHTS = {
+const WEIGHTS = {
   exact: 1,
   /** The same number or code written another way (« RN88 » / « RN 88 », « 15 000 » / « 15000 »). */
   spelling: 0.95,
@@ -211,5 +211,3 @@ export function exactClause(term: string): Clause {
   return { text: term, alts: [alt([term], WEIGHTS.exact)] };
 }
 
-/** Stem of a folded word (re-exported for the clause tests). */
-export { stemFolded };

@@ -222,7 +222,7 @@ export function createSearchService(opts: CreateSearchServiceOptions): SearchSer
     if (saveTimer) clearTimeout(saveTimer);
     saveTimer = setTimeout(() => {
       saveTimer = null;
-      void save().catch((err) => log.error({ err }, 'index: sauvegarde échouée'));
+      void save().catch((err) => log.error({ err }, 'index: save failed'));
     }, opts.saveDelayMs ?? 60_000);
     saveTimer.unref();
   }
@@ -273,7 +273,7 @@ export function createSearchService(opts: CreateSearchServiceOptions): SearchSer
       };
       await writeFile(`${manifestPath}.tmp`, JSON.stringify(manifest, null, 2));
       await rename(`${manifestPath}.tmp`, manifestPath);
-      log.info({ ms: Math.round(performance.now() - started), size: engine.size }, 'index: sauvegardé');
+      log.info({ ms: Math.round(performance.now() - started), size: engine.size }, 'index: saved');
     });
     return saving;
   }
@@ -289,13 +289,13 @@ export function createSearchService(opts: CreateSearchServiceOptions): SearchSer
   function usable(manifest: Manifest): boolean {
     const current = store.revision();
     if (manifest.options !== options) {
-      log.info({}, 'index: options changées, reconstruction');
+      log.info({}, 'index: options changed, rebuilding');
       return false;
     }
     if (manifest.revision === current) return true;
     const changed = store.questionsChangedSince?.(manifest.revision) ?? null;
     if (changed && changed.count <= Math.max(1000, MAX_CATCH_UP_SHARE * manifest.size)) return true;
-    log.info({ saved: manifest.revision, current, changed: changed?.count ?? null }, 'index: corpus changé, reconstruction');
+    log.info({ saved: manifest.revision, current, changed: changed?.count ?? null }, 'index: corpus changed, rebuilding');
     return false;
   }
 
@@ -314,7 +314,7 @@ export function createSearchService(opts: CreateSearchServiceOptions): SearchSer
         since = saved;
       } catch (err) {
         if (err instanceof Error && err.name === 'ShardDownError') throw err;
-        log.warn({ err, shard: i }, 'index: chargement impossible, reconstruction');
+        log.warn({ err, shard: i }, 'index: saved shard unreadable, rebuilding');
       }
     }
     if (fromDb) {
@@ -328,7 +328,7 @@ export function createSearchService(opts: CreateSearchServiceOptions): SearchSer
         ...(from !== null ? { since: from } : {}),
       });
       if (since !== null && from === null) log.warn({ shard: i, saved: since }, 'search: saved revision unknown to this database; shard rebuilt');
-      if (since !== null && from !== null && added) log.info({ shard: i, count: added }, 'index: questions ajoutées depuis la base');
+      if (since !== null && from !== null && added) log.info({ shard: i, count: added }, 'index: questions added from the database');
       shardLoaded[i] = since !== null && from !== null;
     } else {
       // In this thread (in-memory stores): build when nothing was loaded; the catch-up follows in catchUp().
@@ -382,7 +382,7 @@ export function createSearchService(opts: CreateSearchServiceOptions): SearchSer
         const changed = store.questionsChangedSince?.(indexed) ?? null;
         if (!changed) {
           // Another database file, or a store that cannot tell: only a rebuild (next start) can help.
-          log.warn({ indexed, current: target }, 'index: la base a changé sans historique ; redémarrez pour reconstruire');
+          log.warn({ indexed, current: target }, 'index: the database changed without a change history; restart to rebuild');
           shardRevision[0] = target;
           return 0;
         }
@@ -395,7 +395,7 @@ export function createSearchService(opts: CreateSearchServiceOptions): SearchSer
         shardRevision[0] = target;
       }
       if (count) {
-        log.info({ count }, 'index: questions ajoutées depuis la base');
+        log.info({ count }, 'index: questions added from the database');
         await compactIfNeeded();
         if (engine.ready) {
           await engine.refresh();
@@ -427,24 +427,24 @@ export function createSearchService(opts: CreateSearchServiceOptions): SearchSer
     origin = shardLoaded.every(Boolean) ? 'loaded' : 'built';
     const caughtUp = await catchUp();
     await engine.markReady();
-    log.info({ ms: Math.round(performance.now() - started), size: engine.size, origin, caughtUp }, 'index: prêt');
+    log.info({ ms: Math.round(performance.now() - started), size: engine.size, origin, caughtUp }, 'index: ready');
     // Saved in the background: searching does not wait for it (close() does).
-    if (origin === 'built' || caughtUp > 0) save().catch((err) => log.error({ err }, 'index: sauvegarde échouée'));
+    if (origin === 'built' || caughtUp > 0) save().catch((err) => log.error({ err }, 'index: save failed'));
     const watchMs = opts.watchMs ?? 10_000;
     if (watchMs > 0 && !closed) {
-      watchTimer = setInterval(() => void catchUp().catch((err) => log.warn({ err }, 'index: ajout depuis la base échoué')), watchMs);
+      watchTimer = setInterval(() => void catchUp().catch((err) => log.warn({ err }, 'index: catch-up from the database failed')), watchMs);
       watchTimer.unref();
     }
   })();
   whenReady.catch((err: unknown) => {
     // Stopping while the index is still loading ends its workers: not a failure.
     if (closed) {
-      log.info({}, 'index: chargement interrompu par l’arrêt');
+      log.info({}, 'index: loading interrupted by shutdown');
       return;
     }
     startError = err instanceof Error ? err.message : String(err);
     engine.markFailed();
-    log.error({ err }, 'index: démarrage échoué');
+    log.error({ err }, 'index: start failed');
   });
 
   function health(): SearchHealth {
@@ -476,7 +476,7 @@ export function createSearchService(opts: CreateSearchServiceOptions): SearchSer
       if (watchTimer) clearInterval(watchTimer);
       await catching.catch(() => undefined);
       // Live additions not saved yet are saved now, not lost with the process (ops: clean stop).
-      if (unsaved) await save().catch((err) => log.error({ err }, 'index: sauvegarde échouée'));
+      if (unsaved) await save().catch((err) => log.error({ err }, 'index: save failed'));
       await saving.catch(() => undefined);
       await engine.close();
     },

@@ -2,6 +2,7 @@
  * Excerpts: the one or two sentences of the answer (else of the question) that best match the query,
  * cut on word boundaries to a maximum length with "…" where a sentence was cut, matched words marked.
  */
+import { decodeEntities } from '../text/htmlEntities';
 import { tokenSpans } from './analyzeFrench';
 import type { Excerpt, ExcerptPart } from './types';
 
@@ -12,17 +13,13 @@ export interface ExcerptTexts {
 
 const ELLIPSIS = '…';
 
-/** Plain single-line text: no HTML tags or entities, no markdown headings, whitespace collapsed. */
-export function cleanForExcerpt(text: string): string {
-  return text
-    .replace(/<[^>]{0,500}>/g, ' ')
-    .replace(/&nbsp;|&#160;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&rsquo;|&apos;/g, '’')
-    .replace(/&[a-z]{2,8};|&#\d{1,6};/gi, ' ')
+/**
+ * Plain single-line text: no HTML tags, entities decoded by the corpus's one decoder (a name it does not know
+ * becomes a space rather than show as "&name;"), no markdown headings, whitespace collapsed.
+ */
+function cleanForExcerpt(text: string): string {
+  return decodeEntities(text.replace(/<[^>]{0,500}>/g, ' '))
+    .replace(/&[a-z][a-z0-9]{1,31};/gi, ' ')
     .replace(/^\s*#{1,6}\s+/gm, '')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
     .replace(/\s+/g, ' ')
@@ -158,8 +155,8 @@ export function buildExcerpt(texts: ExcerptTexts, matchTerms: Iterable<string>, 
 }
 
 /** Markdown rendering: matched words in bold, every text piece escaped by the caller's function. */
-export function excerptToMarkdown(excerpt: Excerpt, escape: (s: string) => string): string {
-  return excerpt.parts.map((p) => (p.match ? bold(escape(p.text)) : escape(p.text))).join('');
+export function excerptToMarkdown(excerpt: Excerpt, escapePiece: (s: string) => string): string {
+  return excerpt.parts.map((p) => (p.match ? bold(escapePiece(p.text)) : escapePiece(p.text))).join('');
 }
 
 /** `**` must touch the word: Markdown does not bold "** mot **", so surrounding spaces stay outside. */

@@ -1,7 +1,4 @@
 /** Public API of the search domain. */
 export type * from './types';
-export { createSearchService, type SearchServiceHandle, type SearchStore, type CreateSearchServiceOptions } from './createSearchService';
-export { SearchService, SearchNotReadyError, SearchUnavailableError } from './SearchService';
-export { excerptToMarkdown, excerptToPlain, buildExcerpt } from './excerpt';
-export { analyzeText, fold } from './analyzeFrench';
-export { parseQuery } from './query';
+export { createSearchService, type SearchServiceHandle } from './createSearchService';
+export { SearchNotReadyError, SearchUnavailableError } from './SearchService';

@@ -64,20 +64,12 @@ export function toIndexDoc(q: Question): IndexDoc {
   };
 }
 
-/** "rubrique / tête d'analyse / analyse" with the parts that exist. */
-export function titleOf(d: Pick<IndexDoc, 'rubrique' | 'teteAnalyse' | 'analyses' | 'number'>): string {
-  const parts = [d.rubrique, d.teteAnalyse, d.analyses.length ? d.analyses.join(', ') : null].filter(
-    (p): p is string => !!p && p.trim().length > 0,
-  );
-  return parts.length ? parts.join(' / ') : `Question n° ${d.number}`;
-}
-
 const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 for an ISO date, or -1 when unknown. */
 export function isoToDay(iso: string | null | undefined): number {
   if (!iso) return -1;
-  const t = Date.parse(iso.slice(0, 10) + 'T00:00:00Z');
+  const t = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
   return Number.isFinite(t) ? Math.floor(t / DAY_MS) : -1;
 }
 

@@ -8,7 +8,8 @@
  * Loaded once per thread (about 1 ms), the terms analysed exactly as the texts are (analyzeFrench).
  */
 import { readFileSync } from 'node:fs';
-import { analyzeFoldedToken, analyzeQueryToken, fold, TOKEN_RE } from './analyzeFrench';
+import { analyzeFoldedToken, analyzeQueryToken, TOKEN_RE } from './analyzeFrench';
+import { foldText } from '../text/fold';
 
 export interface Lexicon {
   /** Index term -> the other terms of its derivational family. */
@@ -39,7 +40,7 @@ function readData<T>(name: string): T[] {
 /** Index terms of a word or phrase as the texts are analysed (stop words dropped). */
 export function phraseTerms(text: string): string[] {
   const out: string[] = [];
-  for (const m of fold(text).matchAll(new RegExp(TOKEN_RE.source, 'g'))) {
+  for (const m of foldText(text).matchAll(new RegExp(TOKEN_RE.source, 'g'))) {
     const t = m[0].includes('-') ? analyzeQueryToken(m[0]) : (analyzeFoldedToken(m[0])[0] ?? null);
     if (t) out.push(t);
   }
@@ -71,13 +72,13 @@ const ARTICLES = /^(le|la|les|l)(?=[a-z])/;
 
 /** Lookup key of a place name as typed, one or more words: folded, joined, stemmed (« Saint Étienne » -> saintetienn). */
 export function placeKey(words: string): string {
-  const joined = fold(words).replace(/[^a-z0-9]+/g, '');
+  const joined = foldText(words).replace(/[^a-z0-9]+/g, '');
   return joined.length > 1 ? (analyzeFoldedToken(joined)[0] ?? '') : '';
 }
 
 /** The keys of a place: as written, and without its article (« Le Havre » and « Havre »). */
 function placeKeys(name: string): string[] {
-  const joined = fold(name).replace(/[^a-z0-9]+/g, '');
+  const joined = foldText(name).replace(/[^a-z0-9]+/g, '');
   const keys = [placeKey(joined)];
   if (ARTICLES.test(joined)) keys.push(placeKey(joined.replace(ARTICLES, '')));
   return [...new Set(keys.filter(Boolean))];
@@ -100,7 +101,7 @@ export function lexicon(): Lexicon {
   };
   for (const e of readData<{ place: string; forms: string[] }>('places.json')) {
     const own = phraseTerms(e.place); // as the texts have it: « Saint-Étienne » -> parts and joined, « Le Havre » -> havr
-    const ownAlt = e.place.includes('-') ? [analyzeQueryToken(fold(e.place).replace(/\s+/g, '-')) ?? ''] : own;
+    const ownAlt = e.place.includes('-') ? [analyzeQueryToken(foldText(e.place).replace(/\s+/g, '-')) ?? ''] : own;
     const forms = [...new Set(e.forms.map(wordTerm).filter((t): t is string => t !== null))];
     const keys = placeKeys(e.place);
     for (const k of keys) addPlace(k, forms.map((f) => [f]));
@@ -111,7 +112,7 @@ export function lexicon(): Lexicon {
   let maxExpansionTerms = 0;
   for (const e of readData<{ acronym: string; expansions: string[] }>('acronyms.json')) {
     // Keyed by the acronym's term and by its folded letters (« SES » is a stop word as a term).
-    const letters = fold(e.acronym).replace(/[^a-z0-9]+/g, '');
+    const letters = foldText(e.acronym).replace(/[^a-z0-9]+/g, '');
     const acro = wordTerm(e.acronym) ?? letters;
     for (const x of e.expansions) {
       const terms = phraseTerms(x);

@@ -4,12 +4,13 @@
  * -excluded, a number alone = that question first. The words become clauses (clauses.ts): each word with its
  * spellings, family, place relatives and acronym expansions.
  */
-import { analyzeQueryToken, fold, TOKEN_RE } from './analyzeFrench';
+import { analyzeQueryToken, TOKEN_RE } from './analyzeFrench';
+import { foldText } from '../text/fold';
 import { buildClauses, exactClause, type Clause, type ClauseToken } from './clauses';
 import { lexicon } from './lexicon';
 import type { SearchFilters, SortOrder } from './types';
 
-export interface QueryWord {
+interface QueryWord {
   /** Folded token as typed ("judiciaires"). */
   raw: string;
   /** Index term (stem). */
@@ -36,7 +37,7 @@ export interface ParsedQuery {
 }
 
 /** Edit distance allowed for a typed word: none under 5 letters, 1 from 5, 2 from 9 (and a long enough stem). */
-export function fuzzyDistance(raw: string, stem: string): number {
+function fuzzyDistance(raw: string, stem: string): number {
   if (/\d/.test(raw)) return 0;
   if (raw.length >= 9 && stem.length >= 8) return 2;
   if (raw.length >= 5 && stem.length >= 4) return 1;
@@ -46,7 +47,7 @@ export function fuzzyDistance(raw: string, stem: string): number {
 export function parseQuery(text: string, opts: { prefix?: boolean; fuzzy?: boolean } = {}): ParsedQuery {
   const prefixOn = opts.prefix ?? true;
   const fuzzyOn = opts.fuzzy ?? true;
-  const folded = fold(text).replace(/[«»“”„]/g, '"');
+  const folded = foldText(text).replace(/[«»“”„]/g, '"');
   const numberMatch = /^\s*(?:n\s*[°o.]?\s*)?(\d{1,6})\s*$/.exec(folded);
   const words: QueryWord[] = [];
   const phrases: string[][] = [];
@@ -69,7 +70,7 @@ export function parseQuery(text: string, opts: { prefix?: boolean; fuzzy?: boole
   let lastWordIndex = -1;
   let lastRawEndsText = false;
   // Words typed in capitals (« SES », « PAC »): acronyms, even when they are also stop words.
-  const upper = new Set((text.match(/[A-ZÀ-Ý0-9]*[A-ZÀ-Ý][A-ZÀ-Ý0-9]+/g) ?? []).filter((w) => w.length >= 2 && w.length <= 8).map((w) => fold(w)));
+  const upper = new Set((text.match(/[A-ZÀ-Ý0-9]*[A-ZÀ-Ý][A-ZÀ-Ý0-9]+/g) ?? []).filter((w) => w.length >= 2 && w.length <= 8).map((w) => foldText(w)));
   const runs: ClauseToken[][] = [];
   const quotedWords = new Set<string>();
   let lastToken: ClauseToken | null = null;

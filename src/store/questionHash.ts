@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Question } from '../corpus/types';
 
 /** JSON with object keys sorted, so that two equal records always serialise to the same string. */
-export function stableStringify(value: unknown): string {
+function stableStringify(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)

@@ -1,4 +1,4 @@
-import type { Acteur, Question, QuestionStatus, QuestionType } from '../corpus/types';
+import type { QuestionStatus, QuestionType } from '../corpus/types';
 
 /** What changed in a question, as seen by an ingest. Digests are built from these. */
 export type EventKind = 'new_question' | 'new_answer' | 'closed' | 'transfer';
@@ -18,7 +18,7 @@ export interface QuestionEvent {
   detail: Record<string, unknown>;
 }
 
-export type UpsertStatus = 'new' | 'updated' | 'unchanged';
+type UpsertStatus = 'new' | 'updated' | 'unchanged';
 
 export interface UpsertOutcome {
   uid: string;

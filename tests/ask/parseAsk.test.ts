@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAsk, type AskParse } from '../../src/ask/parseAsk';
-import { fold } from '../../src/insights/fold';
+import { foldKey } from '../../src/text/fold';
 import { testLexicon } from './lexicon';
 import { PHRASINGS, type Phrasing } from './phrasings';
 
@@ -12,7 +12,7 @@ function expectedFilters(p: Phrasing) {
 }
 
 function sameSubject(actual: string, expected: string): boolean {
-  const norm = (s: string) => fold(s).replace(/[^a-z0-9]+/g, ' ').trim();
+  const norm = (s: string) => foldKey(s).replace(/[^a-z0-9]+/g, ' ').trim();
   return norm(actual) === norm(expected);
 }
 

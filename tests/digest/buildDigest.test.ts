@@ -29,6 +29,13 @@ describe('buildDigest', () => {
     expect(buildDigest([], opts)).toEqual([]);
   });
 
+  it('writes a long delay with French digit grouping, like every other count: « après 1 155 jours »', () => {
+    const late = makeQuestion({ number: 7, answerText: 'Réponse tardive.', questionDate: '2022-01-04', answerDate: '2025-03-04' });
+    const [m] = buildDigest([item(late, 'new_answer')], opts);
+    expect(m!.embeds[0]!.description).toMatch(/après 1\s155 jours/u);
+    expect(m!.content).toContain('1 réponse publiée');
+  });
+
   it('heads the digest with the counts and groups new questions before answers', () => {
     const q1 = makeQuestion({ number: 11 });
     const q2 = makeQuestion({ number: 12 });
@@ -79,7 +86,9 @@ describe('buildDigest', () => {
     assertWithinLimits(messages);
     const numbers = shownNumbers(messages);
     expect(new Set(numbers).size).toBe(180);
-    messages.forEach((m, i) => expect(m.content).toContain(`partie ${i + 1}/${messages.length}`));
+    messages.forEach((m, i) => {
+      expect(m.content).toContain(`partie ${i + 1}/${messages.length}`);
+    });
     expect(messages[1]!.content).toContain('suite');
     expect(messages.some((m) => m.embeds.some((e) => e.title?.endsWith('(suite)')))).toBe(true);
     // The marker still fits after packing.

@@ -99,7 +99,9 @@ describe('digests through the bot', () => {
 
     const posted = fake.channelMessages(DIGEST_CH);
     expect(posted.length).toBeGreaterThan(1);
-    posted.forEach((m, i) => expect(m.content).toContain(`partie ${i + 1}/${posted.length}`));
+    posted.forEach((m, i) => {
+      expect(m.content).toContain(`partie ${i + 1}/${posted.length}`);
+    });
     expect(posted[0]!.content).toContain('31 nouvelles questions, 1 réponse publiée');
     const text = posted.map(allText).join('\n');
     expect(text).not.toMatch(/@everyone|<@123/);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { planEvolution, type EvolutionPlan } from '../../tools/generator/planEvolution';
 import { ingest } from '../../src/corpus/ingest';
 import type { Question } from '../../src/corpus/types';
-import { fold } from '../../src/digest/filters';
+import { foldText as fold } from '../../src/text/fold';
 import type { NewSubscription } from '../../src/digest/DigestRepository';
 import { runRefresh } from '../../src/digest/refresh';
 import type { EventKind } from '../../src/store/types';

@@ -14,6 +14,8 @@ describe('parseConfig', () => {
     expect(c.digestDefaultTime).toBe('08:00');
     expect(c.refreshUrl).toMatch(/^https:\/\/data\.assemblee-nationale\.fr\/.+\/17\//);
     expect(c.logLevel).toBe('info');
+    // Unset: the console twin on a terminal may choose a quieter level (src/main.ts).
+    expect(c.logLevelSet).toBe(false);
   });
 
   it('reads every key', () => {
@@ -30,7 +32,7 @@ describe('parseConfig', () => {
       DIGEST_DEFAULT_TIME: '09:30',
       TZ: 'Europe/Paris',
     });
-    expect(c).toMatchObject({ discordToken: TOKEN, discordGuildId: '200000000000000002', discordApiUrl: 'http://127.0.0.1:9999/api', databasePath: '/tmp/x/q.db', indexDir: '/tmp/x/idx', logLevel: 'debug', refreshCron: '0 7 * * 2', digestDefaultTime: '09:30' });
+    expect(c).toMatchObject({ discordToken: TOKEN, discordGuildId: '200000000000000002', discordApiUrl: 'http://127.0.0.1:9999/api', databasePath: '/tmp/x/q.db', indexDir: '/tmp/x/idx', logLevel: 'debug', logLevelSet: true, refreshCron: '0 7 * * 2', digestDefaultTime: '09:30' });
   });
 
   it('lists every problem at once, in French, without echoing the token', () => {

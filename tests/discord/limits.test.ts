@@ -21,7 +21,7 @@ describe('truncate', () => {
   });
 
   it('never leaves a dangling escape or an unclosed bold marker', () => {
-    expect(truncate('a '.repeat(10) + '**gras coupé au milieu du texte**', 30)).toMatch(/\*\*…$|[^*]…$/);
+    expect(truncate(`${'a '.repeat(10)}**gras coupé au milieu du texte**`, 30)).toMatch(/\*\*…$|[^*]…$/);
     const bold = truncate('du texte **entraide pénale internationale et encore des mots**', 30);
     expect((bold.match(/\*\*/g) ?? []).length % 2).toBe(0);
     const esc = truncate(`${'x'.repeat(18)}\\*suite du texte`, 20);

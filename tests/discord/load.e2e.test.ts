@@ -33,7 +33,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'info',
   });
   await fake.waitForReady(30_000);
-  await bot.waitForLog('index: prêt');
+  await bot.waitForLog('index: ready');
 }, 600_000);
 
 afterAll(async () => {

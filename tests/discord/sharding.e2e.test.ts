@@ -84,7 +84,7 @@ describe('two shards in one process', () => {
     expect(fake.channelMessages(second)).toHaveLength(1);
     expect(fake.channelMessages(first)[0]!.content).toContain('2 nouvelles questions');
     expect(logged('digest scheduler started')).toBe(1);
-    expect(logged('index: prêt')).toBe(1);
-    expect(logged('connecté à Discord')).toBe(1);
+    expect(logged('index: ready')).toBe(1);
+    expect(logged('connected to Discord')).toBe(1);
   });
 });

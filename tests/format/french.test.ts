@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frCount, frenchDate, frNoun, ordinal } from '../../src/format/french';
+import { daysBetween, frCount, frenchDate, frenchWeekdayDate, frNoun, numericDate, ordinal, questionSubject, questionTitle } from '../../src/format/french';
 
 describe('French wording', () => {
   it('takes the plural from 2: « 0 question », « 1 question », « 2 questions »', () => {
@@ -17,5 +17,31 @@ describe('French wording', () => {
     expect(ordinal(1)).toBe('1re');
     expect(ordinal(14)).toBe('14e');
     expect(frenchDate('2014-02-01')).toBe('1er février 2014');
+  });
+
+  it('gives a dated day in a time zone with its weekday, the day of that zone', () => {
+    // 23:30 UTC on Monday 3 March 2025 is already Tuesday in Paris.
+    expect(frenchWeekdayDate(new Date('2025-03-03T23:30:00Z'), 'Europe/Paris')).toBe('mardi 4 mars 2025');
+    expect(frenchWeekdayDate(new Date('2025-03-03T23:30:00Z'), 'UTC')).toBe('lundi 3 mars 2025');
+  });
+
+  it('writes a day as JJ/MM/AAAA, and nothing for what is not a date', () => {
+    expect(numericDate('2014-02-05T00:00:00')).toBe('05/02/2014');
+    expect(numericDate('hier')).toBeNull();
+    expect(numericDate(null)).toBeNull();
+  });
+
+  it('counts whole calendar days between two dates, and nothing when a date is missing or not a date', () => {
+    expect(daysBetween('2025-01-31', '2025-03-01')).toBe(29);
+    expect(daysBetween('2025-01-31T22:00:00Z', '2025-02-01')).toBe(1);
+    expect(daysBetween(null, '2025-03-01')).toBeNull();
+    expect(daysBetween('2025-13-45', '2025-03-01')).toBeNull();
+  });
+
+  it('titles a question by rubrique, tête d’analyse and comma-separated analyses, else by its number', () => {
+    const q = { number: 1234, rubrique: 'retraites', teteAnalyse: 'pensions', analyses: ['montant', 'revalorisation'] };
+    expect(questionTitle(q)).toBe('retraites / pensions / montant, revalorisation');
+    expect(questionTitle({ number: 1234, rubrique: null, teteAnalyse: ' ', analyses: [] })).toBe('Question n° 1234');
+    expect(questionSubject({ rubrique: null, teteAnalyse: null, analyses: [] })).toBe('');
   });
 });

@@ -189,7 +189,7 @@ describe('generateQuestions: realistic French text', () => {
   it('has a vocabulary of thousands of stems with a Zipf-like frequency curve', () => {
     const byWord = new Map<string, number>();
     for (const q of MIXED) {
-      const text = plain(q.textesQuestion.texteQuestion.texte + ' ' + (q.textesReponse?.texteReponse.texte ?? '')).toLowerCase();
+      const text = plain(`${q.textesQuestion.texteQuestion.texte} ${q.textesReponse?.texteReponse.texte ?? ''}`).toLowerCase();
       for (const w of text.match(/[a-zà-ÿœæ]{3,}/g) ?? []) byWord.set(w, (byWord.get(w) ?? 0) + 1);
     }
     const freq = new Map<string, number>();

@@ -4,7 +4,7 @@ import { isTuesday } from '../../tools/generator/joDates';
 
 const attribs = (q: OfficialQuestion) => (Array.isArray(q.minAttribs.minAttrib) ? q.minAttribs.minAttrib : [q.minAttribs.minAttrib]);
 
-/** The diff a refresh computes (data-formats.md section 3), written independently of the generator. */
+/** The diff a refresh computes, written independently of the generator. */
 function diffArchives(day1: Iterable<OfficialQuestion>, day2: Iterable<OfficialQuestion>) {
   const before = new Map<string, OfficialQuestion>();
   for (const q of day1) before.set(q.uid, q);

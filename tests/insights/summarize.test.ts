@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { median, summarize, twoMonthsBefore } from '../../src/insights/summarize';
-import { fold } from '../../src/insights/fold';
+import { foldKey } from '../../src/text/fold';
 import type { QuestionFacts } from '../../src/insights/types';
 
 const f = (over: Partial<QuestionFacts> & { number: number }): QuestionFacts => ({
@@ -60,6 +60,6 @@ describe('dates and names', () => {
   });
 
   it('folds names accent- and case-insensitively for grouping', () => {
-    expect(fold('Éducation NATIONALE')).toBe('education nationale');
+    expect(foldKey('Éducation NATIONALE')).toBe('education nationale');
   });
 });

@@ -45,8 +45,8 @@ async function startBot(env: Record<string, string> = {}): Promise<SpawnedBot> {
   });
   bot = b;
   // Connected to the (fake) gateway, and the index ready: in either order.
-  await b.waitForLog('prêt', 120_000);
-  await b.waitForLog('index: prêt', 120_000);
+  await b.waitForLog('ready', 120_000);
+  await b.waitForLog('index: ready', 120_000);
   await fake.waitForReady(60_000);
   return b;
 }
@@ -69,7 +69,7 @@ describe('stopping the bot', () => {
     store.upsertQuestions([makeQuestion({ number: 999_001, legislature: 16 })], { seenAt: new Date().toISOString() });
     const revision = store.revision();
     store.close();
-    await b.waitForLog('index: questions ajoutées depuis la base', 30_000);
+    await b.waitForLog('index: questions added from the database', 30_000);
 
     // An interaction in flight: acknowledged (deferred: /palmares always defers), its answer still to come when
     // the signal arrives.

@@ -32,7 +32,7 @@ describe('secrets never reach the logs', () => {
   });
 
   it('leaves ordinary log text alone', () => {
-    const text = '{"level":30,"msg":"index: prêt","size":12345,"path":"/api/v10/channels/300000000000000003/messages","file":"data/questions.db"}';
+    const text = '{"level":30,"msg":"index: ready","size":12345,"path":"/api/v10/channels/300000000000000003/messages","file":"data/questions.db"}';
     expect(scrubSecrets(text)).toBe(text);
   });
 
@@ -61,5 +61,19 @@ describe('secrets never reach the logs', () => {
     // Still useful: the route and the status remain.
     expect(all).toContain('/webhooks/100000000000000001/[redacted]/messages/@original');
     expect(all).toContain('"status":404');
+  });
+
+  it('writes short human-readable lines for a person at a terminal, scrubbed of secrets like the JSON ones', () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'warn', pretty: true, destination: { write: (s: string) => void lines.push(s) }, secrets: [BOT_TOKEN] });
+    logger.info({ size: 12 }, 'index: ready');
+    logger.warn({ url: `https://discord.com/api/v10/interactions/1234567890/${FAKE_STYLE_TOKEN}/callback` }, `login with ${BOT_TOKEN} refused`);
+    expect(lines).toHaveLength(1);
+    const line = lines[0]!;
+    expect(line).toMatch(/WARN/);
+    expect(line).toContain('refused');
+    expect(line.trimStart().startsWith('{')).toBe(false);
+    for (const secret of [BOT_TOKEN, FAKE_STYLE_TOKEN]) expect(line).not.toContain(secret);
+    expect(line).toContain('/interactions/1234567890/[redacted]/callback');
   });
 });

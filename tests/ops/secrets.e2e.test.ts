@@ -26,7 +26,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'debug',
   });
   await fake.waitForReady(60_000);
-  await bot.waitForLog('index: prêt', 120_000);
+  await bot.waitForLog('index: ready', 120_000);
 }, 180_000);
 
 afterAll(async () => {

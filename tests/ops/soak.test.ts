@@ -35,7 +35,7 @@ import { HISTORY_RETENTION_DAYS } from '../../src/digest/DigestService';
 import { DISCORD_CACHE_LIMITS } from '../../src/discord/createDiscordClient';
 import { archiveBytes, startArchiveServer, type ArchiveServer } from '../digest/support/archive';
 import { buildCorpus, tempDir } from '../support/botCorpus';
-import { FAKE_GUILD_ID, FAKE_TOKEN, componentsOf, startDiscordFake, type DiscordFake, type InteractionResult } from '../support/discordFake';
+import { FAKE_TOKEN, componentsOf, startDiscordFake, type DiscordFake, type InteractionResult } from '../support/discordFake';
 
 const DAYS = Number(process.env.SOAK_DAYS ?? 30);
 const INTERACTIONS = Number(process.env.SOAK_INTERACTIONS ?? 50_000);

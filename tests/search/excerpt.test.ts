@@ -58,10 +58,23 @@ describe('excerpts', () => {
     expect(text).toContain('plafond');
   });
 
+  it('shows accented letters written as entities (« r&eacute;ponse ») as letters, not as a cut word', () => {
+    const e = buildExcerpt(
+      { question: null, answer: 'La r&eacute;ponse du minist&egrave;re est pr&ecirc;te&nbsp;: 24&#160;232&nbsp;&euro; et l&#8217;aide &inconnue; suit.' },
+      analyzeText('réponse'),
+      300,
+    )!;
+    const text = plain(e);
+    expect(text).toContain('réponse du ministère est prête');
+    expect(text).toContain('24 232 €');
+    expect(text).toContain('l’aide');
+    expect(text).not.toMatch(/&[a-z]+;/);
+  });
+
   it('renders markdown with matches in bold and every piece escaped by the caller', () => {
     const e: Excerpt = { from: 'answer', parts: [{ text: 'le *don* ', match: false }, { text: 'données', match: true }, { text: ' …', match: false }] };
-    const escape = (s: string) => s.replace(/[*_`~|\\]/g, '\\$&');
-    expect(excerptToMarkdown(e, escape)).toBe('le \\*don\\* **données** …');
+    const escapeMarkdown = (s: string) => s.replace(/[*_`~|\\]/g, '\\$&');
+    expect(excerptToMarkdown(e, escapeMarkdown)).toBe('le \\*don\\* **données** …');
     expect(excerptToPlain(e)).toBe('le *don* **données** …');
   });
 

@@ -107,14 +107,14 @@ describe('saved index', () => {
     const b = createSearchService({ store: memoryStore(questions), indexDir, workers: 0, logger });
     await b.whenReady;
     expect(b.origin).toBe('built');
-    expect(messages).toContain('index: options changées, reconstruction');
+    expect(messages).toContain('index: options changed, rebuilding');
     expect((await b.engine.search({ text: 'europol' })).total).toBe(1);
     await b.close();
   });
 });
 
 describe('worker threads over a real SQLite store', () => {
-  let handles: SearchServiceHandle[] = [];
+  const handles: SearchServiceHandle[] = [];
   afterAll(async () => {
     await Promise.all(handles.map((h) => h.close()));
   });
@@ -184,7 +184,7 @@ describe('worker threads over a real SQLite store', () => {
     handles.push(second);
     await second.whenReady;
     expect(second.origin).toBe('loaded');
-    expect(messages).toContain('index: questions ajoutées depuis la base');
+    expect(messages).toContain('index: questions added from the database');
     expect(second.engine.size).toBe(questions.length);
     expect((await second.engine.search({ text: questions[0]!.number.toString() })).hits[0]!.uid).toBe(questions[0]!.uid);
     expect((await second.engine.search({ text: 'trottinettes' })).hits.map((h) => h.uid)).toEqual([changed.uid]);
@@ -267,7 +267,7 @@ describe('worker threads over a real SQLite store', () => {
     await new Promise((r) => setImmediate(r));
     expect(service.engine.ready).toBe(false);
     expect(logged.filter((l) => l.level === 'error')).toEqual([]);
-    expect(logged.map((l) => l.msg)).toContain('index: chargement interrompu par l’arrêt');
+    expect(logged.map((l) => l.msg)).toContain('index: loading interrupted by shutdown');
     store.close();
   });
 });

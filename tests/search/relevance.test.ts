@@ -97,7 +97,7 @@ describe('relevance set', () => {
   it(`keeps precision at 5 >= ${MIN_PRECISION_AT_5} and the first hit relevant for >= ${MIN_FIRST_HIT_RELEVANT * 100} % of queries`, async () => {
     const { precision, first, firstOk, failures } = await measure(h.engine);
     console.log(`relevance: P@5 = ${precision.toFixed(3)}, first hit relevant ${firstOk}/${RELEVANCE.length}`);
-    if (failures.length) console.log('imperfect queries:\n' + failures.join('\n'));
+    if (failures.length) console.log(`imperfect queries:\n${failures.join('\n')}`);
     expect(precision).toBeGreaterThanOrEqual(MIN_PRECISION_AT_5);
     expect(first).toBeGreaterThanOrEqual(MIN_FIRST_HIT_RELEVANT);
   });
@@ -114,7 +114,7 @@ describe('relevance set', () => {
     await engine.markReady();
     const { precision, first, firstOk, failures } = await measure(engine);
     console.log(`relevance with frequent terms: P@5 = ${precision.toFixed(3)}, first hit relevant ${firstOk}/${RELEVANCE.length}`);
-    if (failures.length) console.log('imperfect queries:\n' + failures.join('\n'));
+    if (failures.length) console.log(`imperfect queries:\n${failures.join('\n')}`);
     expect(precision).toBeGreaterThanOrEqual(MIN_PRECISION_AT_5_FREQUENT);
     expect(first).toBeGreaterThanOrEqual(MIN_FIRST_HIT_RELEVANT_FREQUENT);
   });

@@ -1,6 +1,6 @@
 /**
  * A fake Discord (REST + gateway) on 127.0.0.1 that the UNMODIFIED discord.js client talks to, and that
- * checks what Discord checks. See ../../../shared/docs/discord-fake.md.
+ * checks what Discord checks.
  *
  * Use (one client per test file: a second IDENTIFY within 5 s is slow):
  *

@@ -1,7 +1,7 @@
 /**
  * Runs the bot as `npm start` does (`node --import tsx src/main.ts`) in a child process, pointed at a Discord
  * fake living in the test process: the measure of the bot's own latency and memory is then not mixed with the
- * fake's work. Logs (pino JSON on stderr) are collected to wait for milestones ("index: prêt").
+ * fake's work. Logs (pino JSON on stderr) are collected to wait for milestones ("index: ready").
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';

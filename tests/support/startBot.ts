@@ -1,6 +1,6 @@
 /**
  * Starts the bot through its real entry point (`main()`, in-process) against a running Discord fake, with a
- * temp database already filled by the caller. One per test file (one client per file, see discord-fake.md).
+ * temp database already filled by the caller. One per test file (one client per file).
  */
 import path from 'node:path';
 import { createLogger } from '../../src/logger';

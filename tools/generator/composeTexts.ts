@@ -3,7 +3,7 @@
  * sentence by sentence until a word budget drawn from a heavy-tailed distribution is reached, so lengths look like
  * the real corpus (most questions 150-250 words, answers 300-500, a few answers of several thousand words).
  */
-import { type Rng } from './random';
+import type { Rng } from './random';
 import { type Theme, THEMES } from './vocabulary/themes';
 import { PROFESSIONS, QUALIFIERS as SITUATION_QUALIFIERS, SECTORS } from './vocabulary/general';
 import { COMMUNE_PREFIXES, COMMUNE_SUFFIXES, RIVERS, type DepartmentInfo } from './vocabulary/people';
@@ -175,7 +175,7 @@ function quoted(c: TextContext, s: string): string {
   return c.r.chance(0.3) ? `« ${withoutArticle(s)} »` : s;
 }
 
-export function communeName(r: Rng): string {
+function communeName(r: Rng): string {
   const p = r.zipf(COMMUNE_PREFIXES);
   if (p.endsWith('-')) {
     const tail = r.int(0, 4);

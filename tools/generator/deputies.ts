@@ -4,16 +4,16 @@
  * About 45 % of seats keep the previous legislature's deputy (same PA, new PM), as after a real election.
  */
 import { Rng } from './random';
-import { dayToIso, isoToDay, legislatureSpan, nextTuesday } from './joDates';
+import { isoToDay, legislatureSpan, nextTuesday } from './joDates';
 import { DEPARTMENTS, FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES, type DepartmentInfo } from './vocabulary/people';
 import { type GroupDef, groupsOf } from './vocabulary/institutions';
 
-export const SEATS = 577;
+const SEATS = 577;
 const REPLACEMENTS = 25;
 const CARRY_OVER = 0.45;
 const FIRST_LEGISLATURE = 11;
 
-export interface Person {
+interface Person {
   acteurRef: string;
   civ: 'M.' | 'Mme';
   prenom: string;
@@ -145,8 +145,4 @@ export function pickAuthor(pool: DeputyPool, r: Rng, day: number): DeputySeat {
   const replacement = pool.replacedBy.get(slot);
   if (replacement && day >= replacement.startDay) return replacement;
   return pool.seats[slot] as DeputySeat;
-}
-
-export function seatStartIso(seat: DeputySeat): string {
-  return dayToIso(seat.startDay);
 }

@@ -2,6 +2,7 @@
  * Small French helpers for the generator: contractions and elisions around noun phrases that carry their
  * article ("de" + "le financement" -> "du financement"), number and date formatting as the JO prints them.
  */
+import { frenchDate } from '../../src/format/french';
 
 const VOWEL_START = /^[aeiouyhàâäéèêëîïôöûùœæAEIOUYHÀÂÄÉÈÊËÎÏÔÖÛÙŒÆ]/;
 
@@ -19,11 +20,6 @@ export function a(np: string): string {
   if (np.startsWith('le ')) return `au ${np.slice(3)}`;
   if (np.startsWith('les ')) return `aux ${np.slice(4)}`;
   return `à ${np}`;
-}
-
-/** "que" + word: qu'il, qu'elle, que le... */
-export function que(next: string): string {
-  return VOWEL_START.test(next) && !next.startsWith('h') ? `qu'${next}` : `que ${next}`;
 }
 
 export function ucfirst(s: string): string {
@@ -52,29 +48,9 @@ export function formatDecimal(n: number, decimals = 1): string {
   return n.toFixed(decimals).replace('.', ',');
 }
 
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-] as const;
-
-/** ISO date -> "1er mars 2021", "15 juillet 2019". */
+/** ISO date -> "1er mars 2021", "15 juillet 2019" (the product's frenchDate). */
 export function formatLongDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d === 1 ? '1er' : d} ${MONTHS[m - 1]} ${y}`;
-}
-
-export function monthName(month: number): string {
-  return MONTHS[month - 1] ?? 'janvier';
+  return frenchDate(iso) ?? iso;
 }
 
 export function countWords(text: string): number {

@@ -1,5 +1,5 @@
 /**
- * The bodies ("organes") of the deputies' history archive (AMO30, data-formats.md §4): the Assemblée of each
+ * The bodies ("organes") of the deputies' history archive (AMO30): the Assemblée of each
  * legislature, its political groups and the ministries the generated questions name, one file each
  * (`organe/PO....json`), with the same refs as the questions and the deputies' mandates.
  */

@@ -4,27 +4,8 @@
  * writeArchive.ts (files and zips, streamed).
  */
 export { generateQuestions, allocateCounts, type GenerateOptions } from './generateQuestions';
-export { generateActeurs, type GenerateActeursOptions } from './generateActeurs';
-export {
-  planEvolution,
-  type EvolutionChanges,
-  type EvolutionChangeLists,
-  type EvolutionPlan,
-} from './planEvolution';
-export {
-  writeArchive,
-  writeDeputiesHistory,
-  type ArchiveLayout,
-  type DeputiesHistoryOptions,
-  type WriteArchiveOptions,
-  type WriteArchiveResult,
-} from './writeArchive';
-export { generateOrganes, type OfficialOrganeFile } from './generateOrganes';
-export { SUPPORTED_LEGISLATURES, legislatureSpan } from './joDates';
-export type {
-  OfficialQuestion,
-  OfficialQuestionFile,
-  OfficialSingleFile,
-  OfficialActeurFile,
-  OfficialMinAttrib,
-} from './officialTypes';
+export { generateActeurs } from './generateActeurs';
+export { planEvolution } from './planEvolution';
+export { writeArchive, writeDeputiesHistory, type ArchiveLayout } from './writeArchive';
+export { legislatureSpan } from './joDates';
+export type { OfficialQuestion } from './officialTypes';

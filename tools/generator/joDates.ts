@@ -43,7 +43,7 @@ const SPANS: LegislatureSpan[] = [
   { legislature: 17, start: '2024-07-23', end: '2026-03-31', nominalQuestions: 14_000, ended: false },
 ];
 
-export const SUPPORTED_LEGISLATURES: readonly number[] = SPANS.map((s) => s.legislature);
+const SUPPORTED_LEGISLATURES: readonly number[] = SPANS.map((s) => s.legislature);
 
 export function legislatureSpan(legislature: number): LegislatureSpan {
   const span = SPANS.find((s) => s.legislature === legislature);

@@ -1,5 +1,5 @@
 /**
- * The shape of the Assemblée's official open-data JSON as the generator writes it (data-formats.md, section 2).
+ * The shape of the Assemblée's official open-data JSON as the generator writes it.
  * Only what the generator produces is typed; the real files have the same paths (and a few more fields).
  */
 
@@ -23,7 +23,7 @@ export interface OfficialMinAttrib {
   denomination: OfficialOrganeLabel;
 }
 
-export interface OfficialTexte {
+interface OfficialTexte {
   infoJO: OfficialInfoJO;
   texte: string;
 }
@@ -62,16 +62,6 @@ export interface OfficialQuestion {
   cloture: OfficialCloture | null;
   signalement: null;
   renouvellements: null;
-}
-
-/** One file of the per-question layout. */
-export interface OfficialQuestionFile {
-  question: OfficialQuestion;
-}
-
-/** The single-file layout (14th legislature style). */
-export interface OfficialSingleFile {
-  questionsEcrites: { question: OfficialQuestion[] };
 }
 
 export interface OfficialMandat {

@@ -14,7 +14,7 @@ import {
   buildQuestion,
   resolveOptions,
 } from './generateQuestions';
-import { type OfficialMinAttrib, type OfficialQuestion } from './officialTypes';
+import type { OfficialMinAttrib, OfficialQuestion } from './officialTypes';
 
 export interface EvolutionChanges {
   /** Questions published on day 2 (numbers after the last day-1 number; pending). */
@@ -29,7 +29,7 @@ export interface EvolutionChanges {
   date?: string;
 }
 
-export interface EvolutionChangeLists {
+interface EvolutionChangeLists {
   newQuestions: string[];
   newAnswers: string[];
   transfers: string[];

@@ -4,7 +4,7 @@
  */
 
 /** Mixes any number of 32-bit integers into one well-spread 32-bit seed (murmur3-style finaliser). */
-export function mixSeed(...parts: number[]): number {
+function mixSeed(...parts: number[]): number {
   let h = 0x9e3779b9;
   for (const p of parts) {
     h ^= Math.imul((p | 0) ^ 0x85ebca6b, 0xcc9e2d51);
@@ -19,7 +19,7 @@ export function mixSeed(...parts: number[]): number {
 }
 
 /** Hash of a short string into 32 bits (FNV-1a), to derive named sub-streams ("answer", "acteurs"...). */
-export function hashString(s: string): number {
+function hashString(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
@@ -37,7 +37,7 @@ function zipfTable(list: readonly unknown[]): Float64Array {
     t = new Float64Array(list.length);
     let acc = 0;
     for (let i = 0; i < list.length; i++) {
-      acc += 1 / Math.pow(i + 1, 0.9);
+      acc += 1 / (i + 1) ** 0.9;
       t[i] = acc;
     }
     zipfTables.set(list, t);

@@ -10,7 +10,7 @@ import { CliError, type CliCommand } from '../types';
  * a bare number. Without a type, every type is looked at: one question is returned alone, several (types or
  * legislatures sharing the number) as a list for the caller to show.
  */
-export function findByReference(store: QuestionStore, ref: string): Question | Question[] | null {
+function findByReference(store: QuestionStore, ref: string): Question | Question[] | null {
   const parsed = parseQuestionRef(ref);
   if (!parsed) {
     throw new CliError(`Référence non reconnue : « ${ref} ». Exemples : 14-50862, 17-1-QG, QG 17-1, QANR5L14QE50862.`);

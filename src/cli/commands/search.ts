@@ -19,6 +19,7 @@ import { createCorpusQueries } from '../../insights/corpusQueries';
 import { MAX_EXPORT_ROWS, questionsCsv } from '../../export/questionsCsv';
 import type { Collected } from '../../search/SearchService';
 import type { QuestionStore } from '../../store/QuestionStore';
+import { foldKey } from '../../text/fold';
 
 /** Writes the CSV export of a search; returns the line to print. */
 function writeSearchCsv(file: string, collected: Collected, store: QuestionStore): string {
@@ -28,7 +29,7 @@ function writeSearchCsv(file: string, collected: Collected, store: QuestionStore
 }
 
 /** A search refused for its input; `code` names the reason in the --json error object. */
-export class SearchInputError extends CliError {
+class SearchInputError extends CliError {
   constructor(
     message: string,
     readonly code: string,
@@ -69,7 +70,7 @@ function positiveInt(value: string | undefined, option: string): number | undefi
   return n;
 }
 
-export function parseSearchArgs(args: string[], now: Date, defaultIndexDir: string): { request: SearchRequest; json: boolean; indexDir: string; csv?: string } {
+function parseSearchArgs(args: string[], now: Date, defaultIndexDir: string): { request: SearchRequest; json: boolean; indexDir: string; csv?: string } {
   let parsed;
   try {
     parsed = parseArgs({
@@ -107,7 +108,7 @@ export function parseSearchArgs(args: string[], now: Date, defaultIndexDir: stri
   if (v.rubrique) filters.rubrique = v.rubrique;
   if (v.departement) filters.department = v.departement;
   if (v.statut) {
-    const s = STATUSES[v.statut.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')];
+    const s = STATUSES[foldKey(v.statut)];
     if (!s) throw new CliError(`Option --statut : « ${v.statut} » inconnu (repondu, en-attente, retiree).`);
     filters.status = s;
   }
@@ -146,7 +147,7 @@ export function parseSearchArgs(args: string[], now: Date, defaultIndexDir: stri
   };
 }
 
-export function renderSearch(r: SearchResponse, req: SearchRequest): string {
+function renderSearch(r: SearchResponse, req: SearchRequest): string {
   if (r.total === 0) return 'Aucun résultat. Essayez moins de mots, sans filtre, ou une autre orthographe.';
   const lines: string[] = [];
   const from = (req.offset ?? 0) + 1;

@@ -4,7 +4,7 @@ import type { CliCommand } from '../types';
 
 const STATUS = { answered: 'répondues', pending: 'en attente', withdrawn: 'closes sans réponse' } as const;
 
-export function renderStats(s: CorpusStats, acteurs: number): string {
+function renderStats(s: CorpusStats, acteurs: number): string {
   const lines = [`Questions : ${frNumber(s.total)}`];
   if (s.total > 0) {
     lines.push('Par législature :');

@@ -16,7 +16,7 @@ import { indexDirOf, openBotDeps } from '../botDeps';
 import { CliError, type CliCommand } from '../types';
 import { parseFrenchDate } from './search';
 
-export function parseFilterArgs(values: Record<string, string | boolean | undefined>): SearchFilters {
+function parseFilterArgs(values: Record<string, string | boolean | undefined>): SearchFilters {
   const f: SearchFilters = {};
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   if (str('legislature') !== undefined) {
@@ -35,7 +35,7 @@ export function parseFilterArgs(values: Record<string, string | boolean | undefi
   return f;
 }
 
-export const FILTER_ARGS = {
+const FILTER_ARGS = {
   legislature: { type: 'string' },
   depute: { type: 'string' },
   groupe: { type: 'string' },

@@ -17,7 +17,7 @@ export interface ByteSource {
   localPath: string | null;
 }
 
-export async function readStream(stream: Readable, limit = Infinity): Promise<Buffer> {
+async function readStream(stream: Readable, limit = Infinity): Promise<Buffer> {
   const parts: Buffer[] = [];
   let total = 0;
   try {

@@ -25,10 +25,8 @@ import type { SourceState } from '../../store/QuestionStore';
 import { openZip, zipEntries } from './byteSource';
 import type { FetchLike } from './types';
 
-export interface DownloadProgress {
-  /** Bytes on disk so far (a resumed part counts from its start), total when the server said it. */
-  (received: number, total: number | null): void;
-}
+/** Bytes on disk so far (a resumed part counts from its start), total when the server said it. */
+type DownloadProgress = (received: number, total: number | null) => void;
 
 export interface DownloadOptions {
   url: string;
@@ -79,7 +77,7 @@ function message(err: unknown): string {
 }
 
 /** Stable name of a URL's files in the cache folder. */
-export function cacheKey(url: string): string {
+function cacheKey(url: string): string {
   const base = path.posix.basename(new URL(url).pathname).replace(/[^A-Za-z0-9._-]/g, '_').slice(-80) || 'archive';
   return `${createHash('sha1').update(url).digest('hex').slice(0, 12)}-${base}`;
 }
@@ -144,7 +142,7 @@ async function startsWithZipMagic(file: string): Promise<boolean> {
  * Checks that a zip's central directory and entries can be read (what yauzl needs to stream them): returns
  * the number of entries, or throws with the reason.
  */
-export async function checkZip(file: string): Promise<number> {
+async function checkZip(file: string): Promise<number> {
   if (!(await startsWithZipMagic(file))) throw new Error('le contenu n’est pas une archive zip');
   const zip = await openZip(file);
   try {

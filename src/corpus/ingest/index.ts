@@ -1,4 +1,4 @@
 export { ingest } from './ingest';
 export { ensureSeedCorpus } from './ensureSeedCorpus';
 export { formatSummary } from './formatSummary';
-export type { IngestOptions, IngestSummary, InputReport, Rejection, FetchLike } from './types';
+export type { IngestSummary, FetchLike } from './types';

@@ -9,7 +9,7 @@ import { parseActeur } from '../parse/parseActeur';
 import { parseOpenDataQuestion } from '../parse/parseOpenDataQuestion';
 import { parseOldXmlQuestion } from '../parse/parseOldXmlQuestion';
 import { parseSeedPage } from '../parse/parseSeedPage';
-import { decodeText } from '../text/decodeText';
+import { decodeText } from '../parse/decodeText';
 import { parseUid, type Acteur, type ParseResult, type Question } from '../types';
 import type { EventKind } from '../../store/types';
 import { fileSource, openZip, zipEntries, zipEntrySource, type ByteSource } from './byteSource';
@@ -274,7 +274,9 @@ class IngestRun {
 
   private handleJson(value: unknown, name: string): void {
     if (Array.isArray(value)) {
-      value.forEach((v, i) => this.handleJsonRecord(v, `${name}#${i + 1}`, name));
+      value.forEach((v, i) => {
+        this.handleJsonRecord(v, `${name}#${i + 1}`, name);
+      });
       return;
     }
     this.handleJsonRecord(value, name, name);
@@ -289,7 +291,9 @@ class IngestRun {
       const list = isObject(value.questionsEcrites) ? value.questionsEcrites.question : undefined;
       const items = Array.isArray(list) ? list : list === undefined || list === null ? [] : [list];
       if (items.length === 0) this.ignored++;
-      items.forEach((item, i) => this.addQuestion(parseOpenDataQuestion(item, file), `${file}#${i + 1}`, 'question invalide'));
+      items.forEach((item, i) => {
+        this.addQuestion(parseOpenDataQuestion(item, file), `${file}#${i + 1}`, 'question invalide');
+      });
       return;
     }
     if ('question' in value) {
@@ -303,7 +307,9 @@ class IngestRun {
     if (isObject(value.export) && isObject(value.export.acteurs)) {
       const list = value.export.acteurs.acteur;
       const items = Array.isArray(list) ? list : list ? [list] : [];
-      items.forEach((item, i) => this.addActeur(parseActeur(item), `${label}#${i + 1}`));
+      items.forEach((item, i) => {
+        this.addActeur(parseActeur(item), `${label}#${i + 1}`);
+      });
       return;
     }
     const keys = Object.keys(value);

@@ -1,13 +1,13 @@
 /**
  * Every address of the Assemblée nationale's open data the project downloads, in ONE place, relative to one base
  * (`OPENDATA_URL`, default below): the written-question archive of each legislature and the deputies' history
- * (AMO30: every deputy since the 11th legislature with every mandate). data-formats.md §2 and §4 describe them.
+ * (AMO30: every deputy since the 11th legislature with every mandate).
  */
 
 export const DEFAULT_OPENDATA_URL = 'https://data.assemblee-nationale.fr/static/openData/repository';
 
 /** The legislature in session: its archive is the one the daily refresh downloads. */
-export const LIVE_LEGISLATURE = 17;
+const LIVE_LEGISLATURE = 17;
 
 /** Written-question archives by legislature, relative to the base. 14: one JSON file; 15 to 17: one file per question. */
 const QUESTION_ARCHIVES: Readonly<Record<number, string>> = Object.freeze({

@@ -23,7 +23,7 @@ import { officialArchives, type OfficialArchive } from './addresses';
  * Database bytes per byte of zipped archive (measured on generated archives: 63 MB of zip gave a 615 MB
  * database, ratio 9.8; per-question zips compress less, so this is on the safe side).
  */
-export const DB_GROWTH_PER_ARCHIVE_BYTE = 10;
+const DB_GROWTH_PER_ARCHIVE_BYTE = 10;
 /** Used when a server does not say an archive's size. */
 const UNKNOWN_ARCHIVE_BYTES = 150 * 1024 * 1024;
 const MARGIN_BYTES = 128 * 1024 * 1024;
@@ -45,7 +45,7 @@ export interface OfficialLoadOptions {
   opsLog?: (line: string) => void;
 }
 
-export interface ArchiveReport extends InputReport {
+interface ArchiveReport extends InputReport {
   archive: OfficialArchive;
 }
 
@@ -89,7 +89,7 @@ async function device(dir: string): Promise<number | null> {
 }
 
 /** Asks each archive's size with a conditional HEAD and compares what the run needs with the free space. */
-export async function planDisk(
+async function planDisk(
   store: QuestionStore,
   archives: readonly OfficialArchive[],
   cacheDir: string,

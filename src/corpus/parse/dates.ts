@@ -1,4 +1,5 @@
 /** Date readers shared by the parsers. Every function returns an ISO `YYYY-MM-DD` string or null. */
+import { foldKey } from '../../text/fold';
 
 const FRENCH_MONTHS: Record<string, number> = {
   janvier: 1, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, aout: 8, septembre: 9,
@@ -6,7 +7,7 @@ const FRENCH_MONTHS: Record<string, number> = {
 };
 
 /** Builds an ISO date when year/month/day name a real calendar day (1800-2199), else null. */
-export function isoDate(year: number, month: number, day: number): string | null {
+function isoDate(year: number, month: number, day: number): string | null {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
   if (year < 1800 || year > 2199 || month < 1 || month > 12 || day < 1) return null;
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -36,10 +37,6 @@ const FRENCH_DATE_RE = /(\d{1,2})\s*(?:er|ᵉʳ)?\s+([A-Za-zÀ-ÿ]{3,9})\.?\s+(\
 const NUMERIC_DATE_RE = /(\d{1,2})\/(\d{1,2})\/(\d{4})/;
 const ISO_ANYWHERE_RE = /(\d{4})-(\d{2})-(\d{2})/;
 
-function foldAccents(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-}
-
 /**
  * Finds the first date printed in a page fragment: "25 février 2014", "1er juillet 2014", "08/07/2014"
  * or "2014-07-08".
@@ -47,7 +44,7 @@ function foldAccents(s: string): string {
 export function findPrintedDate(text: string): string | null {
   const fr = FRENCH_DATE_RE.exec(text);
   if (fr) {
-    const month = FRENCH_MONTHS[foldAccents(fr[2] ?? '')];
+    const month = FRENCH_MONTHS[foldKey(fr[2] ?? '')];
     if (month !== undefined) {
       const d = isoDate(Number(fr[3]), month, Number(fr[1]));
       if (d) return d;

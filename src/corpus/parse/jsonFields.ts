@@ -14,7 +14,7 @@ export function isRecord(v: unknown): v is JsonRecord {
 export function at(v: unknown, ...path: string[]): unknown {
   let cur: unknown = v;
   for (const key of path) {
-    if (!isRecord(cur) || !Object.prototype.hasOwnProperty.call(cur, key)) return undefined;
+    if (!isRecord(cur) || !Object.hasOwn(cur, key)) return undefined;
     cur = cur[key];
   }
   return cur;

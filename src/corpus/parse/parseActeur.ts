@@ -55,7 +55,7 @@ function readMandate(m: unknown): ActeurMandate | null {
  * mandatRef, else the ASSEMBLEE mandate of the question's legislature (the latest one started when the
  * deputy was elected more than once in it), else none.
  */
-export function findQuestionMandate(q: Question, a: Acteur): ActeurMandate | null {
+function findQuestionMandate(q: Question, a: Acteur): ActeurMandate | null {
   const assemblee = a.mandates.filter((m) => m.typeOrgane === 'ASSEMBLEE');
   if (q.author.mandatRef !== null) {
     const exact = assemblee.find((m) => m.uid === q.author.mandatRef);

@@ -1,6 +1,6 @@
 /**
  * The former site's per-question XML (`questions.assemblee-nationale.fr/q14/14-NNNNNQE.htm/vue/xml`, the form in
- * which questions of the 11th to 13th legislatures exist; data-formats.md §5) -> Question.
+ * which questions of the 11th to 13th legislatures exist) -> Question.
  *
  * Contract: never throws; the same rules as every other format: ill-formed or truncated XML, a root other than
  * QUESTION, or a missing legislature / number / type is a rejection with its reason; everything else degrades to
@@ -13,7 +13,7 @@
  * - the page of a question of the 11th to 13th legislature is the former site's; later ones, the current site's.
  */
 import { SaxesParser } from 'saxes';
-import { htmlToText } from '../text/htmlToText';
+import { htmlToText } from '../../text/htmlToText';
 import {
   fail,
   makeUid,
@@ -39,7 +39,7 @@ interface XmlNode {
 }
 
 /** Parses a whole XML document into a tree (text and CDATA joined per element); throws on ill-formed XML. */
-export function readXmlTree(xml: string): XmlNode {
+function readXmlTree(xml: string): XmlNode {
   const parser = new SaxesParser({ xmlns: false, position: true });
   const root: XmlNode = { name: '#document', attrs: {}, children: [], text: '' };
   const stack: XmlNode[] = [root];

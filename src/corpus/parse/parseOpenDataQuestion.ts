@@ -14,7 +14,7 @@ import {
   type QuestionStatus,
   type QuestionType,
 } from '../types';
-import { htmlToText } from '../text/htmlToText';
+import { htmlToText } from '../../text/htmlToText';
 import { parseDataDate } from './dates';
 import { at, int, isRecord, list, rawStr, str, type JsonRecord } from './jsonFields';
 
@@ -27,7 +27,7 @@ const XSI_TYPES: Record<string, QuestionType> = {
 };
 
 /**
- * One question of the official open data (data-formats.md section 2) -> Question.
+ * One question of the official open data -> Question.
  * `raw` is a per-question file `{ question: {...} }` or the inner object (an item of the single-file layout).
  * Contract: never throws. Fails only when the legislature, number or type (hence the uid) cannot be
  * determined, or when `type` names an unknown kind. Everything else degrades to null / [].

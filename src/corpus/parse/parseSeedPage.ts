@@ -84,7 +84,7 @@ function emptyFields(format: SourceFormat): SeedFields {
 /**
  * A seed page dump (already decoded: LF line ends) -> Question.
  * Layout A is the current www.assemblee-nationale.fr/dyn page, layout B the old questions.assemblee-nationale.fr
- * page (tab-separated header cells, "## Texte de la question"). See data-formats.md section 1.
+ * page (tab-separated header cells, "## Texte de la question").
  * Contract: never throws; fails only when the number or the legislature cannot be read.
  * The uid is always rebuilt from legislature + type + number (the URL line of layout B may be damaged);
  * the page's URL only fills in what the page does not print.

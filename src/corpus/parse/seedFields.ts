@@ -1,13 +1,12 @@
 import type { QuestionType } from '../types';
-import { collapseSpaces, normalizeSpaces } from '../text/htmlToText';
+import { foldKey } from '../../text/fold';
+import { collapseSpaces, normalizeSpaces } from '../../text/htmlToText';
 
 /** Small readers shared by both seed page layouts. */
 
-/** Lower case, no accents, straight apostrophes, single spaces: for comparing labels. */
+/** Lower case, no accents, straight apostrophes, single spaces, invisible characters dropped: for comparing labels. */
 export function foldLabel(s: string): string {
-  return collapseSpaces(s.normalize('NFD').replace(/[\u0300-\u036f]/g, ''))
-    .replace(/[’‘`´]/g, "'")
-    .toLowerCase();
+  return foldKey(collapseSpaces(s));
 }
 
 /** "14ème législature", "## 14ème legislature", "13e législature". */
@@ -32,7 +31,7 @@ export function typeFromLabel(label: string): QuestionType | null {
 }
 
 /** Markdown of the page dumps -> plain text: links keep their label, emphasis loses its asterisks. */
-export function markdownToText(s: string): string {
+function markdownToText(s: string): string {
   return s
     // Bounded lengths keep this linear on lines full of unclosed "[a](".
     .replace(/\[([^\]\n]{0,500})\]\([^)\n]{0,500}\)/g, '$1')

@@ -11,7 +11,7 @@ import type { CommandDeps } from '../deps';
 import type { ComponentReply, ReplyFile } from '../reply';
 import { UserError } from '../UserError';
 import { escapeCorpus } from '../markdown';
-import { loadResultsState } from './resultsView';
+import { loadResultsState } from './resultsState';
 import { newestFirst } from '../../insights/summarize';
 import type { DeputyRef } from '../../insights/types';
 import { csvName, MAX_EXPORT_ROWS, palmaresCsv, questionsCsv } from '../../export/questionsCsv';
@@ -20,7 +20,7 @@ import type { TrendQuery } from '../../charts/chartDeps';
 
 export type ExportKind = 's' | 'd' | 'm' | 't' | 'p';
 
-export const EXPORT_LABEL = 'Exporter (CSV)';
+const EXPORT_LABEL = 'Exporter (CSV)';
 
 export function exportButton(kind: ExportKind, arg: string | number): APIButtonComponentWithCustomId {
   return { type: 2, style: 2, label: EXPORT_LABEL, emoji: { name: '📥' }, custom_id: customId('exp', kind, arg) };

@@ -6,11 +6,11 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Question, QuestionType } from '../../corpus/types';
 import { customId } from '../commandKit';
-import { COLORS, cutWithLink, escapeName, ordinal, questionTitle, statusText } from '../format';
+import { COLORS, cutWithLink, escapeName, ordinal, statusText } from '../format';
 import { truncate, truncatePlain } from '../limits';
 import { escapeCorpus } from '../markdown';
 import type { Reply } from '../reply';
-import { authorLabel, TEXT_NOT_IN_OPEN_DATA } from '../../format/french';
+import { authorLabel, questionTitle, TEXT_NOT_IN_OPEN_DATA } from '../../format/french';
 import { formatDate } from '../userInput';
 
 const TYPE_LABEL: Record<QuestionType, string> = {
@@ -26,7 +26,7 @@ const TOTAL_BUDGET = 5800;
  * first embed and push the question text and its « Lire la suite » link out. Corpus names are capped likewise,
  * and the ministry history shows what fits, so that the texts always keep most of the budget.
  */
-export const HEADING_MAX = 300;
+const HEADING_MAX = 300;
 const NAME_MAX = 200;
 const HISTORY_MAX = 700;
 /** Raw text escaped at most: far more than Discord shows, far less than a 60,000-character answer. */

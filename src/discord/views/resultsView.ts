@@ -7,7 +7,7 @@
  * (select menu "open", value = uid).
  */
 import type { APIEmbed } from 'discord-api-types/v10';
-import type { SearchRequest, SearchResponse } from '../../search/types';
+import type { SearchResponse } from '../../search/types';
 import { customId } from '../commandKit';
 import { INDEX_LOADING_MESSAGE } from '../handleInvocation';
 import type { CommandDeps } from '../deps';
@@ -18,23 +18,19 @@ import { searchModeNote } from '../../format/french';
 import type { ActionRow, Reply } from '../reply';
 import { UserError } from '../UserError';
 import { exportButton } from './exportButton';
+import { type ResultsState, saveResultsState } from './resultsState';
 
-export const PAGE_SIZE = 5;
-export const SIMILAR_EXPLANATION = 'Les questions les plus proches par le sujet et le texte, de la plus proche à la moins proche.';
-export const RESULTS_STATE = 'results';
+const PAGE_SIZE = 5;
+const SIMILAR_EXPLANATION = 'Les questions les plus proches par le sujet et le texte, de la plus proche à la moins proche.';
 
-export type ResultsState =
-  | { k: 'search'; req: Pick<SearchRequest, 'text' | 'filters' | 'sort'>; label: string }
-  | { k: 'similar'; uid: string; label: string };
-
-export const INDEX_LOADING = INDEX_LOADING_MESSAGE;
+const INDEX_LOADING = INDEX_LOADING_MESSAGE;
 
 export function requireSearchReady(deps: CommandDeps): void {
   if (!deps.search.ready) throw new UserError(INDEX_LOADING);
 }
 
 /** Runs the state's query for one page (1-based). */
-export async function fetchResultsPage(state: ResultsState, page: number, deps: CommandDeps, now: Date): Promise<SearchResponse> {
+async function fetchResultsPage(state: ResultsState, page: number, deps: CommandDeps, now: Date): Promise<SearchResponse> {
   requireSearchReady(deps);
   const offset = (page - 1) * PAGE_SIZE;
   if (state.k === 'search') {
@@ -44,12 +40,12 @@ export async function fetchResultsPage(state: ResultsState, page: number, deps: 
   return { ...res, hits: res.hits.slice(offset, offset + PAGE_SIZE), total: Math.min(res.total, 50) };
 }
 
-export function pageCount(total: number): number {
+function pageCount(total: number): number {
   return Math.max(1, Math.ceil(total / PAGE_SIZE));
 }
 
 /** Builds the message for one page. `hints` are shown when there is no result. */
-export function resultsReply(opts: {
+function resultsReply(opts: {
   state: ResultsState;
   stateId: string;
   res: SearchResponse;
@@ -123,17 +119,9 @@ export function resultsReply(opts: {
 
 /** Shows a state's page; shared by /recherche, /similaires and the page buttons. */
 export async function showResults(state: ResultsState, page: number, deps: CommandDeps, now: Date, hints?: string[]): Promise<Reply> {
-  const stateId = deps.pages.save(RESULTS_STATE, state, now);
+  const stateId = saveResultsState(deps, state, now);
   const res = await fetchResultsPage(state, page, deps, now);
   return resultsReply({ state, stateId, res, page, now, ...(hints ? { hints } : {}) });
-}
-
-export function loadResultsState(deps: CommandDeps, stateId: string): ResultsState {
-  const s = deps.pages.load(RESULTS_STATE, stateId);
-  if (!s || typeof s !== 'object' || !('k' in s)) {
-    throw new UserError('Cette recherche a expiré : relancez la commande.');
-  }
-  return s as ResultsState;
 }
 
 /** A label for the state, escaped, for titles. */

@@ -2,13 +2,13 @@
 import type { APIEmbedField } from 'discord-api-types/v10';
 import type { Question } from '../../corpus/types';
 import type { Summary } from '../../insights/types';
-import { numberLink, questionTitle, statusText } from '../format';
+import { numberLink, statusText } from '../format';
 import { truncate } from '../limits';
 import { escapeCorpus } from '../markdown';
 import { formatDate } from '../userInput';
-import { frNumber as fr } from '../../format/french';
+import { frNumber as fr, questionTitle } from '../../format/french';
 
-export function percent(share: number): string {
+function percent(share: number): string {
   return `${Math.round(share * 100)} %`;
 }
 

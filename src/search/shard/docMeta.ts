@@ -8,7 +8,7 @@ import { isoToDay, type IndexDoc } from '../indexDoc';
 /**
  * What a shard keeps of a document: its metadata without the texts, and the day numbers that filters compare.
  * Nothing that can be derived is kept (it is per document, times 400,000): the title is made for the hits shown
- * (`titleOf`), the address only when it is not the official one (`urlOf`).
+ * (`questionTitle`), the address only when it is not the official one (`urlOf`).
  */
 export type DocMeta = Omit<IndexDoc, 'questionText' | 'answerText' | 'url'> & {
   slot: number;

@@ -3,14 +3,14 @@
  * predicate a filter set compiles to, and the per-slot masks a shard caches for the filter sets it is asked.
  */
 import { labelKey, MINISTRY_OPTIONAL, nameFilterMatches, parseNameQuery, personKey } from '../../insights/names';
-import { fold } from '../analyzeFrench';
+import { foldText } from '../../text/fold';
 import { isoToDay } from '../indexDoc';
 import type { SearchFilters } from '../types';
 import type { DocMeta } from './docMeta';
 
 /** Folded, punctuation turned into single spaces: the form filters and suggestions compare. */
 export function normalizeName(s: string): string {
-  return fold(s).replace(/[^a-z0-9]+/g, ' ').trim();
+  return foldText(s).replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 /** Equal, or the filter appears in the value as whole words ("tardy" in "m lionel tardy"). */
@@ -36,7 +36,7 @@ function compileFilters(f: SearchFilters, nowDay: number): ((m: DocMeta) => bool
   };
   if (f.legislature !== undefined) tests.push((m) => m.legislature === f.legislature);
   if (f.status) tests.push((m) => m.status === f.status);
-  if (f.deputy && f.deputy.trim()) {
+  if (f.deputy?.trim()) {
     // The one name matcher of /depute and the digests (insights/names.ts): whole words in any order.
     const raw = f.deputy.trim();
     const byRef = /^PA\d+$/i.test(raw);
@@ -44,17 +44,17 @@ function compileFilters(f: SearchFilters, nowDay: number): ((m: DocMeta) => bool
     const nameOk = memo((v) => v !== null && nameFilterMatches(q, personKey({ name: v })));
     tests.push((m) => (byRef ? m.authorRef?.toUpperCase() === raw.toUpperCase() : nameOk(m.authorName)));
   }
-  if (f.group && f.group.trim()) {
+  if (f.group?.trim()) {
     const norm = normalizeName(f.group);
     const ok = memo((v) => nameMatches(norm, v));
     tests.push((m) => ok(m.group) || (m.groupAbbrev !== null && normalizeName(m.groupAbbrev) === norm));
   }
-  if (f.department && f.department.trim()) {
+  if (f.department?.trim()) {
     const norm = normalizeName(f.department);
     const ok = memo((v) => !!v && normalizeName(v) === norm);
     tests.push((m) => ok(m.department));
   }
-  if (f.ministry && f.ministry.trim()) {
+  if (f.ministry?.trim()) {
     // Words in any order, « ministère de » and the like optional (insights/names.ts).
     const q = parseNameQuery(f.ministry, MINISTRY_OPTIONAL);
     const ok = memo((v) => v !== null && nameFilterMatches(q, labelKey(v)));
@@ -65,7 +65,7 @@ function compileFilters(f: SearchFilters, nowDay: number): ((m: DocMeta) => bool
       return role === 'asked' ? asked : role === 'assigned' ? assigned : asked || assigned;
     });
   }
-  if (f.rubrique && f.rubrique.trim()) {
+  if (f.rubrique?.trim()) {
     const norm = normalizeName(f.rubrique);
     const ok = memo((v) => nameMatches(norm, v));
     tests.push((m) => ok(m.rubrique));
@@ -102,7 +102,7 @@ export class FilterMasks {
   of(filters: SearchFilters, nowDay: number, metas: ReadonlyArray<DocMeta | undefined>): Uint8Array | null {
     const pred = compileFilters(filters, nowDay);
     if (!pred) return null;
-    const key = JSON.stringify(filters) + '|' + nowDay;
+    const key = `${JSON.stringify(filters)}|${nowDay}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
     const mask = new Uint8Array(metas.length);

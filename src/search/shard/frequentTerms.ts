@@ -48,7 +48,7 @@ export class SlotList {
   }
 }
 
-export interface FrequentTerm {
+interface FrequentTerm {
   /** Every document containing the term, in any field. */
   all: SlotList;
   /** Documents containing it in their indexing terms (rubrique, tête d'analyse, analyses): the ranking signal kept. */

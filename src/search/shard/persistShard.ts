@@ -142,7 +142,7 @@ export async function saveShard(shard: SearchShard, dir: string): Promise<void> 
   const metasFile = await open(path.join(tmp, 'metas.jsonl'), 'w');
   try {
     for (let i = 0; i < metas.length; i += METAS_PER_LINE) {
-      await metasFile.write(JSON.stringify(metas.slice(i, i + METAS_PER_LINE).map((m) => m ?? null)) + '\n');
+      await metasFile.write(`${JSON.stringify(metas.slice(i, i + METAS_PER_LINE).map((m) => m ?? null))}\n`);
     }
   } finally {
     await metasFile.close();

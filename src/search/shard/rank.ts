@@ -6,7 +6,7 @@
 import type { SearchOptions } from 'minisearch';
 import type { ShardQuery } from '../query';
 import type { SearchHit } from '../types';
-import { titleOf } from '../indexDoc';
+import { questionTitle } from '../../format/french';
 import { urlOf, type DocMeta, type DocTable } from './docMeta';
 import { FIELD_BOOSTS } from './indexOptions';
 import type { Clause } from '../clauses';
@@ -150,7 +150,7 @@ function hitOf(m: DocMeta, score: number, terms: string[], allWords = true): Sha
     legislature: m.legislature,
     number: m.number,
     type: m.type,
-    title: titleOf(m),
+    title: questionTitle(m),
     author: m.authorName ?? m.authorRef,
     group: m.group,
     ministry: m.ministryAssigned ?? m.ministryAsked,

@@ -12,10 +12,10 @@
 import type { Clause } from '../clauses';
 
 /** A term's postings: field id -> (short document id -> frequency of the term in that field). */
-export type TermPostings = Map<number, Map<number, number>>;
+type TermPostings = Map<number, Map<number, number>>;
 
 /** Slots of the documents holding a frequent term, and of those holding it in their indexing terms. */
-export interface FrequentPostings {
+interface FrequentPostings {
   all: ArrayLike<number> & Iterable<number>;
   idx: ArrayLike<number> & Iterable<number>;
 }
@@ -53,7 +53,7 @@ export interface ClauseRanking {
   mostTotal: number;
 }
 
-export interface ScoredDoc {
+interface ScoredDoc {
   id: number;
   score: number;
   /** Clauses met. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../../src/corpus/text/decodeText';
+import { decodeText } from '../../../src/corpus/parse/decodeText';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSeedPage } from '../../../src/corpus/parse/parseSeedPage';
-import { decodeText } from '../../../src/corpus/text/decodeText';
+import { decodeText } from '../../../src/corpus/parse/decodeText';
 import type { Question } from '../../../src/corpus/types';
 import { SEEDS_DIR } from './paths';
 
@@ -281,7 +281,7 @@ describe('parseSeedPage on damaged or variant pages', () => {
 
   it('reads a page with CRLF line ends and leading blank lines the same way', () => {
     const lf = parseSeed('001');
-    const r = parseSeedPage('\r\n\r\n' + seedText('001').replace(/\n/g, '\r\n'), lf.source.file);
+    const r = parseSeedPage(`\r\n\r\n${seedText('001').replace(/\n/g, '\r\n')}`, lf.source.file);
     expect(r).toEqual({ ok: true, value: lf });
   });
 
@@ -319,12 +319,12 @@ describe('parseSeedPage on hostile input', () => {
     const big = 400_000;
     const inputs = [
       ' '.repeat(big),
-      'Question N°: 1\t' + ' '.repeat(big),
-      '14ème législature\nQuestion écrite n° 1\nDonnées clés\nCirconscription : ' + '('.repeat(big),
-      'Question N°: 12\nQuestion publiée au JO le : ' + ' '.repeat(big) + 'x',
-      '## 14ème legislature\nQuestion N°: 3\n' + '*a'.repeat(big / 2),
-      '14ème législature\nQuestion écrite n° 1\nTexte de la question\n' + '[a]('.repeat(big / 4),
-      'Question publiée au JO le : 1 ' + '1 '.repeat(big / 2),
+      `Question N°: 1\t${' '.repeat(big)}`,
+      `14ème législature\nQuestion écrite n° 1\nDonnées clés\nCirconscription : ${'('.repeat(big)}`,
+      `Question N°: 12\nQuestion publiée au JO le : ${' '.repeat(big)}x`,
+      `## 14ème legislature\nQuestion N°: 3\n${'*a'.repeat(big / 2)}`,
+      `14ème législature\nQuestion écrite n° 1\nTexte de la question\n${'[a]('.repeat(big / 4)}`,
+      `Question publiée au JO le : 1 ${'1 '.repeat(big / 2)}`,
     ];
     const started = performance.now();
     for (const text of inputs) {

@@ -6,8 +6,8 @@ import { isRecord } from '../../../src/corpus/parse/jsonFields';
 import { parseActeur } from '../../../src/corpus/parse/parseActeur';
 import { parseOpenDataQuestion } from '../../../src/corpus/parse/parseOpenDataQuestion';
 import { parseSeedPage } from '../../../src/corpus/parse/parseSeedPage';
-import { decodeText } from '../../../src/corpus/text/decodeText';
-import { collapseSpaces, htmlToText } from '../../../src/corpus/text/htmlToText';
+import { decodeText } from '../../../src/corpus/parse/decodeText';
+import { collapseSpaces, htmlToText } from '../../../src/text/htmlToText';
 import { officialUrl, parseUid, type ParseResult, type Question } from '../../../src/corpus/types';
 import { FIXTURES_DIR, SEEDS_DIR, SAMPLES_DIR, readJson } from './paths';
 
@@ -54,7 +54,9 @@ const acteurObjects: unknown[] = readdirSync(path.join(SAMPLES_DIR, 'acteurs')).
 /** Every path (list of keys / indexes) to a value inside a JSON tree. */
 function allPaths(v: unknown, prefix: Array<string | number> = []): Array<Array<string | number>> {
   const out: Array<Array<string | number>> = [];
-  if (Array.isArray(v)) v.forEach((x, i) => out.push([...prefix, i], ...allPaths(x, [...prefix, i])));
+  if (Array.isArray(v)) v.forEach((x, i) => {
+    out.push([...prefix, i], ...allPaths(x, [...prefix, i]));
+  });
   else if (isRecord(v)) for (const [k, x] of Object.entries(v)) out.push([...prefix, k], ...allPaths(x, [...prefix, k]));
   return out;
 }

@@ -126,7 +126,9 @@ function buildBoth(tuning: Partial<ShardTuning>, list: IndexDoc[]): { shard: Sea
   const shard = new SearchShard(tuning);
   const plain = plainIndex();
   for (let i = 0; i < list.length; i += 97) shard.add(list.slice(i, i + 97));
-  list.forEach((doc, slot) => plain.add(analyzeDoc(doc, slot)));
+  list.forEach((doc, slot) => {
+    plain.add(analyzeDoc(doc, slot));
+  });
   expect(shard.size).toBe(list.length);
   return { shard, plain };
 }

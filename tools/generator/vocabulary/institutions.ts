@@ -34,7 +34,7 @@ export interface GroupDef {
 }
 
 /** Groups by legislature (the main ones; seat counts rounded). */
-export const GROUPS: Readonly<Record<number, readonly GroupDef[]>> = vocabulary.groups;
+const GROUPS: Readonly<Record<number, readonly GroupDef[]>> = vocabulary.groups;
 
 export function groupsOf(legislature: number): readonly GroupDef[] {
   return GROUPS[legislature] ?? (GROUPS[13] as readonly GroupDef[]);

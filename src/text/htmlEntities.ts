@@ -41,7 +41,7 @@ export function decodeEntities(s: string): string {
   return s.replace(ENTITY_RE, (match: string, dec?: string, hex?: string, name?: string) => {
     if (name !== undefined) {
       if (!match.endsWith(';')) return match;
-      return Object.prototype.hasOwnProperty.call(NAMED, name) ? (NAMED[name] ?? match) : match;
+      return  Object.hasOwn(NAMED, name) ? (NAMED[name] ?? match) : match;
     }
     const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex ?? '', 16);
     return codePointToString(code);

@@ -1,7 +1,7 @@
 import { fail, ok, type ParseResult } from '../types';
-import { decodeWindows1252 } from './windows1252';
+import { decodeWindows1252 } from '../../text/windows1252';
 
-export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
 export interface DecodedText {
   text: string;
