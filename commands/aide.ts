@@ -6,26 +6,30 @@
 import { defineCommand, type CommandModule } from '../src/discord/commandKit';
 import { COLORS } from '../src/discord/format';
 
-export default (listCommands: () => readonly CommandModule[]): CommandModule => defineCommand({
-  name: 'aide',
-  nameEn: 'help',
-  description: 'Ce que fait chaque commande, avec des exemples',
-  descriptionEn: 'What each command does, with examples',
-  help: { what: 'Ce message.', examples: ['/aide'] },
-  ephemeral: true,
-  async run() {
-    return {
-      ephemeral: true,
-      embeds: [
-        {
-          title: 'Questions écrites de l’Assemblée nationale — aide',
-          color: COLORS.info,
-          description:
-            'Ce bot cherche dans les questions écrites des député·es et les réponses des ministres (Journal officiel). Dates au format JJ/MM/AAAA ou AAAA-MM-JJ.',
-          fields: listCommands().map((c) => ({ name: `/${c.name}`, value: `${c.help.what}\n${c.help.examples.map((e) => `\`${e}\``).join('\n')}` })),
-          footer: { text: 'Données : Assemblée nationale, Licence Ouverte (Etalab).' },
-        },
-      ],
-    };
-  },
-});
+export default (listCommands: () => readonly CommandModule[]): CommandModule =>
+  defineCommand({
+    name: 'aide',
+    nameEn: 'help',
+    description: 'Ce que fait chaque commande, avec des exemples',
+    descriptionEn: 'What each command does, with examples',
+    help: { what: 'Ce message.', examples: ['/aide'] },
+    ephemeral: true,
+    async run() {
+      return {
+        ephemeral: true,
+        embeds: [
+          {
+            title: 'Questions écrites de l’Assemblée nationale — aide',
+            color: COLORS.info,
+            description:
+              'Ce bot cherche dans les questions écrites des député·es et les réponses des ministres (Journal officiel). Dates au format JJ/MM/AAAA ou AAAA-MM-JJ.',
+            fields: listCommands().map((c) => ({
+              name: `/${c.name}`,
+              value: `${c.help.what}\n${c.help.examples.map((e) => `\`${e}\``).join('\n')}`,
+            })),
+            footer: { text: 'Données : Assemblée nationale, Licence Ouverte (Etalab).' },
+          },
+        ],
+      };
+    },
+  });

@@ -13,10 +13,20 @@ export default defineCommand({
   defer: true,
   help: {
     what: 'Posez une question en français ; le bot la comprend et répond avec la bonne vue (graphique, classement, extraits de réponses). Marche aussi en mentionnant le bot ou en message privé.',
-    examples: ['/demander texte:qui pose des questions sur la cybercriminalité ?', '/demander texte:que répond le ministère de la Justice sur les prisons ?'],
+    examples: [
+      '/demander texte:qui pose des questions sur la cybercriminalité ?',
+      '/demander texte:que répond le ministère de la Justice sur les prisons ?',
+    ],
   },
   options: {
-    texte: { type: 'string', required: true, nameEn: 'text', maxLength: MAX_ASK_LENGTH, description: 'Votre question, en français', descriptionEn: 'Your question, in French' },
+    texte: {
+      type: 'string',
+      required: true,
+      nameEn: 'text',
+      maxLength: MAX_ASK_LENGTH,
+      description: 'Votre question, en français',
+      descriptionEn: 'Your question, in French',
+    },
   },
   async run(args, deps, ctx) {
     return answerAsk(args.texte, deps, ctx.now);

@@ -25,11 +25,20 @@ const STATE_KIND = 'deputy';
 export function resolveDeputy(deps: CommandDeps, input: string): { ref: DeputyRef; others: string[] } {
   const matches = deps.insights.findDeputies(input, 6);
   const best = matches[0];
-  if (!best) throw new UserError(`Aucun député trouvé pour « ${escapeCorpus(input)} ». Essayez le nom de famille seul (ex. « Tardy »).`);
+  if (!best)
+    throw new UserError(
+      `Aucun député trouvé pour « ${escapeCorpus(input)} ». Essayez le nom de famille seul (ex. « Tardy »).`,
+    );
   return { ref: { acteurRef: best.acteurRef, name: best.name }, others: matches.slice(1).map((m) => m.name) };
 }
 
-export async function deputyReply(ref: DeputyRef, page: number, deps: CommandDeps, now: Date, others: string[] = []): Promise<Reply> {
+export async function deputyReply(
+  ref: DeputyRef,
+  page: number,
+  deps: CommandDeps,
+  now: Date,
+  others: string[] = [],
+): Promise<Reply> {
   const facts = deps.insights.deputyFacts(ref).sort(newestFirst);
   if (facts.length === 0) {
     return {
@@ -38,7 +47,9 @@ export async function deputyReply(ref: DeputyRef, page: number, deps: CommandDep
           title: `Questions écrites de ${escapeCorpus(ref.name)}`,
           color: COLORS.question,
           description: `${frCount(0, 'question')} dans la base pour l’instant.`,
-          ...(others.length ? { footer: { text: `Autres correspondances : ${others.map(plainText).join(', ')}` } } : {}),
+          ...(others.length
+            ? { footer: { text: `Autres correspondances : ${others.map(plainText).join(', ')}` } }
+            : {}),
         },
       ],
     };
@@ -71,9 +82,21 @@ export async function deputyReply(ref: DeputyRef, page: number, deps: CommandDep
       {
         type: 1,
         components: [
-          { type: 2, style: 2, label: '◀ Page précédente', custom_id: customId('dpp', stateId, Math.max(1, p - 1), 'p'), disabled: p <= 1 },
+          {
+            type: 2,
+            style: 2,
+            label: '◀ Page précédente',
+            custom_id: customId('dpp', stateId, Math.max(1, p - 1), 'p'),
+            disabled: p <= 1,
+          },
           { type: 2, style: 2, label: `${p} / ${pages}`, custom_id: customId('dpp', stateId, p, 'i'), disabled: true },
-          { type: 2, style: 1, label: 'Page suivante ▶', custom_id: customId('dpp', stateId, Math.min(pages, p + 1), 'n'), disabled: p >= pages },
+          {
+            type: 2,
+            style: 1,
+            label: 'Page suivante ▶',
+            custom_id: customId('dpp', stateId, Math.min(pages, p + 1), 'n'),
+            disabled: p >= pages,
+          },
         ],
       },
     ];
@@ -94,7 +117,15 @@ export default defineCommand({
   description: 'Les questions écrites d’un·e député·e et leur bilan',
   descriptionEn: 'A deputy’s written questions and a summary',
   options: {
-    nom: { type: 'string', required: true, autocomplete: true, nameEn: 'name', maxLength: 100, description: 'Nom du député (ex. Tardy)', descriptionEn: 'Deputy’s name (e.g. Tardy)' },
+    nom: {
+      type: 'string',
+      required: true,
+      autocomplete: true,
+      nameEn: 'name',
+      maxLength: 100,
+      description: 'Nom du député (ex. Tardy)',
+      descriptionEn: 'Deputy’s name (e.g. Tardy)',
+    },
   },
   prepare: (args, deps) => resolveDeputy(deps, args.nom),
   run: ({ ref, others }, deps, ctx) => deputyReply(ref, 1, deps, ctx.now, others),

@@ -33,7 +33,9 @@ export function requireManager(ctx: CallContext): string {
   if (ctx.guildId === null) throw new UserError('Les digests se gèrent depuis un serveur, pas en message privé.');
   const p = ctx.memberPermissions;
   if (p === null || ((p & MANAGE_GUILD) === 0n && (p & ADMINISTRATOR) === 0n)) {
-    throw new UserError('Seuls les membres qui peuvent gérer le serveur peuvent ajouter, modifier ou retirer un digest.');
+    throw new UserError(
+      'Seuls les membres qui peuvent gérer le serveur peuvent ajouter, modifier ou retirer un digest.',
+    );
   }
   return ctx.guildId;
 }
@@ -46,7 +48,9 @@ function whenText(sub: Subscription, now: Date): string {
 }
 
 function subscriptionLine(sub: Subscription, now: Date): string {
-  const state = sub.enabled ? whenText(sub, now) : `**désactivé** : ${escapeText(sub.disabledReason ?? 'raison inconnue')}`;
+  const state = sub.enabled
+    ? whenText(sub, now)
+    : `**désactivé** : ${escapeText(sub.disabledReason ?? 'raison inconnue')}`;
   return `**n° ${sub.id}** · <#${sub.channelId}> · ${escapeText(describeSubscription(sub).replace(/^Abonnement n° \d+ · /, ''))}\n${state}`;
 }
 
@@ -57,17 +61,70 @@ const CONTENT_CHOICES = [
 ] as const;
 
 const FILTER_OPTIONS = {
-  'mots-cles': { type: 'string', nameEn: 'keywords', maxLength: 200, description: 'Mots-clés (virgule = ou) : « retraite, déserts médicaux »', descriptionEn: 'Keywords (comma = or)' },
-  depute: { type: 'string', autocomplete: true, nameEn: 'deputy', maxLength: 100, description: 'Seulement les questions de ce député', descriptionEn: 'Only this deputy’s questions' },
-  ministere: { type: 'string', autocomplete: true, nameEn: 'ministry', maxLength: 100, description: 'Seulement ce ministère (interrogé ou attributaire)', descriptionEn: 'Only this ministry' },
-  rubrique: { type: 'string', autocomplete: true, nameEn: 'topic', maxLength: 100, description: 'Seulement cette rubrique (ex. agriculture)', descriptionEn: 'Only this topic' },
-  contenu: { type: 'string', nameEn: 'content', choices: CONTENT_CHOICES, description: 'Ce que le digest contient (par défaut tout)', descriptionEn: 'What the digest contains (default everything)' },
-  heure: { type: 'string', nameEn: 'time', maxLength: 10, description: 'Heure d’envoi, heure de Paris (ex. 8h, 08:30 ; par défaut 08:00)', descriptionEn: 'Time of day, Paris time (default 08:00)' },
-  jours: { type: 'string', autocomplete: true, nameEn: 'days', maxLength: 80, description: 'Jours d’envoi : « mardi » (jour du JO), « lundi, jeudi », « semaine », « tous »', descriptionEn: 'Days: "mardi", "lundi, jeudi", "semaine", "tous"' },
+  'mots-cles': {
+    type: 'string',
+    nameEn: 'keywords',
+    maxLength: 200,
+    description: 'Mots-clés (virgule = ou) : « retraite, déserts médicaux »',
+    descriptionEn: 'Keywords (comma = or)',
+  },
+  depute: {
+    type: 'string',
+    autocomplete: true,
+    nameEn: 'deputy',
+    maxLength: 100,
+    description: 'Seulement les questions de ce député',
+    descriptionEn: 'Only this deputy’s questions',
+  },
+  ministere: {
+    type: 'string',
+    autocomplete: true,
+    nameEn: 'ministry',
+    maxLength: 100,
+    description: 'Seulement ce ministère (interrogé ou attributaire)',
+    descriptionEn: 'Only this ministry',
+  },
+  rubrique: {
+    type: 'string',
+    autocomplete: true,
+    nameEn: 'topic',
+    maxLength: 100,
+    description: 'Seulement cette rubrique (ex. agriculture)',
+    descriptionEn: 'Only this topic',
+  },
+  contenu: {
+    type: 'string',
+    nameEn: 'content',
+    choices: CONTENT_CHOICES,
+    description: 'Ce que le digest contient (par défaut tout)',
+    descriptionEn: 'What the digest contains (default everything)',
+  },
+  heure: {
+    type: 'string',
+    nameEn: 'time',
+    maxLength: 10,
+    description: 'Heure d’envoi, heure de Paris (ex. 8h, 08:30 ; par défaut 08:00)',
+    descriptionEn: 'Time of day, Paris time (default 08:00)',
+  },
+  jours: {
+    type: 'string',
+    autocomplete: true,
+    nameEn: 'days',
+    maxLength: 80,
+    description: 'Jours d’envoi : « mardi » (jour du JO), « lundi, jeudi », « semaine », « tous »',
+    descriptionEn: 'Days: "mardi", "lundi, jeudi", "semaine", "tous"',
+  },
 } as const;
 
 const ID_OPTION = {
-  id: { type: 'integer', required: true, minValue: 1, autocomplete: true, description: 'Numéro du digest (voir /digest liste)', descriptionEn: 'Digest number (see /digest liste)' },
+  id: {
+    type: 'integer',
+    required: true,
+    minValue: 1,
+    autocomplete: true,
+    description: 'Numéro du digest (voir /digest liste)',
+    descriptionEn: 'Digest number (see /digest liste)',
+  },
 } as const;
 
 interface FilterArgs {
@@ -103,7 +160,8 @@ function checkDays(jours: string | undefined, fallback: number[] | null): number
 
 function ownSubscription(d: DigestCommandDeps, guildId: string, id: number): Subscription {
   const sub = d.service.repo.getSubscription(id);
-  if (!sub || sub.guildId !== guildId) throw new UserError(`Aucun digest n° ${id} sur ce serveur (voir /digest liste).`);
+  if (!sub || sub.guildId !== guildId)
+    throw new UserError(`Aucun digest n° ${id} sur ce serveur (voir /digest liste).`);
   return sub;
 }
 
@@ -145,9 +203,15 @@ function modify(args: FilterArgs & { id: number }, deps: CommandDeps, ctx: CallC
   const guildId = requireManager(ctx);
   const d = digestDeps(deps);
   const sub = ownSubscription(d, guildId, args.id);
-  const clear = (v: string | undefined, old: string | null): string | null => (v === undefined ? old : v === '-' ? null : v);
+  const clear = (v: string | undefined, old: string | null): string | null =>
+    v === undefined ? old : v === '-' ? null : v;
   const changes = {
-    keywords: args['mots-cles'] === '-' ? null : args['mots-cles'] !== undefined ? checkKeywords(args['mots-cles']) : sub.keywords,
+    keywords:
+      args['mots-cles'] === '-'
+        ? null
+        : args['mots-cles'] !== undefined
+          ? checkKeywords(args['mots-cles'])
+          : sub.keywords,
     deputy: clear(args.depute, sub.deputy),
     ministry: clear(args.ministere, sub.ministry),
     rubrique: clear(args.rubrique, sub.rubrique),
@@ -157,7 +221,10 @@ function modify(args: FilterArgs & { id: number }, deps: CommandDeps, ctx: CallC
   };
   return () => {
     const updated = d.service.updateSubscription(sub.id, changes, ctx.now);
-    return { ephemeral: true, content: `Digest n° ${updated.id} modifié${sub.enabled ? '' : ' et réactivé'}.\n${subscriptionLine(updated, ctx.now)}` };
+    return {
+      ephemeral: true,
+      content: `Digest n° ${updated.id} modifié${sub.enabled ? '' : ' et réactivé'}.\n${subscriptionLine(updated, ctx.now)}`,
+    };
   };
 }
 
@@ -171,13 +238,22 @@ function list(deps: CommandDeps, ctx: CallContext): Act {
 function listReply(d: DigestCommandDeps, guildId: string, now: Date): Reply {
   const subs = d.service.repo.listSubscriptions(guildId);
   if (subs.length === 0) {
-    return { ephemeral: true, content: 'Aucun digest sur ce serveur. Créez-en un avec `/digest ajouter salon:#questions jours:mardi`.' };
+    return {
+      ephemeral: true,
+      content: 'Aucun digest sur ce serveur. Créez-en un avec `/digest ajouter salon:#questions jours:mardi`.',
+    };
   }
   const lines = subs.map((s) => subscriptionLine(s, now));
   // 25 subscriptions at most, each line well under 160 characters: fits one 4096 description.
   return {
     ephemeral: true,
-    embeds: [{ title: `Digests de ce serveur (${subs.length})`, description: lines.join('\n\n').slice(0, 4096), color: 0x3b82f6 }],
+    embeds: [
+      {
+        title: `Digests de ce serveur (${subs.length})`,
+        description: lines.join('\n\n').slice(0, 4096),
+        color: 0x3b82f6,
+      },
+    ],
   };
 }
 
@@ -204,7 +280,8 @@ function previewReply(d: DigestCommandDeps, sub: Subscription, now: Date): Reply
   if (!first) {
     return {
       ephemeral: true,
-      content: `Aperçu du digest n° ${sub.id} : rien de nouveau pour l’instant depuis le dernier envoi. ${sub.enabled ? `(${whenText(sub, now)})` : ''}`.trim(),
+      content:
+        `Aperçu du digest n° ${sub.id} : rien de nouveau pour l’instant depuis le dernier envoi. ${sub.enabled ? `(${whenText(sub, now)})` : ''}`.trim(),
     };
   }
   const more = messages.length > 1 ? `\n-# Aperçu : partie 1 sur ${messages.length}.` : '';
@@ -217,7 +294,11 @@ function previewReply(d: DigestCommandDeps, sub: Subscription, now: Date): Reply
 
 const DAY_SUGGESTIONS = ['mardi', 'tous', 'semaine', 'lundi', 'mercredi', 'jeudi', 'vendredi', 'lundi, jeudi'];
 
-async function autocomplete(focused: { name: string; value: string }, deps: CommandDeps, ctx: CallContext): Promise<Choice[]> {
+async function autocomplete(
+  focused: { name: string; value: string },
+  deps: CommandDeps,
+  ctx: CallContext,
+): Promise<Choice[]> {
   switch (focused.name) {
     case 'depute':
       return corpusChoices('deputy', focused.value, deps);
@@ -248,7 +329,14 @@ const SUBCOMMANDS = {
     description: 'Abonne un salon à un digest (filtres facultatifs)',
     descriptionEn: 'Subscribe a channel to a digest (optional filters)',
     options: {
-      salon: { type: 'channel', required: true, nameEn: 'channel', channelTypes: [0, 5], description: 'Salon où poster le digest', descriptionEn: 'Channel to post to' },
+      salon: {
+        type: 'channel',
+        required: true,
+        nameEn: 'channel',
+        channelTypes: [0, 5],
+        description: 'Salon où poster le digest',
+        descriptionEn: 'Channel to post to',
+      },
       ...FILTER_OPTIONS,
     },
   },
@@ -259,7 +347,12 @@ const SUBCOMMANDS = {
     options: { ...ID_OPTION, ...FILTER_OPTIONS },
   },
   liste: { nameEn: 'list', description: 'Les digests de ce serveur', descriptionEn: 'This server’s digests' },
-  retirer: { nameEn: 'remove', description: 'Supprime un digest', descriptionEn: 'Delete a digest', options: ID_OPTION },
+  retirer: {
+    nameEn: 'remove',
+    description: 'Supprime un digest',
+    descriptionEn: 'Delete a digest',
+    options: ID_OPTION,
+  },
   apercu: {
     nameEn: 'preview',
     description: 'Montre (à vous seul) ce que contiendrait le prochain envoi',
@@ -274,7 +367,12 @@ export default defineCommand<typeof SUBCOMMANDS, Act>({
   descriptionEn: 'Daily digests of new questions and answers, posted to a channel',
   help: {
     what: 'Un résumé quotidien des nouvelles questions et réponses dans un salon, filtré par mots-clés, député, ministère ou rubrique (membres qui gèrent le serveur).',
-    examples: ['/digest ajouter salon:#questions jours:mardi', '/digest ajouter salon:#sante ministere:Santé contenu:reponses heure:9h', '/digest liste', '/digest apercu id:1'],
+    examples: [
+      '/digest ajouter salon:#questions jours:mardi',
+      '/digest ajouter salon:#sante ministere:Santé contenu:reponses heure:9h',
+      '/digest liste',
+      '/digest apercu id:1',
+    ],
   },
   defaultMemberPermissions: String(MANAGE_GUILD),
   dmPermission: false,

@@ -18,6 +18,19 @@ import palmares from './palmares';
 import tendance from './tendance';
 import demander from './demander';
 
-export const commands: CommandModule[] = [recherche, question, similaires, depute, ministere, stats, tendance, palmares, demander, digest, suivre, suivis];
+export const commands: CommandModule[] = [
+  recherche,
+  question,
+  similaires,
+  depute,
+  ministere,
+  stats,
+  tendance,
+  palmares,
+  demander,
+  digest,
+  suivre,
+  suivis,
+];
 /** /aide lists every command, itself included: it reads this list when it runs. */
 commands.push(createAide(() => commands));

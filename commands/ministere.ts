@@ -18,7 +18,10 @@ import { exportButton, MINISTRY_STATE } from '../src/discord/views/exportButton'
 export function resolveMinistry(deps: CommandDeps, input: string): { best: { name: string }; others: string[] } {
   const matches = deps.insights.findMinistries(input, 6);
   const best = matches[0];
-  if (!best) throw new UserError(`Aucun ministère trouvé pour « ${escapeCorpus(input)} ». Essayez un mot du nom (ex. « Justice », « Intérieur »).`);
+  if (!best)
+    throw new UserError(
+      `Aucun ministère trouvé pour « ${escapeCorpus(input)} ». Essayez un mot du nom (ex. « Justice », « Intérieur »).`,
+    );
   return { best, others: matches.slice(1).map((m) => m.name) };
 }
 
@@ -32,7 +35,15 @@ export default defineCommand({
   description: 'Bilan d’un ministère : taux de réponse, délais, questions en souffrance',
   descriptionEn: 'A ministry’s record: answer rate, delays, overdue questions',
   options: {
-    nom: { type: 'string', required: true, autocomplete: true, nameEn: 'name', maxLength: 150, description: 'Nom du ministère (ex. Justice)', descriptionEn: 'Ministry name (e.g. Justice)' },
+    nom: {
+      type: 'string',
+      required: true,
+      autocomplete: true,
+      nameEn: 'name',
+      maxLength: 150,
+      description: 'Nom du ministère (ex. Justice)',
+      descriptionEn: 'Ministry name (e.g. Justice)',
+    },
   },
   prepare: (args, deps) => resolveMinistry(deps, args.nom),
   async run({ best, others }, deps, ctx) {
@@ -48,12 +59,16 @@ export default defineCommand({
           description: 'Questions adressées à ce ministère ou dont il a la charge.',
           fields: summaryFields(summary, { ministries: false }),
           ...imageOf(chart),
-          ...(others.length ? { footer: { text: `Autres correspondances : ${others.map(plainText).join(', ')}` } } : {}),
+          ...(others.length
+            ? { footer: { text: `Autres correspondances : ${others.map(plainText).join(', ')}` } }
+            : {}),
         },
         {
           title: 'Les plus anciennes sans réponse (au-delà de 2 mois)',
           color: COLORS.pending,
-          description: oldest.length ? oldest.map((q) => `• ${questionLine(q, ctx.now, true)}`).join('\n') : 'Aucune : toutes les questions de plus de deux mois ont une réponse.',
+          description: oldest.length
+            ? oldest.map((q) => `• ${questionLine(q, ctx.now, true)}`).join('\n')
+            : 'Aucune : toutes les questions de plus de deux mois ont une réponse.',
         },
       ],
     };

@@ -17,7 +17,13 @@ export default defineCommand({
     examples: ['/palmares', '/palmares legislature:16'],
   },
   options: {
-    legislature: { type: 'integer', minValue: 1, maxValue: 20, description: 'Législature (la plus récente du corpus par défaut)', descriptionEn: 'Legislature (the corpus’s latest by default)' },
+    legislature: {
+      type: 'integer',
+      minValue: 1,
+      maxValue: 20,
+      description: 'Législature (la plus récente du corpus par défaut)',
+      descriptionEn: 'Legislature (the corpus’s latest by default)',
+    },
   },
   async run(args, deps, ctx) {
     return palmaresReply(args.legislature, deps, ctx.now);

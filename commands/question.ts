@@ -14,16 +14,27 @@ import { requireSearchReady, showResults } from '../src/discord/views/resultsVie
 import { compareRefs, QUESTION_TYPES } from '../src/corpus/questionRef';
 import type { Question, QuestionType } from '../src/corpus/types';
 
-const TYPE_NAMES: Record<QuestionType, string> = { QE: 'question écrite', QG: 'question au Gouvernement', QOSD: 'question orale sans débat' };
+const TYPE_NAMES: Record<QuestionType, string> = {
+  QE: 'question écrite',
+  QG: 'question au Gouvernement',
+  QOSD: 'question orale sans débat',
+};
 
 /**
  * Finds a question by number (and legislature, and type), or throws a French UserError. Without a legislature:
  * the most recent one holding that number. Without a type: every type; when several share the number there,
  * they are listed for the user to choose (issue 12: `17-1` is a question au Gouvernement).
  */
-export function findQuestionOrFail(deps: CommandDeps, numero: number, legislature?: number, type?: QuestionType): Question {
+export function findQuestionOrFail(
+  deps: CommandDeps,
+  numero: number,
+  legislature?: number,
+  type?: QuestionType,
+): Question {
   const types = type ? [type] : QUESTION_TYPES;
-  const all = types.flatMap((t) => deps.insights.findByNumber(numero, t).map((r) => ({ ...r, type: t }))).sort(compareRefs);
+  const all = types
+    .flatMap((t) => deps.insights.findByNumber(numero, t).map((r) => ({ ...r, type: t })))
+    .sort(compareRefs);
   const what = type ? TYPE_NAMES[type] : 'question écrite';
   if (legislature !== undefined) {
     const here = all.filter((r) => r.legislature === legislature);
@@ -38,10 +49,18 @@ export function findQuestionOrFail(deps: CommandDeps, numero: number, legislatur
   }
   const latest = all[0]?.legislature;
   if (latest === undefined) throw new UserError(`Aucune ${what} n° ${numero} dans la base.`);
-  return pickOne(deps, all.filter((r) => r.legislature === latest), numero);
+  return pickOne(
+    deps,
+    all.filter((r) => r.legislature === latest),
+    numero,
+  );
 }
 
-function pickOne(deps: CommandDeps, rows: Array<{ uid: string; legislature: number; type: QuestionType }>, numero: number): Question {
+function pickOne(
+  deps: CommandDeps,
+  rows: Array<{ uid: string; legislature: number; type: QuestionType }>,
+  numero: number,
+): Question {
   if (rows.length > 1) {
     throw new UserError(
       `Plusieurs questions portent le n° ${numero} dans la ${ordinal(rows[0]!.legislature)} législature : ` +
@@ -67,8 +86,22 @@ export default defineCommand({
   description: 'Affiche une question écrite, sa réponse et son historique',
   descriptionEn: 'Show a written question, its answer and its history',
   options: {
-    numero: { type: 'integer', required: true, nameEn: 'number', minValue: 1, maxValue: 999_999, description: 'Numéro de la question (ex. 50862)', descriptionEn: 'Question number (e.g. 50862)' },
-    legislature: { type: 'integer', minValue: 1, maxValue: 20, description: 'Législature (par défaut la plus récente qui a ce numéro)', descriptionEn: 'Legislature (default: the latest with that number)' },
+    numero: {
+      type: 'integer',
+      required: true,
+      nameEn: 'number',
+      minValue: 1,
+      maxValue: 999_999,
+      description: 'Numéro de la question (ex. 50862)',
+      descriptionEn: 'Question number (e.g. 50862)',
+    },
+    legislature: {
+      type: 'integer',
+      minValue: 1,
+      maxValue: 20,
+      description: 'Législature (par défaut la plus récente qui a ce numéro)',
+      descriptionEn: 'Legislature (default: the latest with that number)',
+    },
     type: {
       type: 'string',
       description: 'Type de question (à préciser quand plusieurs types ont ce numéro)',
@@ -80,7 +113,8 @@ export default defineCommand({
       ],
     },
   },
-  prepare: (args, deps) => findQuestionOrFail(deps, args.numero, args.legislature, args.type as QuestionType | undefined),
+  prepare: (args, deps) =>
+    findQuestionOrFail(deps, args.numero, args.legislature, args.type as QuestionType | undefined),
   run: (q, _deps, ctx) => questionReply(q, ctx.now),
   components: {
     /** qsim:<uid> -> similar questions, as a new message. */

@@ -44,7 +44,11 @@ export default defineCommand({
   name: 'recherche',
   help: {
     what: 'Cherche dans les questions et les réponses (accents et pluriels facultatifs). 5 résultats par page, boutons pour tourner les pages, menu pour ouvrir une question.',
-    examples: ['/recherche texte:cybercriminalité', '/recherche texte:"entraide pénale" legislature:14', '/recherche texte:retraites depute:Tardy statut:en_attente depuis:01/01/2014'],
+    examples: [
+      '/recherche texte:cybercriminalité',
+      '/recherche texte:"entraide pénale" legislature:14',
+      '/recherche texte:retraites depute:Tardy statut:en_attente depuis:01/01/2014',
+    ],
   },
   nameEn: 'search',
   description: 'Cherche dans les questions écrites et les réponses des ministres',
@@ -58,11 +62,41 @@ export default defineCommand({
       descriptionEn: 'Words to search; "exact phrase", -word to exclude',
       maxLength: MAX_QUERY_LENGTH,
     },
-    depute: { type: 'string', autocomplete: true, nameEn: 'deputy', description: 'Auteur de la question (député·e)', descriptionEn: 'Author of the question (deputy)' },
-    groupe: { type: 'string', autocomplete: true, nameEn: 'group', description: 'Groupe politique de l’auteur', descriptionEn: 'Political group of the author' },
-    ministere: { type: 'string', autocomplete: true, nameEn: 'ministry', description: 'Ministère interrogé ou attributaire', descriptionEn: 'Ministry asked or in charge' },
-    rubrique: { type: 'string', autocomplete: true, nameEn: 'topic', description: 'Rubrique (thème) de la question', descriptionEn: 'Topic (rubrique) of the question' },
-    legislature: { type: 'integer', minValue: 1, maxValue: 20, description: 'Législature (ex. 14 pour 2012-2017)', descriptionEn: 'Legislature (e.g. 14 for 2012-2017)' },
+    depute: {
+      type: 'string',
+      autocomplete: true,
+      nameEn: 'deputy',
+      description: 'Auteur de la question (député·e)',
+      descriptionEn: 'Author of the question (deputy)',
+    },
+    groupe: {
+      type: 'string',
+      autocomplete: true,
+      nameEn: 'group',
+      description: 'Groupe politique de l’auteur',
+      descriptionEn: 'Political group of the author',
+    },
+    ministere: {
+      type: 'string',
+      autocomplete: true,
+      nameEn: 'ministry',
+      description: 'Ministère interrogé ou attributaire',
+      descriptionEn: 'Ministry asked or in charge',
+    },
+    rubrique: {
+      type: 'string',
+      autocomplete: true,
+      nameEn: 'topic',
+      description: 'Rubrique (thème) de la question',
+      descriptionEn: 'Topic (rubrique) of the question',
+    },
+    legislature: {
+      type: 'integer',
+      minValue: 1,
+      maxValue: 20,
+      description: 'Législature (ex. 14 pour 2012-2017)',
+      descriptionEn: 'Legislature (e.g. 14 for 2012-2017)',
+    },
     statut: {
       type: 'string',
       nameEn: 'status',
@@ -74,8 +108,20 @@ export default defineCommand({
         { name: 'retirée ou caduque', nameEn: 'withdrawn', value: 'retiree' },
       ],
     },
-    depuis: { type: 'string', nameEn: 'since', description: 'Publiée à partir du (JJ/MM/AAAA ou AAAA-MM-JJ)', descriptionEn: 'Published on or after (DD/MM/YYYY or YYYY-MM-DD)', maxLength: 10 },
-    jusqua: { type: 'string', nameEn: 'until', description: 'Publiée jusqu’au (JJ/MM/AAAA ou AAAA-MM-JJ)', descriptionEn: 'Published on or before (DD/MM/YYYY or YYYY-MM-DD)', maxLength: 10 },
+    depuis: {
+      type: 'string',
+      nameEn: 'since',
+      description: 'Publiée à partir du (JJ/MM/AAAA ou AAAA-MM-JJ)',
+      descriptionEn: 'Published on or after (DD/MM/YYYY or YYYY-MM-DD)',
+      maxLength: 10,
+    },
+    jusqua: {
+      type: 'string',
+      nameEn: 'until',
+      description: 'Publiée jusqu’au (JJ/MM/AAAA ou AAAA-MM-JJ)',
+      descriptionEn: 'Published on or before (DD/MM/YYYY or YYYY-MM-DD)',
+      maxLength: 10,
+    },
     tri: {
       type: 'string',
       nameEn: 'sort',
@@ -91,7 +137,8 @@ export default defineCommand({
   /** Checks the text, the dates and the index before anything is sent; the search itself is the work. */
   prepare(args, deps) {
     const text = args.texte.replace(/\s+/g, ' ').trim();
-    if (text.length > MAX_QUERY_LENGTH) throw new UserError(`Le texte à chercher est trop long (${MAX_QUERY_LENGTH} caractères au plus).`);
+    if (text.length > MAX_QUERY_LENGTH)
+      throw new UserError(`Le texte à chercher est trop long (${MAX_QUERY_LENGTH} caractères au plus).`);
     requireSearchableText(text);
     const range = parseDateRange(args.depuis, args.jusqua);
     const filters: SearchFilters = {

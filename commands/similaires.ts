@@ -13,8 +13,22 @@ export default defineCommand({
   description: 'Trouve les questions les plus proches d’une question donnée',
   descriptionEn: 'Find the questions closest to a given one',
   options: {
-    numero: { type: 'integer', required: true, nameEn: 'number', minValue: 1, maxValue: 999_999, description: 'Numéro de la question (ex. 50862)', descriptionEn: 'Question number (e.g. 50862)' },
-    legislature: { type: 'integer', minValue: 1, maxValue: 20, description: 'Législature (par défaut la plus récente qui a ce numéro)', descriptionEn: 'Legislature (default: the latest with that number)' },
+    numero: {
+      type: 'integer',
+      required: true,
+      nameEn: 'number',
+      minValue: 1,
+      maxValue: 999_999,
+      description: 'Numéro de la question (ex. 50862)',
+      descriptionEn: 'Question number (e.g. 50862)',
+    },
+    legislature: {
+      type: 'integer',
+      minValue: 1,
+      maxValue: 20,
+      description: 'Législature (par défaut la plus récente qui a ce numéro)',
+      descriptionEn: 'Legislature (default: the latest with that number)',
+    },
   },
   prepare(args, deps) {
     const q = findQuestionOrFail(deps, args.numero, args.legislature);

@@ -27,12 +27,19 @@ export default defineCommand({
       byLeg.set(r.legislature, e);
     }
     const legislatures = [...byLeg.entries()].sort((a, b) => b[0] - a[0]);
-    const lastIngest = s.lastIngestAt ? `${formatDate(s.lastIngestAt.slice(0, 10))} à ${s.lastIngestAt.slice(11, 16)} UTC` : 'jamais';
+    const lastIngest = s.lastIngestAt
+      ? `${formatDate(s.lastIngestAt.slice(0, 10))} à ${s.lastIngestAt.slice(11, 16)} UTC`
+      : 'jamais';
     const index = deps.search.ready ? 'prêt' : 'en cours de chargement';
     // ops: the service's health (gateway, index, workers, refresh, deliveries) when the bot provides it.
     const health = deps.health ? healthLinesFr(deps.health()) : [`Index de recherche : ${index}.`];
     // Chart of the corpus by legislature and status (issue 13).
-    const chart = await chartFile(deps.charts, 'corpus.png', corpusSpec(s.byLegislatureAndStatus, 'Questions écrites : le corpus'), describeCorpus(s.byLegislatureAndStatus));
+    const chart = await chartFile(
+      deps.charts,
+      'corpus.png',
+      corpusSpec(s.byLegislatureAndStatus, 'Questions écrites : le corpus'),
+      describeCorpus(s.byLegislatureAndStatus),
+    );
     // corpus (issue 12): the refresh's state, when the bot runs one (in progress, or no network).
     const refresh = deps.digest?.scheduler?.status();
     const refreshLine = refresh?.running

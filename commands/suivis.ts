@@ -17,7 +17,11 @@ export function followsReply(deps: CommandDeps, ctx: CallContext, notice?: strin
   const d = digestDeps(deps);
   const follows = d.service.repo.activeFollowsOfUser(ctx.userId);
   if (follows.length === 0) {
-    return { ephemeral: true, content: `${notice ? `${notice}\n` : ''}Vous ne suivez aucune question. Utilisez /suivre numero:… pour en suivre une.`, components: [] };
+    return {
+      ephemeral: true,
+      content: `${notice ? `${notice}\n` : ''}Vous ne suivez aucune question. Utilisez /suivre numero:… pour en suivre une.`,
+      components: [],
+    };
   }
   const questions = new Map(deps.store.getQuestions(follows.map((f) => f.uid)).map((q) => [q.uid, q]));
   const lines = follows.map((f) => {

@@ -22,8 +22,22 @@ export default defineCommand({
     examples: ['/suivre numero:1234', '/suivre numero:1234 ou:salon'],
   },
   options: {
-    numero: { type: 'integer', required: true, nameEn: 'number', minValue: 1, maxValue: 999_999, description: 'Numéro de la question écrite', descriptionEn: 'Written question number' },
-    legislature: { type: 'integer', minValue: 1, maxValue: 20, description: 'Législature (par défaut la législature en cours)', descriptionEn: 'Legislature (default: the current one)' },
+    numero: {
+      type: 'integer',
+      required: true,
+      nameEn: 'number',
+      minValue: 1,
+      maxValue: 999_999,
+      description: 'Numéro de la question écrite',
+      descriptionEn: 'Written question number',
+    },
+    legislature: {
+      type: 'integer',
+      minValue: 1,
+      maxValue: 20,
+      description: 'Législature (par défaut la législature en cours)',
+      descriptionEn: 'Legislature (default: the current one)',
+    },
     ou: {
       type: 'string',
       nameEn: 'where',
@@ -41,16 +55,21 @@ export default defineCommand({
     const d = digestDeps(deps);
     const legislature = args.legislature ?? d.defaultLegislature;
     const q = deps.store.findQuestion(legislature, args.numero, 'QE');
-    if (!q) throw new UserError(`Aucune question écrite n° ${args.numero} dans la ${ordinal(legislature)} législature.`);
+    if (!q)
+      throw new UserError(`Aucune question écrite n° ${args.numero} dans la ${ordinal(legislature)} législature.`);
     const where = args.ou ?? 'moi';
     if (where === 'salon' && (ctx.guildId === null || ctx.channelId === null)) {
       throw new UserError('« ce salon » ne s’utilise que dans un salon de serveur.');
     }
     if (q.status === 'answered') {
-      throw new UserError(`La question n° ${q.number} a déjà reçu sa réponse${q.answer?.joDate ? ` (JO du ${frenchDate(q.answer.joDate)})` : ''} : voyez /question ${q.number}.`);
+      throw new UserError(
+        `La question n° ${q.number} a déjà reçu sa réponse${q.answer?.joDate ? ` (JO du ${frenchDate(q.answer.joDate)})` : ''} : voyez /question ${q.number}.`,
+      );
     }
     if (q.status === 'withdrawn') {
-      throw new UserError(`La question n° ${q.number} est close (${escapeCorpus(q.closure?.label ?? 'retirée')}) : il n’y a plus rien à suivre.`);
+      throw new UserError(
+        `La question n° ${q.number} est close (${escapeCorpus(q.closure?.label ?? 'retirée')}) : il n’y a plus rien à suivre.`,
+      );
     }
     if (d.service.repo.activeFollowsOfUser(ctx.userId).length >= MAX_FOLLOWS_PER_USER) {
       throw new UserError(`Vous suivez déjà ${MAX_FOLLOWS_PER_USER} questions : retirez-en une avec /suivis.`);

@@ -19,10 +19,20 @@ export default defineCommand({
   defer: true,
   help: {
     what: 'Graphique du nombre de questions par mois ou par année (répondues, en attente, retirées) avec le délai médian de réponse, et les député·es, groupes et ministères les plus concernés. Bouton d’export CSV.',
-    examples: ['/tendance texte:cybercriminalité', '/tendance texte:"déserts médicaux" legislature:16', '/tendance texte:prisons ministere:Justice depuis:01/01/2020'],
+    examples: [
+      '/tendance texte:cybercriminalité',
+      '/tendance texte:"déserts médicaux" legislature:16',
+      '/tendance texte:prisons ministere:Justice depuis:01/01/2020',
+    ],
   },
   options: {
-    texte: { type: 'string', nameEn: 'text', maxLength: MAX_QUERY_LENGTH, description: 'Sujet : mots à chercher ("expression exacte", -mot)', descriptionEn: 'Subject: words to search ("exact phrase", -word)' },
+    texte: {
+      type: 'string',
+      nameEn: 'text',
+      maxLength: MAX_QUERY_LENGTH,
+      description: 'Sujet : mots à chercher ("expression exacte", -mot)',
+      descriptionEn: 'Subject: words to search ("exact phrase", -word)',
+    },
     ...FILTER_OPTIONS,
     granularite: {
       type: 'string',
@@ -38,12 +48,21 @@ export default defineCommand({
   prepare(args) {
     const text = (args.texte ?? '').replace(/\s+/g, ' ').trim();
     const filters = filtersOf(args);
-    if (!text && Object.keys(filters).length === 0) throw new UserError('Indiquez un sujet (texte) ou au moins un filtre (député, ministère, législature…).');
-    return { text, filters, ...(args.granularite ? { granularity: args.granularite === 'mois' ? ('month' as const) : ('year' as const) } : {}) };
+    if (!text && Object.keys(filters).length === 0)
+      throw new UserError('Indiquez un sujet (texte) ou au moins un filtre (député, ministère, législature…).');
+    return {
+      text,
+      filters,
+      ...(args.granularite
+        ? { granularity: args.granularite === 'mois' ? ('month' as const) : ('year' as const) }
+        : {}),
+    };
   },
   run: (request, deps, ctx) => trendReply(request, deps, ctx.now),
   async autocomplete(focused, deps) {
-    const kind = ({ depute: 'deputy', groupe: 'group', ministere: 'ministry', rubrique: 'rubrique' } as const)[focused.name as 'depute' | 'groupe' | 'ministere' | 'rubrique'];
+    const kind = ({ depute: 'deputy', groupe: 'group', ministere: 'ministry', rubrique: 'rubrique' } as const)[
+      focused.name as 'depute' | 'groupe' | 'ministere' | 'rubrique'
+    ];
     return kind ? corpusChoices(kind, focused.value, deps) : [];
   },
   components: { exp: exportComponent },

@@ -22,7 +22,10 @@ const { values } = parseArgs({
   },
 });
 
-const sizes = values.sizes.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+const sizes = values.sizes
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => Number.isInteger(n) && n > 0);
 const all = ['ingest', 'search', 'bot', 'charts', 'refresh', 'corpus', 'relevance', 'recovery', 'catchup'] as const;
 const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...all];
 
@@ -32,22 +35,40 @@ for (const name of all) {
   // The ingest memory target is stated at 100,000 questions; smaller sizes are only useful for search.
   // refresh and catchup: the figure is asked at 20,000 questions; corpus: real sizes (see --scale); relevance: the
   // real-text fixture, whatever the sizes.
-  const benchSizes = name === 'ingest' ? [Math.max(...sizes)] : name === 'refresh' || name === 'catchup' ? [20_000] : name === 'corpus' || name === 'relevance' ? [0] : sizes;
+  const benchSizes =
+    name === 'ingest'
+      ? [Math.max(...sizes)]
+      : name === 'refresh' || name === 'catchup'
+        ? [20_000]
+        : name === 'corpus' || name === 'relevance'
+          ? [0]
+          : sizes;
   for (const count of benchSizes) plan.push({ name, count });
 }
 
 let failed = 0;
 for (const { name, count } of plan) {
-  console.log(name === 'relevance' ? '\n=== bench relevance ===' : `\n=== bench ${name} (${count.toLocaleString('fr-FR')} questions) ===`);
+  console.log(
+    name === 'relevance'
+      ? '\n=== bench relevance ==='
+      : `\n=== bench ${name} (${count.toLocaleString('fr-FR')} questions) ===`,
+  );
   const started = Date.now();
   const extra =
     name === 'corpus'
-      ? [...(values.scale ? ['--scale', values.scale] : []), ...(values['keep-db'] ? ['--keep-db', values['keep-db']] : [])]
+      ? [
+          ...(values.scale ? ['--scale', values.scale] : []),
+          ...(values['keep-db'] ? ['--keep-db', values['keep-db']] : []),
+        ]
       : [];
-  const r = spawnSync(process.execPath, ['--import', 'tsx', `scripts/bench/${name}.ts`, '--count', String(count), ...extra], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=8192' },
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', `scripts/bench/${name}.ts`, '--count', String(count), ...extra],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=8192' },
+    },
+  );
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   if (r.status !== 0) {
     failed++;

@@ -16,7 +16,8 @@ import { openStore } from '../src/store/openStore';
 
 dotenv.config({ quiet: true });
 
-const USAGE = 'Usage : npm run corpus -- officiel [--legislatures 14,15,16,17] [--sans-deputes] [--db chemin] [--cache dossier] [--json]';
+const USAGE =
+  'Usage : npm run corpus -- officiel [--legislatures 14,15,16,17] [--sans-deputes] [--db chemin] [--cache dossier] [--json]';
 
 function usage(problem: string): never {
   console.error(`${problem}\n${USAGE}`);
@@ -47,7 +48,9 @@ const legislatures = values.legislatures
   : [...OFFICIAL_LEGISLATURES];
 const unknown = legislatures.filter((l) => !OFFICIAL_LEGISLATURES.includes(l));
 if (unknown.length > 0 || legislatures.length === 0) {
-  usage(`--legislatures : législatures disponibles en open data JSON : ${OFFICIAL_LEGISLATURES.join(', ')} (reçu « ${values.legislatures} »).`);
+  usage(
+    `--legislatures : législatures disponibles en open data JSON : ${OFFICIAL_LEGISLATURES.join(', ')} (reçu « ${values.legislatures} »).`,
+  );
 }
 
 let config;
@@ -79,7 +82,9 @@ try {
   const maxRssBytes = process.resourceUsage().maxRSS * 1024;
   const failed = report.archives.filter((a) => a.status === 'error');
   if (values.json) {
-    console.log(JSON.stringify({ ...report, database: dbPath, wallMs: Math.round(performance.now() - started), maxRssBytes }));
+    console.log(
+      JSON.stringify({ ...report, database: dbPath, wallMs: Math.round(performance.now() - started), maxRssBytes }),
+    );
   } else {
     console.log(`Base : ${dbPath} (source : ${config.openDataUrl})`);
     console.log(formatOfficialReport(report));

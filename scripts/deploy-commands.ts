@@ -33,11 +33,18 @@ async function run(): Promise<number> {
       apiUrl: config.discordApiUrl,
       declarations: [...registry.declarations(), ...contextMenuDeclarations],
     });
-    const where = result.scope === 'guild' ? `sur le serveur ${config.discordGuildId}` : 'globalement (propagation jusqu’à une heure)';
-    process.stdout.write(`${result.registered.length} commandes enregistrées ${where} : ${result.registered.map((c) => (/\s/.test(c.name) ? `« ${c.name} »` : `/${c.name}`)).join(', ')}\n`);
+    const where =
+      result.scope === 'guild'
+        ? `sur le serveur ${config.discordGuildId}`
+        : 'globalement (propagation jusqu’à une heure)';
+    process.stdout.write(
+      `${result.registered.length} commandes enregistrées ${where} : ${result.registered.map((c) => (/\s/.test(c.name) ? `« ${c.name} »` : `/${c.name}`)).join(', ')}\n`,
+    );
     return 0;
   } catch (e) {
-    process.stderr.write(`Échec de l'enregistrement : ${redactToken(e instanceof Error ? e.message : String(e), config.discordToken)}\n`);
+    process.stderr.write(
+      `Échec de l'enregistrement : ${redactToken(e instanceof Error ? e.message : String(e), config.discordToken)}\n`,
+    );
     return 1;
   }
 }

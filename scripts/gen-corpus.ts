@@ -8,7 +8,13 @@
  * The deputies' history in the AMO30 layout (acteur/ and organe/): `--amo30 x.zip [--amo30-acteurs 3000] [--seed S]`.
  */
 import { parseArgs } from 'node:util';
-import { planEvolution, writeArchive, writeDeputiesHistory, type ArchiveLayout, type GenerateOptions } from '../tools/generator';
+import {
+  planEvolution,
+  writeArchive,
+  writeDeputiesHistory,
+  type ArchiveLayout,
+  type GenerateOptions,
+} from '../tools/generator';
 
 function fail(message: string): never {
   console.error(`gen-corpus : ${message}`);
@@ -54,7 +60,9 @@ if (values.amo30) {
   const written = await writeDeputiesHistory({
     seed: intOption(values.seed, 'seed', 1),
     out: values.amo30,
-    ...(values.legislatures ? { legislatures: values.legislatures.split(',').map((x) => intOption(x.trim(), 'legislatures', 17)) } : {}),
+    ...(values.legislatures
+      ? { legislatures: values.legislatures.split(',').map((x) => intOption(x.trim(), 'legislatures', 17)) }
+      : {}),
     ...(values['amo30-acteurs'] ? { acteurs: intOption(values['amo30-acteurs'], 'amo30-acteurs', 0) } : {}),
   });
   console.log(
@@ -84,7 +92,8 @@ if (values.help || !values.out || values.count === undefined) {
 const out = values.out;
 const isFile = /\.(zip|json)$/i.test(out);
 const layout = (values.layout ?? (isFile ? 'single' : 'per-file')) as ArchiveLayout;
-if (layout !== 'single' && layout !== 'per-file') fail(`--layout attend single ou per-file (reçu « ${values.layout} »)`);
+if (layout !== 'single' && layout !== 'per-file')
+  fail(`--layout attend single ou per-file (reçu « ${values.layout} »)`);
 if (layout === 'single' && !isFile) fail('la disposition single s’écrit dans un fichier .json ou .zip');
 if (layout === 'per-file' && /\.json$/i.test(out)) fail('la disposition per-file s’écrit dans un dossier ou un .zip');
 
@@ -126,7 +135,12 @@ try {
   let plan;
   if (values.day2) {
     const d = parseDay2(values.day2);
-    plan = planEvolution(gen, { newQuestions: d.new, newAnswers: d.answers, transfers: d.transfers, withdrawals: d.withdrawals });
+    plan = planEvolution(gen, {
+      newQuestions: d.new,
+      newAnswers: d.answers,
+      transfers: d.transfers,
+      withdrawals: d.withdrawals,
+    });
     questions = plan.day2Questions;
   }
   const result = await writeArchive({
@@ -145,12 +159,19 @@ try {
       `${mb(result.diskBytes)} sur disque, ${mb(result.jsonBytes)} de JSON) en ${secs.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s ` +
       `(graine ${gen.seed}).`,
   );
-  if (result.acteurs !== null) console.log(`${fmt(result.acteurs)} fiches de députés écrites dans ${result.acteursOut}.`);
+  if (result.acteurs !== null)
+    console.log(`${fmt(result.acteurs)} fiches de députés écrites dans ${result.acteursOut}.`);
   if (plan) {
     console.log(`Jour 2 (JO du ${plan.day2Date}) :`);
-    console.log(`  nouvelles questions (${plan.changes.newQuestions.length}) : ${plan.changes.newQuestions.join(' ') || '—'}`);
-    console.log(`  nouvelles réponses (${plan.changes.newAnswers.length}) : ${plan.changes.newAnswers.join(' ') || '—'}`);
-    console.log(`  changements de ministère (${plan.changes.transfers.length}) : ${plan.changes.transfers.join(' ') || '—'}`);
+    console.log(
+      `  nouvelles questions (${plan.changes.newQuestions.length}) : ${plan.changes.newQuestions.join(' ') || '—'}`,
+    );
+    console.log(
+      `  nouvelles réponses (${plan.changes.newAnswers.length}) : ${plan.changes.newAnswers.join(' ') || '—'}`,
+    );
+    console.log(
+      `  changements de ministère (${plan.changes.transfers.length}) : ${plan.changes.transfers.join(' ') || '—'}`,
+    );
     console.log(`  retraits (${plan.changes.withdrawals.length}) : ${plan.changes.withdrawals.join(' ') || '—'}`);
   }
 } catch (err) {

@@ -26,7 +26,9 @@ const { values, positionals } = parseArgs({
 });
 
 if (positionals.length === 0) {
-  console.error('Usage : npm run ingest -- <fichier | dossier | archive.zip | URL> [...] [--db chemin] [--batch-size N] [--json]');
+  console.error(
+    'Usage : npm run ingest -- <fichier | dossier | archive.zip | URL> [...] [--db chemin] [--batch-size N] [--json]',
+  );
   process.exit(1);
 }
 const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);

@@ -47,7 +47,9 @@ try {
   });
   console.log(outcome.message);
   if (!outcome.ok && outcome.retryAt) {
-    console.log(`Échecs consécutifs : ${outcome.failures}. Nouvel essai conseillé après ${outcome.retryAt.toLocaleString('fr-FR', { timeZone: config.timeZone })} (le bot en cours d’exécution réessaie de lui-même).`);
+    console.log(
+      `Échecs consécutifs : ${outcome.failures}. Nouvel essai conseillé après ${outcome.retryAt.toLocaleString('fr-FR', { timeZone: config.timeZone })} (le bot en cours d’exécution réessaie de lui-même).`,
+    );
   }
   process.exitCode = outcome.ok ? 0 : 1;
 } finally {

@@ -74,7 +74,8 @@ export function parseConfig(env: Env = process.env): Config {
   };
   const snowflake = (key: string): string | null => {
     const v = str(key);
-    if (v !== null && !SNOWFLAKE.test(v)) problems.push(`${key} doit être un identifiant Discord (15 à 21 chiffres), reçu « ${v} ».`);
+    if (v !== null && !SNOWFLAKE.test(v))
+      problems.push(`${key} doit être un identifiant Discord (15 à 21 chiffres), reçu « ${v} ».`);
     return v;
   };
   const int = (key: string, def: number, min: number, max: number): number => {
@@ -106,7 +107,8 @@ export function parseConfig(env: Env = process.env): Config {
       ok = false;
     }
     if (!ok) problems.push(`DISCORD_API_URL doit être une URL http(s), reçu « ${apiUrl} ».`);
-    else if (/\/v\d+\/?$/.test(apiUrl)) problems.push('DISCORD_API_URL ne doit pas contenir de version (« …/api », pas « …/api/v10 »).');
+    else if (/\/v\d+\/?$/.test(apiUrl))
+      problems.push('DISCORD_API_URL ne doit pas contenir de version (« …/api », pas « …/api/v10 »).');
   }
 
   const logLevelRaw = str('LOG_LEVEL') ?? 'info';
@@ -115,9 +117,11 @@ export function parseConfig(env: Env = process.env): Config {
   else problems.push(`LOG_LEVEL doit valoir l'un de ${LOG_LEVELS.join(', ')}, reçu « ${logLevelRaw} ».`);
 
   const openDataUrl = (str('OPENDATA_URL') ?? DEFAULT_OPENDATA_URL).replace(/\/+$/, '');
-  if (!/^https?:\/\/\S+$/.test(openDataUrl)) problems.push(`OPENDATA_URL doit être une URL http(s), reçu « ${openDataUrl} ».`);
+  if (!/^https?:\/\/\S+$/.test(openDataUrl))
+    problems.push(`OPENDATA_URL doit être une URL http(s), reçu « ${openDataUrl} ».`);
   const refreshUrl = str('REFRESH_URL') ?? liveArchiveUrl(openDataUrl);
-  if (str('REFRESH_URL') !== null && !/^https?:\/\/\S+$/.test(refreshUrl)) problems.push(`REFRESH_URL doit être une URL http(s), reçu « ${refreshUrl} ».`);
+  if (str('REFRESH_URL') !== null && !/^https?:\/\/\S+$/.test(refreshUrl))
+    problems.push(`REFRESH_URL doit être une URL http(s), reçu « ${refreshUrl} ».`);
 
   const refreshCron = str('REFRESH_CRON') ?? '30 6 * * *';
   const cronFields = refreshCron.split(/\s+/);
@@ -146,11 +150,14 @@ export function parseConfig(env: Env = process.env): Config {
   const healthPort = str('HEALTH_PORT') === null ? null : int('HEALTH_PORT', 0, 0, 65_535);
   const healthHost = str('HEALTH_HOST') ?? '127.0.0.1';
   if (!/^[A-Za-z0-9.:_-]+$/.test(healthHost)) {
-    problems.push(`HEALTH_HOST doit être une adresse IP ou un nom d'hôte (ex. 127.0.0.1, 0.0.0.0, ::1), reçu « ${healthHost} ».`);
+    problems.push(
+      `HEALTH_HOST doit être une adresse IP ou un nom d'hôte (ex. 127.0.0.1, 0.0.0.0, ::1), reçu « ${healthHost} ».`,
+    );
   }
   const shutdownGraceMs = int('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000);
   const shardRaw = str('SHARD_COUNT');
-  const shardCount: number | 'auto' = shardRaw === null || shardRaw.toLowerCase() === 'auto' ? 'auto' : int('SHARD_COUNT', 1, 1, 1024);
+  const shardCount: number | 'auto' =
+    shardRaw === null || shardRaw.toLowerCase() === 'auto' ? 'auto' : int('SHARD_COUNT', 1, 1, 1024);
 
   if (problems.length > 0) throw new ConfigError(problems);
 

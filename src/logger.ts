@@ -53,7 +53,9 @@ export function scrubSecrets(text: string, known: readonly (string | null | unde
     if (secret && secret.length >= 8 && out.includes(secret)) out = out.split(secret).join(REDACTED);
   }
   return out
-    .replace(PATH_TOKEN, (_m, prefix: string, token: string) => (token === REDACTED ? `${prefix}${token}` : `${prefix}${REDACTED}`))
+    .replace(PATH_TOKEN, (_m, prefix: string, token: string) =>
+      token === REDACTED ? `${prefix}${token}` : `${prefix}${REDACTED}`,
+    )
     .replace(SECRET_MEMBER, `$1"${REDACTED}"`)
     .replace(AUTH_SCHEME, `$1 ${REDACTED}`)
     .replace(BOT_TOKEN_SHAPE, REDACTED)
@@ -61,13 +63,21 @@ export function scrubSecrets(text: string, known: readonly (string | null | unde
 }
 
 /** A destination that writes each line scrubbed of secrets to `inner`. */
-function scrubbingDestination(inner: DestinationStream, known: readonly (string | null | undefined)[] = []): DestinationStream {
+function scrubbingDestination(
+  inner: DestinationStream,
+  known: readonly (string | null | undefined)[] = [],
+): DestinationStream {
   return { write: (line: string) => inner.write(scrubSecrets(line, known)) };
 }
 
 /** A destination that writes each JSON line to `inner` as pino-pretty's human-readable text. */
 function prettyDestination(inner: DestinationStream, colorize: boolean): DestinationStream {
-  const format = prettyFactory({ colorize, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,name' });
+  const format = prettyFactory({
+    colorize,
+    singleLine: true,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname,name',
+  });
   return { write: (line: string) => inner.write(format(line)) };
 }
 

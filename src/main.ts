@@ -82,13 +82,21 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
   let ops: ReturnType<typeof startOps> | null = null;
   try {
     const seeded = await ensureSeedCorpus(store, config.seedsDir, clock());
-    if (seeded) logger.info({ new: seeded.questions.new, rejected: seeded.rejected.length }, 'seed corpus (bundled pages) loaded');
+    if (seeded)
+      logger.info(
+        { new: seeded.questions.new, rejected: seeded.rejected.length },
+        'seed corpus (bundled pages) loaded',
+      );
 
     search = createSearchService({
       store,
       indexDir: config.indexDir,
       logger,
-      ...(opts.searchWorkers !== undefined ? { workers: opts.searchWorkers } : config.searchWorkers !== null ? { workers: config.searchWorkers } : {}),
+      ...(opts.searchWorkers !== undefined
+        ? { workers: opts.searchWorkers }
+        : config.searchWorkers !== null
+          ? { workers: config.searchWorkers }
+          : {}),
     });
     ops = startOps({ config, logger, clock, store, search });
     const registry = createRegistry(commands);
@@ -96,7 +104,12 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
     deps.health = ops.health;
     const searchEngine = search.engine;
     // Charts, palmarès and CSV exports (issue 13): charts render in their own worker thread.
-    deps.charts = createChartDeps({ store, collect: (req, limit) => searchEngine.collect(req, limit), collectFacts: (req) => searchEngine.collectFacts(req), logger });
+    deps.charts = createChartDeps({
+      store,
+      collect: (req, limit) => searchEngine.collect(req, limit),
+      collectFacts: (req) => searchEngine.collectFacts(req),
+      logger,
+    });
     const warmStarted = performance.now();
     warmCommandDeps(deps);
     logger.info({ ms: Math.round(performance.now() - warmStarted) }, 'command caches warm');
@@ -116,7 +129,14 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
     if (config.discordToken) {
       // Questions asked by mention or in DMs (issue 13): same flood control, answered by the plain-French parser.
       const onMessage = createMessageHandler({ deps, logger, flood, clock });
-      client = await startDiscordClient({ token: config.discordToken, apiUrl: config.discordApiUrl, shards: config.shardCount, logger, onInteraction: gate.handle, onMessage });
+      client = await startDiscordClient({
+        token: config.discordToken,
+        apiUrl: config.discordApiUrl,
+        shards: config.shardCount,
+        logger,
+        onInteraction: gate.handle,
+        onMessage,
+      });
       ops.attach({ client });
     } else {
       consoleSession = createConsoleSession({
@@ -143,7 +163,9 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
         opsForRefresh.onRefresh(outcome, durationMs);
         // The refresh ran in a child process: the index adds what it wrote now rather than at the next 10 s check.
         if (outcome && outcome.revisionAfter !== outcome.revisionBefore) {
-          void searchForRefresh.catchUp().catch((err: unknown) => logger.warn({ err }, 'search index catch-up after refresh failed'));
+          void searchForRefresh
+            .catchUp()
+            .catch((err: unknown) => logger.warn({ err }, 'search index catch-up after refresh failed'));
         }
       },
       onTick: ops.onTick,
@@ -175,13 +197,23 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
           gate.close();
           consoleSession?.close();
           const unfinished = await gate.drain(left());
-          if (unfinished > 0) logger.warn({ unfinished, graceMs: config.shutdownGraceMs }, 'interactions still running at the shutdown deadline, stopping anyway');
+          if (unfinished > 0)
+            logger.warn(
+              { unfinished, graceMs: config.shutdownGraceMs },
+              'interactions still running at the shutdown deadline, stopping anyway',
+            );
           const digestsDone = await Promise.race([digests.stop().then(() => true), delay(left()).then(() => false)]);
-          if (!digestsDone) logger.warn({}, 'digest run still in progress at the shutdown deadline; unsent messages stay recorded for the next start');
+          if (!digestsDone)
+            logger.warn(
+              {},
+              'digest run still in progress at the shutdown deadline; unsent messages stay recorded for the next start',
+            );
           if (client) await client.destroy();
           await opsHandle.close();
           await deps.charts?.service.close();
-          await searchHandle.close().catch((err: unknown) => logger.warn({ err }, 'search index did not close cleanly'));
+          await searchHandle
+            .close()
+            .catch((err: unknown) => logger.warn({ err }, 'search index did not close cleanly'));
           store.close();
           logger.info({ ms: Math.round(performance.now() - t0), unfinished }, 'stopped');
         })();
@@ -220,7 +252,8 @@ async function runAsScript(): Promise<void> {
   // One logger from the first line on, so that even a crash during start-up is logged scrubbed of secrets.
   // The console twin on a terminal: a person reads the answers on stdout, so the logs (stderr) are short text,
   // warnings and errors only unless LOG_LEVEL says otherwise. Anywhere else (a service, a pipe, the tests): JSON.
-  const consoleAtTerminal = config.discordToken === null && process.stdin.isTTY === true && process.stdout.isTTY === true;
+  const consoleAtTerminal =
+    config.discordToken === null && process.stdin.isTTY === true && process.stdout.isTTY === true;
   const logger = createLogger({
     level: consoleAtTerminal && !config.logLevelSet ? 'warn' : config.logLevel,
     pretty: consoleAtTerminal,
@@ -232,7 +265,9 @@ async function runAsScript(): Promise<void> {
     app = await main({ logger });
   } catch (e) {
     logger.error({ err: e }, 'start-up failed');
-    process.stderr.write(`Démarrage impossible : ${redactToken(e instanceof Error ? e.message : String(e), config.discordToken)}\n`);
+    process.stderr.write(
+      `Démarrage impossible : ${redactToken(e instanceof Error ? e.message : String(e), config.discordToken)}\n`,
+    );
     process.exit(1);
   }
   lifecycle.running({

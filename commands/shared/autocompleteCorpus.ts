@@ -19,10 +19,14 @@ export async function corpusChoices(kind: CorpusKind, input: string, deps: Comma
   const text = input.slice(0, 100);
   if (kind === 'deputy') {
     // The value is the display name: readable in the console, unique enough, and what users type.
-    return deps.insights.findDeputies(text, 25).map((d) => ({ name: label(d.name, d.count), value: d.name.slice(0, 100) }));
+    return deps.insights
+      .findDeputies(text, 25)
+      .map((d) => ({ name: label(d.name, d.count), value: d.name.slice(0, 100) }));
   }
   if (kind === 'ministry') {
-    return deps.insights.findMinistries(text, 25).map((m) => ({ name: label(m.name, m.count), value: m.name.slice(0, 100) }));
+    return deps.insights
+      .findMinistries(text, 25)
+      .map((m) => ({ name: label(m.name, m.count), value: m.name.slice(0, 100) }));
   }
   if (!deps.search.ready) return [];
   const suggestions = await deps.search.suggest(kind, text, 25);

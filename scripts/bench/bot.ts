@@ -19,7 +19,13 @@ import { FAKE_TOKEN, startDiscordFake } from '../../tests/support/discordFake';
 import { percentile, runLoad } from '../../tests/support/loadScenario';
 import { spawnBot } from '../../tests/support/spawnBot';
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '100000' }, interactions: { type: 'string', default: '200' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    count: { type: 'string', default: '100000' },
+    interactions: { type: 'string', default: '200' },
+    keep: { type: 'boolean', default: false },
+  },
+});
 const count = Number(values.count);
 const interactions = Number(values.interactions);
 
@@ -36,7 +42,13 @@ log(`corpus : ${corpusSize.toLocaleString('fr-FR')} questions en ${(corpusBuildM
 
 const fake = await startDiscordFake();
 t = performance.now();
-const bot = spawnBot({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.apiUrl, DATABASE_PATH: dbPath, INDEX_DIR: path.join(tmp.dir, 'index'), LOG_LEVEL: 'info' });
+const bot = spawnBot({
+  DISCORD_TOKEN: FAKE_TOKEN,
+  DISCORD_API_URL: fake.apiUrl,
+  DATABASE_PATH: dbPath,
+  INDEX_DIR: path.join(tmp.dir, 'index'),
+  LOG_LEVEL: 'info',
+});
 let exitCode = 0;
 try {
   await fake.waitForReady(120_000);
@@ -68,7 +80,16 @@ try {
     indexOrigin: ready.origin,
     ackMs: { p50: percentile(all.ack, 50), p99: percentile(all.ack, 99), max: Math.max(...all.ack) },
     replyMs: { p50: percentile(all.reply, 50), p99: percentile(all.reply, 99), max: Math.max(...all.reply) },
-    perRound: runs.map((r) => ({ ackP50: percentile(r.ackMs, 50), ackP99: percentile(r.ackMs, 99), replyP50: percentile(r.replyMs, 50), replyP99: percentile(r.replyMs, 99), direct: r.direct, deferred: r.deferred, wallMs: r.wallMs, errors: r.errors.length })),
+    perRound: runs.map((r) => ({
+      ackP50: percentile(r.ackMs, 50),
+      ackP99: percentile(r.ackMs, 99),
+      replyP50: percentile(r.replyMs, 50),
+      replyP99: percentile(r.replyMs, 99),
+      direct: r.direct,
+      deferred: r.deferred,
+      wallMs: r.wallMs,
+      errors: r.errors.length,
+    })),
     /** discord.js runs with its production REST settings; the fake enforces Discord's rate limits. */
     rest: 'production (discord.js defaults: 50 requests/s global, per-route buckets, 3 retries)',
     rateLimited: fake.rateLimited.length,
@@ -82,8 +103,15 @@ try {
   const out = path.join(REPO, 'bench-results', `bot-${count}.json`);
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
   log(`résultats : ${path.relative(REPO, out)}`);
-  if (result.ackMs.max >= 3000 || fake.violations.length > 0 || result.errors.length > 0 || fake.rateLimited.length > 0) {
-    log(`ÉCHEC : accusé max ${result.ackMs.max} ms, ${fake.violations.length} violation(s), ${result.errors.length} erreur(s), ${fake.rateLimited.length} réponse(s) 429`);
+  if (
+    result.ackMs.max >= 3000 ||
+    fake.violations.length > 0 ||
+    result.errors.length > 0 ||
+    fake.rateLimited.length > 0
+  ) {
+    log(
+      `ÉCHEC : accusé max ${result.ackMs.max} ms, ${fake.violations.length} violation(s), ${result.errors.length} erreur(s), ${fake.rateLimited.length} réponse(s) 429`,
+    );
     exitCode = 1;
   }
 } catch (e) {

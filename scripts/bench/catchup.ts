@@ -17,7 +17,9 @@ import { parseArgs } from 'node:util';
 import { createSearchService } from '../../src/search/createSearchService';
 import { openStore } from '../../src/store/openStore';
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '20000' }, base: { type: 'string', default: '20000' } } });
+const { values } = parseArgs({
+  options: { count: { type: 'string', default: '20000' }, base: { type: 'string', default: '20000' } },
+});
 const count = Number(values.count);
 const base = Number(values.base);
 const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -27,16 +29,44 @@ const log = (s: string) => void process.stdout.write(`${s}\n`);
 const ms = (ns: number) => Math.round(ns / 1e5) / 10;
 
 function run(args: string[]): void {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn' } });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+  });
   if (r.status !== 0) throw new Error(`${args.join(' ')} : ${r.stderr.slice(-2000)}`);
 }
 
 try {
   let t = performance.now();
-  run(['scripts/gen-corpus.ts', '--count', String(base), '--out', path.join(dir, 'base.zip'), '--layout', 'per-file', '--seed', '3']);
-  run(['scripts/gen-corpus.ts', '--count', String(count), '--out', path.join(dir, 'new.zip'), '--layout', 'per-file', '--seed', '4', '--start-number', '500000']);
+  run([
+    'scripts/gen-corpus.ts',
+    '--count',
+    String(base),
+    '--out',
+    path.join(dir, 'base.zip'),
+    '--layout',
+    'per-file',
+    '--seed',
+    '3',
+  ]);
+  run([
+    'scripts/gen-corpus.ts',
+    '--count',
+    String(count),
+    '--out',
+    path.join(dir, 'new.zip'),
+    '--layout',
+    'per-file',
+    '--seed',
+    '4',
+    '--start-number',
+    '500000',
+  ]);
   run(['scripts/ingest.ts', path.join(dir, 'base.zip'), '--db', dbPath, '--no-progress']);
-  log(`corpus de base : ${base.toLocaleString('fr-FR')} questions, archive de ${count.toLocaleString('fr-FR')} nouvelles (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  log(
+    `corpus de base : ${base.toLocaleString('fr-FR')} questions, archive de ${count.toLocaleString('fr-FR')} nouvelles (${((performance.now() - t) / 1000).toFixed(1)} s)`,
+  );
 
   const store = openStore(dbPath);
   const service = createSearchService({ store, indexDir: path.join(dir, 'index'), watchMs: 0 });
@@ -49,7 +79,18 @@ try {
   run(['scripts/ingest.ts', path.join(dir, 'new.zip'), '--db', dbPath, '--no-progress']);
   const ingestSeconds = (performance.now() - t) / 1000;
 
-  const words = ['ministre', 'retraite', 'hôpitaux', 'sécurité', 'éducation', 'logement', 'justice', 'impôt', 'transports', 'santé'];
+  const words = [
+    'ministre',
+    'retraite',
+    'hôpitaux',
+    'sécurité',
+    'éducation',
+    'logement',
+    'justice',
+    'impôt',
+    'transports',
+    'santé',
+  ];
   const searchMs: number[] = [];
   let searching = true;
   const searches = (async () => {
@@ -78,7 +119,8 @@ try {
   await searches;
   searchMs.splice(0, idleSearches);
   searchMs.sort((a, b) => a - b);
-  const pct = (p: number) => Math.round(searchMs[Math.min(searchMs.length - 1, Math.floor((p / 100) * searchMs.length))]! * 10) / 10;
+  const pct = (p: number) =>
+    Math.round(searchMs[Math.min(searchMs.length - 1, Math.floor((p / 100) * searchMs.length))]! * 10) / 10;
   const result = {
     bench: 'catchup',
     base,
@@ -90,7 +132,12 @@ try {
     loopDelayMs: { p50: ms(h.percentile(50)), p99: ms(h.percentile(99)), max: ms(h.max) },
     /** The same searches for 10 s before the catch-up. */
     loopDelayIdleMs: { p50: ms(idle.percentile(50)), p99: ms(idle.percentile(99)), max: ms(idle.max) },
-    searchesDuringCatchUp: { n: searchMs.length, p50: pct(50), p99: pct(99), max: Math.round(searchMs.at(-1)! * 10) / 10 },
+    searchesDuringCatchUp: {
+      n: searchMs.length,
+      p50: pct(50),
+      p99: pct(99),
+      max: Math.round(searchMs.at(-1)! * 10) / 10,
+    },
     size: service.engine.size,
     node: process.version,
     at: new Date().toISOString(),

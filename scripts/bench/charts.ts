@@ -31,9 +31,18 @@ t = performance.now();
 const search = createSearchService({ store, indexDir: null });
 await search.whenReady;
 log(`index : ${(ms(t) / 1000).toFixed(1)} s`);
-const charts = createChartDeps({ store, collect: (req, limit) => search.engine.collect(req, limit), collectFacts: (req) => search.engine.collectFacts(req) });
+const charts = createChartDeps({
+  store,
+  collect: (req, limit) => search.engine.collect(req, limit),
+  collectFacts: (req) => search.engine.collectFacts(req),
+});
 
-const result: Record<string, unknown> = { bench: 'charts', count: store.count(), node: process.version, at: new Date().toISOString() };
+const result: Record<string, unknown> = {
+  bench: 'charts',
+  count: store.count(),
+  node: process.version,
+  at: new Date().toISOString(),
+};
 try {
   // Trends: a frequent word, a rarer one, filters only.
   const trends: Record<string, unknown> = {};
@@ -55,8 +64,21 @@ try {
     s = performance.now();
     const again = await charts.service.render(spec);
     const cachedMs = ms(s);
-    trends[label] = { matches: trend.total, periods: trend.periods.length, figuresMs, figuresCachedMs, renderMs, renderInWorkerMs: Math.round(first.ms), cachedRenderMs: cachedMs, cached: again.cached, pngBytes: first.png.length, size: [first.width, first.height] };
-    log(`tendance ${label} : ${trend.total.toLocaleString('fr-FR')} questions, chiffres ${figuresMs} ms (cache ${figuresCachedMs} ms), rendu ${renderMs} ms (dans le worker ${Math.round(first.ms)} ms), depuis le cache ${cachedMs} ms, ${first.width}×${first.height}, ${Math.round(first.png.length / 1024)} Ko`);
+    trends[label] = {
+      matches: trend.total,
+      periods: trend.periods.length,
+      figuresMs,
+      figuresCachedMs,
+      renderMs,
+      renderInWorkerMs: Math.round(first.ms),
+      cachedRenderMs: cachedMs,
+      cached: again.cached,
+      pngBytes: first.png.length,
+      size: [first.width, first.height],
+    };
+    log(
+      `tendance ${label} : ${trend.total.toLocaleString('fr-FR')} questions, chiffres ${figuresMs} ms (cache ${figuresCachedMs} ms), rendu ${renderMs} ms (dans le worker ${Math.round(first.ms)} ms), depuis le cache ${cachedMs} ms, ${first.width}×${first.height}, ${Math.round(first.png.length / 1024)} Ko`,
+    );
   }
   result.trend = trends;
 
@@ -66,20 +88,42 @@ try {
   s = performance.now();
   const pr = await charts.service.render(palmaresSpec(p, 'Palmarès'));
   const palmaresRenderMs = ms(s);
-  result.palmares = { ministries: p.ranks.length, sqlMs: palmaresSqlMs, renderMs: palmaresRenderMs, size: [pr.width, pr.height] };
+  result.palmares = {
+    ministries: p.ranks.length,
+    sqlMs: palmaresSqlMs,
+    renderMs: palmaresRenderMs,
+    size: [pr.width, pr.height],
+  };
   log(`palmarès : ${p.ranks.length} ministères, SQL ${palmaresSqlMs} ms, rendu ${palmaresRenderMs} ms`);
 
   const insights = createSqlInsights(store.db, () => store.revision());
   const deputy = insights.findDeputies('', 1)[0]!;
   s = performance.now();
   const facts = insights.deputyFacts(deputy);
-  const trend = aggregateTrend(facts.map((f) => ({ uid: f.uid, status: f.status, questionDate: f.questionDate, answerDate: f.answerDate, author: null, group: null, ministry: f.ministryAssigned })));
+  const trend = aggregateTrend(
+    facts.map((f) => ({
+      uid: f.uid,
+      status: f.status,
+      questionDate: f.questionDate,
+      answerDate: f.answerDate,
+      author: null,
+      group: null,
+      ministry: f.ministryAssigned,
+    })),
+  );
   const profileFiguresMs = ms(s);
   s = performance.now();
   await charts.service.render(profileSpec(trend, delayDistribution(facts), deputy.name));
   const profileRenderMs = ms(s);
-  result.profile = { deputy: deputy.name, questions: facts.length, figuresMs: profileFiguresMs, renderMs: profileRenderMs };
-  log(`profil (${deputy.name}, ${facts.length} questions) : chiffres ${profileFiguresMs} ms, rendu ${profileRenderMs} ms`);
+  result.profile = {
+    deputy: deputy.name,
+    questions: facts.length,
+    figuresMs: profileFiguresMs,
+    renderMs: profileRenderMs,
+  };
+  log(
+    `profil (${deputy.name}, ${facts.length} questions) : chiffres ${profileFiguresMs} ms, rendu ${profileRenderMs} ms`,
+  );
 
   s = performance.now();
   const { uids } = await charts.uids({ text: 'ministre', filters: {} }, MAX_EXPORT_ROWS, now);

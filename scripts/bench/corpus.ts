@@ -47,13 +47,26 @@ async function hwm(pid: number): Promise<number> {
   }
 }
 
-async function runCommand(base: string, db: string): Promise<{ code: number | null; wallMs: number; peakRss: number; report: Record<string, unknown> | null; stderr: string }> {
+async function runCommand(
+  base: string,
+  db: string,
+): Promise<{
+  code: number | null;
+  wallMs: number;
+  peakRss: number;
+  report: Record<string, unknown> | null;
+  stderr: string;
+}> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/corpus.ts', 'officiel', '--db', db, '--json', '--no-progress'], {
-    cwd: REPO,
-    env: { ...process.env, OPENDATA_URL: base, NODE_OPTIONS: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/corpus.ts', 'officiel', '--db', db, '--json', '--no-progress'],
+    {
+      cwd: REPO,
+      env: { ...process.env, OPENDATA_URL: base, NODE_OPTIONS: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
@@ -96,14 +109,22 @@ try {
     const seconds = (performance.now() - t) / 1000;
     archives.push({ what: `${legislature}e législature (${count})`, bytes: statSync(out).size, seconds });
     mirror.put(questionArchiveUrl('', legislature).replace(/^\//, ''), { fromDisk: out });
-    log(`archive ${legislature}e : ${count.toLocaleString('fr-FR')} questions, ${mb(statSync(out).size)} en ${seconds.toFixed(1)} s`);
+    log(
+      `archive ${legislature}e : ${count.toLocaleString('fr-FR')} questions, ${mb(statSync(out).size)} en ${seconds.toFixed(1)} s`,
+    );
   }
   const amo = path.join(tmp.dir, 'AMO30.json.zip');
   const t = performance.now();
   const deputies = await writeDeputiesHistory({ seed, out: amo, acteurs: Number(values.deputies) });
-  archives.push({ what: `AMO30 (${deputies.acteurs} acteurs, ${deputies.organes} organes)`, bytes: deputies.diskBytes, seconds: (performance.now() - t) / 1000 });
+  archives.push({
+    what: `AMO30 (${deputies.acteurs} acteurs, ${deputies.organes} organes)`,
+    bytes: deputies.diskBytes,
+    seconds: (performance.now() - t) / 1000,
+  });
   mirror.put(deputiesArchiveUrl('').replace(/^\//, ''), { fromDisk: amo });
-  log(`historique des députés : ${deputies.acteurs} acteurs dont ${deputies.deputies} députés, ${deputies.organes} organes, ${mb(deputies.diskBytes)}`);
+  log(
+    `historique des députés : ${deputies.acteurs} acteurs dont ${deputies.deputies} députés, ${deputies.organes} organes, ${mb(deputies.diskBytes)}`,
+  );
 
   // ---- the command, twice ------------------------------------------------------------------------------------
   const db = values['keep-db'] ? path.resolve(values['keep-db']) : path.join(tmp.dir, 'questions.db');
@@ -111,10 +132,16 @@ try {
   const first = await runCommand(mirror.base, db);
   log(`1er chargement : code ${first.code}, ${(first.wallMs / 1000).toFixed(1)} s, RSS max ${mb(first.peakRss)}`);
   if (first.code !== 0) log(first.stderr);
-  const bodiesAfterFirst = mirror.requests.filter((r) => r.method === 'GET' && (r.status === 200 || r.status === 206)).length;
+  const bodiesAfterFirst = mirror.requests.filter(
+    (r) => r.method === 'GET' && (r.status === 200 || r.status === 206),
+  ).length;
   const second = await runCommand(mirror.base, db);
-  const bodiesAfterSecond = mirror.requests.filter((r) => r.method === 'GET' && (r.status === 200 || r.status === 206)).length;
-  log(`2e chargement : code ${second.code}, ${(second.wallMs / 1000).toFixed(1)} s, ${bodiesAfterSecond - bodiesAfterFirst} téléchargement(s)`);
+  const bodiesAfterSecond = mirror.requests.filter(
+    (r) => r.method === 'GET' && (r.status === 200 || r.status === 206),
+  ).length;
+  log(
+    `2e chargement : code ${second.code}, ${(second.wallMs / 1000).toFixed(1)} s, ${bodiesAfterSecond - bodiesAfterFirst} téléchargement(s)`,
+  );
 
   const store = openStore(db);
   const total = store.count();
@@ -122,9 +149,18 @@ try {
   const byLegislature = store.stats().byLegislature;
   store.close();
   let dbBytes = 0;
-  for (const suffix of ['', '-wal', '-shm']) dbBytes += (() => { try { return statSync(db + suffix).size; } catch { return 0; } })();
+  for (const suffix of ['', '-wal', '-shm'])
+    dbBytes += (() => {
+      try {
+        return statSync(db + suffix).size;
+      } catch {
+        return 0;
+      }
+    })();
   const expected = Object.values(sizes).reduce((s, n) => s + n, 0);
-  const summary = first.report?.summary as { questions?: { new?: number }; rejected?: unknown[]; named?: number } | undefined;
+  const summary = first.report?.summary as
+    | { questions?: { new?: number }; rejected?: unknown[]; named?: number }
+    | undefined;
   const checks = {
     everyQuestionLoaded: total === expected,
     everyAuthorNamed: unnamed.questions === 0,
@@ -138,9 +174,25 @@ try {
     sizes,
     acteurs: deputies.acteurs,
     archives,
-    first: { code: first.code, wallMs: first.wallMs, peakRssBytes: first.peakRss, questionsNew: summary?.questions?.new ?? null },
-    second: { code: second.code, wallMs: second.wallMs, downloads: bodiesAfterSecond - bodiesAfterFirst, peakRssBytes: second.peakRss },
-    database: { path: values['keep-db'] ? db : null, bytes: dbBytes, questions: total, byLegislature, unnamedAuthors: unnamed },
+    first: {
+      code: first.code,
+      wallMs: first.wallMs,
+      peakRssBytes: first.peakRss,
+      questionsNew: summary?.questions?.new ?? null,
+    },
+    second: {
+      code: second.code,
+      wallMs: second.wallMs,
+      downloads: bodiesAfterSecond - bodiesAfterFirst,
+      peakRssBytes: second.peakRss,
+    },
+    database: {
+      path: values['keep-db'] ? db : null,
+      bytes: dbBytes,
+      questions: total,
+      byLegislature,
+      unnamedAuthors: unnamed,
+    },
     checks,
     pass: Object.values(checks).every(Boolean),
     machine: { node: process.version, cpus: os.cpus().length, loadavg: os.loadavg() },

@@ -81,7 +81,10 @@ async function readStatusBytes(pid: number, field: 'VmHWM' | 'VmRSS'): Promise<n
   }
 }
 
-async function runIngest(file: string, db: string): Promise<Omit<IngestRun, 'format' | 'file' | 'fileBytes' | 'jsonBytes' | 'generateSeconds'>> {
+async function runIngest(
+  file: string,
+  db: string,
+): Promise<Omit<IngestRun, 'format' | 'file' | 'fileBytes' | 'jsonBytes' | 'generateSeconds'>> {
   const started = Date.now();
   const child = spawn(
     process.execPath,
@@ -125,7 +128,10 @@ async function runIngest(file: string, db: string): Promise<Omit<IngestRun, 'for
   const questionsRead = summary?.questions?.read ?? null;
   let dbBytes = 0;
   for (const suffix of ['', '-wal', '-shm']) {
-    dbBytes += await stat(db + suffix).then((s) => s.size, () => 0);
+    dbBytes += await stat(db + suffix).then(
+      (s) => s.size,
+      () => 0,
+    );
   }
   return {
     ingestSeconds,
@@ -153,7 +159,9 @@ try {
     const genStart = Date.now();
     const written = await writeArchive({ count, seed, legislature, out: file, layout: 'single' });
     const generateSeconds = (Date.now() - genStart) / 1000;
-    console.error(`bench ingest : ${fr(written.questions)} questions générées (${format}, ${mb(written.diskBytes)}) en ${generateSeconds.toFixed(1)} s`);
+    console.error(
+      `bench ingest : ${fr(written.questions)} questions générées (${format}, ${mb(written.diskBytes)}) en ${generateSeconds.toFixed(1)} s`,
+    );
     const run = await runIngest(file, path.join(dir, `${format}.db`));
     runs.push({ format, file, fileBytes: written.diskBytes, jsonBytes: written.jsonBytes, generateSeconds, ...run });
     console.error(
@@ -175,7 +183,13 @@ const result = {
   seed,
   legislature,
   layout: 'single',
-  machine: { node: process.version, platform: process.platform, arch: process.arch, cpus: os.cpus().length, totalMemBytes: os.totalmem() },
+  machine: {
+    node: process.version,
+    platform: process.platform,
+    arch: process.arch,
+    cpus: os.cpus().length,
+    totalMemBytes: os.totalmem(),
+  },
   targetPeakRssBytes: RSS_TARGET_BYTES,
   pass: failures.length === 0 && overTarget.length === 0,
   runs,

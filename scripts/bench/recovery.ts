@@ -20,13 +20,44 @@ import { FAKE_TOKEN, startDiscordFake, type InteractionResult } from '../../test
 import { hangWorker } from '../../tests/support/hangWorker';
 import { percentile } from '../../tests/support/loadScenario';
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '10000' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { count: { type: 'string', default: '10000' }, keep: { type: 'boolean', default: false } },
+});
 const count = Number(values.count);
 const log = (s: string): void => void process.stdout.write(`${s}\n`);
 // Two words out of these (900 pairs): few repeats, so that the service's response cache does not answer for the shards.
-const WORDS = ['ministre', 'retraite', 'hôpitaux', 'sécurité', 'éducation', 'agriculteurs', 'logement', 'justice', 'impôt', 'transports',
-  'santé', 'emploi', 'énergie', 'collectivités', 'police', 'école', 'handicap', 'eau', 'forêt', 'chasse',
-  'médecins', 'pharmacie', 'routes', 'vignes', 'pêche', 'fiscalité', 'communes', 'prisons', 'douanes', 'armées'];
+const WORDS = [
+  'ministre',
+  'retraite',
+  'hôpitaux',
+  'sécurité',
+  'éducation',
+  'agriculteurs',
+  'logement',
+  'justice',
+  'impôt',
+  'transports',
+  'santé',
+  'emploi',
+  'énergie',
+  'collectivités',
+  'police',
+  'école',
+  'handicap',
+  'eau',
+  'forêt',
+  'chasse',
+  'médecins',
+  'pharmacie',
+  'routes',
+  'vignes',
+  'pêche',
+  'fiscalité',
+  'communes',
+  'prisons',
+  'douanes',
+  'armées',
+];
 
 const tmp = tempDir('bench-recovery-');
 const dbPath = path.join(tmp.dir, 'questions.db');
@@ -52,7 +83,9 @@ await fake.waitForReady(120_000);
 t = performance.now();
 await app.search.whenReady;
 await app.search.save();
-log(`index prêt et sauvegardé en ${((performance.now() - t) / 1000).toFixed(1)} s (${app.search.origin}), ${app.search.supervisors.length} workers`);
+log(
+  `index prêt et sauvegardé en ${((performance.now() - t) / 1000).toFixed(1)} s (${app.search.origin}), ${app.search.supervisors.length} workers`,
+);
 
 interface Sample {
   at: number;
@@ -70,11 +103,19 @@ const traffic = (async () => {
     const at = performance.now();
     user += 1n;
     const p = fake
-      .command('recherche', { texte: `${WORDS[i % WORDS.length]} ${WORDS[Math.floor(i / WORDS.length) % WORDS.length]}` }, { userId: String(user), timeoutMs: 60_000 })
+      .command(
+        'recherche',
+        { texte: `${WORDS[i % WORDS.length]} ${WORDS[Math.floor(i / WORDS.length) % WORDS.length]}` },
+        { userId: String(user), timeoutMs: 60_000 },
+      )
       .done.then(
         (r: InteractionResult) => {
           const content = typeof r.body.content === 'string' ? r.body.content : '';
-          const outcome = /momentanément indisponible/.test(content) ? 'unavailable' : Array.isArray(r.body.embeds) && r.body.embeds.length ? 'results' : 'other';
+          const outcome = /momentanément indisponible/.test(content)
+            ? 'unavailable'
+            : Array.isArray(r.body.embeds) && r.body.embeds.length
+              ? 'results'
+              : 'other';
           samples.push({ at, ackMs: r.ackMs, replyMs: r.replyMs, outcome });
         },
         () => void samples.push({ at, ackMs: Infinity, replyMs: Infinity, outcome: 'timeout' }),
@@ -113,9 +154,25 @@ async function scenario(name: 'kill' | 'hang', shard: number) {
     fullServiceMs: Math.round(backMs),
     firstResultsAfterMs: firstResultsAfter ? Math.round(firstResultsAfter.at + firstResultsAfter.replyMs - t0) : null,
     unavailableAnswers: unavailable.length,
-    unavailableReplyMs: { p50: percentile(unavailable.map((s) => s.replyMs), 50), max: Math.max(0, ...unavailable.map((s) => s.replyMs)) },
+    unavailableReplyMs: {
+      p50: percentile(
+        unavailable.map((s) => s.replyMs),
+        50,
+      ),
+      max: Math.max(0, ...unavailable.map((s) => s.replyMs)),
+    },
     otherAnswers: window.filter((s) => s.outcome === 'other' || s.outcome === 'timeout').length,
-    ackMs: { p50: percentile(window.map((s) => s.ackMs), 50), p99: percentile(window.map((s) => s.ackMs), 99), max: Math.max(0, ...window.map((s) => s.ackMs)) },
+    ackMs: {
+      p50: percentile(
+        window.map((s) => s.ackMs),
+        50,
+      ),
+      p99: percentile(
+        window.map((s) => s.ackMs),
+        99,
+      ),
+      max: Math.max(0, ...window.map((s) => s.ackMs)),
+    },
   };
   log(
     `${name} (shard ${shard}) : service complet après ${(r.fullServiceMs / 1000).toFixed(1)} s, première recherche avec résultats répondue à ${r.firstResultsAfterMs === null ? '—' : (r.firstResultsAfterMs / 1000).toFixed(1)} s ; ${r.unavailableAnswers} réponses « indisponible » (réponse p50 ${r.unavailableReplyMs.p50} ms, max ${r.unavailableReplyMs.max} ms) ; accusés p50 ${r.ackMs.p50} ms, p99 ${r.ackMs.p99} ms, max ${r.ackMs.max} ms`,
@@ -146,8 +203,12 @@ try {
   mkdirSync(path.join(REPO, 'bench-results'), { recursive: true });
   const out = path.join(REPO, 'bench-results', `recovery-${count}.json`);
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
-  log(`accusés de réception (${samples.length} interactions) : p50 ${result.ackMs.p50} ms, p99 ${result.ackMs.p99} ms, max ${result.ackMs.max} ms ; résultats : ${path.relative(REPO, out)}`);
-  const missed = [kill, hang].filter((s) => s.fullServiceMs > 30_000).map((s) => `${s.scenario} : service revenu après ${s.fullServiceMs} ms`);
+  log(
+    `accusés de réception (${samples.length} interactions) : p50 ${result.ackMs.p50} ms, p99 ${result.ackMs.p99} ms, max ${result.ackMs.max} ms ; résultats : ${path.relative(REPO, out)}`,
+  );
+  const missed = [kill, hang]
+    .filter((s) => s.fullServiceMs > 30_000)
+    .map((s) => `${s.scenario} : service revenu après ${s.fullServiceMs} ms`);
   if (result.ackMs.max >= 3000) missed.push(`accusé max ${result.ackMs.max} ms`);
   if (fake.violations.length) missed.push(`${fake.violations.length} violation(s) Discord`);
   if (missed.length) {

@@ -24,7 +24,12 @@ import { questionArchiveUrl } from '../../src/corpus/official/addresses';
 import { openStore } from '../../src/store/openStore';
 import { planEvolution, writeArchive } from '../../tools/generator';
 import { REPO, SEEDS_DIR, tempDir } from '../../tests/support/botCorpus';
-import { FAKE_TOKEN, startDiscordFake, type DiscordFake, type InteractionResult } from '../../tests/support/discordFake';
+import {
+  FAKE_TOKEN,
+  startDiscordFake,
+  type DiscordFake,
+  type InteractionResult,
+} from '../../tests/support/discordFake';
 import { percentile } from '../../tests/support/loadScenario';
 import { startOfficialMirror } from '../../tests/support/officialMirror';
 
@@ -51,15 +56,27 @@ const SEED = 5;
 let t = performance.now();
 const day1 = path.join(tmp.dir, 'day1.zip');
 const day2 = path.join(tmp.dir, 'day2.zip');
-const plan = planEvolution({ count, seed: SEED, legislature: LIVE }, { newQuestions: 40, newAnswers: 25, transfers: 10, withdrawals: 5 });
+const plan = planEvolution(
+  { count, seed: SEED, legislature: LIVE },
+  { newQuestions: 40, newAnswers: 25, transfers: 10, withdrawals: 5 },
+);
 await writeArchive({ count, seed: SEED, legislature: LIVE, out: day1, layout: 'per-file' });
-await writeArchive({ count, seed: SEED, legislature: LIVE, out: day2, layout: 'per-file', questions: plan.day2Questions });
+await writeArchive({
+  count,
+  seed: SEED,
+  legislature: LIVE,
+  out: day2,
+  layout: 'per-file',
+  questions: plan.day2Questions,
+});
 const dbPath = path.join(tmp.dir, 'questions.db');
 const store = openStore(dbPath);
 await ingest([SEEDS_DIR, ...(values.initial ? [] : [day1])], { store, now: new Date() });
 const stored = store.count();
 store.close();
-log(`corpus : ${stored.toLocaleString('fr-FR')} questions en base, archive du jour ${(readFileSync(day2).length / 1048576).toFixed(1)} Mo (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+log(
+  `corpus : ${stored.toLocaleString('fr-FR')} questions en base, archive du jour ${(readFileSync(day2).length / 1048576).toFixed(1)} Mo (${((performance.now() - t) / 1000).toFixed(1)} s)`,
+);
 
 const mirror = await startOfficialMirror();
 mirror.put(questionArchiveUrl('', LIVE).replace(/^\//, ''), { fromDisk: values.initial ? day1 : day2 });
@@ -115,7 +132,10 @@ function one(i: number, f: DiscordFake): Promise<InteractionResult> {
       return f.command('stats', {}, opts).done;
   }
 }
-async function stream(until: () => boolean, minSeconds: number): Promise<{ acks: number[]; replies: number[]; errors: number }> {
+async function stream(
+  until: () => boolean,
+  minSeconds: number,
+): Promise<{ acks: number[]; replies: number[]; errors: number }> {
   const acks: number[] = [];
   const replies: number[] = [];
   let errors = 0;
@@ -139,20 +159,29 @@ async function stream(until: () => boolean, minSeconds: number): Promise<{ acks:
   await Promise.all(pending);
   return { acks, replies, errors };
 }
-const sum = (xs: number[]) => ({ n: xs.length, p50: percentile(xs, 50), p99: percentile(xs, 99), max: xs.length ? Math.max(...xs) : 0 });
+const sum = (xs: number[]) => ({
+  n: xs.length,
+  p50: percentile(xs, 50),
+  p99: percentile(xs, 99),
+  max: xs.length ? Math.max(...xs) : 0,
+});
 
 let exitCode = 0;
 try {
   t = performance.now();
   await fake.waitForReady(120_000);
   const ready = await next('ready');
-  log(`bot prêt en ${((performance.now() - t) / 1000).toFixed(1)} s : ${String(ready.questions)} questions, index ${String(ready.indexSize)}, ${String(ready.rssMb)} Mo`);
+  log(
+    `bot prêt en ${((performance.now() - t) / 1000).toFixed(1)} s : ${String(ready.questions)} questions, index ${String(ready.indexSize)}, ${String(ready.rssMb)} Mo`,
+  );
   await new Promise((r) => setTimeout(r, 2000));
 
   bot.send({ cmd: 'reset' });
   const idle = await stream(() => true, idleSeconds);
   const idleLoop = await ask('loop', 'loop');
-  log(`repos : accusé p50 ${percentile(idle.acks, 50)} / p99 ${percentile(idle.acks, 99)} ms ; boucle p99 ${String(idleLoop.p99)} / max ${String(idleLoop.max)} ms`);
+  log(
+    `repos : accusé p50 ${percentile(idle.acks, 50)} / p99 ${percentile(idle.acks, 99)} ms ; boucle p99 ${String(idleLoop.p99)} / max ${String(idleLoop.max)} ms`,
+  );
 
   bot.send({ cmd: 'reset' });
   let refreshed: ChildMsg | null = null;
@@ -173,9 +202,20 @@ try {
     count,
     ratePerSecond: rate,
     idle: { ack: sum(idle.acks), reply: sum(idle.replies), errors: idle.errors, loopMs: idleLoop },
-    refresh: { wallMs: refreshWallMs, outcome, ack: sum(during.acks), reply: sum(during.replies), errors: during.errors, loopMs: refreshLoop },
+    refresh: {
+      wallMs: refreshWallMs,
+      outcome,
+      ack: sum(during.acks),
+      reply: sum(during.replies),
+      errors: during.errors,
+      loopMs: refreshLoop,
+    },
     targets: { loopP99Ms: 50, loopMaxMs: 200, ackP99Ms: 100 },
-    pass: Number(refreshLoop.p99) < 50 && Number(refreshLoop.max) < 200 && percentile(during.acks, 99) < 100 && outcome?.ok === true,
+    pass:
+      Number(refreshLoop.p99) < 50 &&
+      Number(refreshLoop.max) < 200 &&
+      percentile(during.acks, 99) < 100 &&
+      outcome?.ok === true,
     violations: fake.violations.slice(0, 10),
     machine: { node: process.version, cpus: os.cpus().length, loadavg: os.loadavg() },
     at: new Date().toISOString(),

@@ -35,7 +35,9 @@ const { values } = parseArgs({ options: { misses: { type: 'boolean', default: fa
 const started = performance.now();
 const store = await relevanceStore();
 const queries = relevanceQueries();
-console.log(`bench relevance : ${queries.length} requêtes sur ${store.count()} questions réelles (QOSD de la 15e législature et pages d'exemple)`);
+console.log(
+  `bench relevance : ${queries.length} requêtes sur ${store.count()} questions réelles (QOSD de la 15e législature et pages d'exemple)`,
+);
 
 const handle = await projectEngine(store);
 const project = await measureRelevance(engineRanker(handle.engine), queries);
@@ -59,7 +61,10 @@ show('projet', project);
 show('projet, termes fréquents à 5 %', frequent);
 show('minisearch par défaut', plain);
 if (values.misses) {
-  for (const [label, r] of [['projet', project], ['termes fréquents', frequent]] as const) {
+  for (const [label, r] of [
+    ['projet', project],
+    ['termes fréquents', frequent],
+  ] as const) {
     console.log(`  requêtes dont le 1er résultat n'est pas pertinent (${label}) :`);
     for (const m of r.misses) console.log(`    rang ${m.rank || '>10'}  « ${m.q} »  -> ${m.top.join(', ')}`);
   }
@@ -69,7 +74,14 @@ const out = path.join(repoRoot, 'bench-results', 'relevance.json');
 writeFileSync(
   out,
   JSON.stringify(
-    { queries: queries.length, machine: { cpus: os.cpus().length, node: process.version }, date: new Date().toISOString(), project, frequentTerms: frequent, plainMinisearch: plain },
+    {
+      queries: queries.length,
+      machine: { cpus: os.cpus().length, node: process.version },
+      date: new Date().toISOString(),
+      project,
+      frequentTerms: frequent,
+      plainMinisearch: plain,
+    },
     null,
     2,
   ),

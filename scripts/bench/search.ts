@@ -144,7 +144,13 @@ interface BenchQuery {
   req: SearchRequest;
 }
 
-function makeQueries(questions: Array<Pick<Question, 'uid' | 'number' | 'legislature' | 'status' | 'rubrique' | 'ministryAssigned' | 'author'> & { text: string }>): BenchQuery[] {
+function makeQueries(
+  questions: Array<
+    Pick<Question, 'uid' | 'number' | 'legislature' | 'status' | 'rubrique' | 'ministryAssigned' | 'author'> & {
+      text: string;
+    }
+  >,
+): BenchQuery[] {
   const rnd = mulberry32(seed * 31 + 1);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const out: BenchQuery[] = [];
@@ -153,7 +159,9 @@ function makeQueries(questions: Array<Pick<Question, 'uid' | 'number' | 'legisla
   let guard = 0;
   while (out.length < queryCount && guard++ < queryCount * 20) {
     const q = pick(questions);
-    const words = (q.text.match(/[\p{L}\p{N}’'-]+/gu) ?? []).filter((w) => w.length >= 4 && !isStopWord(foldText(w)) && !/['’]/.test(w));
+    const words = (q.text.match(/[\p{L}\p{N}’'-]+/gu) ?? []).filter(
+      (w) => w.length >= 4 && !isStopWord(foldText(w)) && !/['’]/.test(w),
+    );
     if (words.length < 4) continue;
     const start = Math.floor(rnd() * (words.length - 4));
     const n = 1 + Math.floor(rnd() * 4);
@@ -203,7 +211,16 @@ function loadQuerySource(dir: string) {
   const rnd = mulberry32(seed);
   for (const q of store.iterateQuestions()) {
     if (rnd() > Math.min(1, 5000 / count)) continue;
-    sample.push({ uid: q.uid, number: q.number, legislature: q.legislature, status: q.status, rubrique: q.rubrique, ministryAssigned: q.ministryAssigned, author: q.author, text: `${q.teteAnalyse ?? ''} ${q.analyses.join(' ')} ${q.question?.text.slice(0, 1500) ?? ''}` });
+    sample.push({
+      uid: q.uid,
+      number: q.number,
+      legislature: q.legislature,
+      status: q.status,
+      rubrique: q.rubrique,
+      ministryAssigned: q.ministryAssigned,
+      author: q.author,
+      text: `${q.teteAnalyse ?? ''} ${q.analyses.join(' ')} ${q.question?.text.slice(0, 1500) ?? ''}`,
+    });
   }
   store.close();
   return makeQueries(sample);
@@ -219,7 +236,13 @@ function summarize(times: Array<{ kind: string; ms: number }>) {
   const kinds = [...new Set(times.map((t) => t.kind))];
   const all = times.map((t) => t.ms);
   return {
-    all: { n: all.length, p50: percentile(all, 50), p90: percentile(all, 90), p99: percentile(all, 99), max: percentile(all, 100) },
+    all: {
+      n: all.length,
+      p50: percentile(all, 50),
+      p90: percentile(all, 90),
+      p99: percentile(all, 99),
+      max: percentile(all, 100),
+    },
     byKind: Object.fromEntries(
       kinds.map((k) => {
         const xs = times.filter((t) => t.kind === k).map((t) => t.ms);
@@ -276,14 +299,20 @@ async function serve(dir: string): Promise<unknown> {
   // from SQLite, then proximity / subject / title, timed apart on the same word queries.
   const rerankRead: number[] = [];
   const rerankScore: number[] = [];
-  for (const q of queries.filter((x) => x.req.text && (x.kind === 'words' || x.kind === 'words+filters')).slice(0, 100)) {
+  for (const q of queries
+    .filter((x) => x.req.text && (x.kind === 'words' || x.kind === 'words+filters'))
+    .slice(0, 100)) {
     const parsed = parseQuery(q.req.text!);
     const r = await engine.search({ ...q.req, limit: RERANK_DEPTH });
     if (r.hits.length < 2) continue;
     const t0 = performance.now();
     const texts = store.getTexts(r.hits.map((h) => h.uid));
     const t1 = performance.now();
-    rerank(r.hits.map((h) => ({ ...h, terms: [], allWords: true })), parsed.clauses, new Map([...texts].map(([u, t]) => [u, t.question])));
+    rerank(
+      r.hits.map((h) => ({ ...h, terms: [], allWords: true })),
+      parsed.clauses,
+      new Map([...texts].map(([u, t]) => [u, t.question])),
+    );
     rerankRead.push(t1 - t0);
     rerankScore.push(performance.now() - t1);
   }
@@ -331,18 +360,24 @@ async function restart(dir: string): Promise<unknown> {
     const connectedMs = performance.now() - started;
     // A search right away: acknowledged at once, answered « chargement » until the index is back.
     let user = 900_000_000_000_000_000n;
-    const first = await fake.command('recherche', { texte: 'ministre' }, { userId: String(++user), timeoutMs: 60_000 }).done;
+    const first = await fake.command('recherche', { texte: 'ministre' }, { userId: String(++user), timeoutMs: 60_000 })
+      .done;
     const firstAnswerMs = performance.now() - started;
     let resultsMs: number | null = null;
     for (let i = 0; i < 600 && resultsMs === null; i++) {
-      const r = await fake.command('recherche', { texte: 'ministre' }, { userId: String(++user), timeoutMs: 60_000 }).done;
+      const r = await fake.command('recherche', { texte: 'ministre' }, { userId: String(++user), timeoutMs: 60_000 })
+        .done;
       if (Array.isArray(r.body.embeds) && r.body.embeds.length) resultsMs = performance.now() - started;
       else await new Promise((res) => setTimeout(res, 250));
     }
     const ready = await bot.waitForLog('index: ready', 600_000);
     return {
       connectedSeconds: seconds(connectedMs),
-      firstSearch: { answeredSeconds: seconds(firstAnswerMs), ackMs: first.ackMs, content: typeof first.body.content === 'string' ? first.body.content : 'résultats' },
+      firstSearch: {
+        answeredSeconds: seconds(firstAnswerMs),
+        ackMs: first.ackMs,
+        content: typeof first.body.content === 'string' ? first.body.content : 'résultats',
+      },
       resultsSeconds: resultsMs === null ? null : seconds(resultsMs),
       indexOrigin: ready.origin,
       rssMb: bot.rssMb(),
@@ -359,11 +394,18 @@ async function baseline(dir: string): Promise<unknown> {
   const queries = loadQuerySource(dir).filter((q) => q.req.text);
   const store = openStore(path.join(dir, 'questions.db'));
   const started = performance.now();
-  const ms = new MiniSearch<{ id: string; title: string; question: string; answer: string }>({ fields: ['title', 'question', 'answer'] });
+  const ms = new MiniSearch<{ id: string; title: string; question: string; answer: string }>({
+    fields: ['title', 'question', 'answer'],
+  });
   const folded: string[] = [];
   const scanCap = Math.min(count, 100_000);
   for (const q of store.iterateQuestions()) {
-    const doc = { id: q.uid, title: [q.rubrique, q.teteAnalyse, ...q.analyses].filter(Boolean).join(' '), question: q.question?.text ?? '', answer: q.answer?.text ?? '' };
+    const doc = {
+      id: q.uid,
+      title: [q.rubrique, q.teteAnalyse, ...q.analyses].filter(Boolean).join(' '),
+      question: q.question?.text ?? '',
+      answer: q.answer?.text ?? '',
+    };
     ms.add(doc);
     if (folded.length < scanCap) folded.push(foldText(`${doc.title} ${doc.question} ${doc.answer}`));
   }
@@ -386,7 +428,12 @@ async function baseline(dir: string): Promise<unknown> {
   }
   store.close();
   return {
-    plainMinisearch: { buildSeconds: seconds(buildMs), rssAfterBuildMb: rssAfterBuild, peakRssMb: maxRssMb(), queries: summarize(times) },
+    plainMinisearch: {
+      buildSeconds: seconds(buildMs),
+      rssAfterBuildMb: rssAfterBuild,
+      peakRssMb: maxRssMb(),
+      queries: summarize(times),
+    },
     linearScan: { n: scanTimes.length, p50: percentile(scanTimes, 50), p99: percentile(scanTimes, 99) },
   };
 }
@@ -394,11 +441,30 @@ async function baseline(dir: string): Promise<unknown> {
 // ---- orchestration --------------------------------------------------------------------------------------------
 
 function runPhase(phase: string, dir: string): Record<string, unknown> {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', thisFile, '--phase', phase, '--dir', dir, '--count', String(count), '--queries', String(queryCount), '--seed', String(seed), ...(workers !== undefined ? ['--workers', String(workers)] : [])], {
-    encoding: 'utf8',
-    maxBuffer: 64 * MB,
-    env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=8192' },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      thisFile,
+      '--phase',
+      phase,
+      '--dir',
+      dir,
+      '--count',
+      String(count),
+      '--queries',
+      String(queryCount),
+      '--seed',
+      String(seed),
+      ...(workers !== undefined ? ['--workers', String(workers)] : []),
+    ],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * MB,
+      env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=8192' },
+    },
+  );
   const line = r.stdout.split('\n').find((l) => l.startsWith('BENCH_JSON '));
   if (r.status !== 0 || !line) {
     process.stderr.write(r.stdout + r.stderr);
@@ -411,11 +477,15 @@ async function main(): Promise<void> {
   if (values.phase) {
     const dir = values.dir!;
     const result =
-      values.phase === 'prepare' ? prepare(dir)
-      : values.phase === 'build' ? await build(dir)
-      : values.phase === 'serve' ? await serve(dir)
-      : values.phase === 'restart' ? await restart(dir)
-      : await baseline(dir);
+      values.phase === 'prepare'
+        ? prepare(dir)
+        : values.phase === 'build'
+          ? await build(dir)
+          : values.phase === 'serve'
+            ? await serve(dir)
+            : values.phase === 'restart'
+              ? await restart(dir)
+              : await baseline(dir);
     emit(result);
     return;
   }
@@ -429,53 +499,109 @@ async function main(): Promise<void> {
     const prep = reuse ? { questions: count, seconds: null, reused: true } : runPhase('prepare', dir);
     console.log(`  corpus SQLite préparé en ${prep.seconds} s`);
     const built = runPhase('build', dir);
-    console.log(`  construction ${built.buildSeconds} s (RSS ${built.rssAfterBuildMb} Mo, pic ${built.peakRssMb} Mo), sauvegarde ${built.saveSeconds} s, ${built.savedMb} Mo sur disque`);
+    console.log(
+      `  construction ${built.buildSeconds} s (RSS ${built.rssAfterBuildMb} Mo, pic ${built.peakRssMb} Mo), sauvegarde ${built.saveSeconds} s, ${built.savedMb} Mo sur disque`,
+    );
     const served = runPhase('serve', dir);
     const sq = served.queries as ReturnType<typeof summarize>;
-    console.log(`  rechargement ${served.reloadSeconds} s (RSS ${served.rssAfterReloadMb} Mo ; après requêtes ${served.rssAfterQueriesMb} Mo, pic ${served.peakRssMb} Mo)`);
+    console.log(
+      `  rechargement ${served.reloadSeconds} s (RSS ${served.rssAfterReloadMb} Mo ; après requêtes ${served.rssAfterQueriesMb} Mo, pic ${served.peakRssMb} Mo)`,
+    );
     console.log(`  requêtes (${sq.all.n}) : p50 ${sq.all.p50} ms, p99 ${sq.all.p99} ms, max ${sq.all.max} ms`);
-    for (const [k, v] of Object.entries(sq.byKind)) console.log(`    ${k.padEnd(14)} n=${v.n} p50 ${v.p50} ms p99 ${v.p99} ms`);
-    const rr = served.rerank as { n: number; readTextsP50: number; readTextsP99: number; scoreP50: number; scoreP99: number };
-    console.log(`  dont reclassement des ${RERANK_DEPTH} premiers (n=${rr.n}) : lecture des textes p50 ${rr.readTextsP50} ms p99 ${rr.readTextsP99} ms, calcul p50 ${rr.scoreP50} ms p99 ${rr.scoreP99} ms`);
+    for (const [k, v] of Object.entries(sq.byKind))
+      console.log(`    ${k.padEnd(14)} n=${v.n} p50 ${v.p50} ms p99 ${v.p99} ms`);
+    const rr = served.rerank as {
+      n: number;
+      readTextsP50: number;
+      readTextsP99: number;
+      scoreP50: number;
+      scoreP99: number;
+    };
+    console.log(
+      `  dont reclassement des ${RERANK_DEPTH} premiers (n=${rr.n}) : lecture des textes p50 ${rr.readTextsP50} ms p99 ${rr.readTextsP99} ms, calcul p50 ${rr.scoreP50} ms p99 ${rr.scoreP99} ms`,
+    );
     const burst = served.burst200 as { wallMs: number; p99: number };
     console.log(`  200 recherches simultanées : toutes répondues en ${burst.wallMs} ms (p99 ${burst.p99} ms)`);
     const restarted = runPhase('restart', dir);
-    const rs = restarted as { connectedSeconds: number; firstSearch: { answeredSeconds: number; ackMs: number }; resultsSeconds: number | null; rssMb: number };
-    console.log(`  bot redémarré sur cette base : connecté en ${rs.connectedSeconds} s, 1re recherche répondue à ${rs.firstSearch.answeredSeconds} s (accusé ${rs.firstSearch.ackMs} ms), avec résultats à ${rs.resultsSeconds} s, RSS ${rs.rssMb} Mo`);
+    const rs = restarted as {
+      connectedSeconds: number;
+      firstSearch: { answeredSeconds: number; ackMs: number };
+      resultsSeconds: number | null;
+      rssMb: number;
+    };
+    console.log(
+      `  bot redémarré sur cette base : connecté en ${rs.connectedSeconds} s, 1re recherche répondue à ${rs.firstSearch.answeredSeconds} s (accusé ${rs.firstSearch.ackMs} ms), avec résultats à ${rs.resultsSeconds} s, RSS ${rs.rssMb} Mo`,
+    );
     let base: Record<string, unknown> | null = null;
     if (!values['no-baseline']) {
       base = runPhase('baseline', dir);
-      const pm = base.plainMinisearch as { buildSeconds: number; rssAfterBuildMb: number; queries: ReturnType<typeof summarize> };
+      const pm = base.plainMinisearch as {
+        buildSeconds: number;
+        rssAfterBuildMb: number;
+        queries: ReturnType<typeof summarize>;
+      };
       const ls = base.linearScan as { p50: number; p99: number };
-      console.log(`  minisearch par défaut : construction ${pm.buildSeconds} s (RSS ${pm.rssAfterBuildMb} Mo), requêtes p50 ${pm.queries.all.p50} ms p99 ${pm.queries.all.p99} ms`);
+      console.log(
+        `  minisearch par défaut : construction ${pm.buildSeconds} s (RSS ${pm.rssAfterBuildMb} Mo), requêtes p50 ${pm.queries.all.p50} ms p99 ${pm.queries.all.p99} ms`,
+      );
       console.log(`  parcours linéaire : p50 ${ls.p50} ms p99 ${ls.p99} ms`);
-      console.log(`  rapports (défaut / nôtre) : p50 ×${(pm.queries.all.p50 / sq.all.p50).toFixed(1)}, p99 ×${(pm.queries.all.p99 / sq.all.p99).toFixed(1)} ; parcours / nôtre p50 ×${(ls.p50 / sq.all.p50).toFixed(0)}`);
+      console.log(
+        `  rapports (défaut / nôtre) : p50 ×${(pm.queries.all.p50 / sq.all.p50).toFixed(1)}, p99 ×${(pm.queries.all.p99 / sq.all.p99).toFixed(1)} ; parcours / nôtre p50 ×${(ls.p50 / sq.all.p50).toFixed(0)}`,
+      );
     }
     // Issue 12 at 180,000 and more (the whole official corpus, and every legislature since the 11th); the first
     // targets at 100,000.
-    const targets = count > 100_000
-      ? {
-          buildUnder3min: (built.buildSeconds as number) < 180,
-          reloadUnder10s: (served.reloadSeconds as number) < 10,
-          rssUnder2_5GB: (served.peakRssMb as number) < 2560 && (built.peakRssMb as number) < 2560 && (served.rssAfterQueriesMb as number) < 2560,
-          p50Under10ms: sq.all.p50 < 10,
-          p99Under50ms: sq.all.p99 < 50,
-          burst200Under3s: burst.wallMs < 3000,
-          botAnswersWithin5s: rs.firstSearch.answeredSeconds < 5,
-        }
-      : count >= 100_000
-      ? {
-          buildUnder60s: (built.buildSeconds as number) < 60,
-          reloadUnder10s: (served.reloadSeconds as number) < 10,
-          processUnder1_5GB: (served.peakRssMb as number) < 1536 && (built.peakRssMb as number) < 1536,
-          p50Under10ms: sq.all.p50 < 10,
-          p99Under50ms: sq.all.p99 < 50,
-        }
-      : null;
-    if (targets) console.log(`  objectifs : ${Object.entries(targets).map(([k, ok]) => `${k} ${ok ? 'OK' : 'MANQUÉ'}`).join(', ')}`);
+    const targets =
+      count > 100_000
+        ? {
+            buildUnder3min: (built.buildSeconds as number) < 180,
+            reloadUnder10s: (served.reloadSeconds as number) < 10,
+            rssUnder2_5GB:
+              (served.peakRssMb as number) < 2560 &&
+              (built.peakRssMb as number) < 2560 &&
+              (served.rssAfterQueriesMb as number) < 2560,
+            p50Under10ms: sq.all.p50 < 10,
+            p99Under50ms: sq.all.p99 < 50,
+            burst200Under3s: burst.wallMs < 3000,
+            botAnswersWithin5s: rs.firstSearch.answeredSeconds < 5,
+          }
+        : count >= 100_000
+          ? {
+              buildUnder60s: (built.buildSeconds as number) < 60,
+              reloadUnder10s: (served.reloadSeconds as number) < 10,
+              processUnder1_5GB: (served.peakRssMb as number) < 1536 && (built.peakRssMb as number) < 1536,
+              p50Under10ms: sq.all.p50 < 10,
+              p99Under50ms: sq.all.p99 < 50,
+            }
+          : null;
+    if (targets)
+      console.log(
+        `  objectifs : ${Object.entries(targets)
+          .map(([k, ok]) => `${k} ${ok ? 'OK' : 'MANQUÉ'}`)
+          .join(', ')}`,
+      );
     mkdirSync(path.join(repoRoot, 'bench-results'), { recursive: true });
     const out = path.join(repoRoot, 'bench-results', `search-${count}.json`);
-    writeFileSync(out, JSON.stringify({ count, queries: queryCount, seed, machine: { cpus: os.cpus().length, node: process.version }, date: new Date().toISOString(), prepare: prep, build: built, serve: served, restart: restarted, baseline: base, targets }, null, 2));
+    writeFileSync(
+      out,
+      JSON.stringify(
+        {
+          count,
+          queries: queryCount,
+          seed,
+          machine: { cpus: os.cpus().length, node: process.version },
+          date: new Date().toISOString(),
+          prepare: prep,
+          build: built,
+          serve: served,
+          restart: restarted,
+          baseline: base,
+          targets,
+        },
+        null,
+        2,
+      ),
+    );
     console.log(`  résultats : ${path.relative(repoRoot, out)}`);
   } finally {
     if (!values.keep && !values.dir) rmSync(dir, { recursive: true, force: true });

@@ -72,10 +72,22 @@ export function readQosdCsv(csv: string): QosdRow[] {
     if (i < 0) throw new Error(`CSV column missing: ${name}`);
     return i;
   };
-  const [iIndex, iName, iMin, iDate, iText] = ['index', 'nom_depute', 'ministere_interrogem', 'date_publication', 'question'].map(col);
+  const [iIndex, iName, iMin, iDate, iText] = [
+    'index',
+    'nom_depute',
+    'ministere_interrogem',
+    'date_publication',
+    'question',
+  ].map(col);
   return rows
     .filter((r) => r.length > 1)
-    .map((r) => ({ index: Number(r[iIndex!]), deputy: r[iName!]!.trim(), ministry: r[iMin!]!.trim(), date: r[iDate!]!.trim(), text: r[iText!]! }));
+    .map((r) => ({
+      index: Number(r[iIndex!]),
+      deputy: r[iName!]!.trim(),
+      ministry: r[iMin!]!.trim(),
+      date: r[iDate!]!.trim(),
+      text: r[iText!]!,
+    }));
 }
 
 /** Name key: accents, case, hyphens and apostrophes aside. */
@@ -137,7 +149,14 @@ export function toOpenData(row: QosdRow, acteurRef: string | null): { question: 
       minAttribs: null,
       textesQuestion: {
         texteQuestion: {
-          infoJO: { typeJO: 'JO_QUESTION', dateJO: isoDate(row.date), pageJO: null, numJO: null, urlLegifrance: null, referenceNOR: null },
+          infoJO: {
+            typeJO: 'JO_QUESTION',
+            dateJO: isoDate(row.date),
+            pageJO: null,
+            numJO: null,
+            urlLegifrance: null,
+            referenceNOR: null,
+          },
           texte: toHtml(row.text),
         },
       },
@@ -165,7 +184,10 @@ async function main(): Promise<void> {
     const ref = ids.get(nameKey(row.deputy)) ?? null;
     if (ref) named++;
     const json = JSON.stringify(toOpenData(row, ref));
-    zip.addBuffer(Buffer.from(json, 'utf8'), `json/QANR5L15QOSD${row.index}.json`, { mtime: FIXED_DATE, mode: 0o100644 });
+    zip.addBuffer(Buffer.from(json, 'utf8'), `json/QANR5L15QOSD${row.index}.json`, {
+      mtime: FIXED_DATE,
+      mode: 0o100644,
+    });
   }
   zip.end();
   const out = createWriteStream(values.out);

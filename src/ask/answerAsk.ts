@@ -57,7 +57,12 @@ function equivalentCommand(p: AskParse): string {
     case 'who':
       return slashCommand('tendance', p.subject, p.filters.status ? p.filters : f);
     case 'compare':
-      return slashCommand('tendance', p.subject, { ...f, from: `${p.years[0]}-01-01`, to: `${p.years[p.years.length - 1]}-12-31` }, { granularite: 'annee' });
+      return slashCommand(
+        'tendance',
+        p.subject,
+        { ...f, from: `${p.years[0]}-01-01`, to: `${p.years[p.years.length - 1]}-12-31` },
+        { granularite: 'annee' },
+      );
     case 'answer':
       return slashCommand('recherche', p.subject || '*', f, { statut: 'repondue' });
     case 'pending':
@@ -74,7 +79,11 @@ function code(s: string): string {
 }
 
 function understoodLine(p: AskParse): string {
-  const parts = [p.subject ? `sujet « ${escapeCorpus(p.subject)} »` : '', escapeCorpus(describeFilters(p.filters)), p.years.length ? p.years.join(' / ') : '']
+  const parts = [
+    p.subject ? `sujet « ${escapeCorpus(p.subject)} »` : '',
+    escapeCorpus(describeFilters(p.filters)),
+    p.years.length ? p.years.join(' / ') : '',
+  ]
     .filter(Boolean)
     .join(' · ');
   if (!p.understood) {
@@ -91,10 +100,27 @@ async function whoReply(p: AskParse, deps: CommandDeps, now: Date): Promise<Repl
   requireSearchReady(deps);
   const q = { text: p.subject, filters: p.filters, top: 10 };
   const { trend: t } = await deps.charts.trend(q, now);
-  const subject = [p.subject ? `« ${p.subject} »` : '', describeFilters(p.filters)].filter(Boolean).join(' · ') || 'tout le corpus';
-  if (t.total === 0) return { embeds: [{ title: escapeCorpus(`Qui pose des questions : ${subject}`), color: COLORS.search, description: 'Aucune question ne correspond.' }] };
+  const subject =
+    [p.subject ? `« ${p.subject} »` : '', describeFilters(p.filters)].filter(Boolean).join(' · ') || 'tout le corpus';
+  if (t.total === 0)
+    return {
+      embeds: [
+        {
+          title: escapeCorpus(`Qui pose des questions : ${subject}`),
+          color: COLORS.search,
+          description: 'Aucune question ne correspond.',
+        },
+      ],
+    };
   const list = (items: Array<{ name: string; count: number }>) =>
-    items.length ? items.map((x, i) => `${i + 1}. ${escapeCorpus(x.name)} — ${frCount(x.count, 'question')} (${Math.round((100 * x.count) / t.total)} %)`).join('\n') : '—';
+    items.length
+      ? items
+          .map(
+            (x, i) =>
+              `${i + 1}. ${escapeCorpus(x.name)} — ${frCount(x.count, 'question')} (${Math.round((100 * x.count) / t.total)} %)`,
+          )
+          .join('\n')
+      : '—';
   const fields: APIEmbedField[] = [
     { name: 'Député·es', value: list(t.topDeputies), inline: false },
     { name: 'Groupes', value: list(t.topGroups), inline: true },
@@ -129,7 +155,10 @@ export async function answerAsk(input: string, deps: CommandDeps, now: Date, opt
   const line = understoodLine(p);
   let reply: Reply;
   if (p.intent === 'count' || p.intent === 'compare') {
-    const filters: SearchFilters = p.intent === 'compare' && p.years.length ? { ...p.filters, from: `${p.years[0]}-01-01`, to: `${p.years[p.years.length - 1]}-12-31` } : p.filters;
+    const filters: SearchFilters =
+      p.intent === 'compare' && p.years.length
+        ? { ...p.filters, from: `${p.years[0]}-01-01`, to: `${p.years[p.years.length - 1]}-12-31` }
+        : p.filters;
     reply = await trendReply(
       { text: p.subject, filters, ...(p.intent === 'compare' ? { granularity: 'year' as const } : {}) },
       deps,
@@ -141,7 +170,11 @@ export async function answerAsk(input: string, deps: CommandDeps, now: Date, opt
   } else {
     requireSearchReady(deps);
     const sort: SortOrder = p.intent === 'latest' ? 'newest' : p.intent === 'pending' ? 'oldest' : 'relevance';
-    const state: ResultsState = { k: 'search', req: { text: p.subject, filters: p.filters, sort }, label: p.subject ? searchLabel(p.subject) : escapeCorpus(describeFilters(p.filters)) };
+    const state: ResultsState = {
+      k: 'search',
+      req: { text: p.subject, filters: p.filters, sort },
+      label: p.subject ? searchLabel(p.subject) : escapeCorpus(describeFilters(p.filters)),
+    };
     reply = await showResults(state, 1, deps, now, ['reformulez, ou utilisez la commande proposée ci-dessus']);
   }
   return { ...reply, content: [line, reply.content].filter(Boolean).join('\n') };

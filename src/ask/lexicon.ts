@@ -67,7 +67,12 @@ export function buildLexicon(input: LexiconInput): Lexicon {
   return {
     deputies,
     ministries: input.ministries.map((m) => ({ name: m.name, count: m.count, tokens: tokensOf(m.name) })),
-    groups: input.groups.map((g) => ({ name: g.name, abbrev: g.abbrev ?? null, count: g.count, tokens: tokensOf(g.name) })),
+    groups: input.groups.map((g) => ({
+      name: g.name,
+      abbrev: g.abbrev ?? null,
+      count: g.count,
+      tokens: tokensOf(g.name),
+    })),
     departments: input.departments.map((d) => ({ name: d.name, count: d.count, tokens: tokensOf(d.name) })),
     legislatures: input.legislatures,
   };

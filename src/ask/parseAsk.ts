@@ -75,8 +75,27 @@ const FAMILIAR: Record<string, string> = {
 };
 
 const MONTHS: Record<string, number> = {
-  janvier: 1, janv: 1, fevrier: 2, fevr: 2, fev: 2, mars: 3, avril: 4, avr: 4, mai: 5, juin: 6, juillet: 7, juil: 7,
-  aout: 8, septembre: 9, sept: 9, octobre: 10, oct: 10, novembre: 11, nov: 11, decembre: 12, dec: 12,
+  janvier: 1,
+  janv: 1,
+  fevrier: 2,
+  fevr: 2,
+  fev: 2,
+  mars: 3,
+  avril: 4,
+  avr: 4,
+  mai: 5,
+  juin: 6,
+  juillet: 7,
+  juil: 7,
+  aout: 8,
+  septembre: 9,
+  sept: 9,
+  octobre: 10,
+  oct: 10,
+  novembre: 11,
+  nov: 11,
+  decembre: 12,
+  dec: 12,
 };
 
 /** Familiar names of ministries -> words of their official short name. */
@@ -85,9 +104,15 @@ const MINISTRY_ALIASES: Array<[string[], string[]]> = [
   [['chancellerie'], ['justice']],
   [['bercy'], ['economie']],
   [['beauvau'], ['interieur']],
-  [['quai', 'd', 'orsay'], ['affaires', 'etrangeres']],
+  [
+    ['quai', 'd', 'orsay'],
+    ['affaires', 'etrangeres'],
+  ],
   [['matignon'], ['premier', 'ministre']],
-  [['premier', 'ministre'], ['premier', 'ministre']],
+  [
+    ['premier', 'ministre'],
+    ['premier', 'ministre'],
+  ],
   [['education'], ['education']],
   [['armee'], ['armees']],
   [['defense'], ['armees']],
@@ -112,22 +137,212 @@ const GROUP_ALIASES: Array<[string[], string[]]> = [
 ];
 
 const STOP = new Set([
-  'le', 'la', 'les', 'l', 'un', 'une', 'des', 'de', 'du', 'd', 'au', 'aux', 'a', 'et', 'ou', 'en', 'sur', 'pour', 'par', 'avec',
-  'ce', 'ces', 'cet', 'cette', 'se', 's', 'sa', 'son', 'ses', 'leur', 'leurs', 'y', 'il', 'ils', 'elle', 'elles', 'on', 'nous', 'vous', 'je', 'j',
-  'me', 'm', 'moi', 'est', 'sont', 'ont', 'a', 'ete', 'etait', 'qu', 'que', 'qui', 'quoi', 'quel', 'quels', 'quelle', 'quelles', 'dont',
-  'ne', 'n', 'pas', 'plus', 'moins', 'tres', 'bien', 'tout', 'tous', 'toutes', 'toute', 'the', 'stp', 'svp', 'merci', 'bonjour', 'salut', 'hello',
-  'dis', 'moi', 'donne', 'donner', 'montre', 'montrer', 'affiche', 'afficher', 'liste', 'lister', 'cherche', 'chercher', 'trouve', 'trouver',
-  'peux', 'tu', 'pourrais', 'voudrais', 'veux', 'aimerais', 'sais', 'savoir', 'connaitre', 'c', 'ca', 'cela', 'ceci', 'est-ce', 'ya',
-  'question', 'questions', 'ecrite', 'ecrites', 'qe', 'posee', 'posees', 'pose', 'posent', 'poser', 'deja', 'il', 'y', 'avoir', 'eu',
-  'depute', 'deputes', 'deputee', 'deputees', 'elu', 'elus', 'parlementaire', 'parlementaires', 'assemblee', 'nationale', 'an',
-  'sujet', 'theme', 'propos', 'concernant', 'combien', 'nombre', 'nb', 'quand', 'comment', 'pourquoi', 'alors', 'donc', 'aussi', 'encore',
-  'gouvernement', 'ministere', 'ministeres', 'ministre', 'ministres', 'annee', 'annees', 'an', 'ans', 'mois', 'depuis', 'entre', 'jusqu', 'jusque',
+  'le',
+  'la',
+  'les',
+  'l',
+  'un',
+  'une',
+  'des',
+  'de',
+  'du',
+  'd',
+  'au',
+  'aux',
+  'a',
+  'et',
+  'ou',
+  'en',
+  'sur',
+  'pour',
+  'par',
+  'avec',
+  'ce',
+  'ces',
+  'cet',
+  'cette',
+  'se',
+  's',
+  'sa',
+  'son',
+  'ses',
+  'leur',
+  'leurs',
+  'y',
+  'il',
+  'ils',
+  'elle',
+  'elles',
+  'on',
+  'nous',
+  'vous',
+  'je',
+  'j',
+  'me',
+  'm',
+  'moi',
+  'est',
+  'sont',
+  'ont',
+  'a',
+  'ete',
+  'etait',
+  'qu',
+  'que',
+  'qui',
+  'quoi',
+  'quel',
+  'quels',
+  'quelle',
+  'quelles',
+  'dont',
+  'ne',
+  'n',
+  'pas',
+  'plus',
+  'moins',
+  'tres',
+  'bien',
+  'tout',
+  'tous',
+  'toutes',
+  'toute',
+  'the',
+  'stp',
+  'svp',
+  'merci',
+  'bonjour',
+  'salut',
+  'hello',
+  'dis',
+  'moi',
+  'donne',
+  'donner',
+  'montre',
+  'montrer',
+  'affiche',
+  'afficher',
+  'liste',
+  'lister',
+  'cherche',
+  'chercher',
+  'trouve',
+  'trouver',
+  'peux',
+  'tu',
+  'pourrais',
+  'voudrais',
+  'veux',
+  'aimerais',
+  'sais',
+  'savoir',
+  'connaitre',
+  'c',
+  'ca',
+  'cela',
+  'ceci',
+  'est-ce',
+  'ya',
+  'question',
+  'questions',
+  'ecrite',
+  'ecrites',
+  'qe',
+  'posee',
+  'posees',
+  'pose',
+  'posent',
+  'poser',
+  'deja',
+  'il',
+  'y',
+  'avoir',
+  'eu',
+  'depute',
+  'deputes',
+  'deputee',
+  'deputees',
+  'elu',
+  'elus',
+  'parlementaire',
+  'parlementaires',
+  'assemblee',
+  'nationale',
+  'an',
+  'sujet',
+  'theme',
+  'propos',
+  'concernant',
+  'combien',
+  'nombre',
+  'nb',
+  'quand',
+  'comment',
+  'pourquoi',
+  'alors',
+  'donc',
+  'aussi',
+  'encore',
+  'gouvernement',
+  'ministere',
+  'ministeres',
+  'ministre',
+  'ministres',
+  'annee',
+  'annees',
+  'an',
+  'ans',
+  'mois',
+  'depuis',
+  'entre',
+  'jusqu',
+  'jusque',
 ]);
 
 const COMMON_WORDS = new Set([
-  'france', 'paris', 'sante', 'justice', 'prisons', 'ecole', 'ecoles', 'police', 'travail', 'emploi', 'logement', 'agriculture', 'eau', 'energie',
-  'culture', 'sport', 'securite', 'defense', 'retraite', 'retraites', 'famille', 'enfants', 'femmes', 'hommes', 'ville', 'villes', 'route', 'routes',
-  'nord', 'sud', 'est', 'ouest', 'centre', 'bois', 'mer', 'montagne', 'vallee', 'fontaine', 'pont', 'moulin', 'marchand', 'boucher', 'fort',
+  'france',
+  'paris',
+  'sante',
+  'justice',
+  'prisons',
+  'ecole',
+  'ecoles',
+  'police',
+  'travail',
+  'emploi',
+  'logement',
+  'agriculture',
+  'eau',
+  'energie',
+  'culture',
+  'sport',
+  'securite',
+  'defense',
+  'retraite',
+  'retraites',
+  'famille',
+  'enfants',
+  'femmes',
+  'hommes',
+  'ville',
+  'villes',
+  'route',
+  'routes',
+  'nord',
+  'sud',
+  'est',
+  'ouest',
+  'centre',
+  'bois',
+  'mer',
+  'montagne',
+  'vallee',
+  'fontaine',
+  'pont',
+  'moulin',
+  'marchand',
+  'boucher',
+  'fort',
 ]);
 
 function editDistance(a: string, b: string, max: number): number {
@@ -157,9 +372,7 @@ function close(typed: string, name: string): boolean {
 function tokenize(text: string): Tok[] {
   const out: Tok[] = [];
   const re = /[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*/gu;
-  const cleaned = text
-    .replace(/<@[!&]?\d+>/g, ' ')
-    .replace(/[’`]/g, "'");
+  const cleaned = text.replace(/<@[!&]?\d+>/g, ' ').replace(/[’`]/g, "'");
   for (const m of cleaned.matchAll(re)) {
     const o = m[0];
     const parts = tokensOf(o);
@@ -232,7 +445,12 @@ function parseDates(toks: Tok[], now: Date, f: SearchFilters, range: number[]): 
     years.push(Number(m[1]), Number(m[2]));
   }
   // "2022 et 2023", "2022 vs 2023", "2022 par rapport a 2023", "en 2022 et en 2023"
-  while ((m = consume(toks, new RegExp(`\\b(?:en )?${Y} (?:et|vs|versus|contre|ou|par rapport a|compare a) (?:en |a )?${Y}\\b`)))) {
+  while (
+    (m = consume(
+      toks,
+      new RegExp(`\\b(?:en )?${Y} (?:et|vs|versus|contre|ou|par rapport a|compare a) (?:en |a )?${Y}\\b`),
+    ))
+  ) {
     years.push(Number(m[1]), Number(m[2]));
   }
   // "en mars 2023", "mars 2023"
@@ -252,9 +470,11 @@ function parseDates(toks: Tok[], now: Date, f: SearchFilters, range: number[]): 
     f.from = iso(month > now.getUTCMonth() + 1 ? year - 1 : year, month, 1);
   }
   // "depuis 2020", "a partir de 2020", "apres 2020"
-  if ((m = consume(toks, new RegExp(`\\b(?:depuis|a partir de|apres|des) (?:l an |l annee )?${Y}\\b`)))) f.from = iso(Number(m[1]), 1, 1);
+  if ((m = consume(toks, new RegExp(`\\b(?:depuis|a partir de|apres|des) (?:l an |l annee )?${Y}\\b`))))
+    f.from = iso(Number(m[1]), 1, 1);
   // "avant 2020", "jusqu en 2020"
-  if ((m = consume(toks, new RegExp(`\\b(?:avant|jusqu en|jusqu a|jusque) ${Y}\\b`)))) f.to = /avant/.test(m[0]) ? iso(Number(m[1]) - 1, 12, 31) : iso(Number(m[1]), 12, 31);
+  if ((m = consume(toks, new RegExp(`\\b(?:avant|jusqu en|jusqu a|jusque) ${Y}\\b`))))
+    f.to = /avant/.test(m[0]) ? iso(Number(m[1]) - 1, 12, 31) : iso(Number(m[1]), 12, 31);
   // "cette annee", "l an dernier", "l annee derniere"
   if (consume(toks, /\b(?:cette annee|depuis le debut de l annee|cette annee ci)\b/)) f.from = iso(year, 1, 1);
   if (consume(toks, /\b(?:l an dernier|l annee derniere|l annee passee|l an passe)\b/)) {
@@ -262,7 +482,12 @@ function parseDates(toks: Tok[], now: Date, f: SearchFilters, range: number[]): 
     f.to = iso(year - 1, 12, 31);
   }
   // "ces 6 derniers mois", "les 3 derniers mois", "depuis 6 mois", "depuis un an"
-  if ((m = consume(toks, /\b(?:ces|les|depuis|sur les|dans les) (\d{1,2}|un|deux|trois|six|douze) (?:derniers )?(mois|ans|annees)(?: derniers| dernieres)?\b/))) {
+  if (
+    (m = consume(
+      toks,
+      /\b(?:ces|les|depuis|sur les|dans les) (\d{1,2}|un|deux|trois|six|douze) (?:derniers )?(mois|ans|annees)(?: derniers| dernieres)?\b/,
+    ))
+  ) {
     const words: Record<string, number> = { un: 1, deux: 2, trois: 3, six: 6, douze: 12 };
     const n = Number(m[1]) || words[m[1]!] || 1;
     const d = new Date(now.getTime());
@@ -289,10 +514,23 @@ function parseDates(toks: Tok[], now: Date, f: SearchFilters, range: number[]): 
 
 function parseLegislature(toks: Tok[], f: SearchFilters): void {
   let m: RegExpExecArray | null;
-  if ((m = consume(toks, /\b(?:(?:sous|pendant|durant|de|dans) (?:la )?)?(\d{1,2}) ?(?:e|eme|ieme|ème)? (?:legislature|leg)\b/))) f.legislature = Number(m[1]);
-  else if ((m = consume(toks, /\b(?:(?:sous|pendant|durant|de|dans) (?:la )?)?(xi|xii|xiii|xiv|xv|xvi|xvii|xviii)e? (?:legislature|leg)\b/))) f.legislature = ROMAN[m[1]!];
+  if (
+    (m = consume(
+      toks,
+      /\b(?:(?:sous|pendant|durant|de|dans) (?:la )?)?(\d{1,2}) ?(?:e|eme|ieme|ème)? (?:legislature|leg)\b/,
+    ))
+  )
+    f.legislature = Number(m[1]);
+  else if (
+    (m = consume(
+      toks,
+      /\b(?:(?:sous|pendant|durant|de|dans) (?:la )?)?(xi|xii|xiii|xiv|xv|xvi|xvii|xviii)e? (?:legislature|leg)\b/,
+    ))
+  )
+    f.legislature = ROMAN[m[1]!];
   else if ((m = consume(toks, /\b(?:legislature|leg) (?:n )?(\d{1,2})\b/))) f.legislature = Number(m[1]);
-  else if ((m = consume(toks, /\b(?:sous la|pendant la|durant la|de la|dans la) (\d{1,2}) ?(?:e|eme|ieme)\b/))) f.legislature = Number(m[1]);
+  else if ((m = consume(toks, /\b(?:sous la|pendant la|durant la|de la|dans la) (\d{1,2}) ?(?:e|eme|ieme)\b/)))
+    f.legislature = Number(m[1]);
   else if ((m = consume(toks, /\bl(1[1-8])\b/))) f.legislature = Number(m[1]);
 }
 
@@ -303,9 +541,15 @@ function bestNamed<T extends LexNamed>(list: readonly T[], words: string[]): T |
     const nameWords = content(n.tokens);
     if (!nameWords.length) continue;
     let matched = 0;
-    for (const w of nameWords) if (words.some((t) => close(t, w) || (w.length >= 6 && t.length >= 5 && w.startsWith(t)))) matched++;
+    for (const w of nameWords)
+      if (words.some((t) => close(t, w) || (w.length >= 6 && t.length >= 5 && w.startsWith(t)))) matched++;
     // The first word of the name must be there ("justice", "interieur", "sante"...).
-    if (!words.some((t) => close(t, nameWords[0]!) || (nameWords[0]!.length >= 6 && t.length >= 5 && nameWords[0]!.startsWith(t)))) continue;
+    if (
+      !words.some(
+        (t) => close(t, nameWords[0]!) || (nameWords[0]!.length >= 6 && t.length >= 5 && nameWords[0]!.startsWith(t)),
+      )
+    )
+      continue;
     const score = matched * 1000 - (nameWords.length - matched) * 10 + Math.min(9, Math.log10(1 + n.count));
     if (!best || score > best.score) best = { n, score };
   }
@@ -330,7 +574,12 @@ function parseMinistry(toks: Tok[], lex: Lexicon, f: SearchFilters): void {
     let j = i + 1;
     const window: number[] = [];
     while (j < toks.length && window.length < 6 && !toks[j]!.used) {
-      if (/^(sur|a|au|aux|concernant|pour|depuis|en|dans|qui|que|et|quand|comment|pourquoi|combien)$/.test(toks[j]!.f) && window.length > 0 && toks[j]!.f !== 'et') break;
+      if (
+        /^(sur|a|au|aux|concernant|pour|depuis|en|dans|qui|que|et|quand|comment|pourquoi|combien)$/.test(toks[j]!.f) &&
+        window.length > 0 &&
+        toks[j]!.f !== 'et'
+      )
+        break;
       window.push(j);
       j++;
     }
@@ -342,7 +591,13 @@ function parseMinistry(toks: Tok[], lex: Lexicon, f: SearchFilters): void {
       // Consume the matched words and the articles between them.
       const nameWords = tokensOf(hit.name);
       let last = i;
-      for (const k of window) if (nameWords.some((w) => close(toks[k]!.f, w) || (w.length >= 6 && toks[k]!.f.length >= 5 && w.startsWith(toks[k]!.f)))) last = k;
+      for (const k of window)
+        if (
+          nameWords.some(
+            (w) => close(toks[k]!.f, w) || (w.length >= 6 && toks[k]!.f.length >= 5 && w.startsWith(toks[k]!.f)),
+          )
+        )
+          last = k;
       use(toks, i, last - i + 1);
       return;
     }
@@ -352,7 +607,10 @@ function parseMinistry(toks: Tok[], lex: Lexicon, f: SearchFilters): void {
     if (!/^(repond|repondu|repondent|dit|dis|disent|pense|ecrit)$/.test(toks[i]!.f)) continue;
     let j = i + 1;
     while (j < toks.length && /^(le|la|les|l|du|de)$/.test(toks[j]!.f)) j++;
-    const words = toks.slice(j, j + 3).filter((t) => !t.used).map((t) => t.f);
+    const words = toks
+      .slice(j, j + 3)
+      .filter((t) => !t.used)
+      .map((t) => t.f);
     const hit = lex.ministries.find((m) => {
       const w = m.tokens.filter((t) => !STOP.has(t));
       return w.length > 0 && w.length <= 3 && w.every((x, k) => words[k] !== undefined && close(words[k]!, x));
@@ -367,13 +625,21 @@ function parseMinistry(toks: Tok[], lex: Lexicon, f: SearchFilters): void {
 
 function parseGroup(toks: Tok[], lex: Lexicon, f: SearchFilters): void {
   const byAbbrev = (abbrev: string) =>
-    lex.groups.filter((g) => g.abbrev && (tokensOf(g.abbrev).join(' ') === abbrev || tokensOf(g.abbrev)[0] === abbrev)).sort((a, b) => b.count - a.count)[0];
-  const byWords = (words: string[]) => lex.groups.filter((g) => words.every((w) => g.tokens.includes(w))).sort((a, b) => b.count - a.count)[0];
+    lex.groups
+      .filter((g) => g.abbrev && (tokensOf(g.abbrev).join(' ') === abbrev || tokensOf(g.abbrev)[0] === abbrev))
+      .sort((a, b) => b.count - a.count)[0];
+  const byWords = (words: string[]) =>
+    lex.groups.filter((g) => words.every((w) => g.tokens.includes(w))).sort((a, b) => b.count - a.count)[0];
   for (const [alias, targets] of GROUP_ALIASES) {
     const i = findSeq(toks, alias);
     if (i < 0) continue;
     // "ps" only when written in capitals or after "groupe" / "deputes".
-    if (alias.length === 1 && alias[0]!.length <= 3 && !(toks[i]!.o === toks[i]!.o.toUpperCase() || /^(groupe|deputes|du|les)$/.test(toks[i - 1]?.f ?? ''))) continue;
+    if (
+      alias.length === 1 &&
+      alias[0]!.length <= 3 &&
+      !(toks[i]!.o === toks[i]!.o.toUpperCase() || /^(groupe|deputes|du|les)$/.test(toks[i - 1]?.f ?? ''))
+    )
+      continue;
     const hit = targets.map((t) => byAbbrev(t) ?? byWords([t])).find(Boolean);
     if (hit) {
       use(toks, i, alias.length);
@@ -421,7 +687,8 @@ function parseDepartment(toks: Tok[], lex: Lexicon, f: SearchFilters): void {
       if (seqAt(toks, j, d.tokens, d.tokens.join('').length >= 6)) {
         // "en/dans" + name, or "département …": a place, not a subject ("du Nord" alone is too ambiguous).
         const lead = toks.slice(i, j).map((t) => t.f);
-        if (!lead.some((w) => /^(dans|en|departement)$/.test(w)) && !(lead.includes('du') && d.tokens.length > 1)) continue;
+        if (!lead.some((w) => /^(dans|en|departement)$/.test(w)) && !(lead.includes('du') && d.tokens.length > 1))
+          continue;
         use(toks, i, j - i + d.tokens.length);
         f.department = d.name;
         return;
@@ -435,7 +702,13 @@ function civilityOf(name: string): 'f' | 'm' | null {
   return /^(mme|mlle|madame)\b/i.test(name) ? 'f' : /^(m\.|m |monsieur)/i.test(name) ? 'm' : null;
 }
 
-function deputyMatchAt(toks: Tok[], i: number, lex: Lexicon, fuzzy: boolean, civility: 'f' | 'm' | null = null): { d: LexDeputy; len: number } | null {
+function deputyMatchAt(
+  toks: Tok[],
+  i: number,
+  lex: Lexicon,
+  fuzzy: boolean,
+  civility: 'f' | 'm' | null = null,
+): { d: LexDeputy; len: number } | null {
   let best: { d: LexDeputy; len: number; rank: number } | null = null;
   for (const d of lex.deputies) {
     for (const seq of [d.full, ...d.lasts]) {
@@ -443,7 +716,8 @@ function deputyMatchAt(toks: Tok[], i: number, lex: Lexicon, fuzzy: boolean, civ
       if (seqAt(toks, i, seq, fuzzy && seq.join('').length >= 5)) {
         // Same words: the civility typed ("Mme Dupont-Aignan") decides, then the number of questions.
         const rank = (civility && civilityOf(d.name) === civility ? 1e9 : 0) + d.count;
-        if (!best || seq.length > best.len || (seq.length === best.len && rank > best.rank)) best = { d, len: seq.length, rank };
+        if (!best || seq.length > best.len || (seq.length === best.len && rank > best.rank))
+          best = { d, len: seq.length, rank };
       }
     }
   }
@@ -454,7 +728,11 @@ function parseDeputy(toks: Tok[], lex: Lexicon, f: SearchFilters): void {
   // 1. After a civility or "député(e)": "M. Tardy", "Mme Dupont-Aignan", "le député Tardi" (typo).
   for (let i = 0; i < toks.length - 1; i++) {
     if (toks[i]!.used || !/^(m|mr|monsieur|mme|madame|mlle|depute|deputee|deputes)$/.test(toks[i]!.f)) continue;
-    const civility = /^(mme|madame|mlle|deputee)$/.test(toks[i]!.f) ? 'f' : /^(m|mr|monsieur)$/.test(toks[i]!.f) ? 'm' : null;
+    const civility = /^(mme|madame|mlle|deputee)$/.test(toks[i]!.f)
+      ? 'f'
+      : /^(m|mr|monsieur)$/.test(toks[i]!.f)
+        ? 'm'
+        : null;
     const hit = deputyMatchAt(toks, i + 1, lex, true, civility);
     if (hit) {
       use(toks, i, 1 + hit.len);
@@ -491,34 +769,56 @@ function parseDeputy(toks: Tok[], lex: Lexicon, f: SearchFilters): void {
 function detectIntent(toks: Tok[], years: number[], range: number[]): { intent: AskIntent; status?: QuestionStatus } {
   const text = ` ${toks.map((t) => t.f).join(' ')} `;
   const has = (re: RegExp) => re.test(text);
-  const pending = has(/ (sans|pas de|pas eu de|aucune|jamais eu de|toujours pas de|toujours sans|pas encore de|en attente de) (reponses?|retours?) | en attente | pas (encore )?(ete )?repondu| toujours pas | non repondues?| restees? sans | en souffrance | ignorees? | sans retour | attend(ent)? (encore |toujours )?(une |des |leur |sa )?reponses? /);
-  const countWord = has(/ (combien|nombre|nb|tendance|evolution|evolue|augmente|augmentent|hausse|baisse|diminue|statistiques?|stats|frequence|volume) /);
+  const pending = has(
+    / (sans|pas de|pas eu de|aucune|jamais eu de|toujours pas de|toujours sans|pas encore de|en attente de) (reponses?|retours?) | en attente | pas (encore )?(ete )?repondu| toujours pas | non repondues?| restees? sans | en souffrance | ignorees? | sans retour | attend(ent)? (encore |toujours )?(une |des |leur |sa )?reponses? /,
+  );
+  const countWord = has(
+    / (combien|nombre|nb|tendance|evolution|evolue|augmente|augmentent|hausse|baisse|diminue|statistiques?|stats|frequence|volume) /,
+  );
   const compareWord = has(/ (compar\w*|vs|versus|par rapport|plus qu en|moins qu en|difference entre) /);
-  if ((compareWord && (years.length >= 2 || range.length >= 2)) || (countWord && years.length >= 2) || (years.length >= 2 && has(/ (plus|moins|autant) /))) {
+  if (
+    (compareWord && (years.length >= 2 || range.length >= 2)) ||
+    (countWord && years.length >= 2) ||
+    (years.length >= 2 && has(/ (plus|moins|autant) /))
+  ) {
     return { intent: 'compare', ...(pending ? { status: 'pending' as const } : {}) };
   }
-  const who = has(/^ (qui|c est qui|qui est ce qui|ki) /) ||
+  const who =
+    has(/^ (qui|c est qui|qui est ce qui|ki) /) ||
     has(/ (quels?|quelles?) (sont les )?(deputes?|deputees?|elus?|parlementaires?|groupes?|partis?) /) ||
     has(/ (les deputes?|les elus?) (qui|les plus actifs) /) ||
-    has(/ (?<!questions )qui (pose|posent|a pose|ont pose|interroge|interrogent|s interesse|s interessent|parle|parlent le plus|ecrit|ecrivent|demande|demandent|travaille|travaillent|se preoccupe|se soucie|suit|suivent|se penche|se penchent|a le plus|en pose) /) ||
+    has(
+      / (?<!questions )qui (pose|posent|a pose|ont pose|interroge|interrogent|s interesse|s interessent|parle|parlent le plus|ecrit|ecrivent|demande|demandent|travaille|travaillent|se preoccupe|se soucie|suit|suivent|se penche|se penchent|a le plus|en pose) /,
+    ) ||
     has(/ (le plus|les plus) (actifs?|de questions) /);
   if (who) return { intent: 'who', ...(pending ? { status: 'pending' as const } : {}) };
   if (countWord) return { intent: 'count', ...(pending ? { status: 'pending' as const } : {}) };
-  const answer = has(/ (que|qu|quoi|ce que|qu est ce que|quelle est la|quelle a ete la|quelles sont les) (a |ont |avait )?(repond|repondu|repondent|dit|dis|dise|disent|pense|pensent|explique|position|reponse|reponses) /) ||
-    has(/ (reponses?|position|positions|avis) (du|de la|des|de l) (gouvernement|ministere|ministre|ministres|ministeres|justice|interieur|sante) /) ||
-    has(/ (le gouvernement|le ministere|le ministre|la ministre|la justice|l interieur) (a|ont) (t il |t elle )?(repondu|dit|explique) / ) ||
+  const answer =
+    has(
+      / (que|qu|quoi|ce que|qu est ce que|quelle est la|quelle a ete la|quelles sont les) (a |ont |avait )?(repond|repondu|repondent|dit|dis|dise|disent|pense|pensent|explique|position|reponse|reponses) /,
+    ) ||
+    has(
+      / (reponses?|position|positions|avis) (du|de la|des|de l) (gouvernement|ministere|ministre|ministres|ministeres|justice|interieur|sante) /,
+    ) ||
+    has(
+      / (le gouvernement|le ministere|le ministre|la ministre|la justice|l interieur) (a|ont) (t il |t elle )?(repondu|dit|explique) /,
+    ) ||
     has(/ a t (il|elle) repondu | ont ils repondu | repond quoi | repondu quoi | dit quoi /);
   if (answer && !pending) return { intent: 'answer', status: 'answered' };
   if (pending) return { intent: 'pending', status: 'pending' };
-  const latest = has(/ (dernieres?|derniers|plus recentes?|recentes?|recemment|nouvelles?|nouveaux|quoi de neuf|du jour|de la semaine|cette semaine|ce mois ci) /);
+  const latest = has(
+    / (dernieres?|derniers|plus recentes?|recentes?|recemment|nouvelles?|nouveaux|quoi de neuf|du jour|de la semaine|cette semaine|ce mois ci) /,
+  );
   if (latest) return { intent: 'latest' };
   return { intent: 'search' };
 }
 
-const INTENT_WORDS = /^(combien|combiens|nombre|nb|tendance|evolution|evolue|augmente|augmentent|hausse|baisse|baissent|diminue|diminuent|statistiques?|stats|qui|ki|repond|repondu|repondent|dit|disent|pense|dernieres?|derniers|recentes?|recemment|nouvelles?|nouveaux|quoi|neuf|sans|reponse|reponses|attente|attend|attendent|compare|comparer|comparaison|vs|versus|actifs?|interesse|interessent|parle|parlent|ecrit|interroge|interrogent|demande|demandent|travaille|position|souffrance|repondues?|toujours|encore|jamais|aucune|ignorees?|retour|retours|rapport|difference|frequence|volume|preoccupe|soucie|penche|penchent|suit|suivent|explique|avis|plus|moins|autant|liste|ete|t|il|elle|ils|elles|actuellement|aujourd|hui|quelles|quels|quel|quelle|sont|ya|y|a|as|ai|avez|avons|ca|est|ce|eu|n|ont|qu)$/;
+const INTENT_WORDS =
+  /^(combien|combiens|nombre|nb|tendance|evolution|evolue|augmente|augmentent|hausse|baisse|baissent|diminue|diminuent|statistiques?|stats|qui|ki|repond|repondu|repondent|dit|disent|pense|dernieres?|derniers|recentes?|recemment|nouvelles?|nouveaux|quoi|neuf|sans|reponse|reponses|attente|attend|attendent|compare|comparer|comparaison|vs|versus|actifs?|interesse|interessent|parle|parlent|ecrit|interroge|interrogent|demande|demandent|travaille|position|souffrance|repondues?|toujours|encore|jamais|aucune|ignorees?|retour|retours|rapport|difference|frequence|volume|preoccupe|soucie|penche|penchent|suit|suivent|explique|avis|plus|moins|autant|liste|ete|t|il|elle|ils|elles|actuellement|aujourd|hui|quelles|quels|quel|quelle|sont|ya|y|a|as|ai|avez|avons|ca|est|ce|eu|n|ont|qu)$/;
 
 function extractSubject(toks: Tok[]): string {
-  const lead = /^(sur|concernant|propos|sujet|parlant|parlent|parle|traitant|traitent|evoquant|portant|relatives?|relatifs?)$/;
+  const lead =
+    /^(sur|concernant|propos|sujet|parlant|parlent|parle|traitant|traitent|evoquant|portant|relatives?|relatifs?)$/;
   const rest = toks.filter((t) => !t.used);
   let marker = -1;
   for (let i = rest.length - 1; i >= 0; i--) {
@@ -543,7 +843,9 @@ function extractSubject(toks: Tok[]): string {
     let b = words.length;
     while (a < b && STOP.has(words[a]!.f)) a++;
     while (b > a && STOP.has(words[b - 1]!.f)) b--;
-    words = words.slice(a, b).filter((t, i, all) => !STOP.has(t.f) || (i > 0 && i < all.length - 1 && !STOP.has(all[i - 1]!.f)));
+    words = words
+      .slice(a, b)
+      .filter((t, i, all) => !STOP.has(t.f) || (i > 0 && i < all.length - 1 && !STOP.has(all[i - 1]!.f)));
   }
   return words
     .map((t) => t.o)

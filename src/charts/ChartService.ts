@@ -45,7 +45,10 @@ export class ChartService {
   private worker: Worker | null = null;
   private ready: Promise<void> | null = null;
   private nextId = 1;
-  private pending = new Map<number, { resolve: (r: ChartWorkerReply) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
+  private pending = new Map<
+    number,
+    { resolve: (r: ChartWorkerReply) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
+  >();
   private cache = new Map<string, { png: Buffer; width: number; height: number }>();
   /** Renders under way, by key: 25 users asking for the same new chart at once share one render. */
   private inFlight = new Map<string, Promise<ChartPng>>();
@@ -142,7 +145,10 @@ export class ChartService {
     return ready;
   }
 
-  private async inWorker(spec: TopLevelSpec, scale: number): Promise<{ png: Uint8Array; width: number; height: number; ms: number }> {
+  private async inWorker(
+    spec: TopLevelSpec,
+    scale: number,
+  ): Promise<{ png: Uint8Array; width: number; height: number; ms: number }> {
     if (this.closed) throw new ChartRenderError('chart service closed');
     if (!this.worker || !this.ready) this.ready = this.startWorker();
     await this.ready;
@@ -167,7 +173,9 @@ export class ChartService {
   warm(): void {
     if (this.opts.inProcess || this.closed || this.worker) return;
     this.ready = this.startWorker();
-    this.ready.catch((err: unknown) => this.opts.logger?.warn({ err }, 'chart worker did not start; the next chart retries'));
+    this.ready.catch((err: unknown) =>
+      this.opts.logger?.warn({ err }, 'chart worker did not start; the next chart retries'),
+    );
   }
 
   /** The worker, for supervision tests (terminate it through its owner). */

@@ -1,4 +1,3 @@
-
 import type { Logger } from '../logger';
 import { createCorpusQueries, type CorpusQueries } from '../insights/corpusQueries';
 import { aggregateTrend, type Granularity, type Trend, type TrendFact } from '../insights/trend';
@@ -17,7 +16,9 @@ export interface TrendQuery {
 
 type Collect = (req: Pick<SearchRequest, 'text' | 'filters' | 'sort' | 'now'>, limit: number) => Promise<Collected>;
 /** The chart facts of every match, gathered by the shards as columns (SearchService.collectFacts). */
-type CollectFacts = (req: Pick<SearchRequest, 'text' | 'filters' | 'now'>) => Promise<{ mode: Collected['mode']; facts: TrendFact[] }>;
+type CollectFacts = (
+  req: Pick<SearchRequest, 'text' | 'filters' | 'now'>,
+) => Promise<{ mode: Collected['mode']; facts: TrendFact[] }>;
 
 export interface ChartDeps {
   service: ChartService;
@@ -27,7 +28,11 @@ export interface ChartDeps {
   /** The trend of a query, cached per corpus revision. */
   trend(q: TrendQuery, now: Date): Promise<{ trend: Trend; mode: Collected['mode'] }>;
   /** Uids of a query's matches for an export, in list order. */
-  uids(q: { text: string; filters: SearchFilters; sort?: SortOrder }, limit: number, now: Date): Promise<{ total: number; uids: string[] }>;
+  uids(
+    q: { text: string; filters: SearchFilters; sort?: SortOrder },
+    limit: number,
+    now: Date,
+  ): Promise<{ total: number; uids: string[] }>;
   logger?: Logger;
 }
 
@@ -38,7 +43,15 @@ declare module '../discord/deps' {
 }
 
 function factOfHit(h: Collected['hits'][number]): TrendFact {
-  return { uid: h.uid, status: h.status, questionDate: h.questionDate, answerDate: h.answerDate, author: h.author, group: h.group, ministry: h.ministry };
+  return {
+    uid: h.uid,
+    status: h.status,
+    questionDate: h.questionDate,
+    answerDate: h.answerDate,
+    author: h.author,
+    group: h.group,
+    ministry: h.ministry,
+  };
 }
 
 export interface CreateChartDepsOptions extends ChartServiceOptions {
@@ -58,13 +71,28 @@ export function createChartDeps(opts: CreateChartDepsOptions): ChartDeps {
     collect: opts.collect,
     ...(opts.logger ? { logger: opts.logger } : {}),
     async trend(q, now) {
-      const key = JSON.stringify([opts.store.revision(), now.toISOString().slice(0, 10), q.text, q.filters, q.granularity, q.top]);
+      const key = JSON.stringify([
+        opts.store.revision(),
+        now.toISOString().slice(0, 10),
+        q.text,
+        q.filters,
+        q.granularity,
+        q.top,
+      ]);
       const hit = trends.get(key);
       if (hit) return hit;
       const { facts, mode } = opts.collectFacts
         ? await opts.collectFacts({ text: q.text, filters: q.filters, now })
-        : await opts.collect({ text: q.text, filters: q.filters, sort: 'newest', now }, Number.MAX_SAFE_INTEGER).then((c) => ({ mode: c.mode, facts: c.hits.map(factOfHit) }));
-      const value = { trend: aggregateTrend(facts, { ...(q.granularity ? { granularity: q.granularity } : {}), ...(q.top ? { top: q.top } : {}) }), mode };
+        : await opts
+            .collect({ text: q.text, filters: q.filters, sort: 'newest', now }, Number.MAX_SAFE_INTEGER)
+            .then((c) => ({ mode: c.mode, facts: c.hits.map(factOfHit) }));
+      const value = {
+        trend: aggregateTrend(facts, {
+          ...(q.granularity ? { granularity: q.granularity } : {}),
+          ...(q.top ? { top: q.top } : {}),
+        }),
+        mode,
+      };
       if (trends.size >= 64) trends.delete(trends.keys().next().value as string);
       trends.set(key, value);
       return value;

@@ -7,7 +7,12 @@ import type { ReplyFile } from '../discord/reply';
 import type { ChartDeps } from './chartDeps';
 import { altText } from './describe';
 
-export async function chartFile(charts: ChartDeps | undefined, name: string, spec: TopLevelSpec, text: string): Promise<ReplyFile | null> {
+export async function chartFile(
+  charts: ChartDeps | undefined,
+  name: string,
+  spec: TopLevelSpec,
+  text: string,
+): Promise<ReplyFile | null> {
   if (!charts) return null;
   try {
     const r = await charts.service.render(spec);

@@ -19,7 +19,19 @@ parentPort?.on('message', (req: ChartWorkerRequest) => {
       const reply: ChartWorkerReply = { id: req.id, ok: true, png: r.png, width: r.width, height: r.height, ms: r.ms };
       parentPort!.postMessage(reply, [r.png.buffer as ArrayBuffer]);
     },
-    (e: unknown) => parentPort!.postMessage({ id: req.id, ok: false, error: e instanceof Error ? e.message : String(e) } satisfies ChartWorkerReply),
+    (e: unknown) =>
+      parentPort!.postMessage({
+        id: req.id,
+        ok: false,
+        error: e instanceof Error ? e.message : String(e),
+      } satisfies ChartWorkerReply),
   );
 });
-parentPort?.postMessage({ id: 0, ok: true, png: new Uint8Array(0), width: 0, height: 0, ms: 0 } satisfies ChartWorkerReply);
+parentPort?.postMessage({
+  id: 0,
+  ok: true,
+  png: new Uint8Array(0),
+  width: 0,
+  height: 0,
+  ms: 0,
+} satisfies ChartWorkerReply);

@@ -25,7 +25,10 @@ export function days(n: number | null): string {
 }
 
 export function statusSplit(x: { answered: number; pending: number; withdrawn: number }): string {
-  const parts = [`${frNumber(x.answered)} ${STATUS_LABELS.answered}`, `${frNumber(x.pending)} ${STATUS_LABELS.pending}`];
+  const parts = [
+    `${frNumber(x.answered)} ${STATUS_LABELS.answered}`,
+    `${frNumber(x.pending)} ${STATUS_LABELS.pending}`,
+  ];
   if (x.withdrawn) parts.push(`${frNumber(x.withdrawn)} ${STATUS_LABELS.withdrawn}`);
   return parts.join(', ');
 }
@@ -44,7 +47,10 @@ export function describeTrend(t: Trend, subject: string): string {
   const nonEmpty = t.periods.filter((p) => p.total > 0);
   lines.push(
     `${per} (total ; répondues / en attente ; délai médian) : ${nonEmpty
-      .map((p) => `${periodLabel(p.period)} : ${frNumber(p.total)} ; ${frNumber(p.answered)}/${frNumber(p.pending)}${p.medianDelayDays !== null ? ` ; ${Math.round(p.medianDelayDays)} j` : ''}`)
+      .map(
+        (p) =>
+          `${periodLabel(p.period)} : ${frNumber(p.total)} ; ${frNumber(p.answered)}/${frNumber(p.pending)}${p.medianDelayDays !== null ? ` ; ${Math.round(p.medianDelayDays)} j` : ''}`,
+      )
       .join(' · ')}.`,
   );
   if (t.undated) lines.push(`${frCount(t.undated, 'question')} sans date de publication.`);
@@ -63,7 +69,10 @@ export function describePalmares(p: Palmares, shown?: number): string {
   const head = `${frCount(p.ranks.length, 'ministère classé', 'ministères classés')}${p.legislature ? ` (${p.legislature}e législature)` : ''} ; ${pct(t.eligible ? t.answeredWithinLimit / t.eligible : 0)} des questions répondues dans les deux mois, délai médian ${days(t.medianDelayDays)}, ${frNumber(t.pendingPastLimit)} en attente au-delà de deux mois.`;
   const list = p.ranks
     .slice(0, shown ?? p.ranks.length)
-    .map((r, i) => `${i + 1}. ${r.ministry} : ${pct(r.shareWithinLimit)} dans les 2 mois (${frNumber(r.answeredWithinLimit)}/${frNumber(r.eligible)}), délai médian ${days(r.medianDelayDays)}, ${frNumber(r.pendingPastLimit)} en attente > 2 mois`);
+    .map(
+      (r, i) =>
+        `${i + 1}. ${r.ministry} : ${pct(r.shareWithinLimit)} dans les 2 mois (${frNumber(r.answeredWithinLimit)}/${frNumber(r.eligible)}), délai médian ${days(r.medianDelayDays)}, ${frNumber(r.pendingPastLimit)} en attente > 2 mois`,
+    );
   return [head, ...list].join('\n');
 }
 

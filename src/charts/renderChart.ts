@@ -36,7 +36,12 @@ export async function renderChartPng(spec: TopLevelSpec, scale = DEFAULT_SCALE):
   const svg = await view.toSVG();
   view.finalize();
   const resvg = new Resvg(svg, {
-    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+    font: {
+      fontFiles: FONT_FILES,
+      loadSystemFonts: false,
+      defaultFontFamily: FONT_FAMILY,
+      sansSerifFamily: FONT_FAMILY,
+    },
     fitTo: { mode: 'zoom', value: scale },
     shapeRendering: 2,
     textRendering: 1,

@@ -27,30 +27,60 @@ function spec(s: Record<string, unknown>): TopLevelSpec {
 function trendLayers(t: Trend, opts: { width: number; height: number; delayLine: boolean }): Record<string, unknown> {
   const monthly = t.granularity === 'month';
   const rows = t.periods.flatMap((p) =>
-    STATUSES.map((s, i) => ({ periode: monthly ? `${p.period}-01` : p.period, statut: STATUS_LABELS[s], ordre: i, n: p[s] })),
+    STATUSES.map((s, i) => ({
+      periode: monthly ? `${p.period}-01` : p.period,
+      statut: STATUS_LABELS[s],
+      ordre: i,
+      n: p[s],
+    })),
   );
   const x = monthly
-    ? { field: 'periode', type: 'temporal', timeUnit: 'yearmonth', title: null, axis: { format: '%b %Y', labelAngle: 0, labelOverlap: 'greedy', grid: false } }
+    ? {
+        field: 'periode',
+        type: 'temporal',
+        timeUnit: 'yearmonth',
+        title: null,
+        axis: { format: '%b %Y', labelAngle: 0, labelOverlap: 'greedy', grid: false },
+      }
     : { field: 'periode', type: 'ordinal', title: null, axis: { labelAngle: 0, grid: false } };
   const bars = {
     data: { values: rows },
     mark: { type: 'bar', ...(monthly ? { width: { band: 0.85 } } : {}) },
     encoding: {
       x,
-      y: { field: 'n', type: 'quantitative', stack: 'zero', title: 'questions', axis: { format: ',d', tickMinStep: 1 } },
+      y: {
+        field: 'n',
+        type: 'quantitative',
+        stack: 'zero',
+        title: 'questions',
+        axis: { format: ',d', tickMinStep: 1 },
+      },
       color: statusColor,
       order: { field: 'ordre', type: 'quantitative', sort: 'ascending' },
     },
   };
-  const delays = t.periods.filter((p) => p.medianDelayDays !== null).map((p) => ({ periode: monthly ? `${p.period}-01` : p.period, delai: p.medianDelayDays }));
+  const delays = t.periods
+    .filter((p) => p.medianDelayDays !== null)
+    .map((p) => ({ periode: monthly ? `${p.period}-01` : p.period, delai: p.medianDelayDays }));
   if (!opts.delayLine || delays.length === 0) return { width: opts.width, height: opts.height, ...bars };
   const line = {
     data: { values: delays },
-    mark: { type: 'line', color: OKABE_ITO.blue, strokeDash: [6, 3], strokeWidth: 2, point: { color: OKABE_ITO.blue, size: 28 } },
+    mark: {
+      type: 'line',
+      color: OKABE_ITO.blue,
+      strokeDash: [6, 3],
+      strokeWidth: 2,
+      point: { color: OKABE_ITO.blue, size: 28 },
+    },
     encoding: {
       // Points at the middle of each month's bar.
       x: monthly ? { ...x, bandPosition: 0.5 } : x,
-      y: { field: 'delai', type: 'quantitative', title: 'délai médian de réponse (jours, tirets)', axis: { orient: 'right', format: ',d', titleColor: OKABE_ITO.blue, grid: false } },
+      y: {
+        field: 'delai',
+        type: 'quantitative',
+        title: 'délai médian de réponse (jours, tirets)',
+        axis: { orient: 'right', format: ',d', titleColor: OKABE_ITO.blue, grid: false },
+      },
     },
   };
   return { width: opts.width, height: opts.height, layer: [bars, line], resolve: { scale: { y: 'independent' } } };
@@ -59,7 +89,10 @@ function trendLayers(t: Trend, opts: { width: number; height: number; delayLine:
 export function trendSpec(t: Trend, title: string): TopLevelSpec {
   const per = t.granularity === 'month' ? 'par mois' : 'par année';
   return spec({
-    title: { text: title, subtitle: [`Questions écrites ${per}, selon leur statut ; délai médian de réponse en tirets.`, SOURCE_LINE] },
+    title: {
+      text: title,
+      subtitle: [`Questions écrites ${per}, selon leur statut ; délai médian de réponse en tirets.`, SOURCE_LINE],
+    },
     ...trendLayers(t, { width: 720, height: 300, delayLine: true }),
   });
 }
@@ -68,8 +101,19 @@ function delaySpecPart(bins: readonly DelayBin[], width: number, height: number)
   return {
     width,
     height,
-    title: { text: 'Délai de réponse', fontSize: 13, subtitle: 'questions répondues, par délai entre question et réponse' },
-    data: { values: bins.map((b, i) => ({ tranche: b.label, n: b.count, ordre: i, hors: i >= 2 ? 'au-delà de 2 mois' : 'dans les 2 mois' })) },
+    title: {
+      text: 'Délai de réponse',
+      fontSize: 13,
+      subtitle: 'questions répondues, par délai entre question et réponse',
+    },
+    data: {
+      values: bins.map((b, i) => ({
+        tranche: b.label,
+        n: b.count,
+        ordre: i,
+        hors: i >= 2 ? 'au-delà de 2 mois' : 'dans les 2 mois',
+      })),
+    },
     mark: { type: 'bar' },
     encoding: {
       x: { field: 'tranche', type: 'ordinal', sort: { field: 'ordre' }, title: null, axis: { labelAngle: 0 } },
@@ -78,7 +122,10 @@ function delaySpecPart(bins: readonly DelayBin[], width: number, height: number)
         field: 'hors',
         type: 'nominal',
         title: null,
-        scale: { domain: ['dans les 2 mois', 'au-delà de 2 mois'], range: [OKABE_ITO.bluishGreen, OKABE_ITO.vermillion] },
+        scale: {
+          domain: ['dans les 2 mois', 'au-delà de 2 mois'],
+          range: [OKABE_ITO.bluishGreen, OKABE_ITO.vermillion],
+        },
       },
     },
   };
@@ -90,7 +137,10 @@ export function profileSpec(t: Trend, bins: readonly DelayBin[], title: string):
   return spec({
     title: { text: title, subtitle: SOURCE_LINE },
     vconcat: [
-      { title: { text: `Questions ${per}`, fontSize: 13, subtitle: 'selon leur statut ; délai médian en tirets' }, ...trendLayers(t, { width: 720, height: 220, delayLine: true }) },
+      {
+        title: { text: `Questions ${per}`, fontSize: 13, subtitle: 'selon leur statut ; délai médian en tirets' },
+        ...trendLayers(t, { width: 720, height: 220, delayLine: true }),
+      },
       delaySpecPart(bins, 720, 170),
     ],
     resolve: { scale: { color: 'independent' } },
@@ -101,7 +151,10 @@ export function profileSpec(t: Trend, bins: readonly DelayBin[], title: string):
 const PALMARES_CHART_ROWS = 15;
 
 export function palmaresSpec(p: Palmares, title: string): TopLevelSpec {
-  const shown = [...p.ranks].sort((a, b) => b.eligible - a.eligible).slice(0, PALMARES_CHART_ROWS).sort((a, b) => b.shareWithinLimit - a.shareWithinLimit || a.ministry.localeCompare(b.ministry, 'fr'));
+  const shown = [...p.ranks]
+    .sort((a, b) => b.eligible - a.eligible)
+    .slice(0, PALMARES_CHART_ROWS)
+    .sort((a, b) => b.shareWithinLimit - a.shareWithinLimit || a.ministry.localeCompare(b.ministry, 'fr'));
   const rows = shown.map((r, i) => ({
     ministere: r.ministry.length > 42 ? `${r.ministry.slice(0, 41)}…` : r.ministry,
     rang: i,
@@ -113,14 +166,31 @@ export function palmaresSpec(p: Palmares, title: string): TopLevelSpec {
   const y = { field: 'ministere', type: 'nominal', sort: { field: 'rang' }, title: null };
   const noLabels = { ...y, axis: { labels: false, ticks: false, domain: false } };
   const maxOf = (k: 'delai' | 'retard') => Math.max(1, ...rows.map((r) => r[k]));
-  const panel = (field: string, label: string, color: string, format: string, width: number, yEnc: object, max: number) => ({
+  const panel = (
+    field: string,
+    label: string,
+    color: string,
+    format: string,
+    width: number,
+    yEnc: object,
+    max: number,
+  ) => ({
     width,
     height,
     title: { text: label, fontSize: 12, fontWeight: 'bold' },
     layer: [
       {
         mark: { type: 'bar', color },
-        encoding: { y: yEnc, x: { field, type: 'quantitative', title: null, axis: { format, tickCount: 4, ...(format === ',d' ? { tickMinStep: 1 } : {}) }, scale: { domain: [0, max], nice: true } } },
+        encoding: {
+          y: yEnc,
+          x: {
+            field,
+            type: 'quantitative',
+            title: null,
+            axis: { format, tickCount: 4, ...(format === ',d' ? { tickMinStep: 1 } : {}) },
+            scale: { domain: [0, max], nice: true },
+          },
+        },
       },
       {
         mark: { type: 'text', align: 'left', dx: 3, fontSize: 11 },
@@ -139,7 +209,15 @@ export function palmaresSpec(p: Palmares, title: string): TopLevelSpec {
     },
     data: { values: rows },
     hconcat: [
-      panel('part', 'répondues dans les 2 mois', OKABE_ITO.bluishGreen, '.0%', 210, { ...y, axis: { labelLimit: 300 } }, 1),
+      panel(
+        'part',
+        'répondues dans les 2 mois',
+        OKABE_ITO.bluishGreen,
+        '.0%',
+        210,
+        { ...y, axis: { labelLimit: 300 } },
+        1,
+      ),
       panel('delai', 'délai médian (jours)', OKABE_ITO.blue, ',d', 150, noLabels, maxOf('delai')),
       panel('retard', 'en attente > 2 mois', OKABE_ITO.orange, ',d', 150, noLabels, maxOf('retard')),
     ],
@@ -154,7 +232,13 @@ export interface CorpusCount {
 }
 
 export function corpusSpec(rows: readonly CorpusCount[], title: string): TopLevelSpec {
-  const values = rows.map((r) => ({ legislature: `${r.legislature}e`, num: r.legislature, statut: STATUS_LABELS[r.status], ordre: STATUSES.indexOf(r.status), n: r.count }));
+  const values = rows.map((r) => ({
+    legislature: `${r.legislature}e`,
+    num: r.legislature,
+    statut: STATUS_LABELS[r.status],
+    ordre: STATUSES.indexOf(r.status),
+    n: r.count,
+  }));
   const legislatures = new Set(rows.map((r) => r.legislature)).size;
   return spec({
     title: { text: title, subtitle: ['Questions par législature, selon leur statut.', SOURCE_LINE] },
@@ -164,7 +248,13 @@ export function corpusSpec(rows: readonly CorpusCount[], title: string): TopLeve
     mark: { type: 'bar' },
     encoding: {
       y: { field: 'legislature', type: 'ordinal', sort: { field: 'num', order: 'descending' }, title: 'législature' },
-      x: { field: 'n', type: 'quantitative', stack: 'zero', title: 'questions', axis: { format: ',d', tickMinStep: 1 } },
+      x: {
+        field: 'n',
+        type: 'quantitative',
+        stack: 'zero',
+        title: 'questions',
+        axis: { format: ',d', tickMinStep: 1 },
+      },
       color: statusColor,
       order: { field: 'ordre', type: 'quantitative', sort: 'ascending' },
     },

@@ -10,12 +10,20 @@ import { MemoryPageState } from '../discord/sqlitePageState';
 import { createSearchService } from '../search/createSearchService';
 import type { QuestionStore } from '../store/QuestionStore';
 
-export async function openBotDeps(store: QuestionStore, indexDir: string): Promise<{ deps: CommandDeps; close: () => Promise<void> }> {
+export async function openBotDeps(
+  store: QuestionStore,
+  indexDir: string,
+): Promise<{ deps: CommandDeps; close: () => Promise<void> }> {
   const search = createSearchService({ store, indexDir });
   await search.whenReady;
   const deps = createCommandDeps(store, search.engine);
   deps.pages = new MemoryPageState();
-  deps.charts = createChartDeps({ store, collect: (req, limit) => search.engine.collect(req, limit), collectFacts: (req) => search.engine.collectFacts(req), inProcess: true });
+  deps.charts = createChartDeps({
+    store,
+    collect: (req, limit) => search.engine.collect(req, limit),
+    collectFacts: (req) => search.engine.collectFacts(req),
+    inProcess: true,
+  });
   return {
     deps,
     close: async () => {

@@ -1,7 +1,11 @@
 import type { Question } from '../corpus/types';
 import { authorLabel, frenchDate, ordinal, TEXT_NOT_IN_OPEN_DATA, TYPE_LABELS } from '../format/french';
 
-const STATUS_LABELS = { answered: 'répondue', pending: 'en attente de réponse', withdrawn: 'close sans réponse' } as const;
+const STATUS_LABELS = {
+  answered: 'répondue',
+  pending: 'en attente de réponse',
+  withdrawn: 'close sans réponse',
+} as const;
 
 function published(label: string, date: string | null, page: string | null): string | null {
   if (!date) return null;
@@ -12,13 +16,17 @@ function published(label: string, date: string | null, page: string | null): str
 export function renderQuestion(q: Question): string {
   const lines: string[] = [];
   lines.push(`${TYPE_LABELS[q.type]} n° ${q.number} (${ordinal(q.legislature, true)} législature) — ${q.uid}`);
-  const title = [q.rubrique, q.teteAnalyse, q.analyses.length ? q.analyses.join(', ') : null].filter(Boolean).join(' / ');
+  const title = [q.rubrique, q.teteAnalyse, q.analyses.length ? q.analyses.join(', ') : null]
+    .filter(Boolean)
+    .join(' / ');
   if (title) lines.push(title);
   lines.push('');
 
   const a = q.author;
   const who = authorLabel(a);
-  const group = a.group ? ` (${a.group.name}${a.group.abbrev && a.group.abbrev !== a.group.name ? `, ${a.group.abbrev}` : ''})` : '';
+  const group = a.group
+    ? ` (${a.group.name}${a.group.abbrev && a.group.abbrev !== a.group.name ? `, ${a.group.abbrev}` : ''})`
+    : '';
   const place = [
     a.department ? `${a.department}${a.departmentNumber ? ` (${a.departmentNumber})` : ''}` : null,
     a.circonscription ? `${ordinal(a.circonscription)} circonscription` : null,
@@ -44,7 +52,11 @@ export function renderQuestion(q: Question): string {
   }
   lines.push(`Statut : ${status}`);
 
-  lines.push('', 'Texte de la question :', q.question?.text ? q.question.text : `${TEXT_NOT_IN_OPEN_DATA} : voir ${q.url}`);
+  lines.push(
+    '',
+    'Texte de la question :',
+    q.question?.text ? q.question.text : `${TEXT_NOT_IN_OPEN_DATA} : voir ${q.url}`,
+  );
   if (q.answer) lines.push('', 'Texte de la réponse :', q.answer.text);
   lines.push('', `Lien : ${q.url}`);
   return lines.join('\n');

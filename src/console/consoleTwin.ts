@@ -28,14 +28,20 @@ export type ParsedLine =
 function unquote(v: string): string {
   const t = v.trim();
   const m = /^(["'«])\s*([\s\S]*?)\s*(["'»])$/.exec(t);
-  return m && ((m[1] === '"' && m[3] === '"') || (m[1] === "'" && m[3] === "'") || (m[1] === '«' && m[3] === '»')) ? (m[2] ?? '') : t;
+  return m && ((m[1] === '"' && m[3] === '"') || (m[1] === "'" && m[3] === "'") || (m[1] === '«' && m[3] === '»'))
+    ? (m[2] ?? '')
+    : t;
 }
 
 /**
  * Parses `/name [sub] key:value key:"value with spaces" …`. Unquoted values run up to the next known
  * `option:` so that `texte:entraide pénale depute:Tardy` works too.
  */
-export function parseCommandLine(line: string, registry: CommandRegistry, actions: readonly ConsoleAction[] = []): ParsedLine {
+export function parseCommandLine(
+  line: string,
+  registry: CommandRegistry,
+  actions: readonly ConsoleAction[] = [],
+): ParsedLine {
   const text = line.trim();
   if (text === '') return { kind: 'empty' };
   if (/^(\/?aide console|\?|help)$/i.test(text)) return { kind: 'help' };
@@ -43,26 +49,35 @@ export function parseCommandLine(line: string, registry: CommandRegistry, action
   if (!text.startsWith('/')) {
     const n = Number(text);
     const byNumber = Number.isInteger(n) ? actions[n - 1] : undefined;
-    const byLabel = actions.find((a) => a.label.toLowerCase() === text.toLowerCase()) ??
+    const byLabel =
+      actions.find((a) => a.label.toLowerCase() === text.toLowerCase()) ??
       actions.find((a) => a.label.toLowerCase().includes(text.toLowerCase()));
     const action = byNumber ?? byLabel;
     if (action) return { kind: 'press', action };
     // Free text is a question in plain French (issue 13), answered like /demander.
-    if (registry.get('demander') && !/^\d+$/.test(text)) return { kind: 'command', name: 'demander', raw: { values: { texte: text } } };
+    if (registry.get('demander') && !/^\d+$/.test(text))
+      return { kind: 'command', name: 'demander', raw: { values: { texte: text } } };
     return { kind: 'error', message: 'Commande inconnue : tapez /aide, ou le numéro d’un bouton du dernier message.' };
   }
   const m = /^\/(\S+)\s*([\s\S]*)$/.exec(text);
   const name = (m?.[1] ?? '').toLowerCase();
   let rest = m?.[2] ?? '';
   const command = registry.get(name);
-  if (!command) return { kind: 'error', message: `Commande inconnue : /${name}. Commandes : ${registry.commands.map((c) => `/${c.name}`).join(', ')}.` };
+  if (!command)
+    return {
+      kind: 'error',
+      message: `Commande inconnue : /${name}. Commandes : ${registry.commands.map((c) => `/${c.name}`).join(', ')}.`,
+    };
   let subcommand: string | undefined;
   if (command.subcommandNames.length) {
     const sm = /^(\S+)\s*([\s\S]*)$/.exec(rest);
     subcommand = sm?.[1];
     rest = sm?.[2] ?? '';
     if (!subcommand || !command.subcommandNames.includes(subcommand)) {
-      return { kind: 'error', message: `Sous-commande attendue pour /${name} : ${command.subcommandNames.join(', ')}.` };
+      return {
+        kind: 'error',
+        message: `Sous-commande attendue pour /${name} : ${command.subcommandNames.join(', ')}.`,
+      };
     }
   }
   const names = Object.keys(command.optionSpecs(subcommand));
@@ -75,7 +90,10 @@ export function parseCommandLine(line: string, registry: CommandRegistry, action
       marks.push({ name: mm[1] ?? '', start, valueStart: start + mm[0].length });
     }
     if (marks.length === 0 || rest.slice(0, marks[0]?.start ?? 0).trim() !== '') {
-      return { kind: 'error', message: `Options attendues sous la forme nom:valeur. Options de /${name} : ${names.join(', ') || 'aucune'}.` };
+      return {
+        kind: 'error',
+        message: `Options attendues sous la forme nom:valeur. Options de /${name} : ${names.join(', ') || 'aucune'}.`,
+      };
     }
     marks.forEach((mk, i) => {
       const end = marks[i + 1]?.start ?? rest.length;

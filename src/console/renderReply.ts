@@ -17,7 +17,10 @@ export interface ConsoleAction {
 /** Markdown to plain text: links become "label <url>", escapes are removed, bold kept as *…*. */
 export function markdownToText(md: string): string {
   return md
-    .replace(/\[([^\]]*(?:\\\][^\]]*)*)\]\((https?:\/\/[^)\s]+)\)/g, (_m, label: string, url: string) => `${label} <${url}>`)
+    .replace(
+      /\[([^\]]*(?:\\\][^\]]*)*)\]\((https?:\/\/[^)\s]+)\)/g,
+      (_m, label: string, url: string) => `${label} <${url}>`,
+    )
     .replace(/\*\*(.+?)\*\*/g, '*$1*')
     .replace(/\\([\\`*_{}[\]()#+\-.!|~<>@:])/g, '$1')
     .replace(/\u200b/g, '');
@@ -33,7 +36,11 @@ function renderEmbed(e: APIEmbed): string {
   if (e.description) lines.push(markdownToText(e.description));
   for (const f of e.fields ?? []) {
     const value = markdownToText(f.value);
-    lines.push(value.includes('\n') ? `${markdownToText(f.name)} :\n  ${value.replace(/\n/g, '\n  ')}` : `${markdownToText(f.name)} : ${value}`);
+    lines.push(
+      value.includes('\n')
+        ? `${markdownToText(f.name)} :\n  ${value.replace(/\n/g, '\n  ')}`
+        : `${markdownToText(f.name)} : ${value}`,
+    );
   }
   if (e.footer?.text) lines.push(`(${e.footer.text})`);
   return lines.join('\n');
@@ -43,8 +50,10 @@ export function actionsOf(reply: Reply): ConsoleAction[] {
   const actions: ConsoleAction[] = [];
   for (const row of reply.components ?? []) {
     for (const c of row.components) {
-      if (c.type === 2 && 'custom_id' in c && !c.disabled) actions.push({ label: c.label ?? c.custom_id, customId: c.custom_id });
-      if (c.type === 3) for (const o of c.options) actions.push({ label: o.label, customId: c.custom_id, value: o.value });
+      if (c.type === 2 && 'custom_id' in c && !c.disabled)
+        actions.push({ label: c.label ?? c.custom_id, customId: c.custom_id });
+      if (c.type === 3)
+        for (const o of c.options) actions.push({ label: o.label, customId: c.custom_id, value: o.value });
     }
   }
   return actions;

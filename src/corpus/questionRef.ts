@@ -25,11 +25,17 @@ export function parseQuestionRef(input: string): QuestionRef | null {
   const uid = parseUid(t.toUpperCase());
   if (uid) return uid;
   let m = LEG_NUM_TYPE.exec(t);
-  if (m) return { legislature: Number(m[1]), number: Number(m[2]), type: (m[3]?.toUpperCase() as QuestionType | undefined) ?? null };
+  if (m)
+    return {
+      legislature: Number(m[1]),
+      number: Number(m[2]),
+      type: (m[3]?.toUpperCase() as QuestionType | undefined) ?? null,
+    };
   m = TYPE_LEG_NUM.exec(t);
   if (m) return { legislature: Number(m[2]), number: Number(m[3]), type: m[1]!.toUpperCase() as QuestionType };
   m = TYPE_NUM.exec(t);
-  if (m) return { legislature: null, number: Number(m[2]), type: (m[1]?.toUpperCase() as QuestionType | undefined) ?? null };
+  if (m)
+    return { legislature: null, number: Number(m[2]), type: (m[1]?.toUpperCase() as QuestionType | undefined) ?? null };
   return null;
 }
 
@@ -39,6 +45,9 @@ export function refLabel(q: { legislature: number; number: number; type: Questio
 }
 
 /** Orders candidates newest legislature first, then QE, QG, QOSD. */
-export function compareRefs(a: { legislature: number; type: QuestionType }, b: { legislature: number; type: QuestionType }): number {
+export function compareRefs(
+  a: { legislature: number; type: QuestionType },
+  b: { legislature: number; type: QuestionType },
+): number {
   return b.legislature - a.legislature || QUESTION_TYPES.indexOf(a.type) - QUESTION_TYPES.indexOf(b.type);
 }

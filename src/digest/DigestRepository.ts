@@ -221,12 +221,16 @@ export class DigestRepository {
   }
 
   getSubscription(id: number): Subscription | null {
-    const row = this.db.prepare('SELECT * FROM digest_subscriptions WHERE id = ?').get(id) as SubscriptionRow | undefined;
+    const row = this.db.prepare('SELECT * FROM digest_subscriptions WHERE id = ?').get(id) as
+      | SubscriptionRow
+      | undefined;
     return row ? toSubscription(row) : null;
   }
 
   listSubscriptions(guildId: string): Subscription[] {
-    const rows = this.db.prepare('SELECT * FROM digest_subscriptions WHERE guild_id = ? ORDER BY id').all(guildId) as SubscriptionRow[];
+    const rows = this.db
+      .prepare('SELECT * FROM digest_subscriptions WHERE guild_id = ? ORDER BY id')
+      .all(guildId) as SubscriptionRow[];
     return rows.map(toSubscription);
   }
 
@@ -236,7 +240,9 @@ export class DigestRepository {
       const info = this.db.prepare('DELETE FROM digest_subscriptions WHERE id = ? AND guild_id = ?').run(id, guildId);
       if (info.changes === 0) return false;
       this.db
-        .prepare(`UPDATE digest_deliveries SET status = 'abandoned', error = 'abonnement supprimé' WHERE source = 'digest' AND source_id = ? AND status = 'pending'`)
+        .prepare(
+          `UPDATE digest_deliveries SET status = 'abandoned', error = 'abonnement supprimé' WHERE source = 'digest' AND source_id = ? AND status = 'pending'`,
+        )
         .run(id);
       return true;
     });
@@ -264,19 +270,35 @@ export class DigestRepository {
            cursor = ?, next_run_at = ?, enabled = 1, disabled_reason = NULL, disabled_at = NULL
          WHERE id = ?`,
       )
-      .run(f.keywords, f.deputy, f.ministry, f.rubrique, f.content, f.time, serializeDays(f.days), cursor, nextRunAt.toISOString(), id);
+      .run(
+        f.keywords,
+        f.deputy,
+        f.ministry,
+        f.rubrique,
+        f.content,
+        f.time,
+        serializeDays(f.days),
+        cursor,
+        nextRunAt.toISOString(),
+        id,
+      );
   }
 
   disableSubscription(id: number, reason: string, now: Date): void {
     this.db
-      .prepare('UPDATE digest_subscriptions SET enabled = 0, disabled_reason = ?, disabled_at = ? WHERE id = ? AND enabled = 1')
+      .prepare(
+        'UPDATE digest_subscriptions SET enabled = 0, disabled_reason = ?, disabled_at = ? WHERE id = ? AND enabled = 1',
+      )
       .run(reason, now.toISOString(), id);
   }
 
   // --- follows -----------------------------------------------------------------------------------------
 
   /** Adds an active follow; returns the existing one when the same user already follows it there. */
-  addFollow(input: { userId: string; guildId: string | null; target: FollowTarget; channelId: string | null; uid: string }, now: Date): { follow: Follow; created: boolean } {
+  addFollow(
+    input: { userId: string; guildId: string | null; target: FollowTarget; channelId: string | null; uid: string },
+    now: Date,
+  ): { follow: Follow; created: boolean } {
     return this.immediate(() => {
       const existing = this.db
         .prepare(
@@ -285,15 +307,21 @@ export class DigestRepository {
         .get(input.userId, input.uid, input.target, input.channelId) as FollowRow | undefined;
       if (existing) return { follow: toFollow(existing), created: false };
       const info = this.db
-        .prepare('INSERT INTO question_follows (user_id, guild_id, target, channel_id, uid, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO question_follows (user_id, guild_id, target, channel_id, uid, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
         .run(input.userId, input.guildId, input.target, input.channelId, input.uid, now.toISOString());
-      const row = this.db.prepare('SELECT * FROM question_follows WHERE id = ?').get(Number(info.lastInsertRowid)) as FollowRow;
+      const row = this.db
+        .prepare('SELECT * FROM question_follows WHERE id = ?')
+        .get(Number(info.lastInsertRowid)) as FollowRow;
       return { follow: toFollow(row), created: true };
     });
   }
 
   activeFollowsOfUser(userId: string): Follow[] {
-    const rows = this.db.prepare('SELECT * FROM question_follows WHERE user_id = ? AND ended_at IS NULL ORDER BY id').all(userId) as FollowRow[];
+    const rows = this.db
+      .prepare('SELECT * FROM question_follows WHERE user_id = ? AND ended_at IS NULL ORDER BY id')
+      .all(userId) as FollowRow[];
     return rows.map(toFollow);
   }
 
@@ -303,7 +331,9 @@ export class DigestRepository {
     for (let i = 0; i < uids.length; i += 500) {
       const chunk = uids.slice(i, i + 500);
       const rows = this.db
-        .prepare(`SELECT * FROM question_follows WHERE ended_at IS NULL AND uid IN (${chunk.map(() => '?').join(',')}) ORDER BY id`)
+        .prepare(
+          `SELECT * FROM question_follows WHERE ended_at IS NULL AND uid IN (${chunk.map(() => '?').join(',')}) ORDER BY id`,
+        )
         .all(...chunk) as FollowRow[];
       out.push(...rows.map(toFollow));
     }
@@ -325,7 +355,9 @@ export class DigestRepository {
   /** Ends a follow of that user (a user only removes their own). */
   removeFollow(userId: string, id: number, now: Date): boolean {
     const info = this.db
-      .prepare(`UPDATE question_follows SET ended_at = ?, ended_reason = 'retiré' WHERE id = ? AND user_id = ? AND ended_at IS NULL`)
+      .prepare(
+        `UPDATE question_follows SET ended_at = ?, ended_reason = 'retiré' WHERE id = ? AND user_id = ? AND ended_at IS NULL`,
+      )
       .run(now.toISOString(), id, userId);
     return info.changes > 0;
   }
@@ -333,12 +365,18 @@ export class DigestRepository {
   // --- state -------------------------------------------------------------------------------------------
 
   getState(key: string): string | null {
-    const row = this.db.prepare('SELECT value FROM digest_state WHERE key = ?').get(key) as { value: string } | undefined;
+    const row = this.db.prepare('SELECT value FROM digest_state WHERE key = ?').get(key) as
+      | { value: string }
+      | undefined;
     return row?.value ?? null;
   }
 
   setState(key: string, value: string): void {
-    this.db.prepare('INSERT INTO digest_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.db
+      .prepare(
+        'INSERT INTO digest_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, value);
   }
 
   // --- deliveries --------------------------------------------------------------------------------------
@@ -352,14 +390,28 @@ export class DigestRepository {
        ON CONFLICT DO NOTHING`,
     );
     for (const r of rows) {
-      stmt.run(r.source, r.sourceId, r.rangeFrom, r.rangeTo, r.part, r.parts, r.channelId, r.recipientId, r.nonce, JSON.stringify(r.payload), now.toISOString());
+      stmt.run(
+        r.source,
+        r.sourceId,
+        r.rangeFrom,
+        r.rangeTo,
+        r.part,
+        r.parts,
+        r.channelId,
+        r.recipientId,
+        r.nonce,
+        JSON.stringify(r.payload),
+        now.toISOString(),
+      );
     }
   }
 
   /** Pending deliveries whose retry time has come, oldest first. */
   pendingDeliveries(now: Date): Delivery[] {
     const rows = this.db
-      .prepare(`SELECT * FROM digest_deliveries WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id`)
+      .prepare(
+        `SELECT * FROM digest_deliveries WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id`,
+      )
       .all(now.toISOString()) as DeliveryRow[];
     return rows.map(toDelivery);
   }
@@ -377,7 +429,13 @@ export class DigestRepository {
    * Claims a pending delivery for `owner` until `leaseUntil`, counting one attempt. Fails (null) when it is
    * no longer pending or another live owner holds it; `isOwnerAlive` tells whether a holder still runs.
    */
-  claimDelivery(id: number, owner: string, now: Date, leaseUntil: Date, isOwnerAlive: (owner: string) => boolean): Delivery | null {
+  claimDelivery(
+    id: number,
+    owner: string,
+    now: Date,
+    leaseUntil: Date,
+    isOwnerAlive: (owner: string) => boolean,
+  ): Delivery | null {
     return this.immediate(() => {
       const row = this.db.prepare('SELECT * FROM digest_deliveries WHERE id = ?').get(id) as DeliveryRow | undefined;
       if (row?.status !== 'pending') return null;
@@ -398,20 +456,26 @@ export class DigestRepository {
   /** Counted right before the POST, committed: after a crash we know it may have been posted. */
   recordAttempt(id: number, now: Date, channelId: string | null): void {
     this.db
-      .prepare('UPDATE digest_deliveries SET attempts = attempts + 1, last_attempt_at = ?, channel_id = coalesce(?, channel_id) WHERE id = ?')
+      .prepare(
+        'UPDATE digest_deliveries SET attempts = attempts + 1, last_attempt_at = ?, channel_id = coalesce(?, channel_id) WHERE id = ?',
+      )
       .run(now.toISOString(), channelId, id);
   }
 
   markSent(id: number, messageId: string | null, now: Date): void {
     this.db
-      .prepare(`UPDATE digest_deliveries SET status = 'sent', sent_at = ?, message_id = ?, lease_owner = NULL, lease_until = NULL, error = NULL WHERE id = ?`)
+      .prepare(
+        `UPDATE digest_deliveries SET status = 'sent', sent_at = ?, message_id = ?, lease_owner = NULL, lease_until = NULL, error = NULL WHERE id = ?`,
+      )
       .run(now.toISOString(), messageId, id);
   }
 
   /** Leaves it pending for a later run. */
   markRetry(id: number, error: string, nextAttemptAt: Date): void {
     this.db
-      .prepare('UPDATE digest_deliveries SET error = ?, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?')
+      .prepare(
+        'UPDATE digest_deliveries SET error = ?, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?',
+      )
       .run(error, nextAttemptAt.toISOString(), id);
   }
 
@@ -421,13 +485,17 @@ export class DigestRepository {
 
   abandonDelivery(id: number, error: string): void {
     this.db
-      .prepare(`UPDATE digest_deliveries SET status = 'abandoned', error = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?`)
+      .prepare(
+        `UPDATE digest_deliveries SET status = 'abandoned', error = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?`,
+      )
       .run(error, id);
   }
 
   abandonPendingOf(source: DeliverySource, sourceId: number, error: string): void {
     this.db
-      .prepare(`UPDATE digest_deliveries SET status = 'abandoned', error = ? WHERE source = ? AND source_id = ? AND status = 'pending'`)
+      .prepare(
+        `UPDATE digest_deliveries SET status = 'abandoned', error = ? WHERE source = ? AND source_id = ? AND status = 'pending'`,
+      )
       .run(error, source, sourceId);
   }
 
@@ -440,14 +508,19 @@ export class DigestRepository {
     const at = before.toISOString();
     return this.immediate(() => ({
       deliveries: this.db
-        .prepare(`DELETE FROM digest_deliveries WHERE status != 'pending' AND coalesce(sent_at, last_attempt_at, created_at) < ?`)
+        .prepare(
+          `DELETE FROM digest_deliveries WHERE status != 'pending' AND coalesce(sent_at, last_attempt_at, created_at) < ?`,
+        )
         .run(at).changes,
-      follows: this.db.prepare('DELETE FROM question_follows WHERE ended_at IS NOT NULL AND ended_at < ?').run(at).changes,
+      follows: this.db.prepare('DELETE FROM question_follows WHERE ended_at IS NOT NULL AND ended_at < ?').run(at)
+        .changes,
     }));
   }
 
   /** Deliveries recorded and not posted yet. */
   countPending(): number {
-    return (this.db.prepare(`SELECT count(*) AS n FROM digest_deliveries WHERE status = 'pending'`).get() as { n: number }).n;
+    return (
+      this.db.prepare(`SELECT count(*) AS n FROM digest_deliveries WHERE status = 'pending'`).get() as { n: number }
+    ).n;
   }
 }

@@ -57,7 +57,10 @@ function loadQuestions(corpus: DigestCorpus, uids: string[]): Map<string, Questi
 function collectItems(corpus: DigestCorpus, filters: DigestFilters, after: number, upTo: number): DigestItem[] {
   const accept = compileFilters(filters);
   const events = eventsInRange(corpus, after, upTo);
-  const questions = loadQuestions(corpus, events.map((e) => e.uid));
+  const questions = loadQuestions(
+    corpus,
+    events.map((e) => e.uid),
+  );
   const items: DigestItem[] = [];
   for (const event of events) {
     const question = questions.get(event.uid);
@@ -67,13 +70,17 @@ function collectItems(corpus: DigestCorpus, filters: DigestFilters, after: numbe
 }
 
 /** "Abonnement n° 3 · mots-clés : retraite · contenu : réponses" (plain text; the builder escapes it). */
-export function describeSubscription(sub: Pick<Subscription, 'id' | 'keywords' | 'deputy' | 'ministry' | 'rubrique' | 'content'>): string {
+export function describeSubscription(
+  sub: Pick<Subscription, 'id' | 'keywords' | 'deputy' | 'ministry' | 'rubrique' | 'content'>,
+): string {
   const parts = [`Abonnement n° ${sub.id}`];
   if (sub.keywords) parts.push(`mots-clés : ${sub.keywords}`);
   if (sub.deputy) parts.push(`député : ${sub.deputy}`);
   if (sub.ministry) parts.push(`ministère : ${sub.ministry}`);
   if (sub.rubrique) parts.push(`rubrique : ${sub.rubrique}`);
-  parts.push(`contenu : ${sub.content === 'tout' ? 'tout' : sub.content === 'questions' ? 'nouvelles questions' : 'réponses'}`);
+  parts.push(
+    `contenu : ${sub.content === 'tout' ? 'tout' : sub.content === 'questions' ? 'nouvelles questions' : 'réponses'}`,
+  );
   return parts.join(' · ');
 }
 
@@ -139,7 +146,12 @@ export class DigestService {
       const sub = this.repo.getSubscription(id);
       if (!sub) throw new Error(`digest: no subscription ${id}`);
       const cursor = sub.enabled ? sub.cursor : Math.max(sub.cursor, this.corpus.maxEventId());
-      this.repo.updateSubscription(id, changes, cursor, nextRun({ time: changes.time, days: changes.days, timeZone: sub.timeZone }, now));
+      this.repo.updateSubscription(
+        id,
+        changes,
+        cursor,
+        nextRun({ time: changes.time, days: changes.days, timeZone: sub.timeZone }, now),
+      );
       return this.repo.getSubscription(id) as Subscription;
     });
   }
@@ -147,7 +159,8 @@ export class DigestService {
   /** Follows only hear about events after they exist (the follow cursor starts at the current max). */
   addFollow(input: Parameters<DigestRepository['addFollow']>[0], now: Date): { follow: Follow; created: boolean } {
     return this.repo.immediate(() => {
-      if (this.repo.getState(FOLLOW_CURSOR) === null) this.repo.setState(FOLLOW_CURSOR, String(this.corpus.maxEventId()));
+      if (this.repo.getState(FOLLOW_CURSOR) === null)
+        this.repo.setState(FOLLOW_CURSOR, String(this.corpus.maxEventId()));
       return this.repo.addFollow(input, now);
     });
   }
@@ -172,7 +185,10 @@ export class DigestService {
           if (!sub?.enabled || !isDue(sub.nextRunAt, now)) return 0;
           const upTo = Math.max(sub.cursor, this.corpus.maxEventId());
           const items = collectItems(this.corpus, sub, sub.cursor, upTo);
-          const messages = buildDigest(items, { title: digestTitle(now, sub.timeZone), subtitle: describeSubscription(sub) });
+          const messages = buildDigest(items, {
+            title: digestTitle(now, sub.timeZone),
+            subtitle: describeSubscription(sub),
+          });
           this.repo.insertDeliveries(
             messages.map((m, i) => {
               const nonce = makeNonce('digest', sub.id, sub.cursor, upTo, i + 1);
@@ -192,11 +208,15 @@ export class DigestService {
             now,
           );
           this.repo.advanceSubscription(sub.id, upTo, nextRun(sub, now), now);
-          if (messages.length > 0) this.log.info({ subscription: sub.id, items: items.length, parts: messages.length }, 'digest recorded');
+          if (messages.length > 0)
+            this.log.info({ subscription: sub.id, items: items.length, parts: messages.length }, 'digest recorded');
           return messages.length > 0 ? 1 : 0;
         });
       } catch (err) {
-        this.log.error({ subscription: due.id, err: err instanceof Error ? err.stack : String(err) }, 'digest build failed');
+        this.log.error(
+          { subscription: due.id, err: err instanceof Error ? err.stack : String(err) },
+          'digest build failed',
+        );
       }
     }
     return built;
@@ -215,7 +235,10 @@ export class DigestService {
       if (upTo <= after) return 0;
       const events = eventsInRange(this.corpus, after, upTo).filter((e) => e.kind !== 'new_question');
       const follows = this.repo.activeFollowsOfUids([...new Set(events.map((e) => e.uid))]);
-      const questions = loadQuestions(this.corpus, follows.map((f) => f.uid));
+      const questions = loadQuestions(
+        this.corpus,
+        follows.map((f) => f.uid),
+      );
       let count = 0;
       for (const event of events) {
         const question = questions.get(event.uid);
@@ -250,7 +273,11 @@ export class DigestService {
   }
 
   /** One scheduler tick: record follow notices and due digests, then post every pending intent. */
-  async tick(poster: PostChannelMessage, now: () => Date, opts: Omit<DeliverDeps, 'repo' | 'poster' | 'now'> = {}): Promise<TickReport> {
+  async tick(
+    poster: PostChannelMessage,
+    now: () => Date,
+    opts: Omit<DeliverDeps, 'repo' | 'poster' | 'now'> = {},
+  ): Promise<TickReport> {
     let followNotices = 0;
     let digestsBuilt = 0;
     try {

@@ -43,7 +43,8 @@ export function countsHeading(counts: DigestCounts): string {
   if (counts.new_question > 0) parts.push(frCount(counts.new_question, 'nouvelle question', 'nouvelles questions'));
   if (counts.new_answer > 0) parts.push(frCount(counts.new_answer, 'réponse publiée', 'réponses publiées'));
   if (counts.transfer > 0) parts.push(frCount(counts.transfer, 'changement de ministère', 'changements de ministère'));
-  if (counts.closed > 0) parts.push(frCount(counts.closed, 'question retirée ou caduque', 'questions retirées ou caduques'));
+  if (counts.closed > 0)
+    parts.push(frCount(counts.closed, 'question retirée ou caduque', 'questions retirées ou caduques'));
   return parts.join(', ');
 }
 
@@ -105,14 +106,21 @@ export function formatEntry(item: DigestItem): string {
     case 'new_answer': {
       const date = frenchDate(q.answer?.joDate ?? null);
       const delay = daysBetween(q.question?.joDate ?? null, q.answer?.joDate ?? null);
-      const facts = [date ? `réponse du ${date}` : 'réponse publiée', delay !== null ? `après ${frCount(delay, 'jour')}` : null]
+      const facts = [
+        date ? `réponse du ${date}` : 'réponse publiée',
+        delay !== null ? `après ${frCount(delay, 'jour')}` : null,
+      ]
         .filter((x): x is string => x !== null)
         .join(', ');
       const excerpt = q.answer?.text ? `\n> ${escapeAndCut(q.answer.text, 240)}` : '';
       return `${head}\n${who} · ${facts}${excerpt}`;
     }
     case 'transfer': {
-      const from = detailString(item.event.detail, 'from') ?? q.ministryHistory.at(-2)?.ministry.name ?? q.ministryAsked?.name ?? null;
+      const from =
+        detailString(item.event.detail, 'from') ??
+        q.ministryHistory.at(-2)?.ministry.name ??
+        q.ministryAsked?.name ??
+        null;
       const to = detailString(item.event.detail, 'to') ?? ministry;
       const move = `${from ? escapeAndCut(from, 100) : '?'} → ${to ? escapeAndCut(to, 100) : '?'}`;
       return `${head}\n${authorLine(q)} · transférée : ${move}`;
@@ -160,7 +168,8 @@ export function buildDigest(items: DigestItem[], opts: BuildDigestOptions): Outg
           continue;
         }
       }
-      const title: string = embed === null ? `${SECTION[kind].label} (${section.length})` : `${SECTION[kind].label} (suite)`;
+      const title: string =
+        embed === null ? `${SECTION[kind].label} (${section.length})` : `${SECTION[kind].label} (suite)`;
       const cost = title.length + entry.length;
       if (current.embeds.length >= LIMITS.embedsPerMessage || current.chars + cost > budget) {
         current = { embeds: [], chars: 0, entries: 0 };
@@ -190,7 +199,8 @@ export function buildDigest(items: DigestItem[], opts: BuildDigestOptions): Outg
         ? `**${escapeAndCut(opts.title, 200)}** · ${heading}${part}${subtitle}`
         : `**${escapeAndCut(opts.title, 200)}** · suite${part}`) + more;
     const last = m.embeds[m.embeds.length - 1];
-    if (last) last.footer = { text: total > 1 ? `Partie ${i + 1}/${total}` : 'Questions écrites · Assemblée nationale' };
+    if (last)
+      last.footer = { text: total > 1 ? `Partie ${i + 1}/${total}` : 'Questions écrites · Assemblée nationale' };
     return { content: cutText(content, LIMITS.content), embeds: m.embeds, allowed_mentions: { parse: [] } };
   });
 }
@@ -208,11 +218,13 @@ export function withMarker(message: OutgoingMessage, nonce: string): OutgoingMes
     last.footer = { text: last.footer ? `${last.footer.text} · ${markerText(nonce)}` : markerText(nonce) };
     return { ...message, embeds };
   }
-  return { ...message, content: `${cutText(message.content, LIMITS.content - MARKER_RESERVE)}\n-# ${markerText(nonce)}` };
+  return {
+    ...message,
+    content: `${cutText(message.content, LIMITS.content - MARKER_RESERVE)}\n-# ${markerText(nonce)}`,
+  };
 }
 
 /** Character count of the embeds as Discord counts them for the 6000 limit. */
 export function messageEmbedChars(message: OutgoingMessage): number {
   return message.embeds.reduce((n, e) => n + embedChars(e), 0);
 }
-

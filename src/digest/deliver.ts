@@ -153,7 +153,10 @@ async function deliverAs(owner: string, deps: DeliverDeps): Promise<DeliverRepor
       const sub = repo.getSubscription(d.sourceId);
       const wasEnabled = sub?.enabled ?? false;
       repo.disableSubscription(d.sourceId, reason, now);
-      log.warn({ subscription: d.sourceId, channel: d.channelId, status: f.status, reason }, 'digest subscription disabled');
+      log.warn(
+        { subscription: d.sourceId, channel: d.channelId, status: f.status, reason },
+        'digest subscription disabled',
+      );
       if (sub && wasEnabled) {
         // Best effort, once: tell the server where it can.
         try {
@@ -218,7 +221,11 @@ async function deliverAs(owner: string, deps: DeliverDeps): Promise<DeliverRepor
       channelId = dm.channelId;
     }
 
-    if (d.attempts > 0 && d.lastAttemptAt !== null && deps.now().getTime() - Date.parse(d.lastAttemptAt) > nonceWindowMs) {
+    if (
+      d.attempts > 0 &&
+      d.lastAttemptAt !== null &&
+      deps.now().getTime() - Date.parse(d.lastAttemptAt) > nonceWindowMs
+    ) {
       const recent = await poster.recent(channelId, 50);
       if (!recent.ok) {
         if (recent.kind === 'gone') await handleGone(d, recent);
@@ -254,7 +261,10 @@ async function deliverAs(owner: string, deps: DeliverDeps): Promise<DeliverRepor
     const next = new Date(deps.now().getTime() + deliveryRetryDelayMs(d.attempts + 1));
     repo.markRetry(d.id, outcome.message, next);
     report.retryLater++;
-    log.warn({ delivery: d.id, channel: channelId, status: outcome.status, next: next.toISOString() }, 'post failed, will retry later');
+    log.warn(
+      { delivery: d.id, channel: channelId, status: outcome.status, next: next.toISOString() },
+      'post failed, will retry later',
+    );
     return 'stop';
   };
 
@@ -272,9 +282,16 @@ async function deliverAs(owner: string, deps: DeliverDeps): Promise<DeliverRepor
       try {
         step = await deliverOne(listed);
       } catch (err) {
-        log.error({ delivery: listed.id, target: key, err: err instanceof Error ? err.stack : String(err) }, 'delivery failed');
+        log.error(
+          { delivery: listed.id, target: key, err: err instanceof Error ? err.stack : String(err) },
+          'delivery failed',
+        );
         try {
-          repo.markRetry(listed.id, String(err), new Date(deps.now().getTime() + deliveryRetryDelayMs(listed.attempts + 1)));
+          repo.markRetry(
+            listed.id,
+            String(err),
+            new Date(deps.now().getTime() + deliveryRetryDelayMs(listed.attempts + 1)),
+          );
         } catch {
           // the database itself failed: the row stays pending and is retried on the next run
         }

@@ -31,4 +31,3 @@ export function escapeAndCut(text: string, max: number): string {
     limit = Math.max(1, Math.min(limit - 1, Math.floor(limit * (max / escaped.length))));
   }
 }
-

@@ -37,20 +37,45 @@ export interface PostChannelMessage {
 
 function classifyError(err: unknown): PostFailure {
   if (err instanceof DiscordAPIError) {
-    if (err.status === 403 || err.status === 404) return { ok: false, kind: 'gone', status: err.status, message: `${err.status} ${err.message}` };
+    if (err.status === 403 || err.status === 404)
+      return { ok: false, kind: 'gone', status: err.status, message: `${err.status} ${err.message}` };
     if (err.status === 429) {
       const raw = (err.rawError as { retry_after?: unknown } | undefined)?.retry_after;
-      return { ok: false, kind: 'retry', status: 429, retryAfterMs: typeof raw === 'number' ? raw * 1000 : null, message: err.message };
+      return {
+        ok: false,
+        kind: 'retry',
+        status: 429,
+        retryAfterMs: typeof raw === 'number' ? raw * 1000 : null,
+        message: err.message,
+      };
     }
-    return { ok: false, kind: 'retry', status: err.status, retryAfterMs: null, message: `${err.status} ${err.message}` };
+    return {
+      ok: false,
+      kind: 'retry',
+      status: err.status,
+      retryAfterMs: null,
+      message: `${err.status} ${err.message}`,
+    };
   }
   if (err instanceof RateLimitError) {
     return { ok: false, kind: 'retry', status: 429, retryAfterMs: err.retryAfter, message: 'rate limited' };
   }
   if (err instanceof HTTPError) {
-    return { ok: false, kind: 'retry', status: err.status, retryAfterMs: null, message: `${err.status} ${err.message}` };
+    return {
+      ok: false,
+      kind: 'retry',
+      status: err.status,
+      retryAfterMs: null,
+      message: `${err.status} ${err.message}`,
+    };
   }
-  return { ok: false, kind: 'retry', status: null, retryAfterMs: null, message: err instanceof Error ? err.message : String(err) };
+  return {
+    ok: false,
+    kind: 'retry',
+    status: null,
+    retryAfterMs: null,
+    message: err instanceof Error ? err.message : String(err),
+  };
 }
 
 interface ApiMessage {
@@ -64,7 +89,10 @@ interface ApiMessage {
  * `PostChannelMessage` over a discord.js REST instance (e.g. `client.rest`). `systemChannelOf` reads the
  * guild's system channel (e.g. from the client's cache: `client.guilds.cache.get(id)?.systemChannelId`).
  */
-export function restPoster(rest: REST, systemChannelOf: (guildId: string) => string | null = () => null): PostChannelMessage {
+export function restPoster(
+  rest: REST,
+  systemChannelOf: (guildId: string) => string | null = () => null,
+): PostChannelMessage {
   return {
     async post(channelId, body) {
       try {

@@ -63,7 +63,8 @@ export async function runRefresh(opts: RefreshOptions): Promise<RefreshOutcome> 
   let revisionAfter = revisionBefore;
   let ingestPid: number | null = null;
   const changedUids: string[] = [];
-  const ingestLog = opts.ingestLog ?? ((line: string) => log.info({ url: opts.url, progress: line }, 'refresh: ingest progress'));
+  const ingestLog =
+    opts.ingestLog ?? ((line: string) => log.info({ url: opts.url, progress: line }, 'refresh: ingest progress'));
   try {
     if (opts.runIn === 'child') {
       const r = await ingestInChildProcess([opts.url], {
@@ -95,7 +96,13 @@ export async function runRefresh(opts: RefreshOptions): Promise<RefreshOutcome> 
   } catch (err) {
     error = err instanceof Error ? err.message : String(err);
   }
-  const tail = { durationMs: Math.round(performance.now() - started), revisionBefore, revisionAfter, changedUids, ingestPid };
+  const tail = {
+    durationMs: Math.round(performance.now() - started),
+    revisionBefore,
+    revisionAfter,
+    changedUids,
+    ingestPid,
+  };
 
   if (error !== null || summary === null) {
     const failures = previousFailures + 1;
@@ -103,7 +110,15 @@ export async function runRefresh(opts: RefreshOptions): Promise<RefreshOutcome> 
     opts.store.setMeta('digest.refresh_last_error', `${opts.now.toISOString()} ${error ?? ''}`);
     const retryAt = new Date(opts.now.getTime() + refreshRetryDelayMs(failures));
     log.warn({ url: opts.url, failures, retryAt: retryAt.toISOString(), error }, 'refresh failed');
-    return { ok: false, unchanged: false, message: `Échec de la mise à jour : ${error ?? 'inconnu'}`, summary, failures, retryAt, ...tail };
+    return {
+      ok: false,
+      unchanged: false,
+      message: `Échec de la mise à jour : ${error ?? 'inconnu'}`,
+      summary,
+      failures,
+      retryAt,
+      ...tail,
+    };
   }
 
   opts.store.setMeta(FAILURES_KEY, '0');
@@ -115,6 +130,9 @@ export async function runRefresh(opts: RefreshOptions): Promise<RefreshOutcome> 
     : `Archive lue : ${summary.questions.new} nouvelles questions, ${e.new_answer} réponses, ${e.transfer} transferts, ${e.closed} retraits` +
       (summary.baselineEvents > 0 ? ` (${summary.baselineEvents} événements d’import initial, non publiés)` : '') +
       '.';
-  log.info({ url: opts.url, unchanged, events: e, durationMs: tail.durationMs, changed: changedUids.length, pid: ingestPid }, 'refresh done');
+  log.info(
+    { url: opts.url, unchanged, events: e, durationMs: tail.durationMs, changed: changedUids.length, pid: ingestPid },
+    'refresh done',
+  );
   return { ok: true, unchanged, message, summary, failures: 0, retryAt: null, ...tail };
 }

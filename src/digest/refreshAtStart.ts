@@ -27,10 +27,18 @@ export async function refreshAtStart(opts: RefreshAtStartOptions): Promise<Start
   if (opts.store.legislaturesWithOpenData().includes(opts.liveLegislature)) return 'not-needed';
   const probe = opts.fetch ?? ((url, init) => fetch(url, init));
   try {
-    const res = await probe(opts.refreshUrl, { method: 'HEAD', signal: AbortSignal.timeout(opts.probeTimeoutMs ?? 10_000) });
+    const res = await probe(opts.refreshUrl, {
+      method: 'HEAD',
+      signal: AbortSignal.timeout(opts.probeTimeoutMs ?? 10_000),
+    });
     await res.body?.cancel().catch(() => {});
   } catch (err) {
-    const reason = err instanceof Error && err.cause instanceof Error ? err.cause.message : err instanceof Error ? err.message : String(err);
+    const reason =
+      err instanceof Error && err.cause instanceof Error
+        ? err.cause.message
+        : err instanceof Error
+          ? err.message
+          : String(err);
     opts.scheduler.noteUnreachable(`source injoignable : ${reason}`);
     opts.notify?.(
       `Pas d’accès à l’open data de l’Assemblée (${reason}) : les questions de la ${opts.liveLegislature}e législature ` +
@@ -38,8 +46,13 @@ export async function refreshAtStart(opts: RefreshAtStartOptions): Promise<Start
     );
     return 'offline';
   }
-  opts.log.info({ url: opts.refreshUrl, legislature: opts.liveLegislature }, 'live legislature missing from the database: refreshing now, in the background');
-  opts.notify?.(`Téléchargement des questions de la ${opts.liveLegislature}e législature en arrière-plan ; le bot répond pendant ce temps.`);
+  opts.log.info(
+    { url: opts.refreshUrl, legislature: opts.liveLegislature },
+    'live legislature missing from the database: refreshing now, in the background',
+  );
+  opts.notify?.(
+    `Téléchargement des questions de la ${opts.liveLegislature}e législature en arrière-plan ; le bot répond pendant ce temps.`,
+  );
   void opts.scheduler.refreshNow();
   return 'started';
 }

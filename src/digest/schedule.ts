@@ -109,12 +109,15 @@ export function parseTime(input: string): string | null {
  * French day choices: "mardi", "lundi, jeudi", "lun-ven", "semaine" (Monday-Friday), "tous" / "" (every day).
  * Returns the sorted ISO weekdays, null for every day, or an error message in French.
  */
-export function parseDays(input: string | null | undefined): { ok: true; days: number[] | null } | { ok: false; error: string } {
+export function parseDays(
+  input: string | null | undefined,
+): { ok: true; days: number[] | null } | { ok: false; error: string } {
   const text = foldKey(input ?? '');
   if (text === '' || text === 'tous' || text === 'tous les jours' || text === 'quotidien' || text === 'chaque jour') {
     return { ok: true, days: null };
   }
-  if (text === 'semaine' || text === 'en semaine' || text === 'jours ouvres') return { ok: true, days: [1, 2, 3, 4, 5] };
+  if (text === 'semaine' || text === 'en semaine' || text === 'jours ouvres')
+    return { ok: true, days: [1, 2, 3, 4, 5] };
   const dayIndex = (token: string): number | null => {
     const t = token.trim();
     if (t.length < 2) return null;
@@ -136,7 +139,10 @@ export function parseDays(input: string | null | undefined): { ok: true; days: n
     }
     const d = dayIndex(piece);
     if (d === null) {
-      return { ok: false, error: `Jour inconnu : « ${piece.trim()} » (exemples : « mardi », « lundi, jeudi », « semaine », « tous »).` };
+      return {
+        ok: false,
+        error: `Jour inconnu : « ${piece.trim()} » (exemples : « mardi », « lundi, jeudi », « semaine », « tous »).`,
+      };
     }
     days.add(d);
   }
@@ -177,7 +183,14 @@ export function nextRun(spec: ScheduleSpec, now: Date): Date {
     const date = new Date(Date.UTC(today.year, today.month - 1, today.day + offset));
     const isoWeekday = ((date.getUTCDay() + 6) % 7) + 1;
     if (spec.days !== null && !spec.days.includes(isoWeekday)) continue;
-    const slot = zonedTimeToInstant(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), hour, minute, spec.timeZone);
+    const slot = zonedTimeToInstant(
+      date.getUTCFullYear(),
+      date.getUTCMonth() + 1,
+      date.getUTCDate(),
+      hour,
+      minute,
+      spec.timeZone,
+    );
     if (slot.getTime() > now.getTime()) return slot;
   }
   throw new Error('schedule: no slot within 8 days (empty day list?)');
@@ -200,4 +213,3 @@ export function refreshRetryDelayMs(failures: number): number {
 export function deliveryRetryDelayMs(attempts: number): number {
   return Math.min(60, 2 ** Math.max(0, attempts - 1)) * 60_000;
 }
-

@@ -43,7 +43,15 @@ interface RefreshStatus {
   running: boolean;
   /** When the running refresh started (ISO), else null. */
   runningSince: string | null;
-  last: { at: string; ok: boolean; unchanged: boolean; message: string; durationMs: number; newQuestions: number; events: number } | null;
+  last: {
+    at: string;
+    ok: boolean;
+    unchanged: boolean;
+    message: string;
+    durationMs: number;
+    newQuestions: number;
+    events: number;
+  } | null;
   /** Set while the source cannot be reached (no network): the bot serves what it has. Cleared by a success. */
   offline: { since: string; reason: string } | null;
 }
@@ -75,7 +83,10 @@ export function startDigestScheduler(opts: DigestSchedulerOptions): DigestSchedu
   const noteUnreachable = (reason: string): void => {
     if (offline) return;
     offline = { since: now().toISOString(), reason };
-    log.warn({ url: opts.refreshUrl, reason }, 'refresh source unreachable: serving the stored corpus until it answers');
+    log.warn(
+      { url: opts.refreshUrl, reason },
+      'refresh source unreachable: serving the stored corpus until it answers',
+    );
   };
 
   const tickNow = (): Promise<TickReport | null> => {
@@ -155,15 +166,26 @@ export function startDigestScheduler(opts: DigestSchedulerOptions): DigestSchedu
     return refreshing;
   };
 
-  const refreshJob = new Cron(opts.refreshCron, { timezone: opts.timeZone, protect: true, unref: true, name: 'refresh' }, async () => {
-    await refreshNow();
-  });
-  const tickJob = new Cron(opts.tickCron ?? '* * * * *', { timezone: opts.timeZone, protect: true, unref: true, name: 'digest-tick' }, async () => {
-    // While a refresh is recording events, wait: it ticks itself when done, and the next minute runs anyway.
-    if (refreshing) return;
-    await tickNow();
-  });
-  log.info({ refreshCron: opts.refreshCron, next: refreshJob.nextRun()?.toISOString() ?? null }, 'digest scheduler started');
+  const refreshJob = new Cron(
+    opts.refreshCron,
+    { timezone: opts.timeZone, protect: true, unref: true, name: 'refresh' },
+    async () => {
+      await refreshNow();
+    },
+  );
+  const tickJob = new Cron(
+    opts.tickCron ?? '* * * * *',
+    { timezone: opts.timeZone, protect: true, unref: true, name: 'digest-tick' },
+    async () => {
+      // While a refresh is recording events, wait: it ticks itself when done, and the next minute runs anyway.
+      if (refreshing) return;
+      await tickNow();
+    },
+  );
+  log.info(
+    { refreshCron: opts.refreshCron, next: refreshJob.nextRun()?.toISOString() ?? null },
+    'digest scheduler started',
+  );
 
   return {
     refreshNow,

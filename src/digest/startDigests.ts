@@ -49,7 +49,9 @@ export function startDigests(opts: StartDigestsOptions): {
   const scheduler = startDigestScheduler({
     store: opts.store,
     service,
-    poster: client ? restPoster(client.rest, (guildId) => client.guilds.cache.get(guildId)?.systemChannelId ?? null) : null,
+    poster: client
+      ? restPoster(client.rest, (guildId) => client.guilds.cache.get(guildId)?.systemChannelId ?? null)
+      : null,
     refreshUrl: opts.config.refreshUrl,
     refreshCron: opts.config.refreshCron,
     timeZone: opts.config.timeZone,

@@ -203,7 +203,10 @@ export function component<P>(def: ComponentDefinition<P>): ComponentDefinition<P
 
 function componentHandler(def: ComponentFunction | ComponentDefinition<unknown>): ComponentHandler {
   if (typeof def === 'function') {
-    const prepare = (call: ComponentCall, deps: CommandDeps, ctx: CallContext): Work<ComponentReply> => () => def(call, deps, ctx);
+    const prepare =
+      (call: ComponentCall, deps: CommandDeps, ctx: CallContext): Work<ComponentReply> =>
+      () =>
+        def(call, deps, ctx);
     return Object.assign((call: ComponentCall, deps: CommandDeps, ctx: CallContext) => def(call, deps, ctx), {
       answer: 'update' as const,
       defer: false,
@@ -214,7 +217,9 @@ function componentHandler(def: ComponentFunction | ComponentDefinition<unknown>)
   const tagged = def as TaggedComponent;
   const answer = tagged.answer ?? 'update';
   const shape = (r: ComponentReply): ComponentReply =>
-    answer === 'update' ? { mode: 'update', ...r } : { ...r, mode: 'reply', ...(answer === 'ephemeral' ? { ephemeral: true } : {}) };
+    answer === 'update'
+      ? { mode: 'update', ...r }
+      : { ...r, mode: 'reply', ...(answer === 'ephemeral' ? { ephemeral: true } : {}) };
   const prepare = (call: ComponentCall, deps: CommandDeps, ctx: CallContext): Work<ComponentReply> => {
     const prepared = tagged.prepare(call, deps, ctx);
     return async () => shape(await tagged.run(prepared, deps, ctx));
@@ -362,10 +367,14 @@ export function validateArgs(specs: OptionSpecs, values: RawArgs['values']): Rec
           throw new UserError(`L'option « ${name} » doit faire au moins ${spec.minLength} caractères.`);
         }
         if (spec.maxLength !== undefined && v.length > spec.maxLength) {
-          throw new UserError(`L'option « ${name} » est trop longue (${v.length} caractères, ${spec.maxLength} au plus).`);
+          throw new UserError(
+            `L'option « ${name} » est trop longue (${v.length} caractères, ${spec.maxLength} au plus).`,
+          );
         }
         if (spec.choices && !spec.choices.some((c) => c.value === v)) {
-          throw new UserError(`Valeur inconnue pour « ${name} » : ${escapeCorpus(v)}. Possibles : ${spec.choices.map((c) => c.value).join(', ')}.`);
+          throw new UserError(
+            `Valeur inconnue pour « ${name} » : ${escapeCorpus(v)}. Possibles : ${spec.choices.map((c) => c.value).join(', ')}.`,
+          );
         }
         out[name] = v;
         break;
@@ -374,10 +383,14 @@ export function validateArgs(specs: OptionSpecs, values: RawArgs['values']): Rec
       case 'number': {
         const n = typeof raw === 'number' ? raw : Number(String(raw).trim().replace(',', '.'));
         if (!Number.isFinite(n) || (spec.type === 'integer' && !Number.isInteger(n))) {
-          throw new UserError(`L'option « ${name} » attend un nombre${spec.type === 'integer' ? ' entier' : ''}, reçu « ${escapeCorpus(String(raw))} ».`);
+          throw new UserError(
+            `L'option « ${name} » attend un nombre${spec.type === 'integer' ? ' entier' : ''}, reçu « ${escapeCorpus(String(raw))} ».`,
+          );
         }
-        if (spec.minValue !== undefined && n < spec.minValue) throw new UserError(`L'option « ${name} » doit valoir au moins ${spec.minValue}.`);
-        if (spec.maxValue !== undefined && n > spec.maxValue) throw new UserError(`L'option « ${name} » doit valoir au plus ${spec.maxValue}.`);
+        if (spec.minValue !== undefined && n < spec.minValue)
+          throw new UserError(`L'option « ${name} » doit valoir au moins ${spec.minValue}.`);
+        if (spec.maxValue !== undefined && n > spec.maxValue)
+          throw new UserError(`L'option « ${name} » doit valoir au plus ${spec.maxValue}.`);
         if (spec.type === 'integer' && spec.choices && !spec.choices.some((c) => c.value === n)) {
           throw new UserError(`Valeur inconnue pour « ${name} » : ${n}.`);
         }
@@ -393,7 +406,9 @@ export function validateArgs(specs: OptionSpecs, values: RawArgs['values']): Rec
       }
       case 'channel':
       case 'user': {
-        const v = String(raw).trim().replace(/^<[#@]!?(\d+)>$/, '$1');
+        const v = String(raw)
+          .trim()
+          .replace(/^<[#@]!?(\d+)>$/, '$1');
         if (!/^\d{1,21}$/.test(v)) throw new UserError(`L'option « ${name} » attend un identifiant Discord.`);
         out[name] = v;
         break;
@@ -413,7 +428,9 @@ type AnyDefinition =
   | SubcommandDefinition<SubcommandSpecs>
   | PreparedSubcommandDefinition<SubcommandSpecs, unknown>;
 
-export function defineCommand<const S extends SubcommandSpecs, P>(def: PreparedSubcommandDefinition<S, P>): CommandModule;
+export function defineCommand<const S extends SubcommandSpecs, P>(
+  def: PreparedSubcommandDefinition<S, P>,
+): CommandModule;
 export function defineCommand<const S extends SubcommandSpecs>(def: SubcommandDefinition<S>): CommandModule;
 export function defineCommand<const S extends OptionSpecs, P>(def: PreparedFlatDefinition<S, P>): CommandModule;
 export function defineCommand<const S extends OptionSpecs = {}>(def: FlatDefinition<S>): CommandModule;
@@ -455,7 +472,8 @@ export function defineCommand(def: AnyDefinition): CommandModule {
     if (id.includes(':') || id.length === 0) throw new Error(`préfixe de composant invalide : ${id}`);
     components[id] = componentHandler(c as ComponentFunction | ComponentDefinition<unknown>);
   }
-  const userPrepare = 'prepare' in def ? (def.prepare as (a: unknown, d: CommandDeps, c: CallContext) => unknown) : null;
+  const userPrepare =
+    'prepare' in def ? (def.prepare as (a: unknown, d: CommandDeps, c: CallContext) => unknown) : null;
   const run = def.run as (a: unknown, d: CommandDeps, c: CallContext) => Awaitable<Reply>;
   const prepare = (raw: RawArgs, deps: CommandDeps, ctx: CallContext): Work<Reply> => {
     let args: Record<string, unknown>;
@@ -506,12 +524,13 @@ export function parseCustomId(id: string): { prefix: string; args: string[] } {
   return { prefix, args };
 }
 
-
 export interface CommandRegistry {
   commands: readonly CommandModule[];
   get(name: string): CommandModule | undefined;
   /** The command and handler owning a component custom id. */
-  component(customIdValue: string): { command: CommandModule; prefix: string; handler: ComponentHandler; args: string[] } | undefined;
+  component(
+    customIdValue: string,
+  ): { command: CommandModule; prefix: string; handler: ComponentHandler; args: string[] } | undefined;
   /** Declarations for the deploy script (the same objects the dispatcher uses). */
   declarations(): RESTPostAPIChatInputApplicationCommandsJSONBody[];
 }

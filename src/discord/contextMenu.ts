@@ -33,13 +33,19 @@ async function searchFromMessage(text: string, deps: CommandDeps, now: Date, log
     return { ...fitToLimits(await answerAsk(text, deps, now, { forceSearch: true })), ephemeral: true };
   } catch (e) {
     if (isUserError(e)) return { content: `⚠️ ${e.message}`, ephemeral: true };
-    if (e instanceof Error && e.name === 'SearchNotReadyError') return { content: `⚠️ ${INDEX_LOADING_MESSAGE}`, ephemeral: true };
+    if (e instanceof Error && e.name === 'SearchNotReadyError')
+      return { content: `⚠️ ${INDEX_LOADING_MESSAGE}`, ephemeral: true };
     logger?.error({ err: e }, 'message context menu failed');
     return { content: `❌ ${GENERIC_ERROR}`, ephemeral: true };
   }
 }
 
-export async function handleMessageContextMenu(i: MessageContextMenuCommandInteraction, deps: CommandDeps, now: Date, logger?: Logger): Promise<void> {
+export async function handleMessageContextMenu(
+  i: MessageContextMenuCommandInteraction,
+  deps: CommandDeps,
+  now: Date,
+  logger?: Logger,
+): Promise<void> {
   if (i.commandName !== SEARCH_MESSAGE_MENU_NAME) return;
   await i.deferReply({ flags: MessageFlags.Ephemeral });
   const reply = await searchFromMessage(i.targetMessage.content ?? '', deps, now, logger);

@@ -18,7 +18,8 @@ function statsCachingStore(store: QuestionStore): BotStore {
     stats: () => {
       const rev = store.revision();
       const lastIngestAt = store.getMeta('last_ingest_at');
-      if (!cached || cached.rev !== rev || cached.stats.lastIngestAt !== lastIngestAt) cached = { rev, stats: store.stats() };
+      if (!cached || cached.rev !== rev || cached.stats.lastIngestAt !== lastIngestAt)
+        cached = { rev, stats: store.stats() };
       return cached.stats;
     },
   };

@@ -47,7 +47,10 @@ export function createDiscordClient(opts: Pick<DiscordClientOptions, 'apiUrl' | 
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
       UserManager: { maxSize: DISCORD_CACHE_LIMITS.users, keepOverLimit: (user) => user.id === user.client.user.id },
-      GuildMemberManager: { maxSize: DISCORD_CACHE_LIMITS.members, keepOverLimit: (member) => member.id === member.client.user.id },
+      GuildMemberManager: {
+        maxSize: DISCORD_CACHE_LIMITS.members,
+        keepOverLimit: (member) => member.id === member.client.user.id,
+      },
       MessageManager: DISCORD_CACHE_LIMITS.messagesPerChannel,
     }),
     rest: { ...(opts.apiUrl ? { api: opts.apiUrl } : {}), handlerSweepInterval: REST_HANDLER_SWEEP_MS },
@@ -70,14 +73,18 @@ export async function startDiscordClient(opts: DiscordClientOptions): Promise<Cl
       void onMessage(message);
     });
   }
-  client.on(Events.Error, (e) => logger.error({ err: { message: redactToken(e.message, opts.token), name: e.name } }, 'discord client error'));
+  client.on(Events.Error, (e) =>
+    logger.error({ err: { message: redactToken(e.message, opts.token), name: e.name } }, 'discord client error'),
+  );
   client.on(Events.Warn, (m) => logger.warn({ message: redactToken(m, opts.token) }, 'discord client warning'));
   client.on(Events.ShardDisconnect, (ev, shard) => logger.warn({ code: ev.code, shard }, 'gateway disconnected'));
   // ops: at LOG_LEVEL=debug, discord.js's own debug lines and every REST response (paths of interaction routes
   // carry tokens: the logger scrubs them, see src/logger.ts).
   if (logger.isLevelEnabled('debug')) {
     client.on(Events.Debug, (m) => logger.debug({ source: 'discord.js' }, m));
-    client.rest.on(RESTEvents.Response, (req, res) => logger.debug({ method: req.method, path: req.path, status: res.status }, 'discord REST response'));
+    client.rest.on(RESTEvents.Response, (req, res) =>
+      logger.debug({ method: req.method, path: req.path, status: res.status }, 'discord REST response'),
+    );
   }
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, (c) => resolve(c)));
   try {
@@ -88,6 +95,9 @@ export async function startDiscordClient(opts: DiscordClientOptions): Promise<Cl
     throw new Error(`Connexion à Discord impossible : ${message}`);
   }
   const c = await ready;
-  logger.info({ user: c.user.tag, applicationId: c.application.id, guilds: c.guilds.cache.size, shards: c.ws.shards.size }, 'connected to Discord');
+  logger.info(
+    { user: c.user.tag, applicationId: c.application.id, guilds: c.guilds.cache.size, shards: c.ws.shards.size },
+    'connected to Discord',
+  );
   return c;
 }

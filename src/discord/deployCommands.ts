@@ -3,14 +3,19 @@
  * (instant) when `guildId` is set, else globally. The application id is read from the API when not given.
  */
 import { REST, Routes } from 'discord.js';
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody, RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type {
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
 
 export interface DeployOptions {
   token: string;
   applicationId: string | null;
   guildId: string | null;
   apiUrl: string | null;
-  declarations: Array<RESTPostAPIChatInputApplicationCommandsJSONBody | RESTPostAPIContextMenuApplicationCommandsJSONBody>;
+  declarations: Array<
+    RESTPostAPIChatInputApplicationCommandsJSONBody | RESTPostAPIContextMenuApplicationCommandsJSONBody
+  >;
 }
 
 export interface DeployResult {
@@ -26,7 +31,13 @@ export async function deployCommands(opts: DeployOptions): Promise<DeployResult>
     const app = (await rest.get(Routes.currentApplication())) as { id: string };
     applicationId = app.id;
   }
-  const route = opts.guildId ? Routes.applicationGuildCommands(applicationId, opts.guildId) : Routes.applicationCommands(applicationId);
+  const route = opts.guildId
+    ? Routes.applicationGuildCommands(applicationId, opts.guildId)
+    : Routes.applicationCommands(applicationId);
   const registered = (await rest.put(route, { body: opts.declarations })) as Array<{ id: string; name: string }>;
-  return { scope: opts.guildId ? 'guild' : 'global', applicationId, registered: registered.map((c) => ({ id: c.id, name: c.name })) };
+  return {
+    scope: opts.guildId ? 'guild' : 'global',
+    applicationId,
+    registered: registered.map((c) => ({ id: c.id, name: c.name })),
+  };
 }

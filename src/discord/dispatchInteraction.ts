@@ -99,9 +99,18 @@ function toPayload(reply: Reply, edit: boolean) {
  * Attachments as discord.js sends them (multipart `files[n]` + `attachments` in payload_json). An edit replaces
  * the message's attachments with the reply's (none when the reply has none), as it replaces its embeds.
  */
-export function filesPayload(reply: Reply, edit: boolean): { files?: Array<{ attachment: Buffer; name: string; description?: string }>; attachments?: [] } {
+export function filesPayload(
+  reply: Reply,
+  edit: boolean,
+): { files?: Array<{ attachment: Buffer; name: string; description?: string }>; attachments?: [] } {
   if (!reply.files?.length) return edit ? { attachments: [] } : {};
-  return { files: reply.files.map((f) => ({ attachment: f.data, name: f.name, ...(f.description ? { description: f.description } : {}) })) };
+  return {
+    files: reply.files.map((f) => ({
+      attachment: f.data,
+      name: f.name,
+      ...(f.description ? { description: f.description } : {}),
+    })),
+  };
 }
 
 const ephemeralFlag = (ephemeral: boolean | undefined) => (ephemeral ? { flags: MessageFlags.Ephemeral as const } : {});
@@ -300,7 +309,10 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       defer: () => i.deferReply(ephemeralFlag(ephemeral)),
       answerDeferred: (reply, log) => {
         if (reply.ephemeral && !ephemeral) {
-          log.warn({ command: i.commandName }, 'an ephemeral answer replaces a public deferral: check the input in prepare()');
+          log.warn(
+            { command: i.commandName },
+            'an ephemeral answer replaces a public deferral: check the input in prepare()',
+          );
         }
         return editOriginal(i, toPayload(reply, true));
       },
@@ -334,7 +346,8 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       answerDeferred: (reply) => {
         // After a deferred update, a new message (an error, an older handler's reply) is a follow-up; after a
         // deferred reply, the answer edits it.
-        if (declared === 'update' && isNewMessage(reply)) return sendFollowUp(i, { ...toPayload(reply, false), ...ephemeralFlag(reply.ephemeral) });
+        if (declared === 'update' && isNewMessage(reply))
+          return sendFollowUp(i, { ...toPayload(reply, false), ...ephemeralFlag(reply.ephemeral) });
         return editOriginal(i, toPayload(reply, true));
       },
     };
@@ -355,15 +368,31 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     const raw = optionsToRaw(i.options.data);
     const since = (): number => Date.now() - receivedAt;
     try {
-      const choices = await handleAutocomplete(registry, i.commandName, { name: focused.name, value: String(focused.value) }, raw, deps, ctx, logger);
+      const choices = await handleAutocomplete(
+        registry,
+        i.commandName,
+        { name: focused.name, value: String(focused.value) },
+        raw,
+        deps,
+        ctx,
+        logger,
+      );
       await i.respond(choices);
       if (observer) {
-        notify(() => observer.acknowledged({ kind: 'autocomplete', name: i.commandName, ms: since(), deferred: false }));
+        notify(() =>
+          observer.acknowledged({ kind: 'autocomplete', name: i.commandName, ms: since(), deferred: false }),
+        );
         notify(() => observer.finished({ kind: 'autocomplete', name: i.commandName, ms: since(), outcome: 'ok' }));
       }
     } catch (e) {
-      logger.error({ err: e, kind: 'autocomplete', name: i.commandName, userId: i.user.id }, 'interaction reply failed');
-      if (observer) notify(() => observer.finished({ kind: 'autocomplete', name: i.commandName, ms: since(), outcome: 'reply_failed' }));
+      logger.error(
+        { err: e, kind: 'autocomplete', name: i.commandName, userId: i.user.id },
+        'interaction reply failed',
+      );
+      if (observer)
+        notify(() =>
+          observer.finished({ kind: 'autocomplete', name: i.commandName, ms: since(), outcome: 'reply_failed' }),
+        );
     }
   }
 
@@ -374,7 +403,8 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       if (interaction.isChatInputCommand()) await onCommand(interaction, receivedAt);
       else if (interaction.isAutocomplete()) await onAutocomplete(interaction, receivedAt);
       else if (interaction.isButton() || interaction.isStringSelectMenu()) await onComponent(interaction, receivedAt);
-      else if (interaction.isMessageContextMenuCommand()) await handleMessageContextMenu(interaction, deps, clock(), logger);
+      else if (interaction.isMessageContextMenuCommand())
+        await handleMessageContextMenu(interaction, deps, clock(), logger);
     },
   };
 }

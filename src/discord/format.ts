@@ -10,7 +10,14 @@ import { escapeCorpus, escapeLinkLabel } from './markdown';
 import { formatDate, isoDay } from './userInput';
 import { daysBetween, ordinal } from '../format/french';
 
-export const COLORS = { search: 0x1f4e9b, question: 0x2b6cb0, answered: 0x2f855a, pending: 0xc05621, withdrawn: 0x718096, info: 0x4a5568 } as const;
+export const COLORS = {
+  search: 0x1f4e9b,
+  question: 0x2b6cb0,
+  answered: 0x2f855a,
+  pending: 0xc05621,
+  withdrawn: 0x718096,
+  info: 0x4a5568,
+} as const;
 
 export { ordinal } from '../format/french';
 
@@ -53,7 +60,10 @@ function excerptMarkdown(excerpt: Excerpt | null): string {
 export function hitField(hit: SearchHit, index: number, now: Date): { name: string; value: string } {
   // Field names render Markdown: the title is corpus text.
   const name = truncate(`${index}. ${escapeCorpus(truncatePlain(hit.title || 'Sans titre', 300))}`, 256);
-  const who = [hit.author ? escapeCorpus(hit.author) : 'auteur inconnu', hit.group ? `(${escapeCorpus(hit.group)})` : '']
+  const who = [
+    hit.author ? escapeCorpus(hit.author) : 'auteur inconnu',
+    hit.group ? `(${escapeCorpus(hit.group)})` : '',
+  ]
     .filter(Boolean)
     .join(' ');
   const lines = [

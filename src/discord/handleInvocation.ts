@@ -11,19 +11,29 @@
  * (console twin, tests).
  */
 import type { Logger } from '../logger';
-import type { CallContext, CommandModule, CommandRegistry, ComponentHandler, FocusedOption, RawArgs, Work } from './commandKit';
+import type {
+  CallContext,
+  CommandModule,
+  CommandRegistry,
+  ComponentHandler,
+  FocusedOption,
+  RawArgs,
+  Work,
+} from './commandKit';
 import type { CommandDeps } from './deps';
 import { fitChoices, fitToLimits } from './limits';
 import type { Choice, ComponentReply, Reply } from './reply';
 import { isUserError } from './UserError';
 
-export const GENERIC_ERROR = "Une erreur inattendue s'est produite. Elle a été enregistrée ; réessayez dans un instant.";
+export const GENERIC_ERROR =
+  "Une erreur inattendue s'est produite. Elle a été enregistrée ; réessayez dans un instant.";
 
 export function userErrorReply(message: string): Reply {
   return { content: `⚠️ ${message}`, ephemeral: true };
 }
 
-export const INDEX_LOADING_MESSAGE = "L'index de recherche est en cours de chargement : réessayez dans quelques secondes.";
+export const INDEX_LOADING_MESSAGE =
+  "L'index de recherche est en cours de chargement : réessayez dans quelques secondes.";
 
 /** How an invocation ended, as the dispatcher's observer reports it. */
 export type InvocationOutcome = 'ok' | 'user_error' | 'error';
@@ -36,9 +46,11 @@ export interface Answer<R extends Reply> {
 function errorAnswer(e: unknown, log: Logger | undefined, context: Record<string, unknown>): Answer<Reply> {
   if (isUserError(e)) return { reply: userErrorReply(e.message), outcome: 'user_error' };
   // The search engine rejects with SearchNotReadyError while it loads: expected, not a bug.
-  if (e instanceof Error && e.name === 'SearchNotReadyError') return { reply: userErrorReply(INDEX_LOADING_MESSAGE), outcome: 'user_error' };
+  if (e instanceof Error && e.name === 'SearchNotReadyError')
+    return { reply: userErrorReply(INDEX_LOADING_MESSAGE), outcome: 'user_error' };
   // A search worker being replaced (or an index that could not load): its own French message, at once.
-  if (e instanceof Error && e.name === 'SearchUnavailableError') return { reply: userErrorReply(e.message), outcome: 'user_error' };
+  if (e instanceof Error && e.name === 'SearchUnavailableError')
+    return { reply: userErrorReply(e.message), outcome: 'user_error' };
   log?.error({ err: e, ...context }, 'command failed');
   return { reply: { content: `❌ ${GENERIC_ERROR}`, ephemeral: true }, outcome: 'error' };
 }
@@ -62,8 +74,18 @@ export function prepareCommand(
   log?: Logger,
 ): PreparedCommand {
   const command = registry.get(name);
-  const context = { command: name, subcommand: raw.subcommand, userId: ctx.userId, guildId: ctx.guildId, options: raw.values };
-  if (!command) return { command, prepared: { kind: 'answer', answer: fitted(errorAnswer(new Error(`unknown command ${name}`), log, context)) } };
+  const context = {
+    command: name,
+    subcommand: raw.subcommand,
+    userId: ctx.userId,
+    guildId: ctx.guildId,
+    options: raw.values,
+  };
+  if (!command)
+    return {
+      command,
+      prepared: { kind: 'answer', answer: fitted(errorAnswer(new Error(`unknown command ${name}`), log, context)) },
+    };
   try {
     return { command, prepared: { kind: 'work', work: command.prepare(raw, deps, ctx), context, onError: (r) => r } };
   } catch (e) {
@@ -88,19 +110,36 @@ export function prepareComponent(
   log?: Logger,
 ): PreparedComponent {
   const found = registry.component(customIdValue);
-  const context = { component: customIdValue, values, userId: ctx.userId, guildId: ctx.guildId, command: found?.command.name };
+  const context = {
+    component: customIdValue,
+    values,
+    userId: ctx.userId,
+    guildId: ctx.guildId,
+    command: found?.command.name,
+  };
   if (!found) {
     return {
       handler: undefined,
       command: undefined,
-      prepared: { kind: 'answer', answer: { reply: { ...userErrorReply(STALE_COMPONENT_MESSAGE), mode: 'reply' }, outcome: 'user_error' } },
+      prepared: {
+        kind: 'answer',
+        answer: { reply: { ...userErrorReply(STALE_COMPONENT_MESSAGE), mode: 'reply' }, outcome: 'user_error' },
+      },
     };
   }
   try {
     const work = found.handler.prepare({ args: found.args, values }, deps, ctx);
-    return { handler: found.handler, command: found.command, prepared: { kind: 'work', work, context, onError: (r) => ({ ...r, mode: 'reply' }) } };
+    return {
+      handler: found.handler,
+      command: found.command,
+      prepared: { kind: 'work', work, context, onError: (r) => ({ ...r, mode: 'reply' }) },
+    };
   } catch (e) {
-    return { handler: found.handler, command: found.command, prepared: { kind: 'answer', answer: componentError(errorAnswer(e, log, context)) } };
+    return {
+      handler: found.handler,
+      command: found.command,
+      prepared: { kind: 'answer', answer: componentError(errorAnswer(e, log, context)) },
+    };
   }
 }
 
@@ -113,7 +152,10 @@ function componentError(a: Answer<Reply>): Answer<ComponentReply> {
 }
 
 /** Runs prepared work inside the boundary. */
-export async function runWork<R extends Reply>(prepared: Extract<Prepared<R>, { kind: 'work' }>, log?: Logger): Promise<Answer<R>> {
+export async function runWork<R extends Reply>(
+  prepared: Extract<Prepared<R>, { kind: 'work' }>,
+  log?: Logger,
+): Promise<Answer<R>> {
   try {
     return { reply: fitToLimits(await prepared.work()), outcome: 'ok' };
   } catch (e) {
@@ -162,7 +204,8 @@ export async function handleAutocomplete(
   try {
     return fitChoices(await command.autocomplete(focused, raw, deps, ctx));
   } catch (e) {
-    if (!isUserError(e)) log?.error({ err: e, command: name, focused: focused.name, userId: ctx.userId }, 'autocomplete failed');
+    if (!isUserError(e))
+      log?.error({ err: e, command: name, focused: focused.name, userId: ctx.userId }, 'autocomplete failed');
     return [];
   }
 }

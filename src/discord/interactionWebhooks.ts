@@ -10,7 +10,14 @@
  * instance with the client's settings minus the global limiter: per-route buckets are still learnt from the
  * headers and honoured, 429s still waited out, and every bot-authenticated route keeps the client's 50/s.
  */
-import { MessagePayload, REST, Routes, type Client, type InteractionEditReplyOptions, type InteractionReplyOptions } from 'discord.js';
+import {
+  MessagePayload,
+  REST,
+  Routes,
+  type Client,
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+} from 'discord.js';
 
 type Answered = {
   client: Client;
@@ -33,7 +40,11 @@ function restOf(client: Client): REST {
 /** PATCH /webhooks/{app}/{token}/messages/@original: the deferred reply (or the component's message) edited. */
 export async function editOriginal(i: Answered, options: InteractionEditReplyOptions): Promise<void> {
   const { body, files } = await MessagePayload.create(i.webhook, options).resolveBody().resolveFiles();
-  await restOf(i.client).patch(Routes.webhookMessage(i.applicationId, i.token, '@original'), { body, files: files ?? [], auth: false });
+  await restOf(i.client).patch(Routes.webhookMessage(i.applicationId, i.token, '@original'), {
+    body,
+    files: files ?? [],
+    auth: false,
+  });
 }
 
 /** POST /webhooks/{app}/{token}: a follow-up message. */

@@ -79,7 +79,8 @@ export function truncatePlain(text: string, max: number): string {
 }
 
 function embedLength(e: APIEmbed): number {
-  let n = (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0);
+  let n =
+    (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0);
   for (const f of e.fields ?? []) n += f.name.length + f.value.length;
   return n;
 }
@@ -124,7 +125,11 @@ function fitTotal(embeds: APIEmbed[]): APIEmbed[] {
     for (const e of embeds) {
       if (e.description && (!best || e.description.length > best.len)) {
         const target = e;
-        best = { len: e.description.length, get: () => target.description ?? '', apply: (s) => (target.description = s) };
+        best = {
+          len: e.description.length,
+          get: () => target.description ?? '',
+          apply: (s) => (target.description = s),
+        };
       }
       for (const f of e.fields ?? []) {
         if (!best || f.value.length > best.len) {
@@ -173,7 +178,9 @@ function fitComponents(rows: readonly ActionRow[]): ActionRow[] {
             return {
               ...o,
               label: truncate(o.label, LIMITS.selectOptionLabel),
-              ...(o.description === undefined ? {} : { description: truncate(o.description, LIMITS.selectOptionDescription) }),
+              ...(o.description === undefined
+                ? {}
+                : { description: truncate(o.description, LIMITS.selectOptionDescription) }),
             };
           }),
         };
@@ -195,9 +202,14 @@ export function fitToLimits<R extends Reply>(reply: R): R {
 
 /** At most 10 files, descriptions cut to 1,024; over the size limit is a programming error (exports are capped). */
 function fitFiles(files: NonNullable<Reply['files']>): NonNullable<Reply['files']> {
-  const kept = files.slice(0, LIMITS.attachments).map((f) => (f.description === undefined ? f : { ...f, description: truncate(f.description, LIMITS.attachmentDescription) }));
+  const kept = files
+    .slice(0, LIMITS.attachments)
+    .map((f) =>
+      f.description === undefined ? f : { ...f, description: truncate(f.description, LIMITS.attachmentDescription) },
+    );
   const bytes = kept.reduce((n, f) => n + f.data.length, 0);
-  if (bytes > LIMITS.attachmentBytes) throw new Error(`pièces jointes trop lourdes (${bytes} octets > ${LIMITS.attachmentBytes})`);
+  if (bytes > LIMITS.attachmentBytes)
+    throw new Error(`pièces jointes trop lourdes (${bytes} octets > ${LIMITS.attachmentBytes})`);
   return kept;
 }
 

@@ -11,9 +11,7 @@ const ZWSP = '\u200b';
 
 /** Breaks mention syntax without changing what the reader sees. */
 function neutralizeMentions(text: string): string {
-  return text
-    .replace(/@(everyone|here)/gi, `@${ZWSP}$1`)
-    .replace(/<(@[!&]?|#|t:|\/)/g, `<${ZWSP}$1`);
+  return text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<(@[!&]?|#|t:|\/)/g, `<${ZWSP}$1`);
 }
 
 /** Escapes inline Markdown everywhere and block Markdown (headings, quotes, lists) at line starts. */

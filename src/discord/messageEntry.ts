@@ -26,10 +26,16 @@ export interface MessageEntryOptions {
 }
 
 /** The text of a message addressed to the bot, without the mention; null when the message is not for the bot. */
-function addressedText(message: Pick<Message, 'content' | 'guildId'> & { mentions: { users: { has(id: string): boolean } } }, botId: string): string | null {
+function addressedText(
+  message: Pick<Message, 'content' | 'guildId'> & { mentions: { users: { has(id: string): boolean } } },
+  botId: string,
+): string | null {
   const dm = message.guildId === null;
   if (!dm && !message.mentions.users.has(botId)) return null;
-  return message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+  return message.content
+    .replace(new RegExp(`<@!?${botId}>`, 'g'), ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function createMessageHandler(opts: MessageEntryOptions): (message: Message) => Promise<void> {
@@ -52,9 +58,13 @@ export function createMessageHandler(opts: MessageEntryOptions): (message: Messa
       } catch (e) {
         ok = false;
         if (isUserError(e)) reply = { content: `⚠️ ${e.message}` };
-        else if (e instanceof Error && e.name === 'SearchNotReadyError') reply = { content: `⚠️ ${INDEX_LOADING_MESSAGE}` };
+        else if (e instanceof Error && e.name === 'SearchNotReadyError')
+          reply = { content: `⚠️ ${INDEX_LOADING_MESSAGE}` };
         else {
-          opts.logger.error({ err: e, userId: message.author.id, dm: message.guildId === null }, 'message question failed');
+          opts.logger.error(
+            { err: e, userId: message.author.id, dm: message.guildId === null },
+            'message question failed',
+          );
           reply = { content: `❌ ${GENERIC_ERROR}` };
         }
       }
@@ -71,6 +81,12 @@ export function createMessageHandler(opts: MessageEntryOptions): (message: Messa
       ok = false;
       opts.logger.error({ err, userId: message.author.id, channelId: message.channelId }, 'message reply failed');
     }
-    opts.onHandled?.({ kind: 'message', userId: message.author.id, dm: message.guildId === null, ms: Math.round(performance.now() - started), ok });
+    opts.onHandled?.({
+      kind: 'message',
+      userId: message.author.id,
+      dm: message.guildId === null,
+      ms: Math.round(performance.now() - started),
+      ok,
+    });
   };
 }

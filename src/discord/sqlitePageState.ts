@@ -42,7 +42,9 @@ export class SqlitePageState implements PageStateStore {
       this.db.prepare('DELETE FROM bot_page_state WHERE used_at < ?').run(cutoff);
       // ops (issue 9): a bound on the row count too, least recently used first (index on used_at).
       this.db
-        .prepare('DELETE FROM bot_page_state WHERE id IN (SELECT id FROM bot_page_state ORDER BY used_at DESC LIMIT -1 OFFSET ?)')
+        .prepare(
+          'DELETE FROM bot_page_state WHERE id IN (SELECT id FROM bot_page_state ORDER BY used_at DESC LIMIT -1 OFFSET ?)',
+        )
         .run(this.maxRows);
     }
     return id;

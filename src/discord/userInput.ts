@@ -20,7 +20,9 @@ export function parseUserDate(input: string, optionName: string): string {
     m = Number(match[2]);
     y = Number(match[3]);
   } else {
-    throw new UserError(`Date non reconnue pour « ${optionName} » : « ${escapeCorpus(text)} ». Utilisez JJ/MM/AAAA ou AAAA-MM-JJ.`);
+    throw new UserError(
+      `Date non reconnue pour « ${optionName} » : « ${escapeCorpus(text)} ». Utilisez JJ/MM/AAAA ou AAAA-MM-JJ.`,
+    );
   }
   const date = new Date(Date.UTC(y, m - 1, d));
   if (m < 1 || m > 12 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
@@ -36,7 +38,9 @@ export function parseDateRange(from: string | undefined, to: string | undefined)
   if (from !== undefined) out.from = parseUserDate(from, 'depuis');
   if (to !== undefined) out.to = parseUserDate(to, 'jusqua');
   if (out.from && out.to && out.from > out.to) {
-    throw new UserError(`La date « depuis » (${formatDate(out.from)}) est postérieure à « jusqua » (${formatDate(out.to)}).`);
+    throw new UserError(
+      `La date « depuis » (${formatDate(out.from)}) est postérieure à « jusqua » (${formatDate(out.to)}).`,
+    );
   }
   return out;
 }

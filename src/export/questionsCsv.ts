@@ -40,7 +40,13 @@ export const QUESTION_COLUMNS = [
 ];
 
 function csv(header: string[], records: Array<Array<string | number>>): Buffer {
-  const text = stringify(records, { header: true, columns: header, delimiter: ';', bom: true, record_delimiter: 'windows'});
+  const text = stringify(records, {
+    header: true,
+    columns: header,
+    delimiter: ';',
+    bom: true,
+    record_delimiter: 'windows',
+  });
   return Buffer.from(text, 'utf8');
 }
 
@@ -62,7 +68,9 @@ export function questionsCsv(rows: readonly ExportRow[]): Buffer {
       r.ministryAssigned ?? '',
       STATUS_FR[r.status],
       frDate(r.answerDate),
-      r.status === 'answered' && r.questionDate && r.answerDate ? (daysBetween(r.questionDate, r.answerDate) ?? '') : '',
+      r.status === 'answered' && r.questionDate && r.answerDate
+        ? (daysBetween(r.questionDate, r.answerDate) ?? '')
+        : '',
       r.url,
     ]),
   );

@@ -2,8 +2,18 @@
 import type { QuestionType } from '../corpus/types';
 
 const MONTHS = [
-  'janvier', 'février', 'mars', 'avril', 'mai', 'juin',
-  'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
 ];
 
 /** "2014-02-25" -> "25 février 2014" ("1er" for the first day); anything else is returned as is. */
@@ -19,9 +29,13 @@ export function frenchDate(iso: string | null): string | null {
 
 /** "mardi 4 mars 2025": the calendar day of an instant in a time zone, with its weekday. */
 export function frenchWeekdayDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('fr-FR', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
-    instant,
-  );
+  return new Intl.DateTimeFormat('fr-FR', {
+    timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(instant);
 }
 
 /**
@@ -102,7 +116,8 @@ export function authorLabel(a: { name: string | null; fullName: string | null; a
 }
 
 /** Said instead of an empty question text: the open data does not hold it (yet). */
-export const TEXT_NOT_IN_OPEN_DATA = 'Le texte de cette question n’est pas (encore) dans les données ouvertes de l’Assemblée';
+export const TEXT_NOT_IN_OPEN_DATA =
+  'Le texte de cette question n’est pas (encore) dans les données ouvertes de l’Assemblée';
 
 /**
  * What to tell the user when a search did not find every word everywhere (SearchResponse.mode), null otherwise.

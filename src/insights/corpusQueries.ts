@@ -89,7 +89,9 @@ export function createCorpusQueries(db: Database.Database, revision: () => strin
   );
   return {
     palmares: (legislature, today) =>
-      cached(`p:${legislature}:${today}`, () => rankMinistries(palmaresRows.iterate(legislature, legislature), { today, legislature })),
+      cached(`p:${legislature}:${today}`, () =>
+        rankMinistries(palmaresRows.iterate(legislature, legislature), { today, legislature }),
+      ),
     overduePending: (legislature, today, limit) => {
       // Published before this date = two months passed (same rule as the palmarès).
       const d = new Date(`${today}T00:00:00Z`);
@@ -135,7 +137,9 @@ export function createCorpusQueries(db: Database.Database, revision: () => strin
     departments: () =>
       cached('departments', () =>
         db
-          .prepare<[], NamedCount>('SELECT department AS name, count(*) AS count FROM questions WHERE department IS NOT NULL GROUP BY department')
+          .prepare<[], NamedCount>(
+            'SELECT department AS name, count(*) AS count FROM questions WHERE department IS NOT NULL GROUP BY department',
+          )
           .all(),
       ),
     groups: () =>
@@ -147,6 +151,11 @@ export function createCorpusQueries(db: Database.Database, revision: () => strin
           .all(),
       ),
     legislatures: () =>
-      cached('legislatures', () => db.prepare<[], { l: number }>('SELECT DISTINCT legislature AS l FROM questions ORDER BY l').all().map((r) => r.l)),
+      cached('legislatures', () =>
+        db
+          .prepare<[], { l: number }>('SELECT DISTINCT legislature AS l FROM questions ORDER BY l')
+          .all()
+          .map((r) => r.l),
+      ),
   };
 }

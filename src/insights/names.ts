@@ -35,9 +35,38 @@ export function foldName(s: string): string {
     .trim();
 }
 
-const CIVILITIES: ReadonlySet<string> = new Set(['m', 'mme', 'mmes', 'mlle', 'mr', 'monsieur', 'madame', 'mademoiselle']);
+const CIVILITIES: ReadonlySet<string> = new Set([
+  'm',
+  'mme',
+  'mmes',
+  'mlle',
+  'mr',
+  'monsieur',
+  'madame',
+  'mademoiselle',
+]);
 /** Words that may be left out of a name: French, Dutch, German, Italian and Spanish particles. */
-const PARTICLES: ReadonlySet<string> = new Set(['de', 'du', 'des', 'd', 'le', 'la', 'les', 'l', 'von', 'van', 'der', 'den', 'ter', 'di', 'da', 'del', 'della', 'dos', 'y']);
+const PARTICLES: ReadonlySet<string> = new Set([
+  'de',
+  'du',
+  'des',
+  'd',
+  'le',
+  'la',
+  'les',
+  'l',
+  'von',
+  'van',
+  'der',
+  'den',
+  'ter',
+  'di',
+  'da',
+  'del',
+  'della',
+  'dos',
+  'y',
+]);
 
 /** A name prepared for matching (compute once per name, match many queries). */
 export interface NameKey {
@@ -78,7 +107,9 @@ export function personKey(p: { name?: string | null; firstName?: string | null; 
     const rest = parts.slice(i);
     const firstPart = rest.length > 1 ? rest[0]! : '';
     first = foldName(firstPart).split(' ').filter(Boolean);
-    last = foldName(rest.slice(rest.length > 1 ? 1 : 0).join(' ')).split(' ').filter(Boolean);
+    last = foldName(rest.slice(rest.length > 1 ? 1 : 0).join(' '))
+      .split(' ')
+      .filter(Boolean);
   }
   return keyOf([...first, ...last], last);
 }
@@ -112,7 +143,9 @@ export interface NameQuery {
 
 export function parseNameQuery(input: string, extraOptional: ReadonlySet<string> = EMPTY_SET): NameQuery {
   const all = withoutCivility(foldName(input).split(' ').filter(Boolean));
-  const content = all.filter((w) => !PARTICLES.has(w) && !extraOptional.has(w) && !(CIVILITIES.has(w) && all.length > 1));
+  const content = all.filter(
+    (w) => !PARTICLES.has(w) && !extraOptional.has(w) && !(CIVILITIES.has(w) && all.length > 1),
+  );
   const words = content.length ? content : all;
   return { words, joined: all.join(''), empty: words.length === 0 };
 }
@@ -129,13 +162,21 @@ export function matchName(q: NameQuery, key: NameKey): MatchLevel | null {
   const matched = new Set<string>();
   for (const w of q.words) {
     let at = -1;
-    for (let i = 0; i < key.words.length; i++) if (!used[i] && key.words[i] === w) { at = i; break; }
+    for (let i = 0; i < key.words.length; i++)
+      if (!used[i] && key.words[i] === w) {
+        at = i;
+        break;
+      }
     if (at >= 0) {
       used[at] = true;
       matched.add(w);
       continue;
     }
-    for (let i = 0; i < key.words.length; i++) if (!used[i] && key.words[i]!.startsWith(w)) { at = i; break; }
+    for (let i = 0; i < key.words.length; i++)
+      if (!used[i] && key.words[i]!.startsWith(w)) {
+        at = i;
+        break;
+      }
     if (at >= 0) {
       used[at] = true;
       if (worst < MatchLevel.PREFIX) worst = MatchLevel.PREFIX;
@@ -188,9 +229,24 @@ export function rankByName<T>(
     const level = matchName(q, keyOf(e));
     if (level !== null) out.push({ value: e, level });
   }
-  out.sort((a, b) => a.level - b.level || countOf(b.value) - countOf(a.value) || labelOf(a.value).localeCompare(labelOf(b.value), 'fr'));
+  out.sort(
+    (a, b) =>
+      a.level - b.level ||
+      countOf(b.value) - countOf(a.value) ||
+      labelOf(a.value).localeCompare(labelOf(b.value), 'fr'),
+  );
   return out.slice(0, Math.max(0, limit));
 }
 
 /** Words a ministry lookup may leave out (« ministère de l'intérieur » finds « Intérieur »). */
-export const MINISTRY_OPTIONAL: ReadonlySet<string> = new Set(['ministere', 'ministre', 'ministeres', 'et', 'en', 'charge', 'aupres', 'mme', 'm']);
+export const MINISTRY_OPTIONAL: ReadonlySet<string> = new Set([
+  'ministere',
+  'ministre',
+  'ministeres',
+  'et',
+  'en',
+  'charge',
+  'aupres',
+  'mme',
+  'm',
+]);

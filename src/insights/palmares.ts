@@ -35,7 +35,13 @@ export interface Palmares {
   /** Ministries left out for having too few questions to rank. */
   tooFew: number;
   minEligible: number;
-  totals: { questions: number; eligible: number; answeredWithinLimit: number; pendingPastLimit: number; medianDelayDays: number | null };
+  totals: {
+    questions: number;
+    eligible: number;
+    answeredWithinLimit: number;
+    pendingPastLimit: number;
+    medianDelayDays: number | null;
+  };
 }
 
 /** ISO date `months` calendar months after `iso`, clamped to the month's last day (31/12 + 2 -> 28 or 29/02). */
@@ -61,7 +67,19 @@ export function rankMinistries(
     const name = f.ministry ?? 'Ministère non précisé';
     let e = by.get(name);
     if (!e) {
-      e = { r: { ministry: name, eligible: 0, answeredWithinLimit: 0, shareWithinLimit: 0, answered: 0, medianDelayDays: null, pendingPastLimit: 0, total: 0 }, delays: [] };
+      e = {
+        r: {
+          ministry: name,
+          eligible: 0,
+          answeredWithinLimit: 0,
+          shareWithinLimit: 0,
+          answered: 0,
+          medianDelayDays: null,
+          pendingPastLimit: 0,
+          total: 0,
+        },
+        delays: [],
+      };
       by.set(name, e);
     }
     const r = e.r;
@@ -98,13 +116,25 @@ export function rankMinistries(
   if (!all.some((r) => r.eligible >= minEligible)) minEligible = 1;
   const ranks = all
     .filter((r) => r.eligible >= minEligible)
-    .sort((a, b) => b.shareWithinLimit - a.shareWithinLimit || (a.medianDelayDays ?? Infinity) - (b.medianDelayDays ?? Infinity) || b.eligible - a.eligible || a.ministry.localeCompare(b.ministry, 'fr'));
+    .sort(
+      (a, b) =>
+        b.shareWithinLimit - a.shareWithinLimit ||
+        (a.medianDelayDays ?? Infinity) - (b.medianDelayDays ?? Infinity) ||
+        b.eligible - a.eligible ||
+        a.ministry.localeCompare(b.ministry, 'fr'),
+    );
   const sum = (k: 'eligible' | 'answeredWithinLimit' | 'pendingPastLimit') => all.reduce((n, r) => n + r[k], 0);
   return {
     legislature: opts.legislature ?? null,
     ranks,
     tooFew: all.length - ranks.length,
     minEligible,
-    totals: { questions, eligible: sum('eligible'), answeredWithinLimit: sum('answeredWithinLimit'), pendingPastLimit: sum('pendingPastLimit'), medianDelayDays: median(allDelays) },
+    totals: {
+      questions,
+      eligible: sum('eligible'),
+      answeredWithinLimit: sum('answeredWithinLimit'),
+      pendingPastLimit: sum('pendingPastLimit'),
+      medianDelayDays: median(allDelays),
+    },
   };
 }

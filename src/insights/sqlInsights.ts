@@ -20,7 +20,8 @@ interface FactRow {
   ministry_assigned: string | null;
 }
 
-const FACT_COLUMNS = 'uid, legislature, number, status, question_date, answer_date, rubrique, ministry_asked, ministry_assigned';
+const FACT_COLUMNS =
+  'uid, legislature, number, status, question_date, answer_date, rubrique, ministry_asked, ministry_assigned';
 
 function toFacts(r: FactRow): QuestionFacts {
   return {
@@ -44,8 +45,21 @@ interface Named<T> {
 }
 
 /** The names matching `input` by the one name matcher (names.ts): best level, then most questions. */
-function rank<T>(list: readonly Named<T>[], input: string, limit: number, optional?: ReadonlySet<string>): Array<T & { count: number }> {
-  return rankByName(list, input, (n) => n.key, (n) => n.count, (n) => n.label, limit, optional).map(({ value: n }) => ({ ...n.value, count: n.count }));
+function rank<T>(
+  list: readonly Named<T>[],
+  input: string,
+  limit: number,
+  optional?: ReadonlySet<string>,
+): Array<T & { count: number }> {
+  return rankByName(
+    list,
+    input,
+    (n) => n.key,
+    (n) => n.count,
+    (n) => n.label,
+    limit,
+    optional,
+  ).map(({ value: n }) => ({ ...n.value, count: n.count }));
 }
 
 class Lru<V> {
@@ -87,7 +101,9 @@ export function createSqlInsights(db: Database.Database, revision: () => string 
   );
 
   const acteurList = db.prepare<[], { uid: string; record: string }>('SELECT uid, record FROM acteurs');
-  const acteurState = db.prepare<[], { n: number; latest: string | null }>('SELECT count(*) AS n, max(updated_at) AS latest FROM acteurs');
+  const acteurState = db.prepare<[], { n: number; latest: string | null }>(
+    'SELECT count(*) AS n, max(updated_at) AS latest FROM acteurs',
+  );
 
   const currentLists = () => {
     // The revision moves with questions; the deputies' records may change alone (an ingest of acteurs only).
@@ -144,8 +160,14 @@ export function createSqlInsights(db: Database.Database, revision: () => string 
     }));
     // Count shown in autocomplete: the larger of "asked" and "assigned" (cheap, from covering indexes).
     const counts = new Map<string, number>();
-    for (const r of [...askedList.all(), ...assignedList.all()]) counts.set(r.name, Math.max(counts.get(r.name) ?? 0, r.n));
-    const ministries = [...counts.entries()].map(([name, count]) => ({ key: labelKey(name), label: name, value: { name }, count }));
+    for (const r of [...askedList.all(), ...assignedList.all()])
+      counts.set(r.name, Math.max(counts.get(r.name) ?? 0, r.n));
+    const ministries = [...counts.entries()].map(([name, count]) => ({
+      key: labelKey(name),
+      label: name,
+      value: { name },
+      count,
+    }));
     lists = { rev, deputies, ministries };
     return lists;
   };
@@ -172,7 +194,9 @@ export function createSqlInsights(db: Database.Database, revision: () => string 
      UNION
      SELECT ${FACT_COLUMNS} FROM questions WHERE author_name = ? AND acteur_ref IS NULL`,
   );
-  const byAuthorName = db.prepare<[string], FactRow>(`SELECT ${FACT_COLUMNS} FROM questions WHERE author_name = ? AND acteur_ref IS NULL`);
+  const byAuthorName = db.prepare<[string], FactRow>(
+    `SELECT ${FACT_COLUMNS} FROM questions WHERE author_name = ? AND acteur_ref IS NULL`,
+  );
   const byMinistry = db.prepare<[string, string], FactRow>(
     `SELECT ${FACT_COLUMNS} FROM questions WHERE ministry_asked = ?
      UNION
@@ -184,7 +208,8 @@ export function createSqlInsights(db: Database.Database, revision: () => string 
     findDeputies: (input, limit = 25) => {
       const deputies = currentLists().deputies;
       const ref = input.trim().toUpperCase();
-      if (/^PA\d+$/.test(ref)) return deputies.filter((d) => d.value.acteurRef === ref).map((d) => ({ ...d.value, count: d.count }));
+      if (/^PA\d+$/.test(ref))
+        return deputies.filter((d) => d.value.acteurRef === ref).map((d) => ({ ...d.value, count: d.count }));
       return rank(deputies, input, limit);
     },
     findMinistries: (input, limit = 25) => rank(currentLists().ministries, input, limit, MINISTRY_OPTIONAL),

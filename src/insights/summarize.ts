@@ -32,9 +32,7 @@ function top(values: Array<string | null>, n: number): NameCount[] {
       if (e.name[0] !== e.name[0]?.toUpperCase() && v[0] === v[0]?.toUpperCase()) e.name = v;
     } else counts.set(key, { name: v, count: 1 });
   }
-  return [...counts.values()]
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'fr'))
-    .slice(0, n);
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'fr')).slice(0, n);
 }
 
 export function summarize(facts: readonly QuestionFacts[], now: Date, topN = 5): Summary {
@@ -71,8 +69,14 @@ export function summarize(facts: readonly QuestionFacts[], now: Date, topN = 5):
     answeredShare: facts.length === 0 ? 0 : answered / facts.length,
     medianDelayDays: median(delays),
     pendingPastDeadline: pendingLate.length,
-    topRubriques: top(facts.map((f) => f.rubrique), topN),
-    topMinistries: top(facts.map((f) => f.ministryAssigned ?? f.ministryAsked), topN),
+    topRubriques: top(
+      facts.map((f) => f.rubrique),
+      topN,
+    ),
+    topMinistries: top(
+      facts.map((f) => f.ministryAssigned ?? f.ministryAsked),
+      topN,
+    ),
     oldestPending: pendingLate.slice(0, 5),
     firstQuestionDate: first,
     lastQuestionDate: last,
@@ -81,5 +85,7 @@ export function summarize(facts: readonly QuestionFacts[], now: Date, topN = 5):
 
 /** Newest question first (then highest number), the order of the deputy's list. */
 export function newestFirst(a: QuestionFacts, b: QuestionFacts): number {
-  return (b.questionDate ?? '').localeCompare(a.questionDate ?? '') || b.legislature - a.legislature || b.number - a.number;
+  return (
+    (b.questionDate ?? '').localeCompare(a.questionDate ?? '') || b.legislature - a.legislature || b.number - a.number
+  );
 }

@@ -89,7 +89,10 @@ function dayOf(iso: string): number {
   return d;
 }
 
-export function aggregateTrend(facts: readonly TrendFact[], opts: { granularity?: Granularity; top?: number } = {}): Trend {
+export function aggregateTrend(
+  facts: readonly TrendFact[],
+  opts: { granularity?: Granularity; top?: number } = {},
+): Trend {
   const topN = opts.top ?? 5;
   let first = Infinity;
   let last = -Infinity;
@@ -108,8 +111,11 @@ export function aggregateTrend(facts: readonly TrendFact[], opts: { granularity?
   });
   // Every period between the first and the last, empty ones included: a gap is information.
   if (Number.isFinite(first)) {
-    if (granularity === 'month') for (let m = first; m <= last; m++) byPeriod.set(monthLabel(m), emptyPeriod(monthLabel(m)));
-    else for (let y = Math.floor(first / 12); y <= Math.floor(last / 12); y++) byPeriod.set(String(y), emptyPeriod(String(y)));
+    if (granularity === 'month')
+      for (let m = first; m <= last; m++) byPeriod.set(monthLabel(m), emptyPeriod(monthLabel(m)));
+    else
+      for (let y = Math.floor(first / 12); y <= Math.floor(last / 12); y++)
+        byPeriod.set(String(y), emptyPeriod(String(y)));
   }
   const allDelays: number[] = [];
   let answered = 0;
@@ -120,7 +126,8 @@ export function aggregateTrend(facts: readonly TrendFact[], opts: { granularity?
     if (f.status === 'answered') answered++;
     else if (f.status === 'pending') pending++;
     else withdrawn++;
-    const delay = f.status === 'answered' && f.questionDate && f.answerDate ? dayOf(f.answerDate) - dayOf(f.questionDate) : null;
+    const delay =
+      f.status === 'answered' && f.questionDate && f.answerDate ? dayOf(f.answerDate) - dayOf(f.questionDate) : null;
     if (delay !== null && delay >= 0) allDelays.push(delay);
     if (!f.questionDate) {
       undated++;
@@ -141,9 +148,18 @@ export function aggregateTrend(facts: readonly TrendFact[], opts: { granularity?
     granularity,
     periods,
     medianDelayDays: median(allDelays),
-    topDeputies: topNames(facts.map((f) => f.author), topN),
-    topGroups: topNames(facts.map((f) => f.group), topN),
-    topMinistries: topNames(facts.map((f) => f.ministry), topN),
+    topDeputies: topNames(
+      facts.map((f) => f.author),
+      topN,
+    ),
+    topGroups: topNames(
+      facts.map((f) => f.group),
+      topN,
+    ),
+    topMinistries: topNames(
+      facts.map((f) => f.ministry),
+      topN,
+    ),
   };
 }
 
@@ -163,7 +179,9 @@ export interface DelayBin {
 }
 
 /** How many answered questions fall in each delay bin (questions without both dates are left out). */
-export function delayDistribution(facts: ReadonlyArray<Pick<TrendFact, 'status' | 'questionDate' | 'answerDate'>>): DelayBin[] {
+export function delayDistribution(
+  facts: ReadonlyArray<Pick<TrendFact, 'status' | 'questionDate' | 'answerDate'>>,
+): DelayBin[] {
   const bins = DELAY_BINS.map((b) => ({ label: b.label, count: 0 }));
   for (const f of facts) {
     if (f.status !== 'answered' || !f.questionDate || !f.answerDate) continue;
@@ -176,13 +194,21 @@ export function delayDistribution(facts: ReadonlyArray<Pick<TrendFact, 'status' 
 }
 
 /** Yearly totals for two or more years (« comparer 2022 et 2023 »). */
-export function compareYears(facts: readonly TrendFact[], years: readonly number[]): Array<{ year: number; total: number; answered: number; medianDelayDays: number | null }> {
+export function compareYears(
+  facts: readonly TrendFact[],
+  years: readonly number[],
+): Array<{ year: number; total: number; answered: number; medianDelayDays: number | null }> {
   return years.map((year) => {
     const inYear = facts.filter((f) => f.questionDate?.startsWith(String(year)));
     const delays = inYear.flatMap((f) => {
       const d = f.status === 'answered' ? daysBetween(f.questionDate, f.answerDate) : null;
       return d === null ? [] : [d];
     });
-    return { year, total: inYear.length, answered: inYear.filter((f) => f.status === 'answered').length, medianDelayDays: median(delays) };
+    return {
+      year,
+      total: inYear.length,
+      answered: inYear.filter((f) => f.status === 'answered').length,
+      medianDelayDays: median(delays),
+    };
   });
 }

@@ -86,13 +86,17 @@ export function evaluateHealth(s: HealthSnapshot): HealthReport {
   const warnings: string[] = [];
   if (s.shuttingDown) problems.push('shutting down');
   if (s.gateway && !s.gateway.connected) problems.push('Discord gateway not connected');
-  if (!s.search.ready) problems.push(s.search.lastError ? `search index failed: ${s.search.lastError}` : 'search index not ready (loading)');
+  if (!s.search.ready)
+    problems.push(
+      s.search.lastError ? `search index failed: ${s.search.lastError}` : 'search index not ready (loading)',
+    );
   const down = s.search.workers.filter((w) => !w.alive);
   if (down.length > 0) problems.push(`search workers down: shard ${down.map((w) => w.shard).join(', ')}`);
   if (s.databaseError !== null) problems.push(`database unreadable: ${s.databaseError}`);
 
   const r = s.refresh;
-  if (r && r.consecutiveFailures > 0) warnings.push(`daily refresh failing (${r.consecutiveFailures} in a row): ${r.lastError ?? 'unknown'}`);
+  if (r && r.consecutiveFailures > 0)
+    warnings.push(`daily refresh failing (${r.consecutiveFailures} in a row): ${r.lastError ?? 'unknown'}`);
   if (r && r.lastOkAt !== null && s.now.getTime() - Date.parse(r.lastOkAt) > REFRESH_STALE_MS) {
     warnings.push(`no successful refresh since ${r.lastOkAt}`);
   }

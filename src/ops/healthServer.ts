@@ -24,7 +24,11 @@ export interface HealthServer {
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string, head: boolean): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(body),
+  });
   res.end(head ? undefined : body);
 }
 
@@ -38,7 +42,13 @@ export async function startHealthServer(opts: HealthServerOptions): Promise<Heal
     }
     if (path === '/healthz') {
       const report = opts.health();
-      return send(res, report.status === 'ok' ? 200 : 503, 'application/json; charset=utf-8', `${JSON.stringify(report)}\n`, head);
+      return send(
+        res,
+        report.status === 'ok' ? 200 : 503,
+        'application/json; charset=utf-8',
+        `${JSON.stringify(report)}\n`,
+        head,
+      );
     }
     if (path === '/metrics' && opts.metrics) {
       return send(res, 200, opts.metrics.contentType, await opts.metrics.render(), head);

@@ -6,7 +6,14 @@
  */
 import { Status, type Client } from 'discord.js';
 import type { RefreshOutcome } from '../digest/refresh';
-import { evaluateHealth, type GatewayStatus, type HealthReport, type RefreshFinished, type RefreshStatus, type SearchStatus } from './health';
+import {
+  evaluateHealth,
+  type GatewayStatus,
+  type HealthReport,
+  type RefreshFinished,
+  type RefreshStatus,
+  type SearchStatus,
+} from './health';
 
 export function gatewayStatusOf(client: Client): GatewayStatus {
   const shards = [...client.ws.shards.values()];
@@ -32,7 +39,12 @@ export function searchStatusReader(handle: SearchHandleLike): () => SearchStatus
   });
   return () => {
     if (typeof handle.status === 'function') return handle.status();
-    return { ready: handle.engine.ready, size: handle.engine.size, workers: [], lastError: handle.engine.ready ? null : failure };
+    return {
+      ready: handle.engine.ready,
+      size: handle.engine.size,
+      workers: [],
+      lastError: handle.engine.ready ? null : failure,
+    };
   };
 }
 
@@ -57,7 +69,14 @@ export function refreshFinished(outcome: RefreshOutcome | null, durationMs: numb
     finishedAt: finishedAt.toISOString(),
     outcome: outcome === null || !outcome.ok ? 'failed' : outcome.unchanged ? 'unchanged' : 'ok',
     durationMs: Math.round(durationMs),
-    questions: s ? { new: s.questions.new, updated: s.questions.updated, unchanged: s.questions.unchanged, rejected: s.rejected.length } : null,
+    questions: s
+      ? {
+          new: s.questions.new,
+          updated: s.questions.updated,
+          unchanged: s.questions.unchanged,
+          rejected: s.rejected.length,
+        }
+      : null,
     events: s ? { ...s.events } : null,
     error: outcome === null ? 'refresh job failed' : outcome.ok ? null : outcome.message,
   };

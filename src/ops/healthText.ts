@@ -4,7 +4,13 @@ import type { HealthReport } from './health';
 
 export function healthLinesFr(h: HealthReport): string[] {
   const lines: string[] = [];
-  lines.push(h.status === 'ok' ? '✅ Service : opérationnel.' : h.shuttingDown ? '🔄 Service : redémarrage en cours.' : '⚠️ Service : dégradé.');
+  lines.push(
+    h.status === 'ok'
+      ? '✅ Service : opérationnel.'
+      : h.shuttingDown
+        ? '🔄 Service : redémarrage en cours.'
+        : '⚠️ Service : dégradé.',
+  );
   if (h.gateway) lines.push(`Connexion à Discord : ${h.gateway.connected ? 'établie' : 'interrompue'}.`);
 
   const idx = h.index;
@@ -25,7 +31,9 @@ export function healthLinesFr(h: HealthReport): string[] {
   if (r) {
     const last = r.last;
     if (r.consecutiveFailures > 0) {
-      lines.push(`Mise à jour quotidienne : en échec (${frCount(r.consecutiveFailures, 'tentative')} de suite) ; nouvel essai automatique.`);
+      lines.push(
+        `Mise à jour quotidienne : en échec (${frCount(r.consecutiveFailures, 'tentative')} de suite) ; nouvel essai automatique.`,
+      );
     } else if (last && last.outcome !== 'failed') {
       const what =
         last.outcome === 'unchanged' || !last.questions

@@ -8,7 +8,8 @@ import { MessageFlags, type Interaction } from 'discord.js';
 import type { InteractionKind, InteractionObserver } from '../discord/dispatchInteraction';
 import type { Logger } from '../logger';
 
-export const RESTARTING_MESSAGE = '🔄 Redémarrage en cours : le bot revient dans un instant. Réessayez dans une minute.';
+export const RESTARTING_MESSAGE =
+  '🔄 Redémarrage en cours : le bot revient dans un instant. Réessayez dans une minute.';
 
 export interface InteractionGate {
   /** The handler to give the Discord client. */
@@ -41,7 +42,8 @@ export function createInteractionGate(
     const { kind, name } = describe(i);
     try {
       if (i.isAutocomplete()) await i.respond([]);
-      else if (i.isRepliable()) await i.reply({ content: RESTARTING_MESSAGE, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+      else if (i.isRepliable())
+        await i.reply({ content: RESTARTING_MESSAGE, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
       opts.observer?.acknowledged({ kind, name, ms: performance.now() - started, deferred: false });
       opts.observer?.finished({ kind, name, ms: performance.now() - started, outcome: 'shutting_down' });
     } catch (err) {
@@ -76,7 +78,10 @@ export function createInteractionGate(
       });
       try {
         while (running.size > 0) {
-          const settled = await Promise.race([Promise.allSettled([...running]).then(() => 'settled' as const), deadline]);
+          const settled = await Promise.race([
+            Promise.allSettled([...running]).then(() => 'settled' as const),
+            deadline,
+          ]);
           if (settled === 'timeout') break;
         }
       } finally {

@@ -66,10 +66,27 @@ export function createOpsMetrics(health: () => HealthReport): OpsMetrics {
     buckets: SEARCH_BUCKETS,
     ...reg,
   });
-  const indexDocuments = new Gauge({ name: 'qe_search_index_documents', help: 'Questions in the search index.', ...reg });
-  const indexReady = new Gauge({ name: 'qe_search_index_ready', help: '1 when the search index serves searches.', ...reg });
-  const workers = new Gauge({ name: 'qe_search_workers', help: 'Search worker threads, by state (alive, down).', labelNames: ['state'] as const, ...reg });
-  const workerRestarts = new Counter({ name: 'qe_search_worker_restarts_total', help: 'Search workers replaced after a crash or a hang.', ...reg });
+  const indexDocuments = new Gauge({
+    name: 'qe_search_index_documents',
+    help: 'Questions in the search index.',
+    ...reg,
+  });
+  const indexReady = new Gauge({
+    name: 'qe_search_index_ready',
+    help: '1 when the search index serves searches.',
+    ...reg,
+  });
+  const workers = new Gauge({
+    name: 'qe_search_workers',
+    help: 'Search worker threads, by state (alive, down).',
+    labelNames: ['state'] as const,
+    ...reg,
+  });
+  const workerRestarts = new Counter({
+    name: 'qe_search_worker_restarts_total',
+    help: 'Search workers replaced after a crash or a hang.',
+    ...reg,
+  });
   const refreshSeconds = new Histogram({
     name: 'qe_refresh_duration_seconds',
     help: 'Duration of the daily refresh runs, by outcome (ok, unchanged, failed).',
@@ -77,28 +94,62 @@ export function createOpsMetrics(health: () => HealthReport): OpsMetrics {
     buckets: REFRESH_BUCKETS,
     ...reg,
   });
-  const refreshRuns = new Counter({ name: 'qe_refresh_runs_total', help: 'Daily refresh runs, by outcome.', labelNames: ['outcome'] as const, ...reg });
+  const refreshRuns = new Counter({
+    name: 'qe_refresh_runs_total',
+    help: 'Daily refresh runs, by outcome.',
+    labelNames: ['outcome'] as const,
+    ...reg,
+  });
   const refreshQuestions = new Counter({
     name: 'qe_refresh_questions_total',
     help: 'Questions read by the refresh runs, by change (new, updated, unchanged, rejected).',
     labelNames: ['change'] as const,
     ...reg,
   });
-  const refreshEvents = new Counter({ name: 'qe_refresh_events_total', help: 'Events recorded by the refresh runs, by kind.', labelNames: ['kind'] as const, ...reg });
-  const refreshLastSuccess = new Gauge({ name: 'qe_refresh_last_success_timestamp_seconds', help: 'Time of the last successful refresh (Unix seconds).', ...reg });
-  const refreshFailures = new Gauge({ name: 'qe_refresh_consecutive_failures', help: 'Refresh failures in a row (0 after a success).', ...reg });
+  const refreshEvents = new Counter({
+    name: 'qe_refresh_events_total',
+    help: 'Events recorded by the refresh runs, by kind.',
+    labelNames: ['kind'] as const,
+    ...reg,
+  });
+  const refreshLastSuccess = new Gauge({
+    name: 'qe_refresh_last_success_timestamp_seconds',
+    help: 'Time of the last successful refresh (Unix seconds).',
+    ...reg,
+  });
+  const refreshFailures = new Gauge({
+    name: 'qe_refresh_consecutive_failures',
+    help: 'Refresh failures in a row (0 after a success).',
+    ...reg,
+  });
   const deliveries = new Counter({
     name: 'qe_digest_deliveries_total',
     help: 'Digest and follow messages: sent (posted, or found already posted), retried (a transient failure, tried again), failed (channel gone: abandoned).',
     labelNames: ['result'] as const,
     ...reg,
   });
-  const pending = new Gauge({ name: 'qe_digest_deliveries_pending', help: 'Messages recorded and not yet posted.', ...reg });
-  const gateway = new Gauge({ name: 'qe_gateway_connected', help: '1 when the Discord gateway is connected (absent in console mode).', ...reg });
+  const pending = new Gauge({
+    name: 'qe_digest_deliveries_pending',
+    help: 'Messages recorded and not yet posted.',
+    ...reg,
+  });
+  const gateway = new Gauge({
+    name: 'qe_gateway_connected',
+    help: '1 when the Discord gateway is connected (absent in console mode).',
+    ...reg,
+  });
   const gatewayPing = new Gauge({ name: 'qe_gateway_ping_seconds', help: 'Gateway heartbeat round trip.', ...reg });
   const healthy = new Gauge({ name: 'qe_healthy', help: '1 when /healthz answers 200.', ...reg });
-  const loopP99 = new Gauge({ name: 'qe_event_loop_delay_p99_seconds', help: 'Event-loop delay p99 since the previous scrape.', ...reg });
-  const loopMax = new Gauge({ name: 'qe_event_loop_delay_max_seconds', help: 'Event-loop delay max since the previous scrape.', ...reg });
+  const loopP99 = new Gauge({
+    name: 'qe_event_loop_delay_p99_seconds',
+    help: 'Event-loop delay p99 since the previous scrape.',
+    ...reg,
+  });
+  const loopMax = new Gauge({
+    name: 'qe_event_loop_delay_max_seconds',
+    help: 'Event-loop delay max since the previous scrape.',
+    ...reg,
+  });
 
   for (const outcome of ['ok', 'unchanged', 'failed']) refreshRuns.inc({ outcome }, 0);
   for (const result of ['sent', 'retried', 'failed']) deliveries.inc({ result }, 0);

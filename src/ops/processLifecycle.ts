@@ -52,7 +52,10 @@ export function installProcessLifecycle(opts: ProcessLifecycleOptions): ProcessL
   const crash = (err: unknown, origin: string): void => {
     if (crashing) return;
     crashing = true;
-    logger.fatal({ err, origin, ...context() }, origin === 'unhandledRejection' ? 'unhandled promise rejection, exiting' : 'uncaught exception, exiting');
+    logger.fatal(
+      { err, origin, ...context() },
+      origin === 'unhandledRejection' ? 'unhandled promise rejection, exiting' : 'uncaught exception, exiting',
+    );
     try {
       service?.onCrash?.();
     } catch {

@@ -15,7 +15,15 @@ import type { Logger } from '../logger';
 import './commandDeps';
 import type { HealthReport, RefreshFinished } from './health';
 import { startHealthServer, type HealthServer } from './healthServer';
-import { checkHealth, gatewayStatusOf, readRefreshStatus, refreshFinished, searchStatusReader, type MetaReader, type SearchHandleLike } from './healthSources';
+import {
+  checkHealth,
+  gatewayStatusOf,
+  readRefreshStatus,
+  refreshFinished,
+  searchStatusReader,
+  type MetaReader,
+  type SearchHandleLike,
+} from './healthSources';
 import { createOpsMetrics, type OpsMetrics } from './metrics';
 import { timedSearch } from './timedSearch';
 
@@ -64,7 +72,8 @@ export function startOps(opts: OpsOptions): Ops {
       now: opts.clock,
       mode: config.discordToken ? 'discord' : 'console',
       shuttingDown: () => stopping,
-      gateway: () => (config.discordToken ? (client ? gatewayStatusOf(client) : { connected: false, pingMs: null }) : null),
+      gateway: () =>
+        config.discordToken ? (client ? gatewayStatusOf(client) : { connected: false, pingMs: null }) : null,
       search: searchStatus,
       refresh: () => readRefreshStatus(opts.store, lastRefresh),
       deliveriesPending: () => (deliveriesPending ? deliveriesPending() : null),

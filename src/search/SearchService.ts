@@ -16,14 +16,7 @@ import type { FacetEntry, Facets } from './shard/facets';
 import { normalizeName } from './shard/filters';
 import type { ShardHit, ShardResult } from './shard/rank';
 import { STATUS_CODES, type ShardFacts } from './shard/facts';
-import type {
-  SearchEngine,
-  SearchHit,
-  SearchRequest,
-  SearchResponse,
-  SuggestKind,
-  Suggestion,
-} from './types';
+import type { SearchEngine, SearchHit, SearchRequest, SearchResponse, SuggestKind, Suggestion } from './types';
 
 /** Thrown by search/similar before the index is loaded. The message is what the bot shows. */
 export class SearchNotReadyError extends Error {
@@ -33,9 +26,7 @@ export class SearchNotReadyError extends Error {
   }
 }
 
-export type GetTexts = (
-  uids: string[],
-) => Map<string, ExcerptTexts> | Promise<Map<string, ExcerptTexts>>;
+export type GetTexts = (uids: string[]) => Map<string, ExcerptTexts> | Promise<Map<string, ExcerptTexts>>;
 
 /**
  * Thrown by search/similar while a shard is being replaced (its worker died or hung), or when the index could not
@@ -114,7 +105,6 @@ export interface Collected {
   hits: CollectedHit[];
 }
 const MAX_LIMIT = 50;
-
 
 function compareHits(sort: SearchRequest['sort']): (a: ShardHit, b: ShardHit) => number {
   if (sort === 'newest') return (a, b) => dayKey(b, -1) - dayKey(a, -1) || b.number - a.number;
@@ -240,7 +230,18 @@ export class SearchService implements SearchEngine {
     const offset = Math.max(0, Math.floor(req.offset ?? 0));
     const nowDay = dateToDay(req.now ?? new Date());
     const text = req.text?.trim() ?? '';
-    const key = JSON.stringify([this.generation, text, req.filters ?? {}, req.sort, offset, limit, req.excerptLength, nowDay, req.prefix, req.fuzzy]);
+    const key = JSON.stringify([
+      this.generation,
+      text,
+      req.filters ?? {},
+      req.sort,
+      offset,
+      limit,
+      req.excerptLength,
+      nowDay,
+      req.prefix,
+      req.fuzzy,
+    ]);
     const cached = this.cache.get(key);
     if (cached) {
       this.cache.delete(key);
@@ -330,16 +331,38 @@ export class SearchService implements SearchEngine {
    * what /tendance counts. Same matching and the same "all words, else any word" rule as `search`. A query with an
    * "exact phrase" needs the texts: it goes through `collect` (which checks them), capped there.
    */
-  async collectFacts(req: Pick<SearchRequest, 'text' | 'filters' | 'now' | 'prefix' | 'fuzzy'>): Promise<{ mode: SearchResponse['mode']; facts: CollectedFact[] }> {
+  async collectFacts(
+    req: Pick<SearchRequest, 'text' | 'filters' | 'now' | 'prefix' | 'fuzzy'>,
+  ): Promise<{ mode: SearchResponse['mode']; facts: CollectedFact[] }> {
     this.assertServing();
     const text = req.text?.trim() ?? '';
     const parsed = text ? parseQuery(text, { prefix: req.prefix, fuzzy: req.fuzzy }) : null;
     const usable = parsed && (parsed.words.length > 0 || parsed.number !== null) ? parsed : null;
     if (usable && usable.phrases.length > 0) {
       const c = await this.collect({ ...req, sort: 'newest' }, Number.MAX_SAFE_INTEGER);
-      return { mode: c.mode, facts: c.hits.map((h) => ({ uid: h.uid, status: h.status, questionDate: h.questionDate, answerDate: h.answerDate, author: h.author, group: h.group, ministry: h.ministry })) };
+      return {
+        mode: c.mode,
+        facts: c.hits.map((h) => ({
+          uid: h.uid,
+          status: h.status,
+          questionDate: h.questionDate,
+          answerDate: h.answerDate,
+          author: h.author,
+          group: h.group,
+          ministry: h.ministry,
+        })),
+      };
     }
-    const results = await Promise.all(this.shards.map((s) => s.facts({ query: usable, filters: req.filters ?? {}, nowDay: dateToDay(req.now ?? new Date()), sort: 'relevance' }))).catch(unavailable);
+    const results = await Promise.all(
+      this.shards.map((s) =>
+        s.facts({
+          query: usable,
+          filters: req.filters ?? {},
+          nowDay: dateToDay(req.now ?? new Date()),
+          sort: 'relevance',
+        }),
+      ),
+    ).catch(unavailable);
     // The mode rule of fanOut: "all" as soon as one shard found every word, "any" only when none did.
     let chosen = results;
     let mode: SearchResponse['mode'] = usable ? 'all' : 'filters-only';
@@ -354,7 +377,7 @@ export class SearchService implements SearchEngine {
     }
     const facts: CollectedFact[] = [];
     for (const r of chosen) {
-      const name = (i: number) => (i < 0 ? null : r.names[i] ?? null);
+      const name = (i: number) => (i < 0 ? null : (r.names[i] ?? null));
       for (let k = 0; k < r.total; k++) {
         facts.push({
           uid: '',
@@ -375,14 +398,23 @@ export class SearchService implements SearchEngine {
    * need, and the number of matches. Same matching as `search` (the shards' `find`, the same "all words, else any
    * word" rule); an "exact phrase" is checked against the texts of the first `PHRASE_COLLECT_CAP` candidates.
    */
-  async collect(req: Pick<SearchRequest, 'text' | 'filters' | 'sort' | 'now' | 'prefix' | 'fuzzy'>, limit: number): Promise<Collected> {
+  async collect(
+    req: Pick<SearchRequest, 'text' | 'filters' | 'sort' | 'now' | 'prefix' | 'fuzzy'>,
+    limit: number,
+  ): Promise<Collected> {
     this.assertServing();
     const text = req.text?.trim() ?? '';
     const parsed = text ? parseQuery(text, { prefix: req.prefix, fuzzy: req.fuzzy }) : null;
     const usable = parsed && (parsed.words.length > 0 || parsed.number !== null) ? parsed : null;
     const hasPhrase = !!usable && usable.phrases.length > 0;
     const top = Math.max(0, Math.floor(hasPhrase ? Math.min(limit, PHRASE_COLLECT_CAP) : limit));
-    const merged = await this.fanOut({ query: usable, filters: req.filters ?? {}, nowDay: dateToDay(req.now ?? new Date()), sort: req.sort ?? 'relevance', top });
+    const merged = await this.fanOut({
+      query: usable,
+      filters: req.filters ?? {},
+      nowDay: dateToDay(req.now ?? new Date()),
+      sort: req.sort ?? 'relevance',
+      top,
+    });
     let hits = merged.hits;
     let total = merged.total;
     if (hasPhrase) {
@@ -392,11 +424,17 @@ export class SearchService implements SearchEngine {
     return { total, mode: merged.mode, hits: hits.map(({ terms: _t, score: _s, day: _d, ...rest }) => rest) };
   }
 
-  private async fanOut(sq: ShardQuery): Promise<{ hits: ShardHit[]; total: number; mode: SearchResponse['mode']; allTotal?: number }> {
+  private async fanOut(
+    sq: ShardQuery,
+  ): Promise<{ hits: ShardHit[]; total: number; mode: SearchResponse['mode']; allTotal?: number }> {
     const results = await Promise.all(this.shards.map((s) => s.find(sq))).catch(unavailable);
     if (sq.similar || !sq.query) {
       const hits = results.flatMap((r) => r.hits).sort(compareHits(sq.sort));
-      return { hits: hits.slice(0, sq.top), total: results.reduce((a, r) => a + r.total, 0), mode: sq.similar ? 'any' : 'filters-only' };
+      return {
+        hits: hits.slice(0, sq.top),
+        total: results.reduce((a, r) => a + r.total, 0),
+        mode: sq.similar ? 'any' : 'filters-only',
+      };
     }
     if (sq.query.clauses.length) {
       // All words, then most words when too few questions have them all, or only weakly (each shard that found
@@ -404,7 +442,9 @@ export class SearchService implements SearchEngine {
       const allTotal = results.reduce((a, r) => a + (r.allTotal ?? 0), 0);
       const mostTotal = results.reduce((a, r) => a + (r.mostTotal ?? 0), 0);
       const withAll = results.filter((r) => (r.allTotal ?? 0) > 0);
-      const withMost = allTotal < DEFAULT_CLAUSE_OPTIONS.minAll || (withAll.length > 0 && withAll.every((r) => (r.mostTotal ?? 0) > 0));
+      const withMost =
+        allTotal < DEFAULT_CLAUSE_OPTIONS.minAll ||
+        (withAll.length > 0 && withAll.every((r) => (r.mostTotal ?? 0) > 0));
       const hits = results
         .flatMap((r) => r.hits)
         .filter((h) => h.allWords || withMost || (sq.query!.number !== null && h.number === sq.query!.number))
@@ -435,7 +475,12 @@ export class SearchService implements SearchEngine {
     return kept;
   }
 
-  private async withExcerpts(page: ShardHit[], q: ParsedQuery | null, excerptLength: number, known: ReadonlyMap<string, ExcerptTexts> = new Map()): Promise<SearchHit[]> {
+  private async withExcerpts(
+    page: ShardHit[],
+    q: ParsedQuery | null,
+    excerptLength: number,
+    known: ReadonlyMap<string, ExcerptTexts> = new Map(),
+  ): Promise<SearchHit[]> {
     if (!page.length) return [];
     const missing = page.map((h) => h.uid).filter((u) => !known.has(u));
     const texts = new Map(known);

@@ -11,7 +11,7 @@
  * - a number with its thousands apart (« 15 000 ») or together (« 15000 ») finds both spellings;
  * - a place of several words (« saint etienne », « le havre ») is one clause.
  */
-import { analyzeQueryToken, } from './analyzeFrench';
+import { analyzeQueryToken } from './analyzeFrench';
 import { lexicon, placeKey } from './lexicon';
 
 interface Alternative {
@@ -96,7 +96,9 @@ function wordAlternatives(t: ClauseToken): Alternative[] {
   for (const f of L.family.get(key) ?? []) addUnique(alts, alt([f], WEIGHTS.family));
   for (const p of L.place.get(placeKey(t.raw)) ?? L.place.get(key) ?? []) addUnique(alts, alt([...p], WEIGHTS.place));
   // An acronym: typed in capitals, or any short word the list knows (« ivg », « ehpad »).
-  if (t.upper || t.raw.length <= 8) for (const x of L.expansions.get(t.raw) ?? L.expansions.get(key) ?? []) addUnique(alts, alt([...x], WEIGHTS.acronym));
+  if (t.upper || t.raw.length <= 8)
+    for (const x of L.expansions.get(t.raw) ?? L.expansions.get(key) ?? [])
+      addUnique(alts, alt([...x], WEIGHTS.acronym));
   return alts;
 }
 
@@ -130,7 +132,10 @@ export function buildClauses(tokens: readonly ClauseToken[]): Clause[] {
   const seen = new Set<string>();
   const push = (text: string, alts: Alternative[]) => {
     if (!alts.length) return;
-    const key = alts.map((a) => a.terms.join('+')).sort().join('|');
+    const key = alts
+      .map((a) => a.terms.join('+'))
+      .sort()
+      .join('|');
     if (seen.has(key)) return;
     seen.add(key);
     clauses.push({ text, alts });
@@ -153,7 +158,13 @@ export function buildClauses(tokens: readonly ClauseToken[]): Clause[] {
       if (stems.length !== len || !content(t)) continue;
       const acro = L.acronymOf.get(stems.join(' '));
       if (!acro) continue;
-      push(tokens.slice(i, j).map((u) => u.raw).join(' '), [alt(stems, WEIGHTS.exact), alt([acro], WEIGHTS.acronym)]);
+      push(
+        tokens
+          .slice(i, j)
+          .map((u) => u.raw)
+          .join(' '),
+        [alt(stems, WEIGHTS.exact), alt([acro], WEIGHTS.acronym)],
+      );
       i = j;
       matched = true;
     }
@@ -178,7 +189,13 @@ export function buildClauses(tokens: readonly ClauseToken[]): Clause[] {
     if (matched) continue;
     const next = tokens[i + 1];
     // 3. Letters then a number: « RN 88 », « A 7 ».
-    if (LETTERS.test(t.raw) && next && DIGITS.test(next.raw) && next.raw.length <= 4 && (t.stem || t.upper || t.raw.length === 1)) {
+    if (
+      LETTERS.test(t.raw) &&
+      next &&
+      DIGITS.test(next.raw) &&
+      next.raw.length <= 4 &&
+      (t.stem || t.upper || t.raw.length === 1)
+    ) {
       push(`${t.raw} ${next.raw}`, withNumber(t, next.raw));
       i += 2;
       continue;
@@ -210,4 +227,3 @@ export function buildClauses(tokens: readonly ClauseToken[]): Clause[] {
 export function exactClause(term: string): Clause {
   return { text: term, alts: [alt([term], WEIGHTS.exact)] };
 }
-

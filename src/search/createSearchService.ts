@@ -107,7 +107,15 @@ const noopLogger: SearchLogger = { info() {}, warn() {}, error() {} };
 
 /** Everything that changes what is indexed or how it is stored. */
 export function indexOptionsFingerprint(shards: number): string {
-  return JSON.stringify({ ANALYZER_VERSION, MINISEARCH_VERSION, SAVED_FORMAT, FIELD_BOOSTS, MAX_INDEXED_CHARS, shards, DEFAULT_TUNING });
+  return JSON.stringify({
+    ANALYZER_VERSION,
+    MINISEARCH_VERSION,
+    SAVED_FORMAT,
+    FIELD_BOOSTS,
+    MAX_INDEXED_CHARS,
+    shards,
+    DEFAULT_TUNING,
+  });
 }
 
 /** Above 100,000 questions, one shard per this many (smaller heaps: cheaper garbage collection, faster builds). */
@@ -201,7 +209,9 @@ export function createSearchService(opts: CreateSearchServiceOptions): SearchSer
               restore: (client) => fills.run(() => restore(client, i)),
               onRestored: () => {
                 if (!engine.ready || closed) return;
-                void engine.refresh().catch((err: unknown) => log.warn({ err }, 'search: refresh after a worker replacement failed'));
+                void engine
+                  .refresh()
+                  .catch((err: unknown) => log.warn({ err }, 'search: refresh after a worker replacement failed'));
               },
               logger: log,
               ...(opts.workerDeadlineMs !== undefined ? { deadlineMs: opts.workerDeadlineMs } : {}),
@@ -243,38 +253,40 @@ export function createSearchService(opts: CreateSearchServiceOptions): SearchSer
     if (!opts.indexDir || !manifestPath) return;
     const dir = opts.indexDir;
     // After a failed save (a worker lost in the middle), the next one still runs.
-    saving = saving.catch(() => undefined).then(async () => {
-      const started = performance.now();
-      const previous = await readManifest();
-      const reusable = previous && previous.options === options ? previous : null;
-      await mkdir(dir, { recursive: true });
-      // A shard being replaced keeps its earlier saved part (and revision); the others save what they hold now.
-      const revisions = await Promise.all(
-        shards.map(async (s, i) => {
-          const revision = shardRevision[i]; // read before the save: what the shard holds is at least this
-          if (s.available && revision !== null) {
-            await s.save(shardDir(i));
-            return revision;
-          }
-          return reusable?.revisions?.[i] ?? reusable?.revision ?? null;
-        }),
-      );
-      if (revisions.some((r) => r === null)) {
-        log.warn({}, 'search: a shard could not be saved and has no earlier save; the index is not saved');
-        return;
-      }
-      const manifest: Manifest = {
-        options,
-        revision: oldest(revisions as string[]),
-        revisions: revisions as string[],
-        shards: shardCount,
-        size: engine.size,
-        savedAt: new Date().toISOString(),
-      };
-      await writeFile(`${manifestPath}.tmp`, JSON.stringify(manifest, null, 2));
-      await rename(`${manifestPath}.tmp`, manifestPath);
-      log.info({ ms: Math.round(performance.now() - started), size: engine.size }, 'index: saved');
-    });
+    saving = saving
+      .catch(() => undefined)
+      .then(async () => {
+        const started = performance.now();
+        const previous = await readManifest();
+        const reusable = previous && previous.options === options ? previous : null;
+        await mkdir(dir, { recursive: true });
+        // A shard being replaced keeps its earlier saved part (and revision); the others save what they hold now.
+        const revisions = await Promise.all(
+          shards.map(async (s, i) => {
+            const revision = shardRevision[i]; // read before the save: what the shard holds is at least this
+            if (s.available && revision !== null) {
+              await s.save(shardDir(i));
+              return revision;
+            }
+            return reusable?.revisions?.[i] ?? reusable?.revision ?? null;
+          }),
+        );
+        if (revisions.some((r) => r === null)) {
+          log.warn({}, 'search: a shard could not be saved and has no earlier save; the index is not saved');
+          return;
+        }
+        const manifest: Manifest = {
+          options,
+          revision: oldest(revisions as string[]),
+          revisions: revisions as string[],
+          shards: shardCount,
+          size: engine.size,
+          savedAt: new Date().toISOString(),
+        };
+        await writeFile(`${manifestPath}.tmp`, JSON.stringify(manifest, null, 2));
+        await rename(`${manifestPath}.tmp`, manifestPath);
+        log.info({ ms: Math.round(performance.now() - started), size: engine.size }, 'index: saved');
+      });
     return saving;
   }
 
@@ -295,7 +307,10 @@ export function createSearchService(opts: CreateSearchServiceOptions): SearchSer
     if (manifest.revision === current) return true;
     const changed = store.questionsChangedSince?.(manifest.revision) ?? null;
     if (changed && changed.count <= Math.max(1000, MAX_CATCH_UP_SHARE * manifest.size)) return true;
-    log.info({ saved: manifest.revision, current, changed: changed?.count ?? null }, 'index: corpus changed, rebuilding');
+    log.info(
+      { saved: manifest.revision, current, changed: changed?.count ?? null },
+      'index: corpus changed, rebuilding',
+    );
     return false;
   }
 
@@ -327,8 +342,10 @@ export function createSearchService(opts: CreateSearchServiceOptions): SearchSer
         until,
         ...(from !== null ? { since: from } : {}),
       });
-      if (since !== null && from === null) log.warn({ shard: i, saved: since }, 'search: saved revision unknown to this database; shard rebuilt');
-      if (since !== null && from !== null && added) log.info({ shard: i, count: added }, 'index: questions added from the database');
+      if (since !== null && from === null)
+        log.warn({ shard: i, saved: since }, 'search: saved revision unknown to this database; shard rebuilt');
+      if (since !== null && from !== null && added)
+        log.info({ shard: i, count: added }, 'index: questions added from the database');
       shardLoaded[i] = since !== null && from !== null;
     } else {
       // In this thread (in-memory stores): build when nothing was loaded; the catch-up follows in catchUp().
@@ -382,7 +399,10 @@ export function createSearchService(opts: CreateSearchServiceOptions): SearchSer
         const changed = store.questionsChangedSince?.(indexed) ?? null;
         if (!changed) {
           // Another database file, or a store that cannot tell: only a rebuild (next start) can help.
-          log.warn({ indexed, current: target }, 'index: the database changed without a change history; restart to rebuild');
+          log.warn(
+            { indexed, current: target },
+            'index: the database changed without a change history; restart to rebuild',
+          );
           shardRevision[0] = target;
           return 0;
         }
@@ -432,7 +452,10 @@ export function createSearchService(opts: CreateSearchServiceOptions): SearchSer
     if (origin === 'built' || caughtUp > 0) save().catch((err) => log.error({ err }, 'index: save failed'));
     const watchMs = opts.watchMs ?? 10_000;
     if (watchMs > 0 && !closed) {
-      watchTimer = setInterval(() => void catchUp().catch((err) => log.warn({ err }, 'index: catch-up from the database failed')), watchMs);
+      watchTimer = setInterval(
+        () => void catchUp().catch((err) => log.warn({ err }, 'index: catch-up from the database failed')),
+        watchMs,
+      );
       watchTimer.unref();
     }
   })();
@@ -449,7 +472,11 @@ export function createSearchService(opts: CreateSearchServiceOptions): SearchSer
 
   function health(): SearchHealth {
     const workers = supervisors.map((s) => s.status());
-    const lastWorkerError = workers.map((w) => w.lastError).filter((e): e is string => e !== null).at(-1) ?? null;
+    const lastWorkerError =
+      workers
+        .map((w) => w.lastError)
+        .filter((e): e is string => e !== null)
+        .at(-1) ?? null;
     return {
       ready: engine.ready,
       size: engine.size,

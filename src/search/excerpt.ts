@@ -50,7 +50,11 @@ interface Scored {
 }
 
 /** Score of every sentence in one pass over the tokens (both lists are in text order). */
-function scoreSentences(spans: ReturnType<typeof tokenSpans>, sentences: Sentence[], match: ReadonlySet<string>): Scored[] {
+function scoreSentences(
+  spans: ReturnType<typeof tokenSpans>,
+  sentences: Sentence[],
+  match: ReadonlySet<string>,
+): Scored[] {
   const scores: Scored[] = sentences.map(() => ({ matchedTerms: new Set<string>(), hits: 0 }));
   let s = 0;
   for (const sp of spans) {

@@ -90,7 +90,10 @@ export function lexicon(): Lexicon {
   if (cached) return cached;
   const family = new Map<string, Set<string>>();
   for (const e of readData<{ words: string[] }>('families.json')) {
-    addGroup(family, e.words.map(wordTerm).filter((t): t is string => t !== null));
+    addGroup(
+      family,
+      e.words.map(wordTerm).filter((t): t is string => t !== null),
+    );
   }
   const place = new Map<string, Array<readonly string[]>>();
   const addPlace = (key: string, alts: Array<readonly string[]>) => {
@@ -104,7 +107,11 @@ export function lexicon(): Lexicon {
     const ownAlt = e.place.includes('-') ? [analyzeQueryToken(foldText(e.place).replace(/\s+/g, '-')) ?? ''] : own;
     const forms = [...new Set(e.forms.map(wordTerm).filter((t): t is string => t !== null))];
     const keys = placeKeys(e.place);
-    for (const k of keys) addPlace(k, forms.map((f) => [f]));
+    for (const k of keys)
+      addPlace(
+        k,
+        forms.map((f) => [f]),
+      );
     for (const f of forms) addPlace(f, [ownAlt, ...forms.filter((o) => o !== f).map((o) => [o])]);
   }
   const expansions = new Map<string, string[][]>();

@@ -70,7 +70,11 @@ export function parseQuery(text: string, opts: { prefix?: boolean; fuzzy?: boole
   let lastWordIndex = -1;
   let lastRawEndsText = false;
   // Words typed in capitals (« SES », « PAC »): acronyms, even when they are also stop words.
-  const upper = new Set((text.match(/[A-ZÀ-Ý0-9]*[A-ZÀ-Ý][A-ZÀ-Ý0-9]+/g) ?? []).filter((w) => w.length >= 2 && w.length <= 8).map((w) => foldText(w)));
+  const upper = new Set(
+    (text.match(/[A-ZÀ-Ý0-9]*[A-ZÀ-Ý][A-ZÀ-Ý0-9]+/g) ?? [])
+      .filter((w) => w.length >= 2 && w.length <= 8)
+      .map((w) => foldText(w)),
+  );
   const runs: ClauseToken[][] = [];
   const quotedWords = new Set<string>();
   let lastToken: ClauseToken | null = null;
@@ -121,10 +125,12 @@ export function parseQuery(text: string, opts: { prefix?: boolean; fuzzy?: boole
     }
   }
   // Phrase words are required too (the phrase itself is checked against the text afterwards).
-  for (const p of phrases) for (const t of p) if (!seen.has(t)) {
-    seen.add(t);
-    words.push({ raw: t, stem: t, prefix: null, fuzzy: 0 });
-  }
+  for (const p of phrases)
+    for (const t of p)
+      if (!seen.has(t)) {
+        seen.add(t);
+        words.push({ raw: t, stem: t, prefix: null, fuzzy: 0 });
+      }
   const last = lastWordIndex >= 0 ? words[lastWordIndex] : undefined;
   if (prefixOn && last && lastRawEndsText && /^[a-z]{3,}$/.test(last.raw.replace(/-/g, ''))) {
     last.prefix = last.raw.replace(/-/g, '');

@@ -45,7 +45,8 @@ function clauseTerms(clauses: readonly Clause[], matched: readonly string[]): Ar
     for (const a of c.alts) for (const t of a.terms) put(t, a.weight);
     for (const a of c.alts) {
       if (a.terms.length !== 1 || !(a.fuzzy > 0 || a.prefix)) continue;
-      for (const t of matched) if (!map.has(t) && (a.prefix ? t.startsWith(a.prefix) : true)) put(t, a.weight * (a.prefix ? 0.6 : 0.45));
+      for (const t of matched)
+        if (!map.has(t) && (a.prefix ? t.startsWith(a.prefix) : true)) put(t, a.weight * (a.prefix ? 0.6 : 0.45));
     }
     return map;
   });
@@ -54,7 +55,10 @@ function clauseTerms(clauses: readonly Clause[], matched: readonly string[]): Ar
 const NONE: readonly number[] = [];
 
 /** Smallest number of consecutive tokens holding an occurrence of every clause found in `tokens`; 0 when < 2 found. */
-export function smallestWindow(tokens: readonly string[], sets: ReadonlyArray<ReadonlyMap<string, number>>): { window: number; found: number } {
+export function smallestWindow(
+  tokens: readonly string[],
+  sets: ReadonlyArray<ReadonlyMap<string, number>>,
+): { window: number; found: number } {
   const k = sets.length;
   const clausesOf = new Map<string, number[]>();
   sets.forEach((set, c) => {
@@ -83,7 +87,9 @@ export function smallestWindow(tokens: readonly string[], sets: ReadonlyArray<Re
 /** The subject of a question: its first sentence, from the first « sur » (or the like) on. */
 export function subjectOf(full: string): string {
   const text = full.slice(0, 700);
-  const first = /^[\s\S]{0,600}?(?:[.?!](?=\s|[A-Za-zÀ-ÿ]|$)|$)/.exec(text.replace(/\b(M|Mme|MM|Mmes)\.\s/g, '$1 '))?.[0] ?? text.slice(0, 600);
+  const first =
+    /^[\s\S]{0,600}?(?:[.?!](?=\s|[A-Za-zÀ-ÿ]|$)|$)/.exec(text.replace(/\b(M|Mme|MM|Mmes)\.\s/g, '$1 '))?.[0] ??
+    text.slice(0, 600);
   const m = /\s(sur|concernant|au sujet d[eu']|à propos d[eu']|quant à)\s/i.exec(first);
   return m ? first.slice(m.index) : first;
 }
@@ -102,7 +108,11 @@ function coverage(terms: readonly string[], sets: ReadonlyArray<ReadonlyMap<stri
 }
 
 /** Re-ranks hits (relevance order) in place of their first `RERANK_DEPTH`; `texts` maps uid -> question text. */
-export function rerank<T extends RerankHit>(hits: readonly T[], clauses: readonly Clause[], texts: ReadonlyMap<string, string | null>): T[] {
+export function rerank<T extends RerankHit>(
+  hits: readonly T[],
+  clauses: readonly Clause[],
+  texts: ReadonlyMap<string, string | null>,
+): T[] {
   if (!clauses.length || hits.length < 2) return [...hits];
   const head = hits.slice(0, RERANK_DEPTH);
   const rest = hits.slice(RERANK_DEPTH);
@@ -113,7 +123,14 @@ export function rerank<T extends RerankHit>(hits: readonly T[], clauses: readonl
     const subjectText = subjectOf(text);
     const at = text.indexOf(subjectText);
     const subjectTokens = analyzeText(subjectText);
-    const tokens = at < 0 ? analyzeText(text, MAX_TOKENS) : [...analyzeText(text.slice(0, at)), ...subjectTokens, ...analyzeText(text.slice(at + subjectText.length), MAX_TOKENS)];
+    const tokens =
+      at < 0
+        ? analyzeText(text, MAX_TOKENS)
+        : [
+            ...analyzeText(text.slice(0, at)),
+            ...subjectTokens,
+            ...analyzeText(text.slice(at + subjectText.length), MAX_TOKENS),
+          ];
     let proximity = 0;
     if (clauses.length > 1) {
       const { window, found } = smallestWindow(tokens, sets);

@@ -58,7 +58,8 @@ port.on('message', (req: ShardRequest) => {
   const run = () =>
     handle(req).then(
       (result) => reply({ id: req.id, ok: true, result }),
-      (err: unknown) => reply({ id: req.id, ok: false, error: err instanceof Error ? err.stack ?? err.message : String(err) }),
+      (err: unknown) =>
+        reply({ id: req.id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
     );
   // Reads are answered at once; callers that need read-your-writes await their mutation first.
   if (READ_OPS.has(req.op)) void run();

@@ -6,7 +6,8 @@
  */
 import { parseQuery } from './query';
 
-const SEARCHABLE_EXAMPLE = 'tapez au moins un mot qui porte le sens (par exemple « retraite », « hôpital » ou « cybercriminalité »), une "expression exacte" ou un numéro de question';
+const SEARCHABLE_EXAMPLE =
+  'tapez au moins un mot qui porte le sens (par exemple « retraite », « hôpital » ou « cybercriminalité »), une "expression exacte" ou un numéro de question';
 
 /** Null when `text` can be searched; else the French explanation, starting with « Aucun mot cherchable : … ». */
 export function describeUnsearchable(text: string, show: (userText: string) => string = (s) => s): string | null {

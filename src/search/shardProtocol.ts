@@ -21,4 +21,12 @@ export type ShardRequest =
 export type ShardReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
 
 /** Requests a worker answers between the steps of a long mutation (the others run one after the other). */
-export const READ_OPS: ReadonlySet<ShardRequest['op']> = new Set(['ping', 'find', 'facts', 'facets', 'size', 'slots', 'sourceTerms']);
+export const READ_OPS: ReadonlySet<ShardRequest['op']> = new Set([
+  'ping',
+  'find',
+  'facts',
+  'facets',
+  'size',
+  'slots',
+  'sourceTerms',
+]);

@@ -134,10 +134,16 @@ export class SupervisedShard implements ShardClient {
         void client.terminate('replaced after a failed start');
         if (attempt >= max) {
           this._state = 'failed';
-          this.opts.logger.error({ shard: this.opts.shard, attempts: attempt, err }, 'search shard failed to start; giving up');
+          this.opts.logger.error(
+            { shard: this.opts.shard, attempts: attempt, err },
+            'search shard failed to start; giving up',
+          );
           throw err;
         }
-        this.opts.logger.warn({ shard: this.opts.shard, attempt, err: reason }, 'search shard failed to start; retrying');
+        this.opts.logger.warn(
+          { shard: this.opts.shard, attempt, err: reason },
+          'search shard failed to start; retrying',
+        );
         await new Promise((r) => setTimeout(r, attempt * (this.opts.retryPauseMs ?? 1000)).unref());
       }
     }
@@ -168,11 +174,17 @@ export class SupervisedShard implements ShardClient {
     if (this._state === 'starting' || this._state === 'restarting') return; // bringUp's restore rejects: it retries
     this._state = 'restarting';
     this.downSince = performance.now();
-    this.opts.logger.warn({ shard: this.opts.shard, reason, restarts: this._restarts + 1 }, 'search worker lost; replacing it');
+    this.opts.logger.warn(
+      { shard: this.opts.shard, reason, restarts: this._restarts + 1 },
+      'search worker lost; replacing it',
+    );
     const started = performance.now();
     this.recovering = this.bringUp().then(
       () => {
-        this.opts.logger.info({ shard: this.opts.shard, ms: Math.round(performance.now() - started) }, 'search worker replaced and serving');
+        this.opts.logger.info(
+          { shard: this.opts.shard, ms: Math.round(performance.now() - started) },
+          'search worker replaced and serving',
+        );
         this.opts.onRestored?.(this.opts.shard);
       },
       () => undefined, // logged by bringUp; the shard stays failed

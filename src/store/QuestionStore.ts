@@ -106,7 +106,9 @@ export class QuestionStore {
     // First, without any lock (a WAL read): tell the unchanged questions apart. A daily refresh re-reads a whole
     // archive of which a few dozen questions changed; its batches then never take the write lock, and the bot's own
     // writes never wait for them.
-    const selectHash = this.db.prepare<[string], { content_hash: string }>('SELECT content_hash FROM questions WHERE uid = ?');
+    const selectHash = this.db.prepare<[string], { content_hash: string }>(
+      'SELECT content_hash FROM questions WHERE uid = ?',
+    );
     const prepared = qs.map((incoming) => {
       const q = this.withKnownActeur(incoming);
       return { q, hash: questionHash(q) };
@@ -140,7 +142,12 @@ export class QuestionStore {
         const baseline = isBaseline(q.legislature) ? 1 : 0;
         for (const e of events) insertEvent.run(q.uid, e.kind, opts.seenAt, baseline, JSON.stringify(e.detail));
         const named = before !== null && before.author.name === null && q.author.name !== null;
-        outcomes[i] = { uid: q.uid, status: row ? 'updated' : 'new', events: events.map((e) => e.kind), ...(named ? { named } : {}) };
+        outcomes[i] = {
+          uid: q.uid,
+          status: row ? 'updated' : 'new',
+          events: events.map((e) => e.kind),
+          ...(named ? { named } : {}),
+        };
         changed = true;
       }
       if (changed) this.bumpRevision();
@@ -170,13 +177,20 @@ export class QuestionStore {
    * Every question with this number, optionally of one legislature and one type (uid, legislature, type only),
    * newest legislature first, then QE, QG, QOSD.
    */
-  findByNumber(number: number, opts: { legislature?: number | null; type?: QuestionType | null } = {}): Array<{ uid: string; legislature: number; type: QuestionType }> {
+  findByNumber(
+    number: number,
+    opts: { legislature?: number | null; type?: QuestionType | null } = {},
+  ): Array<{ uid: string; legislature: number; type: QuestionType }> {
     const rows = this.db
       .prepare<[number], { uid: string; legislature: number; type: QuestionType }>(
         'SELECT uid, legislature, type FROM questions WHERE number = ?',
       )
       .all(number)
-      .filter((r) => (opts.legislature == null || r.legislature === opts.legislature) && (opts.type == null || r.type === opts.type));
+      .filter(
+        (r) =>
+          (opts.legislature == null || r.legislature === opts.legislature) &&
+          (opts.type == null || r.type === opts.type),
+      );
     const order: readonly string[] = ['QE', 'QG', 'QOSD'];
     return rows.sort((a, b) => b.legislature - a.legislature || order.indexOf(a.type) - order.indexOf(b.type));
   }
@@ -271,9 +285,7 @@ export class QuestionStore {
          GROUP BY legislature, status ORDER BY legislature, status`,
       )
       .all();
-    const newest = this.db
-      .prepare<[], { d: string | null }>('SELECT max(question_date) AS d FROM questions')
-      .get();
+    const newest = this.db.prepare<[], { d: string | null }>('SELECT max(question_date) AS d FROM questions').get();
     return {
       total,
       byLegislature,
@@ -329,9 +341,10 @@ export class QuestionStore {
       INSERT INTO acteurs (uid, full_name, content_hash, record, updated_at) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (uid) DO UPDATE SET full_name = excluded.full_name, content_hash = excluded.content_hash,
         record = excluded.record, updated_at = excluded.updated_at`);
-    const questionsOf = this.db.prepare<[string], { uid: string; record: string; content_hash: string; author_name: string | null }>(
-      'SELECT uid, record, content_hash, author_name FROM questions WHERE acteur_ref = ?',
-    );
+    const questionsOf = this.db.prepare<
+      [string],
+      { uid: string; record: string; content_hash: string; author_name: string | null }
+    >('SELECT uid, record, content_hash, author_name FROM questions WHERE acteur_ref = ?');
     const updateQuestion = this.db.prepare(`
       UPDATE questions SET author_name = @author_name, department = @department, content_hash = @content_hash,
         record = @record, updated_at = @seen_at, revision = @revision
@@ -416,9 +429,10 @@ export class QuestionStore {
 
   getSource(url: string): SourceState | null {
     const row = this.db
-      .prepare<[string], { url: string; etag: string | null; last_modified: string | null; sha256: string | null; fetched_at: string }>(
-        'SELECT url, etag, last_modified, sha256, fetched_at FROM sources WHERE url = ?',
-      )
+      .prepare<
+        [string],
+        { url: string; etag: string | null; last_modified: string | null; sha256: string | null; fetched_at: string }
+      >('SELECT url, etag, last_modified, sha256, fetched_at FROM sources WHERE url = ?')
       .get(url);
     return row
       ? { url: row.url, etag: row.etag, lastModified: row.last_modified, sha256: row.sha256, fetchedAt: row.fetched_at }
@@ -512,9 +526,7 @@ export class QuestionStore {
 
   private bumpRevision(): void {
     this.db
-      .prepare(
-        "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'revision_counter'",
-      )
+      .prepare("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'revision_counter'")
       .run();
   }
 }

@@ -34,10 +34,10 @@ export function detectChanges(before: Question | null, after: Question): Detecte
       },
     });
   }
-  if (after.answer && (!before?.answer)) {
+  if (after.answer && !before?.answer) {
     events.push({ kind: 'new_answer', detail: { date: after.answer.joDate, page: after.answer.joPage } });
   }
-  if (after.status === 'withdrawn' && (before?.status !== 'withdrawn')) {
+  if (after.status === 'withdrawn' && before?.status !== 'withdrawn') {
     events.push({
       kind: 'closed',
       detail: {

@@ -7,7 +7,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { APIMessage } from 'discord-api-types/v10';
 import type { RunningApp } from '../../src/main';
 import { buildCorpus, makeQuestion, tempDir } from '../support/botCorpus';
-import { DIRECT_MESSAGES_INTENT, GUILD_MESSAGES_INTENT, MESSAGE_CONTENT_INTENT, startDiscordFake, type DiscordFake } from '../support/discordFake';
+import {
+  DIRECT_MESSAGES_INTENT,
+  GUILD_MESSAGES_INTENT,
+  MESSAGE_CONTENT_INTENT,
+  startDiscordFake,
+  type DiscordFake,
+} from '../support/discordFake';
 import { freshUser, startBot } from '../support/startBot';
 import { realOralQuestions } from '../charts/support';
 
@@ -21,8 +27,16 @@ const prisons = makeQuestion({
   rubrique: 'lieux de privation de liberté',
   teteAnalyse: 'prisons',
   analyses: ['surpopulation carcérale'],
-  question: { text: 'Mme Camille Dupont-Aignan interroge Mme la garde des sceaux sur la surpopulation des prisons.', joDate: '2019-05-07', joPage: '4100' },
-  answer: { text: 'La garde des sceaux indique que le programme immobilier pénitentiaire créera 15 000 places de prison.', joDate: '2019-09-10', joPage: '7800' },
+  question: {
+    text: 'Mme Camille Dupont-Aignan interroge Mme la garde des sceaux sur la surpopulation des prisons.',
+    joDate: '2019-05-07',
+    joPage: '4100',
+  },
+  answer: {
+    text: 'La garde des sceaux indique que le programme immobilier pénitentiaire créera 15 000 places de prison.',
+    joDate: '2019-09-10',
+    joPage: '7800',
+  },
   status: 'answered',
   closure: { code: 'REP_PUB', label: 'Réponse publiée', date: '2019-09-10' },
 });
@@ -34,7 +48,11 @@ const morePrisons = [8081, 8082].map((number, i) =>
     rubrique: 'lieux de privation de liberté',
     teteAnalyse: 'prisons',
     analyses: [i ? 'maisons d’arrêt' : 'personnels pénitentiaires'],
-    question: { text: `Mme Camille Dupont-Aignan interroge Mme la garde des sceaux sur les prisons (${i ? 'maisons d’arrêt' : 'personnels'}).`, joDate: `2019-0${6 + i}-04`, joPage: String(5000 + i) },
+    question: {
+      text: `Mme Camille Dupont-Aignan interroge Mme la garde des sceaux sur les prisons (${i ? 'maisons d’arrêt' : 'personnels'}).`,
+      joDate: `2019-0${6 + i}-04`,
+      joPage: String(5000 + i),
+    },
   }),
 );
 
@@ -58,7 +76,14 @@ afterAll(async () => {
 });
 
 function text(m: APIMessage): string {
-  return [m.content, ...m.embeds.flatMap((e) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])].join('\n');
+  return [
+    m.content,
+    ...m.embeds.flatMap((e) => [
+      e.title ?? '',
+      e.description ?? '',
+      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+    ]),
+  ].join('\n');
 }
 
 describe('questions in plain French in Discord', () => {
@@ -69,7 +94,11 @@ describe('questions in plain French in Discord', () => {
   });
 
   it('answers « combien » asked by mention with a trend chart, replying without a ping', async () => {
-    const { done } = fake.userMessage('combien de questions sur la cybercriminalité ?', { mention: true, userId: freshUser(), timeoutMs: 30_000 });
+    const { done } = fake.userMessage('combien de questions sur la cybercriminalité ?', {
+      mention: true,
+      userId: freshUser(),
+      timeoutMs: 30_000,
+    });
     const { message, body } = await done;
     expect(message.content).toMatch(/Compris : \*\*combien de questions\*\*/);
     expect(message.content).toContain('/tendance texte:cybercriminalité');
@@ -79,7 +108,11 @@ describe('questions in plain French in Discord', () => {
   });
 
   it('answers « que répond » in a DM with excerpts of answers from that ministry', async () => {
-    const { done } = fake.userMessage('que repond le ministere de la justice sur les prisons', { dm: true, userId: freshUser(), timeoutMs: 30_000 });
+    const { done } = fake.userMessage('que repond le ministere de la justice sur les prisons', {
+      dm: true,
+      userId: freshUser(),
+      timeoutMs: 30_000,
+    });
     const { message } = await done;
     expect(message.channel_id.startsWith('9')).toBe(true);
     expect(message.content).toMatch(/ce que le Gouvernement a répondu/);
@@ -88,40 +121,77 @@ describe('questions in plain French in Discord', () => {
   });
 
   it('answers « qui » with a ranking of deputies, groups and ministries', async () => {
-    const { done } = fake.userMessage('qui pose des questions sur les prisons ?', { mention: true, userId: freshUser(), timeoutMs: 30_000 });
+    const { done } = fake.userMessage('qui pose des questions sur les prisons ?', {
+      mention: true,
+      userId: freshUser(),
+      timeoutMs: 30_000,
+    });
     const { message } = await done;
     expect(message.embeds[0]?.fields?.map((f) => f.name)).toEqual(['Député·es', 'Groupes', 'Ministères interrogés']);
     expect(text(message)).toContain('Dupont-Aignan');
   });
 
   it('turns an unreadable message into a search with the slash command that would do better', async () => {
-    const { done } = fake.userMessage('surpopulation carcérale', { mention: true, userId: freshUser(), timeoutMs: 30_000 });
+    const { done } = fake.userMessage('surpopulation carcérale', {
+      mention: true,
+      userId: freshUser(),
+      timeoutMs: 30_000,
+    });
     const { message } = await done;
     expect(message.content).toMatch(/Je n’ai pas reconnu de question précise/);
     expect(message.content).toContain('`/recherche texte:"surpopulation carcérale"`');
   });
 
   it('does not read guild messages that do not mention it', async () => {
-    const { done } = fake.userMessage('combien de questions sur les prisons ?', { userId: freshUser(), timeoutMs: 1500 });
+    const { done } = fake.userMessage('combien de questions sur les prisons ?', {
+      userId: freshUser(),
+      timeoutMs: 1500,
+    });
     await expect(done).rejects.toThrow(/no reply/);
   });
 
   it('searches from the message context menu, for the caller only', async () => {
-    const target = { id: fake.snowflake(), content: 'Il faudrait regarder la surpopulation carcérale dans nos prisons', channel_id: '300000000000000003', author: { id: '1', username: 'x', discriminator: '0', global_name: null, avatar: null }, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], pinned: false, type: 0 } as unknown as APIMessage;
-    const res = await fake.messageCommand('Chercher des questions écrites', target, { userId: freshUser(), timeoutMs: 30_000 }).done;
+    const target = {
+      id: fake.snowflake(),
+      content: 'Il faudrait regarder la surpopulation carcérale dans nos prisons',
+      channel_id: '300000000000000003',
+      author: { id: '1', username: 'x', discriminator: '0', global_name: null, avatar: null },
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      type: 0,
+    } as unknown as APIMessage;
+    const res = await fake.messageCommand('Chercher des questions écrites', target, {
+      userId: freshUser(),
+      timeoutMs: 30_000,
+    }).done;
     expect(res.ephemeral).toBe(true);
     expect(text(res.message)).toContain('n° 8080');
   });
 
   it('reads a real deputy’s name in a real corpus and charts their questions', async () => {
-    const { done } = fake.userMessage('combien de questions de clementine autain ?', { mention: true, userId: freshUser(), timeoutMs: 30_000 });
+    const { done } = fake.userMessage('combien de questions de clementine autain ?', {
+      mention: true,
+      userId: freshUser(),
+      timeoutMs: 30_000,
+    });
     const { message } = await done;
     expect(message.content).toContain('depute:"Mme Clémentine Autain"');
     expect(message.attachments[0]?.description).toMatch(/^\d+ questions? \(député·e : Mme Clémentine Autain\)/);
   });
 
   it('answers /demander like a mention', async () => {
-    const res = await fake.command('demander', { texte: 'quelles questions de Mme Dupont-Aignan sont sans réponse ?' }, { userId: freshUser(), timeoutMs: 30_000 }).done;
+    const res = await fake.command(
+      'demander',
+      { texte: 'quelles questions de Mme Dupont-Aignan sont sans réponse ?' },
+      { userId: freshUser(), timeoutMs: 30_000 },
+    ).done;
     expect(res.message.content).toMatch(/les questions sans réponse/);
     expect(res.message.content).toContain('depute:"Mme Camille Dupont-Aignan"');
   });

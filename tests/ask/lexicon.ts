@@ -6,11 +6,32 @@ import { parseActeur } from '../../src/corpus/parse/parseActeur';
 import { REPO } from '../support/botCorpus';
 
 export const MINISTRIES = [
-  'Justice', 'Intérieur', 'Intérieur et outre-mer', 'Santé et prévention', 'Solidarités', 'Armées', 'Culture', 'Éducation nationale et jeunesse',
-  'Enseignement supérieur et recherche', 'Économie, finances et souveraineté industrielle et numérique', 'Agriculture et souveraineté alimentaire',
-  'Transition écologique et cohésion des territoires', 'Travail, plein emploi et insertion', 'Europe et affaires étrangères', 'Premier ministre',
-  'Transports', 'Logement', 'Comptes publics', 'Sports et jeux Olympiques et Paralympiques', 'Personnes handicapées', 'Transformation et fonction publiques',
-  'Collectivités territoriales et ruralité', 'Outre-mer', 'Égalité femmes-hommes', 'Numérique', 'Transition énergétique',
+  'Justice',
+  'Intérieur',
+  'Intérieur et outre-mer',
+  'Santé et prévention',
+  'Solidarités',
+  'Armées',
+  'Culture',
+  'Éducation nationale et jeunesse',
+  'Enseignement supérieur et recherche',
+  'Économie, finances et souveraineté industrielle et numérique',
+  'Agriculture et souveraineté alimentaire',
+  'Transition écologique et cohésion des territoires',
+  'Travail, plein emploi et insertion',
+  'Europe et affaires étrangères',
+  'Premier ministre',
+  'Transports',
+  'Logement',
+  'Comptes publics',
+  'Sports et jeux Olympiques et Paralympiques',
+  'Personnes handicapées',
+  'Transformation et fonction publiques',
+  'Collectivités territoriales et ruralité',
+  'Outre-mer',
+  'Égalité femmes-hommes',
+  'Numérique',
+  'Transition énergétique',
 ];
 
 export const GROUPS: Array<{ name: string; abbrev: string }> = [
@@ -27,17 +48,61 @@ export const GROUPS: Array<{ name: string; abbrev: string }> = [
 ];
 
 export const DEPARTMENTS = [
-  'Ain', 'Aisne', 'Ardèche', 'Ardennes', 'Bouches-du-Rhône', 'Calvados', 'Charente-Maritime', 'Corrèze', 'Côtes-d\'Armor', 'Dordogne', 'Finistère',
-  'Gironde', 'Haute-Garonne', 'Hérault', 'Isère', 'Loire-Atlantique', 'Lot', 'Marne', 'Meurthe-et-Moselle', 'Moselle', 'Nord', 'Oise', 'Paris',
-  'Pas-de-Calais', 'Puy-de-Dôme', 'Bas-Rhin', 'Rhône', 'Haute-Savoie', 'Seine-Maritime', 'Seine-Saint-Denis', 'Somme', 'Var', 'Vaucluse', 'Vendée',
-  'Haute-Vienne', 'Val-de-Marne', 'Essonne', 'La Réunion', 'Guadeloupe', 'Martinique',
+  'Ain',
+  'Aisne',
+  'Ardèche',
+  'Ardennes',
+  'Bouches-du-Rhône',
+  'Calvados',
+  'Charente-Maritime',
+  'Corrèze',
+  "Côtes-d'Armor",
+  'Dordogne',
+  'Finistère',
+  'Gironde',
+  'Haute-Garonne',
+  'Hérault',
+  'Isère',
+  'Loire-Atlantique',
+  'Lot',
+  'Marne',
+  'Meurthe-et-Moselle',
+  'Moselle',
+  'Nord',
+  'Oise',
+  'Paris',
+  'Pas-de-Calais',
+  'Puy-de-Dôme',
+  'Bas-Rhin',
+  'Rhône',
+  'Haute-Savoie',
+  'Seine-Maritime',
+  'Seine-Saint-Denis',
+  'Somme',
+  'Var',
+  'Vaucluse',
+  'Vendée',
+  'Haute-Vienne',
+  'Val-de-Marne',
+  'Essonne',
+  'La Réunion',
+  'Guadeloupe',
+  'Martinique',
 ];
 
 export function testLexicon(): Lexicon {
   const dir = path.join(REPO, 'tests/fixtures/samples/acteurs');
   const deputies = readdirSync(dir).flatMap((f, i) => {
     const r = parseActeur(JSON.parse(readFileSync(path.join(dir, f), 'utf8')));
-    return r.ok ? [{ name: `${r.value.civility ?? ''} ${r.value.firstName ?? ''} ${r.value.lastName ?? ''}`.trim(), acteurRef: r.value.uid, count: 10 + (i % 50) }] : [];
+    return r.ok
+      ? [
+          {
+            name: `${r.value.civility ?? ''} ${r.value.firstName ?? ''} ${r.value.lastName ?? ''}`.trim(),
+            acteurRef: r.value.uid,
+            count: 10 + (i % 50),
+          },
+        ]
+      : [];
   });
   deputies.push({ name: 'M. Lionel Tardy', acteurRef: 'PA330240x', count: 300 });
   return buildLexicon({

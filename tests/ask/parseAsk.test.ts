@@ -12,7 +12,10 @@ function expectedFilters(p: Phrasing) {
 }
 
 function sameSubject(actual: string, expected: string): boolean {
-  const norm = (s: string) => foldKey(s).replace(/[^a-z0-9]+/g, ' ').trim();
+  const norm = (s: string) =>
+    foldKey(s)
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   return norm(actual) === norm(expected);
 }
 
@@ -24,7 +27,8 @@ function judge(p: Phrasing, r: AskParse): string[] {
   if (JSON.stringify(Object.entries(r.filters).sort()) !== JSON.stringify(Object.entries(exp).sort())) {
     wrong.push(`filtres ${JSON.stringify(r.filters)} (attendu ${JSON.stringify(exp)})`);
   }
-  if (p.years && JSON.stringify(r.years) !== JSON.stringify(p.years)) wrong.push(`années ${JSON.stringify(r.years)} (attendu ${JSON.stringify(p.years)})`);
+  if (p.years && JSON.stringify(r.years) !== JSON.stringify(p.years))
+    wrong.push(`années ${JSON.stringify(r.years)} (attendu ${JSON.stringify(p.years)})`);
   return wrong;
 }
 
@@ -40,15 +44,20 @@ describe('the plain-French parser on the phrasing table', () => {
 
   it('finds the intent, the subject and every filter of at least 90 % of the phrasings', () => {
     // The figure the README reports; the misses are printed to be read, not hidden.
-    console.log(`parser accuracy: ${PHRASINGS.length - misses.length}/${PHRASINGS.length} (${(accuracy * 100).toFixed(1)} %), intents ${(intentAccuracy * 100).toFixed(1)} %`);
+    console.log(
+      `parser accuracy: ${PHRASINGS.length - misses.length}/${PHRASINGS.length} (${(accuracy * 100).toFixed(1)} %), intents ${(intentAccuracy * 100).toFixed(1)} %`,
+    );
     for (const m of misses) console.log(`  miss: « ${m.q} » — ${m.wrong.join(' ; ')}`);
     expect(accuracy).toBeGreaterThanOrEqual(0.9);
     expect(intentAccuracy).toBeGreaterThanOrEqual(0.95);
   });
 
-  it.each(PHRASINGS.filter((p) => p.intent !== 'search').map((p) => [p.q, p.intent] as const))('« %s » is read as %s', (q, intent) => {
-    expect(parseAsk(q, lex, NOW).intent).toBe(intent);
-  });
+  it.each(PHRASINGS.filter((p) => p.intent !== 'search').map((p) => [p.q, p.intent] as const))(
+    '« %s » is read as %s',
+    (q, intent) => {
+      expect(parseAsk(q, lex, NOW).intent).toBe(intent);
+    },
+  );
 });
 
 describe('parser edge cases', () => {
@@ -57,16 +66,23 @@ describe('parser edge cases', () => {
   });
 
   it('keeps a question about "la santé" as a subject, not as the ministry', () => {
-    expect(parseAsk('combien de questions sur la santé mentale', lex, NOW)).toMatchObject({ subject: 'santé mentale', filters: {} });
+    expect(parseAsk('combien de questions sur la santé mentale', lex, NOW)).toMatchObject({
+      subject: 'santé mentale',
+      filters: {},
+    });
   });
 });
 
 describe('the plain-French parser on held-out phrasings (never used for tuning)', () => {
   it('reports its accuracy on phrasings it was not tuned on', async () => {
     const { HELD_OUT } = await import('./heldOut');
-    const misses = HELD_OUT.map((p) => ({ q: p.q, wrong: judge(p, parseAsk(p.q, lex, NOW)) })).filter((m) => m.wrong.length);
+    const misses = HELD_OUT.map((p) => ({ q: p.q, wrong: judge(p, parseAsk(p.q, lex, NOW)) })).filter(
+      (m) => m.wrong.length,
+    );
     const intents = HELD_OUT.filter((p) => parseAsk(p.q, lex, NOW).intent === p.intent).length;
-    console.log(`held-out accuracy: ${HELD_OUT.length - misses.length}/${HELD_OUT.length}, intents ${intents}/${HELD_OUT.length}`);
+    console.log(
+      `held-out accuracy: ${HELD_OUT.length - misses.length}/${HELD_OUT.length}, intents ${intents}/${HELD_OUT.length}`,
+    );
     for (const m of misses) console.log(`  held-out miss: « ${m.q} » — ${m.wrong.join(' ; ')}`);
     // A floor, not a target: a regression in the rules shows here first.
     expect(intents / HELD_OUT.length).toBeGreaterThanOrEqual(0.7);

@@ -22,7 +22,11 @@ const tricky = makeQuestion({
   rubrique: 'sécurité des biens et des personnes',
   teteAnalyse: 'cybercriminalité ; « rançongiciels »',
   analyses: ['hôpitaux "attaqués"\nligne 2'],
-  question: { text: 'Mme Dupont-Aignan interroge sur la cybercriminalité visant les hôpitaux ; « rançongiciels ».', joDate: '2019-04-02', joPage: '3000' },
+  question: {
+    text: 'Mme Dupont-Aignan interroge sur la cybercriminalité visant les hôpitaux ; « rançongiciels ».',
+    joDate: '2019-04-02',
+    joPage: '3000',
+  },
 });
 
 beforeAll(async () => {
@@ -55,7 +59,11 @@ async function pressExport(message: APIMessage, user: string) {
 
 describe('charts and exports in Discord', () => {
   it('answers /tendance with a PNG chart shown in the embed and the figures in its alt text', async () => {
-    const res = await fake.command('tendance', { texte: 'cybercriminalité' }, { userId: freshUser(), timeoutMs: 30_000 }).done;
+    const res = await fake.command(
+      'tendance',
+      { texte: 'cybercriminalité' },
+      { userId: freshUser(), timeoutMs: 30_000 },
+    ).done;
     const name = imageName(res.message);
     expect(name).toBe('tendance.png');
     const att = res.message.attachments.find((a) => a.filename === name);
@@ -96,7 +104,10 @@ describe('charts and exports in Discord', () => {
     expect(decodePng(fake.attachmentData(res.message, 'palmares.png')).inked).toBeGreaterThan(0.02);
     expect(res.message.embeds[0]?.fields?.[0]?.value).toMatch(/^1\. \*\*/);
     const exp = await pressExport(res.message, user);
-    expect(exp.message.attachments.map((a) => a.filename)).toEqual(['palmares-16.csv', 'en-attente-plus-de-2-mois-16.csv']);
+    expect(exp.message.attachments.map((a) => a.filename)).toEqual([
+      'palmares-16.csv',
+      'en-attente-plus-de-2-mois-16.csv',
+    ]);
     const ranking = parseCsv(fake.attachmentData(exp.message, 'palmares-16.csv'));
     expect(ranking.header[1]).toBe('ministère');
     expect(ranking.rows.length).toBeGreaterThan(3);
@@ -117,7 +128,11 @@ describe('charts and exports in Discord', () => {
 
   it('puts an export button under search results', async () => {
     const user = freshUser();
-    const res = await fake.command('recherche', { texte: 'ministre', legislature: 16 }, { userId: user, timeoutMs: 30_000 }).done;
+    const res = await fake.command(
+      'recherche',
+      { texte: 'ministre', legislature: 16 },
+      { userId: user, timeoutMs: 30_000 },
+    ).done;
     const exp = await pressExport(res.message, user);
     const csv = parseCsv(fake.attachmentData(exp.message, exp.message.attachments[0]!.filename));
     expect(csv.rows.length).toBeGreaterThan(5);

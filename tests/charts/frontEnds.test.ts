@@ -41,8 +41,20 @@ describe('console and CLI on the seeds, a generated corpus and real texts', () =
     search = createSearchService({ store, indexDir: null, workers: 0 });
     await search.whenReady;
     const deps = createCommandDeps(store, search.engine);
-    deps.charts = createChartDeps({ store, collect: (req, limit) => search.engine.collect(req, limit), collectFacts: (req) => search.engine.collectFacts(req), inProcess: true });
-    session = createConsoleSession({ registry: createRegistry(commands), deps, input: new PassThrough(), output: new PassThrough(), clock: () => NOW, filesDir: filesDir() });
+    deps.charts = createChartDeps({
+      store,
+      collect: (req, limit) => search.engine.collect(req, limit),
+      collectFacts: (req) => search.engine.collectFacts(req),
+      inProcess: true,
+    });
+    session = createConsoleSession({
+      registry: createRegistry(commands),
+      deps,
+      input: new PassThrough(),
+      output: new PassThrough(),
+      clock: () => NOW,
+      filesDir: filesDir(),
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -80,9 +92,25 @@ describe('console and CLI on the seeds, a generated corpus and real texts', () =
   it('writes the trend of the CLI as PNG, CSV and JSON with the chart’s figures', async () => {
     const png = path.join(tmp.dir, 't.png');
     const csv = path.join(tmp.dir, 't.csv');
-    const r = await cli(['tendance', 'hôpital', '--db', dbPath, '--index-dir', path.join(tmp.dir, 'index'), '--png', png, '--csv', csv, '--json']);
+    const r = await cli([
+      'tendance',
+      'hôpital',
+      '--db',
+      dbPath,
+      '--index-dir',
+      path.join(tmp.dir, 'index'),
+      '--png',
+      png,
+      '--csv',
+      csv,
+      '--json',
+    ]);
     expect(r.code, r.err).toBe(0);
-    const json = JSON.parse(r.out) as { total: number; periods: Array<{ period: string; total: number; answered: number; pending: number; withdrawn: number }>; png: { width: number; height: number } };
+    const json = JSON.parse(r.out) as {
+      total: number;
+      periods: Array<{ period: string; total: number; answered: number; pending: number; withdrawn: number }>;
+      png: { width: number; height: number };
+    };
     expect(json.total).toBeGreaterThan(3);
     expect(json.periods.reduce((n, p) => n + p.total, 0)).toBe(json.total);
     const decoded = decodePng(readFileSync(png));
@@ -101,9 +129,22 @@ describe('console and CLI on the seeds, a generated corpus and real texts', () =
   });
 
   it('explains a plain-French question in the CLI as JSON', async () => {
-    const r = await cli(['demander', 'que répond le ministère de la santé sur les urgences en 2018 ?', '--db', dbPath, '--index-dir', path.join(tmp.dir, 'index'), '--json']);
+    const r = await cli([
+      'demander',
+      'que répond le ministère de la santé sur les urgences en 2018 ?',
+      '--db',
+      dbPath,
+      '--index-dir',
+      path.join(tmp.dir, 'index'),
+      '--json',
+    ]);
     expect(r.code, r.err).toBe(0);
-    const json = JSON.parse(r.out) as { intent: string; subject: string; filters: Record<string, unknown>; command: string };
+    const json = JSON.parse(r.out) as {
+      intent: string;
+      subject: string;
+      filters: Record<string, unknown>;
+      command: string;
+    };
     expect(json.intent).toBe('answer');
     expect(json.subject).toBe('urgences');
     expect(json.filters).toMatchObject({ status: 'answered', from: '2018-01-01', to: '2018-12-31' });
@@ -112,7 +153,16 @@ describe('console and CLI on the seeds, a generated corpus and real texts', () =
 
   it('writes a search as CSV from the CLI, with French text and fields that need quoting', async () => {
     const csv = path.join(tmp.dir, 's.csv');
-    const r = await cli(['search', 'hôpital', '--db', dbPath, '--index-dir', path.join(tmp.dir, 'index'), '--csv', csv]);
+    const r = await cli([
+      'search',
+      'hôpital',
+      '--db',
+      dbPath,
+      '--index-dir',
+      path.join(tmp.dir, 'index'),
+      '--csv',
+      csv,
+    ]);
     expect(r.code, r.err).toBe(0);
     expect(r.err).toMatch(/CSV : /);
     const parsed = parseCsv(readFileSync(csv));

@@ -29,7 +29,10 @@ describe('trend aggregation', () => {
     expect(t.periods[0]!.period).toBe('2023-01');
     expect(t.periods).toHaveLength(24);
     expect(t.periods.reduce((n, p) => n + p.total, 0)).toBe(200);
-    const long = aggregateTrend([...facts(10), { ...facts(1)[0]!, uid: 'old', questionDate: '2012-03-01', answerDate: null, status: 'pending' }]);
+    const long = aggregateTrend([
+      ...facts(10),
+      { ...facts(1)[0]!, uid: 'old', questionDate: '2012-03-01', answerDate: null, status: 'pending' },
+    ]);
     expect(long.granularity).toBe('year');
     expect(long.periods.map((p) => p.period)).toContain('2015');
   });
@@ -47,7 +50,9 @@ describe('trend aggregation', () => {
       { today: '2025-06-01' },
     );
     // Both answer half within the limit; B's median delay (10 days) beats A's (60.5 days).
-    expect(p.ranks.map((r) => [r.ministry, r.answeredWithinLimit, r.eligible, r.pendingPastLimit, r.medianDelayDays])).toEqual([
+    expect(
+      p.ranks.map((r) => [r.ministry, r.answeredWithinLimit, r.eligible, r.pendingPastLimit, r.medianDelayDays]),
+    ).toEqual([
       ['B', 1, 2, 1, 10],
       ['A', 1, 2, 0, 60.5],
     ]);
@@ -63,8 +68,20 @@ describe('chart rendering in the worker', () => {
     const specs = [
       trendSpec(t, 'Questions sur « test »'),
       profileSpec(t, delayDistribution(facts(300)), 'M. Test'),
-      palmaresSpec(rankMinistries(facts(300).map((f) => ({ ...f })), { today: '2025-06-01', minEligible: 1 }), 'Palmarès'),
-      corpusSpec([{ legislature: 16, status: 'answered', count: 12_345 }, { legislature: 16, status: 'pending', count: 2_000 }], 'Corpus'),
+      palmaresSpec(
+        rankMinistries(
+          facts(300).map((f) => ({ ...f })),
+          { today: '2025-06-01', minEligible: 1 },
+        ),
+        'Palmarès',
+      ),
+      corpusSpec(
+        [
+          { legislature: 16, status: 'answered', count: 12_345 },
+          { legislature: 16, status: 'pending', count: 2_000 },
+        ],
+        'Corpus',
+      ),
     ];
     for (const spec of specs) {
       const r = await service.render(spec);

@@ -45,7 +45,10 @@ import { makeQuestion, REPO } from '../support/botCorpus';
  * ministries, dates and texts), as Questions of type QOSD.
  */
 export function realOralQuestions(): Question[] {
-  const records = parse(readFileSync(path.join(REPO, 'tests/fixtures/relevance/qosd15.csv')), { columns: true, bom: true }) as Array<Record<string, string>>;
+  const records = parse(readFileSync(path.join(REPO, 'tests/fixtures/relevance/qosd15.csv')), {
+    columns: true,
+    bom: true,
+  }) as Array<Record<string, string>>;
   return records.map((r) => {
     const number = Number(r.index);
     const [d, m, y] = (r.date_publication ?? '').split('/');
@@ -59,7 +62,17 @@ export function realOralQuestions(): Question[] {
       type: 'QOSD',
       uid,
       url: `https://www.assemblee-nationale.fr/dyn/15/questions/${uid}`,
-      author: { name, civility: name.split(' ')[0] ?? null, fullName: name.replace(/^(M\.|Mme)\s+/, ''), acteurRef: null, mandatRef: null, group: null, department: null, departmentNumber: null, circonscription: null },
+      author: {
+        name,
+        civility: name.split(' ')[0] ?? null,
+        fullName: name.replace(/^(M\.|Mme)\s+/, ''),
+        acteurRef: null,
+        mandatRef: null,
+        group: null,
+        department: null,
+        departmentNumber: null,
+        circonscription: null,
+      },
       rubrique: null,
       teteAnalyse: null,
       analyses: [],

@@ -24,8 +24,16 @@ const registry = createRegistry(commands);
 const now = new Date('2025-06-01T08:00:00Z');
 const ctx: CallContext = { userId: '42', guildId: '1', channelId: '2', memberPermissions: null, locale: 'fr', now };
 
-const pendingOld = makeQuestion({ number: 1001, legislature: 15, question: { text: 'Sur la carte judiciaire en Ardèche.', joDate: '2018-01-09', joPage: '1' } });
-const pendingRecent = makeQuestion({ number: 1002, legislature: 15, question: { text: 'Sur les greffes des tribunaux.', joDate: '2025-05-20', joPage: '2' } });
+const pendingOld = makeQuestion({
+  number: 1001,
+  legislature: 15,
+  question: { text: 'Sur la carte judiciaire en Ardèche.', joDate: '2018-01-09', joPage: '1' },
+});
+const pendingRecent = makeQuestion({
+  number: 1002,
+  legislature: 15,
+  question: { text: 'Sur les greffes des tribunaux.', joDate: '2025-05-20', joPage: '2' },
+});
 const transferred = makeQuestion({
   number: 1003,
   legislature: 15,
@@ -36,7 +44,11 @@ const transferred = makeQuestion({
     { ministry: { name: 'Justice', fullName: null, organeRef: null }, date: '2018-04-10' },
   ],
   question: { text: 'Sur la sécurité des palais de justice.', joDate: '2018-02-06', joPage: '3' },
-  answer: { text: 'Le ministère de la justice a renforcé la sécurité des juridictions.', joDate: '2018-08-07', joPage: '4' },
+  answer: {
+    text: 'Le ministère de la justice a renforcé la sécurité des juridictions.',
+    joDate: '2018-08-07',
+    joPage: '4',
+  },
   status: 'answered',
 });
 const huge = makeQuestion({
@@ -58,7 +70,15 @@ function limitsOk(reply: Reply): void {
 }
 
 function text(reply: Reply): string {
-  return [reply.content ?? '', ...(reply.embeds ?? []).flatMap((e: APIEmbed) => [e.title ?? '', e.description ?? '', e.footer?.text ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])].join('\n');
+  return [
+    reply.content ?? '',
+    ...(reply.embeds ?? []).flatMap((e: APIEmbed) => [
+      e.title ?? '',
+      e.description ?? '',
+      e.footer?.text ?? '',
+      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+    ]),
+  ].join('\n');
 }
 
 async function run(name: string, values: Record<string, string | number>, d: CommandDeps = deps): Promise<Reply> {
@@ -73,7 +93,11 @@ function buttons(reply: Reply): FlatComponent[] {
 
 beforeAll(async () => {
   tmp = tempDir();
-  store = await buildCorpus({ dbPath: path.join(tmp.dir, 'q.db'), generated: 200, extra: [pendingOld, pendingRecent, transferred, huge] });
+  store = await buildCorpus({
+    dbPath: path.join(tmp.dir, 'q.db'),
+    generated: 200,
+    extra: [pendingOld, pendingRecent, transferred, huge],
+  });
   search = createSearchService({ store, indexDir: null, workers: 0 });
   await search.whenReady;
   deps = createCommandDeps(store, search.engine);
@@ -91,20 +115,33 @@ describe('/recherche', () => {
     const embed = reply.embeds?.[0];
     expect(embed?.fields).toHaveLength(5);
     expect(embed?.description).toMatch(/résultats · page 1\/\d+/);
-    expect(embed?.fields?.[0]?.value).toMatch(/\[n° \d+ \(\d+e lég\.\)\]\(https:\/\/www\.assemblee-nationale\.fr\/dyn\/\d+\/questions\/QANR5L\d+QE\d+\)/);
+    expect(embed?.fields?.[0]?.value).toMatch(
+      /\[n° \d+ \(\d+e lég\.\)\]\(https:\/\/www\.assemblee-nationale\.fr\/dyn\/\d+\/questions\/QANR5L\d+QE\d+\)/,
+    );
     expect(text(reply)).toMatch(/\*\*ministre\*\*/i);
     const ids = buttons(reply).map((b) => b.custom_id);
     expect(ids).toContain(ids.find((i) => i?.startsWith('rsp:') && i.endsWith(':2:n')));
   });
 
   it('applies the filters (deputy, legislature) and dates', async () => {
-    const reply = await run('recherche', { texte: 'cybercriminalité', depute: 'Tardy', legislature: 14, depuis: '01/01/2014', jusqua: '2014-12-31' });
+    const reply = await run('recherche', {
+      texte: 'cybercriminalité',
+      depute: 'Tardy',
+      legislature: 14,
+      depuis: '01/01/2014',
+      jusqua: '2014-12-31',
+    });
     expect(reply.embeds?.[0]?.fields?.map((f) => f.value).join('\n')).toContain('n° 50862');
     expect(reply.embeds?.[0]?.fields).toHaveLength(1);
   });
 
   it('says "Aucun résultat" and suggests what to loosen', async () => {
-    const reply = await run('recherche', { texte: 'cybercriminalité', legislature: 13, statut: 'en_attente', depuis: '01/01/2024' });
+    const reply = await run('recherche', {
+      texte: 'cybercriminalité',
+      legislature: 13,
+      statut: 'en_attente',
+      depuis: '01/01/2024',
+    });
     expect(text(reply)).toContain('Aucun résultat');
     expect(text(reply)).toMatch(/retirez un filtre \(« législature », « statut »\)/);
     expect(text(reply)).toMatch(/élargissez la période/);
@@ -131,14 +168,24 @@ describe('/recherche', () => {
   });
 
   it('answers "index en cours de chargement" before the index is ready', async () => {
-    const loading: BotSearch = { ready: false, search: () => Promise.reject(new Error('no')), similar: () => Promise.reject(new Error('no')), suggest: async () => [] };
+    const loading: BotSearch = {
+      ready: false,
+      search: () => Promise.reject(new Error('no')),
+      similar: () => Promise.reject(new Error('no')),
+      suggest: async () => [],
+    };
     const reply = await run('recherche', { texte: 'internet' }, { ...deps, search: loading });
     expect(reply).toMatchObject({ ephemeral: true });
     expect(reply.content).toMatch(/index de recherche est en cours de chargement/);
   });
 
   it('answers « recherche momentanément indisponible » ephemerally while a search worker is being replaced', async () => {
-    const restarting: BotSearch = { ready: true, search: () => Promise.reject(new SearchUnavailableError()), similar: () => Promise.reject(new SearchUnavailableError()), suggest: async () => [] };
+    const restarting: BotSearch = {
+      ready: true,
+      search: () => Promise.reject(new SearchUnavailableError()),
+      similar: () => Promise.reject(new SearchUnavailableError()),
+      suggest: async () => [],
+    };
     const reply = await run('recherche', { texte: 'internet' }, { ...deps, search: restarting });
     expect(reply).toMatchObject({ ephemeral: true });
     expect(reply.content).toMatch(/Recherche momentanément indisponible, réessayez dans quelques secondes/);
@@ -206,7 +253,9 @@ describe('/question', () => {
   it('cuts the longest texts to Discord limits with a link to the rest, escaping Markdown and mentions', async () => {
     const reply = await run('question', { numero: 1004, legislature: 15 });
     const t = text(reply);
-    expect(t).toContain("[Lire la suite sur le site de l'Assemblée](https://www.assemblee-nationale.fr/dyn/15/questions/QANR5L15QE1004)");
+    expect(t).toContain(
+      "[Lire la suite sur le site de l'Assemblée](https://www.assemblee-nationale.fr/dyn/15/questions/QANR5L15QE1004)",
+    );
     expect(t).not.toMatch(/(?<!\\)\*gras\*/);
   });
 
@@ -264,7 +313,7 @@ describe('/depute', () => {
     expect(reply.embeds?.[0]?.title).toBe('Questions écrites de M. Lionel Tardy');
   });
 
-  it('shows a deputy of the deputies\' records who has asked nothing yet as « 0 question »', async () => {
+  it("shows a deputy of the deputies' records who has asked nothing yet as « 0 question »", async () => {
     const raw = JSON.parse(readFileSync(path.join(REPO, 'tests/fixtures/samples/acteurs/PA841813.json'), 'utf8'));
     const parsed = parseActeur(raw);
     if (!parsed.ok) throw new Error(parsed.reason);
@@ -272,8 +321,16 @@ describe('/depute', () => {
     const reply = await run('depute', { nom: 'herouin leautey' });
     expect(reply.embeds?.[0]?.title).toBe('Questions écrites de Mme Florence Herouin-Léautey');
     expect(text(reply)).toContain('0 question dans la base');
-    const choices = await registry.commands.find((c) => c.name === 'depute')!.autocomplete!({ name: 'nom', value: 'Herouin' }, { values: {} }, deps, ctx);
-    expect(choices[0]).toEqual({ name: 'Mme Florence Herouin-Léautey (0 question)', value: 'Mme Florence Herouin-Léautey' });
+    const choices = await registry.commands.find((c) => c.name === 'depute')!.autocomplete!(
+      { name: 'nom', value: 'Herouin' },
+      { values: {} },
+      deps,
+      ctx,
+    );
+    expect(choices[0]).toEqual({
+      name: 'Mme Florence Herouin-Léautey (0 question)',
+      value: 'Mme Florence Herouin-Léautey',
+    });
   });
 
   it('refuses an unknown deputy in French', async () => {

@@ -17,14 +17,30 @@ import { tempDir } from '../support/botCorpus';
 const registry = createRegistry(commands);
 const now = new Date('2025-06-01T08:00:00Z');
 const ctx: CallContext = { userId: '42', guildId: '1', channelId: '2', memberPermissions: null, locale: 'fr', now };
-const noSearch = { ready: false, search: () => { throw new Error('unused'); }, similar: () => { throw new Error('unused'); }, suggest: () => [] };
+const noSearch = {
+  ready: false,
+  search: () => {
+    throw new Error('unused');
+  },
+  similar: () => {
+    throw new Error('unused');
+  },
+  suggest: () => [],
+};
 
 let tmp: ReturnType<typeof tempDir>;
 let store: QuestionStore;
 let deps: CommandDeps;
 
 const text = (r: Reply): string =>
-  [r.content ?? '', ...(r.embeds ?? []).flatMap((e: APIEmbed) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])].join('\n');
+  [
+    r.content ?? '',
+    ...(r.embeds ?? []).flatMap((e: APIEmbed) => [
+      e.title ?? '',
+      e.description ?? '',
+      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+    ]),
+  ].join('\n');
 const run = (values: Record<string, string | number>) => handleCommand(registry, 'question', { values }, deps, ctx);
 
 beforeAll(async () => {
@@ -44,7 +60,9 @@ describe('/question and types of question', () => {
     const t = text(r);
     expect(t).toContain('Question au Gouvernement n° 1 — 17e législature');
     expect(t).toContain('député(e) PA842279 (RN)');
-    expect(t).toContain('pas (encore) dans les données ouvertes de l’Assemblée : [voir la page officielle](https://www.assemblee-nationale.fr/dyn/17/questions/QANR5L17QG1)');
+    expect(t).toContain(
+      'pas (encore) dans les données ouvertes de l’Assemblée : [voir la page officielle](https://www.assemblee-nationale.fr/dyn/17/questions/QANR5L17QG1)',
+    );
   });
 
   it('lists the types sharing a number and shows the one chosen with the type option', async () => {

@@ -22,22 +22,35 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine('/recherche texte:"entraide pénale" legislature:14', registry)).toMatchObject({
       raw: { values: { texte: 'entraide pénale', legislature: '14' } },
     });
-    expect(parseCommandLine('/recherche texte:entraide pénale internationale depute:Lionel Tardy', registry)).toMatchObject({
+    expect(
+      parseCommandLine('/recherche texte:entraide pénale internationale depute:Lionel Tardy', registry),
+    ).toMatchObject({
       raw: { values: { texte: 'entraide pénale internationale', depute: 'Lionel Tardy' } },
     });
   });
 
   it('keeps a colon inside a value that is not an option name', () => {
-    expect(parseCommandLine('/recherche texte:article 4 : alinéa', registry)).toMatchObject({ raw: { values: { texte: 'article 4 : alinéa' } } });
+    expect(parseCommandLine('/recherche texte:article 4 : alinéa', registry)).toMatchObject({
+      raw: { values: { texte: 'article 4 : alinéa' } },
+    });
   });
 
   it('explains an unknown command or a missing option syntax in French', () => {
-    expect(parseCommandLine('/inconnue', registry)).toMatchObject({ kind: 'error', message: expect.stringContaining('Commande inconnue') });
-    expect(parseCommandLine('/recherche cybercriminalité', registry)).toMatchObject({ kind: 'error', message: expect.stringContaining('nom:valeur') });
+    expect(parseCommandLine('/inconnue', registry)).toMatchObject({
+      kind: 'error',
+      message: expect.stringContaining('Commande inconnue'),
+    });
+    expect(parseCommandLine('/recherche cybercriminalité', registry)).toMatchObject({
+      kind: 'error',
+      message: expect.stringContaining('nom:valeur'),
+    });
   });
 
   it('presses a button of the last message by number or by label', () => {
-    const actions = [{ label: 'Page suivante ▶', customId: 'rsp:x:2:n' }, { label: 'n° 50862', customId: 'rso:x', value: 'QANR5L14QE50862' }];
+    const actions = [
+      { label: 'Page suivante ▶', customId: 'rsp:x:2:n' },
+      { label: 'n° 50862', customId: 'rso:x', value: 'QANR5L14QE50862' },
+    ];
     expect(parseCommandLine('1', registry, actions)).toEqual({ kind: 'press', action: actions[0] });
     expect(parseCommandLine('page suivante', registry, actions)).toEqual({ kind: 'press', action: actions[0] });
     expect(parseCommandLine('2', registry, actions)).toEqual({ kind: 'press', action: actions[1] });
@@ -47,8 +60,22 @@ describe('parseCommandLine', () => {
 describe('renderReply', () => {
   it('renders embeds as titled blocks, links as text and buttons as [labels]', () => {
     const out = renderReply({
-      embeds: [{ title: 'Recherche : « internet »', description: '**2** résultats', fields: [{ name: '1. Internet', value: '[n° 50862 (14e lég.)](https://x.fr/q) · M\\. Tardy' }] }],
-      components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Page suivante ▶', custom_id: 'rsp:a:2:n' }, { type: 2, style: 2, label: '1 / 2', custom_id: 'rsp:a:1:i', disabled: true }] }],
+      embeds: [
+        {
+          title: 'Recherche : « internet »',
+          description: '**2** résultats',
+          fields: [{ name: '1. Internet', value: '[n° 50862 (14e lég.)](https://x.fr/q) · M\\. Tardy' }],
+        },
+      ],
+      components: [
+        {
+          type: 1,
+          components: [
+            { type: 2, style: 1, label: 'Page suivante ▶', custom_id: 'rsp:a:2:n' },
+            { type: 2, style: 2, label: '1 / 2', custom_id: 'rsp:a:1:i', disabled: true },
+          ],
+        },
+      ],
     });
     expect(out).toContain('── Recherche : « internet »');
     expect(out).toContain('1. Internet : n° 50862 (14e lég.) <https://x.fr/q> · M. Tardy');
@@ -73,7 +100,13 @@ describe('console session', () => {
     store = await buildCorpus({ dbPath: path.join(tmp.dir, 'q.db'), generated: 60 });
     search = createSearchService({ store, indexDir: null, workers: 0 });
     await search.whenReady;
-    session = createConsoleSession({ registry, deps: createCommandDeps(store, search.engine), input: new PassThrough(), output, clock: () => new Date('2025-06-01T00:00:00Z') });
+    session = createConsoleSession({
+      registry,
+      deps: createCommandDeps(store, search.engine),
+      input: new PassThrough(),
+      output,
+      clock: () => new Date('2025-06-01T00:00:00Z'),
+    });
   });
 
   afterAll(async () => {

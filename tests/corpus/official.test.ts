@@ -66,7 +66,10 @@ const load = (over: { legislatures?: number[]; withDeputies?: boolean } = {}) =>
   });
 
 /** The real command in a child process (asynchronous: the mirror lives in this process and must keep answering). */
-function runCommand(args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function runCommand(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/corpus.ts', ...args], {
     cwd: REPO,
     env: { ...process.env, OPENDATA_URL: mirror.base, ...env },
@@ -106,7 +109,13 @@ describe('npm run corpus -- officiel', () => {
     const second = await runCommand(['officiel', '--db', db, '--json']);
     expect(second.status).toBe(0);
     const report = JSON.parse(second.stdout) as { archives: Array<{ status: string }>; summary: { read: number } };
-    expect(report.archives.map((a) => a.status)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
+    expect(report.archives.map((a) => a.status)).toEqual([
+      'unchanged',
+      'unchanged',
+      'unchanged',
+      'unchanged',
+      'unchanged',
+    ]);
     expect(report.summary.read).toBe(0);
     expect(mirror.requests.filter((r) => r.method === 'GET' && r.status === 200).length).toBe(bodiesBefore);
   }, 120_000);
@@ -115,7 +124,9 @@ describe('npm run corpus -- officiel', () => {
     mirror.put(PATHS.q(14), files[PATHS.q(14)]!, { announcedSize: 40 * 1024 ** 4 });
     const r = await runCommand(['officiel', '--db', path.join(dir, 'full.db')]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/Espace disque insuffisant : il faut environ [\d\s\u202f,]+ To libres .* sont disponibles dans /);
+    expect(r.stderr).toMatch(
+      /Espace disque insuffisant : il faut environ [\d\s\u202f,]+ To libres .* sont disponibles dans /,
+    );
     expect(mirror.requests.filter((q) => q.method === 'GET')).toEqual([]);
   }, 60_000);
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildDigest, countsHeading, LIMITS, MARKER_RESERVE, messageEmbedChars, withMarker } from '../../src/digest/buildDigest';
+import {
+  buildDigest,
+  countsHeading,
+  LIMITS,
+  MARKER_RESERVE,
+  messageEmbedChars,
+  withMarker,
+} from '../../src/digest/buildDigest';
 import type { OutgoingMessage } from '../../src/digest/types';
 import { item, makeQuestion } from './support/questions';
 
@@ -30,7 +37,12 @@ describe('buildDigest', () => {
   });
 
   it('writes a long delay with French digit grouping, like every other count: « après 1 155 jours »', () => {
-    const late = makeQuestion({ number: 7, answerText: 'Réponse tardive.', questionDate: '2022-01-04', answerDate: '2025-03-04' });
+    const late = makeQuestion({
+      number: 7,
+      answerText: 'Réponse tardive.',
+      questionDate: '2022-01-04',
+      answerDate: '2025-03-04',
+    });
     const [m] = buildDigest([item(late, 'new_answer')], opts);
     expect(m!.embeds[0]!.description).toMatch(/après 1\s155 jours/u);
     expect(m!.content).toContain('1 réponse publiée');
@@ -40,9 +52,23 @@ describe('buildDigest', () => {
     const q1 = makeQuestion({ number: 11 });
     const q2 = makeQuestion({ number: 12 });
     const q3 = makeQuestion({ number: 13 });
-    const a1 = makeQuestion({ number: 5, answerText: 'Le Gouvernement a renforcé les moyens des urgences.', questionDate: '2025-01-07', answerDate: '2025-03-04' });
+    const a1 = makeQuestion({
+      number: 5,
+      answerText: 'Le Gouvernement a renforcé les moyens des urgences.',
+      questionDate: '2025-01-07',
+      answerDate: '2025-03-04',
+    });
     const a2 = makeQuestion({ number: 6, answerText: 'Réponse courte.' });
-    const messages = buildDigest([item(a1, 'new_answer'), item(q2, 'new_question'), item(q1, 'new_question'), item(a2, 'new_answer'), item(q3, 'new_question')], opts);
+    const messages = buildDigest(
+      [
+        item(a1, 'new_answer'),
+        item(q2, 'new_question'),
+        item(q1, 'new_question'),
+        item(a2, 'new_answer'),
+        item(q3, 'new_question'),
+      ],
+      opts,
+    );
     expect(messages).toHaveLength(1);
     const m = messages[0]!;
     expect(m.content).toContain('3 nouvelles questions, 2 réponses publiées');
@@ -96,7 +122,9 @@ describe('buildDigest', () => {
   });
 
   it('caps a flood at a few messages and says how many items are not shown', () => {
-    const items = Array.from({ length: 400 }, (_, i) => item(makeQuestion({ number: 5000 + i, analyses: ['y'.repeat(300)] }), 'new_question'));
+    const items = Array.from({ length: 400 }, (_, i) =>
+      item(makeQuestion({ number: 5000 + i, analyses: ['y'.repeat(300)] }), 'new_question'),
+    );
     const messages = buildDigest(items, { ...opts, maxMessages: 3 });
     expect(messages).toHaveLength(3);
     assertWithinLimits(messages);
@@ -124,7 +152,10 @@ describe('buildDigest', () => {
   });
 
   it('escapes the subtitle built from user input', () => {
-    const [m] = buildDigest([item(makeQuestion(), 'new_question')], { ...opts, subtitle: 'mots-clés : **x** @everyone' });
+    const [m] = buildDigest([item(makeQuestion(), 'new_question')], {
+      ...opts,
+      subtitle: 'mots-clés : **x** @everyone',
+    });
     expect(m!.content).toContain('\\*\\*x\\*\\*');
     expect(m!.content).not.toContain('@everyone');
   });

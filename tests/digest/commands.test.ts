@@ -23,11 +23,24 @@ function run(cmd: typeof digest, raw: RawArgs, c: CallContext = ctx()) {
 beforeEach(() => {
   t = openTestDb();
   t.store.upsertQuestions(
-    [makeQuestion({ number: 1 }), makeQuestion({ number: 2, answerText: 'Déjà répondu.' }), makeQuestion({ number: 3, closure: { label: 'Caduque', date: '2024-06-10' } })],
+    [
+      makeQuestion({ number: 1 }),
+      makeQuestion({ number: 2, answerText: 'Déjà répondu.' }),
+      makeQuestion({ number: 3, closure: { label: 'Caduque', date: '2024-06-10' } }),
+    ],
     { seenAt: NOW.toISOString() },
   );
   // Only what these commands use; the rest of CommandDeps is the bot's.
-  deps = { store: t.store, digest: { service: t.service, timeZone: 'Europe/Paris', defaultTime: '08:00', defaultLegislature: 17, scheduler: null } } as unknown as CommandDeps;
+  deps = {
+    store: t.store,
+    digest: {
+      service: t.service,
+      timeZone: 'Europe/Paris',
+      defaultTime: '08:00',
+      defaultLegislature: 17,
+      scheduler: null,
+    },
+  } as unknown as CommandDeps;
 });
 afterEach(() => t.cleanup());
 
@@ -36,36 +49,76 @@ describe('/digest', () => {
     const reply = await run(digest, { subcommand: 'ajouter', values: { salon: '900000000000000009', jours: 'mardi' } });
     expect(reply.ephemeral).toBe(true);
     const [sub] = t.repo.listSubscriptions('g1');
-    expect(sub).toMatchObject({ channelId: '900000000000000009', days: [2], time: '08:00', content: 'tout', createdBy: 'u1' });
+    expect(sub).toMatchObject({
+      channelId: '900000000000000009',
+      days: [2],
+      time: '08:00',
+      content: 'tout',
+      createdBy: 'u1',
+    });
     expect(sub!.nextRunAt).toBe('2025-03-11T07:00:00.000Z');
     expect(reply.content).toContain('le mardi à 08 h');
   });
 
   it('checks the permission at run time, whatever the command declaration', async () => {
-    await expect(run(digest, { subcommand: 'ajouter', values: { salon: '900000000000000009' } }, ctx({ memberPermissions: 0n }))).rejects.toThrow(UserError);
-    await expect(run(digest, { subcommand: 'ajouter', values: { salon: '900000000000000009' } }, ctx({ memberPermissions: null, guildId: null }))).rejects.toThrow(/serveur/);
+    await expect(
+      run(digest, { subcommand: 'ajouter', values: { salon: '900000000000000009' } }, ctx({ memberPermissions: 0n })),
+    ).rejects.toThrow(UserError);
+    await expect(
+      run(
+        digest,
+        { subcommand: 'ajouter', values: { salon: '900000000000000009' } },
+        ctx({ memberPermissions: null, guildId: null }),
+      ),
+    ).rejects.toThrow(/serveur/);
     // Administrator counts as managing the server.
-    await expect(run(digest, { subcommand: 'ajouter', values: { salon: '900000000000000009' } }, ctx({ memberPermissions: 8n }))).resolves.toBeDefined();
+    await expect(
+      run(digest, { subcommand: 'ajouter', values: { salon: '900000000000000009' } }, ctx({ memberPermissions: 8n })),
+    ).resolves.toBeDefined();
     const id = t.repo.listSubscriptions('g1')[0]!.id;
-    await expect(run(digest, { subcommand: 'retirer', values: { id } }, ctx({ memberPermissions: 0n }))).rejects.toThrow(/gérer le serveur/);
+    await expect(
+      run(digest, { subcommand: 'retirer', values: { id } }, ctx({ memberPermissions: 0n })),
+    ).rejects.toThrow(/gérer le serveur/);
     expect(t.repo.listSubscriptions('g1')).toHaveLength(1);
   });
 
   it('rejects an impossible hour or day with a French message', async () => {
-    await expect(run(digest, { subcommand: 'ajouter', values: { salon: '900000000000000009', heure: '25h' } })).rejects.toThrow(/Heure invalide/);
-    await expect(run(digest, { subcommand: 'ajouter', values: { salon: '900000000000000009', jours: 'mardy' } })).rejects.toThrow(/Jour inconnu/);
-    await expect(run(digest, { subcommand: 'ajouter', values: { salon: '900000000000000009', 'mots-cles': ', ;' } })).rejects.toThrow(/aucun mot/);
+    await expect(
+      run(digest, { subcommand: 'ajouter', values: { salon: '900000000000000009', heure: '25h' } }),
+    ).rejects.toThrow(/Heure invalide/);
+    await expect(
+      run(digest, { subcommand: 'ajouter', values: { salon: '900000000000000009', jours: 'mardy' } }),
+    ).rejects.toThrow(/Jour inconnu/);
+    await expect(
+      run(digest, { subcommand: 'ajouter', values: { salon: '900000000000000009', 'mots-cles': ', ;' } }),
+    ).rejects.toThrow(/aucun mot/);
     expect(t.repo.listSubscriptions('g1')).toHaveLength(0);
   });
 
   it('changes filters and schedule with « modifier », « - » clearing a filter, and never touches another server', async () => {
-    await run(digest, { subcommand: 'ajouter', values: { salon: '900000000000000009', depute: 'Martin', rubrique: 'santé' } });
+    await run(digest, {
+      subcommand: 'ajouter',
+      values: { salon: '900000000000000009', depute: 'Martin', rubrique: 'santé' },
+    });
     const id = t.repo.listSubscriptions('g1')[0]!.id;
-    await run(digest, { subcommand: 'modifier', values: { id, depute: '-', contenu: 'reponses', heure: '18h30', jours: 'lundi, jeudi' } });
-    expect(t.repo.getSubscription(id)).toMatchObject({ deputy: null, rubrique: 'santé', content: 'reponses', time: '18:30', days: [1, 4] });
+    await run(digest, {
+      subcommand: 'modifier',
+      values: { id, depute: '-', contenu: 'reponses', heure: '18h30', jours: 'lundi, jeudi' },
+    });
+    expect(t.repo.getSubscription(id)).toMatchObject({
+      deputy: null,
+      rubrique: 'santé',
+      content: 'reponses',
+      time: '18:30',
+      days: [1, 4],
+    });
     expect(t.repo.getSubscription(id)!.nextRunAt).toBe('2025-03-06T17:30:00.000Z');
-    await expect(run(digest, { subcommand: 'modifier', values: { id, heure: '9h' } }, ctx({ guildId: 'other' }))).rejects.toThrow(/Aucun digest n° /);
-    await expect(run(digest, { subcommand: 'apercu', values: { id } }, ctx({ guildId: 'other' }))).rejects.toThrow(/Aucun digest n° /);
+    await expect(
+      run(digest, { subcommand: 'modifier', values: { id, heure: '9h' } }, ctx({ guildId: 'other' })),
+    ).rejects.toThrow(/Aucun digest n° /);
+    await expect(run(digest, { subcommand: 'apercu', values: { id } }, ctx({ guildId: 'other' }))).rejects.toThrow(
+      /Aucun digest n° /,
+    );
   });
 
   it('previews an empty next digest without consuming anything', async () => {
@@ -77,8 +130,11 @@ describe('/digest', () => {
   });
 
   it('limits the number of digests per server', async () => {
-    for (let i = 0; i < 25; i++) await run(digest, { subcommand: 'ajouter', values: { salon: `9000000000000001${String(i).padStart(2, '0')}` } });
-    await expect(run(digest, { subcommand: 'ajouter', values: { salon: '900000000000000099' } })).rejects.toThrow(/déjà 25 digests/);
+    for (let i = 0; i < 25; i++)
+      await run(digest, { subcommand: 'ajouter', values: { salon: `9000000000000001${String(i).padStart(2, '0')}` } });
+    await expect(run(digest, { subcommand: 'ajouter', values: { salon: '900000000000000099' } })).rejects.toThrow(
+      /déjà 25 digests/,
+    );
   });
 });
 
@@ -95,7 +151,9 @@ describe('/suivre and /suivis', () => {
     await expect(run(suivre, { values: { numero: 2 } })).rejects.toThrow(/déjà reçu sa réponse/);
     await expect(run(suivre, { values: { numero: 3 } })).rejects.toThrow(/Caduque/);
     await expect(run(suivre, { values: { numero: 1, legislature: 16 } })).rejects.toThrow(/16e législature/);
-    await expect(run(suivre, { values: { numero: 1, ou: 'salon' } }, ctx({ guildId: null, channelId: null }))).rejects.toThrow(/salon de serveur/);
+    await expect(
+      run(suivre, { values: { numero: 1, ou: 'salon' } }, ctx({ guildId: null, channelId: null })),
+    ).rejects.toThrow(/salon de serveur/);
   });
 
   it('lists follows with a menu that stops following one', async () => {

@@ -50,7 +50,11 @@ function runChild(env: Record<string, string>, started?: (child: ChildProcess) =
  * Runs the child and SIGKILLs it once the fake has stored its `nth` POST to `channelId` (the message exists on
  * Discord's side) and before the child gets the answer: the post is made, its record is not.
  */
-async function runChildKilledAfterPost(env: Record<string, string>, channelId: string, nth: number): Promise<ChildResult> {
+async function runChildKilledAfterPost(
+  env: Record<string, string>,
+  channelId: string,
+  nth: number,
+): Promise<ChildResult> {
   let seen = 0;
   const hold = fake.holdRequests(
     { method: 'POST', path: new RegExp(`^/api/v10/channels/${channelId}/messages$`), test: () => ++seen === nth },
@@ -66,7 +70,19 @@ async function runChildKilledAfterPost(env: Record<string, string>, channelId: s
 }
 
 function sub(channelId: string): NewSubscription {
-  return { guildId: 'g', channelId, createdBy: 'u', keywords: null, deputy: null, ministry: null, rubrique: null, content: 'tout', time: '08:00', days: null, timeZone: 'Europe/Paris' };
+  return {
+    guildId: 'g',
+    channelId,
+    createdBy: 'u',
+    keywords: null,
+    deputy: null,
+    ministry: null,
+    rubrique: null,
+    content: 'tout',
+    time: '08:00',
+    days: null,
+    timeZone: 'Europe/Paris',
+  };
 }
 
 function nonceCounts(messages: APIMessage[]): number[] {
@@ -96,7 +112,9 @@ function seedBigDay(channels: string[]): void {
   for (const c of channels) t.service.addSubscription(sub(c), T0);
   const long = 'Le Gouvernement suit avec attention la situation des établissements concernés. '.repeat(12);
   t.store.upsertQuestions(
-    Array.from({ length: 40 }, (_, i) => makeQuestion({ number: 100 + i, analyses: [long.slice(0, 150)], answerText: i % 2 ? long : null })),
+    Array.from({ length: 40 }, (_, i) =>
+      makeQuestion({ number: 100 + i, analyses: [long.slice(0, 150)], answerText: i % 2 ? long : null }),
+    ),
     { seenAt: '2025-03-04T05:30:00.000Z' },
   );
 }
@@ -140,7 +158,10 @@ describe('exactly once across crashes', () => {
     expect(crashed.signal).toBe('SIGKILL');
     expect(fake.channelMessages(ch)).toHaveLength(2);
 
-    const restarted = await runChild({ ...env, DIGEST_NOW: new Date(DIGEST_TIME.getTime() + 3 * 3600_000).toISOString() });
+    const restarted = await runChild({
+      ...env,
+      DIGEST_NOW: new Date(DIGEST_TIME.getTime() + 3 * 3600_000).toISOString(),
+    });
     expect(restarted.code, restarted.stderr).toBe(0);
     const parts = t.repo.listDeliveries().length;
     expect(fake.channelMessages(ch)).toHaveLength(parts);
@@ -156,7 +177,10 @@ describe('exactly once across crashes', () => {
     it('loses nothing and repeats nothing: every change is posted once over the next digests', async () => {
       t = openTestDb();
       const ch = '630000000000000001';
-      const plan = planEvolution({ count: 240, seed: 77, legislature: 17 }, { newQuestions: 9, newAnswers: 8, transfers: 5, withdrawals: 4 });
+      const plan = planEvolution(
+        { count: 240, seed: 77, legislature: 17 },
+        { newQuestions: 9, newAnswers: 8, transfers: 5, withdrawals: 4 },
+      );
       server = await startArchiveServer();
       server.body = await archiveBytes({ questions: plan.day1Questions, out: path.join(t.dir, 'day1.zip'), seed: 77 });
       const day1 = await runRefresh({ store: t.store, url: server.url, now: T0, cacheDir: path.join(t.dir, 'cache') });
@@ -166,7 +190,12 @@ describe('exactly once across crashes', () => {
       server.body = await archiveBytes({ questions: plan.day2Questions, out: path.join(t.dir, 'day2.zip'), seed: 77 });
       const env = { DIGEST_DB: t.dbPath, DIGEST_API_URL: fake.apiUrl, DIGEST_REFRESH_URL: server.url };
 
-      const crashed = await runChild({ ...env, DIGEST_STEPS: 'refresh', DIGEST_NOW: '2025-03-04T05:30:00Z', DIGEST_CRASH_AT: 'refresh_events:10' });
+      const crashed = await runChild({
+        ...env,
+        DIGEST_STEPS: 'refresh',
+        DIGEST_NOW: '2025-03-04T05:30:00Z',
+        DIGEST_CRASH_AT: 'refresh_events:10',
+      });
       expect(crashed.signal).toBe('SIGKILL');
       const committed = t.store.maxEventId() - before;
       expect(committed).toBeGreaterThan(0);

@@ -79,7 +79,11 @@ describe('digest delivery', () => {
     expect(body).toMatchObject({ nonce: intent!.nonce, enforce_nonce: true, allowed_mentions: { parse: [] } });
     expect(body.content).toContain('1 nouvelle question, 1 réponse publiée');
     expect(JSON.stringify(body.embeds)).toContain(`réf. ${intent!.nonce}`);
-    expect(t.repo.getDelivery(intent!.id)).toMatchObject({ status: 'sent', attempts: 1, messageId: poster.messages[0]!.id });
+    expect(t.repo.getDelivery(intent!.id)).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      messageId: poster.messages[0]!.id,
+    });
 
     await t.service.tick(poster, () => new Date('2025-03-04T07:05:00Z'), { sleep: noSleep });
     await t.service.tick(poster, () => new Date('2025-03-05T07:00:00Z'), { sleep: noSleep });
@@ -110,7 +114,13 @@ describe('digest delivery', () => {
     t.repo.recordAttempt(d!.id, DIGEST_TIME, 'c1');
     // Posted without the nonce echo (as Discord lists messages), and other chatter after it.
     await poster.post('c1', { ...d!.payload, nonce: d!.nonce, enforce_nonce: true });
-    await poster.post('c1', { content: 'bonjour', embeds: [], allowed_mentions: { parse: [] }, nonce: 'x', enforce_nonce: true });
+    await poster.post('c1', {
+      content: 'bonjour',
+      embeds: [],
+      allowed_mentions: { parse: [] },
+      nonce: 'x',
+      enforce_nonce: true,
+    });
     const calls = poster.postCalls;
     const later = new Date(DIGEST_TIME.getTime() + 3 * 3600_000);
     const report = await deliverPending({ repo: t.repo, poster, now: () => later, sleep: noSleep });
@@ -253,10 +263,17 @@ describe('digest delivery', () => {
     t.service.addSubscription(sub({ channelId: 'down' }), T0);
     poster.modes.set('gone', '404');
     poster.modes.set('down', '500');
-    const follow = t.service.addFollow({ userId: 'u9', guildId: 'g1', target: 'dm', channelId: null, uid: makeQuestion({ number: 1 }).uid }, T0);
+    const follow = t.service.addFollow(
+      { userId: 'u9', guildId: 'g1', target: 'dm', channelId: null, uid: makeQuestion({ number: 1 }).uid },
+      T0,
+    );
     newDay(); // answers question 1: the follow ends with its notice
     await t.service.tick(poster, () => DIGEST_TIME, { sleep: noSleep });
-    const statuses = () => t.repo.listDeliveries().map((d) => `${d.channelId ?? d.recipientId}:${d.status}`).sort();
+    const statuses = () =>
+      t.repo
+        .listDeliveries()
+        .map((d) => `${d.channelId ?? d.recipientId}:${d.status}`)
+        .sort();
     expect(statuses()).toEqual(['dm-u9:sent', 'down:pending', 'gone:abandoned', 'ok:sent']);
     expect(t.repo.getFollow(follow.follow.id)?.endedAt).not.toBeNull();
 
@@ -265,8 +282,17 @@ describe('digest delivery', () => {
     expect(t.repo.listDeliveries().length).toBeGreaterThanOrEqual(4);
     // Fifteen days later: the history is gone; the delivery still pending stays, whatever its age.
     await t.service.tick(poster, () => new Date(DIGEST_TIME.getTime() + 15 * 86_400_000), { sleep: noSleep });
-    expect(t.repo.listDeliveries().filter((d) => d.channelId === 'down').map((d) => d.status)).toContain('pending');
-    expect(t.repo.listDeliveries().filter((d) => d.status !== 'pending' && Date.parse(d.createdAt) < DIGEST_TIME.getTime() + 86_400_000)).toEqual([]);
+    expect(
+      t.repo
+        .listDeliveries()
+        .filter((d) => d.channelId === 'down')
+        .map((d) => d.status),
+    ).toContain('pending');
+    expect(
+      t.repo
+        .listDeliveries()
+        .filter((d) => d.status !== 'pending' && Date.parse(d.createdAt) < DIGEST_TIME.getTime() + 86_400_000),
+    ).toEqual([]);
     expect(t.repo.getFollow(follow.follow.id)).toBeNull();
   });
 
@@ -281,7 +307,13 @@ describe('digest delivery', () => {
       stop.abort(); // the stop arrives while the first post is in flight
       return firstPost(channelId, body);
     };
-    const report = await deliverPending({ repo: t.repo, poster, now: () => DIGEST_TIME, sleep: noSleep, signal: stop.signal });
+    const report = await deliverPending({
+      repo: t.repo,
+      poster,
+      now: () => DIGEST_TIME,
+      sleep: noSleep,
+      signal: stop.signal,
+    });
     expect(report).toMatchObject({ sent: 1, skipped: 2 });
     expect(t.repo.listDeliveries().map((d) => d.status)).toEqual(['sent', 'pending', 'pending']);
     poster.post = firstPost;
@@ -314,7 +346,10 @@ function newDayTwo(): void {
 
 describe('follows', () => {
   it('tells the follower in DM when the question is answered, once, and ends the follow', async () => {
-    const { follow } = t.service.addFollow({ userId: 'u9', guildId: 'g1', target: 'dm', channelId: null, uid: makeQuestion({ number: 1 }).uid }, T0);
+    const { follow } = t.service.addFollow(
+      { userId: 'u9', guildId: 'g1', target: 'dm', channelId: null, uid: makeQuestion({ number: 1 }).uid },
+      T0,
+    );
     newDay();
     await t.service.tick(poster, () => DIGEST_TIME, { sleep: noSleep });
     await t.service.tick(poster, () => DIGEST_TIME, { sleep: noSleep });
@@ -327,8 +362,13 @@ describe('follows', () => {
   });
 
   it('tells a channel about a transfer and keeps following', async () => {
-    t.service.addFollow({ userId: 'u9', guildId: 'g1', target: 'channel', channelId: 'c7', uid: makeQuestion({ number: 2 }).uid }, T0);
-    t.store.upsertQuestions([makeQuestion({ number: 2, ministry: 'Intérieur' })], { seenAt: '2025-03-04T05:30:00.000Z' });
+    t.service.addFollow(
+      { userId: 'u9', guildId: 'g1', target: 'channel', channelId: 'c7', uid: makeQuestion({ number: 2 }).uid },
+      T0,
+    );
+    t.store.upsertQuestions([makeQuestion({ number: 2, ministry: 'Intérieur' })], {
+      seenAt: '2025-03-04T05:30:00.000Z',
+    });
     await t.service.tick(poster, () => DIGEST_TIME, { sleep: noSleep });
     const msgs = poster.in('c7');
     expect(msgs).toHaveLength(1);
@@ -338,8 +378,14 @@ describe('follows', () => {
   });
 
   it('ends a follow whose DM is refused, without stopping other deliveries', async () => {
-    t.service.addFollow({ userId: 'closed', guildId: 'g1', target: 'dm', channelId: null, uid: makeQuestion({ number: 1 }).uid }, T0);
-    t.service.addFollow({ userId: 'open', guildId: 'g1', target: 'dm', channelId: null, uid: makeQuestion({ number: 1 }).uid }, T0);
+    t.service.addFollow(
+      { userId: 'closed', guildId: 'g1', target: 'dm', channelId: null, uid: makeQuestion({ number: 1 }).uid },
+      T0,
+    );
+    t.service.addFollow(
+      { userId: 'open', guildId: 'g1', target: 'dm', channelId: null, uid: makeQuestion({ number: 1 }).uid },
+      T0,
+    );
     poster.modes.set('user:closed', '403');
     newDay();
     await t.service.tick(poster, () => DIGEST_TIME, { sleep: noSleep });

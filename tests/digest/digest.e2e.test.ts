@@ -41,7 +41,14 @@ beforeAll(async () => {
   );
   store.close();
   fake = await startDiscordFake();
-  app = await startBot({ fake, dir, dbPath, logLines, clock: () => clock, env: { REFRESH_URL: 'http://127.0.0.1:9/repository/17/x.zip' } });
+  app = await startBot({
+    fake,
+    dir,
+    dbPath,
+    logLines,
+    clock: () => clock,
+    env: { REFRESH_URL: 'http://127.0.0.1:9/repository/17/x.zip' },
+  });
 });
 
 afterEach(() => fake.assertClean());
@@ -54,7 +61,11 @@ afterAll(async () => {
 
 describe('digests through the bot', () => {
   it('refuses /digest ajouter to a member who cannot manage the server', async () => {
-    const res = await fake.command('digest', { salon: DIGEST_CH }, { subcommand: 'ajouter', permissions: MEMBER, userId: freshUser() }).done;
+    const res = await fake.command(
+      'digest',
+      { salon: DIGEST_CH },
+      { subcommand: 'ajouter', permissions: MEMBER, userId: freshUser() },
+    ).done;
     expect(res.ephemeral).toBe(true);
     expect(String(res.body.content)).toContain('gérer le serveur');
     expect(app.deps.digest!.service.repo.listSubscriptions(FAKE_GUILD_ID)).toHaveLength(0);
@@ -68,23 +79,41 @@ describe('digests through the bot', () => {
 
   it('subscribes, previews, posts the Tuesday digest once, and disables only a channel answering 403', async () => {
     const user = freshUser();
-    const added = await fake.command('digest', { salon: DIGEST_CH, jours: 'mardi', heure: '8h' }, { subcommand: 'ajouter', permissions: MANAGER, userId: user }).done;
+    const added = await fake.command(
+      'digest',
+      { salon: DIGEST_CH, jours: 'mardi', heure: '8h' },
+      { subcommand: 'ajouter', permissions: MANAGER, userId: user },
+    ).done;
     expect(added.ephemeral).toBe(true);
     expect(String(added.body.content)).toMatch(/Digest n° \d+ créé/);
     expect(String(added.body.content)).toContain('le mardi à 08 h');
-    const lost = await fake.command('digest', { salon: LOST_CH, contenu: 'reponses' }, { subcommand: 'ajouter', permissions: MANAGER, userId: user }).done;
+    const lost = await fake.command(
+      'digest',
+      { salon: LOST_CH, contenu: 'reponses' },
+      { subcommand: 'ajouter', permissions: MANAGER, userId: user },
+    ).done;
     expect(String(lost.body.content)).toMatch(/Digest n° \d+ créé/);
     fake.failChannel(LOST_CH, { status: 403 });
 
     // News arrives (as a refresh would record it), hostile and long text included.
-    const hostile = makeQuestion({ number: 500, rubrique: 'numérique', analyses: ['messages « @everyone » et <@123456789012345678> qui **circulent**'] });
+    const hostile = makeQuestion({
+      number: 500,
+      rubrique: 'numérique',
+      analyses: ['messages « @everyone » et <@123456789012345678> qui **circulent**'],
+    });
     const answered = makeQuestion({ number: 11, answerText: 'Le Gouvernement répond. '.repeat(400) });
-    const many = Array.from({ length: 30 }, (_, i) => makeQuestion({ number: 600 + i, analyses: ['analyse '.repeat(40)] }));
+    const many = Array.from({ length: 30 }, (_, i) =>
+      makeQuestion({ number: 600 + i, analyses: ['analyse '.repeat(40)] }),
+    );
     app.store.upsertQuestions([hostile, answered, ...many], { seenAt: '2025-03-04T05:30:00.000Z' });
 
     const subs = app.deps.digest!.service.repo.listSubscriptions(FAKE_GUILD_ID);
     const main = subs.find((s) => s.channelId === DIGEST_CH)!;
-    const preview = await fake.command('digest', { id: main.id }, { subcommand: 'apercu', permissions: MANAGER, userId: user }).done;
+    const preview = await fake.command(
+      'digest',
+      { id: main.id },
+      { subcommand: 'apercu', permissions: MANAGER, userId: user },
+    ).done;
     expect(preview.ephemeral).toBe(true);
     expect(String(preview.body.content)).toContain('31 nouvelles questions, 1 réponse publiée');
     // The preview consumed nothing.
@@ -131,7 +160,11 @@ describe('digests through the bot', () => {
     expect(listText).toContain('désactivé');
     expect(listText).toContain(`<#${DIGEST_CH}>`);
 
-    const removed = await fake.command('digest', { id: lostSub.id }, { subcommand: 'retirer', permissions: MANAGER, userId: user }).done;
+    const removed = await fake.command(
+      'digest',
+      { id: lostSub.id },
+      { subcommand: 'retirer', permissions: MANAGER, userId: user },
+    ).done;
     expect(String(removed.body.content)).toContain('retiré');
     expect(app.deps.digest!.service.repo.getSubscription(lostSub.id)).toBeNull();
   });
@@ -147,7 +180,10 @@ describe('digests through the bot', () => {
     expect(String(unknown.body.content)).toContain('Aucune question écrite n° 99999');
 
     const before = fake.channelMessages(FAKE_CHANNEL_ID).length;
-    app.store.upsertQuestions([makeQuestion({ number: 12, answerText: 'Réponse du ministère.', answerDate: '2025-03-11' })], { seenAt: '2025-03-11T05:30:00.000Z' });
+    app.store.upsertQuestions(
+      [makeQuestion({ number: 12, answerText: 'Réponse du ministère.', answerDate: '2025-03-11' })],
+      { seenAt: '2025-03-11T05:30:00.000Z' },
+    );
     clock = new Date('2025-03-11T05:31:00Z');
     await app.deps.digest!.scheduler!.tickNow();
     await app.deps.digest!.scheduler!.tickNow();

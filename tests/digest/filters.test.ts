@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, compileFilters, matchesDeputy, matchesKeywords, matchesMinistry, parseKeywords } from '../../src/digest/filters';
+import {
+  analyze,
+  compileFilters,
+  matchesDeputy,
+  matchesKeywords,
+  matchesMinistry,
+  parseKeywords,
+} from '../../src/digest/filters';
 import type { DigestFilters } from '../../src/digest/types';
 import { makeQuestion } from './support/questions';
 

@@ -35,7 +35,12 @@ async function start(opendataUrl: string): Promise<RunningApp> {
   const out = new PassThrough();
   out.on('data', (d: Buffer) => (output += d.toString('utf8')));
   app = await main({
-    env: { DATABASE_PATH: dbPath, INDEX_DIR: path.join(tmp.dir, 'index'), OPENDATA_URL: opendataUrl, LOG_LEVEL: 'info' },
+    env: {
+      DATABASE_PATH: dbPath,
+      INDEX_DIR: path.join(tmp.dir, 'index'),
+      OPENDATA_URL: opendataUrl,
+      LOG_LEVEL: 'info',
+    },
     logger: pino({ level: 'info' }, { write: (s: string) => void logs.push(JSON.parse(s) as Record<string, unknown>) }),
     input: new PassThrough(),
     output: out,
@@ -86,7 +91,9 @@ describe('the bot on a database without the live legislature', () => {
     expect(stats).toContain('Mise à jour impossible pour l’instant : pas d’accès à l’open data');
     const q = await bot.console!.handleLine('/question numero:50862 legislature:14');
     expect(q).toContain('Question écrite n° 50862');
-    expect(logs.filter((l) => l.msg === 'refresh source unreachable: serving the stored corpus until it answers')).toHaveLength(1);
+    expect(
+      logs.filter((l) => l.msg === 'refresh source unreachable: serving the stored corpus until it answers'),
+    ).toHaveLength(1);
     expect(output.match(/Pas d’accès à l’open data/g)).toHaveLength(1);
   }, 60_000);
 });

@@ -23,7 +23,8 @@ const DAY2_NOW = new Date('2025-06-03T04:30:00Z');
 const DIGEST_NOW = new Date('2025-06-03T06:00:00Z'); // 08:00 Paris (summer)
 const SEED = 4242;
 
-const postedItems = (messages: Array<{ body: { embeds: Array<{ title?: string; description?: string }> } }>) => postedEntries(messages.map((m) => m.body));
+const postedItems = (messages: Array<{ body: { embeds: Array<{ title?: string; description?: string }> } }>) =>
+  postedEntries(messages.map((m) => m.body));
 
 let t: TestDb;
 let server: ArchiveServer;
@@ -32,17 +33,38 @@ let work: string;
 const poster = new MemoryPoster();
 
 function sub(channelId: string, o: Partial<NewSubscription> = {}): NewSubscription {
-  return { guildId: 'g', channelId, createdBy: 'u', keywords: null, deputy: null, ministry: null, rubrique: null, content: 'tout', time: '08:00', days: null, timeZone: 'Europe/Paris', ...o };
+  return {
+    guildId: 'g',
+    channelId,
+    createdBy: 'u',
+    keywords: null,
+    deputy: null,
+    ministry: null,
+    rubrique: null,
+    content: 'tout',
+    time: '08:00',
+    days: null,
+    timeZone: 'Europe/Paris',
+    ...o,
+  };
 }
 
 beforeAll(async () => {
   t = openTestDb();
   work = mkdtempSync(path.join(os.tmpdir(), 'digest-archive-'));
-  plan = planEvolution({ count: 240, seed: SEED, legislature: 17 }, { newQuestions: 9, newAnswers: 7, transfers: 4, withdrawals: 3 });
+  plan = planEvolution(
+    { count: 240, seed: SEED, legislature: 17 },
+    { newQuestions: 9, newAnswers: 7, transfers: 4, withdrawals: 3 },
+  );
   // Deputies first (names for the deputy filter), written by the generator beside day 1.
   const acteursZip = path.join(work, 'acteurs.zip');
   server = await startArchiveServer();
-  server.body = await archiveBytes({ questions: plan.day1Questions, out: path.join(work, 'day1.zip'), seed: SEED, acteursOut: acteursZip });
+  server.body = await archiveBytes({
+    questions: plan.day1Questions,
+    out: path.join(work, 'day1.zip'),
+    seed: SEED,
+    acteursOut: acteursZip,
+  });
   await ingest([acteursZip], { store: t.store, now: DAY1_NOW });
 });
 
@@ -63,7 +85,12 @@ describe('refresh then digest', () => {
   let questions: Map<string, Question>;
 
   it('takes day 1 as a baseline: recorded, never posted', async () => {
-    const outcome = await runRefresh({ store: t.store, url: server.url, now: DAY1_NOW, cacheDir: path.join(work, 'cache') });
+    const outcome = await runRefresh({
+      store: t.store,
+      url: server.url,
+      now: DAY1_NOW,
+      cacheDir: path.join(work, 'cache'),
+    });
     expect(outcome).toMatchObject({ ok: true, unchanged: false, failures: 0 });
     expect(outcome.summary!.baselineEvents).toBeGreaterThan(0);
     expect(t.store.count()).toBe(240);
@@ -86,7 +113,9 @@ describe('refresh then digest', () => {
     const deputyName = answered.author.name!;
     const ministry = questions.get(plan.changes.newQuestions[0]!)!.ministryAssigned!.name;
     const rubrique = questions.get(plan.changes.transfers[0]!)!.rubrique!;
-    const keyword = fold(rubrique).split(/[^a-z]+/).find((w) => w.length >= 5)!;
+    const keyword = fold(rubrique)
+      .split(/[^a-z]+/)
+      .find((w) => w.length >= 5)!;
     const subs = {
       deputy: t.service.addSubscription(sub('deputy', { deputy: deputyName }), DAY1_NOW),
       ministry: t.service.addSubscription(sub('ministry', { ministry }), DAY1_NOW),
@@ -94,7 +123,8 @@ describe('refresh then digest', () => {
       keyword: t.service.addSubscription(sub('keyword', { keywords: keyword }), DAY1_NOW),
     };
     // Created after day 2, they would not see it (no back-fill): rewind their cursor as if created with the others.
-    for (const x of Object.values(subs)) t.store.db.prepare('UPDATE digest_subscriptions SET cursor = ? WHERE id = ?').run(s.all.cursor, x.id);
+    for (const x of Object.values(subs))
+      t.store.db.prepare('UPDATE digest_subscriptions SET cursor = ? WHERE id = ?').run(s.all.cursor, x.id);
     const lateOne = t.service.addSubscription(sub('late'), DAY1_NOW);
     expect(lateOne.cursor).toBe(t.store.maxEventId());
 
@@ -106,26 +136,40 @@ describe('refresh then digest', () => {
     const byDeputy = all().filter((i) => questions.get(i.uid)!.author.name === deputyName);
     expect(byDeputy.length).toBeGreaterThan(0);
     expect(postedItems(poster.in('deputy'))).toEqual(label(byDeputy));
-    const ministryNames = (q: Question) => [q.ministryAsked?.name, q.ministryAssigned?.name, ...q.ministryHistory.map((h) => h.ministry.name)];
-    const byMinistry = all().filter((i) => ministryNames(questions.get(i.uid)!).some((n) => n && fold(n).includes(fold(ministry))));
+    const ministryNames = (q: Question) => [
+      q.ministryAsked?.name,
+      q.ministryAssigned?.name,
+      ...q.ministryHistory.map((h) => h.ministry.name),
+    ];
+    const byMinistry = all().filter((i) =>
+      ministryNames(questions.get(i.uid)!).some((n) => n && fold(n).includes(fold(ministry))),
+    );
     expect(postedItems(poster.in('ministry'))).toEqual(label(byMinistry));
     const byRubrique = all().filter((i) => fold(questions.get(i.uid)!.rubrique ?? '').includes(fold(rubrique)));
     expect(postedItems(poster.in('rubrique'))).toEqual(label(byRubrique));
     // Keyword: a folded word match (plural/feminine endings) in the title or texts.
     const wordRe = new RegExp(`\\b${keyword.slice(0, -1)}[a-z]{0,3}\\b`);
-    const textOf = (q: Question) => fold([q.rubrique, q.teteAnalyse, ...q.analyses, q.question?.text, q.answer?.text].join(' '));
+    const textOf = (q: Question) =>
+      fold([q.rubrique, q.teteAnalyse, ...q.analyses, q.question?.text, q.answer?.text].join(' '));
     const byKeyword = all().filter((i) => wordRe.test(textOf(questions.get(i.uid)!)));
     expect(byKeyword.length).toBeGreaterThan(0);
     expect(postedItems(poster.in('keyword'))).toEqual(label(byKeyword));
     expect(poster.in('late')).toHaveLength(0);
 
     const heading = poster.in('all')[0]!.body.content;
-    expect(heading).toContain('9 nouvelles questions, 7 réponses publiées, 4 changements de ministère, 3 questions retirées ou caduques');
+    expect(heading).toContain(
+      '9 nouvelles questions, 7 réponses publiées, 4 changements de ministère, 3 questions retirées ou caduques',
+    );
 
     // Second run, same day and the next: nothing more.
     const count = poster.messages.length;
     await t.service.tick(poster, () => new Date(DIGEST_NOW.getTime() + 60_000), { sleep: async () => {} });
-    const again = await runRefresh({ store: t.store, url: server.url, now: new Date('2025-06-04T04:30:00Z'), cacheDir });
+    const again = await runRefresh({
+      store: t.store,
+      url: server.url,
+      now: new Date('2025-06-04T04:30:00Z'),
+      cacheDir,
+    });
     expect(again).toMatchObject({ ok: true, unchanged: true });
     expect(server.requests.at(-1)).toMatchObject({ status: 304 });
     await t.service.tick(poster, () => new Date('2025-06-04T06:00:00Z'), { sleep: async () => {} });
@@ -136,14 +180,31 @@ describe('refresh then digest', () => {
   it('keeps posting what is known when the download fails, and schedules a retry with backoff', async () => {
     const keep = server.body;
     server.body = null;
-    const first = await runRefresh({ store: t.store, url: server.url, now: new Date('2025-06-05T04:30:00Z'), cacheDir: path.join(work, 'cache') });
-    const second = await runRefresh({ store: t.store, url: server.url, now: new Date('2025-06-05T04:35:00Z'), cacheDir: path.join(work, 'cache') });
+    const first = await runRefresh({
+      store: t.store,
+      url: server.url,
+      now: new Date('2025-06-05T04:30:00Z'),
+      cacheDir: path.join(work, 'cache'),
+    });
+    const second = await runRefresh({
+      store: t.store,
+      url: server.url,
+      now: new Date('2025-06-05T04:35:00Z'),
+      cacheDir: path.join(work, 'cache'),
+    });
     expect(first).toMatchObject({ ok: false, failures: 1 });
     expect(second).toMatchObject({ ok: false, failures: 2 });
-    expect(second.retryAt!.getTime() - new Date('2025-06-05T04:35:00Z').getTime()).toBeGreaterThan(first.retryAt!.getTime() - new Date('2025-06-05T04:30:00Z').getTime());
+    expect(second.retryAt!.getTime() - new Date('2025-06-05T04:35:00Z').getTime()).toBeGreaterThan(
+      first.retryAt!.getTime() - new Date('2025-06-05T04:30:00Z').getTime(),
+    );
     expect(second.message).toContain('HTTP 500');
     server.body = keep;
-    const recovered = await runRefresh({ store: t.store, url: server.url, now: new Date('2025-06-05T05:00:00Z'), cacheDir: path.join(work, 'cache') });
+    const recovered = await runRefresh({
+      store: t.store,
+      url: server.url,
+      now: new Date('2025-06-05T05:00:00Z'),
+      cacheDir: path.join(work, 'cache'),
+    });
     expect(recovered).toMatchObject({ ok: true, failures: 0 });
   });
 });

@@ -9,8 +9,11 @@ import { archiveBytes, startArchiveServer, type ArchiveServer } from './support/
 
 function refresh(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/refresh.ts', ...args], { env: { ...process.env, DISCORD_TOKEN: '' } }, (err, stdout, stderr) =>
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/refresh.ts', ...args],
+      { env: { ...process.env, DISCORD_TOKEN: '' } },
+      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }

@@ -26,7 +26,19 @@ describe('the scheduler', () => {
     poster.delayMs = 20;
     t.store.upsertQuestions([makeQuestion({ number: 1 })], { seenAt: '2025-03-03T00:00:00Z' });
     t.service.addSubscription(
-      { guildId: 'g', channelId: 'c', createdBy: 'u', keywords: null, deputy: null, ministry: null, rubrique: null, content: 'tout', time: '08:00', days: null, timeZone: 'Europe/Paris' },
+      {
+        guildId: 'g',
+        channelId: 'c',
+        createdBy: 'u',
+        keywords: null,
+        deputy: null,
+        ministry: null,
+        rubrique: null,
+        content: 'tout',
+        time: '08:00',
+        days: null,
+        timeZone: 'Europe/Paris',
+      },
       new Date('2025-03-03T12:00:00Z'),
     );
     t.store.upsertQuestions([makeQuestion({ number: 2 })], { seenAt: '2025-03-04T05:00:00Z' });
@@ -52,7 +64,14 @@ describe('the scheduler', () => {
   });
 
   it('runs only the refresh without a Discord client (console mode)', async () => {
-    scheduler = startDigestScheduler({ store: t.store, service: t.service, poster: null, refreshUrl: server.url, refreshCron: '30 6 * * *', timeZone: 'Europe/Paris' });
+    scheduler = startDigestScheduler({
+      store: t.store,
+      service: t.service,
+      poster: null,
+      refreshUrl: server.url,
+      refreshCron: '30 6 * * *',
+      timeZone: 'Europe/Paris',
+    });
     expect(await scheduler.tickNow()).toBeNull();
   });
 });

@@ -30,7 +30,10 @@ const lent = defineCommand({
   name: 'lent',
   description: 'l',
   descriptionEn: 'l',
-  options: { cle: { type: 'string', required: true, description: 'c', descriptionEn: 'c' }, echec: { type: 'boolean', description: 'e', descriptionEn: 'e' } },
+  options: {
+    cle: { type: 'string', required: true, description: 'c', descriptionEn: 'c' },
+    echec: { type: 'boolean', description: 'e', descriptionEn: 'e' },
+  },
   prepare(args) {
     if (args.cle === 'refus') throw new UserError('Refusé avant tout envoi.');
     return args;
@@ -52,17 +55,46 @@ const lent = defineCommand({
     };
   },
   components: {
-    lpg: component({ answer: 'update', prepare: (call) => call.args[0] ?? '', run: async (cle) => (await gate(`${cle}-page`), { content: `page ${cle}` }) }),
-    ldt: component({ answer: 'ephemeral', prepare: (call) => call.args[0] ?? '', run: async (cle) => (await gate(`${cle}-detail`), { content: `détail ${cle}` }) }),
+    lpg: component({
+      answer: 'update',
+      prepare: (call) => call.args[0] ?? '',
+      run: async (cle) => (await gate(`${cle}-page`), { content: `page ${cle}` }),
+    }),
+    ldt: component({
+      answer: 'ephemeral',
+      prepare: (call) => call.args[0] ?? '',
+      run: async (cle) => (await gate(`${cle}-detail`), { content: `détail ${cle}` }),
+    }),
   },
 });
-const prive = defineCommand({ name: 'prive', description: 'p', descriptionEn: 'p', ephemeral: true, async run() { await gate('prive'); return { content: 'à vous seul', ephemeral: true }; } });
-const long = defineCommand({ name: 'long', description: 'l', descriptionEn: 'l', defer: true, async run() { await gate('long'); return { content: 'enfin' }; } });
+const prive = defineCommand({
+  name: 'prive',
+  description: 'p',
+  descriptionEn: 'p',
+  ephemeral: true,
+  async run() {
+    await gate('prive');
+    return { content: 'à vous seul', ephemeral: true };
+  },
+});
+const long = defineCommand({
+  name: 'long',
+  description: 'l',
+  descriptionEn: 'l',
+  defer: true,
+  async run() {
+    await gate('long');
+    return { content: 'enfin' };
+  },
+});
 const registry = createRegistry([lent, prive, long]);
 
 let fake: DiscordFake;
 let client: Client;
-const seen: { acknowledged: Array<Parameters<InteractionObserver['acknowledged']>[0]>; finished: Array<Parameters<InteractionObserver['finished']>[0]> } = { acknowledged: [], finished: [] };
+const seen: {
+  acknowledged: Array<Parameters<InteractionObserver['acknowledged']>[0]>;
+  finished: Array<Parameters<InteractionObserver['finished']>[0]>;
+} = { acknowledged: [], finished: [] };
 
 beforeAll(async () => {
   fake = await startDiscordFake();
@@ -98,7 +130,11 @@ afterAll(async () => {
 });
 
 const kinds = (i: InjectedInteraction): number[] =>
-  fake.requestsOf(i).map((r) => (r.path.endsWith('/callback') ? Number((r.body as { type: number }).type) : r.method === 'PATCH' ? -1 : -2));
+  fake
+    .requestsOf(i)
+    .map((r) =>
+      r.path.endsWith('/callback') ? Number((r.body as { type: number }).type) : r.method === 'PATCH' ? -1 : -2,
+    );
 
 describe('the acknowledgement rule', () => {
   it('sends an answer ready within a second as the interaction response itself: one request', async () => {
@@ -134,13 +170,15 @@ describe('the acknowledgement rule', () => {
     const i = fake.command('lent', { cle: 'apres-rafale' }, { userId: freshUser() });
     await expect.poll(() => kinds(i), { timeout: 3000 }).toEqual([5]);
     const waited: Array<{ route: string; global: boolean }> = [];
-    const onLimited = (info: { route: string; global: boolean }): void => void waited.push({ route: info.route, global: info.global });
+    const onLimited = (info: { route: string; global: boolean }): void =>
+      void waited.push({ route: info.route, global: info.global });
     client.rest.on(RESTEvents.RateLimited, onLimited);
     try {
       // 150 bot-route requests at once: discord.js sends 50 per second and holds the others for two seconds.
       const channels = Array.from({ length: 150 }, (_, k) => String(380000000000000000n + BigInt(k)));
       const reads = Promise.all(channels.map((c) => client.rest.get(Routes.channelMessages(c))));
-      const readsSeen = () => fake.requests.filter((r) => /\/channels\/38\d+\/messages$/.test(r.path) && r.status === 200);
+      const readsSeen = () =>
+        fake.requests.filter((r) => /\/channels\/38\d+\/messages$/.test(r.path) && r.status === 200);
       await expect.poll(() => readsSeen().length, { timeout: 5000 }).toBeGreaterThan(0);
       await release('apres-rafale');
       await i.done;

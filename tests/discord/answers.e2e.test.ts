@@ -11,7 +11,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/main';
 import { createConsoleSession } from '../../src/console/consoleTwin';
 import { buildCorpus, longText, makeQuestion, REPO, tempDir } from '../support/botCorpus';
-import { componentsOf, startDiscordFake, type DiscordFake, type InjectedInteraction, type InteractionResult } from '../support/discordFake';
+import {
+  componentsOf,
+  startDiscordFake,
+  type DiscordFake,
+  type InjectedInteraction,
+  type InteractionResult,
+} from '../support/discordFake';
 import { freshUser, startBot } from '../support/startBot';
 
 /** A question whose heading (rubrique / tête d'analyse / analyses) alone would fill an embed. */
@@ -22,7 +28,11 @@ const heavy = makeQuestion({
   teteAnalyse: 'fonctionnement des services publics déconcentrés et décentralisés dans les territoires',
   analyses: Array.from({ length: 120 }, (_, i) => `analyse numéro ${i + 1} des moyens`),
   question: { text: `QUESTION-DEBUT ${longText(2500, 11)}`, joDate: '2019-02-05', joPage: '1000' },
-  answer: { text: `REPONSE-DEBUT ${'Le Gouvernement rappelle les règles applicables. '.repeat(1224)}`.slice(0, 60_000), joDate: '2019-09-10', joPage: '2000' },
+  answer: {
+    text: `REPONSE-DEBUT ${'Le Gouvernement rappelle les règles applicables. '.repeat(1224)}`.slice(0, 60_000),
+    joDate: '2019-09-10',
+    joPage: '2000',
+  },
   status: 'answered',
   closure: { code: 'REP_PUB', label: 'Réponse publiée', date: '2019-09-10' },
 });
@@ -55,22 +65,32 @@ async function ephemeralFromTheStart(i: InjectedInteraction): Promise<Interactio
   const res = await i.done;
   expect(res.callbackType, 'first response').toBe(4);
   expect(Number((res.body as { flags?: number }).flags ?? 0) & 64, 'ephemeral flag on the first response').toBe(64);
-  expect(fake.requestsOf(i).map((r) => `${r.method} ${r.path.replace(/\/\d+\/[^/]+/, '/…')}`)).toEqual(['POST /api/v10/interactions/…/callback']);
+  expect(fake.requestsOf(i).map((r) => `${r.method} ${r.path.replace(/\/\d+\/[^/]+/, '/…')}`)).toEqual([
+    'POST /api/v10/interactions/…/callback',
+  ]);
   return res;
 }
 
 describe('a query with nothing to search', () => {
-  it.each(['de', 'le la les', '???', '☃', '😀🎉'])('« %s » gets a French ephemeral error saying why and what to type', async (texte) => {
-    const i = fake.command('recherche', { texte }, { userId: freshUser() });
-    const res = await ephemeralFromTheStart(i);
-    expect(res.message.content).toContain('Aucun mot cherchable');
-    expect(res.message.content).toMatch(/ne contient (ni lettre ni chiffre|que des mots trop courants)/);
-    expect(res.message.content).toContain('tapez au moins un mot');
-    expect(res.message.embeds).toHaveLength(0);
-  });
+  it.each(['de', 'le la les', '???', '☃', '😀🎉'])(
+    '« %s » gets a French ephemeral error saying why and what to type',
+    async (texte) => {
+      const i = fake.command('recherche', { texte }, { userId: freshUser() });
+      const res = await ephemeralFromTheStart(i);
+      expect(res.message.content).toContain('Aucun mot cherchable');
+      expect(res.message.content).toMatch(/ne contient (ni lettre ni chiffre|que des mots trop courants)/);
+      expect(res.message.content).toContain('tapez au moins un mot');
+      expect(res.message.embeds).toHaveLength(0);
+    },
+  );
 
   it('is refused the same way by the console twin', async () => {
-    const session = createConsoleSession({ registry: app.registry, deps: app.deps, input: new PassThrough(), output: new PassThrough() });
+    const session = createConsoleSession({
+      registry: app.registry,
+      deps: app.deps,
+      input: new PassThrough(),
+      output: new PassThrough(),
+    });
     try {
       const out = await session.handleLine('/recherche texte:le la les');
       expect(out).toContain('(visible seulement par vous)');
@@ -86,9 +106,20 @@ describe('a query with nothing to search', () => {
       new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
         execFile(
           process.execPath,
-          ['--import', 'tsx', 'scripts/cli.ts', 'search', ...args, '--db', dbPath, '--index-dir', path.join(tmp.dir, 'cli-index')],
+          [
+            '--import',
+            'tsx',
+            'scripts/cli.ts',
+            'search',
+            ...args,
+            '--db',
+            dbPath,
+            '--index-dir',
+            path.join(tmp.dir, 'cli-index'),
+          ],
           { cwd: REPO, encoding: 'utf8', timeout: 120_000 },
-          (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
+          (err, stdout, stderr) =>
+            resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
         );
       });
     const json = await run(['???', '--json']);
@@ -118,7 +149,9 @@ describe('input errors are ephemeral from the first response', () => {
   });
 
   it('even while other interactions are in flight (a burst used to defer everything publicly)', async () => {
-    const busy = Array.from({ length: 6 }, () => fake.command('recherche', { texte: 'ministre' }, { userId: freshUser() }));
+    const busy = Array.from({ length: 6 }, () =>
+      fake.command('recherche', { texte: 'ministre' }, { userId: freshUser() }),
+    );
     const bad = fake.command('question', { numero: 999_996, legislature: 14 }, { userId: freshUser() });
     const res = await ephemeralFromTheStart(bad);
     expect(res.message.content).toContain('Aucune question écrite n° 999996');
@@ -130,20 +163,35 @@ describe('input errors are ephemeral from the first response', () => {
     const first = await fake.command('recherche', { texte: 'ministre', legislature: 16 }, { userId: user() }).done;
     const next = componentsOf(first.message).find((c) => c.type === 2 && c.label?.includes('suivante'));
     const expiredPage = (next?.custom_id ?? '').replace(/^rsp:[^:]+:/, 'rsp:AAAAAAAAAAAA:');
-    const staleMessage = { ...first.message, components: [{ type: 1, components: [{ type: 2, style: 2, label: 'x', custom_id: expiredPage }] }] } as typeof first.message;
+    const staleMessage = {
+      ...first.message,
+      components: [{ type: 1, components: [{ type: 2, style: 2, label: 'x', custom_id: expiredPage }] }],
+    } as typeof first.message;
     const page = await ephemeralFromTheStart(fake.button(staleMessage, expiredPage, { userId: user() }));
     expect(page.message.content).toContain('Cette recherche a expiré');
 
     const select = componentsOf(first.message).find((c) => c.type === 3);
-    const gone = await ephemeralFromTheStart(fake.select(first.message, select?.custom_id ?? '', ['QANR5L99QE1'], { userId: user() }));
+    const gone = await ephemeralFromTheStart(
+      fake.select(first.message, select?.custom_id ?? '', ['QANR5L99QE1'], { userId: user() }),
+    );
     expect(gone.message.content).toContain("n'est plus dans la base");
 
     const q = await fake.command('question', { numero: 50862, legislature: 14 }, { userId: user() }).done;
-    const similarMessage = { ...q.message, components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Questions similaires', custom_id: 'qsim:QANR5L99QE2' }] }] } as typeof q.message;
+    const similarMessage = {
+      ...q.message,
+      components: [
+        { type: 1, components: [{ type: 2, style: 1, label: 'Questions similaires', custom_id: 'qsim:QANR5L99QE2' }] },
+      ],
+    } as typeof q.message;
     const qsim = await ephemeralFromTheStart(fake.button(similarMessage, 'qsim:QANR5L99QE2', { userId: user() }));
     expect(qsim.message.content).toContain("n'est plus dans la base");
 
-    const dppMessage = { ...q.message, components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Page suivante', custom_id: 'dpp:AAAAAAAAAAAA:2:n' }] }] } as typeof q.message;
+    const dppMessage = {
+      ...q.message,
+      components: [
+        { type: 1, components: [{ type: 2, style: 1, label: 'Page suivante', custom_id: 'dpp:AAAAAAAAAAAA:2:n' }] },
+      ],
+    } as typeof q.message;
     const dpp = await ephemeralFromTheStart(fake.button(dppMessage, 'dpp:AAAAAAAAAAAA:2:n', { userId: user() }));
     expect(dpp.message.content).toContain('Cette liste a expiré');
   });
@@ -186,7 +234,9 @@ describe('/question on a question with a huge heading and a 60,000-character ans
     const questionPart = description.slice(heading.length);
     expect(questionPart).toContain('QUESTION-DEBUT');
     expect(questionPart.length).toBeGreaterThan(800);
-    expect(questionPart).toContain("[Lire la suite sur le site de l'Assemblée](https://www.assemblee-nationale.fr/dyn/15/questions/QANR5L15QE8100)");
+    expect(questionPart).toContain(
+      "[Lire la suite sur le site de l'Assemblée](https://www.assemblee-nationale.fr/dyn/15/questions/QANR5L15QE8100)",
+    );
     expect(answer?.description).toContain('REPONSE-DEBUT');
     expect((answer?.description ?? '').length).toBeGreaterThan(1500);
     expect(answer?.description).toContain("[Lire la suite sur le site de l'Assemblée]");

@@ -9,7 +9,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { RunningApp } from '../../src/main';
 import { buildCorpus, longText, makeQuestion, REPO, tempDir } from '../support/botCorpus';
-import { componentsOf, FAKE_APP_ID, FAKE_GUILD_ID, FAKE_TOKEN, startDiscordFake, type DiscordFake } from '../support/discordFake';
+import {
+  componentsOf,
+  FAKE_APP_ID,
+  FAKE_GUILD_ID,
+  FAKE_TOKEN,
+  startDiscordFake,
+  type DiscordFake,
+} from '../support/discordFake';
 import { freshUser, startBot } from '../support/startBot';
 
 const everyone = makeQuestion({
@@ -40,7 +47,14 @@ let tmp: ReturnType<typeof tempDir>;
 const logLines: string[] = [];
 
 function allText(embeds: APIEmbed[] | undefined, content?: string): string {
-  return [content ?? '', ...(embeds ?? []).flatMap((e) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])].join('\n');
+  return [
+    content ?? '',
+    ...(embeds ?? []).flatMap((e) => [
+      e.title ?? '',
+      e.description ?? '',
+      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+    ]),
+  ].join('\n');
 }
 
 beforeAll(async () => {
@@ -79,17 +93,28 @@ describe('the bot against the Discord fake', () => {
         ['--import', 'tsx', 'scripts/deploy-commands.ts'],
         {
           cwd: REPO,
-          env: { ...process.env, DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.apiUrl, DISCORD_GUILD_ID: FAKE_GUILD_ID, DISCORD_APPLICATION_ID: '' },
+          env: {
+            ...process.env,
+            DISCORD_TOKEN: FAKE_TOKEN,
+            DISCORD_API_URL: fake.apiUrl,
+            DISCORD_GUILD_ID: FAKE_GUILD_ID,
+            DISCORD_APPLICATION_ID: '',
+          },
           encoding: 'utf8',
           timeout: 60_000,
         },
-        (err, stdout, stderr) => resolve({ status: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
+        (err, stdout, stderr) =>
+          resolve({ status: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
       );
     });
     expect(r.stderr).not.toContain(FAKE_TOKEN);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/commandes enregistrées sur le serveur/);
-    const all = fake.commandsByScope.get(`guild:${FAKE_GUILD_ID}`) as Array<{ type: number; name: string; name_localizations?: Record<string, string> }>;
+    const all = fake.commandsByScope.get(`guild:${FAKE_GUILD_ID}`) as Array<{
+      type: number;
+      name: string;
+      name_localizations?: Record<string, string>;
+    }>;
     // Slash commands (type 1); the message context menu of issue 13 (type 3) is deployed beside them.
     const registered = all.filter((c) => c.type === 1);
     expect(all.filter((c) => c.type === 3).map((c) => c.name)).toEqual(['Chercher des questions écrites']);
@@ -98,13 +123,16 @@ describe('the bot against the Discord fake', () => {
   });
 
   it('answers /recherche with linked results and bold matches, as the interaction response itself', async () => {
-    const res = await fake.command('recherche', { texte: 'cybercriminalité', legislature: 14 }, { userId: freshUser() }).done;
+    const res = await fake.command('recherche', { texte: 'cybercriminalité', legislature: 14 }, { userId: freshUser() })
+      .done;
     expect(res.callbackType).toBe(4);
     expect(res.ephemeral).toBe(false);
     const embed = res.message.embeds[0];
     expect(embed?.title).toContain('cybercriminalité');
     const text = allText(res.message.embeds);
-    expect(text).toContain('[n° 50862 (14e lég.)](https://www.assemblee-nationale.fr/dyn/14/questions/QANR5L14QE50862)');
+    expect(text).toContain(
+      '[n° 50862 (14e lég.)](https://www.assemblee-nationale.fr/dyn/14/questions/QANR5L14QE50862)',
+    );
     expect(text).toMatch(/\*\*cybercriminalit[ée]\*\*/i);
     expect(res.body.allowed_mentions).toEqual({ parse: [] });
     const select = componentsOf(res.message).find((c) => c.type === 3);
@@ -132,7 +160,8 @@ describe('the bot against the Discord fake', () => {
 
   it('opens one result in full from the select menu, only for the caller', async () => {
     const user = freshUser();
-    const first = await fake.command('recherche', { texte: 'cybercriminalité', legislature: 14 }, { userId: user }).done;
+    const first = await fake.command('recherche', { texte: 'cybercriminalité', legislature: 14 }, { userId: user })
+      .done;
     const select = componentsOf(first.message).find((c) => c.type === 3);
     const res = await fake.select(first.message, select?.custom_id ?? '', ['QANR5L14QE50862'], { userId: user }).done;
     expect(res.ephemeral).toBe(true);
@@ -163,7 +192,8 @@ describe('the bot against the Discord fake', () => {
   });
 
   it('refuses a date that does not exist, ephemerally', async () => {
-    const res = await fake.command('recherche', { texte: 'internet', depuis: '31/02/2024' }, { userId: freshUser() }).done;
+    const res = await fake.command('recherche', { texte: 'internet', depuis: '31/02/2024' }, { userId: freshUser() })
+      .done;
     expect(res.ephemeral).toBe(true);
     expect(res.message.content).toContain('Date impossible');
   });
@@ -183,7 +213,9 @@ describe('the bot against the Discord fake', () => {
 
   it('slows down a user who floods, politely and only for them', async () => {
     const user = freshUser();
-    const results = await Promise.all(Array.from({ length: 7 }, () => fake.command('stats', {}, { userId: user }).done));
+    const results = await Promise.all(
+      Array.from({ length: 7 }, () => fake.command('stats', {}, { userId: user }).done),
+    );
     const refused = results.filter((r) => r.message.content.startsWith('Doucement'));
     expect(refused.length).toBe(2);
     expect(refused.every((r) => r.ephemeral)).toBe(true);

@@ -8,7 +8,14 @@ import { parseDateRange, parseUserDate } from '../../src/discord/userInput';
 import type { CommandDeps } from '../../src/discord/deps';
 import { checkCommandDeclarations } from '../support/discordFake';
 
-const ctx = { userId: '1', guildId: null, channelId: null, memberPermissions: null, locale: 'fr', now: new Date('2025-01-01T00:00:00Z') };
+const ctx = {
+  userId: '1',
+  guildId: null,
+  channelId: null,
+  memberPermissions: null,
+  locale: 'fr',
+  now: new Date('2025-01-01T00:00:00Z'),
+};
 const deps = {} as CommandDeps;
 
 describe('command declarations', () => {
@@ -27,7 +34,14 @@ describe('command declarations', () => {
       description: 'd',
       descriptionEn: 'd',
       subcommands: {
-        ajouter: { description: 'a', descriptionEn: 'a', options: { heure: { type: 'string', description: 'h', descriptionEn: 'h' }, salon: { type: 'channel', required: true, description: 's', descriptionEn: 's' } } },
+        ajouter: {
+          description: 'a',
+          descriptionEn: 'a',
+          options: {
+            heure: { type: 'string', description: 'h', descriptionEn: 'h' },
+            salon: { type: 'channel', required: true, description: 's', descriptionEn: 's' },
+          },
+        },
         liste: { description: 'l', descriptionEn: 'l' },
       },
       run: async (args) => ({ content: args.subcommand === 'ajouter' ? `salon ${args.salon}` : 'liste' }),
@@ -39,8 +53,20 @@ describe('command declarations', () => {
   });
 
   it('refuses two commands sharing a component prefix', () => {
-    const a = defineCommand({ name: 'a', description: 'a', descriptionEn: 'a', run: async () => ({}), components: { xx: async () => ({}) } });
-    const b = defineCommand({ name: 'b', description: 'b', descriptionEn: 'b', run: async () => ({}), components: { xx: async () => ({}) } });
+    const a = defineCommand({
+      name: 'a',
+      description: 'a',
+      descriptionEn: 'a',
+      run: async () => ({}),
+      components: { xx: async () => ({}) },
+    });
+    const b = defineCommand({
+      name: 'b',
+      description: 'b',
+      descriptionEn: 'b',
+      run: async () => ({}),
+      components: { xx: async () => ({}) },
+    });
     expect(() => createRegistry([a, b])).toThrow(/préfixe de composant « xx »/);
   });
 });
@@ -84,9 +110,20 @@ describe('the error boundary', () => {
     run: async () => {
       throw new Error('disk on fire');
     },
-    components: { bx: async () => { throw new UserError('Ce bouton a expiré.'); } },
+    components: {
+      bx: async () => {
+        throw new UserError('Ce bouton a expiré.');
+      },
+    },
   });
-  const oops = defineCommand({ name: 'oops', description: 'o', descriptionEn: 'o', run: async () => { throw new UserError('Numéro inconnu.'); } });
+  const oops = defineCommand({
+    name: 'oops',
+    description: 'o',
+    descriptionEn: 'o',
+    run: async () => {
+      throw new UserError('Numéro inconnu.');
+    },
+  });
   const registry = createRegistry([boom, oops]);
 
   it('shows a UserError to the author only', async () => {

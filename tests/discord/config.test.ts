@@ -32,7 +32,17 @@ describe('parseConfig', () => {
       DIGEST_DEFAULT_TIME: '09:30',
       TZ: 'Europe/Paris',
     });
-    expect(c).toMatchObject({ discordToken: TOKEN, discordGuildId: '200000000000000002', discordApiUrl: 'http://127.0.0.1:9999/api', databasePath: '/tmp/x/q.db', indexDir: '/tmp/x/idx', logLevel: 'debug', logLevelSet: true, refreshCron: '0 7 * * 2', digestDefaultTime: '09:30' });
+    expect(c).toMatchObject({
+      discordToken: TOKEN,
+      discordGuildId: '200000000000000002',
+      discordApiUrl: 'http://127.0.0.1:9999/api',
+      databasePath: '/tmp/x/q.db',
+      indexDir: '/tmp/x/idx',
+      logLevel: 'debug',
+      logLevelSet: true,
+      refreshCron: '0 7 * * 2',
+      digestDefaultTime: '09:30',
+    });
   });
 
   it('lists every problem at once, in French, without echoing the token', () => {

@@ -4,7 +4,14 @@
  */
 import { Client, Events, GatewayIntentBits, MessageFlags, REST, Routes } from 'discord.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FAKE_APP_ID, FAKE_CHANNEL_ID, FAKE_TOKEN, RateLimits, startDiscordFake, type DiscordFake } from '../support/discordFake';
+import {
+  FAKE_APP_ID,
+  FAKE_CHANNEL_ID,
+  FAKE_TOKEN,
+  RateLimits,
+  startDiscordFake,
+  type DiscordFake,
+} from '../support/discordFake';
 
 let fake: DiscordFake;
 let client: Client;
@@ -36,14 +43,21 @@ beforeEach(() => {
 async function raw(method: string, route: string, opts: { auth?: boolean; body?: unknown } = {}): Promise<Response> {
   return fetch(`${fake.apiUrl}/v10${route}`, {
     method,
-    headers: { ...(opts.auth === false ? {} : { authorization: `Bot ${FAKE_TOKEN}` }), ...(opts.body ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(opts.auth === false ? {} : { authorization: `Bot ${FAKE_TOKEN}` }),
+      ...(opts.body ? { 'content-type': 'application/json' } : {}),
+    },
     ...(opts.body ? { body: JSON.stringify(opts.body) } : {}),
   });
 }
 
 /** 120 authenticated requests at once (distinct channels: no route bucket fills); the first global 429, if any. */
 async function exhaustGlobal(round: number): Promise<Response | undefined> {
-  const res = await Promise.all(Array.from({ length: 120 }, (_, i) => raw('GET', `/channels/${321000000000000000n + BigInt(round * 1000 + i)}/messages?limit=1`)));
+  const res = await Promise.all(
+    Array.from({ length: 120 }, (_, i) =>
+      raw('GET', `/channels/${321000000000000000n + BigInt(round * 1000 + i)}/messages?limit=1`),
+    ),
+  );
   return res.find((r) => r.status === 429 && r.headers.get('x-ratelimit-global') === 'true');
 }
 
@@ -60,16 +74,23 @@ describe('the Discord fake enforces Discord rate limits', () => {
   it('allows 50 requests per second per bot token, then answers 429 with the global headers', async () => {
     const limits = new RateLimits({});
     const at = 1_000_000;
-    const verdicts = Array.from({ length: 51 }, (_, i) => limits.take('GET', `/channels/${320000000000000000n + BigInt(i)}/messages`, 'Bot x', at));
+    const verdicts = Array.from({ length: 51 }, (_, i) =>
+      limits.take('GET', `/channels/${320000000000000000n + BigInt(i)}/messages`, 'Bot x', at),
+    );
     expect(verdicts.slice(0, 50).every((v) => v.limited === null)).toBe(true);
     expect(verdicts[50]!.limited).toMatchObject({ scope: 'global', body: { global: true } });
     expect(verdicts[50]!.limited!.retryAfterMs).toBeGreaterThan(0);
     expect(verdicts[50]!.limited!.retryAfterMs).toBeLessThanOrEqual(1000);
-    expect(verdicts[50]!.headers).toMatchObject({ 'retry-after': '1', 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' });
+    expect(verdicts[50]!.headers).toMatchObject({
+      'retry-after': '1',
+      'x-ratelimit-global': 'true',
+      'x-ratelimit-scope': 'global',
+    });
     // Another token, and the next second, are free again; interaction endpoints are never counted.
     expect(limits.take('GET', '/channels/1/messages', 'Bot y', at + 60).limited).toBeNull();
     expect(limits.take('GET', '/channels/2/messages', 'Bot x', at + 1000).limited).toBeNull();
-    for (let k = 0; k < 100; k++) expect(limits.take('POST', `/interactions/1/t${k}/callback`, null, at + 1001).limited).toBeNull();
+    for (let k = 0; k < 100; k++)
+      expect(limits.take('POST', `/interactions/1/t${k}/callback`, null, at + 1001).limited).toBeNull();
     // Over HTTP: a burst of authenticated requests shows the limit, with its headers and body.
     let limited: Response | null = null;
     for (let round = 0; round < 5 && !limited; round++) limited = (await exhaustGlobal(round)) ?? null;
@@ -87,7 +108,11 @@ describe('the Discord fake enforces Discord rate limits', () => {
     behaviour = async () => undefined; // the test answers itself, over raw HTTP
     /** True when a bot request right now would be refused by the global limit (refused requests consume nothing). */
     const globalExhausted = async (k: number): Promise<boolean> => {
-      const res = await Promise.all(Array.from({ length: 20 }, (_, i) => raw('GET', `/channels/${324000000000000000n + BigInt(k * 100 + i)}/messages?limit=1`)));
+      const res = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          raw('GET', `/channels/${324000000000000000n + BigInt(k * 100 + i)}/messages?limit=1`),
+        ),
+      );
       return res.some((r) => r.status === 429 && r.headers.get('x-ratelimit-global') === 'true');
     };
     let conclusive = false;
@@ -97,11 +122,20 @@ describe('the Discord fake enforces Discord rate limits', () => {
       const injected = fake.command('aide');
       // Each interaction-endpoint request (no Authorization, as Discord expects) is followed by a probe: if bot
       // requests are still refused after it, they were refused when it passed (nothing refilled in between).
-      const callback = await raw('POST', `/interactions/${injected.id}/${injected.token}/callback`, { auth: false, body: { type: 5, data: {} } });
+      const callback = await raw('POST', `/interactions/${injected.id}/${injected.token}/callback`, {
+        auth: false,
+        body: { type: 5, data: {} },
+      });
       const during1 = await globalExhausted(attempt * 3);
-      const edit = await raw('PATCH', `/webhooks/${FAKE_APP_ID}/${injected.token}/messages/@original`, { auth: false, body: { content: 'fini', allowed_mentions: { parse: [] } } });
+      const edit = await raw('PATCH', `/webhooks/${FAKE_APP_ID}/${injected.token}/messages/@original`, {
+        auth: false,
+        body: { content: 'fini', allowed_mentions: { parse: [] } },
+      });
       const during2 = await globalExhausted(attempt * 3 + 1);
-      const followUp = await raw('POST', `/webhooks/${FAKE_APP_ID}/${injected.token}`, { auth: false, body: { content: 'et encore', allowed_mentions: { parse: [] } } });
+      const followUp = await raw('POST', `/webhooks/${FAKE_APP_ID}/${injected.token}`, {
+        auth: false,
+        body: { content: 'et encore', allowed_mentions: { parse: [] } },
+      });
       const during3 = await globalExhausted(attempt * 3 + 2);
       expect([callback.status, edit.status, followUp.status], fake.violations.join('\n')).toEqual([204, 200, 200]);
       expect(fake.rateLimited.filter((h) => h.path.includes(injected.token))).toEqual([]);
@@ -129,7 +163,10 @@ describe('the Discord fake enforces Discord rate limits', () => {
       expect(over.headers.get('x-ratelimit-scope')).toBe('user');
       expect(over.headers.get('x-ratelimit-global')).toBeNull();
       expect(over.headers.get('x-ratelimit-bucket')).toBe(first.headers.get('x-ratelimit-bucket'));
-      expect((await over.json()) as Record<string, unknown>).toMatchObject({ global: false, retry_after: expect.any(Number) });
+      expect((await over.json()) as Record<string, unknown>).toMatchObject({
+        global: false,
+        retry_after: expect.any(Number),
+      });
       // Another channel is another bucket.
       expect((await raw('POST', '/channels/340000000000000002/messages', { body })).status).toBe(200);
     });
@@ -140,7 +177,9 @@ describe('the Discord fake enforces Discord rate limits', () => {
     const channel = '350000000000000001';
     const body = { content: 'x', allowed_mentions: { parse: [] } };
     const posts = Array.from({ length: 8 }, () => rest.post(Routes.channelMessages(channel), { body }));
-    const reads = Array.from({ length: 70 }, (_, i) => rest.get(Routes.channelMessages(String(360000000000000000n + BigInt(i)))));
+    const reads = Array.from({ length: 70 }, (_, i) =>
+      rest.get(Routes.channelMessages(String(360000000000000000n + BigInt(i)))),
+    );
     await Promise.all([...posts, ...reads]);
     expect(fake.channelMessages(channel)).toHaveLength(8);
     expect(fake.rateLimited).toEqual([]);
@@ -160,7 +199,8 @@ describe('the Discord fake', () => {
 
   it('flags a message over 2000 characters', async () => {
     behaviour = async (i) => {
-      if (i.isChatInputCommand()) await i.reply({ content: 'x'.repeat(2001), allowedMentions: none }).catch(() => undefined);
+      if (i.isChatInputCommand())
+        await i.reply({ content: 'x'.repeat(2001), allowedMentions: none }).catch(() => undefined);
     };
     void fake.command('aide', {}, { timeoutMs: 5000 }).done.catch(() => undefined);
     await expect.poll(() => fake.violations.join('\n'), { timeout: 5000 }).toMatch(/content 2001 > 2000/);
@@ -169,7 +209,10 @@ describe('the Discord fake', () => {
   it('flags embeds over 6000 characters in total and a field value over 1024', async () => {
     behaviour = async (i) => {
       if (!i.isChatInputCommand()) return;
-      const embeds = [1, 2].map(() => ({ description: 'y'.repeat(3500), fields: [{ name: 'a', value: 'z'.repeat(1100) }] }));
+      const embeds = [1, 2].map(() => ({
+        description: 'y'.repeat(3500),
+        fields: [{ name: 'a', value: 'z'.repeat(1100) }],
+      }));
       await i.reply({ embeds, allowedMentions: none }).catch(() => undefined);
     };
     void fake.command('aide', {}, { timeoutMs: 5000 }).done.catch(() => undefined);
@@ -223,7 +266,9 @@ describe('the Discord fake', () => {
     expect(b.id).toBe(a.id);
     await rest.post(Routes.channelMessages(channel), { body: { content: 'second', allowed_mentions: { parse: [] } } });
     expect(fake.channelMessages(channel)).toHaveLength(2);
-    const listed = (await rest.get(Routes.channelMessages(channel), { query: new URLSearchParams({ limit: '50' }) })) as Array<Record<string, unknown>>;
+    const listed = (await rest.get(Routes.channelMessages(channel), {
+      query: new URLSearchParams({ limit: '50' }),
+    })) as Array<Record<string, unknown>>;
     expect(listed.map((m) => m.content)).toEqual(['second', 'digest 1/1']);
     expect(listed.every((m) => !('nonce' in m))).toBe(true);
     expect(fake.violations).toEqual([]);
@@ -235,7 +280,9 @@ describe('the Discord fake', () => {
     for (const status of [403, 404, 500] as const) {
       fake.failChannel(FAKE_CHANNEL_ID, { status, times: 1 });
       await expect(rest.post(Routes.channelMessages(FAKE_CHANNEL_ID), { body })).rejects.toMatchObject({ status });
-      await expect(rest.post(Routes.channelMessages(FAKE_CHANNEL_ID), { body })).resolves.toMatchObject({ content: 'x' });
+      await expect(rest.post(Routes.channelMessages(FAKE_CHANNEL_ID), { body })).resolves.toMatchObject({
+        content: 'x',
+      });
     }
     fake.failChannel(FAKE_CHANNEL_ID, { status: 429, retryAfter: 0.05, times: 1 });
     // discord.js waits retry_after and retries a 429 by itself.

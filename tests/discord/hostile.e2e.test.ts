@@ -13,7 +13,13 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import type { Question } from '../../src/corpus/types';
 import type { RunningApp } from '../../src/main';
 import { buildCorpus, longText, makeQuestion, tempDir } from '../support/botCorpus';
-import { componentsOf, FAKE_GUILD_ID, startDiscordFake, type DiscordFake, type InteractionResult } from '../support/discordFake';
+import {
+  componentsOf,
+  FAKE_GUILD_ID,
+  startDiscordFake,
+  type DiscordFake,
+  type InteractionResult,
+} from '../support/discordFake';
 import { freshUser, startBot } from '../support/startBot';
 
 /** Markdown and mention syntax, inline and at line starts. Each marker word exists only here. */
@@ -47,25 +53,43 @@ function hostileQuestion(n: number, over: Partial<Question> = {}): Question {
       ministry: { name: `${i === 30 ? MINISTRY : `Ministère ${i} ${INLINE}`}`, fullName: null, organeRef: null },
       date: `2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 27)).padStart(2, '0')}`,
     })),
-    question: { text: `${HOSTILE} zorglub ${longText(300, n)} ${HOSTILE}`, joDate: `2024-0${1 + (n % 9)}-10`, joPage: '12' },
+    question: {
+      text: `${HOSTILE} zorglub ${longText(300, n)} ${HOSTILE}`,
+      joDate: `2024-0${1 + (n % 9)}-10`,
+      joPage: '12',
+    },
     ...over,
   };
 }
 
 const answered = (n: number): Partial<Question> => ({
-  answer: { text: `${HOSTILE} zorglub réponse ${`${INLINE} ${longText(40, n)} `.repeat(400)}`.slice(0, 60_000), joDate: '2024-11-05', joPage: '99' },
+  answer: {
+    text: `${HOSTILE} zorglub réponse ${`${INLINE} ${longText(40, n)} `.repeat(400)}`.slice(0, 60_000),
+    joDate: '2024-11-05',
+    joPage: '99',
+  },
   status: 'answered',
   closure: { code: 'REP_PUB', label: `Réponse ${INLINE}`, date: '2024-11-05' },
 });
 
 // 12 at start: enough for two pages of results and of the deputy's list; some answered, some pending.
 const initial = Array.from({ length: 12 }, (_, i) => hostileQuestion(9001 + i, i % 3 === 0 ? answered(9001 + i) : {}));
-initial.push(hostileQuestion(9013, { status: 'withdrawn', closure: { code: 'RET', label: `Retirée ${INLINE}`, date: '2024-10-01' } }));
+initial.push(
+  hostileQuestion(9013, {
+    status: 'withdrawn',
+    closure: { code: 'RET', label: `Retirée ${INLINE}`, date: '2024-10-01' },
+  }),
+);
 // Namesakes: /depute and /ministere list them as « Autres correspondances » in a footer (plain text).
 {
   const namesake = hostileQuestion(9014);
   const bis = { name: `Ministère zorglubique bis ${INLINE}`, fullName: null, organeRef: null };
-  initial.push({ ...namesake, author: { ...namesake.author, name: `Mme Zorglubienne ${INLINE}`, acteurRef: 'PA666002' }, ministryAsked: bis, ministryAssigned: bis });
+  initial.push({
+    ...namesake,
+    author: { ...namesake.author, name: `Mme Zorglubienne ${INLINE}`, acteurRef: 'PA666002' },
+    ministryAsked: bis,
+    ministryAssigned: bis,
+  });
 }
 
 let fake: DiscordFake;
@@ -81,7 +105,13 @@ beforeAll(async () => {
   const store = await buildCorpus({ dbPath, generated: 150, extra: initial });
   store.close();
   fake = await startDiscordFake();
-  app = await startBot({ fake, dir: tmp.dir, dbPath, clock: () => clock, env: { FLOOD_MAX: '1000', REFRESH_URL: 'http://127.0.0.1:9/repository/17/x.zip' } });
+  app = await startBot({
+    fake,
+    dir: tmp.dir,
+    dbPath,
+    clock: () => clock,
+    env: { FLOOD_MAX: '1000', REFRESH_URL: 'http://127.0.0.1:9/repository/17/x.zip' },
+  });
   await app.search.whenReady;
 });
 
@@ -95,7 +125,11 @@ afterAll(async () => {
 
 const MANAGER = String(2248473465835073n | 32n);
 
-async function command(name: string, options: Record<string, string | number> = {}, opts: { subcommand?: string; permissions?: string } = {}): Promise<InteractionResult> {
+async function command(
+  name: string,
+  options: Record<string, string | number> = {},
+  opts: { subcommand?: string; permissions?: string } = {},
+): Promise<InteractionResult> {
   exercised.commands.add(name);
   const res = await fake.command(name, options, { userId: freshUser(), ...opts }).done;
   results.push({ what: `/${name}${opts.subcommand ? ` ${opts.subcommand}` : ''} ${JSON.stringify(options)}`, res });
@@ -104,7 +138,9 @@ async function command(name: string, options: Record<string, string | number> = 
 
 async function press(from: InteractionResult, customId: string, values?: string[]): Promise<InteractionResult> {
   exercised.components.add(customId.split(':')[0] ?? '');
-  const i = values ? fake.select(from.message, customId, values, { userId: freshUser() }) : fake.button(from.message, customId, { userId: freshUser() });
+  const i = values
+    ? fake.select(from.message, customId, values, { userId: freshUser() })
+    : fake.button(from.message, customId, { userId: freshUser() });
   const res = await i.done;
   results.push({ what: `component ${customId}`, res });
   return res;
@@ -177,17 +213,22 @@ function problemsOf(body: Record<string, unknown>): string[] {
   const problems: string[] = [];
   const { markdown, plain } = textsOf(body);
   for (const t of [...markdown, ...plain]) {
-    for (const re of LIVE_MENTIONS) if (re.test(t.text)) problems.push(`${t.where}: live mention ${re} in ${JSON.stringify(t.text.slice(0, 160))}`);
+    for (const re of LIVE_MENTIONS)
+      if (re.test(t.text)) problems.push(`${t.where}: live mention ${re} in ${JSON.stringify(t.text.slice(0, 160))}`);
   }
   for (const t of markdown) {
     for (const re of LIVE_MARKDOWN) {
       const m = re.exec(t.text);
-      if (m) problems.push(`${t.where}: renders ${re} near ${JSON.stringify(t.text.slice(Math.max(0, m.index - 40), m.index + 60))}`);
+      if (m)
+        problems.push(
+          `${t.where}: renders ${re} near ${JSON.stringify(t.text.slice(Math.max(0, m.index - 40), m.index + 60))}`,
+        );
     }
   }
   for (const t of plain) {
     // Where Discord shows no Markdown, an escaping backslash would show as is.
-    if (/\\[*_|~`[\]]/.test(t.text)) problems.push(`${t.where}: escape backslash shown as is in ${JSON.stringify(t.text.slice(0, 120))}`);
+    if (/\\[*_|~`[\]]/.test(t.text))
+      problems.push(`${t.where}: escape backslash shown as is in ${JSON.stringify(t.text.slice(0, 120))}`);
   }
   return problems;
 }
@@ -215,7 +256,11 @@ describe('a hostile corpus and hostile input', () => {
     await press(search, next!.custom_id!);
     const menu = componentsOf(search.message).find((c) => c.type === 3)!;
     await press(search, menu.custom_id!, [menu.options![0]!.value]);
-    await command('recherche', { texte: `**gras** ${INLINE}`.slice(0, 200), depute: LONG_NAME.slice(0, 100), ministere: MINISTRY.slice(0, 100) });
+    await command('recherche', {
+      texte: `**gras** ${INLINE}`.slice(0, 200),
+      depute: LONG_NAME.slice(0, 100),
+      ministere: MINISTRY.slice(0, 100),
+    });
     await command('recherche', { texte: '** __ || ~~ `' });
     await command('recherche', { texte: 'zorglub', depuis: '**@here**' });
     await command('recherche', { texte: 'zorglub', legislature: '<@123456789012345678>' });
@@ -227,7 +272,9 @@ describe('a hostile corpus and hostile input', () => {
     await command('question', { numero: 9013 });
     const similarButton = componentsOf(q.message).find((c) => c.label === 'Questions similaires')!;
     const similar = await press(q, similarButton.custom_id!);
-    const similarNext = componentsOf(similar.message).find((c) => c.type === 2 && c.custom_id?.endsWith(':n') && !c.disabled);
+    const similarNext = componentsOf(similar.message).find(
+      (c) => c.type === 2 && c.custom_id?.endsWith(':n') && !c.disabled,
+    );
     if (similarNext?.custom_id) await press(similar, similarNext.custom_id);
     await command('similaires', { numero: 9003, legislature: 17 });
 
@@ -235,7 +282,9 @@ describe('a hostile corpus and hostile input', () => {
     const deputy = await command('depute', { nom: 'zorglubien' });
     expect(deputy.message.embeds[0]?.title).toContain('Zorglubien');
     expect(deputy.message.embeds[0]?.footer?.text).toContain('Zorglubienne');
-    const deputyNext = componentsOf(deputy.message).find((c) => c.type === 2 && c.custom_id?.endsWith(':n') && !c.disabled);
+    const deputyNext = componentsOf(deputy.message).find(
+      (c) => c.type === 2 && c.custom_id?.endsWith(':n') && !c.disabled,
+    );
     expect(deputyNext?.custom_id).toBeDefined();
     await press(deputy, deputyNext!.custom_id!);
     await command('depute', { nom: `**x** @everyone <@123456789012345678> __y__` });
@@ -263,17 +312,40 @@ describe('a hostile corpus and hostile input', () => {
 
     // /digest: every subcommand, with hostile filter values typed by the user and echoed back.
     const sub = { permissions: MANAGER };
-    const added = await command('digest', { salon: '700000000000000001', 'mots-cles': 'zorglub' }, { ...sub, subcommand: 'ajouter' });
+    const added = await command(
+      'digest',
+      { salon: '700000000000000001', 'mots-cles': 'zorglub' },
+      { ...sub, subcommand: 'ajouter' },
+    );
     expect(added.message.content).toMatch(/Digest n° \d+ créé/);
-    const echoed = await command('digest', { salon: '700000000000000003', 'mots-cles': `zorglub, ${INLINE}`.slice(0, 200), depute: LONG_NAME.slice(0, 100), rubrique: `**r** @here` }, { ...sub, subcommand: 'ajouter' });
+    const echoed = await command(
+      'digest',
+      {
+        salon: '700000000000000003',
+        'mots-cles': `zorglub, ${INLINE}`.slice(0, 200),
+        depute: LONG_NAME.slice(0, 100),
+        rubrique: `**r** @here`,
+      },
+      { ...sub, subcommand: 'ajouter' },
+    );
     expect(echoed.message.content).toMatch(/Digest n° \d+ créé/);
     await command('digest', { salon: '700000000000000002', heure: '**8h**' }, { ...sub, subcommand: 'ajouter' });
-    await command('digest', { salon: '700000000000000002', jours: '<@123456789012345678> __lundi__' }, { ...sub, subcommand: 'ajouter' });
+    await command(
+      'digest',
+      { salon: '700000000000000002', jours: '<@123456789012345678> __lundi__' },
+      { ...sub, subcommand: 'ajouter' },
+    );
     const [main, other] = app.deps.digest!.service.repo.listSubscriptions(FAKE_GUILD_ID);
     const id = main!.id;
-    await command('digest', { id: other!.id, ministere: MINISTRY.slice(0, 100), contenu: 'tout' }, { ...sub, subcommand: 'modifier' });
+    await command(
+      'digest',
+      { id: other!.id, ministere: MINISTRY.slice(0, 100), contenu: 'tout' },
+      { ...sub, subcommand: 'modifier' },
+    );
     // News after the subscription: the preview and the posted digest carry hostile text.
-    app.store.upsertQuestions([hostileQuestion(9020), hostileQuestion(9021, answered(9021))], { seenAt: '2025-03-03T11:00:00Z' });
+    app.store.upsertQuestions([hostileQuestion(9020), hostileQuestion(9021, answered(9021))], {
+      seenAt: '2025-03-03T11:00:00Z',
+    });
     const preview = await command('digest', { id }, { ...sub, subcommand: 'apercu' });
     expect(preview.message.content).toContain('2 nouvelles questions');
     await command('digest', {}, { ...sub, subcommand: 'liste' });
@@ -290,7 +362,9 @@ describe('a hostile corpus and hostile input', () => {
     results.push({ what: '/suivis', res: follows });
     const stop = componentsOf(follows.message).find((c) => c.type === 3)!;
     exercised.components.add('svr');
-    const stopped = await fake.select(follows.message, stop.custom_id!, [stop.options![0]!.value], { userId: followUser }).done;
+    const stopped = await fake.select(follows.message, stop.custom_id!, [stop.options![0]!.value], {
+      userId: followUser,
+    }).done;
     results.push({ what: 'component svr', res: stopped });
     expect(stopped.message.content).toContain('Suivi retiré');
     await command('digest', { id: other!.id }, { ...sub, subcommand: 'retirer' });
@@ -304,7 +378,10 @@ describe('a hostile corpus and hostile input', () => {
       ['digest', { salon: '700000000000000001', depute: 'zorg' }, 'depute', 'ajouter'],
       ['digest', { id: '' }, 'id', 'retirer'],
     ] as const) {
-      const res = await fake.autocomplete(name, options, focused, { userId: freshUser(), ...(subcommand ? { subcommand } : {}) }).done;
+      const res = await fake.autocomplete(name, options, focused, {
+        userId: freshUser(),
+        ...(subcommand ? { subcommand } : {}),
+      }).done;
       results.push({ what: `autocomplete ${name} ${focused}`, res });
     }
 

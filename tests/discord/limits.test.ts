@@ -15,7 +15,9 @@ describe('truncate', () => {
     const out = truncate('La procédure d’entraide pénale internationale relève des autorités judiciaires', 40);
     expect(out.length).toBeLessThanOrEqual(40);
     expect(out.endsWith('…')).toBe(true);
-    expect('La procédure d’entraide pénale internationale relève des autorités judiciaires'.startsWith(out.slice(0, -1))).toBe(true);
+    expect(
+      'La procédure d’entraide pénale internationale relève des autorités judiciaires'.startsWith(out.slice(0, -1)),
+    ).toBe(true);
     expect(out.slice(0, -1)).not.toMatch(/\s$/);
     expect(out).toBe('La procédure d’entraide pénale…');
   });
@@ -45,7 +47,10 @@ describe('fitToLimits', () => {
       description: huge,
       footer: { text: huge.slice(0, 3000) },
       author: { name: huge.slice(0, 300) },
-      fields: Array.from({ length: 30 }, (_, j) => ({ name: `${j} ${huge.slice(0, 300)}`, value: huge.slice(0, 2000) })),
+      fields: Array.from({ length: 30 }, (_, j) => ({
+        name: `${j} ${huge.slice(0, 300)}`,
+        value: huge.slice(0, 2000),
+      })),
     }));
     const fitted = fitToLimits({ content: huge, embeds });
     expect(checkMessageBody({ ...fitted, allowed_mentions: { parse: [] } }, { requireContent: true })).toEqual([]);
@@ -59,7 +64,13 @@ describe('fitToLimits', () => {
     const embed = fc.record({
       title: fc.option(fc.string({ maxLength: 400 }), { nil: undefined }),
       description: fc.option(text, { nil: undefined }),
-      fields: fc.array(fc.record({ name: fc.string({ minLength: 1, maxLength: 300 }), value: fc.string({ minLength: 1, maxLength: 1500 }) }), { maxLength: 30 }),
+      fields: fc.array(
+        fc.record({
+          name: fc.string({ minLength: 1, maxLength: 300 }),
+          value: fc.string({ minLength: 1, maxLength: 1500 }),
+        }),
+        { maxLength: 30 },
+      ),
     });
     fc.assert(
       fc.property(fc.array(embed, { minLength: 1, maxLength: 12 }), (embeds) => {
@@ -73,12 +84,18 @@ describe('fitToLimits', () => {
 
   it('refuses (throws) a custom id over 100 characters rather than cutting it', () => {
     expect(() =>
-      fitToLimits({ components: [{ type: 1, components: [{ type: 2, style: 1, label: 'x', custom_id: 'a'.repeat(101) }] }] }),
+      fitToLimits({
+        components: [{ type: 1, components: [{ type: 2, style: 1, label: 'x', custom_id: 'a'.repeat(101) }] }],
+      }),
     ).toThrow(/custom_id trop long/);
   });
 
   it('cuts select options to 25 and labels to 100', () => {
-    const options = Array.from({ length: 30 }, (_, i) => ({ label: `${i} ${'é'.repeat(150)}`, value: `v${i}`, description: 'd'.repeat(150) }));
+    const options = Array.from({ length: 30 }, (_, i) => ({
+      label: `${i} ${'é'.repeat(150)}`,
+      value: `v${i}`,
+      description: 'd'.repeat(150),
+    }));
     const fitted = fitToLimits({ components: [{ type: 1, components: [{ type: 3, custom_id: 'rso:x', options }] }] });
     const select = fitted.components?.[0]?.components[0] as { options: Array<{ label: string; description?: string }> };
     expect(select.options).toHaveLength(25);
@@ -86,7 +103,9 @@ describe('fitToLimits', () => {
   });
 
   it('cuts autocomplete choices to 25 with names of at most 100', () => {
-    const choices = fitChoices(Array.from({ length: 40 }, (_, i) => ({ name: `${i} ${'x'.repeat(200)}`, value: `v${i}` })));
+    const choices = fitChoices(
+      Array.from({ length: 40 }, (_, i) => ({ name: `${i} ${'x'.repeat(200)}`, value: `v${i}` })),
+    );
     expect(choices).toHaveLength(25);
     expect(choices.every((c) => c.name.length <= 100)).toBe(true);
   });

@@ -8,7 +8,14 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/main';
 import { buildCorpus, makeQuestion, tempDir } from '../support/botCorpus';
-import { FAKE_CHANNEL_ID, FAKE_GUILD_ID, SECOND_CHANNEL_ID, SECOND_GUILD_ID, startDiscordFake, type DiscordFake } from '../support/discordFake';
+import {
+  FAKE_CHANNEL_ID,
+  FAKE_GUILD_ID,
+  SECOND_CHANNEL_ID,
+  SECOND_GUILD_ID,
+  startDiscordFake,
+  type DiscordFake,
+} from '../support/discordFake';
 import { freshUser, startBot } from '../support/startBot';
 
 const MANAGER = String(2248473465835073n | 32n);
@@ -32,7 +39,14 @@ beforeAll(async () => {
       { id: SECOND_GUILD_ID, channelId: SECOND_CHANNEL_ID },
     ],
   });
-  app = await startBot({ fake, dir: tmp.dir, dbPath, logLines, clock: () => clock, env: { REFRESH_URL: 'http://127.0.0.1:9/repository/17/x.zip' } });
+  app = await startBot({
+    fake,
+    dir: tmp.dir,
+    dbPath,
+    logLines,
+    clock: () => clock,
+    env: { REFRESH_URL: 'http://127.0.0.1:9/repository/17/x.zip' },
+  });
   await app.search.whenReady;
 });
 
@@ -73,10 +87,17 @@ describe('two shards in one process', () => {
       [FAKE_GUILD_ID, first],
       [SECOND_GUILD_ID, second],
     ] as const) {
-      const res = await fake.command('digest', { salon }, { subcommand: 'ajouter', guildId, permissions: MANAGER, userId: freshUser() }).done;
+      const res = await fake.command(
+        'digest',
+        { salon },
+        { subcommand: 'ajouter', guildId, permissions: MANAGER, userId: freshUser() },
+      ).done;
       expect(res.message.content).toMatch(/Digest n° \d+ créé/);
     }
-    app.store.upsertQuestions([makeQuestion({ number: 71, legislature: 17 }), makeQuestion({ number: 72, legislature: 17 })], { seenAt: '2025-03-03T11:00:00Z' });
+    app.store.upsertQuestions(
+      [makeQuestion({ number: 71, legislature: 17 }), makeQuestion({ number: 72, legislature: 17 })],
+      { seenAt: '2025-03-03T11:00:00Z' },
+    );
     clock = new Date('2025-03-04T07:00:00Z'); // Tuesday 08:00 in Paris
     await app.deps.digest!.scheduler!.tickNow();
     await app.deps.digest!.scheduler!.tickNow();

@@ -12,7 +12,7 @@ const row = (over: Partial<ExportRow>): ExportRow => ({
   questionDate: '2023-01-10',
   author: 'M. Jean-Édouard d’Aubigné',
   group: 'Les Républicains',
-  department: 'Côtes-d\'Armor',
+  department: "Côtes-d'Armor",
   rubrique: 'énergie et carburants',
   teteAnalyse: 'prix ; « bouclier » tarifaire',
   analyses: ['électricité "verte"', 'ligne 1\nligne 2'],
@@ -26,7 +26,10 @@ const row = (over: Partial<ExportRow>): ExportRow => ({
 
 describe('CSV exports', () => {
   it('round-trips French text, quotes, semicolons and line breaks through a CSV parser', () => {
-    const data = questionsCsv([row({}), row({ uid: 'QANR5L16QE2', number: 2, status: 'pending', answerDate: null, author: null })]);
+    const data = questionsCsv([
+      row({}),
+      row({ uid: 'QANR5L16QE2', number: 2, status: 'pending', answerDate: null, author: null }),
+    ]);
     const csv = parseCsv(data);
     expect(csv.bom).toBe(true);
     expect(csv.header).toEqual(QUESTION_COLUMNS);
@@ -34,7 +37,9 @@ describe('CSV exports', () => {
     const [first, second] = csv.rows;
     expect(first![5]).toBe('M. Jean-Édouard d’Aubigné');
     expect(first![7]).toBe("Côtes-d'Armor");
-    expect(first![9]).toBe('énergie et carburants / prix ; « bouclier » tarifaire / électricité "verte", ligne 1\nligne 2');
+    expect(first![9]).toBe(
+      'énergie et carburants / prix ; « bouclier » tarifaire / électricité "verte", ligne 1\nligne 2',
+    );
     expect(first![4]).toBe('10/01/2023');
     expect(first![14]).toBe('91');
     expect(second![12]).toBe('en attente');

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, frCount, frenchDate, frenchWeekdayDate, frNoun, numericDate, ordinal, questionSubject, questionTitle } from '../../src/format/french';
+import {
+  daysBetween,
+  frCount,
+  frenchDate,
+  frenchWeekdayDate,
+  frNoun,
+  numericDate,
+  ordinal,
+  questionSubject,
+  questionTitle,
+} from '../../src/format/french';
 
 describe('French wording', () => {
   it('takes the plural from 2: « 0 question », « 1 question », « 2 questions »', () => {

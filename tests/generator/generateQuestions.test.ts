@@ -6,7 +6,8 @@ import { isTuesday, isoToDay } from '../../tools/generator/joDates';
 const take = (opts: Parameters<typeof generateQuestions>[0]): OfficialQuestion[] => [...generateQuestions(opts)];
 const plain = (html: string): string => html.replace(/<[^>]+>/g, ' ');
 const words = (html: string): number => plain(html).split(/\s+/).filter(Boolean).length;
-const attribsOf = (q: OfficialQuestion) => (Array.isArray(q.minAttribs.minAttrib) ? q.minAttribs.minAttrib : [q.minAttribs.minAttrib]);
+const attribsOf = (q: OfficialQuestion) =>
+  Array.isArray(q.minAttribs.minAttrib) ? q.minAttribs.minAttrib : [q.minAttribs.minAttrib];
 
 // One mixed corpus shared by the shape and distribution checks (generation is pure: sharing is safe).
 const MIXED = take({ count: 3000, seed: 11, legislatures: [14, 16, 17] });
@@ -22,7 +23,9 @@ describe('generateQuestions: determinism', () => {
     const a = take({ count: 50, seed: 1 });
     const b = take({ count: 50, seed: 2 });
     expect(a.map((q) => q.uid)).toEqual(b.map((q) => q.uid));
-    const sameText = a.filter((q, i) => q.textesQuestion.texteQuestion.texte === b[i]!.textesQuestion.texteQuestion.texte);
+    const sameText = a.filter(
+      (q, i) => q.textesQuestion.texteQuestion.texte === b[i]!.textesQuestion.texteQuestion.texte,
+    );
     expect(sameText.length).toBeLessThan(3);
   });
 
@@ -38,7 +41,11 @@ describe('generateQuestions: official shape', () => {
     const qs = take({ count: 5, seed: 3, legislature: 16, startNumber: 1234 });
     expect(qs.map((q) => q.uid)).toEqual([1234, 1235, 1236, 1237, 1238].map((n) => `QANR5L16QE${n}`));
     for (const q of qs) {
-      expect(q.identifiant).toEqual({ numero: q.uid.slice('QANR5L16QE'.length), regime: '5eme Republique', legislature: '16' });
+      expect(q.identifiant).toEqual({
+        numero: q.uid.slice('QANR5L16QE'.length),
+        regime: '5eme Republique',
+        legislature: '16',
+      });
       expect(q.type).toBe('QE');
     }
   });
@@ -49,7 +56,9 @@ describe('generateQuestions: official shape', () => {
       expect(q.indexationAN.rubrique).toMatch(/^[a-zàâçéèêëîïôûùüÿœ :'’-]+$/);
       expect(q.indexationAN.teteAnalyse === null || typeof q.indexationAN.teteAnalyse === 'string').toBe(true);
       const analyse = q.indexationAN.analyses.analyse;
-      expect(typeof analyse === 'string' || (Array.isArray(analyse) && analyse.every((x) => typeof x === 'string'))).toBe(true);
+      expect(
+        typeof analyse === 'string' || (Array.isArray(analyse) && analyse.every((x) => typeof x === 'string')),
+      ).toBe(true);
       expect(q.auteur.identite.acteurRef).toMatch(/^PA\d+$/);
       expect(q.auteur.identite.mandatRef).toMatch(/^PM\d+$/);
       expect(q.auteur.groupe.organeRef).toMatch(/^PO\d+$/);
@@ -99,7 +108,9 @@ describe('generateQuestions: official shape', () => {
     expect(answered).toBeGreaterThan(0.55);
     expect(answered).toBeLessThan(0.72);
     const none = take({ count: 300, seed: 8, legislature: 17, answeredShare: 0, withdrawnShare: 0, transferShare: 0 });
-    expect(none.every((q) => q.textesReponse === null && q.cloture === null && !Array.isArray(q.minAttribs.minAttrib))).toBe(true);
+    expect(
+      none.every((q) => q.textesReponse === null && q.cloture === null && !Array.isArray(q.minAttribs.minAttrib)),
+    ).toBe(true);
   });
 
   it('lets unanswered questions of a finished legislature lapse (« Caduque » at its end)', () => {
@@ -171,12 +182,16 @@ describe('generateQuestions: realistic French text', () => {
 
   it('names the author and addresses the minister asked in the opening sentence', () => {
     for (const q of MIXED.slice(0, 200)) {
-      expect(plain(q.textesQuestion.texteQuestion.texte)).toMatch(/^ ?(M\.|Mme) [^ ]+.* (attire|appelle|interroge|alerte|souhaite|interpelle) .*(M\. le|Mme la) /);
+      expect(plain(q.textesQuestion.texteQuestion.texte)).toMatch(
+        /^ ?(M\.|Mme) [^ ]+.* (attire|appelle|interroge|alerte|souhaite|interpelle) .*(M\. le|Mme la) /,
+      );
     }
   });
 
   it('uses elisions, « guillemets » and sometimes the typographic apostrophe', () => {
-    const all = MIXED.map((q) => q.textesQuestion.texteQuestion.texte + (q.textesReponse?.texteReponse.texte ?? '')).join('\n');
+    const all = MIXED.map(
+      (q) => q.textesQuestion.texteQuestion.texte + (q.textesReponse?.texteReponse.texte ?? ''),
+    ).join('\n');
     expect(all).toMatch(/ l'[a-zéèêàâîôûh]/);
     expect(all).toMatch(/ d'[a-zéèêàâîôûh]/);
     expect(all).toMatch(/ qu'/);
@@ -189,7 +204,9 @@ describe('generateQuestions: realistic French text', () => {
   it('has a vocabulary of thousands of stems with a Zipf-like frequency curve', () => {
     const byWord = new Map<string, number>();
     for (const q of MIXED) {
-      const text = plain(`${q.textesQuestion.texteQuestion.texte} ${q.textesReponse?.texteReponse.texte ?? ''}`).toLowerCase();
+      const text = plain(
+        `${q.textesQuestion.texteQuestion.texte} ${q.textesReponse?.texteReponse.texte ?? ''}`,
+      ).toLowerCase();
       for (const w of text.match(/[a-zà-ÿœæ]{3,}/g) ?? []) byWord.set(w, (byWord.get(w) ?? 0) + 1);
     }
     const freq = new Map<string, number>();

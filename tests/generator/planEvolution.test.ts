@@ -2,13 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { generateQuestions, planEvolution, type OfficialQuestion } from '../../tools/generator';
 import { isTuesday } from '../../tools/generator/joDates';
 
-const attribs = (q: OfficialQuestion) => (Array.isArray(q.minAttribs.minAttrib) ? q.minAttribs.minAttrib : [q.minAttribs.minAttrib]);
+const attribs = (q: OfficialQuestion) =>
+  Array.isArray(q.minAttribs.minAttrib) ? q.minAttribs.minAttrib : [q.minAttribs.minAttrib];
 
 /** The diff a refresh computes, written independently of the generator. */
 function diffArchives(day1: Iterable<OfficialQuestion>, day2: Iterable<OfficialQuestion>) {
   const before = new Map<string, OfficialQuestion>();
   for (const q of day1) before.set(q.uid, q);
-  const out = { newQuestions: [] as string[], newAnswers: [] as string[], transfers: [] as string[], withdrawals: [] as string[], other: [] as string[] };
+  const out = {
+    newQuestions: [] as string[],
+    newAnswers: [] as string[],
+    transfers: [] as string[],
+    withdrawals: [] as string[],
+    other: [] as string[],
+  };
   for (const q of day2) {
     const old = before.get(q.uid);
     if (!old) {
@@ -83,7 +90,12 @@ describe('planEvolution', () => {
   });
 
   it('never changes the same question twice', () => {
-    const all = [...plan.changes.newAnswers, ...plan.changes.transfers, ...plan.changes.withdrawals, ...plan.changes.newQuestions];
+    const all = [
+      ...plan.changes.newAnswers,
+      ...plan.changes.transfers,
+      ...plan.changes.withdrawals,
+      ...plan.changes.newQuestions,
+    ];
     expect(new Set(all).size).toBe(all.length);
   });
 

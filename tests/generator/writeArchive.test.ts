@@ -4,7 +4,13 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import yauzl from 'yauzl';
-import { generateQuestions, planEvolution, writeArchive, writeDeputiesHistory, type OfficialQuestion } from '../../tools/generator';
+import {
+  generateQuestions,
+  planEvolution,
+  writeArchive,
+  writeDeputiesHistory,
+  type OfficialQuestion,
+} from '../../tools/generator';
 import { parseActeur } from '../../src/corpus/parse/parseActeur';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -107,7 +113,13 @@ describe('writeArchive', () => {
 
   it('writes the deputy files into a zip when asked', async () => {
     const acteursOut = path.join(dir, 'acteurs.zip');
-    const result = await writeArchive({ count: 3, seed: 1, out: path.join(dir, 'small.json'), layout: 'single', acteursOut });
+    const result = await writeArchive({
+      count: 3,
+      seed: 1,
+      out: path.join(dir, 'small.json'),
+      layout: 'single',
+      acteursOut,
+    });
     const entries = await readZip(acteursOut);
     expect(entries.size).toBe(result.acteurs);
     expect([...entries.keys()].every((k) => /^acteur\/PA\d+\.json$/.test(k))).toBe(true);
@@ -128,7 +140,21 @@ describe('npm run gen-corpus', () => {
     const out = path.join(dir, 'cli.zip');
     const r = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'scripts/gen-corpus.ts', '--count', '30', '--out', out, '--seed', '4', '--legislature', '16', '--day2', 'new=2,answers=1'],
+      [
+        '--import',
+        'tsx',
+        'scripts/gen-corpus.ts',
+        '--count',
+        '30',
+        '--out',
+        out,
+        '--seed',
+        '4',
+        '--legislature',
+        '16',
+        '--day2',
+        'new=2,answers=1',
+      ],
       { cwd: repoRoot, encoding: 'utf8' },
     );
     expect(r.stderr).not.toMatch(/Error/);
@@ -138,10 +164,14 @@ describe('npm run gen-corpus', () => {
   });
 
   it('explains a wrong option in French and exits with code 2', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/gen-corpus.ts', '--count', 'abc', '--out', path.join(dir, 'x.json')], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/gen-corpus.ts', '--count', 'abc', '--out', path.join(dir, 'x.json')],
+      {
+        cwd: repoRoot,
+        encoding: 'utf8',
+      },
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--count attend un entier positif/);
   });
@@ -161,6 +191,8 @@ describe('the deputies’ history in the AMO30 layout', () => {
     expect(names).toHaveLength(700 + written.organes);
     expect(written.deputies).toBeLessThan(700);
     const deputy = parseActeur(JSON.parse(entries.get(names[0]!)!.toString('utf8')));
-    expect(deputy.ok && deputy.value.mandates.some((m) => m.typeOrgane === 'ASSEMBLEE' && m.legislature === 17)).toBe(true);
+    expect(deputy.ok && deputy.value.mandates.some((m) => m.typeOrgane === 'ASSEMBLEE' && m.legislature === 17)).toBe(
+      true,
+    );
   }, 60_000);
 });

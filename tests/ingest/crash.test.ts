@@ -19,9 +19,7 @@ function snapshot(dbPath: string) {
   try {
     return {
       questions: db.prepare('SELECT uid, content_hash FROM questions ORDER BY uid').all(),
-      events: db
-        .prepare('SELECT uid, kind, baseline, detail FROM events ORDER BY uid, kind')
-        .all(),
+      events: db.prepare('SELECT uid, kind, baseline, detail FROM events ORDER BY uid, kind').all(),
       total: db.prepare('SELECT count(*) FROM questions').pluck().get(),
     };
   } finally {
@@ -53,10 +51,14 @@ describe('npm run ingest killed half-way', () => {
     const crashed = path.join(dir, 'crashed.db');
     const script = path.join(REPO, 'scripts/ingest.ts');
 
-    const child = spawn(process.execPath, ['--import', 'tsx', script, input, '--db', crashed, '--batch-size', String(BATCH), '--json'], {
-      cwd: REPO,
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', script, input, '--db', crashed, '--batch-size', String(BATCH), '--json'],
+      {
+        cwd: REPO,
+        stdio: 'ignore',
+      },
+    );
     const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
       child.on('exit', (code, signal) => resolve(signal ?? code)),
     );

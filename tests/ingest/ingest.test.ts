@@ -6,7 +6,15 @@ import { parseSeedPage } from '../../src/corpus/parse/parseSeedPage';
 import { openStore } from '../../src/store/openStore';
 import type { QuestionStore } from '../../src/store/QuestionStore';
 import { buildZip, corruptEntry } from './support/buildZip';
-import { FIXTURES, SEEDS, SAMPLES, fixtureQuestions, fixtureRaw, renumber, writeClonedSingleFile } from './support/cloneCorpus';
+import {
+  FIXTURES,
+  SEEDS,
+  SAMPLES,
+  fixtureQuestions,
+  fixtureRaw,
+  renumber,
+  writeClonedSingleFile,
+} from './support/cloneCorpus';
 import { encodeCp1252 } from './support/cp1252';
 import { useTempDirs } from './support/tempDir';
 
@@ -124,12 +132,17 @@ describe('ingest: bad input never stops the good', () => {
     const single = readFileSync(path.join(FIXTURES, 'questions_ecrites_XIV.json'), 'utf8');
     const secondStart = single.indexOf('"uid": "QANR5L14QE101"');
     const truncated = write('bad/truncated_XIV.json', single.slice(0, secondStart + 200));
-    const truncatedOne = write('bad/QANR5L16QE1.json', readFileSync(path.join(FIXTURES, 'QANR5L16QE1234.json'), 'utf8').slice(0, 300));
+    const truncatedOne = write(
+      'bad/QANR5L16QE1.json',
+      readFileSync(path.join(FIXTURES, 'QANR5L16QE1234.json'), 'utf8').slice(0, 300),
+    );
     const empty = write('bad/empty.json', '');
     const junk = write('bad/junk.txt', Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919) % 256)));
     const numberless = write(
       'bad/numberless.txt',
-      seedText(0).replace('Question écrite n° 50862', 'Question écrite').replace(/Numéro de la question : 50862\n/, ''),
+      seedText(0)
+        .replace('Question écrite n° 50862', 'Question écrite')
+        .replace(/Numéro de la question : 50862\n/, ''),
     );
     const cp1252 = write('good/page-cp1252.txt', encodeCp1252(seedText(1)));
     const bomCrlf = write('good/page-bom-crlf.txt', `\uFEFF${seedText(3).replace(/\n/g, '\r\n')}`);
@@ -159,7 +172,12 @@ describe('ingest: bad input never stops the good', () => {
     expect(byFile.get(`${zip}!json/QANR5L16QE1235.json`)).toBeDefined();
     expect(s.rejected).toHaveLength(6);
     expect(s.rejectedByCategory.find((g) => g.category === 'JSON invalide ou tronqué')?.count).toBe(2);
-    expect(s.inputs.filter((i) => i.status === 'error').map((i) => i.input)).toEqual([truncatedOne, empty, junk, numberless]);
+    expect(s.inputs.filter((i) => i.status === 'error').map((i) => i.input)).toEqual([
+      truncatedOne,
+      empty,
+      junk,
+      numberless,
+    ]);
     expect(formatSummary(s)).toContain('Rejets : 6');
   });
 
@@ -182,7 +200,10 @@ describe('ingest: bad input never stops the good', () => {
     const cp1252 = write('page-cp1252.txt', encodeCp1252(seedText(1)));
     const bomCrlf = write('page-bom-crlf.txt', `\uFEFF${seedText(3).replace(/\n/g, '\r\n')}`);
     await run([cp1252, bomCrlf]);
-    for (const [file, i] of [[cp1252, 1], [bomCrlf, 3]] as const) {
+    for (const [file, i] of [
+      [cp1252, 1],
+      [bomCrlf, 3],
+    ] as const) {
       const expected = parseSeedPage(seedText(i), file);
       if (!expected.ok) throw new Error(expected.reason);
       expect(store.getQuestion(expected.value.uid)).toEqual(expected.value);
@@ -215,7 +236,12 @@ describe('ingest: updates, events and baseline', () => {
     const rev = store.revision();
     const events = store.maxEventId();
     const second = await run(inputs, DAY2);
-    expect(second.questions).toEqual({ read: first.questions.read, new: 0, updated: 0, unchanged: first.questions.read });
+    expect(second.questions).toEqual({
+      read: first.questions.read,
+      new: 0,
+      updated: 0,
+      unchanged: first.questions.read,
+    });
     expect(second.acteurs.changed).toBe(0);
     expect(store.revision()).toBe(rev);
     expect(store.maxEventId()).toBe(events);

@@ -8,7 +8,9 @@ describe('progress without a terminal', () => {
     const p = createProgress({ enabled: true, isTTY: false, intervalMs: 0, log: (l) => lines.push(l) });
     p.tick(1500, 'archive.zip!json/QANR5L17QE1.json');
     p.stop();
-    expect(lines).toEqual([`… ${(1500).toLocaleString('fr-FR')} enregistrements lus (archive.zip!json/QANR5L17QE1.json)`]);
+    expect(lines).toEqual([
+      `… ${(1500).toLocaleString('fr-FR')} enregistrements lus (archive.zip!json/QANR5L17QE1.json)`,
+    ]);
     const silent: string[] = [];
     createProgress({ enabled: false, log: (l) => silent.push(l) }).tick(1, 'x');
     expect(silent).toEqual([]);
@@ -18,7 +20,10 @@ describe('progress without a terminal', () => {
 describe('detectKind', () => {
   const bytes = (s: string) => new TextEncoder().encode(s);
   it('reads the first JSON key after a BOM and spaces', () => {
-    expect(detectKind(bytes('\uFEFF \n {"questionsEcrites": {"question": ['))).toEqual({ kind: 'json', rootKey: 'questionsEcrites' });
+    expect(detectKind(bytes('\uFEFF \n {"questionsEcrites": {"question": ['))).toEqual({
+      kind: 'json',
+      rootKey: 'questionsEcrites',
+    });
     expect(detectKind(bytes('{"acteur":{}}'))).toEqual({ kind: 'json', rootKey: 'acteur' });
     expect(detectKind(bytes('[{"question":{}}]'))).toEqual({ kind: 'json', rootKey: null });
   });

@@ -66,7 +66,10 @@ const run = (inputs: string[], now = new Date('2025-03-04T08:00:00Z')) =>
 
 async function fixtureZip(files: string[]): Promise<Buffer> {
   const out = path.join(dir, `a${Math.random().toString(36).slice(2)}.zip`);
-  await buildZip(out, files.map((f) => [`json/${f}`, readFileSync(path.join(FIXTURES, f))]));
+  await buildZip(
+    out,
+    files.map((f) => [`json/${f}`, readFileSync(path.join(FIXTURES, f))]),
+  );
   return readFileSync(out);
 }
 

@@ -3,7 +3,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseActeur } from '../../src/corpus/parse/parseActeur';
 import type { Acteur } from '../../src/corpus/types';
-import { labelKey, MatchLevel, matchName, nameFilterMatches, parseNameQuery, personKey, rankByName } from '../../src/insights/names';
+import {
+  labelKey,
+  MatchLevel,
+  matchName,
+  nameFilterMatches,
+  parseNameQuery,
+  personKey,
+  rankByName,
+} from '../../src/insights/names';
 
 const dir = path.resolve(__dirname, '../fixtures/samples/acteurs');
 /** The 603 real deputies' records (AMO), as the ingest reads them. */
@@ -16,7 +24,14 @@ const display = (a: Acteur) => [a.civility, a.firstName, a.lastName].filter(Bool
 const keys = new Map(ACTEURS.map((a) => [a, personKey({ firstName: a.firstName, lastName: a.lastName })]));
 
 function lookup(input: string, limit = 5): string[] {
-  return rankByName(ACTEURS, input, (a) => keys.get(a)!, () => 0, display, limit).map((r) => display(r.value));
+  return rankByName(
+    ACTEURS,
+    input,
+    (a) => keys.get(a)!,
+    () => 0,
+    display,
+    limit,
+  ).map((r) => display(r.value));
 }
 
 describe('deputy names, on the real records', () => {
@@ -66,7 +81,8 @@ describe('deputy names, on the real records', () => {
   });
 
   it('gives every record a match for its own display name, at level EXACT', () => {
-    for (const a of ACTEURS) expect(matchName(parseNameQuery(display(a)), keys.get(a)!), display(a)).toBe(MatchLevel.EXACT);
+    for (const a of ACTEURS)
+      expect(matchName(parseNameQuery(display(a)), keys.get(a)!), display(a)).toBe(MatchLevel.EXACT);
   });
 
   it('filters on whole words only: « Brun » keeps M. Philippe Brun, not M. Joël Bruneau', () => {
@@ -74,7 +90,9 @@ describe('deputy names, on the real records', () => {
     expect(nameFilterMatches(q, personKey({ name: 'M. Philippe Brun' }))).toBe(true);
     expect(nameFilterMatches(q, personKey({ name: 'M. Joël Bruneau' }))).toBe(false);
     expect(nameFilterMatches(parseNameQuery('bruneau joel'), personKey({ name: 'M. Joël Bruneau' }))).toBe(true);
-    expect(nameFilterMatches(parseNameQuery('Mme Le Bodo'), personKey({ name: 'Mme Agnès Firmin Le Bodo' }))).toBe(true);
+    expect(nameFilterMatches(parseNameQuery('Mme Le Bodo'), personKey({ name: 'Mme Agnès Firmin Le Bodo' }))).toBe(
+      true,
+    );
   });
 
   it('reads a display name without records: first word is the first name, the rest the last name', () => {

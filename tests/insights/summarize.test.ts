@@ -20,7 +20,14 @@ describe('summarize', () => {
   const facts = [
     f({ number: 1, status: 'answered', questionDate: '2024-01-02', answerDate: '2024-01-12', rubrique: 'justice' }),
     f({ number: 2, status: 'answered', questionDate: '2024-01-02', answerDate: '2024-03-02', rubrique: 'Justice' }),
-    f({ number: 3, status: 'answered', questionDate: '2024-02-06', answerDate: '2024-06-04', rubrique: 'police', ministryAssigned: 'Intérieur' }),
+    f({
+      number: 3,
+      status: 'answered',
+      questionDate: '2024-02-06',
+      answerDate: '2024-06-04',
+      rubrique: 'police',
+      ministryAssigned: 'Intérieur',
+    }),
     f({ number: 4, status: 'pending', questionDate: '2024-03-05' }),
     f({ number: 5, status: 'pending', questionDate: '2024-04-16' }), // exactly two months before 15/06 is 15/04
     f({ number: 6, status: 'pending', questionDate: '2024-05-21' }),
@@ -48,7 +55,12 @@ describe('summarize', () => {
   });
 
   it('handles an empty list', () => {
-    expect(summarize([], now)).toMatchObject({ total: 0, answeredShare: 0, medianDelayDays: null, firstQuestionDate: null });
+    expect(summarize([], now)).toMatchObject({
+      total: 0,
+      answeredShare: 0,
+      medianDelayDays: null,
+      firstQuestionDate: null,
+    });
   });
 });
 

@@ -26,7 +26,10 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'ops-health-'));
   const dbPath = path.join(dir, 'questions.db');
   const store = openStore(dbPath);
-  store.upsertQuestions(Array.from({ length: 5 }, (_, i) => makeQuestion({ number: 10 + i, legislature: 16 })), { seenAt: clock.toISOString() });
+  store.upsertQuestions(
+    Array.from({ length: 5 }, (_, i) => makeQuestion({ number: 10 + i, legislature: 16 })),
+    { seenAt: clock.toISOString() },
+  );
   store.close();
   server = await startArchiveServer();
   fake = await startDiscordFake();
@@ -104,8 +107,12 @@ describe('the health endpoint', () => {
     expect(sample(text, 'qe_interactions_total{kind="command",command="question",outcome="user_error"}')).toBe(1);
     expect(sample(text, 'qe_interactions_total{kind="autocomplete",command="depute",outcome="ok"}')).toBe(1);
     // A search answered within a second is the interaction response itself (no deferral).
-    expect(sample(text, 'qe_interaction_ack_seconds_count{kind="command",command="recherche",deferred="false"}')).toBe(1);
-    expect(sample(text, 'qe_interaction_ack_seconds_bucket{le="3",kind="command",command="aide",deferred="false"}')).toBe(okBefore + 7);
+    expect(sample(text, 'qe_interaction_ack_seconds_count{kind="command",command="recherche",deferred="false"}')).toBe(
+      1,
+    );
+    expect(
+      sample(text, 'qe_interaction_ack_seconds_bucket{le="3",kind="command",command="aide",deferred="false"}'),
+    ).toBe(okBefore + 7);
     expect(sample(text, 'qe_interaction_answer_seconds_count{kind="command",command="recherche"}')).toBe(1);
     expect(sample(text, 'qe_search_seconds_count{operation="search",result="ok"}')).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'qe_search_seconds_count{operation="suggest",result="ok"}')).toBeGreaterThanOrEqual(1);
@@ -134,7 +141,11 @@ describe('the health endpoint', () => {
     expect(ok?.ok).toBe(true);
     const after = await healthz();
     expect(after.body.warnings).toEqual([]);
-    expect(after.body.refresh).toMatchObject({ lastOkAt: '2025-03-04T05:30:00.000Z', consecutiveFailures: 0, last: { outcome: 'ok', questions: { new: 40 } } });
+    expect(after.body.refresh).toMatchObject({
+      lastOkAt: '2025-03-04T05:30:00.000Z',
+      consecutiveFailures: 0,
+      last: { outcome: 'ok', questions: { new: 40 } },
+    });
 
     const text = await metrics();
     expect(sample(text, 'qe_refresh_runs_total{outcome="failed"}')).toBe(1);
@@ -149,14 +160,28 @@ describe('the health endpoint', () => {
     const description = stats.message.embeds[0]?.description ?? '';
     expect(description).toContain('✅ Service : opérationnel.');
     expect(description).toContain('Connexion à Discord : établie.');
-    expect(description).toContain('Mise à jour quotidienne : réussie le 4 mars 2025 à 05:30 UTC (40 nouvelles questions, 0 mise à jour).');
+    expect(description).toContain(
+      'Mise à jour quotidienne : réussie le 4 mars 2025 à 05:30 UTC (40 nouvelles questions, 0 mise à jour).',
+    );
   });
 
   it('counts digest deliveries sent, retried and failed, and those pending', async () => {
     const { service } = app.deps.digest!;
     const sub = (channelId: string) =>
       service.addSubscription(
-        { guildId: FAKE_GUILD_ID, channelId, createdBy: 'u', keywords: null, deputy: null, ministry: null, rubrique: null, content: 'tout', time: '08:00', days: null, timeZone: 'Europe/Paris' },
+        {
+          guildId: FAKE_GUILD_ID,
+          channelId,
+          createdBy: 'u',
+          keywords: null,
+          deputy: null,
+          ministry: null,
+          rubrique: null,
+          content: 'tout',
+          time: '08:00',
+          days: null,
+          timeZone: 'Europe/Paris',
+        },
         clock,
       );
     sub('710000000000000001');

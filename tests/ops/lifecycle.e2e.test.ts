@@ -10,7 +10,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RESTARTING_MESSAGE } from '../../src/ops/interactionGate';
 import { openStore } from '../../src/store/openStore';
 import { buildCorpus, makeQuestion, tempDir } from '../support/botCorpus';
-import { FAKE_TOKEN, INTERACTION_ROUTES, startDiscordFake, type DiscordFake, type RequestMatch } from '../support/discordFake';
+import {
+  FAKE_TOKEN,
+  INTERACTION_ROUTES,
+  startDiscordFake,
+  type DiscordFake,
+  type RequestMatch,
+} from '../support/discordFake';
 import { spawnBot, type SpawnedBot } from '../support/spawnBot';
 
 let fake: DiscordFake;
@@ -100,7 +106,9 @@ describe('stopping the bot', () => {
     expect(await b.exited).toEqual({ code: 0, signal: null });
     expect(b.logs.find((l) => l.msg === 'stopped')).toMatchObject({ unfinished: 0 });
     // The index was saved at the revision that holds the new question; the database was closed (WAL folded).
-    const manifest = JSON.parse(readFileSync(path.join(tmp.dir, 'index', 'manifest.json'), 'utf8')) as { revision: string };
+    const manifest = JSON.parse(readFileSync(path.join(tmp.dir, 'index', 'manifest.json'), 'utf8')) as {
+      revision: string;
+    };
     expect(manifest.revision).toBe(revision);
     expect(!existsSync(`${dbPath}-wal`) || statSync(`${dbPath}-wal`).size === 0).toBe(true);
     fake.assertClean();
@@ -115,7 +123,9 @@ describe('stopping the bot', () => {
     b.child.kill('SIGTERM');
     expect(await b.exited).toEqual({ code: 0, signal: null });
     expect(Date.now() - signalled).toBeLessThan(15_000);
-    expect(b.logs.find((l) => l.msg === 'interactions still running at the shutdown deadline, stopping anyway')).toMatchObject({ unfinished: 1 });
+    expect(
+      b.logs.find((l) => l.msg === 'interactions still running at the shutdown deadline, stopping anyway'),
+    ).toMatchObject({ unfinished: 1 });
     expect(b.logs.find((l) => l.msg === 'stopped')).toBeDefined();
     hold.release();
   }, 180_000);
@@ -127,7 +137,11 @@ describe('an unexpected error', () => {
     fake.inject({ type: 2, data: null as unknown as Record<string, unknown> });
     expect(await b.exited).toEqual({ code: 1, signal: null });
     const fatal = b.logs.find((l) => l.level === 60);
-    expect(fatal).toMatchObject({ msg: 'unhandled promise rejection, exiting', origin: 'unhandledRejection', phase: 'running' });
+    expect(fatal).toMatchObject({
+      msg: 'unhandled promise rejection, exiting',
+      origin: 'unhandledRejection',
+      phase: 'running',
+    });
     expect(JSON.stringify(fatal)).toContain('InteractionCreate');
     // The supervisor's restart finds everything in order.
     const again = await startBot();
@@ -136,21 +150,35 @@ describe('an unexpected error', () => {
     expect((await again.exited).code).toBe(0);
   }, 180_000);
 
-  it.each(['exception', 'rejection'])('(%s) ends any process that uses the life cycle with code 1, logged without secrets', async (crash) => {
-    const secret = 'itok_987654321_s3cr3t-value-x';
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(path.dirname(fileURLToPath(import.meta.url)), 'support', 'throwingChild.ts')], {
-      env: { ...process.env, CRASH: crash, CHILD_SECRET: secret },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let printed = '';
-    child.stdout.on('data', (c: Buffer) => (printed += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (printed += c.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
-    expect(code).toBe(1);
-    const lines = printed.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    const fatal = lines.find((l) => l.level === 60);
-    expect(fatal).toMatchObject({ origin: crash === 'exception' ? 'uncaughtException' : 'unhandledRejection', phase: 'running' });
-    expect(lines.at(-1)).toMatchObject({ msg: 'last words' });
-    expect(printed).not.toContain(secret);
-  }, 60_000);
+  it.each(['exception', 'rejection'])(
+    '(%s) ends any process that uses the life cycle with code 1, logged without secrets',
+    async (crash) => {
+      const secret = 'itok_987654321_s3cr3t-value-x';
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', path.join(path.dirname(fileURLToPath(import.meta.url)), 'support', 'throwingChild.ts')],
+        {
+          env: { ...process.env, CRASH: crash, CHILD_SECRET: secret },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      let printed = '';
+      child.stdout.on('data', (c: Buffer) => (printed += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (printed += c.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+      expect(code).toBe(1);
+      const lines = printed
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      const fatal = lines.find((l) => l.level === 60);
+      expect(fatal).toMatchObject({
+        origin: crash === 'exception' ? 'uncaughtException' : 'unhandledRejection',
+        phase: 'running',
+      });
+      expect(lines.at(-1)).toMatchObject({ msg: 'last words' });
+      expect(printed).not.toContain(secret);
+    },
+    60_000,
+  );
 });

@@ -8,7 +8,11 @@ const FAKE_STYLE_TOKEN = 'itok_1234567890_k3yv4lu3';
 
 function collect(level: 'debug' | 'info' = 'debug'): { lines: string[]; logger: ReturnType<typeof createLogger> } {
   const lines: string[] = [];
-  const logger = createLogger({ level, destination: { write: (s: string) => void lines.push(s) }, secrets: [BOT_TOKEN] });
+  const logger = createLogger({
+    level,
+    destination: { write: (s: string) => void lines.push(s) },
+    secrets: [BOT_TOKEN],
+  });
   return { lines, logger };
 }
 
@@ -32,32 +36,36 @@ describe('secrets never reach the logs', () => {
   });
 
   it('leaves ordinary log text alone', () => {
-    const text = '{"level":30,"msg":"index: ready","size":12345,"path":"/api/v10/channels/300000000000000003/messages","file":"data/questions.db"}';
+    const text =
+      '{"level":30,"msg":"index: ready","size":12345,"path":"/api/v10/channels/300000000000000003/messages","file":"data/questions.db"}';
     expect(scrubSecrets(text)).toBe(text);
   });
 
   it('logs a DiscordAPIError with its URL, body and nested cause at debug without any token', () => {
     const { lines, logger } = collect();
     const url = `https://discord.com/api/v10/webhooks/100000000000000001/${INTERACTION_TOKEN}/messages/@original`;
-    const apiError = new DiscordAPIError(
-      { message: 'Unknown Webhook', code: 10015 },
-      10015,
-      404,
-      'PATCH',
-      url,
-      { body: { content: 'x', token: INTERACTION_TOKEN }, files: undefined },
-    );
-    const httpError = new HTTPError(500, 'Internal Server Error', 'POST', `https://discord.com/api/v10/interactions/1234567890/${FAKE_STYLE_TOKEN}/callback`, {
-      body: { type: 5 },
+    const apiError = new DiscordAPIError({ message: 'Unknown Webhook', code: 10015 }, 10015, 404, 'PATCH', url, {
+      body: { content: 'x', token: INTERACTION_TOKEN },
       files: undefined,
     });
+    const httpError = new HTTPError(
+      500,
+      'Internal Server Error',
+      'POST',
+      `https://discord.com/api/v10/interactions/1234567890/${FAKE_STYLE_TOKEN}/callback`,
+      {
+        body: { type: 5 },
+        files: undefined,
+      },
+    );
     const wrapped = new Error(`reply failed for ${url}`, { cause: new Error('inner', { cause: httpError }) });
     logger.error({ err: apiError }, 'interaction reply failed');
     logger.debug({ err: wrapped, headers: { authorization: `Bot ${BOT_TOKEN}` } }, 'with causes');
     logger.warn({ message: `token is ${BOT_TOKEN}` }, `free text ${BOT_TOKEN}`);
     const all = lines.join('\n');
     expect(lines).toHaveLength(3);
-    for (const secret of [BOT_TOKEN, INTERACTION_TOKEN, FAKE_STYLE_TOKEN, 'secret-token-value']) expect(all).not.toContain(secret);
+    for (const secret of [BOT_TOKEN, INTERACTION_TOKEN, FAKE_STYLE_TOKEN, 'secret-token-value'])
+      expect(all).not.toContain(secret);
     // Still useful: the route and the status remain.
     expect(all).toContain('/webhooks/100000000000000001/[redacted]/messages/@original');
     expect(all).toContain('"status":404');
@@ -65,9 +73,17 @@ describe('secrets never reach the logs', () => {
 
   it('writes short human-readable lines for a person at a terminal, scrubbed of secrets like the JSON ones', () => {
     const lines: string[] = [];
-    const logger = createLogger({ level: 'warn', pretty: true, destination: { write: (s: string) => void lines.push(s) }, secrets: [BOT_TOKEN] });
+    const logger = createLogger({
+      level: 'warn',
+      pretty: true,
+      destination: { write: (s: string) => void lines.push(s) },
+      secrets: [BOT_TOKEN],
+    });
     logger.info({ size: 12 }, 'index: ready');
-    logger.warn({ url: `https://discord.com/api/v10/interactions/1234567890/${FAKE_STYLE_TOKEN}/callback` }, `login with ${BOT_TOKEN} refused`);
+    logger.warn(
+      { url: `https://discord.com/api/v10/interactions/1234567890/${FAKE_STYLE_TOKEN}/callback` },
+      `login with ${BOT_TOKEN} refused`,
+    );
     expect(lines).toHaveLength(1);
     const line = lines[0]!;
     expect(line).toMatch(/WARN/);

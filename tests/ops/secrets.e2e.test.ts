@@ -6,7 +6,14 @@
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildCorpus, tempDir } from '../support/botCorpus';
-import { FAKE_TOKEN, INTERACTION_ROUTES, startDiscordFake, type DiscordFake, type InjectedInteraction, type RequestMatch } from '../support/discordFake';
+import {
+  FAKE_TOKEN,
+  INTERACTION_ROUTES,
+  startDiscordFake,
+  type DiscordFake,
+  type InjectedInteraction,
+  type RequestMatch,
+} from '../support/discordFake';
 import { spawnBot, type SpawnedBot } from '../support/spawnBot';
 
 let fake: DiscordFake;
@@ -39,11 +46,17 @@ afterAll(async () => {
  * Injects an interaction while `route` answers `status` (a 500 four times: discord.js, with its production
  * settings, retries a 500 three times); resolves when the bot has logged the failure.
  */
-async function failing(route: RequestMatch, status: 404 | 500, inject: () => InjectedInteraction): Promise<InjectedInteraction> {
+async function failing(
+  route: RequestMatch,
+  status: 404 | 500,
+  inject: () => InjectedInteraction,
+): Promise<InjectedInteraction> {
   const before = bot.logs.filter((l) => l.msg === 'interaction reply failed').length;
   const rule = fake.failRequests(route, status, status === 500 ? 4 : 1);
   const i = inject();
-  await expect.poll(() => bot.logs.filter((l) => l.msg === 'interaction reply failed').length, { timeout: 30_000 }).toBe(before + 1);
+  await expect
+    .poll(() => bot.logs.filter((l) => l.msg === 'interaction reply failed').length, { timeout: 30_000 })
+    .toBe(before + 1);
   rule.remove();
   return i;
 }
@@ -56,8 +69,14 @@ it('prints no token at LOG_LEVEL=debug when Discord answers 500 and 404 to callb
   // A deferred command's edit of @original fails (/palmares, /tendance and /demander always defer).
   injected.push(await failing(INTERACTION_ROUTES.editOriginal, 500, () => fake.command('palmares')));
   injected.push(await failing(INTERACTION_ROUTES.editOriginal, 404, () => fake.command('palmares')));
-  injected.push(await failing(INTERACTION_ROUTES.editOriginal, 500, () => fake.command('tendance', { texte: 'retraite' })));
-  injected.push(await failing(INTERACTION_ROUTES.editOriginal, 404, () => fake.command('demander', { texte: 'qui pose des questions sur les retraites ?' })));
+  injected.push(
+    await failing(INTERACTION_ROUTES.editOriginal, 500, () => fake.command('tendance', { texte: 'retraite' })),
+  );
+  injected.push(
+    await failing(INTERACTION_ROUTES.editOriginal, 404, () =>
+      fake.command('demander', { texte: 'qui pose des questions sur les retraites ?' }),
+    ),
+  );
   // And one that works, so that debug REST lines for a successful exchange are there too.
   const ok = fake.command('aide');
   injected.push(ok);
@@ -73,6 +92,10 @@ it('prints no token at LOG_LEVEL=debug when Discord answers 500 and 404 to callb
   expect(failures).toHaveLength(6);
   expect(JSON.stringify(failures)).toMatch(/\/interactions\/\d+\/\[redacted\]\/callback/);
   expect(JSON.stringify(failures)).toMatch(/\/webhooks\/\d+\/\[redacted\]/);
-  expect(bot.logs.some((l) => l.msg === 'discord REST response' && /\/interactions\/\d+\/\[redacted\]\/callback/.test(String(l.path)))).toBe(true);
+  expect(
+    bot.logs.some(
+      (l) => l.msg === 'discord REST response' && /\/interactions\/\d+\/\[redacted\]\/callback/.test(String(l.path)),
+    ),
+  ).toBe(true);
   fake.assertClean();
 }, 120_000);

@@ -35,7 +35,13 @@ import { HISTORY_RETENTION_DAYS } from '../../src/digest/DigestService';
 import { DISCORD_CACHE_LIMITS } from '../../src/discord/createDiscordClient';
 import { archiveBytes, startArchiveServer, type ArchiveServer } from '../digest/support/archive';
 import { buildCorpus, tempDir } from '../support/botCorpus';
-import { FAKE_TOKEN, componentsOf, startDiscordFake, type DiscordFake, type InteractionResult } from '../support/discordFake';
+import {
+  FAKE_TOKEN,
+  componentsOf,
+  startDiscordFake,
+  type DiscordFake,
+  type InteractionResult,
+} from '../support/discordFake';
 
 const DAYS = Number(process.env.SOAK_DAYS ?? 30);
 const INTERACTIONS = Number(process.env.SOAK_INTERACTIONS ?? 50_000);
@@ -47,7 +53,23 @@ const NEW_PER_DAY = 10;
 const DAY0 = Date.parse('2025-03-03T00:00:00Z'); // a Monday
 const MANAGER = String(2248473465835073n | 32n);
 const CHANNELS = ['810000000000000001', '810000000000000002', '810000000000000003', '810000000000000004'];
-const WORDS = ['retraite', 'hôpitaux', 'cybercriminalité', 'sécurité', 'éducation', 'agriculteurs', 'logement', 'justice', 'impôt', 'transports', 'santé', 'collectivités', 'énergie', 'emploi', 'ministre'];
+const WORDS = [
+  'retraite',
+  'hôpitaux',
+  'cybercriminalité',
+  'sécurité',
+  'éducation',
+  'agriculteurs',
+  'logement',
+  'justice',
+  'impôt',
+  'transports',
+  'santé',
+  'collectivités',
+  'énergie',
+  'emploi',
+  'ministre',
+];
 
 interface Sample {
   day: number;
@@ -58,7 +80,14 @@ interface Sample {
   users: number;
   members: number;
   owners: number;
-  rows: { pageStates: number; deliveries: number; deliveriesDone: number; follows: number; events: number; questions: number };
+  rows: {
+    pageStates: number;
+    deliveries: number;
+    deliveriesDone: number;
+    follows: number;
+    events: number;
+    questions: number;
+  };
   indexSize: number;
   health: string;
   healthUrl: string;
@@ -81,7 +110,8 @@ function rpc(op: string, args: Record<string, unknown> = {}): Promise<Record<str
   });
 }
 
-const at = (day: number, hhmm: string): string => new Date(DAY0 + day * 86_400_000 + Date.parse(`1970-01-01T${hhmm}:00Z`)).toISOString();
+const at = (day: number, hhmm: string): string =>
+  new Date(DAY0 + day * 86_400_000 + Date.parse(`1970-01-01T${hhmm}:00Z`)).toISOString();
 
 async function archiveOfDay(day: number): Promise<Buffer> {
   const plan = planEvolution(
@@ -143,10 +173,16 @@ function interaction(i: number, pendingUids: string[]): Promise<unknown> {
     case 1:
     case 2: {
       // A search (distinct combinations: distinct page states), then sometimes its next page.
-      const p = fake.command('recherche', { texte: `${word} ${other}`, depuis: since, ...(i % 3 === 0 ? { tri: 'recentes' } : {}) }, opts).done;
+      const p = fake.command(
+        'recherche',
+        { texte: `${word} ${other}`, depuis: since, ...(i % 3 === 0 ? { tri: 'recentes' } : {}) },
+        opts,
+      ).done;
       if (i % 2 === 0) return p;
       return p.then((res: InteractionResult) => {
-        const next = componentsOf(res.message).find((c) => c.custom_id?.startsWith('rsp:') && c.custom_id.endsWith(':n') && !c.disabled);
+        const next = componentsOf(res.message).find(
+          (c) => c.custom_id?.startsWith('rsp:') && c.custom_id.endsWith(':n') && !c.disabled,
+        );
         return next?.custom_id ? fake.button(res.message, next.custom_id, opts).done : res;
       });
     }
@@ -164,7 +200,9 @@ function interaction(i: number, pendingUids: string[]): Promise<unknown> {
       // Follow a pending question of the live legislature (in DM), a few a day.
       const uid = pendingUids[i % Math.max(1, pendingUids.length)];
       const number = uid ? Number(/QE(\d+)$/.exec(uid)?.[1]) : 1;
-      return i % 50 === 8 ? fake.command('suivre', { numero: number, legislature: 17 }, opts).done : fake.command('aide', {}, opts).done;
+      return i % 50 === 8
+        ? fake.command('suivre', { numero: number, legislature: 17 }, opts).done
+        : fake.command('aide', {}, opts).done;
     }
     default:
       return fake.command('stats', {}, opts).done;
@@ -205,11 +243,22 @@ it(`keeps memory, handles and tables bounded over ${DAYS} simulated days and ${I
     await rpc('clock', { at: at(day, '09:00') });
     if (day === 0) {
       for (const channel of CHANNELS) {
-        const res = await fake.command('digest', { salon: channel, heure: '10h' }, { subcommand: 'ajouter', permissions: MANAGER, userId: String(800_000_000_000_000_000n + BigInt(channel.slice(-1))) }).done;
+        const res = await fake.command(
+          'digest',
+          { salon: channel, heure: '10h' },
+          {
+            subcommand: 'ajouter',
+            permissions: MANAGER,
+            userId: String(800_000_000_000_000_000n + BigInt(channel.slice(-1))),
+          },
+        ).done;
         expect(String(res.body.content)).toMatch(/Digest n° \d+ créé/);
       }
     }
-    const pendingUids = planEvolution({ count: LIVE_START + day * NEW_PER_DAY, seed: 31, legislature: 17 }, { newQuestions: NEW_PER_DAY }).changes.newQuestions;
+    const pendingUids = planEvolution(
+      { count: LIVE_START + day * NEW_PER_DAY, seed: 31, legislature: 17 },
+      { newQuestions: NEW_PER_DAY },
+    ).changes.newQuestions;
     t0 = Date.now();
     failures += await runInteractions(day * perDay, Math.min(INTERACTIONS, (day + 1) * perDay), pendingUids);
     lap('interactions', t0);
@@ -231,18 +280,28 @@ it(`keeps memory, handles and tables bounded over ${DAYS} simulated days and ${I
 
   const first = samples[Math.min(4, samples.length - 1)] as Sample; // after day 5
   const last = samples.at(-1) as Sample;
-  const table = samples.map((s) => `${s.day}\t${s.rssMb.toFixed(0)}\t${s.heapUsedMb.toFixed(1)}\t${s.resources}\t${s.users}\t${s.members}\t${s.rows.pageStates}\t${s.rows.deliveries}\t${s.rows.follows}\t${s.indexSize}`);
-  console.log(`soak: ${DAYS} days, ${INTERACTIONS} interactions, ${Math.round((Date.now() - started) / 1000)} s (refreshes ${timing.refresh} ms, interactions ${timing.interactions} ms, ticks ${timing.ticks} ms)\nday\trssMB\theapMB\thandles\tusers\tmembers\tpages\tdeliv\tfollows\tindex\n${table.join('\n')}`);
+  const table = samples.map(
+    (s) =>
+      `${s.day}\t${s.rssMb.toFixed(0)}\t${s.heapUsedMb.toFixed(1)}\t${s.resources}\t${s.users}\t${s.members}\t${s.rows.pageStates}\t${s.rows.deliveries}\t${s.rows.follows}\t${s.indexSize}`,
+  );
+  console.log(
+    `soak: ${DAYS} days, ${INTERACTIONS} interactions, ${Math.round((Date.now() - started) / 1000)} s (refreshes ${timing.refresh} ms, interactions ${timing.interactions} ms, ticks ${timing.ticks} ms)\nday\trssMB\theapMB\thandles\tusers\tmembers\tpages\tdeliv\tfollows\tindex\n${table.join('\n')}`,
+  );
 
   expect(failures).toBe(0);
   expect(last.health).toBe('ok');
   const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
   const warmRss = median(samples.slice(2, 7).map((s) => s.rssMb));
   const endRss = median(samples.slice(-5).map((s) => s.rssMb));
-  console.log(`soak: RSS median days 3-7 ${warmRss.toFixed(0)} MB, last 5 days ${endRss.toFixed(0)} MB; heap day 5 ${first.heapUsedMb.toFixed(1)} MB, end ${last.heapUsedMb.toFixed(1)} MB`);
+  console.log(
+    `soak: RSS median days 3-7 ${warmRss.toFixed(0)} MB, last 5 days ${endRss.toFixed(0)} MB; heap day 5 ${first.heapUsedMb.toFixed(1)} MB, end ${last.heapUsedMb.toFixed(1)} MB`,
+  );
   expect(endRss - warmRss).toBeLessThanOrEqual(RSS_GROWTH_MB);
   expect(last.heapUsedMb - first.heapUsedMb).toBeLessThanOrEqual(HEAP_GROWTH_MB);
-  expect(last.resources, JSON.stringify({ first: first.resourcesByType, last: last.resourcesByType })).toBeLessThanOrEqual(first.resources + 2);
+  expect(
+    last.resources,
+    JSON.stringify({ first: first.resourcesByType, last: last.resourcesByType }),
+  ).toBeLessThanOrEqual(first.resources + 2);
   expect(last.users).toBeLessThanOrEqual(DISCORD_CACHE_LIMITS.users);
   expect(last.members).toBeLessThanOrEqual(DISCORD_CACHE_LIMITS.members + 1);
   expect(last.owners).toBe(0);

@@ -24,7 +24,7 @@ describe('French analysis (same at indexing and query time)', () => {
     expect(terms(tardy.answer!.text).has(stemOf('donnees'))).toBe(true);
   });
 
-  it('splits elisions with straight and typographic apostrophes (« l\'entraide », « d’information »)', () => {
+  it("splits elisions with straight and typographic apostrophes (« l'entraide », « d’information »)", () => {
     expect(analyzeText("L'entraide pénale")).toEqual(analyzeText('entraide pénale'));
     expect(analyzeText('d’information')).toEqual(analyzeText('information'));
     expect(terms(tardy.answer!.text).has(stemOf('entraide'))).toBe(true);

@@ -61,7 +61,9 @@ describe('query clauses', () => {
   });
 
   it('links a place and its demonym both ways, several words included (« saint etienne » ~ « stéphanois »)', () => {
-    expect(clauses('saint etienne')).toEqual(clauses('saint-étienne').map((c) => c.replace(/^saintetien \/ /, 'saintetien / saint+etien / ')));
+    expect(clauses('saint etienne')).toEqual(
+      clauses('saint-étienne').map((c) => c.replace(/^saintetien \/ /, 'saintetien / saint+etien / ')),
+    );
     expect(clauses('saint etienne')[0]).toContain('stephanois@0.85');
     expect(clauses('stéphanois')[0]).toContain('saintetien@0.85');
     expect(clauses('Douaisis')[0]).toContain('dou@0.85');
@@ -80,13 +82,17 @@ describe('query clauses', () => {
     expect(L.family.size).toBeGreaterThan(300);
     expect(L.place.size).toBeGreaterThan(200);
     for (const name of ['families', 'places', 'acronyms']) {
-      const data = JSON.parse(readFileSync(path.join(repoRoot, `src/search/lexicon/${name}.json`), 'utf8')) as { entries: Array<{ from?: string }> };
+      const data = JSON.parse(readFileSync(path.join(repoRoot, `src/search/lexicon/${name}.json`), 'utf8')) as {
+        entries: Array<{ from?: string }>;
+      };
       for (const e of data.entries) expect(e.from, JSON.stringify(e)).toMatch(/\S/);
     }
   });
 
   it('has families the stemmer does not already join, and no word in two families', () => {
-    const data = JSON.parse(readFileSync(path.join(repoRoot, 'src/search/lexicon/families.json'), 'utf8')) as { entries: Array<{ words: string[] }> };
+    const data = JSON.parse(readFileSync(path.join(repoRoot, 'src/search/lexicon/families.json'), 'utf8')) as {
+      entries: Array<{ words: string[] }>;
+    };
     const owner = new Map<string, string>();
     for (const e of data.entries) {
       const terms = new Set(e.words.map((w) => phraseTerms(w.replace(/-/g, ''))[0]));

@@ -35,7 +35,11 @@ describe('npm run cli -- search', () => {
     const json = JSON.parse(r.out) as { total: number; mode: string; results: Array<Record<string, unknown>> };
     expect(json.mode).toBe('all');
     expect(json.total).toBe(3);
-    expect(json.results[0]).toMatchObject({ uid: 'QANR5L14QE60080', author: 'M. Thierry Lazaro', url: expect.stringContaining('QANR5L14QE60080') });
+    expect(json.results[0]).toMatchObject({
+      uid: 'QANR5L14QE60080',
+      author: 'M. Thierry Lazaro',
+      url: expect.stringContaining('QANR5L14QE60080'),
+    });
     expect(typeof json.results[0]!.score).toBe('number');
     expect(json.results[0]!.title).toContain('cybercriminalité');
     expect(json.results[0]!.excerpt).toMatch(/\*\*entraide\*\* \*\*pénale\*\*/i);
@@ -49,8 +53,14 @@ describe('npm run cli -- search', () => {
   });
 
   it('rejects impossible dates and unknown statuses with a French message', async () => {
-    expect(await run('justice', '--depuis', '31/02/2024')).toMatchObject({ code: 1, err: expect.stringContaining("n'existe pas") });
-    expect(await run('justice', '--statut', 'perdu')).toMatchObject({ code: 1, err: expect.stringContaining('inconnu') });
+    expect(await run('justice', '--depuis', '31/02/2024')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("n'existe pas"),
+    });
+    expect(await run('justice', '--statut', 'perdu')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('inconnu'),
+    });
     expect(await run('justice', '--depuis', '2024-05-01', '--jusqua', '01/01/2024')).toMatchObject({ code: 1 });
   });
 });

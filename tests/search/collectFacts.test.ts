@@ -24,8 +24,13 @@ afterAll(async () => {
   await engine?.close();
 });
 
-const key = (f: { status: string; questionDate: string | null; answerDate: string | null; author: string | null; ministry: string | null }) =>
-  `${f.status}|${f.questionDate}|${f.answerDate}|${f.author}|${f.ministry}`;
+const key = (f: {
+  status: string;
+  questionDate: string | null;
+  answerDate: string | null;
+  author: string | null;
+  ministry: string | null;
+}) => `${f.status}|${f.questionDate}|${f.answerDate}|${f.author}|${f.ministry}`;
 
 describe('facts of every match, gathered by the shards', () => {
   it.each([

@@ -39,7 +39,7 @@ describe('excerpts', () => {
   });
 
   it('uses the question when there is no answer, and when only the question matches', () => {
-    const pending = { question: "M. X interroge le ministre sur le prix du lait payé aux producteurs.", answer: null };
+    const pending = { question: 'M. X interroge le ministre sur le prix du lait payé aux producteurs.', answer: null };
     expect(buildExcerpt(pending, analyzeText('lait'))!.from).toBe('question');
     const tardy = seeds.find((q) => q.number === 50862)!;
     const e = buildExcerpt(texts(tardy), analyzeText('mutual legal assistance treaty'), 300)!;
@@ -49,7 +49,11 @@ describe('excerpts', () => {
 
   it('never lets HTML, entities or line breaks leak into an excerpt', () => {
     const e = buildExcerpt(
-      { question: null, answer: '<p>Le <strong>plafond</strong>&nbsp;de ressources&nbsp;:</p>\n\n<table><tr><td>2023</td><td>24 232 &euro;</td></tr></table>\n## Suite\nLe plafond est revalorisé.' },
+      {
+        question: null,
+        answer:
+          '<p>Le <strong>plafond</strong>&nbsp;de ressources&nbsp;:</p>\n\n<table><tr><td>2023</td><td>24 232 &euro;</td></tr></table>\n## Suite\nLe plafond est revalorisé.',
+      },
       analyzeText('plafond'),
       300,
     )!;
@@ -60,7 +64,11 @@ describe('excerpts', () => {
 
   it('shows accented letters written as entities (« r&eacute;ponse ») as letters, not as a cut word', () => {
     const e = buildExcerpt(
-      { question: null, answer: 'La r&eacute;ponse du minist&egrave;re est pr&ecirc;te&nbsp;: 24&#160;232&nbsp;&euro; et l&#8217;aide &inconnue; suit.' },
+      {
+        question: null,
+        answer:
+          'La r&eacute;ponse du minist&egrave;re est pr&ecirc;te&nbsp;: 24&#160;232&nbsp;&euro; et l&#8217;aide &inconnue; suit.',
+      },
       analyzeText('réponse'),
       300,
     )!;
@@ -72,7 +80,14 @@ describe('excerpts', () => {
   });
 
   it('renders markdown with matches in bold and every piece escaped by the caller', () => {
-    const e: Excerpt = { from: 'answer', parts: [{ text: 'le *don* ', match: false }, { text: 'données', match: true }, { text: ' …', match: false }] };
+    const e: Excerpt = {
+      from: 'answer',
+      parts: [
+        { text: 'le *don* ', match: false },
+        { text: 'données', match: true },
+        { text: ' …', match: false },
+      ],
+    };
     const escapeMarkdown = (s: string) => s.replace(/[*_`~|\\]/g, '\\$&');
     expect(excerptToMarkdown(e, escapeMarkdown)).toBe('le \\*don\\* **données** …');
     expect(excerptToPlain(e)).toBe('le *don* **données** …');

@@ -42,7 +42,10 @@ describe('memory under queries', () => {
     const now = new Date('2025-06-01');
     const query = (i: number): SearchRequest => ({
       text: `${nonsense(4 * i)} ${nonsense(4 * i + 1)} ${nonsense(4 * i + 2)} ${nonsense(4 * i + 3)}`,
-      filters: { from: `20${String(10 + (i % 15))}-01-${String(1 + (i % 28)).padStart(2, '0')}`, deputy: nonsense(i).slice(0, 8) },
+      filters: {
+        from: `20${String(10 + (i % 15))}-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+        deputy: nonsense(i).slice(0, 8),
+      },
       offset: i % 7,
       now,
     });

@@ -52,7 +52,10 @@ describe('saved index', () => {
     const before = await snapshot(first.engine);
     await first.close();
 
-    const manifest = JSON.parse(readFileSync(path.join(indexDir, 'manifest.json'), 'utf8')) as { revision: string; size: number };
+    const manifest = JSON.parse(readFileSync(path.join(indexDir, 'manifest.json'), 'utf8')) as {
+      revision: string;
+      size: number;
+    };
     expect(manifest).toMatchObject({ revision: 'rev-A', size: questions.length });
 
     const second = createSearchService({ store: memoryStore(questions, 'rev-A'), indexDir, workers: 0 });
@@ -136,7 +139,10 @@ describe('worker threads over a real SQLite store', () => {
 
     // Same matches and totals (scores differ slightly: each shard has its own term statistics).
     for (const q of QUERIES) {
-      const [a, b] = await Promise.all([local.engine.search({ ...q, limit: 50 }), workers.engine.search({ ...q, limit: 50 })]);
+      const [a, b] = await Promise.all([
+        local.engine.search({ ...q, limit: 50 }),
+        workers.engine.search({ ...q, limit: 50 }),
+      ]);
       expect({ q: q.text, total: b.total, mode: b.mode }).toEqual({ q: q.text, total: a.total, mode: a.mode });
       expect(b.hits.map((h) => h.uid).sort()).toEqual(a.hits.map((h) => h.uid).sort());
     }
@@ -150,7 +156,12 @@ describe('worker threads over a real SQLite store', () => {
 
     // A live addition after an ingest, then a save: the next start loads it without a rebuild.
     const base = questions[0]!;
-    const added = { ...base, uid: 'QANR5L14QE99999', number: 99999, question: { ...base.question!, text: 'Les trottinettes électriques envahissent les trottoirs.' } };
+    const added = {
+      ...base,
+      uid: 'QANR5L14QE99999',
+      number: 99999,
+      question: { ...base.question!, text: 'Les trottinettes électriques envahissent les trottoirs.' },
+    };
     store.upsertQuestions([added], { seenAt: '2025-06-02T00:00:00Z' });
     await reloaded.engine.add([added]);
     expect((await reloaded.engine.search({ text: 'trottinettes' })).hits[0]!.uid).toBe('QANR5L14QE99999');
@@ -176,7 +187,10 @@ describe('worker threads over a real SQLite store', () => {
     await first.close();
 
     // `npm run ingest` while the bot is stopped: a new question and a changed one.
-    const changed = { ...questions[1]!, question: { ...questions[1]!.question!, text: 'Les trottinettes électriques envahissent les trottoirs.' } };
+    const changed = {
+      ...questions[1]!,
+      question: { ...questions[1]!.question!, text: 'Les trottinettes électriques envahissent les trottoirs.' },
+    };
     store.upsertQuestions([questions[0]!, changed], { seenAt: '2025-06-02T00:00:00Z' });
     const messages: string[] = [];
     const logger = { info: (_: object, m?: string) => messages.push(m ?? ''), warn() {}, error() {} };
@@ -186,7 +200,9 @@ describe('worker threads over a real SQLite store', () => {
     expect(second.origin).toBe('loaded');
     expect(messages).toContain('index: questions added from the database');
     expect(second.engine.size).toBe(questions.length);
-    expect((await second.engine.search({ text: questions[0]!.number.toString() })).hits[0]!.uid).toBe(questions[0]!.uid);
+    expect((await second.engine.search({ text: questions[0]!.number.toString() })).hits[0]!.uid).toBe(
+      questions[0]!.uid,
+    );
     expect((await second.engine.search({ text: 'trottinettes' })).hits.map((h) => h.uid)).toEqual([changed.uid]);
     store.close();
   });
@@ -204,10 +220,18 @@ describe('worker threads over a real SQLite store', () => {
 
     const other = openStore(dbPath); // another connection, as `npm run ingest` in its own process has
     const base = questions[0]!;
-    const added = { ...base, uid: 'QANR5L14QE99998', number: 99998, question: { ...base.question!, text: 'Les trottinettes électriques envahissent les trottoirs.' } };
+    const added = {
+      ...base,
+      uid: 'QANR5L14QE99998',
+      number: 99998,
+      question: { ...base.question!, text: 'Les trottinettes électriques envahissent les trottoirs.' },
+    };
     other.upsertQuestions([added], { seenAt: '2025-06-02T00:00:00Z' });
     other.close();
-    await vi.waitFor(async () => expect((await live.engine.search({ text: 'trottinettes' })).hits[0]?.uid).toBe(added.uid), { timeout: 5000 });
+    await vi.waitFor(
+      async () => expect((await live.engine.search({ text: 'trottinettes' })).hits[0]?.uid).toBe(added.uid),
+      { timeout: 5000 },
+    );
     expect(await live.catchUp()).toBe(0); // nothing twice
     store.close();
   });

@@ -113,7 +113,9 @@ describe('relevance set', () => {
     const engine = new SearchService([new LocalShardClient(shard)], { getTexts: (uids) => store.getTexts(uids) });
     await engine.markReady();
     const { precision, first, firstOk, failures } = await measure(engine);
-    console.log(`relevance with frequent terms: P@5 = ${precision.toFixed(3)}, first hit relevant ${firstOk}/${RELEVANCE.length}`);
+    console.log(
+      `relevance with frequent terms: P@5 = ${precision.toFixed(3)}, first hit relevant ${firstOk}/${RELEVANCE.length}`,
+    );
     if (failures.length) console.log(`imperfect queries:\n${failures.join('\n')}`);
     expect(precision).toBeGreaterThanOrEqual(MIN_PRECISION_AT_5_FREQUENT);
     expect(first).toBeGreaterThanOrEqual(MIN_FIRST_HIT_RELEVANT_FREQUENT);

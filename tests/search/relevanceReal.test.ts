@@ -54,7 +54,8 @@ describe('relevance on real texts', () => {
   it(`puts a right question first for >= ${MIN_HITS1_SHARE * 100} % of the queries, with MRR >= ${MIN_MRR}`, async () => {
     const r = await measureRelevance(engineRanker(h.engine));
     console.log(`relevance (real texts): ${formatScores(r)}`);
-    if (r.misses.length) console.log(r.misses.map((m) => `  rank ${m.rank || '>10'}: ${m.q} -> ${m.top.join(', ')}`).join('\n'));
+    if (r.misses.length)
+      console.log(r.misses.map((m) => `  rank ${m.rank || '>10'}: ${m.q} -> ${m.top.join(', ')}`).join('\n'));
     expect(r.hits1 / r.n).toBeGreaterThanOrEqual(MIN_HITS1_SHARE);
     expect(r.mrr).toBeGreaterThanOrEqual(MIN_MRR);
   }, 60_000);

@@ -22,7 +22,10 @@ describe('re-ranking the first results on their texts', () => {
       { uid: 'exact', score: 8, title: 'Question n° 2', terms: ['travailleur', 'amiant'], allWords: true },
     ];
     const texts = new Map([
-      ['topic', "M. X interroge M. le ministre sur un site industriel. L'amiante y fut employée. Des travailleurs du site demandent une liste."],
+      [
+        'topic',
+        "M. X interroge M. le ministre sur un site industriel. L'amiante y fut employée. Des travailleurs du site demandent une liste.",
+      ],
       ['exact', "Mme Y attire l'attention de M. le ministre sur la reconnaissance des travailleurs de l'amiante."],
     ]);
     expect(rerank(hits, q.clauses, texts).map((h) => h.uid)).toEqual(['exact', 'topic']);
@@ -34,7 +37,10 @@ describe('re-ranking the first results on their texts', () => {
       { uid: 'all', score: 1, title: '', terms: ['travailleur', 'amiant'], allWords: true },
       { uid: 'most', score: 0.5, title: 'travailleurs amiante', terms: ['amiant'], allWords: false },
     ];
-    const texts = new Map([['all', 'Sur autre chose.'], ['most', 'Sur les travailleurs et l’amiante.']]);
+    const texts = new Map([
+      ['all', 'Sur autre chose.'],
+      ['most', 'Sur les travailleurs et l’amiante.'],
+    ]);
     expect(rerank(hits, q.clauses, texts).map((h) => h.uid)).toEqual(['all', 'most']);
   });
 });

@@ -96,8 +96,12 @@ describe('search', () => {
     expect(await uids('', { filters: { deputy: 'PA900008' } })).toEqual([uid(17, 4302)]);
     expect(await uids('', { filters: { deputy: 'M. Lionel Tardy', legislature: 14 } })).toEqual([uid(14, 50862)]);
     // The name matcher of /depute: any order, no accents or civility; whole words (a prefix filters nothing).
-    expect((await uids('', { filters: { deputy: 'Tardy Lionel' } })).sort()).toEqual([uid(14, 50862), uid(17, 4302)].sort());
-    expect((await uids('', { filters: { deputy: 'lazaro thierry' } })).sort()).toEqual([uid(14, 60080), uid(14, 64109)].sort());
+    expect((await uids('', { filters: { deputy: 'Tardy Lionel' } })).sort()).toEqual(
+      [uid(14, 50862), uid(17, 4302)].sort(),
+    );
+    expect((await uids('', { filters: { deputy: 'lazaro thierry' } })).sort()).toEqual(
+      [uid(14, 60080), uid(14, 64109)].sort(),
+    );
     expect(await uids('', { filters: { deputy: 'Tard' } })).toEqual([]);
     const lr = await uids('', { filters: { group: 'LR' } });
     const republicains = await uids('', { filters: { group: 'les républicains' } });
@@ -110,7 +114,9 @@ describe('search', () => {
     // 81473 was asked to « Numérique » and assigned to « Justice ».
     expect(await uids('cloud', { filters: { ministry: 'justice' } })).toEqual([uid(14, 81473)]);
     expect(await uids('cloud', { filters: { ministry: 'justice', ministryRole: 'asked' } })).toEqual([]);
-    expect(await uids('cloud', { filters: { ministry: 'numérique', ministryRole: 'asked' } })).toEqual([uid(14, 81473)]);
+    expect(await uids('cloud', { filters: { ministry: 'numérique', ministryRole: 'asked' } })).toEqual([
+      uid(14, 81473),
+    ]);
     expect(await uids('', { filters: { rubrique: 'telecommunications' } })).toHaveLength(3);
     const pending = await search('', { filters: { status: 'pending' } });
     expect(pending.hits.every((x) => x.status === 'pending')).toBe(true);
@@ -221,7 +227,10 @@ describe('live index', () => {
       ...base,
       uid: uid(17, 9999),
       number: 9999,
-      question: { ...base.question!, text: 'La circulation des trottinettes électriques sur les trottoirs inquiète les piétons.' },
+      question: {
+        ...base.question!,
+        text: 'La circulation des trottinettes électriques sur les trottoirs inquiète les piétons.',
+      },
       url: 'https://www.assemblee-nationale.fr/dyn/17/questions/QANR5L17QE9999',
     };
     questions.push(added);
@@ -239,7 +248,9 @@ describe('live index', () => {
     expect(h.engine.size).toBe(before + 1);
     expect((await h.engine.search({ text: 'trottinettes' })).total).toBe(0);
     expect((await h.engine.search({ text: 'vélos libre-service' })).hits[0]!.uid).toBe(uid(17, 9999));
-    expect((await h.engine.search({ text: '', filters: { status: 'answered', legislature: 17 } })).hits.map((x) => x.uid)).toContain(uid(17, 9999));
+    expect(
+      (await h.engine.search({ text: '', filters: { status: 'answered', legislature: 17 } })).hits.map((x) => x.uid),
+    ).toContain(uid(17, 9999));
     await h.engine.remove([uid(17, 9999)]);
     expect(h.engine.size).toBe(before);
     expect((await h.engine.search({ text: 'vélos' })).total).toBe(0);

@@ -79,20 +79,36 @@ describe('supervised search workers', () => {
     expect(h.health().workers[1]).toMatchObject({ alive: false, restarts: 1 });
     const down = await timed(() => h.engine.search(QUERY));
     expect(down.error).toBeInstanceOf(SearchUnavailableError);
-    expect((down.error as Error).message).toBe('Recherche momentanément indisponible, réessayez dans quelques secondes.');
+    expect((down.error as Error).message).toBe(
+      'Recherche momentanément indisponible, réessayez dans quelques secondes.',
+    );
     expect(down.ms).toBeLessThan(50);
 
     await vi.waitFor(() => expect(h.health().workers[1]!.alive).toBe(true), { timeout: 30_000, interval: 50 });
     expect(h.supervisors[1]!.worker).not.toBe(killed);
     expect((await h.engine.search(QUERY)).hits.map((x) => x.uid)).toEqual(before);
-    expect(h.health()).toMatchObject({ ready: true, workers: [{ shard: 0, alive: true, restarts: 0 }, { shard: 1, alive: true, restarts: 1 }] });
+    expect(h.health()).toMatchObject({
+      ready: true,
+      workers: [
+        { shard: 0, alive: true, restarts: 0 },
+        { shard: 1, alive: true, restarts: 1 },
+      ],
+    });
     expect(h.health().lastError).toMatch(/exited/);
-    expect(logger.lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['search worker lost; replacing it', 'search worker replaced and serving']));
+    expect(logger.lines.map((l) => l.msg)).toEqual(
+      expect.arrayContaining(['search worker lost; replacing it', 'search worker replaced and serving']),
+    );
   });
 
   it('replaces a hung worker once it has said nothing for its deadline; the search waiting on it answers « indisponible », not never', async () => {
     const { store, dir } = corpus();
-    const h = createSearchService({ store, indexDir: path.join(dir, 'index'), workers: 2, watchMs: 0, workerDeadlineMs: 1000 });
+    const h = createSearchService({
+      store,
+      indexDir: path.join(dir, 'index'),
+      workers: 2,
+      watchMs: 0,
+      workerDeadlineMs: 1000,
+    });
     handles.push(h);
     await h.whenReady;
     const before = (await h.engine.search(QUERY)).hits.map((x) => x.uid);
@@ -116,7 +132,12 @@ describe('supervised search workers', () => {
     handles.push(h);
     await h.whenReady;
     const base = questions[0]!;
-    const added: Question = { ...base, uid: 'QANR5L14QE99997', number: 99997, question: { ...base.question!, text: 'Les trottinettes électriques envahissent les trottoirs.' } };
+    const added: Question = {
+      ...base,
+      uid: 'QANR5L14QE99997',
+      number: 99997,
+      question: { ...base.question!, text: 'Les trottinettes électriques envahissent les trottoirs.' },
+    };
     store.upsertQuestions([added], { seenAt: '2025-06-02T00:00:00Z' });
     expect(await h.catchUp()).toBe(1);
     const shard = shardOf(added.uid, 2);
@@ -134,7 +155,10 @@ describe('supervised search workers', () => {
     await h.whenReady;
     await h.save();
     const base = questions[1]!;
-    const changed: Question = { ...base, question: { ...base.question!, text: 'Les trottinettes électriques envahissent les trottoirs.' } };
+    const changed: Question = {
+      ...base,
+      question: { ...base.question!, text: 'Les trottinettes électriques envahissent les trottoirs.' },
+    };
     store.upsertQuestions([changed], { seenAt: '2025-06-02T00:00:00Z' });
     await h.catchUp();
     const shard = shardOf(changed.uid, 2);
@@ -170,7 +194,9 @@ describe('supervised search workers', () => {
     await h.whenReady;
     expect(h.engine.size).toBe(questions.length);
     expect(h.health().workers[0]).toMatchObject({ alive: true, restarts: 1 });
-    expect(logger.lines.some((l) => l.level === 'warn' && l.msg === 'search shard failed to start; retrying')).toBe(true);
+    expect(logger.lines.some((l) => l.level === 'warn' && l.msg === 'search shard failed to start; retrying')).toBe(
+      true,
+    );
   });
 
   it('gives up on a build that keeps crashing after a bounded number of attempts, and reports it (logs, health, searches)', async () => {
@@ -188,8 +214,16 @@ describe('supervised search workers', () => {
     }
     await vi.waitFor(() => expect(h.health().lastError).not.toBeNull());
     await vi.waitFor(() => expect(h.health().workers[0]!.alive).toBe(true), { timeout: 30_000 }); // the other shard finishes
-    expect(h.health()).toMatchObject({ ready: false, workers: [{ shard: 0, alive: true }, { shard: 1, alive: false, restarts: 1 }] });
-    expect(logger.lines.some((l) => l.level === 'error' && l.msg === 'search shard failed to start; giving up')).toBe(true);
+    expect(h.health()).toMatchObject({
+      ready: false,
+      workers: [
+        { shard: 0, alive: true },
+        { shard: 1, alive: false, restarts: 1 },
+      ],
+    });
+    expect(logger.lines.some((l) => l.level === 'error' && l.msg === 'search shard failed to start; giving up')).toBe(
+      true,
+    );
     const r = await timed(() => h.engine.search(QUERY));
     expect(r.error).toBeInstanceOf(SearchUnavailableError);
     expect((r.error as SearchUnavailableError).reason).toBe('failed');

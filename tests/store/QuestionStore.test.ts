@@ -39,10 +39,14 @@ afterEach(() => store.close());
 describe('upsertQuestions', () => {
   it('inserts a new uid with a new_question event, then leaves an identical copy untouched', () => {
     const q = pending();
-    expect(store.upsertQuestions([q], { seenAt: SEEN })).toEqual([{ uid: q.uid, status: 'new', events: ['new_question'] }]);
+    expect(store.upsertQuestions([q], { seenAt: SEEN })).toEqual([
+      { uid: q.uid, status: 'new', events: ['new_question'] },
+    ]);
     const rev = store.revision();
     const again = { ...q, source: { file: 'ailleurs.zip!x.json', format: q.source.format } };
-    expect(store.upsertQuestions([again], { seenAt: LATER })).toEqual([{ uid: q.uid, status: 'unchanged', events: [] }]);
+    expect(store.upsertQuestions([again], { seenAt: LATER })).toEqual([
+      { uid: q.uid, status: 'unchanged', events: [] },
+    ]);
     expect(store.revision()).toBe(rev);
     expect(store.maxEventId()).toBe(1);
     expect(store.getQuestion(q.uid)?.source.file).toBe(q.source.file);
@@ -62,7 +66,14 @@ describe('upsertQuestions', () => {
     ]);
     const events = store.eventsSince(1);
     expect(events).toEqual([
-      { id: 2, uid: q.uid, kind: 'new_answer', seenAt: LATER, baseline: false, detail: { date: '2025-03-04', page: '1234' } },
+      {
+        id: 2,
+        uid: q.uid,
+        kind: 'new_answer',
+        seenAt: LATER,
+        baseline: false,
+        detail: { date: '2025-03-04', page: '1234' },
+      },
     ]);
     expect(store.getQuestion(q.uid)?.status).toBe('answered');
   });
@@ -70,7 +81,11 @@ describe('upsertQuestions', () => {
   it('records closed with the label and date when the question is withdrawn', () => {
     const q = pending();
     store.upsertQuestions([q], { seenAt: SEEN });
-    const withdrawn: Question = { ...q, status: 'withdrawn', closure: { code: 'RET', label: 'Retirée', date: '2025-03-01' } };
+    const withdrawn: Question = {
+      ...q,
+      status: 'withdrawn',
+      closure: { code: 'RET', label: 'Retirée', date: '2025-03-01' },
+    };
     store.upsertQuestions([withdrawn], { seenAt: LATER });
     const [e] = store.eventsSince(1);
     expect(e).toMatchObject({ kind: 'closed', detail: { label: 'Retirée', date: '2025-03-01', code: 'RET' } });
@@ -86,7 +101,11 @@ describe('upsertQuestions', () => {
       ministryHistory: [...q.ministryHistory, { ministry: to, date: '2025-02-25' }],
     };
     expect(store.upsertQuestions([moved], { seenAt: LATER })[0]?.events).toEqual(['transfer']);
-    expect(store.eventsSince(1)[0]?.detail).toEqual({ from: q.ministryAssigned?.name, to: 'Agriculture', date: '2025-02-25' });
+    expect(store.eventsSince(1)[0]?.detail).toEqual({
+      from: q.ministryAssigned?.name,
+      to: 'Agriculture',
+      date: '2025-02-25',
+    });
   });
 
   it('updates without any event when only a text changes', () => {
@@ -213,12 +232,17 @@ describe('reads', () => {
 });
 
 describe('questionsChangedSince', () => {
-  const uids = (c: ReturnType<QuestionStore['questionsChangedSince']>) => [...(c?.pages ?? [])].flat().map((q) => q.uid);
+  const uids = (c: ReturnType<QuestionStore['questionsChangedSince']>) =>
+    [...(c?.pages ?? [])].flat().map((q) => q.uid);
 
   it('lists the questions inserted or changed after a revision, in pages, and nothing at the current one', () => {
     store.upsertQuestions([pending(1), pending(2)], { seenAt: SEEN });
     const rev = store.revision();
-    const answered: Question = { ...pending(2), status: 'answered', answer: { text: 'Réponse.', joDate: '2025-03-11', joPage: '1' } };
+    const answered: Question = {
+      ...pending(2),
+      status: 'answered',
+      answer: { text: 'Réponse.', joDate: '2025-03-11', joPage: '1' },
+    };
     store.upsertQuestions([pending(1), answered, pending(3)], { seenAt: LATER }); // 1 unchanged
     const changed = store.questionsChangedSince(rev, 1)!;
     expect(changed.count).toBe(2);
@@ -229,7 +253,10 @@ describe('questionsChangedSince', () => {
 
   it('counts a deputy back-fill as a change of the questions it filled', () => {
     const q = pending();
-    const someoneElse: Question = { ...pending(7), author: { ...pending(7).author, acteurRef: 'PA1', mandatRef: 'PM1' } };
+    const someoneElse: Question = {
+      ...pending(7),
+      author: { ...pending(7).author, acteurRef: 'PA1', mandatRef: 'PM1' },
+    };
     store.upsertQuestions([q, someoneElse], { seenAt: SEEN });
     const rev = store.revision();
     store.upsertActeurs([acteur('PA719412.json')], LATER);
@@ -245,4 +272,3 @@ describe('questionsChangedSince', () => {
     expect(store.questionsChangedSince(`${store.revision()}0`)).toBeNull(); // a counter this database never reached
   });
 });
-

@@ -22,7 +22,10 @@ describe('openStore', () => {
 
   it('is given its path by the configuration: DATABASE_PATH, else data/questions.db, with the index beside it', () => {
     expect(parseConfig({}).databasePath).toBe(path.join('data', 'questions.db'));
-    expect(parseConfig({ DATABASE_PATH: '/tmp/elsewhere.db' })).toMatchObject({ databasePath: '/tmp/elsewhere.db', indexDir: '/tmp/index' });
+    expect(parseConfig({ DATABASE_PATH: '/tmp/elsewhere.db' })).toMatchObject({
+      databasePath: '/tmp/elsewhere.db',
+      indexDir: '/tmp/index',
+    });
   });
 
   it('applies every shipped migration once, tracked by name, and nothing more on reopen', () => {
@@ -30,7 +33,9 @@ describe('openStore', () => {
     openStore(file).close();
     const store = openStore(file);
     const names = store.db.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all();
-    const shipped = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort();
+    const shipped = readdirSync(MIGRATIONS_DIR)
+      .filter((f) => f.endsWith('.sql'))
+      .sort();
     expect(names).toEqual(shipped);
     expect(names).toContain('001_corpus.sql');
     store.close();

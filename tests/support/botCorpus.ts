@@ -40,7 +40,9 @@ export async function buildCorpus(opts: CorpusOptions): Promise<QuestionStore> {
   if (opts.generated) {
     const legislature = opts.legislature ?? 16;
     const seed = opts.seed ?? 7;
-    const acteurs = generateActeurs({ seed, legislature }).map((a) => parseActeur(a)).flatMap((r) => (r.ok ? [r.value] : []));
+    const acteurs = generateActeurs({ seed, legislature })
+      .map((a) => parseActeur(a))
+      .flatMap((r) => (r.ok ? [r.value] : []));
     store.upsertActeurs(acteurs, now.toISOString());
     let batch: Question[] = [];
     for (const raw of generateQuestions({ count: opts.generated, seed, legislature })) {
@@ -83,7 +85,11 @@ export function makeQuestion(over: Partial<Question> & { number: number; legisla
     ministryAsked: justice,
     ministryAssigned: justice,
     ministryHistory: [{ ministry: justice, date: '2019-03-05' }],
-    question: { text: 'Mme Camille Dupont-Aignan attire l’attention de Mme la garde des sceaux sur la carte judiciaire.', joDate: '2019-03-05', joPage: '2001' },
+    question: {
+      text: 'Mme Camille Dupont-Aignan attire l’attention de Mme la garde des sceaux sur la carte judiciaire.',
+      joDate: '2019-03-05',
+      joPage: '2001',
+    },
     answer: null,
     status: 'pending',
     closure: null,

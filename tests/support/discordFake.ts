@@ -177,7 +177,8 @@ export function checkMessageBody(body: Record<string, unknown>, opts: { requireC
   const content = body.content;
   const embeds = (body.embeds ?? []) as APIEmbed[];
   const components = (body.components ?? []) as Array<{ type: number; components: Array<Record<string, unknown>> }>;
-  if (content !== undefined && content !== null && typeof content !== 'string') problems.push('content is not a string');
+  if (content !== undefined && content !== null && typeof content !== 'string')
+    problems.push('content is not a string');
   if (typeof content === 'string' && content.length > 2000) problems.push(`content ${content.length} > 2000`);
   if (!Array.isArray(embeds)) problems.push('embeds is not an array');
   if (embeds.length > 10) problems.push(`${embeds.length} embeds > 10`);
@@ -194,7 +195,8 @@ export function checkMessageBody(body: Record<string, unknown>, opts: { requireC
     total += t + d + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0);
     fields.forEach((f, j) => {
       if (!f.name || f.name.length > 256) problems.push(`embed ${i} field ${j} name length ${f.name?.length ?? 0}`);
-      if (!f.value || f.value.length > 1024) problems.push(`embed ${i} field ${j} value length ${f.value?.length ?? 0}`);
+      if (!f.value || f.value.length > 1024)
+        problems.push(`embed ${i} field ${j} value length ${f.value?.length ?? 0}`);
       total += (f.name?.length ?? 0) + (f.value?.length ?? 0);
     });
     if (e.url !== undefined && !/^https?:\/\//.test(e.url)) problems.push(`embed ${i} url invalid`);
@@ -232,7 +234,13 @@ export function checkMessageBody(body: Record<string, unknown>, opts: { requireC
       }
     }
   });
-  if (opts.requireContent && !(typeof content === 'string' && content.length > 0) && embeds.length === 0 && components.length === 0 && uploadsOf(body).length === 0) {
+  if (
+    opts.requireContent &&
+    !(typeof content === 'string' && content.length > 0) &&
+    embeds.length === 0 &&
+    components.length === 0 &&
+    uploadsOf(body).length === 0
+  ) {
     problems.push('empty message');
   }
   problems.push(...checkAttachments(body));
@@ -304,7 +312,10 @@ export class DiscordFake {
   /** The intents of the last IDENTIFY (bit field). */
   identifyIntents = 0;
   /** Messages injected with `userMessage`, waiting for the bot's reply. */
-  private messageWaiters = new Map<string, { resolve: (m: { message: APIMessage; body: Record<string, unknown> }) => void }>();
+  private messageWaiters = new Map<
+    string,
+    { resolve: (m: { message: APIMessage; body: Record<string, unknown> }) => void }
+  >();
   /** Bytes of each stored attachment, by attachment id (see `attachmentData`). */
   private attachmentBytes = new Map<string, Buffer>();
   /** Discord's per-message upload limit for a bot without boosts (also sent as `attachment_size_limit`). */
@@ -469,7 +480,20 @@ export class DiscordFake {
       default_message_notifications: 0,
       explicit_content_filter: 0,
       roles: [
-        { id: g.id, name: '@everyone', color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: '104324673', managed: false, mentionable: false, flags: 0 },
+        {
+          id: g.id,
+          name: '@everyone',
+          color: 0,
+          colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+          hoist: false,
+          icon: null,
+          unicode_emoji: null,
+          position: 0,
+          permissions: '104324673',
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        },
       ],
       emojis: [],
       features: [],
@@ -495,7 +519,20 @@ export class DiscordFake {
       voice_states: [],
       members: [],
       channels: [
-        { id: g.channelId, type: 0, guild_id: g.id, name: 'questions', position: 0, permission_overwrites: [], nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0, flags: 0 },
+        {
+          id: g.channelId,
+          type: 0,
+          guild_id: g.id,
+          name: 'questions',
+          position: 0,
+          permission_overwrites: [],
+          nsfw: false,
+          parent_id: null,
+          topic: null,
+          last_message_id: null,
+          rate_limit_per_user: 0,
+          flags: 0,
+        },
       ],
       threads: [],
       presences: [],
@@ -603,7 +640,8 @@ export class DiscordFake {
     this.byToken.set(token, state);
     const timeoutMs = opts.timeoutMs ?? 10_000;
     const timer = setTimeout(() => {
-      if (!state.settled) reject(new Error(`interaction ${id} (type ${partial.type}) got no final response within ${timeoutMs} ms`));
+      if (!state.settled)
+        reject(new Error(`interaction ${id} (type ${partial.type}) got no final response within ${timeoutMs} ms`));
     }, timeoutMs);
     done.finally(() => clearTimeout(timer)).catch(() => undefined);
     const d = {
@@ -613,7 +651,17 @@ export class DiscordFake {
       data: partial.data,
       guild_id: guildId,
       guild: { id: guildId, locale: 'fr', features: [] },
-      channel: { id: channelId, type: 0, guild_id: guildId, name: 'questions', permission_overwrites: [], position: 0, nsfw: false, parent_id: null, flags: 0 },
+      channel: {
+        id: channelId,
+        type: 0,
+        guild_id: guildId,
+        name: 'questions',
+        permission_overwrites: [],
+        position: 0,
+        nsfw: false,
+        parent_id: null,
+        flags: 0,
+      },
       channel_id: channelId,
       member: this.member(userId, opts.permissions ?? '2248473465835073'),
       token,
@@ -633,14 +681,24 @@ export class DiscordFake {
   }
 
   /** A chat input command. `options` is flat ({ texte: 'x' }); `subcommand` nests them. */
-  command(name: string, options: Record<string, string | number | boolean> = {}, opts: InjectOptions & { subcommand?: string } = {}): InjectedInteraction {
+  command(
+    name: string,
+    options: Record<string, string | number | boolean> = {},
+    opts: InjectOptions & { subcommand?: string } = {},
+  ): InjectedInteraction {
     const flat = Object.entries(options).map(([n, v]) => ({
       name: n,
       type: typeof v === 'string' ? 3 : typeof v === 'boolean' ? 5 : Number.isInteger(v) ? 4 : 10,
       value: v,
     })) as APIApplicationCommandInteractionDataOption[];
     const dataOptions = opts.subcommand ? [{ name: opts.subcommand, type: 1, options: flat }] : flat;
-    return this.inject({ type: 2, data: { id: this.snowflake(), name, type: 1, options: dataOptions, guild_id: opts.guildId ?? FAKE_GUILD_ID } }, opts);
+    return this.inject(
+      {
+        type: 2,
+        data: { id: this.snowflake(), name, type: 1, options: dataOptions, guild_id: opts.guildId ?? FAKE_GUILD_ID },
+      },
+      opts,
+    );
   }
 
   autocomplete(
@@ -705,7 +763,12 @@ export class DiscordFake {
       pinned: false,
       type: 0,
       flags: 0,
-      ...(dm ? {} : { guild_id: FAKE_GUILD_ID, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } }),
+      ...(dm
+        ? {}
+        : {
+            guild_id: FAKE_GUILD_ID,
+            member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+          }),
     } as unknown as APIMessage;
     const timeoutMs = opts.timeoutMs ?? 10_000;
     const done = new Promise<{ message: APIMessage; body: Record<string, unknown> }>((resolve, reject) => {
@@ -718,14 +781,28 @@ export class DiscordFake {
     // Discord only sends guild messages to a bot that asked for GuildMessages, DMs for DirectMessages.
     const intent = dm ? DIRECT_MESSAGES_INTENT : GUILD_MESSAGES_INTENT;
     // The gateway adds `channel_type` (discord.js needs it to build an uncached DM channel).
-    if ((this.identifyIntents & intent) !== 0) this.dispatch(ws, 'MESSAGE_CREATE', { ...message, channel_type: dm ? 1 : 0 });
+    if ((this.identifyIntents & intent) !== 0)
+      this.dispatch(ws, 'MESSAGE_CREATE', { ...message, channel_type: dm ? 1 : 0 });
     return { message, done };
   }
 
   /** A message context-menu command (type 2 interaction, data.type 3) on `target`. */
-  messageCommand(name: string, target: APIMessage, opts: { userId?: string; timeoutMs?: number } = {}): InjectedInteraction {
+  messageCommand(
+    name: string,
+    target: APIMessage,
+    opts: { userId?: string; timeoutMs?: number } = {},
+  ): InjectedInteraction {
     return this.inject(
-      { type: 2, data: { id: this.snowflake(), name, type: 3, target_id: target.id, resolved: { messages: { [target.id]: { ...target, content: target.content } } } } },
+      {
+        type: 2,
+        data: {
+          id: this.snowflake(),
+          name,
+          type: 3,
+          target_id: target.id,
+          resolved: { messages: { [target.id]: { ...target, content: target.content } } },
+        },
+      },
       opts,
     );
   }
@@ -734,14 +811,18 @@ export class DiscordFake {
   private privilegedIntentsProblem(intents: number, ws: WebSocket): boolean {
     const privileged = intents & (MESSAGE_CONTENT_INTENT | GUILD_MEMBERS_INTENT | GUILD_PRESENCES_INTENT);
     if (!privileged) return false;
-    this.violations.push(`gateway: IDENTIFY asks for privileged intents ${privileged} that the application does not have`);
+    this.violations.push(
+      `gateway: IDENTIFY asks for privileged intents ${privileged} that the application does not have`,
+    );
     ws.close(4014, 'Disallowed intent(s).');
     return true;
   }
 
   /** Every interaction's acknowledgement time (ms), for load tests. */
   ackTimes(): number[] {
-    return [...this.interactions.values()].filter((s) => s.callbackAt !== null).map((s) => (s.callbackAt as number) - s.dispatchedAt);
+    return [...this.interactions.values()]
+      .filter((s) => s.callbackAt !== null)
+      .map((s) => (s.callbackAt as number) - s.dispatchedAt);
   }
 
   // ------------------------------------------------------------------------------------------- REST
@@ -802,21 +883,47 @@ export class DiscordFake {
     const path = decodeURIComponent(url.pathname);
     const method = req.method ?? 'GET';
     const body = await readBody(req);
-    const rec: RecordedRequest = { method, path, query: url.search, headers: req.headers, body, at: Date.now(), status: 0 };
+    const rec: RecordedRequest = {
+      method,
+      path,
+      query: url.search,
+      headers: req.headers,
+      body,
+      at: Date.now(),
+      status: 0,
+    };
     this.requests.push(rec);
     // ops: failure modes (see failRequests / holdRequests); without rules, straight to route().
     this.noticeRequest(rec);
     const failed = this.failureFor(rec);
     if (failed !== null) {
-      rec.status = this.json(res, failed, failed === 404 ? { message: 'Unknown interaction', code: 10062 } : { message: '500: Internal Server Error', code: 0 });
+      rec.status = this.json(
+        res,
+        failed,
+        failed === 404
+          ? { message: 'Unknown interaction', code: 10062 }
+          : { message: '500: Internal Server Error', code: 0 },
+      );
       return;
     }
     if (this.limits) {
       const route = path.replace(/^\/api\/v10/, '');
-      const verdict = this.limits.take(method, route, this.isInteractionEndpoint(route) ? null : (req.headers.authorization ?? 'ip:127.0.0.1'), Date.now());
+      const verdict = this.limits.take(
+        method,
+        route,
+        this.isInteractionEndpoint(route) ? null : (req.headers.authorization ?? 'ip:127.0.0.1'),
+        Date.now(),
+      );
       for (const [k, v] of Object.entries(verdict.headers)) res.setHeader(k, v);
       if (verdict.limited) {
-        this.rateLimited.push({ method, path: route, scope: verdict.limited.scope, bucket: verdict.limited.bucket, retryAfterMs: verdict.limited.retryAfterMs, at: Date.now() });
+        this.rateLimited.push({
+          method,
+          path: route,
+          scope: verdict.limited.scope,
+          bucket: verdict.limited.bucket,
+          retryAfterMs: verdict.limited.retryAfterMs,
+          at: Date.now(),
+        });
         rec.status = this.json(res, 429, verdict.limited.body);
         return;
       }
@@ -838,7 +945,12 @@ export class DiscordFake {
   // Interaction routes that fail (500, 404) or answer late, to test what the bot logs and how it stops.
 
   private failureRules: Array<{ match: RequestMatch; status: 404 | 500; times: number; count: number }> = [];
-  private holdRules: Array<{ match: RequestMatch; when: 'before' | 'after'; gate: Promise<void>; reached: (r: RecordedRequest) => void }> = [];
+  private holdRules: Array<{
+    match: RequestMatch;
+    when: 'before' | 'after';
+    gate: Promise<void>;
+    reached: (r: RecordedRequest) => void;
+  }> = [];
   private requestWaiters: Array<{ match: RequestMatch; resolve: (r: RecordedRequest) => void }> = [];
 
   /** Answers requests matching `match` with `status` (Discord's JSON error body), `times` times (default: always). */
@@ -874,7 +986,10 @@ export class DiscordFake {
     const seen = this.requests.find((r) => matches(match, r));
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`no request ${match.method ?? ''} ${String(match.path)} within ${timeoutMs} ms`)), timeoutMs);
+      const t = setTimeout(
+        () => reject(new Error(`no request ${match.method ?? ''} ${String(match.path)} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       this.requestWaiters.push({ match, resolve: (r) => (clearTimeout(t), resolve(r)) });
     });
   }
@@ -933,7 +1048,8 @@ export class DiscordFake {
     if (!isInteractionRoute) {
       const auth = req.headers.authorization;
       if (auth !== `Bot ${this.token}`) {
-        if (this.rejectToken && p === '/gateway/bot') return this.json(res, 401, { message: '401: Unauthorized', code: 0 });
+        if (this.rejectToken && p === '/gateway/bot')
+          return this.json(res, 401, { message: '401: Unauthorized', code: 0 });
         this.violation(`${method} ${p}: missing or wrong Authorization`);
         return this.json(res, 401, { message: '401: Unauthorized', code: 0 });
       }
@@ -946,11 +1062,26 @@ export class DiscordFake {
         url: `ws://127.0.0.1:${this.port}/gateway`,
         shards: this.recommendedShards,
         // Large bots get max_concurrency > 1: that many shards may identify at once (otherwise 5 s apart).
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: Math.max(1, this.recommendedShards) },
+        session_start_limit: {
+          total: 1000,
+          remaining: 999,
+          reset_after: 14_400_000,
+          max_concurrency: Math.max(1, this.recommendedShards),
+        },
       });
     }
     if (method === 'GET' && (p === '/applications/@me' || p === '/oauth2/applications/@me')) {
-      return this.json(res, 200, { id: FAKE_APP_ID, name: 'questions-bot', flags: 0, bot_public: true, bot_require_code_grant: false, description: '', icon: null, verify_key: 'x', team: null });
+      return this.json(res, 200, {
+        id: FAKE_APP_ID,
+        name: 'questions-bot',
+        flags: 0,
+        bot_public: true,
+        bot_require_code_grant: false,
+        description: '',
+        icon: null,
+        verify_key: 'x',
+        team: null,
+      });
     }
     if (method === 'GET' && p === '/users/@me') return this.json(res, 200, BOT_USER);
 
@@ -1008,7 +1139,12 @@ export class DiscordFake {
         if (problems.length) return this.reject(res, `reply to interaction ${id}`, problems);
         s.original = this.makeMessage(s.channelId, data, {
           // As Discord sends it: discord.js reads `user` back when a component of this message is used.
-          interaction_metadata: { id, type: s.type, user: testUser(s.userId), authorizing_integration_owners: { '0': FAKE_GUILD_ID } },
+          interaction_metadata: {
+            id,
+            type: s.type,
+            user: testUser(s.userId),
+            authorizing_integration_owners: { '0': FAKE_GUILD_ID },
+          },
         } as Partial<APIMessage>);
         this.finish(s, s.original, data);
       } else if (type === 7) {
@@ -1024,13 +1160,16 @@ export class DiscordFake {
         if (choices.length > 25) problems.push(`${choices.length} choices > 25`);
         for (const c of choices) {
           if (!c.name || c.name.length > 100) problems.push(`choice name length ${c.name?.length}`);
-          if (typeof c.value === 'string' && c.value.length > 100) problems.push(`choice value length ${c.value.length}`);
+          if (typeof c.value === 'string' && c.value.length > 100)
+            problems.push(`choice value length ${c.value.length}`);
         }
         if (problems.length) return this.reject(res, `autocomplete ${id}`, problems);
         s.choices = choices;
         this.finish(s, null, data);
       } else if (type === 5) {
-        s.original = this.makeMessage(s.channelId, { content: '', flags: data.flags }, { flags: (Number(data.flags ?? 0) & 64) | 128 } as Partial<APIMessage>);
+        s.original = this.makeMessage(s.channelId, { content: '', flags: data.flags }, {
+          flags: (Number(data.flags ?? 0) & 64) | 128,
+        } as Partial<APIMessage>);
       } else if (type === 6) {
         if (!s.sourceMessage) this.violation(`deferred update (6) on interaction ${id} without a message`);
         s.original = s.sourceMessage;
@@ -1052,8 +1191,9 @@ export class DiscordFake {
         this.violation(`${method} @original before the interaction was acknowledged`);
         return this.json(res, 404, { message: 'Unknown Message', code: 10008 });
       }
-      const target = which === '@original' ? s.original : s.followUps.find((f) => f.id === which) ?? null;
-      if (method === 'GET') return target ? this.json(res, 200, target) : this.json(res, 404, { message: 'Unknown Message', code: 10008 });
+      const target = which === '@original' ? s.original : (s.followUps.find((f) => f.id === which) ?? null);
+      if (method === 'GET')
+        return target ? this.json(res, 200, target) : this.json(res, 404, { message: 'Unknown Message', code: 10008 });
       if (method === 'DELETE') {
         if (which === '@original') s.deleted = true;
         return this.json(res, 204, null);
@@ -1092,17 +1232,26 @@ export class DiscordFake {
 
     if (method === 'POST' && p === '/users/@me/channels') {
       const recipient = String(body?.recipient_id ?? '');
-      return this.json(res, 200, { id: `9${recipient.slice(1)}`, type: 1, recipients: [testUser(recipient)], last_message_id: null, flags: 0 });
+      return this.json(res, 200, {
+        id: `9${recipient.slice(1)}`,
+        type: 1,
+        recipients: [testUser(recipient)],
+        last_message_id: null,
+        flags: 0,
+      });
     }
 
     if ((m = /^\/channels\/(\d+)\/messages$/.exec(p))) {
       const channelId = m[1] as string;
       if (method === 'GET') {
         const limit = Math.min(100, Number(query.get('limit') ?? 50));
-        const list = [...(this.channels.get(channelId) ?? [])].reverse().slice(0, limit).map((msg) => {
-          const { nonce: _nonce, ...rest } = msg as APIMessage & { nonce?: unknown };
-          return rest;
-        });
+        const list = [...(this.channels.get(channelId) ?? [])]
+          .reverse()
+          .slice(0, limit)
+          .map((msg) => {
+            const { nonce: _nonce, ...rest } = msg as APIMessage & { nonce?: unknown };
+            return rest;
+          });
         return this.json(res, 200, list);
       }
       if (method === 'POST') {
@@ -1113,10 +1262,15 @@ export class DiscordFake {
           if (failure.status === 404) return this.json(res, 404, { message: 'Unknown Channel', code: 10003 });
           if (failure.status === 429) {
             const after = failure.retryAfter ?? 1;
-            return this.json(res, 429, { message: 'You are being rate limited.', retry_after: after, global: false }, {
-              'retry-after': String(Math.ceil(after)),
-              'x-ratelimit-scope': 'user',
-            });
+            return this.json(
+              res,
+              429,
+              { message: 'You are being rate limited.', retry_after: after, global: false },
+              {
+                'retry-after': String(Math.ceil(after)),
+                'x-ratelimit-scope': 'user',
+              },
+            );
           }
           return this.json(res, 500, { message: '500: Internal Server Error', code: 0 });
         }
@@ -1125,15 +1279,22 @@ export class DiscordFake {
         if (problems.length) return this.reject(res, `message to channel ${channelId}`, problems);
         const replyTo = (data.message_reference as { message_id?: string } | undefined)?.message_id;
         if (replyTo && this.messageWaiters.has(replyTo)) {
-          const msg = this.makeMessage(channelId, data, { message_reference: { message_id: replyTo, channel_id: channelId } } as Partial<APIMessage>);
+          const msg = this.makeMessage(channelId, data, {
+            message_reference: { message_id: replyTo, channel_id: channelId },
+          } as Partial<APIMessage>);
           this.pushChannel(channelId, msg);
           this.messageWaiters.get(replyTo)!.resolve({ message: msg, body: data });
           this.messageWaiters.delete(replyTo);
           return this.json(res, 200, msg);
         }
         const nonce = data.nonce;
-        if (nonce !== undefined && (typeof nonce !== 'string' && typeof nonce !== 'number' || String(nonce).length > 25)) {
-          return this.reject(res, `message to channel ${channelId}`, ['nonce must be a string or integer of at most 25 characters']);
+        if (
+          nonce !== undefined &&
+          ((typeof nonce !== 'string' && typeof nonce !== 'number') || String(nonce).length > 25)
+        ) {
+          return this.reject(res, `message to channel ${channelId}`, [
+            'nonce must be a string or integer of at most 25 characters',
+          ]);
         }
         if (nonce !== undefined && data.enforce_nonce === true) {
           const key = `${channelId}:${String(nonce)}`;
@@ -1159,9 +1320,15 @@ export class DiscordFake {
    * uploads (`files[n]` parts, described by the `attachments` entry whose id is n). Bytes are kept for tests.
    */
   private storeAttachments(body: Record<string, unknown>, existing: readonly APIAttachment[]): APIAttachment[] {
-    const listed = (Array.isArray(body.attachments) ? body.attachments : []) as Array<{ id: string | number; description?: string }>;
+    const listed = (Array.isArray(body.attachments) ? body.attachments : []) as Array<{
+      id: string | number;
+      description?: string;
+    }>;
     const uploads = uploadsOf(body);
-    const kept = body.attachments === undefined ? [...existing] : existing.filter((a) => listed.some((l) => String(l.id) === a.id));
+    const kept =
+      body.attachments === undefined
+        ? [...existing]
+        : existing.filter((a) => listed.some((l) => String(l.id) === a.id));
     const added = uploads.map((u) => {
       const id = this.snowflake();
       this.attachmentBytes.set(id, u.data);
@@ -1183,7 +1350,10 @@ export class DiscordFake {
   attachmentData(message: APIMessage, filename: string): Buffer {
     const a = (message.attachments ?? []).find((x) => x.filename === filename);
     const data = a ? this.attachmentBytes.get(a.id) : undefined;
-    if (!a || !data) throw new Error(`no attachment ${filename} on message ${message.id} (has: ${(message.attachments ?? []).map((x) => x.filename).join(', ')})`);
+    if (!a || !data)
+      throw new Error(
+        `no attachment ${filename} on message ${message.id} (has: ${(message.attachments ?? []).map((x) => x.filename).join(', ')})`,
+      );
     return data;
   }
 
@@ -1208,8 +1378,12 @@ export class DiscordFake {
       ...base,
       ...(data.content !== undefined ? { content: (data.content as string | null) ?? '' } : {}),
       ...(data.embeds !== undefined ? { embeds: (data.embeds as APIEmbed[] | null) ?? [] } : {}),
-      ...(data.components !== undefined ? { components: (data.components as APIMessage['components'] | null) ?? [] } : {}),
-      ...(data.attachments !== undefined || uploadsOf(data).length ? { attachments: this.storeAttachments(data, base.attachments ?? []) } : {}),
+      ...(data.components !== undefined
+        ? { components: (data.components as APIMessage['components'] | null) ?? [] }
+        : {}),
+      ...(data.attachments !== undefined || uploadsOf(data).length
+        ? { attachments: this.storeAttachments(data, base.attachments ?? []) }
+        : {}),
       edited_timestamp: new Date().toISOString(),
       ...extra,
     };
@@ -1310,10 +1484,28 @@ interface RouteRule {
 /** Per-route buckets; the first match wins. The top-level resource is the pattern's captures. */
 const ROUTE_RULES: RouteRule[] = [
   // The interaction callback: one per interaction (a second is refused as "already acknowledged"), no bucket.
-  { bucket: 'channel-message-create', method: 'POST', pattern: /^\/channels\/(\d+)\/messages$/, limit: 5, windowMs: 5000 },
-  { bucket: 'channel-messages-read', method: 'GET', pattern: /^\/channels\/(\d+)\/messages$/, limit: 5, windowMs: 1000 },
+  {
+    bucket: 'channel-message-create',
+    method: 'POST',
+    pattern: /^\/channels\/(\d+)\/messages$/,
+    limit: 5,
+    windowMs: 5000,
+  },
+  {
+    bucket: 'channel-messages-read',
+    method: 'GET',
+    pattern: /^\/channels\/(\d+)\/messages$/,
+    limit: 5,
+    windowMs: 1000,
+  },
   { bucket: 'webhook-token', method: null, pattern: /^\/webhooks\/(\d+\/[^/]+)(?:\/|$)/, limit: 5, windowMs: 2000 },
-  { bucket: 'application-commands', method: null, pattern: /^\/applications\/(\d+)(?:\/guilds\/\d+)?\/commands/, limit: 2, windowMs: 1000 },
+  {
+    bucket: 'application-commands',
+    method: null,
+    pattern: /^\/applications\/(\d+)(?:\/guilds\/\d+)?\/commands/,
+    limit: 2,
+    windowMs: 1000,
+  },
   { bucket: 'dm-create', method: 'POST', pattern: /^\/users\/@me\/channels$/, limit: 5, windowMs: 1000 },
 ];
 const DEFAULT_RULE = { bucket: 'default', limit: 10, windowMs: 1000 };
@@ -1325,7 +1517,12 @@ interface Window {
 
 export interface RateLimitVerdict {
   headers: Record<string, string>;
-  limited: null | { scope: 'global' | 'user'; bucket: string | null; retryAfterMs: number; body: Record<string, unknown> };
+  limited: null | {
+    scope: 'global' | 'user';
+    bucket: string | null;
+    retryAfterMs: number;
+    body: Record<string, unknown>;
+  };
 }
 
 export class RateLimits {
@@ -1360,7 +1557,10 @@ export class RateLimits {
       const found = ROUTE_RULES.find((r) => (r.method === null || r.method === method) && r.pattern.test(route));
       if (found) major = (found.pattern.exec(route) ?? []).slice(1).join('/');
       else major = /^\/(?:channels|guilds)\/(\d+)/.exec(route)?.[1] ?? 'global';
-      const base = found ?? { ...DEFAULT_RULE, bucket: `${DEFAULT_RULE.bucket}:${method}:${route.replace(/\d{15,21}/g, ':id')}` };
+      const base = found ?? {
+        ...DEFAULT_RULE,
+        bucket: `${DEFAULT_RULE.bucket}:${method}:${route.replace(/\d{15,21}/g, ':id')}`,
+      };
       rule = { bucket: base.bucket, ...(this.routes[base.bucket] ?? { limit: base.limit, windowMs: base.windowMs }) };
     }
     if (globalKey !== null && Number.isFinite(this.globalPerSecond)) {
@@ -1372,8 +1572,17 @@ export class RateLimits {
       else {
         const after = Math.max(1, Math.ceil(((1 - g.tokens) * 1000) / rate));
         return {
-          headers: { 'retry-after': String(Math.ceil(after / 1000)), 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' },
-          limited: { scope: 'global', bucket: null, retryAfterMs: after, body: { message: 'You are being rate limited.', retry_after: round3(after / 1000), global: true } },
+          headers: {
+            'retry-after': String(Math.ceil(after / 1000)),
+            'x-ratelimit-global': 'true',
+            'x-ratelimit-scope': 'global',
+          },
+          limited: {
+            scope: 'global',
+            bucket: null,
+            retryAfterMs: after,
+            body: { message: 'You are being rate limited.', retry_after: round3(after / 1000), global: true },
+          },
         };
       }
     }
@@ -1391,7 +1600,12 @@ export class RateLimits {
       const after = Math.max(1, w.resetAt - now);
       return {
         headers: { ...routeHeaders(0), 'retry-after': String(Math.ceil(after / 1000)), 'x-ratelimit-scope': 'user' },
-        limited: { scope: 'user', bucket: rule.bucket, retryAfterMs: after, body: { message: 'You are being rate limited.', retry_after: round3(after / 1000), global: false } },
+        limited: {
+          scope: 'user',
+          bucket: rule.bucket,
+          retryAfterMs: after,
+          body: { message: 'You are being rate limited.', retry_after: round3(after / 1000), global: false },
+        },
       };
     }
     w.count++;
@@ -1444,7 +1658,8 @@ export function checkCommandDeclarations(commands: unknown[]): string[] {
       }
       if (o.required === true && seenOptional) problems.push(`${w}: required option after an optional one`);
       if (o.required !== true) seenOptional = true;
-      if (o.autocomplete === true && Array.isArray(o.choices) && o.choices.length > 0) problems.push(`${w}: autocomplete with choices`);
+      if (o.autocomplete === true && Array.isArray(o.choices) && o.choices.length > 0)
+        problems.push(`${w}: autocomplete with choices`);
       if (Array.isArray(o.choices) && o.choices.length > 25) problems.push(`${w}: more than 25 choices`);
     }
   };
@@ -1520,7 +1735,10 @@ export function readMultipart(buf: Buffer, contentType: string): Record<string, 
     const headerEnd = buf.indexOf('\r\n\r\n', start);
     const next = buf.indexOf(delimiter, headerEnd);
     if (headerEnd < 0 || next < 0) throw new Error('multipart: truncated part');
-    parts.push({ headers: buf.subarray(start + 2, headerEnd).toString('utf8'), data: buf.subarray(headerEnd + 4, next - 2) });
+    parts.push({
+      headers: buf.subarray(start + 2, headerEnd).toString('utf8'),
+      data: buf.subarray(headerEnd + 4, next - 2),
+    });
     pos = next;
   }
   let payload: Record<string, unknown> | null = null;
@@ -1558,7 +1776,11 @@ export function uploadProblems(body: unknown, limit: number): string[] {
 export function checkAttachments(body: Record<string, unknown>): string[] {
   const problems: string[] = [];
   const uploads = uploadsOf(body);
-  const listed = (Array.isArray(body.attachments) ? body.attachments : []) as Array<{ id?: unknown; description?: unknown; filename?: unknown }>;
+  const listed = (Array.isArray(body.attachments) ? body.attachments : []) as Array<{
+    id?: unknown;
+    description?: unknown;
+    filename?: unknown;
+  }>;
   if (uploads.length > 10) problems.push(`${uploads.length} files > 10`);
   const indexes = new Set(uploads.map((u) => u.index));
   if (indexes.size !== uploads.length) problems.push('two files with the same files[n] index');
@@ -1568,7 +1790,8 @@ export function checkAttachments(body: Record<string, unknown>): string[] {
     }
   }
   for (const u of uploads) {
-    if (!listed.some((a) => String(a.id) === String(u.index))) problems.push(`files[${u.index}] has no entry in attachments`);
+    if (!listed.some((a) => String(a.id) === String(u.index)))
+      problems.push(`files[${u.index}] has no entry in attachments`);
     if (!/^[^\\/:*?"<>|]{1,1024}$/.test(u.filename)) problems.push(`invalid file name ${u.filename}`);
     if (/\.png$/i.test(u.filename) && (!u.data.subarray(0, 8).equals(PNG_SIGNATURE) || u.contentType !== 'image/png')) {
       problems.push(`${u.filename} is not a PNG (content-type ${u.contentType})`);
@@ -1613,10 +1836,12 @@ export function checkContextMenuDeclaration(c: Record<string, unknown>, names: S
   if (n.length < 1 || n.length > 32) problems.push(`context menu ${n}: name length ${n.length}`);
   if (names.has(key)) problems.push(`context menu ${n}: duplicate`);
   names.add(key);
-  if (c.description !== undefined && c.description !== '') problems.push(`context menu ${n}: a context menu has no description`);
+  if (c.description !== undefined && c.description !== '')
+    problems.push(`context menu ${n}: a context menu has no description`);
   if (c.options !== undefined) problems.push(`context menu ${n}: a context menu has no options`);
   for (const [k, v] of Object.entries((c.name_localizations ?? {}) as Record<string, string>)) {
-    if (typeof v !== 'string' || v.length < 1 || v.length > 32) problems.push(`context menu ${n}: localization ${k} length`);
+    if (typeof v !== 'string' || v.length < 1 || v.length > 32)
+      problems.push(`context menu ${n}: localization ${k} length`);
   }
   return problems;
 }

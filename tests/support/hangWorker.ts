@@ -24,7 +24,9 @@ export async function hangWorker(worker: Worker): Promise<void> {
     await session.post('NodeWorker.enable', { waitForDebuggerOnStart: false });
     const sessionId = await Promise.race([
       found,
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`worker ${worker.threadId} not found by the inspector`)), 10_000)),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`worker ${worker.threadId} not found by the inspector`)), 10_000),
+      ),
     ]);
     await session.post('NodeWorker.sendMessageToWorker', {
       sessionId,

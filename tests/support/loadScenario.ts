@@ -5,7 +5,23 @@
  */
 import type { DiscordFake, InteractionResult } from './discordFake';
 
-const WORDS = ['ministre', 'retraite', 'hôpitaux', 'cybercriminalité', 'sécurité', 'éducation nationale', 'agriculteurs', 'logement', 'justice', 'impôt', 'transports', 'santé publique', 'collectivités', 'énergie', 'emploi'];
+const WORDS = [
+  'ministre',
+  'retraite',
+  'hôpitaux',
+  'cybercriminalité',
+  'sécurité',
+  'éducation nationale',
+  'agriculteurs',
+  'logement',
+  'justice',
+  'impôt',
+  'transports',
+  'santé publique',
+  'collectivités',
+  'énergie',
+  'emploi',
+];
 
 export interface LoadResult {
   count: number;
@@ -25,7 +41,11 @@ export function percentile(values: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] as number;
 }
 
-export async function runLoad(fake: DiscordFake, count = 200, userBase = 700_000_000_000_000_000n): Promise<LoadResult> {
+export async function runLoad(
+  fake: DiscordFake,
+  count = 200,
+  userBase = 700_000_000_000_000_000n,
+): Promise<LoadResult> {
   const started = Date.now();
   const pending: Array<Promise<InteractionResult>> = [];
   for (let i = 0; i < count; i++) {

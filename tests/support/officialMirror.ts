@@ -84,7 +84,10 @@ export async function startOfficialMirror(): Promise<OfficialMirror> {
     res.setHeader('Content-Type', 'application/zip');
     const inm = req.headers['if-none-match'];
     const ims = req.headers['if-modified-since'];
-    if ((inm !== undefined && inm === entry.etag) || (inm === undefined && ims !== undefined && ims === entry.lastModified)) {
+    if (
+      (inm !== undefined && inm === entry.etag) ||
+      (inm === undefined && ims !== undefined && ims === entry.lastModified)
+    ) {
       record.status = 304;
       res.statusCode = 304;
       res.end();
@@ -123,7 +126,9 @@ export async function startOfficialMirror(): Promise<OfficialMirror> {
       limit = cut.afterBytes;
     }
     const body = entry.read(start, end);
-    const chunks: Iterable<Buffer> | AsyncIterable<Buffer> = Buffer.isBuffer(body) ? sliceBuffer(body) : (body as AsyncIterable<Buffer>);
+    const chunks: Iterable<Buffer> | AsyncIterable<Buffer> = Buffer.isBuffer(body)
+      ? sliceBuffer(body)
+      : (body as AsyncIterable<Buffer>);
     void (async () => {
       try {
         for await (const chunk of chunks) {

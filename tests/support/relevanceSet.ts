@@ -29,7 +29,9 @@ export interface RelevanceQuery {
 }
 
 export function relevanceQueries(): RelevanceQuery[] {
-  const raw = JSON.parse(readFileSync(path.join(fixtures, 'relevance/queries.json'), 'utf8')) as { queries: RelevanceQuery[] };
+  const raw = JSON.parse(readFileSync(path.join(fixtures, 'relevance/queries.json'), 'utf8')) as {
+    queries: RelevanceQuery[];
+  };
   return raw.queries;
 }
 
@@ -77,7 +79,11 @@ export function plainMinisearchRanker(questions: Iterable<Question>): Ranker {
       answer: q.answer?.text ?? '',
     });
   }
-  return (q) => ms.search(q).slice(0, 10).map((r) => r.id as string);
+  return (q) =>
+    ms
+      .search(q)
+      .slice(0, 10)
+      .map((r) => r.id as string);
 }
 
 export interface Scores {
@@ -95,7 +101,10 @@ export interface RelevanceReport extends Scores {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-export async function measureRelevance(rank: Ranker, queries: readonly RelevanceQuery[] = relevanceQueries()): Promise<RelevanceReport> {
+export async function measureRelevance(
+  rank: Ranker,
+  queries: readonly RelevanceQuery[] = relevanceQueries(),
+): Promise<RelevanceReport> {
   const all = { n: 0, h1: 0, h5: 0, rr: 0 };
   const tags = new Map<string, typeof all>();
   const misses: RelevanceReport['misses'] = [];

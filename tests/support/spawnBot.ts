@@ -29,7 +29,10 @@ export function spawnBot(env: Record<string, string>): SpawnedBot {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Array<Record<string, unknown>> = [];
-  const waiters: Array<{ test: (l: Record<string, unknown>) => boolean; resolve: (l: Record<string, unknown>) => void }> = [];
+  const waiters: Array<{
+    test: (l: Record<string, unknown>) => boolean;
+    resolve: (l: Record<string, unknown>) => void;
+  }> = [];
   let buffer = '';
   let stdoutText = '';
   let stderrText = '';
@@ -66,13 +69,24 @@ export function spawnBot(env: Record<string, string>): SpawnedBot {
     child,
     logs,
     waitForLog(msg, timeoutMs = 600_000) {
-      const test = (l: Record<string, unknown>): boolean => (typeof msg === 'string' ? l.msg === msg : msg.test(String(l.msg)));
+      const test = (l: Record<string, unknown>): boolean =>
+        typeof msg === 'string' ? l.msg === msg : msg.test(String(l.msg));
       const found = logs.find(test);
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error(`log « ${String(msg)} » not seen within ${timeoutMs} ms; last: ${JSON.stringify(logs.slice(-5))}`)), timeoutMs);
+        const t = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `log « ${String(msg)} » not seen within ${timeoutMs} ms; last: ${JSON.stringify(logs.slice(-5))}`,
+              ),
+            ),
+          timeoutMs,
+        );
         waiters.push({ test, resolve: (l) => (clearTimeout(t), resolve(l)) });
-        void exited.then((code) => reject(new Error(`bot exited (${code}) before « ${String(msg)} »: ${JSON.stringify(logs.slice(-5))}`)));
+        void exited.then((code) =>
+          reject(new Error(`bot exited (${code}) before « ${String(msg)} »: ${JSON.stringify(logs.slice(-5))}`)),
+        );
       });
     },
     rssMb() {

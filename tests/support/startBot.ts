@@ -21,7 +21,11 @@ export interface StartBotOptions {
 export async function startBot(opts: StartBotOptions): Promise<RunningApp> {
   const lines = opts.logLines;
   // The bot's own logger (secrets scrubbed), writing to memory.
-  const logger = createLogger({ level: 'info', destination: { write: (s: string) => void lines?.push(s) }, secrets: [FAKE_TOKEN] });
+  const logger = createLogger({
+    level: 'info',
+    destination: { write: (s: string) => void lines?.push(s) },
+    secrets: [FAKE_TOKEN],
+  });
   const app = await main({
     env: {
       DISCORD_TOKEN: FAKE_TOKEN,

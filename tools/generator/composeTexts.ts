@@ -194,13 +194,17 @@ function place(c: TextContext): string {
   return c.r.chance(0.5) ? `à ${communeName(c.r)}` : `dans le département ${deptDe(c.author.department.name)}`;
 }
 const DEPT_DU = new Set(
-  ('Nord|Rhône|Var|Gard|Lot|Cher|Jura|Doubs|Tarn|Gers|Cantal|Calvados|Finistère|Morbihan|Loiret|Pas-de-Calais|' +
+  (
+    'Nord|Rhône|Var|Gard|Lot|Cher|Jura|Doubs|Tarn|Gers|Cantal|Calvados|Finistère|Morbihan|Loiret|Pas-de-Calais|' +
     'Puy-de-Dôme|Bas-Rhin|Haut-Rhin|Val-de-Marne|Val-d’Oise|Vaucluse|Loir-et-Cher|Lot-et-Garonne|Tarn-et-Garonne|' +
-    'Territoire de Belfort').split('|'),
+    'Territoire de Belfort'
+  ).split('|'),
 );
 const DEPT_DES = new Set(
-  ('Bouches-du-Rhône|Alpes-Maritimes|Hautes-Alpes|Alpes-de-Haute-Provence|Ardennes|Côtes-d’Armor|Deux-Sèvres|' +
-    'Hautes-Pyrénées|Pyrénées-Atlantiques|Pyrénées-Orientales|Yvelines|Landes|Vosges|Hauts-de-Seine').split('|'),
+  (
+    'Bouches-du-Rhône|Alpes-Maritimes|Hautes-Alpes|Alpes-de-Haute-Provence|Ardennes|Côtes-d’Armor|Deux-Sèvres|' +
+    'Hautes-Pyrénées|Pyrénées-Atlantiques|Pyrénées-Orientales|Yvelines|Landes|Vosges|Hauts-de-Seine'
+  ).split('|'),
 );
 const DEPT_BARE = new Set(
   'Paris|Mayotte|La Réunion|Saint-Pierre-et-Miquelon|Saint-Barthélemy et Saint-Martin|Wallis-et-Futuna'.split('|'),
@@ -252,7 +256,8 @@ const Q_INTROS: Template[] = [
   (c) => `${c.author.civ} ${c.author.fullName} appelle l'attention de ${c.minister.address} sur ${c.subject}.`,
   (c) => `${c.author.civ} ${c.author.fullName} interroge ${c.minister.address} sur ${c.subject}.`,
   (c) => `${c.author.civ} ${c.author.fullName} alerte ${c.minister.address} sur ${c.subject}.`,
-  (c) => `${c.author.civ} ${c.author.fullName} souhaite appeler l'attention de ${c.minister.address} au sujet ${de(c.subject)}.`,
+  (c) =>
+    `${c.author.civ} ${c.author.fullName} souhaite appeler l'attention de ${c.minister.address} au sujet ${de(c.subject)}.`,
   (c) => `${c.author.civ} ${c.author.fullName} interpelle ${c.minister.address} quant ${a(c.subject)}.`,
 ];
 
@@ -260,37 +265,44 @@ const Q_BODY: Template[] = [
   (c) => `Depuis ${pastYear(c)}, ${pub(c)} font face à ${c.r.zipf(DIFFICULTIES)}, ce qui ${c.r.zipf(CONSEQUENCES)}.`,
   (c) => `Selon ${source(c)}, près de ${pct(c)} % ${de(pub(c))} seraient aujourd'hui concernés.`,
   (c) => `${ucfirst(place(c))}, ${c.r.zipf(OBSERVATIONS)}.`,
-  (c) => `Cette situation est d'autant plus préoccupante que la question ${de(term(c))} reste un sujet de préoccupation majeur pour ${pub(c)}.`,
+  (c) =>
+    `Cette situation est d'autant plus préoccupante que la question ${de(term(c))} reste un sujet de préoccupation majeur pour ${pub(c)}.`,
   (c) => `Les élus locaux et ${org(c)} ont à plusieurs reprises fait part de leur inquiétude quant ${a(term(c))}.`,
-  (c) => `${ucfirst(lawRef(c))} relative ${a(term(c))} a prévu ${quoted(c, measure(c))}, mais sa mise en œuvre demeure ${c.r.zipf(QUALIFIERS)}.`,
+  (c) =>
+    `${ucfirst(lawRef(c))} relative ${a(term(c))} a prévu ${quoted(c, measure(c))}, mais sa mise en œuvre demeure ${c.r.zipf(QUALIFIERS)}.`,
   (c) => `Or, ${c.r.zipf(OBSERVATIONS)}.`,
   (c) => `Si des avancées ont été obtenues s'agissant ${de(term(c))}, ${pub(c)} dénoncent ${c.r.zipf(DIFFICULTIES)}.`,
   (c) => `Sur le terrain, ${pub(c)} constatent ${c.r.zipf(DIFFICULTIES)}.`,
   (c) => `Le rapport publié en ${pastYear(c, 4)} par ${source(c)} soulignait déjà ${c.r.zipf(DIFFICULTIES)}.`,
-  (c) => `${ucfirst(term(c))} constitue pourtant un enjeu majeur pour ${pub(c)} et pour l'attractivité des territoires.`,
+  (c) =>
+    `${ucfirst(term(c))} constitue pourtant un enjeu majeur pour ${pub(c)} et pour l'attractivité des territoires.`,
   (c) => `Faute de moyens suffisants, ${c.r.zipf(OBSERVATIONS)}.`,
   (c) => `Les délais constatés atteignent parfois ${c.r.int(3, 30)} mois, ce qui ${c.r.zipf(CONSEQUENCES)}.`,
   (c) => `Cette inquiétude est partagée par ${org(c)}, qui réclament ${c.r.zipf(DEMANDS)}.`,
   (c) => `En ${pastYear(c, 3)}, ${bigNumber(c)} personnes auraient ainsi été privées ${de(term(c))}.`,
   (c) => `À titre d'exemple, ${place(c)}, ${c.r.zipf(OBSERVATIONS)}.`,
-  (c) => `Parmi ${pub(c)}, nombreux sont ceux qui estiment que l'organisation actuelle ${de(term(c))} ne répond plus à leurs besoins.`,
+  (c) =>
+    `Parmi ${pub(c)}, nombreux sont ceux qui estiment que l'organisation actuelle ${de(term(c))} ne répond plus à leurs besoins.`,
   (c) => `Le dispositif « ${withoutArticle(measure(c))} » n'a pas permis, à ce jour, de répondre à ces attentes.`,
   (c) => `La hausse de ${pct(c)} % constatée entre ${pastYear(c, 6)} et ${c.year - 1} illustre l'ampleur du problème.`,
   (c) => `Ce constat est largement partagé, ${place(c)} comme ailleurs.`,
   (c) => `${ucfirst(c.r.zipf(PROFESSIONS))}, en particulier, subissent ${c.r.zipf(DIFFICULTIES)}.`,
   (c) => `Le secteur ${de(c.r.zipf(SECTORS))} est lui aussi particulièrement touché.`,
   (c) => `La situation est jugée ${c.r.zipf(SITUATION_QUALIFIERS)} par ${org(c)}.`,
-  (c) => `Cette situation ${c.r.zipf(SITUATION_QUALIFIERS)} concerne aussi ${c.r.zipf(PROFESSIONS)} et ${c.r.zipf(PROFESSIONS)}.`,
+  (c) =>
+    `Cette situation ${c.r.zipf(SITUATION_QUALIFIERS)} concerne aussi ${c.r.zipf(PROFESSIONS)} et ${c.r.zipf(PROFESSIONS)}.`,
 ];
 
 const Q_CLOSINGS: Template[] = [
-  (c) => `${pron(c)} lui demande donc de bien vouloir lui indiquer les mesures que le Gouvernement entend prendre afin ${de(action(c))}.`,
+  (c) =>
+    `${pron(c)} lui demande donc de bien vouloir lui indiquer les mesures que le Gouvernement entend prendre afin ${de(action(c))}.`,
   (c) => `${pron(c)} souhaite connaître les intentions du Gouvernement en la matière.`,
   (c) => `${pron(c)} lui demande de bien vouloir lui préciser le calendrier de mise en œuvre ${de(measure(c))}.`,
   (c) => `${pron(c)} souhaite savoir si le Gouvernement envisage ${de(action(c))}.`,
   (c) => `${pron(c)} lui demande quelles dispositions le Gouvernement entend prendre pour ${action(c)}.`,
   (c) => `Aussi, ${pron(c).toLowerCase()} lui demande ${c.minister.feminine ? 'si elle' : "s'il"} compte ${action(c)}.`,
-  (c) => `${pron(c)} souhaite donc connaître sa position sur ce sujet et les moyens qu'${c.minister.feminine ? 'elle' : 'il'} entend mobiliser pour ${action(c)}.`,
+  (c) =>
+    `${pron(c)} souhaite donc connaître sa position sur ce sujet et les moyens qu'${c.minister.feminine ? 'elle' : 'il'} entend mobiliser pour ${action(c)}.`,
 ];
 
 function pron(c: TextContext): string {
@@ -302,7 +314,8 @@ function pron(c: TextContext): string {
 const A_OPENINGS: Template[] = [
   (c) => `Le Gouvernement est pleinement mobilisé sur la question ${de(term(c))}.`,
   () => "La question soulevée par l'honorable parlementaire appelle les éléments de réponse suivants.",
-  (c) => `${ucfirst(c.minister.self)} a pris connaissance avec attention des préoccupations exprimées au sujet ${de(c.subject)}.`,
+  (c) =>
+    `${ucfirst(c.minister.self)} a pris connaissance avec attention des préoccupations exprimées au sujet ${de(c.subject)}.`,
   (c) => `${ucfirst(c.subject)} constitue une priorité de l'action du Gouvernement.`,
   () => "Le Gouvernement partage le constat dressé par l'auteur de la question.",
   (c) => `La situation ${de(pub(c))} fait l'objet d'une attention constante des pouvoirs publics.`,
@@ -323,34 +336,47 @@ const CLAUSES: Template[] = [
 
 const A_BODY: Template[] = [
   (c) => `${ucfirst(articleRef(c))} prévoit que ${CLAUSES[c.r.int(0, CLAUSES.length - 1)]!(c)}.`,
-  (c) => `${ucfirst(lawRef(c))} relative ${a(term(c))} a ainsi permis de renforcer les garanties offertes ${a(pub(c))}.`,
+  (c) =>
+    `${ucfirst(lawRef(c))} relative ${a(term(c))} a ainsi permis de renforcer les garanties offertes ${a(pub(c))}.`,
   (c) => {
     const y = c.year - c.r.int(1, 3);
     return `En ${y}, ${bigNumber(c)} dossiers ont été instruits au titre ${de(measure(c))}, soit une hausse de ${pct(c)} % par rapport à ${y - 1}.`;
   },
-  (c) => `Ce dispositif, doté de ${millions(c)} millions d'euros, bénéficie désormais à ${bigNumber(c)} ${withoutArticle(pub(c))}.`,
+  (c) =>
+    `Ce dispositif, doté de ${millions(c)} millions d'euros, bénéficie désormais à ${bigNumber(c)} ${withoutArticle(pub(c))}.`,
   (c) => `Par ailleurs, le Gouvernement a engagé ${quoted(c, measure(c))} afin ${de(action(c))}.`,
   (c) => `S'agissant plus particulièrement ${de(term(c))}, ${CLAUSES[c.r.int(0, CLAUSES.length - 1)]!(c)}.`,
   (c) =>
     `Une concertation a été engagée avec ${org(c)} afin ${de(action(c))} ; ses conclusions sont attendues au cours de l'année ${c.year + 1}.`,
   (c) => `Les services déconcentrés de l'État, en lien avec ${org(c)}, veillent à ${action(c)}.`,
-  (c) => `Une instruction du ${formatLongDate(pastDate(c, 700))} a rappelé aux préfets l'importance qui s'attache ${a(term(c))}.`,
+  (c) =>
+    `Une instruction du ${formatLongDate(pastDate(c, 700))} a rappelé aux préfets l'importance qui s'attache ${a(term(c))}.`,
   (c) => `Ainsi, ${pct(c)} % ${de(pub(c))} bénéficient aujourd'hui ${de(term(c))}.`,
-  (c) => `${ucfirst(decreeRef(c))} a précisé les conditions dans lesquelles ${CLAUSES[c.r.int(0, CLAUSES.length - 1)]!(c)}.`,
+  (c) =>
+    `${ucfirst(decreeRef(c))} a précisé les conditions dans lesquelles ${CLAUSES[c.r.int(0, CLAUSES.length - 1)]!(c)}.`,
   (c) => {
     const y = c.year - c.r.int(0, 2);
     return `Ces mesures s'inscrivent dans le cadre ${de(measure(c))}, qui mobilise ${millions(c)} millions d'euros sur la période ${y}-${y + 3}.`;
   },
   (c) => `Il convient de rappeler que ${CLAUSES[c.r.int(0, CLAUSES.length - 1)]!(c)}.`,
-  (c) => `À ce stade, le Gouvernement n'envisage pas ${de(action(c))} par la voie réglementaire, mais reste attentif aux remontées du terrain.`,
-  (c) => `Le projet de loi de finances pour ${c.year + 1} prévoit à cet égard une enveloppe de ${millions(c)} millions d'euros.`,
-  (c) => `Selon les dernières données disponibles, ${bigNumber(c)} ${withoutArticle(pub(c))} sont concernés ${place(c)}.`,
-  (c) => `Le contrôle ${de(term(c))} a été renforcé : ${bigNumber(c)} vérifications ont été conduites en ${c.year - 1}.`,
-  (c) => `De même, la question ${de(term(c))} fera l'objet d'une évaluation d'ici ${c.year + c.r.int(1, 3)}, en associant étroitement ${org(c)}.`,
-  (c) => `Enfin, ${pub(c)} peuvent s'adresser aux services compétents pour obtenir un accompagnement ${a('la constitution de leur dossier')}.`,
-  (c) => `${ucfirst(c.r.zipf(PROFESSIONS))} sont également éligibles à ce dispositif, sous réserve de remplir les conditions prévues.`,
-  (c) => `Des mesures spécifiques ont par ailleurs été prises en faveur ${de(c.r.zipf(SECTORS))}, dont la situation est suivie avec attention.`,
-  (c) => `Le Gouvernement a en outre saisi ${source(c)} d'une mission d'évaluation ${de(term(c))}, dont les conclusions seront rendues publiques.`,
+  (c) =>
+    `À ce stade, le Gouvernement n'envisage pas ${de(action(c))} par la voie réglementaire, mais reste attentif aux remontées du terrain.`,
+  (c) =>
+    `Le projet de loi de finances pour ${c.year + 1} prévoit à cet égard une enveloppe de ${millions(c)} millions d'euros.`,
+  (c) =>
+    `Selon les dernières données disponibles, ${bigNumber(c)} ${withoutArticle(pub(c))} sont concernés ${place(c)}.`,
+  (c) =>
+    `Le contrôle ${de(term(c))} a été renforcé : ${bigNumber(c)} vérifications ont été conduites en ${c.year - 1}.`,
+  (c) =>
+    `De même, la question ${de(term(c))} fera l'objet d'une évaluation d'ici ${c.year + c.r.int(1, 3)}, en associant étroitement ${org(c)}.`,
+  (c) =>
+    `Enfin, ${pub(c)} peuvent s'adresser aux services compétents pour obtenir un accompagnement ${a('la constitution de leur dossier')}.`,
+  (c) =>
+    `${ucfirst(c.r.zipf(PROFESSIONS))} sont également éligibles à ce dispositif, sous réserve de remplir les conditions prévues.`,
+  (c) =>
+    `Des mesures spécifiques ont par ailleurs été prises en faveur ${de(c.r.zipf(SECTORS))}, dont la situation est suivie avec attention.`,
+  (c) =>
+    `Le Gouvernement a en outre saisi ${source(c)} d'une mission d'évaluation ${de(term(c))}, dont les conclusions seront rendues publiques.`,
 ];
 
 const A_CLOSINGS: Template[] = [
@@ -360,7 +386,12 @@ const A_CLOSINGS: Template[] = [
   () => "C'est dans cet esprit que le Gouvernement poursuivra son action au cours des prochains mois.",
 ];
 
-function sentenceBlock(c: TextContext, templates: readonly Template[], budget: number, perParagraph: [number, number]): string[] {
+function sentenceBlock(
+  c: TextContext,
+  templates: readonly Template[],
+  budget: number,
+  perParagraph: [number, number],
+): string[] {
   const paragraphs: string[] = [];
   let words = 0;
   // A template is not reused in one text until most of them have been (long answers do reuse them).
@@ -414,7 +445,9 @@ function figuresTable(c: TextContext): string {
   const perYear = c.r.chance(0.6);
   const rows: string[] = [];
   if (perYear) {
-    rows.push('<tr><td><b>Année</b></td><td><b>Nombre de dossiers</b></td><td><b>Montant (en millions d’euros)</b></td></tr>');
+    rows.push(
+      '<tr><td><b>Année</b></td><td><b>Nombre de dossiers</b></td><td><b>Montant (en millions d’euros)</b></td></tr>',
+    );
     const n = c.r.int(3, 6);
     for (let i = n; i >= 1; i--) {
       rows.push(`<tr><td>${c.year - i}</td><td>${bigNumber(c)}</td><td>${millions(c)}</td></tr>`);
@@ -423,7 +456,9 @@ function figuresTable(c: TextContext): string {
     rows.push('<tr><td><b>Territoire</b></td><td><b>Bénéficiaires</b></td><td><b>Évolution sur un an</b></td></tr>');
     const n = c.r.int(3, 8);
     for (let i = 0; i < n; i++) {
-      rows.push(`<tr><td>${communeName(c.r)}</td><td>${bigNumber(c)}</td><td>${c.r.chance(0.7) ? '+' : '-'}${pct(c)} %</td></tr>`);
+      rows.push(
+        `<tr><td>${communeName(c.r)}</td><td>${bigNumber(c)}</td><td>${c.r.chance(0.7) ? '+' : '-'}${pct(c)} %</td></tr>`,
+      );
     }
   }
   return `<table border="1"><tbody>${rows.join('')}</tbody></table>`;

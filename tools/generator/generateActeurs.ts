@@ -14,7 +14,11 @@ export interface GenerateActeursOptions {
 }
 
 function trigramme(prenom: string, nom: string): string {
-  const letters = (s: string): string => s.normalize('NFD').replace(/[^A-Za-z]/g, '').toUpperCase();
+  const letters = (s: string): string =>
+    s
+      .normalize('NFD')
+      .replace(/[^A-Za-z]/g, '')
+      .toUpperCase();
   return `${letters(prenom).slice(0, 1)}${letters(nom).slice(0, 2)}`.padEnd(3, 'X');
 }
 
@@ -69,7 +73,9 @@ function mandates(seat: DeputySeat): OfficialMandat[] {
 /** One file per person who sat in any of the legislatures, sorted by acteur uid; mandates oldest first. */
 export function generateActeurs(opts: GenerateActeursOptions): OfficialActeurFile[] {
   const legislatures =
-    opts.legislatures && opts.legislatures.length > 0 ? [...opts.legislatures].sort((x, y) => x - y) : [opts.legislature ?? 17];
+    opts.legislatures && opts.legislatures.length > 0
+      ? [...opts.legislatures].sort((x, y) => x - y)
+      : [opts.legislature ?? 17];
   const byPerson = new Map<string, { seat: DeputySeat; mandats: OfficialMandat[] }>();
   for (const legislature of legislatures) {
     for (const seat of deputyPool(opts.seed >>> 0, legislature).seats) {
@@ -87,7 +93,12 @@ export function generateActeurs(opts: GenerateActeursOptions): OfficialActeurFil
         uid: { '@xmlns:xsi': XMLNS_XSI, '@xsi:type': 'IdActeur_type', '#text': uid },
         etatCivil: {
           ident: { civ: p.civ, prenom: p.prenom, nom: p.nom, alpha: p.nom, trigramme: trigramme(p.prenom, p.nom) },
-          infoNaissance: { dateNais: p.birthDate, villeNais: p.birthPlace, depNais: p.birthDepartment, paysNais: 'France' },
+          infoNaissance: {
+            dateNais: p.birthDate,
+            villeNais: p.birthPlace,
+            depNais: p.birthDepartment,
+            paysNais: 'France',
+          },
           dateDeces: null,
         },
         mandats: { mandat: mandats },

@@ -30,7 +30,12 @@ export function generateOrganes(legislatures: readonly number[]): OfficialOrgane
   for (const l of legislatures) {
     const span = legislatureSpan(l);
     const period = { dateDebut: span.start, dateAgrement: null, dateFin: span.ended ? span.end : null };
-    const add = (uid: string, codeType: OfficialOrganeFile['organe']['codeType'], libelle: string, abrege: string): void => {
+    const add = (
+      uid: string,
+      codeType: OfficialOrganeFile['organe']['codeType'],
+      libelle: string,
+      abrege: string,
+    ): void => {
       byUid.set(uid, {
         organe: {
           '@xmlns': XMLNS,

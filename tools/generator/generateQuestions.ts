@@ -10,7 +10,13 @@ import { Rng } from './random';
 import { dayToIso, isoToDay, legislatureSpan, nextTuesday } from './joDates';
 import { type DeputySeat, deputyPool, pickAuthor } from './deputies';
 import { type Theme, THEMES } from './vocabulary/themes';
-import { MINISTRIES, type MinistryDef, groupOrganeRef, ministryByKey, ministryOrganeRef } from './vocabulary/institutions';
+import {
+  MINISTRIES,
+  type MinistryDef,
+  groupOrganeRef,
+  ministryByKey,
+  ministryOrganeRef,
+} from './vocabulary/institutions';
 import {
   type TextContext,
   answerBudget,
@@ -76,10 +82,16 @@ export function resolveOptions(opts: GenerateOptions): ResolvedOptions {
 }
 
 /** How many questions of each legislature `generateQuestions` yields, in yield order. */
-export function allocateCounts(opts: GenerateOptions): Array<{ legislature: number; count: number; startNumber: number }> {
+export function allocateCounts(
+  opts: GenerateOptions,
+): Array<{ legislature: number; count: number; startNumber: number }> {
   const startNumber = opts.startNumber ?? 1;
-  if (!Number.isInteger(opts.count) || opts.count < 0) throw new Error(`generator: nombre de questions invalide (${opts.count})`);
-  const legislatures = opts.legislatures && opts.legislatures.length > 0 ? [...opts.legislatures].sort((x, y) => x - y) : [opts.legislature ?? 17];
+  if (!Number.isInteger(opts.count) || opts.count < 0)
+    throw new Error(`generator: nombre de questions invalide (${opts.count})`);
+  const legislatures =
+    opts.legislatures && opts.legislatures.length > 0
+      ? [...opts.legislatures].sort((x, y) => x - y)
+      : [opts.legislature ?? 17];
   const weights = legislatures.map((l) => legislatureSpan(l).nominalQuestions);
   const total = weights.reduce((sum, w) => sum + w, 0);
   const raw = weights.map((w) => (opts.count * w) / total);
@@ -219,7 +231,14 @@ export function buildQuestion(
       const share = h === 0 && hops === 2 ? 0.5 : 1;
       const day = nextTuesday(prev + 7 + Math.floor((transferFracs[h] as number) * room * share));
       if (day >= limit || day <= prev) break;
-      const m = h === 0 ? firstTarget : otherMinistry(meta, theme, history.map((x) => x.m.key));
+      const m =
+        h === 0
+          ? firstTarget
+          : otherMinistry(
+              meta,
+              theme,
+              history.map((x) => x.m.key),
+            );
       history.push({ m, day });
       prev = day;
     }
@@ -236,7 +255,14 @@ export function buildQuestion(
   }
   if (overrides.transferDay !== undefined) {
     const tr = Rng.of(seed, 'evolution-transfer', legislature, number);
-    history.push({ m: otherMinistry(tr, theme, history.map((x) => x.m.key)), day: overrides.transferDay });
+    history.push({
+      m: otherMinistry(
+        tr,
+        theme,
+        history.map((x) => x.m.key),
+      ),
+      day: overrides.transferDay,
+    });
   }
   const current = (history[history.length - 1] as { m: MinistryDef }).m;
 
@@ -279,7 +305,12 @@ export function buildQuestion(
   if (closure) {
     const info =
       closure.code === 'REP_PUB' && textesReponse ? textesReponse.texteReponse.infoJO : infoJO(closure.day, null);
-    cloture = { codeCloture: closure.code, libelleCloture: closure.label, dateCloture: dayToIso(closure.day), infoJO: info };
+    cloture = {
+      codeCloture: closure.code,
+      libelleCloture: closure.label,
+      dateCloture: dayToIso(closure.day),
+      infoJO: info,
+    };
   }
 
   return {

@@ -81,7 +81,10 @@ export function planEvolution(day1: GenerateOptions, changes: EvolutionChanges):
   if (changes.date !== undefined && !isTuesday(changes.date)) {
     throw new Error(`generator: la date du jour 2 doit être un mardi (${changes.date})`);
   }
-  const day2 = changes.date !== undefined ? isoToDay(changes.date) : nextTuesday((Number.isFinite(maxDay) ? maxDay : isoToDay('2026-03-31')) + 1);
+  const day2 =
+    changes.date !== undefined
+      ? isoToDay(changes.date)
+      : nextTuesday((Number.isFinite(maxDay) ? maxDay : isoToDay('2026-03-31')) + 1);
 
   const r = Rng.of(resolved.seed, 'evolution', live.legislature, day2);
   const chosen = r.sample(pending, pending.length);
@@ -112,7 +115,8 @@ export function planEvolution(day1: GenerateOptions, changes: EvolutionChanges):
         yield buildQuestion(resolved, part.legislature, n, isLive ? overrides.get(n) : undefined);
       }
     }
-    for (let i = 0; i < newCount; i++) yield buildQuestion(resolved, live.legislature, firstNew + i, { newOnDay: day2 });
+    for (let i = 0; i < newCount; i++)
+      yield buildQuestion(resolved, live.legislature, firstNew + i, { newOnDay: day2 });
   }
 
   return {

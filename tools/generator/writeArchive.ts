@@ -57,7 +57,9 @@ const FILE_CONCURRENCY = 16;
 export async function writeArchive(opts: WriteArchiveOptions): Promise<WriteArchiveResult> {
   const questions = opts.questions ?? generateQuestions(opts);
   const zipped = opts.out.toLowerCase().endsWith('.zip');
-  await mkdir(zipped || opts.layout === 'single' ? path.dirname(path.resolve(opts.out)) : opts.out, { recursive: true });
+  await mkdir(zipped || opts.layout === 'single' ? path.dirname(path.resolve(opts.out)) : opts.out, {
+    recursive: true,
+  });
 
   let counts: { questions: number; jsonBytes: number; diskBytes: number };
   if (opts.layout === 'single') {
@@ -225,7 +227,11 @@ async function writeActeurs(opts: GenerateOptions, out: string): Promise<number>
     const zip = new ZipFile();
     await finishZip(zip, out, async () => {
       for (const f of files) {
-        zip.addBuffer(Buffer.from(JSON.stringify(f, null, 2), 'utf8'), `acteur/${f.acteur.uid['#text']}.json`, ZIP_ENTRY_OPTIONS);
+        zip.addBuffer(
+          Buffer.from(JSON.stringify(f, null, 2), 'utf8'),
+          `acteur/${f.acteur.uid['#text']}.json`,
+          ZIP_ENTRY_OPTIONS,
+        );
       }
     });
   } else {
@@ -262,8 +268,19 @@ function governmentMember(seed: number, i: number): OfficialActeurFile {
       '@xmlns': XMLNS,
       uid: { '@xmlns:xsi': XMLNS_XSI, '@xsi:type': 'IdActeur_type', '#text': uid },
       etatCivil: {
-        ident: { civ: feminine ? 'Mme' : 'M.', prenom, nom, alpha: nom, trigramme: `${prenom[0] ?? 'X'}${nom.slice(0, 2)}`.toUpperCase() },
-        infoNaissance: { dateNais: `19${50 + r.int(0, 40)}-01-01`, villeNais: 'Paris', depNais: 'Paris', paysNais: 'France' },
+        ident: {
+          civ: feminine ? 'Mme' : 'M.',
+          prenom,
+          nom,
+          alpha: nom,
+          trigramme: `${prenom[0] ?? 'X'}${nom.slice(0, 2)}`.toUpperCase(),
+        },
+        infoNaissance: {
+          dateNais: `19${50 + r.int(0, 40)}-01-01`,
+          villeNais: 'Paris',
+          depNais: 'Paris',
+          paysNais: 'France',
+        },
         dateDeces: null,
       },
       mandats: {
@@ -294,7 +311,9 @@ function governmentMember(seed: number, i: number): OfficialActeurFile {
  * in any of the legislatures, each with all their mandates) and `organe/PO....json` (assemblies, groups,
  * ministries). Byte-deterministic like the question archives.
  */
-export async function writeDeputiesHistory(opts: DeputiesHistoryOptions): Promise<{ acteurs: number; deputies: number; organes: number; diskBytes: number }> {
+export async function writeDeputiesHistory(
+  opts: DeputiesHistoryOptions,
+): Promise<{ acteurs: number; deputies: number; organes: number; diskBytes: number }> {
   const legislatures = opts.legislatures ?? [11, 12, 13, 14, 15, 16, 17];
   const acteurs = generateActeurs({ seed: opts.seed, legislatures });
   const deputies = acteurs.length;
@@ -304,7 +323,11 @@ export async function writeDeputiesHistory(opts: DeputiesHistoryOptions): Promis
   const zip = new ZipFile();
   const diskBytes = await finishZip(zip, opts.out, async () => {
     for (const f of acteurs) {
-      zip.addBuffer(Buffer.from(JSON.stringify(f, null, 2), 'utf8'), `acteur/${f.acteur.uid['#text']}.json`, ZIP_ENTRY_OPTIONS);
+      zip.addBuffer(
+        Buffer.from(JSON.stringify(f, null, 2), 'utf8'),
+        `acteur/${f.acteur.uid['#text']}.json`,
+        ZIP_ENTRY_OPTIONS,
+      );
     }
     for (const o of organes) {
       zip.addBuffer(Buffer.from(JSON.stringify(o, null, 2), 'utf8'), `organe/${o.organe.uid}.json`, ZIP_ENTRY_OPTIONS);

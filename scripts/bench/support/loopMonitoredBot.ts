@@ -14,7 +14,12 @@ histogram.enable();
 
 const app = await main({ env: process.env });
 await app.search.whenReady;
-send({ type: 'ready', questions: app.store.count(), indexSize: app.search.engine.size, rssMb: Math.round(process.memoryUsage().rss / 1048576) });
+send({
+  type: 'ready',
+  questions: app.store.count(),
+  indexSize: app.search.engine.size,
+  rssMb: Math.round(process.memoryUsage().rss / 1048576),
+});
 
 const ms = (ns: number) => Math.round((ns / 1e6) * 10) / 10;
 process.on('message', (msg: { cmd: string }) => {
@@ -22,7 +27,14 @@ process.on('message', (msg: { cmd: string }) => {
     try {
       if (msg.cmd === 'reset') histogram.reset();
       else if (msg.cmd === 'loop') {
-        send({ type: 'loop', p50: ms(histogram.percentile(50)), p99: ms(histogram.percentile(99)), max: ms(histogram.max), mean: ms(histogram.mean), count: histogram.count });
+        send({
+          type: 'loop',
+          p50: ms(histogram.percentile(50)),
+          p99: ms(histogram.percentile(99)),
+          max: ms(histogram.max),
+          mean: ms(histogram.mean),
+          count: histogram.count,
+        });
       } else if (msg.cmd === 'refresh') {
         const o = await app.deps.digest!.scheduler!.refreshNow();
         // Wait for the index to hold what the refresh wrote (main.ts starts the catch-up when it ends).

@@ -18,18 +18,24 @@ export const demanderCommand: CliCommand = {
   async run(args, ctx) {
     let parsed;
     try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, fichiers: { type: 'string' }, 'index-dir': { type: 'string' } } });
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { json: { type: 'boolean' }, fichiers: { type: 'string' }, 'index-dir': { type: 'string' } },
+      });
     } catch (err) {
       throw new CliError(`Option invalide : ${err instanceof Error ? err.message : String(err)}`);
     }
     const text = parsed.positionals.join(' ').trim();
-    if (!text) throw new CliError('Posez une question, par ex. : demander "combien de questions sur les prisons en 2019 ?"');
+    if (!text)
+      throw new CliError('Posez une question, par ex. : demander "combien de questions sur les prisons en 2019 ?"');
     const { deps, close } = await openBotDeps(ctx.store(), indexDirOf(parsed.values['index-dir']));
     try {
       const reply = fitToLimits(await answerAsk(text, deps, ctx.now));
       const saved = parsed.values.fichiers ? saveReplyFiles(reply, parsed.values.fichiers) : new Map<string, string>();
       const answer = renderReply(reply, saved);
-      if (parsed.values.json) ctx.out(JSON.stringify({ question: text, ...explainAsk(text, deps, ctx.now), answer }, null, 2));
+      if (parsed.values.json)
+        ctx.out(JSON.stringify({ question: text, ...explainAsk(text, deps, ctx.now), answer }, null, 2));
       else ctx.out(answer);
       return 0;
     } finally {

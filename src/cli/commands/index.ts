@@ -7,4 +7,11 @@ import { palmaresCommand } from './palmares';
 import { tendanceCommand } from './tendance';
 
 /** Every `npm run cli` subcommand: adding one is one import and one entry here. */
-export const commands: CliCommand[] = [questionCommand, statsCommand, searchCommand, tendanceCommand, palmaresCommand, demanderCommand];
+export const commands: CliCommand[] = [
+  questionCommand,
+  statsCommand,
+  searchCommand,
+  tendanceCommand,
+  palmaresCommand,
+  demanderCommand,
+];

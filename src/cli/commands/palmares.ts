@@ -19,7 +19,15 @@ export const palmaresCommand: CliCommand = {
   async run(args, ctx) {
     let parsed;
     try {
-      parsed = parseArgs({ args, options: { legislature: { type: 'string' }, png: { type: 'string' }, csv: { type: 'string' }, json: { type: 'boolean' } } });
+      parsed = parseArgs({
+        args,
+        options: {
+          legislature: { type: 'string' },
+          png: { type: 'string' },
+          csv: { type: 'string' },
+          json: { type: 'boolean' },
+        },
+      });
     } catch (err) {
       throw new CliError(`Option invalide : ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -31,7 +39,9 @@ export const palmaresCommand: CliCommand = {
     if (v.legislature !== undefined) {
       legislature = Number(v.legislature);
       if (!Number.isInteger(legislature) || !legislatures.includes(legislature)) {
-        throw new CliError(`Option --legislature : « ${v.legislature} » absente de la base (législatures présentes : ${legislatures.join(', ') || 'aucune'}).`);
+        throw new CliError(
+          `Option --legislature : « ${v.legislature} » absente de la base (législatures présentes : ${legislatures.join(', ') || 'aucune'}).`,
+        );
       }
     }
     const p = corpus.palmares(legislature, ctx.now.toISOString().slice(0, 10));
@@ -44,7 +54,14 @@ export const palmaresCommand: CliCommand = {
     }
     if (v.csv) writeFileSync(v.csv, palmaresCsv(p));
     if (v.json) ctx.out(JSON.stringify({ ...p, ...(png ? { png } : {}), ...(v.csv ? { csv: v.csv } : {}) }, null, 2));
-    else ctx.out([describePalmares(p), ...(png ? [`Graphique : ${png.path} (${png.width} × ${png.height} px)`] : []), ...(v.csv ? [`CSV : ${v.csv}`] : [])].join('\n'));
+    else
+      ctx.out(
+        [
+          describePalmares(p),
+          ...(png ? [`Graphique : ${png.path} (${png.width} × ${png.height} px)`] : []),
+          ...(v.csv ? [`CSV : ${v.csv}`] : []),
+        ].join('\n'),
+      );
     return 0;
   },
 };

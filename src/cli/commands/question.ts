@@ -28,7 +28,10 @@ export const questionCommand: CliCommand = {
   run(args, ctx) {
     const json = args.includes('--json');
     const refs = args.filter((a) => a !== '--json');
-    if (refs.length === 0) throw new CliError('Usage : npm run cli -- question <législature-numéro | uid> [--json], par ex. 14-50862 ou 17-1-QG');
+    if (refs.length === 0)
+      throw new CliError(
+        'Usage : npm run cli -- question <législature-numéro | uid> [--json], par ex. 14-50862 ou 17-1-QG',
+      );
     const ref = refs.join(' ');
     const found = findByReference(ctx.store(), ref);
     if (!found) throw new CliError(`Aucune question « ${ref} » dans la base.`);
@@ -38,7 +41,9 @@ export const questionCommand: CliCommand = {
       ctx.err(
         [
           `Plusieurs questions portent le numéro ${found[0]!.number} : ${found.map(label).join(', ')}. Précisez laquelle, par ex. ${label(found[0]!)} :`,
-          ...found.map((q) => `  ${label(q).padEnd(14)} ${TYPE_LABELS[q.type].toLowerCase()}, ${q.legislature}e législature`),
+          ...found.map(
+            (q) => `  ${label(q).padEnd(14)} ${TYPE_LABELS[q.type].toLowerCase()}, ${q.legislature}e législature`,
+          ),
         ].join('\n'),
       );
       return 1;

@@ -47,14 +47,19 @@ const STATUSES: Record<string, QuestionStatus> = {
   close: 'withdrawn',
 };
 const SORTS: Record<string, SortOrder> = { pertinence: 'relevance', recent: 'newest', ancien: 'oldest' };
-const STATUS_FR: Record<QuestionStatus, string> = { answered: 'répondue', pending: 'en attente', withdrawn: 'close sans réponse' };
+const STATUS_FR: Record<QuestionStatus, string> = {
+  answered: 'répondue',
+  pending: 'en attente',
+  withdrawn: 'close sans réponse',
+};
 
 /** JJ/MM/AAAA or AAAA-MM-JJ -> ISO; throws a French CliError for an impossible date. */
 export function parseFrenchDate(value: string, option: string): string {
   const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value.trim());
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
   const [y, m, d] = fr ? [fr[3], fr[2], fr[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
-  if (!y || !m || !d) throw new CliError(`Option ${option} : date « ${value} » non reconnue (JJ/MM/AAAA ou AAAA-MM-JJ).`);
+  if (!y || !m || !d)
+    throw new CliError(`Option ${option} : date « ${value} » non reconnue (JJ/MM/AAAA ou AAAA-MM-JJ).`);
   const out = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
   const t = new Date(`${out}T00:00:00Z`);
   if (Number.isNaN(t.getTime()) || t.toISOString().slice(0, 10) !== out) {
@@ -70,7 +75,11 @@ function positiveInt(value: string | undefined, option: string): number | undefi
   return n;
 }
 
-function parseSearchArgs(args: string[], now: Date, defaultIndexDir: string): { request: SearchRequest; json: boolean; indexDir: string; csv?: string } {
+function parseSearchArgs(
+  args: string[],
+  now: Date,
+  defaultIndexDir: string,
+): { request: SearchRequest; json: boolean; indexDir: string; csv?: string } {
   let parsed;
   try {
     parsed = parseArgs({
@@ -131,13 +140,18 @@ function parseSearchArgs(args: string[], now: Date, defaultIndexDir: string): { 
   const page = Math.max(1, positiveInt(v.page, '--page') ?? 1);
   const text = parsed.positionals.join(' ').trim();
   if (!text && Object.keys(filters).length === 0) {
-    throw new CliError('Indiquez des mots à chercher ou au moins un filtre (ex. : search "entraide pénale" --legislature 14).');
+    throw new CliError(
+      'Indiquez des mots à chercher ou au moins un filtre (ex. : search "entraide pénale" --legislature 14).',
+    );
   }
   if (text.length > 300) throw new CliError('Recherche trop longue (300 caractères au plus).');
   // A text with no searchable word would list the whole corpus as if it matched (filters alone need no text).
   const unsearchable = text ? describeUnsearchable(text) : null;
   if (unsearchable) {
-    throw new SearchInputError(`${unsearchable}${Object.keys(filters).length ? ' Sans texte, les filtres seuls listent les questions les plus récentes.' : ''}`, 'aucun_mot_cherchable');
+    throw new SearchInputError(
+      `${unsearchable}${Object.keys(filters).length ? ' Sans texte, les filtres seuls listent les questions les plus récentes.' : ''}`,
+      'aucun_mot_cherchable',
+    );
   }
   return {
     request: { text, filters, sort, limit: Math.max(1, Math.min(50, limit)), offset: (page - 1) * limit, now },
@@ -171,7 +185,8 @@ function renderSearch(r: SearchResponse, req: SearchRequest): string {
 export const searchCommand: CliCommand = {
   name: 'search',
   summary: 'recherche plein texte avec filtres (députés, ministères, dates, statut)',
-  usage: 'search "mots" [--legislature N --depute X --ministere Y --statut repondu ... --tri recent] [--json] [--csv f.csv]',
+  usage:
+    'search "mots" [--legislature N --depute X --ministere Y --statut repondu ... --tri recent] [--json] [--csv f.csv]',
   async run(args, ctx) {
     let parsed: ReturnType<typeof parseSearchArgs>;
     try {
@@ -179,7 +194,13 @@ export const searchCommand: CliCommand = {
     } catch (err) {
       // Under --json, a refused input is a JSON error object on stdout (exit code 1), not text on stderr.
       if (!(err instanceof CliError) || !args.includes('--json')) throw err;
-      ctx.out(JSON.stringify({ error: { code: err instanceof SearchInputError ? err.code : 'entree_invalide', message: err.message } }, null, 2));
+      ctx.out(
+        JSON.stringify(
+          { error: { code: err instanceof SearchInputError ? err.code : 'entree_invalide', message: err.message } },
+          null,
+          2,
+        ),
+      );
       return 1;
     }
     const { request, json, indexDir, csv } = parsed;

@@ -21,7 +21,8 @@ function parseFilterArgs(values: Record<string, string | boolean | undefined>): 
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   if (str('legislature') !== undefined) {
     const n = Number(str('legislature'));
-    if (!Number.isInteger(n) || n < 1 || n > 20) throw new CliError(`Option --legislature : nombre entre 1 et 20 attendu, reçu « ${str('legislature')} ».`);
+    if (!Number.isInteger(n) || n < 1 || n > 20)
+      throw new CliError(`Option --legislature : nombre entre 1 et 20 attendu, reçu « ${str('legislature')} ».`);
     f.legislature = n;
   }
   if (str('depute')) f.deputy = str('depute')!;
@@ -49,24 +50,45 @@ const FILTER_ARGS = {
 export const tendanceCommand: CliCommand = {
   name: 'tendance',
   summary: 'questions par mois ou par année sur un sujet (statut, délai médian, qui les pose), en PNG, CSV ou JSON',
-  usage: 'tendance "mots" [--depute X --ministere Y --legislature N --depuis … --granularite mois|annee] [--png f.png] [--csv f.csv] [--json]',
+  usage:
+    'tendance "mots" [--depute X --ministere Y --legislature N --depuis … --granularite mois|annee] [--png f.png] [--csv f.csv] [--json]',
   async run(args, ctx) {
     let parsed;
     try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { ...FILTER_ARGS, granularite: { type: 'string' }, png: { type: 'string' }, csv: { type: 'string' }, json: { type: 'boolean' }, 'index-dir': { type: 'string' } } });
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          ...FILTER_ARGS,
+          granularite: { type: 'string' },
+          png: { type: 'string' },
+          csv: { type: 'string' },
+          json: { type: 'boolean' },
+          'index-dir': { type: 'string' },
+        },
+      });
     } catch (err) {
       throw new CliError(`Option invalide : ${err instanceof Error ? err.message : String(err)}`);
     }
     const v = parsed.values;
     const text = parsed.positionals.join(' ').trim();
     const filters = parseFilterArgs(v);
-    if (!text && Object.keys(filters).length === 0) throw new CliError('Indiquez un sujet ou au moins un filtre (ex. : tendance "cybercriminalité" --legislature 14).');
-    if (v.granularite && !['mois', 'annee', 'année'].includes(v.granularite)) throw new CliError(`Option --granularite : « ${v.granularite} » inconnu (mois, annee).`);
+    if (!text && Object.keys(filters).length === 0)
+      throw new CliError(
+        'Indiquez un sujet ou au moins un filtre (ex. : tendance "cybercriminalité" --legislature 14).',
+      );
+    if (v.granularite && !['mois', 'annee', 'année'].includes(v.granularite))
+      throw new CliError(`Option --granularite : « ${v.granularite} » inconnu (mois, annee).`);
     const granularity = v.granularite ? (v.granularite === 'mois' ? 'month' : 'year') : undefined;
     const { deps, close } = await openBotDeps(ctx.store(), indexDirOf(v['index-dir']));
     try {
-      const { trend, mode } = await deps.charts!.trend({ text, filters, ...(granularity ? { granularity } : {}) }, ctx.now);
-      const subject = [text ? `sur « ${text} »` : '', describeFilters(filters) ? `(${describeFilters(filters)})` : ''].filter(Boolean).join(' ');
+      const { trend, mode } = await deps.charts!.trend(
+        { text, filters, ...(granularity ? { granularity } : {}) },
+        ctx.now,
+      );
+      const subject = [text ? `sur « ${text} »` : '', describeFilters(filters) ? `(${describeFilters(filters)})` : '']
+        .filter(Boolean)
+        .join(' ');
       let png: { path: string; width: number; height: number } | null = null;
       if (v.png) {
         const r = await renderChartPng(trendSpec(trend, `Questions écrites ${subject}`.slice(0, 120)));
@@ -81,9 +103,22 @@ export const tendanceCommand: CliCommand = {
         csvRows = rows.length;
       }
       if (v.json) {
-        ctx.out(JSON.stringify({ query: { text, filters }, mode, ...trend, ...(png ? { png } : {}), ...(v.csv ? { csv: { path: v.csv, rows: csvRows } } : {}) }, null, 2));
+        ctx.out(
+          JSON.stringify(
+            {
+              query: { text, filters },
+              mode,
+              ...trend,
+              ...(png ? { png } : {}),
+              ...(v.csv ? { csv: { path: v.csv, rows: csvRows } } : {}),
+            },
+            null,
+            2,
+          ),
+        );
       } else {
-        const list = (title: string, items: Array<{ name: string; count: number }>) => `${title} : ${items.map((x) => `${x.name} (${frNumber(x.count)})`).join(', ') || '—'}`;
+        const list = (title: string, items: Array<{ name: string; count: number }>) =>
+          `${title} : ${items.map((x) => `${x.name} (${frNumber(x.count)})`).join(', ') || '—'}`;
         ctx.out(
           [
             describeTrend(trend, subject || 'de tout le corpus'),

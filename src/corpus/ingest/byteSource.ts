@@ -105,7 +105,9 @@ export async function* zipEntries(zip: yauzl.ZipFile): AsyncGenerator<yauzl.Entr
 export function zipEntrySource(zip: yauzl.ZipFile, entry: yauzl.Entry, name: string): ByteSource {
   const openStream = () =>
     new Promise<Readable>((resolve, reject) => {
-      zip.openReadStream(entry, (err, stream) => (err || !stream ? reject(err ?? new Error('entrée illisible')) : resolve(stream)));
+      zip.openReadStream(entry, (err, stream) =>
+        err || !stream ? reject(err ?? new Error('entrée illisible')) : resolve(stream),
+      );
     });
   return {
     name,

@@ -21,7 +21,12 @@ function isSpace(b: number): boolean {
  */
 export function detectKind(head: Uint8Array): ContentKind {
   if (head.length === 0) return { kind: 'empty' };
-  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05) && (head[3] === 0x04 || head[3] === 0x06)) {
+  if (
+    head[0] === 0x50 &&
+    head[1] === 0x4b &&
+    (head[2] === 0x03 || head[2] === 0x05) &&
+    (head[3] === 0x04 || head[3] === 0x06)
+  ) {
     return { kind: 'zip' };
   }
   let i = 0;
@@ -46,7 +51,9 @@ export function detectKind(head: Uint8Array): ContentKind {
 
 /** Name of the first element after the XML declaration, comments and doctype; null when the head does not show it. */
 export function xmlRoot(head: string): string | null {
-  const m = /^\s*(?:<\?[\s\S]*?\?>\s*)?(?:(?:<!--[\s\S]*?-->|<!DOCTYPE[^>]*>)\s*)*<([A-Za-z_][\w.:-]*)[\s>/]/.exec(head);
+  const m = /^\s*(?:<\?[\s\S]*?\?>\s*)?(?:(?:<!--[\s\S]*?-->|<!DOCTYPE[^>]*>)\s*)*<([A-Za-z_][\w.:-]*)[\s>/]/.exec(
+    head,
+  );
   return m?.[1] ?? null;
 }
 

@@ -58,7 +58,12 @@ export type DownloadResult =
       attempts: number;
       ms: number;
     }
-  | { status: 'failed'; category: string; detail: string; /** A part stays on disk for the next run. */ partialBytes: number };
+  | {
+      status: 'failed';
+      category: string;
+      detail: string /** A part stays on disk for the next run. */;
+      partialBytes: number;
+    };
 
 interface PartNote {
   url: string;
@@ -78,7 +83,11 @@ function message(err: unknown): string {
 
 /** Stable name of a URL's files in the cache folder. */
 function cacheKey(url: string): string {
-  const base = path.posix.basename(new URL(url).pathname).replace(/[^A-Za-z0-9._-]/g, '_').slice(-80) || 'archive';
+  const base =
+    path.posix
+      .basename(new URL(url).pathname)
+      .replace(/[^A-Za-z0-9._-]/g, '_')
+      .slice(-80) || 'archive';
   return `${createHash('sha1').update(url).digest('hex').slice(0, 12)}-${base}`;
 }
 
@@ -217,9 +226,15 @@ export async function download(opts: DownloadOptions): Promise<DownloadResult> {
     if ((res.status !== 200 && res.status !== 206) || !res.body) {
       await res.body?.cancel().catch(() => {});
       // Error statuses are not retried here: the caller's schedule (the daily refresh's back-off) does.
-      return { status: 'failed', category: 'téléchargement refusé', detail: `HTTP ${res.status}`, partialBytes: offset };
+      return {
+        status: 'failed',
+        category: 'téléchargement refusé',
+        detail: `HTTP ${res.status}`,
+        partialBytes: offset,
+      };
     }
-    const append = res.status === 206 && offset > 0 && (res.headers.get('content-range') ?? '').startsWith(`bytes ${offset}-`);
+    const append =
+      res.status === 206 && offset > 0 && (res.headers.get('content-range') ?? '').startsWith(`bytes ${offset}-`);
     if (!append) offset = 0;
     const total = totalOf(res, offset);
     note = { url: opts.url, etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified'), total };
@@ -265,7 +280,12 @@ export async function download(opts: DownloadOptions): Promise<DownloadResult> {
     }
     if (total !== null && offset > total) {
       await unlink(part).catch(() => {});
-      return { status: 'failed', category: 'téléchargement incohérent', detail: `${offset} octets reçus pour ${total} annoncés`, partialBytes: 0 };
+      return {
+        status: 'failed',
+        category: 'téléchargement incohérent',
+        detail: `${offset} octets reçus pour ${total} annoncés`,
+        partialBytes: 0,
+      };
     }
 
     await rename(part, done);
@@ -307,7 +327,8 @@ export function formatBytes(n: number): string {
     [1024, 'ko'],
   ];
   for (const [size, unit] of units) {
-    if (n >= size) return `${(n / size).toLocaleString('fr-FR', { maximumFractionDigits: n >= 10 * size ? 0 : 1 })} ${unit}`;
+    if (n >= size)
+      return `${(n / size).toLocaleString('fr-FR', { maximumFractionDigits: n >= 10 * size ? 0 : 1 })} ${unit}`;
   }
   return `${n} o`;
 }

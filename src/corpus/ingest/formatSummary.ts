@@ -12,7 +12,12 @@ const EVENT_LABELS = {
 export function formatSummary(s: IngestSummary, maxRejections = 20): string {
   const lines: string[] = [];
   for (const i of s.inputs) {
-    const what = i.status === 'read' ? `${fr(i.records)} enregistrement${i.records > 1 ? 's' : ''} lu${i.records > 1 ? 's' : ''}` : i.status === 'unchanged' ? 'inchangé' : 'échec';
+    const what =
+      i.status === 'read'
+        ? `${fr(i.records)} enregistrement${i.records > 1 ? 's' : ''} lu${i.records > 1 ? 's' : ''}`
+        : i.status === 'unchanged'
+          ? 'inchangé'
+          : 'échec';
     lines.push(`• ${i.input} : ${what}${i.message && i.status !== 'read' ? ` (${i.message})` : ''}`);
   }
   lines.push(
@@ -24,7 +29,11 @@ export function formatSummary(s: IngestSummary, maxRejections = 20): string {
   );
   if (s.acteurs.read) lines.push(`Députés : ${fr(s.acteurs.changed)} nouveaux ou modifiés`);
   if (s.named > 0) {
-    lines.push(s.named > 1 ? `${fr(s.named)} questions ont reçu le nom de leur auteur` : '1 question a reçu le nom de son auteur');
+    lines.push(
+      s.named > 1
+        ? `${fr(s.named)} questions ont reçu le nom de leur auteur`
+        : '1 question a reçu le nom de son auteur',
+    );
   }
   if (s.unnamedAuthors.questions > 0) {
     const q = s.unnamedAuthors.questions;

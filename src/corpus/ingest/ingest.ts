@@ -116,14 +116,19 @@ class IngestRun {
       const done = new Set<string>();
       for (const input of inputs) {
         if (isUrl(input)) continue;
-        expanded.set(input, await expand(input).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))));
+        expanded.set(
+          input,
+          await expand(input).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))),
+        );
       }
       const recordsBefore = new Map<string, number>();
       for (const [input, files] of expanded) {
         if (files instanceof Error) continue;
         let n = 0;
         for (const file of files) {
-          const head = await fileSource(file).then((s) => s.peek(PEEK_BYTES)).catch(() => null);
+          const head = await fileSource(file)
+            .then((s) => s.peek(PEEK_BYTES))
+            .catch(() => null);
           if (!head) continue;
           const k = detectKind(head);
           if (k.kind === 'json' && k.rootKey === 'acteur') {
@@ -150,7 +155,11 @@ class IngestRun {
         const files = expanded.get(input);
         if (files instanceof Error || files === undefined) {
           const reason = 'fichier ou dossier introuvable';
-          this.reject(input, 'fichier ou dossier introuvable', files && (files as NodeJS.ErrnoException).code !== 'ENOENT' ? message(files) : null);
+          this.reject(
+            input,
+            'fichier ou dossier introuvable',
+            files && (files as NodeJS.ErrnoException).code !== 'ENOENT' ? message(files) : null,
+          );
           reports.push({ input, status: 'error', message: reason, records: 0 });
           continue;
         }
@@ -368,7 +377,11 @@ class IngestRun {
         if (storeError) return;
         count++;
         try {
-          this.addQuestion(parseOpenDataQuestion(item.value, src.name), `${src.name}#${item.key + 1}`, 'question invalide');
+          this.addQuestion(
+            parseOpenDataQuestion(item.value, src.name),
+            `${src.name}#${item.key + 1}`,
+            'question invalide',
+          );
         } catch (err) {
           storeError = err;
           tail.destroy(err instanceof Error ? err : new Error(String(err)));
@@ -378,7 +391,11 @@ class IngestRun {
     input.destroy();
     if (storeError) throw storeError;
     if (error) {
-      this.reject(src.name, 'JSON invalide ou tronqué', `arrêt après ${count} question${count > 1 ? 's' : ''} : ${message(error)}`);
+      this.reject(
+        src.name,
+        'JSON invalide ou tronqué',
+        `arrêt après ${count} question${count > 1 ? 's' : ''} : ${message(error)}`,
+      );
     } else if (count === 0) this.ignored++;
   }
 
@@ -439,7 +456,13 @@ class IngestRun {
       if (prev?.sha256 === got.sha256) {
         this.store.setSource(state);
         this.log(`${url} : inchangé (contenu identique)`);
-        return { input: url, status: 'unchanged', message: 'inchangé (contenu identique)', records: 0, download: transfer };
+        return {
+          input: url,
+          status: 'unchanged',
+          message: 'inchangé (contenu identique)',
+          records: 0,
+          download: transfer,
+        };
       }
       const before = this.records;
       const ignoredBefore = this.ignored;
@@ -567,7 +590,9 @@ async function expand(input: string): Promise<string[]> {
   if (!info.isDirectory()) return [input];
   const out: string[] = [];
   const walk = async (dir: string) => {
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
       const full = path.join(dir, e.name);

@@ -45,7 +45,8 @@ export interface ChildIngestOptions extends Omit<IngestJob, 'inputs' | 'now'> {
 }
 
 export function ingestInChildProcess(inputs: readonly string[], opts: ChildIngestOptions): Promise<ChildIngestResult> {
-  if (opts.dbPath === ':memory:') return Promise.reject(new Error('an in-memory database cannot be shared with a child process'));
+  if (opts.dbPath === ':memory:')
+    return Promise.reject(new Error('an in-memory database cannot be shared with a child process'));
   return new Promise((resolve, reject) => {
     const child = fork(CHILD_ENTRY, [], {
       cwd: REPO_ROOT,
@@ -60,7 +61,13 @@ export function ingestInChildProcess(inputs: readonly string[], opts: ChildInges
     child.on('message', (msg: ChildMessage) => {
       if (msg.type === 'log') opts.log?.(msg.line);
       else if (msg.type === 'written') opts.onWritten?.(msg.uids);
-      else if (msg.type === 'done') result = { summary: msg.summary, revisionBefore: msg.revisionBefore, revisionAfter: msg.revisionAfter, pid: msg.pid };
+      else if (msg.type === 'done')
+        result = {
+          summary: msg.summary,
+          revisionBefore: msg.revisionBefore,
+          revisionAfter: msg.revisionAfter,
+          pid: msg.pid,
+        };
       else failure = msg.message;
     });
     child.on('error', (err) => {

@@ -57,7 +57,11 @@ function terminalProgress(): Progress {
           total !== null
             ? 'Téléchargement {name} |{bar}| {percentage} % | {got}/{size} Mo | reste {eta_formatted}'
             : 'Téléchargement {name} | {got} Mo';
-        open('download', format, total ?? 0, { name: shortName(url.split('/').pop() ?? url, 40), got: '0', size: total ? mb(total) : '?' });
+        open('download', format, total ?? 0, {
+          name: shortName(url.split('/').pop() ?? url, 40),
+          got: '0',
+          size: total ? mb(total) : '?',
+        });
       }
       bar?.update(total !== null ? received : 0, { got: mb(received) });
       if (total !== null && received >= total) {
@@ -88,7 +92,9 @@ function lineProgress(log: (line: string) => void, interval: number): Progress {
       const t = performance.now();
       if (!downloading || downloading.url !== url) {
         downloading = { url, started: t, lastLog: t };
-        log(`Téléchargement de ${url}${total !== null ? ` (${mb(total)} Mo)` : ''}${received > 0 ? `, reprise à ${mb(received)} Mo` : ''}…`);
+        log(
+          `Téléchargement de ${url}${total !== null ? ` (${mb(total)} Mo)` : ''}${received > 0 ? `, reprise à ${mb(received)} Mo` : ''}…`,
+        );
       } else if (t - downloading.lastLog >= interval * 6) {
         downloading.lastLog = t;
         log(`… ${mb(received)} Mo${total !== null ? ` sur ${mb(total)}` : ''}`);

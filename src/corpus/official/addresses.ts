@@ -56,11 +56,26 @@ export function liveArchiveUrl(base: string): string {
  * What `npm run corpus -- officiel` downloads, in order: the deputies first (questions are then named as they are
  * written, with no back-fill), then the legislatures oldest first.
  */
-export function officialArchives(base: string, legislatures: readonly number[], withDeputies: boolean): OfficialArchive[] {
+export function officialArchives(
+  base: string,
+  legislatures: readonly number[],
+  withDeputies: boolean,
+): OfficialArchive[] {
   const out: OfficialArchive[] = [];
-  if (withDeputies) out.push({ kind: 'deputies', legislature: null, url: deputiesArchiveUrl(base), label: 'historique des députés (AMO30)' });
+  if (withDeputies)
+    out.push({
+      kind: 'deputies',
+      legislature: null,
+      url: deputiesArchiveUrl(base),
+      label: 'historique des députés (AMO30)',
+    });
   for (const l of [...new Set(legislatures)].sort((a, b) => a - b)) {
-    out.push({ kind: 'questions', legislature: l, url: questionArchiveUrl(base, l), label: `questions écrites, ${l}e législature` });
+    out.push({
+      kind: 'questions',
+      legislature: l,
+      url: questionArchiveUrl(base, l),
+      label: `questions écrites, ${l}e législature`,
+    });
   }
   return out;
 }

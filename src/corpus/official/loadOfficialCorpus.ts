@@ -156,7 +156,12 @@ export async function loadOfficialCorpus(opts: OfficialLoadOptions): Promise<Off
     },
   );
   const reports = archives.map((archive, i) => {
-    const input = summary.inputs[i] ?? { input: archive.url, status: 'error' as const, message: 'non traité', records: 0 };
+    const input = summary.inputs[i] ?? {
+      input: archive.url,
+      status: 'error' as const,
+      message: 'non traité',
+      records: 0,
+    };
     return { ...input, archive };
   });
   return { archives: reports, summary, disk };

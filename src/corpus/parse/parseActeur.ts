@@ -35,7 +35,10 @@ function readMandate(m: unknown): ActeurMandate | null {
   if (uid === null) return null;
   const lieu = at(m, 'election', 'lieu');
   // organes.organeRef is an array for mandates attached to several organes: keep the first.
-  const organeRef = list(at(m, 'organes', 'organeRef')).map(str).find((s) => s !== null) ?? null;
+  const organeRef =
+    list(at(m, 'organes', 'organeRef'))
+      .map(str)
+      .find((s) => s !== null) ?? null;
   const circo = int(at(lieu, 'numCirco'));
   return {
     uid,

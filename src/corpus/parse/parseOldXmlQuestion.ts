@@ -118,7 +118,8 @@ function fromTree(q: XmlNode, file: string): ParseResult<Question> {
   if (q.name !== 'QUESTION') return fail(`racine <QUESTION> attendue, reçu <${q.name.slice(0, 40)}>`);
   const typeAttr = q.attrs['TYPE']?.trim().toUpperCase() ?? null;
   if (typeAttr === null || typeAttr === '') return fail('type de question absent');
-  if (!(TYPES as readonly string[]).includes(typeAttr)) return fail(`type de question inconnu (${typeAttr.slice(0, 40)})`);
+  if (!(TYPES as readonly string[]).includes(typeAttr))
+    return fail(`type de question inconnu (${typeAttr.slice(0, 40)})`);
   const type = typeAttr as QuestionType;
   const legislature = intOf(text(q, 'LEGISLATURE'));
   if (legislature === null) return fail('législature absente');
@@ -132,10 +133,17 @@ function fromTree(q: XmlNode, file: string): ParseResult<Question> {
 
   const auteur = child(q, 'AUTEUR');
   const civility = text(auteur, 'CIVILITE');
-  const fullName = [text(auteur, 'PRENOM'), text(auteur, 'NOM')].filter((s): s is string => s !== null).join(' ') || null;
+  const fullName =
+    [text(auteur, 'PRENOM'), text(auteur, 'NOM')].filter((s): s is string => s !== null).join(' ') || null;
   const groupe = child(q, 'GROUPE');
   const groupName = text(groupe, 'LIBELLE') ?? groupe?.attrs['SIGLE']?.trim() ?? null;
-  const group: Group | null = groupName ? { name: groupName, abbrev: groupe?.attrs['SIGLE']?.trim() || null, organeRef: ref('PO', text(groupe, 'ID_GROUPE')) } : null;
+  const group: Group | null = groupName
+    ? {
+        name: groupName,
+        abbrev: groupe?.attrs['SIGLE']?.trim() || null,
+        organeRef: ref('PO', text(groupe, 'ID_GROUPE')),
+      }
+    : null;
   const circ = child(q, 'CIRCONSCRIPTION');
 
   const indexation = child(q, 'INDEXATION_AN');
@@ -157,21 +165,31 @@ function fromTree(q: XmlNode, file: string): ParseResult<Question> {
   const questionText = questionHtml === null ? null : htmlToText(questionHtml);
   const questionDate = parseDataDate(text(filed, 'DATE_JO'));
   const question: PublishedText | null =
-    questionText || questionDate ? { text: questionText ?? '', joDate: questionDate, joPage: text(filed, 'PAGE_JO') } : null;
+    questionText || questionDate
+      ? { text: questionText ?? '', joDate: questionDate, joPage: text(filed, 'PAGE_JO') }
+      : null;
   if (history.length === 0 && ministryAsked !== null) history = [{ ministry: ministryAsked, date: questionDate }];
 
   const cloture = child(q, 'CLOTURE');
   const closureCode = text(cloture, 'ABREGE');
   const closureLabel = text(cloture, 'LIBELLE');
   const closureDate = parseDataDate(text(cloture, 'DATE_JO'));
-  const closure: Closure | null = closureCode || closureLabel || closureDate ? { code: closureCode, label: closureLabel, date: closureDate } : null;
+  const closure: Closure | null =
+    closureCode || closureLabel || closureDate ? { code: closureCode, label: closureLabel, date: closureDate } : null;
 
   const reponse = child(q, 'REPONSE');
   const answerHtml = child(reponse, 'TEXTE_REPONSE')?.text ?? '';
   const answerDate = parseDataDate(text(reponse, 'DATE_JO_REPONSE'));
   let answer: PublishedText | null =
-    answerHtml.trim() !== '' || answerDate ? { text: answerHtml.trim() ? htmlToText(answerHtml) : '', joDate: answerDate, joPage: text(reponse, 'PAGE_JO_REPONSE') } : null;
-  if (answer === null && closureCode === 'REP_PUB') answer = { text: '', joDate: closureDate, joPage: text(cloture, 'PAGE_JO') };
+    answerHtml.trim() !== '' || answerDate
+      ? {
+          text: answerHtml.trim() ? htmlToText(answerHtml) : '',
+          joDate: answerDate,
+          joPage: text(reponse, 'PAGE_JO_REPONSE'),
+        }
+      : null;
+  if (answer === null && closureCode === 'REP_PUB')
+    answer = { text: '', joDate: closureDate, joPage: text(cloture, 'PAGE_JO') };
 
   let status: QuestionStatus = 'pending';
   if (answer !== null) status = 'answered';
@@ -203,7 +221,10 @@ function fromTree(q: XmlNode, file: string): ParseResult<Question> {
     answer,
     status,
     closure,
-    url: legislature <= 13 ? `https://questions.assemblee-nationale.fr/q${legislature}/${legislature}-${number}${type}.htm` : officialUrl(legislature, uid),
+    url:
+      legislature <= 13
+        ? `https://questions.assemblee-nationale.fr/q${legislature}/${legislature}-${number}${type}.htm`
+        : officialUrl(legislature, uid),
     source: { file, format: 'old-xml' },
   });
 }

@@ -60,7 +60,8 @@ function parse(raw: unknown, file: string): ParseResult<Question> {
   let type: QuestionType | null = null;
   if (typeField !== null) {
     const upper = typeField.toUpperCase();
-    if (!(TYPES as readonly string[]).includes(upper)) return fail(`type de question inconnu (${typeField.slice(0, 40)})`);
+    if (!(TYPES as readonly string[]).includes(upper))
+      return fail(`type de question inconnu (${typeField.slice(0, 40)})`);
     type = upper as QuestionType;
   }
   type ??= XSI_TYPES[str(q['@xsi:type']) ?? ''] ?? fromUid?.type ?? null;
@@ -93,7 +94,8 @@ function parse(raw: unknown, file: string): ParseResult<Question> {
     const ministry = readMinistry(at(item, 'denomination'));
     return ministry === null ? [] : [{ ministry, date: parseDataDate(at(item, 'infoJO', 'dateJO')) }];
   });
-  if (history.length === 0 && ministryAsked !== null) history = [{ ministry: ministryAsked, date: question?.joDate ?? null }];
+  if (history.length === 0 && ministryAsked !== null)
+    history = [{ ministry: ministryAsked, date: question?.joDate ?? null }];
 
   return ok({
     uid,

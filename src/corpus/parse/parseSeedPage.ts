@@ -124,7 +124,8 @@ function headingA(line: string): HeadingA | null {
 }
 
 const LABEL_LINE_RE = /^([^:\n]{2,80}?)\s*:\s*(.*)$/;
-const QUESTION_HEADING_RE = /^(Questions?\s+(?:écrites?|au\s+gouvernement|orales?\s+sans\s+débat))\s+n\s*[°º]\s*(\d{1,7})\b/i;
+const QUESTION_HEADING_RE =
+  /^(Questions?\s+(?:écrites?|au\s+gouvernement|orales?\s+sans\s+débat))\s+n\s*[°º]\s*(\d{1,7})\b/i;
 
 function readLayoutA(text: string): SeedFields {
   const f = emptyFields('seed-page-a');
@@ -179,7 +180,8 @@ function readLayoutA(text: string): SeedFields {
       f.circonscription = c.circonscription;
       f.groupName = c.group;
     } else if (label === 'type de question' && value !== null) f.type = typeFromLabel(value) ?? f.type;
-    else if (label === 'numero de la question' && value !== null && /^\d{1,7}$/.test(value)) labelNumber = Number(value);
+    else if (label === 'numero de la question' && value !== null && /^\d{1,7}$/.test(value))
+      labelNumber = Number(value);
     else if (label === 'rubrique') f.rubrique = value;
     else if (label === 'ministere interroge') f.asked = value;
     else if (label === 'ministere attributaire') f.assigned = value;
@@ -273,12 +275,18 @@ function readLayoutB(text: string): SeedFields {
 
   // Space runs collapsed first: the lazy captures below then stay linear on any header.
   const dateArea = headerText.replace(/[^\S\t\n]+/g, ' ');
-  const qDate = /Question publiée (?:au JO )?le\s*:\s*([^\t\n]*?)(?=\s*(?:Réponse publiée|Date de changement|Question retirée|\t|\n|$))/i.exec(dateArea);
+  const qDate =
+    /Question publiée (?:au JO )?le\s*:\s*([^\t\n]*?)(?=\s*(?:Réponse publiée|Date de changement|Question retirée|\t|\n|$))/i.exec(
+      dateArea,
+    );
   if (qDate) {
     f.questionDate = findPrintedDate(qDate[1] ?? '');
     f.questionPage = findPage(qDate[1] ?? '');
   }
-  const aDate = /Réponse publiée (?:au JO )?le\s*:\s*([^\t\n]*?)(?=\s*(?:Question publiée|Date de changement|Question retirée|\t|\n|$))/i.exec(dateArea);
+  const aDate =
+    /Réponse publiée (?:au JO )?le\s*:\s*([^\t\n]*?)(?=\s*(?:Question publiée|Date de changement|Question retirée|\t|\n|$))/i.exec(
+      dateArea,
+    );
   if (aDate) {
     f.answerDate = findPrintedDate(aDate[1] ?? '');
     f.answerPage = findPage(aDate[1] ?? '');
@@ -286,7 +294,8 @@ function readLayoutB(text: string): SeedFields {
   const transfer = /Date de changement d['’]attribution\s*:\s*(\d{1,2}\/\d{1,2}\/\d{4})/i.exec(dateArea);
   if (transfer) f.transferDate = findPrintedDate(transfer[1] ?? '');
   const withdrawn = /Question retirée le\s*:\s*([^\t\n]*)/i.exec(dateArea);
-  if (withdrawn) f.withdrawal = { date: findPrintedDate(withdrawn[1] ?? ''), label: withdrawalLabel(withdrawn[1] ?? '') };
+  if (withdrawn)
+    f.withdrawal = { date: findPrintedDate(withdrawn[1] ?? ''), label: withdrawalLabel(withdrawn[1] ?? '') };
 
   if (f.type === null && f.urlUid !== null) f.type = f.urlUid.type;
   f.questionText = sectionText(sections.question);

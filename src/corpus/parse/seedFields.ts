@@ -32,11 +32,13 @@ export function typeFromLabel(label: string): QuestionType | null {
 
 /** Markdown of the page dumps -> plain text: links keep their label, emphasis loses its asterisks. */
 function markdownToText(s: string): string {
-  return s
-    // Bounded lengths keep this linear on lines full of unclosed "[a](".
-    .replace(/\[([^\]\n]{0,500})\]\([^)\n]{0,500}\)/g, '$1')
-    .replace(/(\*{1,3})([^*\n]+?)\1/g, '$2')
-    .replace(/\\([*_[\]()#])/g, '$1');
+  return (
+    s
+      // Bounded lengths keep this linear on lines full of unclosed "[a](".
+      .replace(/\[([^\]\n]{0,500})\]\([^)\n]{0,500}\)/g, '$1')
+      .replace(/(\*{1,3})([^*\n]+?)\1/g, '$2')
+      .replace(/\\([*_[\]()#])/g, '$1')
+  );
 }
 
 /** Paragraph lines of a text section -> text with paragraphs separated by a blank line. */
@@ -72,9 +74,10 @@ export function parseCirconscription(value: string): {
   circonscription: number | null;
   group: string | null;
 } {
-  const m = /^(.*?)\s*\(\s*(\d{1,3})\s*(?:\^?\s*\{?\s*(?:re|er|e|ème|eme|è|ᵉ)\s*\}?)?\s*circonscription\s*\)\s*(?:[-–]\s*(.*))?$/i.exec(
-    value,
-  );
+  const m =
+    /^(.*?)\s*\(\s*(\d{1,3})\s*(?:\^?\s*\{?\s*(?:re|er|e|ème|eme|è|ᵉ)\s*\}?)?\s*circonscription\s*\)\s*(?:[-–]\s*(.*))?$/i.exec(
+      value,
+    );
   if (m) {
     return {
       department: cleanValue(m[1]),

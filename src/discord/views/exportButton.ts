@@ -36,19 +36,36 @@ function requireCharts(deps: CommandDeps) {
 }
 
 function summary(count: number, total: number, what: string): string {
-  const capped = total > count ? ` (les ${frNumber(count)} premières sur ${frNumber(total)} : l’export est limité à ${frNumber(MAX_EXPORT_ROWS)} lignes)` : '';
+  const capped =
+    total > count
+      ? ` (les ${frNumber(count)} premières sur ${frNumber(total)} : l’export est limité à ${frNumber(MAX_EXPORT_ROWS)} lignes)`
+      : '';
   return `📥 Export CSV ${what} : ${frCount(count, 'question')}${capped}. Séparateur « ; », UTF-8 : s’ouvre tel quel dans un tableur.`;
 }
 
-async function uidsOf(kind: ExportKind, arg: string, deps: CommandDeps, ctx: CallContext): Promise<{ uids: string[]; total: number; label: string; what: string }> {
+async function uidsOf(
+  kind: ExportKind,
+  arg: string,
+  deps: CommandDeps,
+  ctx: CallContext,
+): Promise<{ uids: string[]; total: number; label: string; what: string }> {
   const charts = requireCharts(deps);
   if (kind === 's') {
     const state = loadResultsState(deps, arg);
     if (state.k === 'similar') {
       const res = await deps.search.similar(state.uid, 50);
-      return { uids: res.hits.map((h) => h.uid), total: res.total, label: 'similaires', what: 'des questions similaires' };
+      return {
+        uids: res.hits.map((h) => h.uid),
+        total: res.total,
+        label: 'similaires',
+        what: 'des questions similaires',
+      };
     }
-    const r = await charts.uids({ text: state.req.text ?? '', filters: state.req.filters ?? {}, sort: state.req.sort ?? 'relevance' }, MAX_EXPORT_ROWS, ctx.now);
+    const r = await charts.uids(
+      { text: state.req.text ?? '', filters: state.req.filters ?? {}, sort: state.req.sort ?? 'relevance' },
+      MAX_EXPORT_ROWS,
+      ctx.now,
+    );
     return { ...r, label: `recherche ${state.req.text ?? ''}`, what: 'de la recherche' };
   }
   if (kind === 't') {
@@ -61,13 +78,23 @@ async function uidsOf(kind: ExportKind, arg: string, deps: CommandDeps, ctx: Cal
     const ref = deps.pages.load(DEPUTY_STATE, arg) as DeputyRef | null;
     if (!ref) throw new UserError('Cette liste a expiré : relancez la commande.');
     const facts = deps.insights.deputyFacts(ref).sort(newestFirst);
-    return { uids: facts.slice(0, MAX_EXPORT_ROWS).map((f) => f.uid), total: facts.length, label: `depute ${ref.name}`, what: `des questions de ${ref.name}` };
+    return {
+      uids: facts.slice(0, MAX_EXPORT_ROWS).map((f) => f.uid),
+      total: facts.length,
+      label: `depute ${ref.name}`,
+      what: `des questions de ${ref.name}`,
+    };
   }
   if (kind === 'm') {
     const name = deps.pages.load(MINISTRY_STATE, arg) as string | null;
     if (typeof name !== 'string') throw new UserError('Cette liste a expiré : relancez la commande.');
     const facts = deps.insights.ministryFacts(name).sort(newestFirst);
-    return { uids: facts.slice(0, MAX_EXPORT_ROWS).map((f) => f.uid), total: facts.length, label: `ministere ${name}`, what: `des questions au ministère ${name}` };
+    return {
+      uids: facts.slice(0, MAX_EXPORT_ROWS).map((f) => f.uid),
+      total: facts.length,
+      label: `ministere ${name}`,
+      what: `des questions au ministère ${name}`,
+    };
   }
   throw new UserError('Ce bouton n’est plus valide : relancez la commande.');
 }
@@ -80,13 +107,20 @@ export const exportComponent = component({
   answer: 'ephemeral',
   prepare(call: ComponentCall, deps: CommandDeps) {
     const [kind = '', arg = ''] = call.args;
-    if (!['p', 's', 'd', 'm', 't'].includes(kind)) throw new UserError('Ce bouton n’est plus valide : relancez la commande.');
+    if (!['p', 's', 'd', 'm', 't'].includes(kind))
+      throw new UserError('Ce bouton n’est plus valide : relancez la commande.');
     return { kind, arg, charts: requireCharts(deps) };
   },
   run: ({ kind, arg, charts }, deps, ctx) => exportReply(kind, arg, charts, deps, ctx),
 });
 
-async function exportReply(kind: string, arg: string, charts: ReturnType<typeof requireCharts>, deps: CommandDeps, ctx: CallContext): Promise<ComponentReply> {
+async function exportReply(
+  kind: string,
+  arg: string,
+  charts: ReturnType<typeof requireCharts>,
+  deps: CommandDeps,
+  ctx: CallContext,
+): Promise<ComponentReply> {
   if (kind === 'p') {
     const legislature = arg === 'all' ? null : Number.parseInt(arg, 10);
     const today = ctx.now.toISOString().slice(0, 10);
@@ -94,8 +128,16 @@ async function exportReply(kind: string, arg: string, charts: ReturnType<typeof 
     const overdue = charts.corpus.overduePending(legislature, today, MAX_EXPORT_ROWS);
     const suffix = legislature === null ? 'toutes' : `${legislature}e`;
     const files: ReplyFile[] = [
-      { name: `palmares-${suffix.replace('e', '')}.csv`, data: palmaresCsv(p), description: `Palmarès des ministères (${suffix} législature), une ligne par ministère.` },
-      { name: `en-attente-plus-de-2-mois-${suffix.replace('e', '')}.csv`, data: questionsCsv(charts.corpus.exportRows(overdue)), description: 'Questions en attente de réponse au-delà de deux mois, les plus anciennes d’abord.' },
+      {
+        name: `palmares-${suffix.replace('e', '')}.csv`,
+        data: palmaresCsv(p),
+        description: `Palmarès des ministères (${suffix} législature), une ligne par ministère.`,
+      },
+      {
+        name: `en-attente-plus-de-2-mois-${suffix.replace('e', '')}.csv`,
+        data: questionsCsv(charts.corpus.exportRows(overdue)),
+        description: 'Questions en attente de réponse au-delà de deux mois, les plus anciennes d’abord.',
+      },
     ];
     return {
       mode: 'reply',
@@ -107,5 +149,10 @@ async function exportReply(kind: string, arg: string, charts: ReturnType<typeof 
   const { uids, total, label, what } = await uidsOf(kind as ExportKind, arg, deps, ctx);
   if (!uids.length) throw new UserError('Rien à exporter : la liste est vide.');
   const rows = charts.corpus.exportRows(uids);
-  return { mode: 'reply', ephemeral: true, content: summary(rows.length, Math.max(total, rows.length), escapeCorpus(what)), files: [{ name: csvName('questions', label), data: questionsCsv(rows), description: `Export CSV ${what}` }] };
+  return {
+    mode: 'reply',
+    ephemeral: true,
+    content: summary(rows.length, Math.max(total, rows.length), escapeCorpus(what)),
+    files: [{ name: csvName('questions', label), data: questionsCsv(rows), description: `Export CSV ${what}` }],
+  };
 }

@@ -6,14 +6,62 @@ import { formatDate } from '../../discord/userInput';
 import { ordinal } from '../../format/french';
 
 export const FILTER_OPTIONS = {
-  depute: { type: 'string', autocomplete: true, nameEn: 'deputy', description: 'Auteur de la question (député·e)', descriptionEn: 'Author of the question (deputy)' },
-  groupe: { type: 'string', autocomplete: true, nameEn: 'group', description: 'Groupe politique de l’auteur', descriptionEn: 'Political group of the author' },
-  ministere: { type: 'string', autocomplete: true, nameEn: 'ministry', description: 'Ministère interrogé ou attributaire', descriptionEn: 'Ministry asked or in charge' },
-  rubrique: { type: 'string', autocomplete: true, nameEn: 'topic', description: 'Rubrique (thème) de la question', descriptionEn: 'Topic (rubrique) of the question' },
-  departement: { type: 'string', nameEn: 'department', maxLength: 60, description: 'Département de l’auteur (ex. Nord)', descriptionEn: 'Author’s département (e.g. Nord)' },
-  legislature: { type: 'integer', minValue: 1, maxValue: 20, description: 'Législature (ex. 16 pour 2022-2024)', descriptionEn: 'Legislature (e.g. 16 for 2022-2024)' },
-  depuis: { type: 'string', nameEn: 'since', maxLength: 10, description: 'Publiée à partir du (JJ/MM/AAAA ou AAAA-MM-JJ)', descriptionEn: 'Published on or after (DD/MM/YYYY or YYYY-MM-DD)' },
-  jusqua: { type: 'string', nameEn: 'until', maxLength: 10, description: 'Publiée jusqu’au (JJ/MM/AAAA ou AAAA-MM-JJ)', descriptionEn: 'Published on or before (DD/MM/YYYY or YYYY-MM-DD)' },
+  depute: {
+    type: 'string',
+    autocomplete: true,
+    nameEn: 'deputy',
+    description: 'Auteur de la question (député·e)',
+    descriptionEn: 'Author of the question (deputy)',
+  },
+  groupe: {
+    type: 'string',
+    autocomplete: true,
+    nameEn: 'group',
+    description: 'Groupe politique de l’auteur',
+    descriptionEn: 'Political group of the author',
+  },
+  ministere: {
+    type: 'string',
+    autocomplete: true,
+    nameEn: 'ministry',
+    description: 'Ministère interrogé ou attributaire',
+    descriptionEn: 'Ministry asked or in charge',
+  },
+  rubrique: {
+    type: 'string',
+    autocomplete: true,
+    nameEn: 'topic',
+    description: 'Rubrique (thème) de la question',
+    descriptionEn: 'Topic (rubrique) of the question',
+  },
+  departement: {
+    type: 'string',
+    nameEn: 'department',
+    maxLength: 60,
+    description: 'Département de l’auteur (ex. Nord)',
+    descriptionEn: 'Author’s département (e.g. Nord)',
+  },
+  legislature: {
+    type: 'integer',
+    minValue: 1,
+    maxValue: 20,
+    description: 'Législature (ex. 16 pour 2022-2024)',
+    descriptionEn: 'Legislature (e.g. 16 for 2022-2024)',
+  },
+  depuis: {
+    type: 'string',
+    nameEn: 'since',
+    maxLength: 10,
+    description: 'Publiée à partir du (JJ/MM/AAAA ou AAAA-MM-JJ)',
+    descriptionEn: 'Published on or after (DD/MM/YYYY or YYYY-MM-DD)',
+  },
+  jusqua: {
+    type: 'string',
+    nameEn: 'until',
+    maxLength: 10,
+    description: 'Publiée jusqu’au (JJ/MM/AAAA ou AAAA-MM-JJ)',
+    descriptionEn: 'Published on or before (DD/MM/YYYY or YYYY-MM-DD)',
+  },
 } as const;
 
 export interface FilterArgs {
@@ -39,7 +87,11 @@ export function filtersOf(args: FilterArgs): SearchFilters {
   };
 }
 
-const STATUS_FR: Record<QuestionStatus, string> = { answered: 'répondues', pending: 'en attente', withdrawn: 'retirées' };
+const STATUS_FR: Record<QuestionStatus, string> = {
+  answered: 'répondues',
+  pending: 'en attente',
+  withdrawn: 'retirées',
+};
 
 /** "député : Tardy · 14e législature · depuis le 01/01/2014" (plain text: escape before Markdown). */
 export function describeFilters(f: SearchFilters): string {
@@ -51,7 +103,13 @@ export function describeFilters(f: SearchFilters): string {
     f.department ? `département : ${f.department}` : '',
     f.legislature !== undefined ? `${ordinal(f.legislature)} législature` : '',
     f.status ? STATUS_FR[f.status] : '',
-    f.from && f.to ? `du ${formatDate(f.from)} au ${formatDate(f.to)}` : f.from ? `depuis le ${formatDate(f.from)}` : f.to ? `jusqu’au ${formatDate(f.to)}` : '',
+    f.from && f.to
+      ? `du ${formatDate(f.from)} au ${formatDate(f.to)}`
+      : f.from
+        ? `depuis le ${formatDate(f.from)}`
+        : f.to
+          ? `jusqu’au ${formatDate(f.to)}`
+          : '',
   ]
     .filter(Boolean)
     .join(' · ');

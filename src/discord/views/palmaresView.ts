@@ -15,13 +15,29 @@ export async function palmaresReply(legislatureArg: number | undefined, deps: Co
   const legislatures = deps.charts.corpus.legislatures();
   const legislature = legislatureArg ?? legislatures[legislatures.length - 1] ?? null;
   if (legislatureArg !== undefined && !legislatures.includes(legislatureArg)) {
-    throw new UserError(`Aucune question de la ${ordinal(legislatureArg)} législature dans la base (législatures présentes : ${legislatures.join(', ') || 'aucune'}).`);
+    throw new UserError(
+      `Aucune question de la ${ordinal(legislatureArg)} législature dans la base (législatures présentes : ${legislatures.join(', ') || 'aucune'}).`,
+    );
   }
   const p = deps.charts.corpus.palmares(legislature, now.toISOString().slice(0, 10));
   const where = legislature === null ? 'toutes législatures' : `${ordinal(legislature)} législature`;
-  if (!p.ranks.length) return { embeds: [{ title: `Palmarès des ministères — ${where}`, color: COLORS.info, description: 'Aucune question dont l’échéance de deux mois est passée.' }] };
+  if (!p.ranks.length)
+    return {
+      embeds: [
+        {
+          title: `Palmarès des ministères — ${where}`,
+          color: COLORS.info,
+          description: 'Aucune question dont l’échéance de deux mois est passée.',
+        },
+      ],
+    };
   const text = describePalmares(p);
-  const file = await chartFile(deps.charts, 'palmares.png', palmaresSpec(p, `Palmarès des ministères — ${where}`), text);
+  const file = await chartFile(
+    deps.charts,
+    'palmares.png',
+    palmaresSpec(p, `Palmarès des ministères — ${where}`),
+    text,
+  );
   const line = (r: (typeof p.ranks)[number], i: number) =>
     `${i + 1}. **${escapeCorpus(r.ministry)}** — ${pct(r.shareWithinLimit)} (${frNumber(r.answeredWithinLimit)}/${frNumber(r.eligible)}) · médiane ${days(r.medianDelayDays)} · ${frNumber(r.pendingPastLimit)} en retard`;
   const best = p.ranks.slice(0, 10).map(line);
@@ -35,7 +51,9 @@ export async function palmaresReply(legislatureArg: number | undefined, deps: Co
         description: [
           `Part des questions écrites répondues **dans les deux mois** que donne le Règlement de l’Assemblée (art. 135), parmi celles dont l’échéance est passée (hors questions retirées).`,
           `Ensemble : ${pct(t.eligible ? t.answeredWithinLimit / t.eligible : 0)} dans les deux mois, délai médian ${days(t.medianDelayDays)}, **${frNumber(t.pendingPastLimit)}** en attente au-delà de deux mois.`,
-          p.tooFew ? `${frCount(p.tooFew, 'ministère')} avec moins de ${p.minEligible} questions non classé${p.tooFew > 1 ? 's' : ''}.` : '',
+          p.tooFew
+            ? `${frCount(p.tooFew, 'ministère')} avec moins de ${p.minEligible} questions non classé${p.tooFew > 1 ? 's' : ''}.`
+            : '',
         ]
           .filter(Boolean)
           .join('\n'),
@@ -44,7 +62,9 @@ export async function palmaresReply(legislatureArg: number | undefined, deps: Co
           ...(worst.length ? [{ name: 'Les derniers', value: worst.join('\n'), inline: false }] : []),
         ],
         ...imageOf(file),
-        footer: { text: 'Source : Assemblée nationale (questions écrites), Licence Ouverte. Classement complet dans l’export CSV.' },
+        footer: {
+          text: 'Source : Assemblée nationale (questions écrites), Licence Ouverte. Classement complet dans l’export CSV.',
+        },
       },
     ],
     ...(file ? { files: [file] } : {}),

@@ -10,10 +10,22 @@ import type { APIButtonComponent } from 'discord-api-types/v10';
 
 export { imageOf };
 
-export async function profileChart(deps: CommandDeps, facts: readonly QuestionFacts[], title: string): Promise<ReplyFile | null> {
+export async function profileChart(
+  deps: CommandDeps,
+  facts: readonly QuestionFacts[],
+  title: string,
+): Promise<ReplyFile | null> {
   if (!deps.charts || facts.length === 0) return null;
   const trend = aggregateTrend(
-    facts.map((f) => ({ uid: f.uid, status: f.status, questionDate: f.questionDate, answerDate: f.answerDate, author: null, group: null, ministry: f.ministryAssigned ?? f.ministryAsked })),
+    facts.map((f) => ({
+      uid: f.uid,
+      status: f.status,
+      questionDate: f.questionDate,
+      answerDate: f.answerDate,
+      author: null,
+      group: null,
+      ministry: f.ministryAssigned ?? f.ministryAsked,
+    })),
   );
   const bins = delayDistribution(facts);
   const text = `${describeTrend(trend, 'au total')}\n${describeDelays(bins)}`;

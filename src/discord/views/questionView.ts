@@ -42,7 +42,10 @@ function nameOf(name: string | null | undefined): string {
 
 /** "JJ/MM/AAAA : ministère" per change; when too many, the first, how many are left out, then the latest. */
 function historyValue(q: Question): string {
-  const lines = q.ministryHistory.map((h) => `${h.date ? formatDate(h.date) : 'date inconnue'} : ${escapeCorpus(truncatePlain(h.ministry.name, NAME_MAX))}`);
+  const lines = q.ministryHistory.map(
+    (h) =>
+      `${h.date ? formatDate(h.date) : 'date inconnue'} : ${escapeCorpus(truncatePlain(h.ministry.name, NAME_MAX))}`,
+  );
   if (lines.join('\n').length <= HISTORY_MAX) return lines.join('\n');
   const first = lines[0] ?? '';
   const latest: string[] = [];
@@ -54,7 +57,9 @@ function historyValue(q: Question): string {
     used += line.length + 1;
   }
   const skipped = lines.length - 1 - latest.length;
-  return [first, `… ${skipped} autre${skipped > 1 ? 's' : ''} changement${skipped > 1 ? 's' : ''} …`, ...latest].join('\n');
+  return [first, `… ${skipped} autre${skipped > 1 ? 's' : ''} changement${skipped > 1 ? 's' : ''} …`, ...latest].join(
+    '\n',
+  );
 }
 
 function authorLine(q: Question): string {
@@ -75,12 +80,21 @@ export function questionReply(q: Question, now: Date): Reply {
     { name: 'Ministère attributaire', value: nameOf(q.ministryAssigned?.name), inline: true },
     {
       name: 'Publiée au JO',
-      value: q.question?.joDate ? `${formatDate(q.question.joDate)}${q.question.joPage ? `, page ${q.question.joPage}` : ''}` : '—',
+      value: q.question?.joDate
+        ? `${formatDate(q.question.joDate)}${q.question.joPage ? `, page ${q.question.joPage}` : ''}`
+        : '—',
       inline: true,
     },
     {
       name: 'Statut',
-      value: statusText(q.status, q.question?.joDate ?? null, q.answer?.joDate ?? null, now, q.closure?.label, q.closure?.date),
+      value: statusText(
+        q.status,
+        q.question?.joDate ?? null,
+        q.answer?.joDate ?? null,
+        now,
+        q.closure?.label,
+        q.closure?.date,
+      ),
       inline: true,
     },
   ];
@@ -93,13 +107,19 @@ export function questionReply(q: Question, now: Date): Reply {
   }
   const title = `${TYPE_LABEL[q.type]} n° ${q.number} — ${ordinal(q.legislature)} législature`;
   const heading = headingOf(q);
-  const fixed = title.length + heading.length + fields.reduce((n, f) => n + f.name.length + Math.min(f.value.length, 1024), 0) + 60;
+  const fixed =
+    title.length + heading.length + fields.reduce((n, f) => n + f.name.length + Math.min(f.value.length, 1024), 0) + 60;
   const available = Math.max(600, TOTAL_BUDGET - fixed);
   // corpus (issue 12): an empty text is absent from the open data: say so and link the official page.
-  const questionText = q.question?.text ? escapeCorpus(truncatePlain(q.question.text, TEXT_RAW_MAX)) : `${TEXT_NOT_IN_OPEN_DATA} : [voir la page officielle](${q.url}).`;
+  const questionText = q.question?.text
+    ? escapeCorpus(truncatePlain(q.question.text, TEXT_RAW_MAX))
+    : `${TEXT_NOT_IN_OPEN_DATA} : [voir la page officielle](${q.url}).`;
   const answerText = q.answer ? escapeCorpus(truncatePlain(q.answer.text, TEXT_RAW_MAX)) : null;
   // Share the budget: the question gets at most 40 % when there is an answer.
-  const questionBudget = Math.min(4000 - heading.length, answerText ? Math.max(400, Math.floor(available * 0.4)) : available);
+  const questionBudget = Math.min(
+    4000 - heading.length,
+    answerText ? Math.max(400, Math.floor(available * 0.4)) : available,
+  );
   const questionPart = cutWithLink(questionText, Math.min(questionText.length, questionBudget), q.url);
   const embeds: APIEmbed[] = [
     {

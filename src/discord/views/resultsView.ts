@@ -21,7 +21,8 @@ import { exportButton } from './exportButton';
 import { type ResultsState, saveResultsState } from './resultsState';
 
 const PAGE_SIZE = 5;
-const SIMILAR_EXPLANATION = 'Les questions les plus proches par le sujet et le texte, de la plus proche à la moins proche.';
+const SIMILAR_EXPLANATION =
+  'Les questions les plus proches par le sujet et le texte, de la plus proche à la moins proche.';
 
 const INDEX_LOADING = INDEX_LOADING_MESSAGE;
 
@@ -30,7 +31,12 @@ export function requireSearchReady(deps: CommandDeps): void {
 }
 
 /** Runs the state's query for one page (1-based). */
-async function fetchResultsPage(state: ResultsState, page: number, deps: CommandDeps, now: Date): Promise<SearchResponse> {
+async function fetchResultsPage(
+  state: ResultsState,
+  page: number,
+  deps: CommandDeps,
+  now: Date,
+): Promise<SearchResponse> {
   requireSearchReady(deps);
   const offset = (page - 1) * PAGE_SIZE;
   if (state.k === 'search') {
@@ -86,9 +92,27 @@ function resultsReply(opts: {
     rows.push({
       type: 1,
       components: [
-        { type: 2, style: 2, label: '◀ Page précédente', custom_id: customId('rsp', stateId, Math.max(1, page - 1), 'p'), disabled: page <= 1 },
-        { type: 2, style: 2, label: `${page} / ${pages}`, custom_id: customId('rsp', stateId, page, 'i'), disabled: true },
-        { type: 2, style: 1, label: 'Page suivante ▶', custom_id: customId('rsp', stateId, Math.min(pages, page + 1), 'n'), disabled: page >= pages },
+        {
+          type: 2,
+          style: 2,
+          label: '◀ Page précédente',
+          custom_id: customId('rsp', stateId, Math.max(1, page - 1), 'p'),
+          disabled: page <= 1,
+        },
+        {
+          type: 2,
+          style: 2,
+          label: `${page} / ${pages}`,
+          custom_id: customId('rsp', stateId, page, 'i'),
+          disabled: true,
+        },
+        {
+          type: 2,
+          style: 1,
+          label: 'Page suivante ▶',
+          custom_id: customId('rsp', stateId, Math.min(pages, page + 1), 'n'),
+          disabled: page >= pages,
+        },
       ],
     });
   }
@@ -103,7 +127,10 @@ function resultsReply(opts: {
           // Select options show plain text (no Markdown): corpus text made inert, not backslash-escaped.
           label: truncate(`n° ${h.number} (${ordinal(h.legislature)}) — ${plainText(h.title || 'Sans titre')}`, 100),
           value: h.uid,
-          description: truncate(plainText([h.author, h.ministry].filter(Boolean).join(' · ')) || 'Question écrite', 100),
+          description: truncate(
+            plainText([h.author, h.ministry].filter(Boolean).join(' · ')) || 'Question écrite',
+            100,
+          ),
         })),
       },
     ],
@@ -118,7 +145,13 @@ function resultsReply(opts: {
 }
 
 /** Shows a state's page; shared by /recherche, /similaires and the page buttons. */
-export async function showResults(state: ResultsState, page: number, deps: CommandDeps, now: Date, hints?: string[]): Promise<Reply> {
+export async function showResults(
+  state: ResultsState,
+  page: number,
+  deps: CommandDeps,
+  now: Date,
+  hints?: string[],
+): Promise<Reply> {
   const stateId = saveResultsState(deps, state, now);
   const res = await fetchResultsPage(state, page, deps, now);
   return resultsReply({ state, stateId, res, page, now, ...(hints ? { hints } : {}) });

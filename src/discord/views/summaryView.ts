@@ -14,17 +14,33 @@ function percent(share: number): string {
 
 export function summaryFields(s: Summary, opts: { ministries: boolean }): APIEmbedField[] {
   const fields: APIEmbedField[] = [
-    { name: 'Questions', value: `${fr(s.total)} (du ${formatDate(s.firstQuestionDate)} au ${formatDate(s.lastQuestionDate)})`, inline: false },
+    {
+      name: 'Questions',
+      value: `${fr(s.total)} (du ${formatDate(s.firstQuestionDate)} au ${formatDate(s.lastQuestionDate)})`,
+      inline: false,
+    },
     { name: 'Réponses', value: `${fr(s.answered)} répondues (${percent(s.answeredShare)})`, inline: true },
-    { name: 'Délai médian de réponse', value: s.medianDelayDays === null ? '—' : `${Math.round(s.medianDelayDays)} jours`, inline: true },
+    {
+      name: 'Délai médian de réponse',
+      value: s.medianDelayDays === null ? '—' : `${Math.round(s.medianDelayDays)} jours`,
+      inline: true,
+    },
     { name: 'En attente', value: `${fr(s.pending)} dont ${fr(s.pendingPastDeadline)} au-delà de 2 mois`, inline: true },
   ];
   if (s.withdrawn > 0) fields.push({ name: 'Retirées ou caduques', value: fr(s.withdrawn), inline: true });
   if (s.topRubriques.length) {
-    fields.push({ name: 'Rubriques principales', value: s.topRubriques.map((r) => `${escapeCorpus(r.name)} (${fr(r.count)})`).join('\n'), inline: true });
+    fields.push({
+      name: 'Rubriques principales',
+      value: s.topRubriques.map((r) => `${escapeCorpus(r.name)} (${fr(r.count)})`).join('\n'),
+      inline: true,
+    });
   }
   if (opts.ministries && s.topMinistries.length) {
-    fields.push({ name: 'Ministères les plus interrogés', value: s.topMinistries.map((r) => `${escapeCorpus(r.name)} (${fr(r.count)})`).join('\n'), inline: true });
+    fields.push({
+      name: 'Ministères les plus interrogés',
+      value: s.topMinistries.map((r) => `${escapeCorpus(r.name)} (${fr(r.count)})`).join('\n'),
+      inline: true,
+    });
   }
   return fields;
 }

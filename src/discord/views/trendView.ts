@@ -24,30 +24,64 @@ function subjectOf(q: TrendQuery): string {
   return [q.text ? `sur « ${q.text} »` : '', f ? `(${f})` : ''].filter(Boolean).join(' ');
 }
 
-export async function trendReply(q: TrendQuery, deps: CommandDeps, now: Date, opts: { compare?: number[]; footer?: string } = {}): Promise<Reply> {
+export async function trendReply(
+  q: TrendQuery,
+  deps: CommandDeps,
+  now: Date,
+  opts: { compare?: number[]; footer?: string } = {},
+): Promise<Reply> {
   if (!deps.charts) throw new UserError('Les tendances ne sont pas disponibles sur ce bot.');
   requireSearchReady(deps);
   const { trend: t, mode } = await deps.charts.trend(q, now);
   const subject = subjectOf(q) || 'de tout le corpus';
   const title = `Tendance : questions ${subject}`;
   if (t.total === 0) {
-    return { embeds: [{ title: escapeCorpus(title), color: COLORS.search, description: 'Aucune question ne correspond. Essayez moins de mots ou retirez un filtre.' }] };
+    return {
+      embeds: [
+        {
+          title: escapeCorpus(title),
+          color: COLORS.search,
+          description: 'Aucune question ne correspond. Essayez moins de mots ou retirez un filtre.',
+        },
+      ],
+    };
   }
   const text = describeTrend(t, subject);
-  const file = await chartFile(deps.charts, 'tendance.png', trendSpec(t, `Questions écrites ${subject}`.slice(0, 120)), text);
-  const list = (items: Array<{ name: string; count: number }>) => (items.length ? items.map((x, i) => `${i + 1}. ${escapeCorpus(x.name)} (${frNumber(x.count)})`).join('\n') : '—');
+  const file = await chartFile(
+    deps.charts,
+    'tendance.png',
+    trendSpec(t, `Questions écrites ${subject}`.slice(0, 120)),
+    text,
+  );
+  const list = (items: Array<{ name: string; count: number }>) =>
+    items.length ? items.map((x, i) => `${i + 1}. ${escapeCorpus(x.name)} (${frNumber(x.count)})`).join('\n') : '—';
   const fields: APIEmbedField[] = [
     { name: 'Statut', value: statusSplit(t), inline: false },
     { name: 'Délai médian de réponse', value: days(t.medianDelayDays), inline: true },
-    { name: 'Période', value: t.periods.length ? `${t.periods[0]!.period} → ${t.periods[t.periods.length - 1]!.period}` : '—', inline: true },
+    {
+      name: 'Période',
+      value: t.periods.length ? `${t.periods[0]!.period} → ${t.periods[t.periods.length - 1]!.period}` : '—',
+      inline: true,
+    },
     { name: 'Qui pose ces questions', value: list(t.topDeputies), inline: true },
     { name: 'Groupes', value: list(t.topGroups), inline: true },
     { name: 'Ministères interrogés', value: list(t.topMinistries), inline: true },
   ];
   if (opts.compare?.length) {
-    const facts = await deps.charts.collect({ text: q.text, filters: q.filters, sort: 'newest', now }, Number.MAX_SAFE_INTEGER);
+    const facts = await deps.charts.collect(
+      { text: q.text, filters: q.filters, sort: 'newest', now },
+      Number.MAX_SAFE_INTEGER,
+    );
     const rows = compareYears(
-      facts.hits.map((h) => ({ uid: h.uid, status: h.status, questionDate: h.questionDate, answerDate: h.answerDate, author: h.author, group: h.group, ministry: h.ministry })),
+      facts.hits.map((h) => ({
+        uid: h.uid,
+        status: h.status,
+        questionDate: h.questionDate,
+        answerDate: h.answerDate,
+        author: h.author,
+        group: h.group,
+        ministry: h.ministry,
+      })),
       opts.compare,
     );
     const first = rows[0];
@@ -55,7 +89,10 @@ export async function trendReply(q: TrendQuery, deps: CommandDeps, now: Date, op
       name: 'Comparaison',
       value: rows
         .map((r) => {
-          const change = first && r !== first && first.total > 0 ? ` (${r.total >= first.total ? '+' : ''}${Math.round(((r.total - first.total) / first.total) * 100)} % par rapport à ${first.year})` : '';
+          const change =
+            first && r !== first && first.total > 0
+              ? ` (${r.total >= first.total ? '+' : ''}${Math.round(((r.total - first.total) / first.total) * 100)} % par rapport à ${first.year})`
+              : '';
           return `**${r.year}** : ${frCount(r.total, 'question')}${change}, ${frNumber(r.answered)} répondues, délai médian ${days(r.medianDelayDays)}`;
         })
         .join('\n'),
@@ -77,7 +114,11 @@ export async function trendReply(q: TrendQuery, deps: CommandDeps, now: Date, op
         description,
         fields,
         ...imageOf(file),
-        footer: { text: opts.footer ?? 'Source : Assemblée nationale (questions écrites), Licence Ouverte. Chiffres détaillés dans le texte alternatif de l’image.' },
+        footer: {
+          text:
+            opts.footer ??
+            'Source : Assemblée nationale (questions écrites), Licence Ouverte. Chiffres détaillés dans le texte alternatif de l’image.',
+        },
       },
     ],
     ...(file ? { files: [file] } : {}),

@@ -21,7 +21,15 @@ import { analyzeDoc, DEFAULT_TUNING, type ShardTuning } from './indexOptions';
 import { MiniIndex } from './miniAdapter';
 import { planQuery, type PlanContext } from './plan';
 import { clauseIndexOf } from './clauseIndex';
-import { listFiltered, numberFirst, pageOf, rankByClauses, type ClauseRanked, type Ranked, type ShardResult } from './rank';
+import {
+  listFiltered,
+  numberFirst,
+  pageOf,
+  rankByClauses,
+  type ClauseRanked,
+  type Ranked,
+  type ShardResult,
+} from './rank';
 import { findSimilar, similarityTerms } from './similar';
 import { factsOf, type ShardFacts } from './facts';
 
@@ -161,7 +169,10 @@ export class SearchShard {
   }
 
   /** The matching of a text query (null: no words nor number, the filters alone decide). Shared by find and facts. */
-  private match(sq: ShardQuery, mask: Uint8Array | null): { ranked: Ranked; mode: 'all' | 'any'; byClauses: ClauseRanked | null } | null {
+  private match(
+    sq: ShardQuery,
+    mask: Uint8Array | null,
+  ): { ranked: Ranked; mode: 'all' | 'any'; byClauses: ClauseRanked | null } | null {
     const q = sq.query;
     if (!q || (q.words.length === 0 && q.number === null)) return null;
     const plan = planQuery(q, mask, this.planContext());
@@ -169,7 +180,13 @@ export class SearchShard {
     let ranked: Ranked = { results: [], total: 0, sorted: false };
     let byClauses: ClauseRanked | null = null;
     if (q.clauses.length) {
-      byClauses = rankByClauses(plan, clauseIndexOf(this.mini, this.frequent, this.docs), q.clauses, sq, this.tuning.maxExpansions);
+      byClauses = rankByClauses(
+        plan,
+        clauseIndexOf(this.mini, this.frequent, this.docs),
+        q.clauses,
+        sq,
+        this.tuning.maxExpansions,
+      );
       ranked = byClauses.ranked;
       if (!byClauses.allTotal && byClauses.mostTotal) mode = 'any';
     }

@@ -9,7 +9,12 @@ import type { ClauseIndex } from './rankClauses';
 export function clauseIndexOf(mini: MiniIndex, frequent: FrequentTerms, docs: DocTable): ClauseIndex {
   const fields = FIELDS.map((f) => {
     const id = mini.fieldId(f);
-    return { id, boost: FIELD_BOOSTS[f], averageLength: mini.averageFieldLength(id) || 1, isIndexingTerms: f === 'idx' };
+    return {
+      id,
+      boost: FIELD_BOOSTS[f],
+      averageLength: mini.averageFieldLength(id) || 1,
+      isIndexingTerms: f === 'idx',
+    };
   });
   const dfOf = (term: string) => {
     let df = frequent.get(term)?.all.length ?? 0;

@@ -36,8 +36,21 @@ class Interner {
 }
 
 const INTERNED_KEYS = [
-  'type', 'status', 'questionDate', 'answerDate', 'authorName', 'authorRef', 'group', 'groupAbbrev', 'department',
-  'ministryAsked', 'ministryAskedFull', 'ministryAssigned', 'ministryAssignedFull', 'rubrique', 'teteAnalyse',
+  'type',
+  'status',
+  'questionDate',
+  'answerDate',
+  'authorName',
+  'authorRef',
+  'group',
+  'groupAbbrev',
+  'department',
+  'ministryAsked',
+  'ministryAskedFull',
+  'ministryAssigned',
+  'ministryAssignedFull',
+  'rubrique',
+  'teteAnalyse',
 ] as const satisfies ReadonlyArray<keyof DocMeta>;
 
 /** Shares the repeated strings of a DocMeta with the shard's interner. */

@@ -25,7 +25,12 @@ export interface ShardFacts {
 }
 
 /** Columns for the given slots (the matches, in any order). */
-export function factsOf(slots: Iterable<number>, count: number, metas: ReadonlyArray<DocMeta | undefined>, mode: ShardFacts['mode']): ShardFacts {
+export function factsOf(
+  slots: Iterable<number>,
+  count: number,
+  metas: ReadonlyArray<DocMeta | undefined>,
+  mode: ShardFacts['mode'],
+): ShardFacts {
   const out: ShardFacts = {
     mode,
     total: 0,
@@ -62,7 +67,8 @@ export function factsOf(slots: Iterable<number>, count: number, metas: ReadonlyA
   }
   out.total = n;
   if (n < count) {
-    for (const k of ['status', 'qDay', 'aDay', 'author', 'group', 'ministry'] as const) (out as unknown as Record<string, Uint8Array | Int32Array>)[k] = out[k].slice(0, n);
+    for (const k of ['status', 'qDay', 'aDay', 'author', 'group', 'ministry'] as const)
+      (out as unknown as Record<string, Uint8Array | Int32Array>)[k] = out[k].slice(0, n);
   }
   return out;
 }

@@ -10,7 +10,9 @@ import type { DocMeta } from './docMeta';
 
 /** Folded, punctuation turned into single spaces: the form filters and suggestions compare. */
 export function normalizeName(s: string): string {
-  return foldText(s).replace(/[^a-z0-9]+/g, ' ').trim();
+  return foldText(s)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** Equal, or the filter appears in the value as whole words ("tardy" in "m lionel tardy"). */
@@ -92,7 +94,6 @@ function compileFilters(f: SearchFilters, nowDay: number): ((m: DocMeta) => bool
     return true;
   };
 }
-
 
 /** Per-slot pass/fail masks of the last filter sets asked, until the documents change. */
 export class FilterMasks {

@@ -19,7 +19,10 @@ import { FIELDS, INDEX_OPTIONS, type Field, type IndexedFields } from './indexOp
 export type Postings = Map<number, Map<number, number>>;
 
 /** minisearch's scalar state, as a saved index keeps it. */
-export type MiniHeader = Pick<AsPlainObject, 'documentCount' | 'nextId' | 'fieldIds' | 'averageFieldLength' | 'dirtCount'>;
+export type MiniHeader = Pick<
+  AsPlainObject,
+  'documentCount' | 'nextId' | 'fieldIds' | 'averageFieldLength' | 'dirtCount'
+>;
 
 /** Takes a term's posting elsewhere instead of into minisearch (returns true), or leaves it to minisearch (false). */
 export type Divert = (term: string, field: Field, id: number) => boolean;
@@ -82,7 +85,10 @@ function internalsOf(ms: MiniSearch<IndexedFields>): Internals {
     typeof mi.addDocumentId === 'function' &&
     typeof mi.addFieldLength === 'function' &&
     FIELDS.every((f) => typeof mi._fieldIds?.[f] === 'number');
-  if (!ok) throw new Error(`minisearch ${MINISEARCH_VERSION}: internals differ from those src/search/shard/miniAdapter.ts reads`);
+  if (!ok)
+    throw new Error(
+      `minisearch ${MINISEARCH_VERSION}: internals differ from those src/search/shard/miniAdapter.ts reads`,
+    );
   return mi;
 }
 

@@ -157,7 +157,8 @@ export async function loadShard(dir: string): Promise<SearchShard> {
   if (state.version !== SAVED_FORMAT) throw new Error(`index: format ${state.version} inattendu dans ${dir}`);
   const { documentCount, nextId, fieldIds, averageFieldLength, dirtCount } = state;
   const index = MiniIndex.restore({ documentCount, nextId, fieldIds, averageFieldLength, dirtCount });
-  for (let i = 0; i < state.documentIds.length; i += 2) index.restoreDocument(state.documentIds[i]!, state.documentIds[i + 1]!);
+  for (let i = 0; i < state.documentIds.length; i += 2)
+    index.restoreDocument(state.documentIds[i]!, state.documentIds[i + 1]!);
   const stride = state.fieldCount + 1;
   for (let i = 0; i < state.fieldLength.length; i += stride) {
     index.restoreFieldLengths(state.fieldLength[i]!, state.fieldLength.slice(i + 1, i + stride));
@@ -187,7 +188,10 @@ export async function loadShard(dir: string): Promise<SearchShard> {
     for (const m of JSON.parse(line) as Array<DocMeta | null>) metas.push(m ?? undefined);
     if (metas.length % (METAS_PER_LINE * 10) === 0) await tick();
   }
-  const fHead = JSON.parse(await readFile(path.join(dir, 'frequent.json'), 'utf8')) as { terms: string[]; lengths: number[] };
+  const fHead = JSON.parse(await readFile(path.join(dir, 'frequent.json'), 'utf8')) as {
+    terms: string[];
+    lengths: number[];
+  };
   const fBuf = await readFile(path.join(dir, 'frequent.bin'));
   const fAll = new Uint32Array(fBuf.buffer, fBuf.byteOffset, fBuf.byteLength / 4);
   const frequent: FrequentTerms = new Map();

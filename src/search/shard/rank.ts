@@ -76,11 +76,27 @@ export interface ClauseRanked {
  * Every clause of the query (rankClauses.ts): the all-words documents by score (all of them when a date order is
  * asked), then, when they are too few or weak, the best most-words documents.
  */
-export function rankByClauses(plan: Plan, index: ClauseIndex, clauses: readonly Clause[], sq: ShardQuery, maxExpansions: number): ClauseRanked {
-  const r = rankClauses(index, clauses, { allowed: plan.allowed, top: sq.top, keepAll: sq.sort !== 'relevance', maxExpansions, ...DEFAULT_CLAUSE_OPTIONS });
+export function rankByClauses(
+  plan: Plan,
+  index: ClauseIndex,
+  clauses: readonly Clause[],
+  sq: ShardQuery,
+  maxExpansions: number,
+): ClauseRanked {
+  const r = rankClauses(index, clauses, {
+    allowed: plan.allowed,
+    top: sq.top,
+    keepAll: sq.sort !== 'relevance',
+    maxExpansions,
+    ...DEFAULT_CLAUSE_OPTIONS,
+  });
   const floor = r.all.length ? r.all[r.all.length - 1]!.score : 0;
   const best = r.most[0]?.score || 1;
-  const most = r.most.map((d) => ({ id: d.id, terms: d.terms, score: r.all.length ? (floor * MOST_WORDS_SCALE * d.score) / best : d.score }));
+  const most = r.most.map((d) => ({
+    id: d.id,
+    terms: d.terms,
+    score: r.all.length ? (floor * MOST_WORDS_SCALE * d.score) / best : d.score,
+  }));
   return {
     ranked: { results: [...r.all, ...most], total: r.allTotal + r.mostTotal, sorted: false },
     allTotal: r.allTotal,
@@ -93,7 +109,12 @@ export function rankByClauses(plan: Plan, index: ClauseIndex, clauses: readonly 
  * A question number typed alone: the questions of that number (passing the filters), newest legislature first,
  * go before every other match. A date order is then restored by `pageOf`.
  */
-export function numberFirst(ranked: Ranked, numbered: readonly number[], mask: Uint8Array | null, docs: DocTable): Ranked {
+export function numberFirst(
+  ranked: Ranked,
+  numbered: readonly number[],
+  mask: Uint8Array | null,
+  docs: DocTable,
+): Ranked {
   const exact = numbered.filter((s) => !mask || mask[s]);
   if (!exact.length) return ranked;
   const hits = ranked.results;
@@ -109,7 +130,13 @@ export function numberFirst(ranked: Ranked, numbered: readonly number[], mask: U
 }
 
 /** The first `sq.top` matches as hits, in the order `sq.sort` asks. */
-export function pageOf(ranked: Ranked, sq: ShardQuery, mode: ShardResult['mode'], docs: DocTable, allWords: Set<number> | null = null): ShardResult {
+export function pageOf(
+  ranked: Ranked,
+  sq: ShardQuery,
+  mode: ShardResult['mode'],
+  docs: DocTable,
+  allWords: Set<number> | null = null,
+): ShardResult {
   let ordered = ranked.results;
   if (sq.sort !== 'relevance' && !ranked.sorted) {
     const dir = sq.sort === 'newest' ? -1 : 1;

@@ -191,15 +191,22 @@ interface ExpandedAlt {
 
 function expandClause(index: ClauseIndex, c: Clause, maxExpansions: number): ExpandedAlt[] {
   return c.alts.map((a) => {
-    if (a.terms.length !== 1) return { weight: a.weight, mean: true, terms: a.terms.map((t): [string, number] => [t, 1]) };
+    if (a.terms.length !== 1)
+      return { weight: a.weight, mean: true, terms: a.terms.map((t): [string, number] => [t, 1]) };
     const term = a.terms[0]!;
     const list: Array<[string, number]> = [[term, 1]];
     const known = index.hasTerm(term);
     // Typos only for words the index does not know; a cut last word completes to the longer terms.
-    if (a.fuzzy > 0 && !known) for (const [t, d] of index.termsNear(term, a.fuzzy, maxExpansions)) list.push([t, FUZZY_WEIGHT / d]);
+    if (a.fuzzy > 0 && !known)
+      for (const [t, d] of index.termsNear(term, a.fuzzy, maxExpansions)) list.push([t, FUZZY_WEIGHT / d]);
     // A last word the index knows as typed is less likely cut: its completions count less.
     const prefixWeight = known ? KNOWN_PREFIX_WEIGHT : PREFIX_WEIGHT;
-    if (a.prefix) for (const t of index.termsWithPrefix(a.prefix, known ? Math.min(KNOWN_PREFIX_EXPANSIONS, maxExpansions) : maxExpansions)) if (t !== term) list.push([t, prefixWeight]);
+    if (a.prefix)
+      for (const t of index.termsWithPrefix(
+        a.prefix,
+        known ? Math.min(KNOWN_PREFIX_EXPANSIONS, maxExpansions) : maxExpansions,
+      ))
+        if (t !== term) list.push([t, prefixWeight]);
     return { weight: a.weight, mean: false, terms: list };
   });
 }
@@ -243,7 +250,12 @@ function scanCost(index: ClauseIndex, alts: readonly ExpandedAlt[]): number {
  * alternative). The alternatives are synonyms scored with ONE idf (from the most common of them), so that a rarer
  * relative (« ministère » for « ministre ») never outweighs the word itself through its rarity.
  */
-function runClause(index: ClauseIndex, alts: readonly ExpandedAlt[], ci: number, allowed: (slot: number) => boolean): ClauseRun {
+function runClause(
+  index: ClauseIndex,
+  alts: readonly ExpandedAlt[],
+  ci: number,
+  allowed: (slot: number) => boolean,
+): ClauseRun {
   const score = buffers.clauseScore[ci]!;
   const which = buffers.clauseAlt[ci]!;
   const tf = buffers.termTf;
@@ -321,7 +333,9 @@ function probeClause(index: ClauseIndex, alts: readonly ExpandedAlt[], ci: numbe
   const score = buffers.clauseScore[ci]!;
   const which = buffers.clauseAlt[ci]!;
   const idxBoost = index.fields.find((f) => f.isIndexingTerms)?.boost ?? 1;
-  const resolved = alts.map((a) => a.terms.map(([t, w]) => ({ w, fr: index.frequent(t), postings: index.postings(t) })));
+  const resolved = alts.map((a) =>
+    a.terms.map(([t, w]) => ({ w, fr: index.frequent(t), postings: index.postings(t) })),
+  );
   const termTf = (r: (typeof resolved)[number][number], d: number, shortId: number | undefined): number => {
     let tf = 0;
     if (r.fr && holds(r.fr.all, d)) tf = holds(r.fr.idx, d) ? 1 + idxBoost : 1;
@@ -385,7 +399,11 @@ function probeClause(index: ClauseIndex, alts: readonly ExpandedAlt[], ci: numbe
  * what `rankClauses`'s walk of every clause gives when more than `WEAK_CHECK_MAX` documents meet every clause
  * (most words are then never needed); null otherwise, and the caller walks every clause.
  */
-function rankAllWords(index: ClauseIndex, expanded: readonly ExpandedAlt[][], opts: ClauseOptions): ClauseRanking | null {
+function rankAllWords(
+  index: ClauseIndex,
+  expanded: readonly ExpandedAlt[][],
+  opts: ClauseOptions,
+): ClauseRanking | null {
   const k = expanded.length;
   const costs = expanded.map((alts) => scanCost(index, alts));
   const order = costs.map((_, ci) => ci).sort((a, b) => costs[a]! - costs[b]!);
@@ -548,7 +566,9 @@ export function rankClauses(index: ClauseIndex, clauses: readonly Clause[], opts
     let mostTotal = 0;
     if (k > 1 && (allTotal < opts.minAll || weak)) {
       const minCoverage = Math.max(1, Math.ceil(k / 2));
-      for (const d of seen) if (coverage[d]! < k && coverage[d]! >= minCoverage) most.push({ id: d, score: total[d]!, matched: coverage[d]!, terms: [] });
+      for (const d of seen)
+        if (coverage[d]! < k && coverage[d]! >= minCoverage)
+          most.push({ id: d, score: total[d]!, matched: coverage[d]!, terms: [] });
       most.sort((a, b) => b.matched - a.matched || b.score - a.score);
       mostTotal = most.length;
       most = most.slice(0, opts.top);

@@ -31,6 +31,9 @@ export function findSimilar(sq: ShardQuery, mask: Uint8Array | null, mini: MiniI
   if (!terms.length) return { mode: 'any', total: 0, hits: [] };
   const self = docs.slotOf(sim.uid);
   const boostDocument = (id: unknown) => ((id as number) === self ? 0 : mask ? (mask[id as number] ?? 0) : 1);
-  const results = mini.search({ combineWith: 'OR', queries: terms }, { ...SEARCH_OPTIONS, boostDocument }) as unknown as Scored[];
+  const results = mini.search(
+    { combineWith: 'OR', queries: terms },
+    { ...SEARCH_OPTIONS, boostDocument },
+  ) as unknown as Scored[];
   return pageOf({ results, total: results.length, sorted: false }, { ...sq, sort: 'relevance' }, 'any', docs);
 }

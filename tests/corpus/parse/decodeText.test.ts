@@ -26,7 +26,10 @@ function expectText(bytes: Uint8Array): { text: string; encoding: string } {
 
 describe('decodeText', () => {
   it('reads plain UTF-8 accents', () => {
-    expect(expectText(utf8('Ministère de l’Intérieur'))).toEqual({ text: 'Ministère de l’Intérieur', encoding: 'utf-8' });
+    expect(expectText(utf8('Ministère de l’Intérieur'))).toEqual({
+      text: 'Ministère de l’Intérieur',
+      encoding: 'utf-8',
+    });
   });
 
   it('strips a UTF-8 BOM', () => {
@@ -44,7 +47,13 @@ describe('decodeText', () => {
   it('falls back to Windows-1252 for "Ministère de l\'Intérieur" written by an old export', () => {
     // è = 0xE8, é = 0xE9, ’ = 0x92 in Windows-1252: invalid as UTF-8.
     const bytes = new Uint8Array([
-      ...utf8('Minist'), 0xe8, ...utf8('re de l'), 0x92, ...utf8('Int'), 0xe9, ...utf8('rieur'),
+      ...utf8('Minist'),
+      0xe8,
+      ...utf8('re de l'),
+      0x92,
+      ...utf8('Int'),
+      0xe9,
+      ...utf8('rieur'),
     ]);
     expect(expectText(bytes)).toEqual({ text: 'Ministère de l’Intérieur', encoding: 'windows-1252' });
   });
@@ -84,7 +93,9 @@ describe('decodeText', () => {
   });
 
   it('rejects binary junk with NUL bytes', () => {
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    const png = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    ]);
     const r = decodeText(png);
     expect(r).toEqual({ ok: false, reason: expect.stringMatching(/binary/) });
   });

@@ -23,22 +23,25 @@ describe('parseActeur on the real deputies', () => {
     ['PA719412', 'Mme', 'Sandrine', 'Le Feur', 'PM842651', 'Finistère', '29', 4],
     ['PA720354', 'M.', 'Jean-Michel', 'Jacques', 'PM843008', 'Morbihan', '56', 6],
     ['PA841151', 'Mme', 'Alix', 'Fruchon', 'PM874938', 'Indre', '36', 2],
-  ])('reads %s: name and the circonscription of the ASSEMBLEE mandate', (uid, civ, first, last, mandat, dept, deptNum, circo) => {
-    const a = acteur(uid);
-    expect(a).toMatchObject({ uid, civility: civ, firstName: first, lastName: last });
-    const assemblee = a.mandates.filter((m) => m.typeOrgane === 'ASSEMBLEE');
-    expect(assemblee.map((m) => m.uid)).toContain(mandat);
-    expect(a.mandates.find((m) => m.uid === mandat)).toMatchObject({
-      legislature: 17,
-      typeOrgane: 'ASSEMBLEE',
-      organeRef: 'PO838901',
-      department: dept,
-      departmentNumber: deptNum,
-      circonscription: circo,
-      startDate: '2024-07-07',
-      endDate: null,
-    });
-  });
+  ])(
+    'reads %s: name and the circonscription of the ASSEMBLEE mandate',
+    (uid, civ, first, last, mandat, dept, deptNum, circo) => {
+      const a = acteur(uid);
+      expect(a).toMatchObject({ uid, civility: civ, firstName: first, lastName: last });
+      const assemblee = a.mandates.filter((m) => m.typeOrgane === 'ASSEMBLEE');
+      expect(assemblee.map((m) => m.uid)).toContain(mandat);
+      expect(a.mandates.find((m) => m.uid === mandat)).toMatchObject({
+        legislature: 17,
+        typeOrgane: 'ASSEMBLEE',
+        organeRef: 'PO838901',
+        department: dept,
+        departmentNumber: deptNum,
+        circonscription: circo,
+        startDate: '2024-07-07',
+        endDate: null,
+      });
+    },
+  );
 
   it('keeps every mandate, with null geography where the file has none', () => {
     const a = acteur('PA719412');
@@ -61,10 +64,23 @@ describe('parseActeur on the real deputies', () => {
     const r = parseActeur({
       uid: 'PA1',
       etatCivil: { ident: { civ: 'M.', prenom: 'Jean', nom: 'Dupont' } },
-      mandats: { mandat: { uid: 'PM1', legislature: '14', typeOrgane: 'ASSEMBLEE', election: { lieu: { departement: 'Ain', numDepartement: '01', numCirco: '3' } } } },
+      mandats: {
+        mandat: {
+          uid: 'PM1',
+          legislature: '14',
+          typeOrgane: 'ASSEMBLEE',
+          election: { lieu: { departement: 'Ain', numDepartement: '01', numCirco: '3' } },
+        },
+      },
     });
     expect(r.ok && r.value.mandates).toEqual([
-      expect.objectContaining({ uid: 'PM1', legislature: 14, department: 'Ain', departmentNumber: '01', circonscription: 3 }),
+      expect.objectContaining({
+        uid: 'PM1',
+        legislature: 14,
+        department: 'Ain',
+        departmentNumber: '01',
+        circonscription: 3,
+      }),
     ]);
   });
 
@@ -98,13 +114,21 @@ describe('applyActeur', () => {
   it('falls back to the ASSEMBLEE mandate of the question’s legislature when mandatRef is unknown', () => {
     const q = question('QANR5L17QE502.json');
     const other = { ...q, author: { ...q.author, mandatRef: 'PM000000' } };
-    expect(applyActeur(other, acteur('PA719412')).author).toMatchObject({ department: 'Finistère', circonscription: 4 });
+    expect(applyActeur(other, acteur('PA719412')).author).toMatchObject({
+      department: 'Finistère',
+      circonscription: 4,
+    });
   });
 
   it('keeps the geography unchanged when no ASSEMBLEE mandate matches, but fills the name', () => {
     const q = question('QANR5L16QE1235.json'); // 16th legislature, mandate not in the sample
     const filled = applyActeur(q, acteur('PA719412'));
-    expect(filled.author).toMatchObject({ name: 'Mme Sandrine Le Feur', department: null, departmentNumber: null, circonscription: null });
+    expect(filled.author).toMatchObject({
+      name: 'Mme Sandrine Le Feur',
+      department: null,
+      departmentNumber: null,
+      circonscription: null,
+    });
   });
 
   it('leaves a question of another deputy unchanged', () => {

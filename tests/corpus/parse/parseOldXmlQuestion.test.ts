@@ -48,7 +48,9 @@ describe('the former site’s per-question XML', () => {
       ['PO700737', '2014-04-03'],
     ]);
     expect(q.question).toMatchObject({ joDate: '2014-01-07', joPage: '18' });
-    expect(q.question?.text).toMatch(/^M\. François Cornut-Gentille interroge M\. le ministre de la défense sur les équipements/);
+    expect(q.question?.text).toMatch(
+      /^M\. François Cornut-Gentille interroge M\. le ministre de la défense sur les équipements/,
+    );
     expect(q.answer).toMatchObject({ joDate: '2014-05-13', joPage: '3858' });
     expect(q.answer?.text).toContain('AMX30B2 DT');
     expect(q.answer?.text).not.toMatch(/<|&#160;/);
@@ -56,23 +58,48 @@ describe('the former site’s per-question XML', () => {
 
   it('is recognised by its content, whatever the file is called', () => {
     expect(detectKind(Buffer.from(xml))).toEqual({ kind: 'old-xml' });
-    expect(detectKind(Buffer.from('<?xml version="1.0"?><export xmlns="http://schemas.assemblee-nationale.fr/referentiel">'))).toEqual({ kind: 'xml' });
+    expect(
+      detectKind(
+        Buffer.from('<?xml version="1.0"?><export xmlns="http://schemas.assemblee-nationale.fr/referentiel">'),
+      ),
+    ).toEqual({ kind: 'xml' });
   });
 
   it('rejects truncated or foreign XML and missing identifiers with a reason, like every other format', () => {
     const cut = parseOldXmlQuestion(xml.slice(0, 1500), 'cut.xml');
     expect(cut).toMatchObject({ ok: false });
     expect(!cut.ok && cut.reason).toMatch(/^XML invalide ou tronqué/);
-    expect(parseOldXmlQuestion('<?xml version="1.0"?><REPONSE/>', 'x')).toEqual({ ok: false, reason: 'racine <QUESTION> attendue, reçu <REPONSE>' });
-    expect(parseOldXmlQuestion(xml.replace('<LEGISLATURE>14</LEGISLATURE>', ''), 'x')).toEqual({ ok: false, reason: 'législature absente' });
-    expect(parseOldXmlQuestion(xml.replace('<DEPOT NUMERO="47351">', '<DEPOT>'), 'x')).toEqual({ ok: false, reason: 'numéro de question absent' });
-    expect(parseOldXmlQuestion(xml.replace('TYPE="QE"', 'TYPE="QX"'), 'x')).toEqual({ ok: false, reason: 'type de question inconnu (QX)' });
+    expect(parseOldXmlQuestion('<?xml version="1.0"?><REPONSE/>', 'x')).toEqual({
+      ok: false,
+      reason: 'racine <QUESTION> attendue, reçu <REPONSE>',
+    });
+    expect(parseOldXmlQuestion(xml.replace('<LEGISLATURE>14</LEGISLATURE>', ''), 'x')).toEqual({
+      ok: false,
+      reason: 'législature absente',
+    });
+    expect(parseOldXmlQuestion(xml.replace('<DEPOT NUMERO="47351">', '<DEPOT>'), 'x')).toEqual({
+      ok: false,
+      reason: 'numéro de question absent',
+    });
+    expect(parseOldXmlQuestion(xml.replace('TYPE="QE"', 'TYPE="QX"'), 'x')).toEqual({
+      ok: false,
+      reason: 'type de question inconnu (QX)',
+    });
   });
 
   it('is ingested from a folder beside other formats, Windows-1252 included, and a truncated copy is rejected with its name', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, '14-47351QE.htm'), xml);
-    writeFileSync(path.join(dir, 'copie-1252.xml'), Buffer.from(xml.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').replace('47351', '47352').replace('NUMERO="47351"', 'NUMERO="47352"'), 'latin1')); // Latin-1 text: Windows-1252 bytes
+    writeFileSync(
+      path.join(dir, 'copie-1252.xml'),
+      Buffer.from(
+        xml
+          .replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
+          .replace('47351', '47352')
+          .replace('NUMERO="47351"', 'NUMERO="47352"'),
+        'latin1',
+      ),
+    ); // Latin-1 text: Windows-1252 bytes
     writeFileSync(path.join(dir, 'tronque.xml'), xml.slice(0, 2000));
     const store = openStore(path.join(tempDir(), 'q.db'));
     try {

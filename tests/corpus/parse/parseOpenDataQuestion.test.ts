@@ -66,7 +66,7 @@ describe('parseOpenDataQuestion on the real QANR5L17QG1.json', () => {
     expect(text).not.toMatch(/<[a-z/!]/i);
     expect(text).not.toMatch(/&[a-z]+;|&#\d+;/i);
     expect(text.startsWith('SITUATION À MAYOTTE\n\nMme la présidente . La parole est à Mme Anchya Bamana.')).toBe(true);
-    expect(text.endsWith('Il y a bien un petit bonus quand c\'est intéressant ?')).toBe(true);
+    expect(text.endsWith("Il y a bien un petit bonus quand c'est intéressant ?")).toBe(true);
     expect(text).toContain('\n\nMayotte condense en effet');
     expect(text).not.toMatch(/ \n|\n | {2}|\n{3}/);
     expect(q.closure).toEqual({ code: 'REP_PUB', label: 'Réponse publiée', date: '2024-10-03' });
@@ -168,7 +168,9 @@ describe('parseOpenDataQuestion on the hand-made fixtures', () => {
       ['QANR5L14QE101', 'pending'],
       ['QANR5L14QE102', 'withdrawn'],
     ]);
-    expect(qs[0]?.answer?.text).toBe("Le délai anormalement long d'attribution est apprécié par chaque préfet.\n\nUn décret précisera ces délais.");
+    expect(qs[0]?.answer?.text).toBe(
+      "Le délai anormalement long d'attribution est apprécié par chaque préfet.\n\nUn décret précisera ces délais.",
+    );
     expect(qs[0]?.answer?.joDate).toBe('2012-11-20');
     expect(qs[2]?.closure).toEqual({ code: 'CAD', label: 'Caduque', date: '2017-06-19' });
   });
@@ -208,7 +210,10 @@ describe('parseOpenDataQuestion on inconsistent or damaged records', () => {
   it('rejects an unknown question type', () => {
     const q = fixtureQuestion('QANR5L16QE1234.json');
     q['type'] = 'QX';
-    expect(parseOpenDataQuestion(q, 'f.json')).toEqual({ ok: false, reason: expect.stringMatching(/type de question inconnu/) });
+    expect(parseOpenDataQuestion(q, 'f.json')).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/type de question inconnu/),
+    });
   });
 
   it('treats a REP_PUB closure without answer text as answered, keeping the closure date', () => {

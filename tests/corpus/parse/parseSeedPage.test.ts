@@ -77,8 +77,20 @@ const EXPECTED: Expected[] = [
     asked: 'Justice',
     assigned: 'Justice',
     history: [['Justice', '2014-02-25']],
-    question: { start: "M. Lionel Tardy attire l'attention", end: 'en matière de lutte contre la cybercriminalité.', length: 1114, joDate: '2014-02-25', joPage: '1736' },
-    answer: { start: "L'entraide pénale non-extraditionnelle", end: 'qui concernent la lutte contre la cybercriminalité.', length: 1253, joDate: '2014-07-01', joPage: '5652' },
+    question: {
+      start: "M. Lionel Tardy attire l'attention",
+      end: 'en matière de lutte contre la cybercriminalité.',
+      length: 1114,
+      joDate: '2014-02-25',
+      joPage: '1736',
+    },
+    answer: {
+      start: "L'entraide pénale non-extraditionnelle",
+      end: 'qui concernent la lutte contre la cybercriminalité.',
+      length: 1253,
+      joDate: '2014-07-01',
+      joPage: '5652',
+    },
   },
   {
     seed: '001',
@@ -97,9 +109,24 @@ const EXPECTED: Expected[] = [
     analyses: [],
     asked: 'Numérique',
     assigned: 'Justice',
-    history: [['Numérique', '2015-06-16'], ['Justice', null]],
-    question: { start: "M. Jacques Cresta attire l'attention", end: 'pour protéger la société et nos concitoyens.', length: 1424, joDate: '2015-06-16', joPage: '4463' },
-    answer: { start: 'Le cyberspace pose des difficultés', end: 'dédiée à la lutte contre la cybercriminalité.', length: 1715, joDate: '2016-09-06', joPage: '7992' },
+    history: [
+      ['Numérique', '2015-06-16'],
+      ['Justice', null],
+    ],
+    question: {
+      start: "M. Jacques Cresta attire l'attention",
+      end: 'pour protéger la société et nos concitoyens.',
+      length: 1424,
+      joDate: '2015-06-16',
+      joPage: '4463',
+    },
+    answer: {
+      start: 'Le cyberspace pose des difficultés',
+      end: 'dédiée à la lutte contre la cybercriminalité.',
+      length: 1715,
+      joDate: '2016-09-06',
+      joPage: '7992',
+    },
   },
   {
     seed: '002',
@@ -118,9 +145,24 @@ const EXPECTED: Expected[] = [
     analyses: ['cybercriminalité', 'rapport', 'préconisations'],
     asked: 'Justice',
     assigned: 'Justice',
-    history: [['Justice', '2014-07-08'], ['Justice', '2014-08-27']],
-    question: { start: "M. Thierry Lazaro attire l'attention", end: 'sur le fondement du droit national préconisé à cet effet.', length: 853, joDate: '2014-07-08', joPage: null },
-    answer: { start: 'La garde des sceaux tient à saluer', end: "d'un magistrat référent en matière de cybercriminalité dans chaque parquet.", length: 1996, joDate: '2014-09-16', joPage: '7835' },
+    history: [
+      ['Justice', '2014-07-08'],
+      ['Justice', '2014-08-27'],
+    ],
+    question: {
+      start: "M. Thierry Lazaro attire l'attention",
+      end: 'sur le fondement du droit national préconisé à cet effet.',
+      length: 853,
+      joDate: '2014-07-08',
+      joPage: null,
+    },
+    answer: {
+      start: 'La garde des sceaux tient à saluer',
+      end: "d'un magistrat référent en matière de cybercriminalité dans chaque parquet.",
+      length: 1996,
+      joDate: '2014-09-16',
+      joPage: '7835',
+    },
   },
   {
     seed: '003',
@@ -139,9 +181,24 @@ const EXPECTED: Expected[] = [
     analyses: [],
     asked: 'Numérique',
     assigned: 'Justice',
-    history: [['Numérique', '2014-09-16'], ['Justice', null]],
-    question: { start: "M. Thierry Lazaro attire l'attention", end: "d'un groupe interétatique en matière de cybercriminalité.", length: 417, joDate: '2014-09-16', joPage: '7627' },
-    answer: { start: 'La proposition no 47 du rapport', end: 'sans véritable concertation ni coordination.', length: 2081, joDate: '2016-09-06', joPage: '7986' },
+    history: [
+      ['Numérique', '2014-09-16'],
+      ['Justice', null],
+    ],
+    question: {
+      start: "M. Thierry Lazaro attire l'attention",
+      end: "d'un groupe interétatique en matière de cybercriminalité.",
+      length: 417,
+      joDate: '2014-09-16',
+      joPage: '7627',
+    },
+    answer: {
+      start: 'La proposition no 47 du rapport',
+      end: 'sans véritable concertation ni coordination.',
+      length: 2081,
+      joDate: '2016-09-06',
+      joPage: '7986',
+    },
   },
   {
     seed: '004',
@@ -160,9 +217,24 @@ const EXPECTED: Expected[] = [
     analyses: [],
     asked: 'Justice et libertés (garde des sceaux)',
     assigned: 'Intérieur, outre-mer et collectivités territoriales',
-    history: [['Justice et libertés (garde des sceaux)', '2010-05-11'], ['Intérieur, outre-mer et collectivités territoriales', null]],
-    question: { start: 'M. Dino Cinieri interroge Mme la ministre', end: 'entre les polices spécialisées européennes.', length: 335, joDate: '2010-05-11', joPage: '5189' },
-    answer: { start: 'La cybercriminalité ne connaissant pas de frontières', end: 'détecter et combattre cette criminalité.', length: 2775, joDate: '2010-11-23', joPage: '12920' },
+    history: [
+      ['Justice et libertés (garde des sceaux)', '2010-05-11'],
+      ['Intérieur, outre-mer et collectivités territoriales', null],
+    ],
+    question: {
+      start: 'M. Dino Cinieri interroge Mme la ministre',
+      end: 'entre les polices spécialisées européennes.',
+      length: 335,
+      joDate: '2010-05-11',
+      joPage: '5189',
+    },
+    answer: {
+      start: 'La cybercriminalité ne connaissant pas de frontières',
+      end: 'détecter et combattre cette criminalité.',
+      length: 2775,
+      joDate: '2010-11-23',
+      joPage: '12920',
+    },
   },
 ];
 
@@ -253,7 +325,10 @@ describe('parseSeedPage on damaged or variant pages', () => {
       .split('\n')
       .filter((l) => !/Question écrite n°|Numéro de la question/.test(l))
       .join('\n');
-    expect(parseSeedPage(text, 'x.txt')).toEqual({ ok: false, reason: expect.stringContaining('numéro de question absent') });
+    expect(parseSeedPage(text, 'x.txt')).toEqual({
+      ok: false,
+      reason: expect.stringContaining('numéro de question absent'),
+    });
   });
 
   it('keeps a page cut before the answer as a pending question', () => {

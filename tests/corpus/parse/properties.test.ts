@@ -54,10 +54,12 @@ const acteurObjects: unknown[] = readdirSync(path.join(SAMPLES_DIR, 'acteurs')).
 /** Every path (list of keys / indexes) to a value inside a JSON tree. */
 function allPaths(v: unknown, prefix: Array<string | number> = []): Array<Array<string | number>> {
   const out: Array<Array<string | number>> = [];
-  if (Array.isArray(v)) v.forEach((x, i) => {
-    out.push([...prefix, i], ...allPaths(x, [...prefix, i]));
-  });
-  else if (isRecord(v)) for (const [k, x] of Object.entries(v)) out.push([...prefix, k], ...allPaths(x, [...prefix, k]));
+  if (Array.isArray(v))
+    v.forEach((x, i) => {
+      out.push([...prefix, i], ...allPaths(x, [...prefix, i]));
+    });
+  else if (isRecord(v))
+    for (const [k, x] of Object.entries(v)) out.push([...prefix, k], ...allPaths(x, [...prefix, k]));
   return out;
 }
 
@@ -128,19 +130,54 @@ describe('decodeText properties', () => {
 
 describe('htmlToText properties', () => {
   const TOKENS = [
-    '<p>', '</p>', '<br>', '<br/>', '<table>', '</table>', '<tr>', '</tr>', '<td>', '</td>', '<th>', '<li>',
-    '<strong>', '</strong>', '<a name=PG1>', '</a>', '<i>', '<p align="CENTER">', '<!-- c -->', '<script>x</script>',
-    '&amp;', '&nbsp;', '&#233;', '&rsquo;', '&', '&#', '>', ' ', '\n', '\t', 'mot', 'é', '«', ':', '%',
+    '<p>',
+    '</p>',
+    '<br>',
+    '<br/>',
+    '<table>',
+    '</table>',
+    '<tr>',
+    '</tr>',
+    '<td>',
+    '</td>',
+    '<th>',
+    '<li>',
+    '<strong>',
+    '</strong>',
+    '<a name=PG1>',
+    '</a>',
+    '<i>',
+    '<p align="CENTER">',
+    '<!-- c -->',
+    '<script>x</script>',
+    '&amp;',
+    '&nbsp;',
+    '&#233;',
+    '&rsquo;',
+    '&',
+    '&#',
+    '>',
+    ' ',
+    '\n',
+    '\t',
+    'mot',
+    'é',
+    '«',
+    ':',
+    '%',
   ];
   const markup = fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((parts) => parts.join(''));
 
   it('never throws and returns tidy text on random strings', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }), markup), (s) => {
-        const t = htmlToText(s);
-        expect(t).toBe(t.trim());
-        expect(t).not.toMatch(/\n{3}| \n|\n |\t/);
-      }),
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }), markup),
+        (s) => {
+          const t = htmlToText(s);
+          expect(t).toBe(t.trim());
+          expect(t).not.toMatch(/\n{3}| \n|\n |\t/);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -156,9 +193,12 @@ describe('htmlToText properties', () => {
 
   it('only collapses whitespace in text without markup', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 120 }).filter((s) => !/[<&\u00ad\u200b-\u200d\u2060\ufeff]/.test(s)), (s) => {
-        expect(htmlToText(s)).toBe(collapseSpaces(s).normalize('NFC'));
-      }),
+      fc.property(
+        fc.string({ maxLength: 120 }).filter((s) => !/[<&\u00ad\u200b-\u200d\u2060\ufeff]/.test(s)),
+        (s) => {
+          expect(htmlToText(s)).toBe(collapseSpaces(s).normalize('NFC'));
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -179,7 +219,13 @@ describe('parseSeedPage properties', () => {
         const at = n % (s.text.length + 1);
         return s.text.slice(0, at) + ins + s.text.slice(at);
       }),
-      fc.tuple(seed, fc.array(fc.tuple(fc.nat(), fc.constantFrom('\t', '>', ':', '(', ')', '#', '*', 'n°', '\n', '^', '[', '')), { maxLength: 20 }))
+      fc
+        .tuple(
+          seed,
+          fc.array(fc.tuple(fc.nat(), fc.constantFrom('\t', '>', ':', '(', ')', '#', '*', 'n°', '\n', '^', '[', '')), {
+            maxLength: 20,
+          }),
+        )
         .map(([s, edits]) => {
           const chars = [...s.text];
           for (const [n, c] of edits) chars[n % chars.length] = c;
@@ -249,7 +295,11 @@ describe('parseOpenDataQuestion and parseActeur properties', () => {
         const spared =
           q !== null &&
           JSON.stringify([q['uid'], q['identifiant'], q['type']]) ===
-            JSON.stringify([(root as { question: Record<string, unknown> }).question['uid'], (root as { question: Record<string, unknown> }).question['identifiant'], (root as { question: Record<string, unknown> }).question['type']]);
+            JSON.stringify([
+              (root as { question: Record<string, unknown> }).question['uid'],
+              (root as { question: Record<string, unknown> }).question['identifiant'],
+              (root as { question: Record<string, unknown> }).question['type'],
+            ]);
         fc.pre(spared);
         const r = parseOpenDataQuestion(mutant, 'mutant.json');
         expect(r.ok).toBe(true);

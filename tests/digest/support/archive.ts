@@ -10,7 +10,12 @@ import type { OfficialQuestion } from '../../../tools/generator/officialTypes';
 import { writeArchive } from '../../../tools/generator/writeArchive';
 
 /** The generator's own writer (per-file zip, as the official 17th-legislature archive), read back as bytes. */
-export async function archiveBytes(opts: { questions: Iterable<OfficialQuestion>; out: string; seed: number; acteursOut?: string }): Promise<Buffer> {
+export async function archiveBytes(opts: {
+  questions: Iterable<OfficialQuestion>;
+  out: string;
+  seed: number;
+  acteursOut?: string;
+}): Promise<Buffer> {
   await writeArchive({
     count: 0,
     seed: opts.seed,

@@ -43,12 +43,23 @@ if (crashName === 'refresh_events') {
 }
 
 const service = new DigestService({ corpus: store, repo: new DigestRepository(store.db) });
-const rest = new REST({ api: env('DIGEST_API_URL'), retries: 0, globalRequestsPerSecond: Number.POSITIVE_INFINITY, timeout: 5000 }).setToken(FAKE_TOKEN);
+const rest = new REST({
+  api: env('DIGEST_API_URL'),
+  retries: 0,
+  globalRequestsPerSecond: Number.POSITIVE_INFINITY,
+  timeout: 5000,
+}).setToken(FAKE_TOKEN);
 const poster = restPoster(rest, () => null);
 
 for (const step of env('DIGEST_STEPS').split(',')) {
   if (step === 'refresh') {
-    const outcome = await runRefresh({ store, url: env('DIGEST_REFRESH_URL'), now, batchSize: 40, cacheDir: `${env('DIGEST_DB')}.cache` });
+    const outcome = await runRefresh({
+      store,
+      url: env('DIGEST_REFRESH_URL'),
+      now,
+      batchSize: 40,
+      cacheDir: `${env('DIGEST_DB')}.cache`,
+    });
     console.log(JSON.stringify({ step, ok: outcome.ok, message: outcome.message }));
   } else if (step === 'tick') {
     const report = await service.tick(poster, () => now, { sleep: async () => {} });

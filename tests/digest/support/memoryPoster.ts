@@ -1,5 +1,11 @@
 /** An in-memory `PostChannelMessage` that behaves like Discord for what the delivery engine relies on. */
-import type { ChannelMessageSummary, OutgoingWithNonce, PostChannelMessage, PostFailure, PostOutcome } from '../../../src/digest/poster';
+import type {
+  ChannelMessageSummary,
+  OutgoingWithNonce,
+  PostChannelMessage,
+  PostFailure,
+  PostOutcome,
+} from '../../../src/digest/poster';
 
 export type ChannelMode = 'ok' | '403' | '404' | '429' | '500';
 
@@ -43,7 +49,10 @@ export class MemoryPoster implements PostChannelMessage {
     return { ok: true, messageId: id };
   }
 
-  async recent(channelId: string, limit: number): Promise<{ ok: true; messages: ChannelMessageSummary[] } | PostFailure> {
+  async recent(
+    channelId: string,
+    limit: number,
+  ): Promise<{ ok: true; messages: ChannelMessageSummary[] } | PostFailure> {
     const f = this.failure(channelId);
     if (f) return f;
     return {
@@ -53,7 +62,12 @@ export class MemoryPoster implements PostChannelMessage {
         .reverse()
         .slice(0, limit)
         // Discord does not return nonces when listing messages: rely on the marker.
-        .map((m) => ({ id: m.id, nonce: null, content: m.body.content, footers: m.body.embeds.map((e) => e.footer?.text ?? '') })),
+        .map((m) => ({
+          id: m.id,
+          nonce: null,
+          content: m.body.content,
+          footers: m.body.embeds.map((e) => e.footer?.text ?? ''),
+        })),
     };
   }
 

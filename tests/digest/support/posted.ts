@@ -18,7 +18,8 @@ export function postedItems(messages: Array<{ embeds?: EmbedLike[] | undefined }
   for (const m of messages) {
     for (const e of m.embeds ?? []) {
       const kind = SECTION_KIND.find(([label]) => e.title?.startsWith(label))?.[1];
-      for (const match of (e.description ?? '').matchAll(/\/questions\/(QANR5L\d+QE\d+)\)/g)) out.push(`${kind} ${match[1]}`);
+      for (const match of (e.description ?? '').matchAll(/\/questions\/(QANR5L\d+QE\d+)\)/g))
+        out.push(`${kind} ${match[1]}`);
     }
   }
   return out.sort();

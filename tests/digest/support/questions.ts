@@ -25,7 +25,11 @@ export function makeQuestion(o: QuestionOverrides = {}): Question {
   const legislature = o.legislature ?? 17;
   const number = o.number ?? 1234;
   const uid = makeUid(legislature, 'QE', number);
-  const ministry = { name: o.ministry ?? 'Santé', fullName: `Ministère de ${o.ministry ?? 'la santé'}`, organeRef: null };
+  const ministry = {
+    name: o.ministry ?? 'Santé',
+    fullName: `Ministère de ${o.ministry ?? 'la santé'}`,
+    organeRef: null,
+  };
   const asked = o.ministryAsked ? { name: o.ministryAsked, fullName: null, organeRef: null } : ministry;
   const answerText = o.answerText === undefined ? null : o.answerText;
   const author = o.author ?? 'Mme Claire Martin';
@@ -51,10 +55,18 @@ export function makeQuestion(o: QuestionOverrides = {}): Question {
     ministryAsked: asked,
     ministryAssigned: ministry,
     ministryHistory: [{ ministry, date: o.questionDate ?? '2025-01-07' }],
-    question: { text: o.questionText ?? 'Mme Claire Martin attire l’attention sur la situation des urgences.', joDate: o.questionDate ?? '2025-01-07', joPage: '100' },
+    question: {
+      text: o.questionText ?? 'Mme Claire Martin attire l’attention sur la situation des urgences.',
+      joDate: o.questionDate ?? '2025-01-07',
+      joPage: '100',
+    },
     answer: answerText === null ? null : { text: answerText, joDate: o.answerDate ?? '2025-03-04', joPage: '200' },
     status: answerText !== null ? 'answered' : o.closure ? 'withdrawn' : 'pending',
-    closure: o.closure ? { code: 'RET', label: o.closure.label, date: o.closure.date } : answerText !== null ? { code: 'REP_PUB', label: 'Réponse publiée', date: o.answerDate ?? '2025-03-04' } : null,
+    closure: o.closure
+      ? { code: 'RET', label: o.closure.label, date: o.closure.date }
+      : answerText !== null
+        ? { code: 'REP_PUB', label: 'Réponse publiée', date: o.answerDate ?? '2025-03-04' }
+        : null,
     url: officialUrl(legislature, uid),
     source: { file: 'test', format: 'opendata-json' },
   };
@@ -62,7 +74,12 @@ export function makeQuestion(o: QuestionOverrides = {}): Question {
 
 let nextEventId = 1;
 
-export function makeEvent(uid: string, kind: EventKind, detail: Record<string, unknown> = {}, id = nextEventId++): QuestionEvent {
+export function makeEvent(
+  uid: string,
+  kind: EventKind,
+  detail: Record<string, unknown> = {},
+  id = nextEventId++,
+): QuestionEvent {
   return { id, uid, kind, seenAt: '2025-03-04T05:30:00.000Z', baseline: false, detail };
 }
 

@@ -36,7 +36,8 @@ const digest = app.deps.digest;
 if (!digest?.scheduler) throw new Error('soak: no digest scheduler');
 const scheduler = digest.scheduler;
 
-const count = (table: string): number => (app.store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (table: string): number =>
+  (app.store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 async function handle(req: Request): Promise<Record<string, unknown>> {
   switch (req.op) {
@@ -81,12 +82,18 @@ async function handle(req: Request): Promise<Record<string, unknown>> {
         resourcesByType: byType,
         users: client?.users.cache.size ?? 0,
         members: client ? client.guilds.cache.reduce((n, g) => n + g.members.cache.size, 0) : 0,
-        channelsMessages: client ? client.channels.cache.reduce((n, c) => n + ('messages' in c ? c.messages.cache.size : 0), 0) : 0,
+        channelsMessages: client
+          ? client.channels.cache.reduce((n, c) => n + ('messages' in c ? c.messages.cache.size : 0), 0)
+          : 0,
         owners: liveOwnerCount(),
         rows: {
           pageStates: count('bot_page_state'),
           deliveries: count('digest_deliveries'),
-          deliveriesDone: (app.store.db.prepare(`SELECT count(*) AS n FROM digest_deliveries WHERE status != 'pending'`).get() as { n: number }).n,
+          deliveriesDone: (
+            app.store.db.prepare(`SELECT count(*) AS n FROM digest_deliveries WHERE status != 'pending'`).get() as {
+              n: number;
+            }
+          ).n,
           follows: count('question_follows'),
           events: count('events'),
           questions: count('questions'),

@@ -69,7 +69,8 @@ describe('compaction', () => {
     expect(churned.compact()).toBe(questions.length * 3);
     expect(churned.slots).toBe(questions.length);
     expect(churned.deadShare).toBe(0);
-    for (const f of churned.frequentTerms().values()) for (const slot of f.all.view()) expect(slot).toBeLessThan(questions.length);
+    for (const f of churned.frequentTerms().values())
+      for (const slot of f.all.view()) expect(slot).toBeLessThan(questions.length);
     expect(await answers(churned)).toEqual(expected);
 
     // Additions after a compaction take the next slots and reach the frequent lists.
@@ -103,11 +104,13 @@ describe('compaction', () => {
       const live = createSearchService({ store: real, indexDir, workers: 2, watchMs: 0 });
       handles.push(live);
       await live.whenReady;
-      const slots = async (h: SearchServiceHandle) => (await Promise.all(h.engine.shards.map((s) => s.slots()))).reduce((a, b) => a + b, 0);
+      const slots = async (h: SearchServiceHandle) =>
+        (await Promise.all(h.engine.shards.map((s) => s.slots()))).reduce((a, b) => a + b, 0);
       expect(await slots(live)).toBe(questions.length);
 
       // A tenth of the questions updated: below the share, kept as they are.
-      const edit = (qs: Question[], tag: string) => qs.map((q) => ({ ...q, question: q.question && { ...q.question, text: `${q.question.text} ${tag}` } }));
+      const edit = (qs: Question[], tag: string) =>
+        qs.map((q) => ({ ...q, question: q.question && { ...q.question, text: `${q.question.text} ${tag}` } }));
       const tenth = Math.ceil(questions.length / 10);
       real.upsertQuestions(edit(questions.slice(0, tenth), 'rev1'), { seenAt: '2025-06-02T00:00:00Z' });
       await live.catchUp();
@@ -122,7 +125,9 @@ describe('compaction', () => {
       expect(await slots(restarted)).toBe(questions.length);
 
       // Updates past a fifth of the slots: compacted in the background of the catch-up.
-      real.upsertQuestions(edit(questions.slice(0, Math.ceil(questions.length / 3)), 'rev2'), { seenAt: '2025-06-03T00:00:00Z' });
+      real.upsertQuestions(edit(questions.slice(0, Math.ceil(questions.length / 3)), 'rev2'), {
+        seenAt: '2025-06-03T00:00:00Z',
+      });
       await live.catchUp();
       expect(await slots(live)).toBe(questions.length);
       expect(live.engine.size).toBe(questions.length);

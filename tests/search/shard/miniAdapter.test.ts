@@ -11,7 +11,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseOpenDataQuestion } from '../../../src/corpus/parse/parseOpenDataQuestion';
 import { toIndexDoc, type IndexDoc } from '../../../src/search/indexDoc';
 import { parseQuery, type ShardQuery } from '../../../src/search/query';
-import { analyzeDoc, INDEX_OPTIONS, type IndexedFields, type ShardTuning } from '../../../src/search/shard/indexOptions';
+import {
+  analyzeDoc,
+  INDEX_OPTIONS,
+  type IndexedFields,
+  type ShardTuning,
+} from '../../../src/search/shard/indexOptions';
 import { MINISEARCH_VERSION, MiniIndex } from '../../../src/search/shard/miniAdapter';
 import { loadShard, saveShard } from '../../../src/search/shard/persistShard';
 import { SearchShard } from '../../../src/search/shard/SearchShard';
@@ -122,7 +127,10 @@ function plainIndex(): MiniSearch<IndexedFields> {
 }
 
 /** The same documents through `shard.add` (in batches) and through `MiniSearch.add`, slot for slot. */
-function buildBoth(tuning: Partial<ShardTuning>, list: IndexDoc[]): { shard: SearchShard; plain: MiniSearch<IndexedFields> } {
+function buildBoth(
+  tuning: Partial<ShardTuning>,
+  list: IndexDoc[],
+): { shard: SearchShard; plain: MiniSearch<IndexedFields> } {
   const shard = new SearchShard(tuning);
   const plain = plainIndex();
   for (let i = 0; i < list.length; i += 97) shard.add(list.slice(i, i + 97));
@@ -148,7 +156,9 @@ afterAll(() => {
 
 describe('minisearch pinned', () => {
   it('is installed at exactly the version package.json and the lockfile name, and that version is the adapter’s', () => {
-    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
     const lock = JSON.parse(readFileSync(path.join(repoRoot, 'package-lock.json'), 'utf8')) as {
       packages: Record<string, { version?: string; dependencies?: Record<string, string> }>;
     };
@@ -177,7 +187,9 @@ describe('the fast add', () => {
 
   it('stays identical to MiniSearch.add through updates and removals', () => {
     const { shard, plain } = buildBoth(NO_PROMOTION, docs);
-    const updated = docs.slice(10, 40).map((d) => ({ ...d, questionText: `${d.questionText ?? ''} Les trottinettes électriques.` }));
+    const updated = docs
+      .slice(10, 40)
+      .map((d) => ({ ...d, questionText: `${d.questionText ?? ''} Les trottinettes électriques.` }));
     const oldSlots = updated.map((d) => shard.slotOf(d.uid)!);
     shard.add(updated);
     // In the shard's order (each update discards then adds): averages are running sums of floats.
@@ -194,7 +206,16 @@ describe('the fast add', () => {
   it('keeps every posting when minisearch vacuums in the middle of an adding batch', () => {
     // 2,000 discards start minisearch's automatic vacuum synchronously, inside `add`: a term left without live
     // documents is dropped from its tree, and must not be written to afterwards through a stale reference.
-    const tiny = (uid: string, text: string): IndexDoc => ({ ...docs[0]!, uid, number: 1, analyses: [], rubrique: null, teteAnalyse: null, questionText: text, answerText: null });
+    const tiny = (uid: string, text: string): IndexDoc => ({
+      ...docs[0]!,
+      uid,
+      number: 1,
+      analyses: [],
+      rubrique: null,
+      teteAnalyse: null,
+      questionText: text,
+      answerText: null,
+    });
     const shard = new SearchShard({ frequentMinDocs: 1_000_000 }); // no frequent-term checkpoint in the batch
     const base = Array.from({ length: 2100 }, (_, i) => tiny(`base-${i}`, 'commune rurale'));
     shard.add(base);
@@ -238,7 +259,17 @@ describe('frequent terms taken out of minisearch', () => {
 
 describe('a saved then reloaded shard', () => {
   const queries = (): ShardQuery[] => {
-    const texts = ['retraite', 'cybercriminalité données', 'minis', 'hopitaux outre-mer', 'colis postaux', 'europol -justice', 'santé ministre', 'éolienes', '50862'];
+    const texts = [
+      'retraite',
+      'cybercriminalité données',
+      'minis',
+      'hopitaux outre-mer',
+      'colis postaux',
+      'europol -justice',
+      'santé ministre',
+      'éolienes',
+      '50862',
+    ];
     const sorts = ['relevance', 'newest', 'oldest'] as const;
     return texts.flatMap((t, i) => [
       { query: parseQuery(t), filters: {}, nowDay: 20_000, sort: sorts[i % 3]!, top: 20 },
@@ -246,7 +277,10 @@ describe('a saved then reloaded shard', () => {
     ]);
   };
 
-  for (const [name, tuning] of [['without', NO_PROMOTION], ['with', PROMOTING]] as const) {
+  for (const [name, tuning] of [
+    ['without', NO_PROMOTION],
+    ['with', PROMOTING],
+  ] as const) {
     it(`has the same toJSON() and answers the same, ${name} frequent terms`, async () => {
       const { shard } = built(tuning);
       const dir = mkdtempSync(path.join(tmpdir(), 'mini-'));
@@ -264,7 +298,10 @@ describe('a saved then reloaded shard', () => {
         return { ...r, hits: r.hits.map((h) => ({ ...h, terms: [...h.terms].sort() })) };
       };
       for (const q of queries()) expect(answer(loaded, q)).toEqual(answer(shard, q));
-      const similar = { uid: docs[3]!.uid, terms: shard.sourceTerms(docs[3]!.uid)!.map((t): [string, number] => [t, 1]) };
+      const similar = {
+        uid: docs[3]!.uid,
+        terms: shard.sourceTerms(docs[3]!.uid)!.map((t): [string, number] => [t, 1]),
+      };
       const sq: ShardQuery = { query: null, filters: {}, nowDay: 20_000, sort: 'relevance', top: 10, similar };
       expect(answer(loaded, sq)).toEqual(answer(shard, sq));
     });

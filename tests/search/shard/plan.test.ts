@@ -13,10 +13,15 @@ describe('boundedEditDistance', () => {
   };
   it('equals the Levenshtein distance up to the bound, and says "over" beyond it', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[a-d]{0,8}$/), fc.stringMatching(/^[a-d]{0,8}$/), fc.integer({ min: 0, max: 3 }), (a, b, max) => {
-        const exact = levenshtein(a, b);
-        expect(boundedEditDistance(a, b, max)).toBe(exact <= max ? exact : max + 1);
-      }),
+      fc.property(
+        fc.stringMatching(/^[a-d]{0,8}$/),
+        fc.stringMatching(/^[a-d]{0,8}$/),
+        fc.integer({ min: 0, max: 3 }),
+        (a, b, max) => {
+          const exact = levenshtein(a, b);
+          expect(boundedEditDistance(a, b, max)).toBe(exact <= max ? exact : max + 1);
+        },
+      ),
     );
   });
 });
