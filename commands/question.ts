@@ -13,12 +13,7 @@ import type { ResultsState } from '../src/discord/views/resultsState';
 import { requireSearchReady, showResults } from '../src/discord/views/resultsView';
 import { compareRefs, QUESTION_TYPES } from '../src/corpus/questionRef';
 import type { Question, QuestionType } from '../src/corpus/types';
-
-const TYPE_NAMES: Record<QuestionType, string> = {
-  QE: 'question écrite',
-  QG: 'question au Gouvernement',
-  QOSD: 'question orale sans débat',
-};
+import { TYPE_NAMES } from '../src/format/french';
 
 /**
  * Finds a question by number (and legislature, and type), or throws a French UserError. Without a legislature:

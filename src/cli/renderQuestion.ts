@@ -1,11 +1,5 @@
 import type { Question } from '../corpus/types';
-import { authorLabel, frenchDate, ordinal, TEXT_NOT_IN_OPEN_DATA, TYPE_LABELS } from '../format/french';
-
-const STATUS_LABELS = {
-  answered: 'répondue',
-  pending: 'en attente de réponse',
-  withdrawn: 'close sans réponse',
-} as const;
+import { authorLabel, frenchDate, ordinal, STATUS_WORDS, TEXT_NOT_IN_OPEN_DATA, TYPE_LABELS } from '../format/french';
 
 function published(label: string, date: string | null, page: string | null): string | null {
   if (!date) return null;
@@ -46,7 +40,7 @@ export function renderQuestion(q: Question): string {
   if (qPub) lines.push(qPub);
   const rPub = published('Réponse publiée', q.answer?.joDate ?? null, q.answer?.joPage ?? null);
   if (rPub) lines.push(rPub);
-  let status: string = STATUS_LABELS[q.status];
+  let status: string = STATUS_WORDS[q.status].sentence;
   if (q.status === 'withdrawn' && q.closure?.label) {
     status += ` (${q.closure.label}${q.closure.date ? `, ${frenchDate(q.closure.date)}` : ''})`;
   }

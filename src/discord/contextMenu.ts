@@ -8,10 +8,9 @@ import type { RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord-
 import { answerAsk } from '../ask/answerAsk';
 import type { Logger } from '../logger';
 import type { CommandDeps } from './deps';
-import { filesPayload } from './dispatchInteraction';
 import { GENERIC_ERROR, INDEX_LOADING_MESSAGE } from './handleInvocation';
 import { fitToLimits } from './limits';
-import type { Reply } from './reply';
+import { filesPayload, type Reply } from './reply';
 import { isUserError } from './UserError';
 
 const SEARCH_MESSAGE_MENU_NAME = 'Chercher des questions écrites';

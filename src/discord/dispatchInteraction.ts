@@ -34,7 +34,7 @@ import type { CommandDeps } from './deps';
 import { type FloodGate, floodMessage } from './floodControl';
 import { handleAutocomplete, prepareCommand, prepareComponent, runWork, type Prepared } from './handleInvocation';
 import { editOriginal, sendFollowUp } from './interactionWebhooks';
-import type { ComponentReply, Reply } from './reply';
+import { type ComponentReply, filesPayload, type Reply } from './reply';
 import { handleMessageContextMenu } from './contextMenu';
 
 export type InteractionKind = 'command' | 'component' | 'autocomplete' | 'message';
@@ -92,24 +92,6 @@ function toPayload(reply: Reply, edit: boolean) {
     ...(edit ? { components: reply.components ?? [] } : reply.components ? { components: reply.components } : {}),
     ...filesPayload(reply, edit),
     allowedMentions: NO_MENTIONS,
-  };
-}
-
-/**
- * Attachments as discord.js sends them (multipart `files[n]` + `attachments` in payload_json). An edit replaces
- * the message's attachments with the reply's (none when the reply has none), as it replaces its embeds.
- */
-export function filesPayload(
-  reply: Reply,
-  edit: boolean,
-): { files?: Array<{ attachment: Buffer; name: string; description?: string }>; attachments?: [] } {
-  if (!reply.files?.length) return edit ? { attachments: [] } : {};
-  return {
-    files: reply.files.map((f) => ({
-      attachment: f.data,
-      name: f.name,
-      ...(f.description ? { description: f.description } : {}),
-    })),
   };
 }
 

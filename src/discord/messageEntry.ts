@@ -9,11 +9,10 @@ import type { Message } from 'discord.js';
 import { answerAsk } from '../ask/answerAsk';
 import type { Logger } from '../logger';
 import type { CommandDeps } from './deps';
-import { filesPayload } from './dispatchInteraction';
 import { type FloodGate, floodMessage } from './floodControl';
 import { GENERIC_ERROR, INDEX_LOADING_MESSAGE } from './handleInvocation';
 import { fitToLimits } from './limits';
-import type { Reply } from './reply';
+import { filesPayload, type Reply } from './reply';
 import { isUserError } from './UserError';
 
 export interface MessageEntryOptions {

@@ -6,14 +6,11 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ExportRow } from '../insights/corpusQueries';
 import type { Palmares } from '../insights/palmares';
-import { daysBetween, numericDate, questionSubject } from '../format/french';
+import { daysBetween, numericDate, questionSubject, STATUS_WORDS, TYPE_NAMES } from '../format/french';
 import { foldText } from '../text/fold';
 
 /** At most this many rows per export (Discord's 10 MB upload limit leaves room for about 20,000). */
 export const MAX_EXPORT_ROWS = 5000;
-
-const STATUS_FR = { answered: 'répondue', pending: 'en attente', withdrawn: 'retirée ou caduque' } as const;
-const TYPE_FR = { QE: 'question écrite', QG: 'question au Gouvernement', QOSD: 'question orale sans débat' } as const;
 
 /** ISO -> JJ/MM/AAAA, the form a French spreadsheet reads as a date; an empty cell otherwise. */
 function frDate(iso: string | null): string {
@@ -57,7 +54,7 @@ export function questionsCsv(rows: readonly ExportRow[]): Buffer {
       r.uid,
       r.legislature,
       r.number,
-      TYPE_FR[r.type] ?? r.type,
+      TYPE_NAMES[r.type] ?? r.type,
       frDate(r.questionDate),
       r.author ?? '',
       r.group ?? '',
@@ -66,7 +63,7 @@ export function questionsCsv(rows: readonly ExportRow[]): Buffer {
       questionSubject(r),
       r.ministryAsked ?? '',
       r.ministryAssigned ?? '',
-      STATUS_FR[r.status],
+      STATUS_WORDS[r.status].adjective,
       frDate(r.answerDate),
       r.status === 'answered' && r.questionDate && r.answerDate
         ? (daysBetween(r.questionDate, r.answerDate) ?? '')

@@ -1,5 +1,5 @@
 /** French wording shared by every front end (Discord embeds, console, CLI): dates, numbers, ordinals. */
-import type { QuestionType } from '../corpus/types';
+import type { QuestionStatus, QuestionType } from '../corpus/types';
 
 const MONTHS = [
   'janvier',
@@ -64,10 +64,28 @@ export function frenchDateTime(iso: string | null): string | null {
   return t ? `${d} à ${t[1]} UTC` : d;
 }
 
+/** A question's type in words, as every front end says it (« question écrite »). */
+export const TYPE_NAMES: Record<QuestionType, string> = {
+  QE: 'question écrite',
+  QG: 'question au Gouvernement',
+  QOSD: 'question orale sans débat',
+};
+
+/** The same at the start of a line (« Question écrite n° 12 »). */
 export const TYPE_LABELS: Record<QuestionType, string> = {
   QE: 'Question écrite',
   QG: 'Question au Gouvernement',
   QOSD: 'Question orale sans débat',
+};
+
+/**
+ * A question's status in words, as every front end says it: `adjective` for one question in a list or a CSV cell,
+ * `plural` for a filter (« répondues »), `sentence` after « Statut : ».
+ */
+export const STATUS_WORDS: Record<QuestionStatus, { adjective: string; plural: string; sentence: string }> = {
+  answered: { adjective: 'répondue', plural: 'répondues', sentence: 'répondue' },
+  pending: { adjective: 'en attente', plural: 'en attente', sentence: 'en attente de réponse' },
+  withdrawn: { adjective: 'retirée ou caduque', plural: 'retirées', sentence: 'close sans réponse' },
 };
 
 export const frNumber = (n: number): string => n.toLocaleString('fr-FR');

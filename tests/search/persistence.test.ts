@@ -285,7 +285,7 @@ describe('worker threads over a real SQLite store', () => {
       error: (_: object, msg?: string) => logged.push({ level: 'error', msg }),
     };
     const service = createSearchService({ store, indexDir: path.join(dir, 'index'), workers: 2, logger });
-    await new Promise((r) => setTimeout(r, 20)); // the workers are still starting: the build is under way
+    // Closed at once: the workers are still starting, the build is under way (no timing assumed).
     await service.close();
     await service.whenReady.catch(() => undefined);
     await new Promise((r) => setImmediate(r));

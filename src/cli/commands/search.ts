@@ -11,7 +11,7 @@ import type { QuestionStatus } from '../../corpus/types';
 import { createSearchService } from '../../search/createSearchService';
 import { excerptToPlain } from '../../search/excerpt';
 import type { SearchFilters, SearchRequest, SearchResponse, SortOrder } from '../../search/types';
-import { frenchDate, frNumber, searchModeNote } from '../../format/french';
+import { frenchDate, frNumber, STATUS_WORDS, searchModeNote } from '../../format/french';
 import { describeUnsearchable } from '../../search/searchableText';
 import { CliError, type CliCommand } from '../types';
 import { writeFileSync } from 'node:fs';
@@ -47,11 +47,6 @@ const STATUSES: Record<string, QuestionStatus> = {
   close: 'withdrawn',
 };
 const SORTS: Record<string, SortOrder> = { pertinence: 'relevance', recent: 'newest', ancien: 'oldest' };
-const STATUS_FR: Record<QuestionStatus, string> = {
-  answered: 'répondue',
-  pending: 'en attente',
-  withdrawn: 'close sans réponse',
-};
 
 /** JJ/MM/AAAA or AAAA-MM-JJ -> ISO; throws a French CliError for an impossible date. */
 export function parseFrenchDate(value: string, option: string): string {
@@ -175,7 +170,7 @@ function renderSearch(r: SearchResponse, req: SearchRequest): string {
     if (who) lines.push(`   ${who}${h.ministry ? ` → ${h.ministry}` : ''}`);
     const dates = [`posée le ${frenchDate(h.questionDate) ?? '?'}`];
     if (h.answerDate) dates.push(`réponse le ${frenchDate(h.answerDate)}`);
-    lines.push(`   ${STATUS_FR[h.status]} ; ${dates.join(', ')}`);
+    lines.push(`   ${STATUS_WORDS[h.status].adjective} ; ${dates.join(', ')}`);
     if (h.excerpt) lines.push(`   « ${excerptToPlain(h.excerpt)} »`);
     lines.push(`   ${h.url}`);
   });

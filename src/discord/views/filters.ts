@@ -1,9 +1,8 @@
 /** The filter options shared by /tendance and the plain-French answers, and their French description. */
-import type { QuestionStatus } from '../../corpus/types';
 import { parseDateRange } from '../../discord/userInput';
 import type { SearchFilters } from '../../search/types';
 import { formatDate } from '../../discord/userInput';
-import { ordinal } from '../../format/french';
+import { ordinal, STATUS_WORDS } from '../../format/french';
 
 export const FILTER_OPTIONS = {
   depute: {
@@ -87,12 +86,6 @@ export function filtersOf(args: FilterArgs): SearchFilters {
   };
 }
 
-const STATUS_FR: Record<QuestionStatus, string> = {
-  answered: 'répondues',
-  pending: 'en attente',
-  withdrawn: 'retirées',
-};
-
 /** "député : Tardy · 14e législature · depuis le 01/01/2014" (plain text: escape before Markdown). */
 export function describeFilters(f: SearchFilters): string {
   return [
@@ -102,7 +95,7 @@ export function describeFilters(f: SearchFilters): string {
     f.rubrique ? `rubrique : ${f.rubrique}` : '',
     f.department ? `département : ${f.department}` : '',
     f.legislature !== undefined ? `${ordinal(f.legislature)} législature` : '',
-    f.status ? STATUS_FR[f.status] : '',
+    f.status ? STATUS_WORDS[f.status].plural : '',
     f.from && f.to
       ? `du ${formatDate(f.from)} au ${formatDate(f.to)}`
       : f.from
