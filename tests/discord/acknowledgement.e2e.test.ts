@@ -91,6 +91,8 @@ const registry = createRegistry([lent, prive, long]);
 
 let fake: DiscordFake;
 let client: Client;
+/** Interactions the handler is still serving. */
+const inFlight = new Set<Promise<void>>();
 const seen: {
   acknowledged: Array<Parameters<InteractionObserver['acknowledged']>[0]>;
   finished: Array<Parameters<InteractionObserver['finished']>[0]>;
@@ -106,14 +108,19 @@ beforeAll(async () => {
     flood: new FloodGate(3, 60_000),
     observer: { acknowledged: (i) => seen.acknowledged.push(i), finished: (i) => seen.finished.push(i) },
   });
-  client.on('interactionCreate', (i) => void handler(i));
+  client.on('interactionCreate', (i) => {
+    const served = handler(i);
+    inFlight.add(served);
+    void served.finally(() => inFlight.delete(served));
+  });
   await client.login(FAKE_TOKEN);
   await fake.waitForReady();
 });
 
 beforeEach(async () => {
-  // The observer hears of a response once discord.js has Discord's answer: let the previous test's arrive first.
-  await new Promise((r) => setTimeout(r, 100));
+  // The observer hears of a response once discord.js has Discord's answer: let the previous test's interactions
+  // finish first (each handler call resolves after its observer's `finished`).
+  await Promise.all([...inFlight]);
   seen.acknowledged.length = 0;
   seen.finished.length = 0;
 });
