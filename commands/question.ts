@@ -72,6 +72,26 @@ export function similarState(q: Question): ResultsState {
   return { k: 'similar', uid: q.uid, label: `la n° ${q.number} (${ordinal(q.legislature)} lég.)` };
 }
 
+/** A question by number and legislature: the options of /question and /similaires. */
+export const QUESTION_REF_OPTIONS = {
+  numero: {
+    type: 'integer',
+    required: true,
+    nameEn: 'number',
+    minValue: 1,
+    maxValue: 999_999,
+    description: 'Numéro de la question (ex. 50862)',
+    descriptionEn: 'Question number (e.g. 50862)',
+  },
+  legislature: {
+    type: 'integer',
+    minValue: 1,
+    maxValue: 20,
+    description: 'Législature (par défaut la plus récente qui a ce numéro)',
+    descriptionEn: 'Legislature (default: the latest with that number)',
+  },
+} as const;
+
 export default defineCommand({
   name: 'question',
   help: {
@@ -81,22 +101,7 @@ export default defineCommand({
   description: 'Affiche une question écrite, sa réponse et son historique',
   descriptionEn: 'Show a written question, its answer and its history',
   options: {
-    numero: {
-      type: 'integer',
-      required: true,
-      nameEn: 'number',
-      minValue: 1,
-      maxValue: 999_999,
-      description: 'Numéro de la question (ex. 50862)',
-      descriptionEn: 'Question number (e.g. 50862)',
-    },
-    legislature: {
-      type: 'integer',
-      minValue: 1,
-      maxValue: 20,
-      description: 'Législature (par défaut la plus récente qui a ce numéro)',
-      descriptionEn: 'Legislature (default: the latest with that number)',
-    },
+    ...QUESTION_REF_OPTIONS,
     type: {
       type: 'string',
       description: 'Type de question (à préciser quand plusieurs types ont ce numéro)',

@@ -7,7 +7,8 @@ import type { QuestionStatus } from '../src/corpus/types';
 import type { SearchFilters, SortOrder } from '../src/search/types';
 import { component, defineCommand } from '../src/discord/commandKit';
 import { UserError } from '../src/discord/UserError';
-import { parseDateRange, requireSearchableText } from '../src/discord/userInput';
+import { requireSearchableText } from '../src/discord/userInput';
+import { FILTER_OPTIONS, filtersOf } from '../src/discord/views/filters';
 import { questionReply } from '../src/discord/views/questionView';
 import { loadResultsState, type ResultsState } from '../src/discord/views/resultsState';
 import { requireSearchReady, searchLabel, showResults } from '../src/discord/views/resultsView';
@@ -62,34 +63,10 @@ export default defineCommand({
       descriptionEn: 'Words to search; "exact phrase", -word to exclude',
       maxLength: MAX_QUERY_LENGTH,
     },
-    depute: {
-      type: 'string',
-      autocomplete: true,
-      nameEn: 'deputy',
-      description: 'Auteur de la question (député·e)',
-      descriptionEn: 'Author of the question (deputy)',
-    },
-    groupe: {
-      type: 'string',
-      autocomplete: true,
-      nameEn: 'group',
-      description: 'Groupe politique de l’auteur',
-      descriptionEn: 'Political group of the author',
-    },
-    ministere: {
-      type: 'string',
-      autocomplete: true,
-      nameEn: 'ministry',
-      description: 'Ministère interrogé ou attributaire',
-      descriptionEn: 'Ministry asked or in charge',
-    },
-    rubrique: {
-      type: 'string',
-      autocomplete: true,
-      nameEn: 'topic',
-      description: 'Rubrique (thème) de la question',
-      descriptionEn: 'Topic (rubrique) of the question',
-    },
+    depute: FILTER_OPTIONS.depute,
+    groupe: FILTER_OPTIONS.groupe,
+    ministere: FILTER_OPTIONS.ministere,
+    rubrique: FILTER_OPTIONS.rubrique,
     legislature: {
       type: 'integer',
       minValue: 1,
@@ -108,20 +85,8 @@ export default defineCommand({
         { name: 'retirée ou caduque', nameEn: 'withdrawn', value: 'retiree' },
       ],
     },
-    depuis: {
-      type: 'string',
-      nameEn: 'since',
-      description: 'Publiée à partir du (JJ/MM/AAAA ou AAAA-MM-JJ)',
-      descriptionEn: 'Published on or after (DD/MM/YYYY or YYYY-MM-DD)',
-      maxLength: 10,
-    },
-    jusqua: {
-      type: 'string',
-      nameEn: 'until',
-      description: 'Publiée jusqu’au (JJ/MM/AAAA ou AAAA-MM-JJ)',
-      descriptionEn: 'Published on or before (DD/MM/YYYY or YYYY-MM-DD)',
-      maxLength: 10,
-    },
+    depuis: FILTER_OPTIONS.depuis,
+    jusqua: FILTER_OPTIONS.jusqua,
     tri: {
       type: 'string',
       nameEn: 'sort',
@@ -140,16 +105,7 @@ export default defineCommand({
     if (text.length > MAX_QUERY_LENGTH)
       throw new UserError(`Le texte à chercher est trop long (${MAX_QUERY_LENGTH} caractères au plus).`);
     requireSearchableText(text);
-    const range = parseDateRange(args.depuis, args.jusqua);
-    const filters: SearchFilters = {
-      ...(args.depute ? { deputy: args.depute } : {}),
-      ...(args.groupe ? { group: args.groupe } : {}),
-      ...(args.ministere ? { ministry: args.ministere } : {}),
-      ...(args.rubrique ? { rubrique: args.rubrique } : {}),
-      ...(args.legislature !== undefined ? { legislature: args.legislature } : {}),
-      ...(args.statut ? { status: STATUS[args.statut] } : {}),
-      ...range,
-    };
+    const filters: SearchFilters = { ...filtersOf(args), ...(args.statut ? { status: STATUS[args.statut] } : {}) };
     requireSearchReady(deps);
     const state: ResultsState = {
       k: 'search',

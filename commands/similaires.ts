@@ -1,7 +1,7 @@
 /** /similaires numero [legislature]: the closest questions to one question, with the results view's buttons. */
 import { defineCommand } from '../src/discord/commandKit';
 import { requireSearchReady, showResults } from '../src/discord/views/resultsView';
-import { findQuestionOrFail, similarState } from './question';
+import { findQuestionOrFail, QUESTION_REF_OPTIONS, similarState } from './question';
 
 export default defineCommand({
   name: 'similaires',
@@ -12,24 +12,7 @@ export default defineCommand({
   nameEn: 'similar',
   description: 'Trouve les questions les plus proches d’une question donnée',
   descriptionEn: 'Find the questions closest to a given one',
-  options: {
-    numero: {
-      type: 'integer',
-      required: true,
-      nameEn: 'number',
-      minValue: 1,
-      maxValue: 999_999,
-      description: 'Numéro de la question (ex. 50862)',
-      descriptionEn: 'Question number (e.g. 50862)',
-    },
-    legislature: {
-      type: 'integer',
-      minValue: 1,
-      maxValue: 20,
-      description: 'Législature (par défaut la plus récente qui a ce numéro)',
-      descriptionEn: 'Legislature (default: the latest with that number)',
-    },
-  },
+  options: QUESTION_REF_OPTIONS,
   prepare(args, deps) {
     const q = findQuestionOrFail(deps, args.numero, args.legislature);
     requireSearchReady(deps);

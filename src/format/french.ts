@@ -1,7 +1,8 @@
 /** French wording shared by every front end (Discord embeds, console, CLI): dates, numbers, ordinals. */
 import type { QuestionStatus, QuestionType } from '../corpus/types';
 
-const MONTHS = [
+/** The months' names, January first. */
+export const FRENCH_MONTHS = [
   'janvier',
   'février',
   'mars',
@@ -22,7 +23,7 @@ export function frenchDate(iso: string | null): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!m) return iso;
   const day = Number(m[3]);
-  const month = MONTHS[Number(m[2]) - 1];
+  const month = FRENCH_MONTHS[Number(m[2]) - 1];
   if (!month) return iso;
   return `${day === 1 ? '1er' : day} ${month} ${m[1]}`;
 }

@@ -49,7 +49,7 @@ const STATUSES: Record<string, QuestionStatus> = {
 const SORTS: Record<string, SortOrder> = { pertinence: 'relevance', recent: 'newest', ancien: 'oldest' };
 
 /** JJ/MM/AAAA or AAAA-MM-JJ -> ISO; throws a French CliError for an impossible date. */
-export function parseFrenchDate(value: string, option: string): string {
+function parseFrenchDate(value: string, option: string): string {
   const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value.trim());
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
   const [y, m, d] = fr ? [fr[3], fr[2], fr[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
@@ -70,6 +70,39 @@ function positiveInt(value: string | undefined, option: string): number | undefi
   return n;
 }
 
+/** The filter options every CLI command that lists questions takes (search, tendance). */
+export const FILTER_ARGS = {
+  legislature: { type: 'string' },
+  depute: { type: 'string' },
+  groupe: { type: 'string' },
+  ministere: { type: 'string' },
+  rubrique: { type: 'string' },
+  departement: { type: 'string' },
+  depuis: { type: 'string' },
+  jusqua: { type: 'string' },
+} as const;
+
+type FilterValues = { [K in keyof typeof FILTER_ARGS]?: string };
+
+/**
+ * The filters of `FILTER_ARGS` but the legislature (each command checks it its own way): names, department and a
+ * date range, with a French CliError for an impossible date or range.
+ */
+export function namedFilters(v: FilterValues): SearchFilters {
+  const filters: SearchFilters = {};
+  if (v.depute) filters.deputy = v.depute;
+  if (v.groupe) filters.group = v.groupe;
+  if (v.ministere) filters.ministry = v.ministere;
+  if (v.rubrique) filters.rubrique = v.rubrique;
+  if (v.departement) filters.department = v.departement;
+  if (v.depuis) filters.from = parseFrenchDate(v.depuis, '--depuis');
+  if (v.jusqua) filters.to = parseFrenchDate(v.jusqua, '--jusqua');
+  if (filters.from && filters.to && filters.from > filters.to) {
+    throw new CliError('La date --depuis est postérieure à --jusqua.');
+  }
+  return filters;
+}
+
 function parseSearchArgs(
   args: string[],
   now: Date,
@@ -81,15 +114,8 @@ function parseSearchArgs(
       args,
       allowPositionals: true,
       options: {
-        legislature: { type: 'string' },
-        depute: { type: 'string' },
-        groupe: { type: 'string' },
-        ministere: { type: 'string' },
-        rubrique: { type: 'string' },
-        departement: { type: 'string' },
+        ...FILTER_ARGS,
         statut: { type: 'string' },
-        depuis: { type: 'string' },
-        jusqua: { type: 'string' },
         'repondu-sous': { type: 'string' },
         'en-attente-depuis': { type: 'string' },
         tri: { type: 'string' },
@@ -106,21 +132,12 @@ function parseSearchArgs(
   const v = parsed.values;
   const filters: SearchFilters = {};
   if (v.legislature !== undefined) filters.legislature = positiveInt(v.legislature, '--legislature');
-  if (v.depute) filters.deputy = v.depute;
-  if (v.groupe) filters.group = v.groupe;
-  if (v.ministere) filters.ministry = v.ministere;
-  if (v.rubrique) filters.rubrique = v.rubrique;
-  if (v.departement) filters.department = v.departement;
   if (v.statut) {
     const s = STATUSES[foldKey(v.statut)];
     if (!s) throw new CliError(`Option --statut : « ${v.statut} » inconnu (repondu, en-attente, retiree).`);
     filters.status = s;
   }
-  if (v.depuis) filters.from = parseFrenchDate(v.depuis, '--depuis');
-  if (v.jusqua) filters.to = parseFrenchDate(v.jusqua, '--jusqua');
-  if (filters.from && filters.to && filters.from > filters.to) {
-    throw new CliError('La date --depuis est postérieure à --jusqua.');
-  }
+  Object.assign(filters, namedFilters(v));
   const within = positiveInt(v['repondu-sous'], '--repondu-sous');
   if (within !== undefined) filters.answeredWithinDays = within;
   const pendingFor = positiveInt(v['en-attente-depuis'], '--en-attente-depuis');

@@ -14,38 +14,20 @@ import { frCount, frNumber } from '../../format/french';
 import type { SearchFilters } from '../../search/types';
 import { indexDirOf, openBotDeps } from '../botDeps';
 import { CliError, type CliCommand } from '../types';
-import { parseFrenchDate } from './search';
+import { FILTER_ARGS, namedFilters } from './search';
 
 function parseFilterArgs(values: Record<string, string | boolean | undefined>): SearchFilters {
-  const f: SearchFilters = {};
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  const f: SearchFilters = {};
   if (str('legislature') !== undefined) {
     const n = Number(str('legislature'));
     if (!Number.isInteger(n) || n < 1 || n > 20)
       throw new CliError(`Option --legislature : nombre entre 1 et 20 attendu, reçu « ${str('legislature')} ».`);
     f.legislature = n;
   }
-  if (str('depute')) f.deputy = str('depute')!;
-  if (str('groupe')) f.group = str('groupe')!;
-  if (str('ministere')) f.ministry = str('ministere')!;
-  if (str('rubrique')) f.rubrique = str('rubrique')!;
-  if (str('departement')) f.department = str('departement')!;
-  if (str('depuis')) f.from = parseFrenchDate(str('depuis')!, '--depuis');
-  if (str('jusqua')) f.to = parseFrenchDate(str('jusqua')!, '--jusqua');
-  if (f.from && f.to && f.from > f.to) throw new CliError('La date --depuis est postérieure à --jusqua.');
-  return f;
+  const named = Object.fromEntries(Object.keys(FILTER_ARGS).map((k) => [k, str(k)]));
+  return { ...f, ...namedFilters(named) };
 }
-
-const FILTER_ARGS = {
-  legislature: { type: 'string' },
-  depute: { type: 'string' },
-  groupe: { type: 'string' },
-  ministere: { type: 'string' },
-  rubrique: { type: 'string' },
-  departement: { type: 'string' },
-  depuis: { type: 'string' },
-  jusqua: { type: 'string' },
-} as const;
 
 export const tendanceCommand: CliCommand = {
   name: 'tendance',
