@@ -8,7 +8,7 @@
 import dotenv from 'dotenv';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, parseConfig } from '../src/config';
+import { configOrExit } from '../src/config';
 import { OFFICIAL_LEGISLATURES } from '../src/corpus/official/addresses';
 import { formatOfficialReport } from '../src/corpus/official/formatOfficialReport';
 import { loadOfficialCorpus, NotEnoughDiskError } from '../src/corpus/official/loadOfficialCorpus';
@@ -53,16 +53,7 @@ if (unknown.length > 0 || legislatures.length === 0) {
   );
 }
 
-let config;
-try {
-  config = parseConfig(process.env);
-} catch (e) {
-  if (e instanceof ConfigError) {
-    console.error(e.message);
-    process.exit(1);
-  }
-  throw e;
-}
+const config = configOrExit(process.env);
 
 const dbPath = values.db ?? config.databasePath;
 const store = openStore(dbPath);

@@ -8,7 +8,7 @@
 import dotenv from 'dotenv';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, parseConfig } from '../src/config';
+import { configOrExit } from '../src/config';
 import { formatSummary, ingest } from '../src/corpus/ingest';
 import { openStore } from '../src/store/openStore';
 
@@ -37,16 +37,7 @@ if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) 
   process.exit(1);
 }
 
-let config;
-try {
-  config = parseConfig(process.env);
-} catch (e) {
-  if (e instanceof ConfigError) {
-    console.error(e.message);
-    process.exit(1);
-  }
-  throw e;
-}
+const config = configOrExit(process.env);
 
 const dbPath = values.db ?? config.databasePath;
 const store = openStore(dbPath);

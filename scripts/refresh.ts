@@ -8,7 +8,7 @@
 import dotenv from 'dotenv';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, parseConfig } from '../src/config';
+import { configOrExit } from '../src/config';
 import { runRefresh } from '../src/digest/refresh';
 import { openStore } from '../src/store/openStore';
 
@@ -22,16 +22,7 @@ const { values } = parseArgs({
   },
 });
 
-let config;
-try {
-  config = parseConfig(process.env);
-} catch (e) {
-  if (e instanceof ConfigError) {
-    console.error(e.message);
-    process.exit(1);
-  }
-  throw e;
-}
+const config = configOrExit(process.env);
 
 const dbPath = values.db ?? config.databasePath;
 const url = values.url ?? config.refreshUrl;

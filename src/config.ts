@@ -60,6 +60,19 @@ export class ConfigError extends Error {
   }
 }
 
+/** For the scripts: the configuration, or its problems printed on stderr and exit code 1. */
+export function configOrExit(env: NodeJS.ProcessEnv): Config {
+  try {
+    return parseConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+}
+
 type Env = Record<string, string | undefined>;
 
 const SNOWFLAKE = /^\d{15,21}$/;
