@@ -5,6 +5,9 @@
 
 export type QuestionType = 'QE' | 'QG' | 'QOSD';
 
+/** The chamber a question was asked in: the Assemblée nationale or the Sénat. */
+export type Chamber = 'an' | 'senat';
+
 /** answered: an answer is published; pending: nothing yet; withdrawn: closed without answer (retirée, caduque...). */
 export type QuestionStatus = 'answered' | 'pending' | 'withdrawn';
 
@@ -12,7 +15,8 @@ export type SourceFormat =
   | 'seed-page-a' // current www.assemblee-nationale.fr/dyn page dump
   | 'seed-page-b' // old questions.assemblee-nationale.fr page dump
   | 'opendata-json' // official open data, any layout (single file, per-question file)
-  | 'old-xml'; // the former site's per-question XML (questions.assemblee-nationale.fr/q14/14-NNNNNQE.htm/vue/xml)
+  | 'old-xml' // the former site's per-question XML (questions.assemblee-nationale.fr/q14/14-NNNNNQE.htm/vue/xml)
+  | 'senat-dump'; // the Sénat's questions database, PostgreSQL plain dump (data.senat.fr/data/questions/questions.zip)
 
 export interface Ministry {
   /** Short name as shown by the Assemblée ("Justice", "Intérieur"). */
@@ -73,7 +77,10 @@ interface QuestionSource {
 }
 
 export interface Question {
-  uid: string; // QANR5L{legislature}{type}{number}
+  /** Assemblée: QANR5L{legislature}{type}{number}; Sénat: QSENL{legislature}{type}{number} (see makeUid). */
+  uid: string;
+  /** Records stored before the Sénat arrived have no chamber: read them through `withChamber`. */
+  chamber: Chamber;
   legislature: number;
   number: number;
   type: QuestionType;
@@ -121,19 +128,52 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: strin
 export const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
 export const fail = <T = never>(reason: string): ParseResult<T> => ({ ok: false, reason });
 
-/** Official page of a question. */
+/** Official page of an Assemblée question (a Sénat question's page needs its date: `senatQuestionUrl`). */
 export function officialUrl(legislature: number, uid: string): string {
   return `https://www.assemblee-nationale.fr/dyn/${legislature}/questions/${uid}`;
 }
 
-export function makeUid(legislature: number, type: QuestionType, number: number): string {
-  return `QANR5L${legislature}${type}${number}`;
+/**
+ * A Sénat question's page: `…/questions/base/{YYYY}/qSEQ{YY}{MM}{NNNNN}.html` with the year and month of its
+ * publication in the JO and its number on 5 digits (data-formats §7), e.g. 10778 of September 1998 ->
+ * `https://www.senat.fr/questions/base/1998/qSEQ980910778.html`. Without a date, the Sénat's search page.
+ */
+export function senatQuestionUrl(number: number, joDate: string | null): string {
+  const m = joDate ? /^(\d{4})-(\d{2})/.exec(joDate) : null;
+  if (!m) return `https://www.senat.fr/basile/rechercheQuestion.do?numero=${number}`;
+  const [, year, month] = m;
+  return `https://www.senat.fr/questions/base/${year}/qSEQ${year!.slice(2)}${month}${String(number).padStart(5, '0')}.html`;
 }
 
-const UID_RE = /^QANR5L(\d{1,2})(QE|QG|QOSD)(\d{1,6})$/;
+const UID_PREFIX: Record<Chamber, string> = { an: 'QANR5L', senat: 'QSENL' };
 
-export function parseUid(uid: string): { legislature: number; type: QuestionType; number: number } | null {
+export function makeUid(legislature: number, type: QuestionType, number: number, chamber: Chamber = 'an'): string {
+  return `${UID_PREFIX[chamber]}${legislature}${type}${number}`;
+}
+
+const UID_RE = /^(QANR5L|QSENL)(\d{1,2})(QE|QG|QOSD)(\d{1,6})$/;
+
+export function parseUid(
+  uid: string,
+): { chamber: Chamber; legislature: number; type: QuestionType; number: number } | null {
   const m = UID_RE.exec(uid);
   if (!m) return null;
-  return { legislature: Number(m[1]), type: m[2] as QuestionType, number: Number(m[3]) };
+  return {
+    chamber: m[1] === 'QSENL' ? 'senat' : 'an',
+    legislature: Number(m[2]),
+    type: m[3] as QuestionType,
+    number: Number(m[4]),
+  };
+}
+
+/** The chamber of a uid (Assemblée unless it is a Sénat uid). */
+function chamberOfUid(uid: string): Chamber {
+  return uid.startsWith(UID_PREFIX.senat) ? 'senat' : 'an';
+}
+
+/** A stored or transmitted record, with the chamber that records written before the Sénat arrived lack. */
+export function withChamber(q: Question): Question {
+  if (q.chamber) return q;
+  q.chamber = chamberOfUid(q.uid);
+  return q;
 }

@@ -491,6 +491,7 @@ export class SearchService implements SearchEngine {
       const excerpt = t ? buildExcerpt(t, [...queryTerms, ...h.terms], excerptLength) : null;
       return {
         uid: h.uid,
+        chamber: h.chamber,
         score: h.score,
         legislature: h.legislature,
         number: h.number,

@@ -5,7 +5,7 @@
  * a worker building or catching up still answers queries and the supervisor's pings between two pages.
  */
 import Database from 'better-sqlite3';
-import type { Question } from '../corpus/types';
+import { type Question, withChamber } from '../corpus/types';
 import { toIndexDoc } from './indexDoc';
 import type { SearchShard } from './shard/SearchShard';
 import { shardOf } from './shardOf';
@@ -71,7 +71,7 @@ export async function addRowsFromDb(target: () => SearchShard, rows: ShardRows):
       const last = page[page.length - 1]!;
       after = last.rowid;
       at = last.revision;
-      target().add(page.map((r) => toIndexDoc(JSON.parse(r.record) as Question)));
+      target().add(page.map((r) => toIndexDoc(withChamber(JSON.parse(r.record) as Question))));
       added += page.length;
       await tick();
     }

@@ -1,7 +1,9 @@
-import type { QuestionStatus, QuestionType } from '../corpus/types';
+import type { Chamber, QuestionStatus, QuestionType } from '../corpus/types';
 
 /** Filters combine with each other (AND) and with the text. Strings match accent- and case-insensitively. */
 export interface SearchFilters {
+  /** One chamber; both when absent. */
+  chamber?: Chamber;
   legislature?: number;
   /** acteurRef (PA...) or a name ("Tardy", "M. Lionel Tardy"). */
   deputy?: string;
@@ -55,6 +57,7 @@ export interface Excerpt {
 
 export interface SearchHit {
   uid: string;
+  chamber: Chamber;
   score: number;
   legislature: number;
   number: number;

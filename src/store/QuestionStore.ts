@@ -1,6 +1,13 @@
 import type Database from 'better-sqlite3';
 import { applyActeur } from '../corpus/parse/parseActeur';
-import type { Acteur, Question, QuestionStatus, QuestionType } from '../corpus/types';
+import {
+  type Acteur,
+  type Chamber,
+  type Question,
+  type QuestionStatus,
+  type QuestionType,
+  withChamber,
+} from '../corpus/types';
 import { detectChanges } from './detectChanges';
 import { contentHash, questionHash } from './questionHash';
 import type { CorpusStats, EventKind, QuestionEvent, UpsertOptions, UpsertOutcome } from './types';
@@ -28,10 +35,16 @@ interface EventRow {
   detail: string;
 }
 
+/** A stored record as a Question (records written before the Sénat arrived lack `chamber`). */
+function parseRecord(record: string): Question {
+  return withChamber(JSON.parse(record) as Question);
+}
+
 /** Values of the indexed columns, derived from the record (the record stays the source of truth). */
 function columnsOf(q: Question, hash: string, seenAt: string) {
   return {
     uid: q.uid,
+    chamber: q.chamber,
     legislature: q.legislature,
     number: q.number,
     type: q.type,
@@ -84,14 +97,14 @@ export class QuestionStore {
   upsertQuestions(qs: readonly Question[], opts: UpsertOptions): UpsertOutcome[] {
     const select = this.db.prepare<[string], QuestionRow>('SELECT record, content_hash FROM questions WHERE uid = ?');
     const upsert = this.db.prepare(`
-      INSERT INTO questions (uid, legislature, number, type, status, question_date, answer_date, acteur_ref,
+      INSERT INTO questions (uid, chamber, legislature, number, type, status, question_date, answer_date, acteur_ref,
         mandat_ref, author_name, group_name, group_abbrev, department, ministry_asked, ministry_assigned, rubrique,
         source_format, content_hash, record, first_seen_at, updated_at, revision)
-      VALUES (@uid, @legislature, @number, @type, @status, @question_date, @answer_date, @acteur_ref,
+      VALUES (@uid, @chamber, @legislature, @number, @type, @status, @question_date, @answer_date, @acteur_ref,
         @mandat_ref, @author_name, @group_name, @group_abbrev, @department, @ministry_asked, @ministry_assigned,
         @rubrique, @source_format, @content_hash, @record, @seen_at, @seen_at, @revision)
       ON CONFLICT (uid) DO UPDATE SET
-        legislature = excluded.legislature, number = excluded.number, type = excluded.type,
+        chamber = excluded.chamber, legislature = excluded.legislature, number = excluded.number, type = excluded.type,
         status = excluded.status, question_date = excluded.question_date, answer_date = excluded.answer_date,
         acteur_ref = excluded.acteur_ref, mandat_ref = excluded.mandat_ref, author_name = excluded.author_name,
         group_name = excluded.group_name, group_abbrev = excluded.group_abbrev, department = excluded.department,
@@ -136,7 +149,7 @@ export class QuestionStore {
         const { q, hash } = prepared[i]!;
         const row = select.get(q.uid); // again, under the lock: another writer may have stored it meanwhile
         if (row && row.content_hash === hash) continue;
-        const before = row ? (JSON.parse(row.record) as Question) : null;
+        const before = row ? parseRecord(row.record) : null;
         const events = detectChanges(before, q);
         upsert.run({ ...columnsOf(q, hash, opts.seenAt), revision });
         const baseline = isBaseline(q.legislature) ? 1 : 0;
@@ -161,31 +174,36 @@ export class QuestionStore {
 
   getQuestion(uid: string): Question | null {
     const row = this.db.prepare<[string], { record: string }>('SELECT record FROM questions WHERE uid = ?').get(uid);
-    return row ? (JSON.parse(row.record) as Question) : null;
+    return row ? parseRecord(row.record) : null;
   }
 
-  findQuestion(legislature: number, number: number, type: QuestionType = 'QE'): Question | null {
+  findQuestion(
+    legislature: number,
+    number: number,
+    type: QuestionType = 'QE',
+    chamber: Chamber = 'an',
+  ): Question | null {
     const row = this.db
-      .prepare<[number, number, string], { record: string }>(
-        'SELECT record FROM questions WHERE legislature = ? AND number = ? AND type = ?',
+      .prepare<[string, number, number, string], { record: string }>(
+        'SELECT record FROM questions WHERE chamber = ? AND legislature = ? AND number = ? AND type = ?',
       )
-      .get(legislature, number, type);
-    return row ? (JSON.parse(row.record) as Question) : null;
+      .get(chamber, legislature, number, type);
+    return row ? parseRecord(row.record) : null;
   }
 
   /**
-   * Every question with this number, optionally of one legislature and one type (uid, legislature, type only),
-   * newest legislature first, then QE, QG, QOSD.
+   * Every question of one chamber (the Assemblée unless said) with this number, optionally of one legislature and
+   * one type (uid, legislature, type only), newest legislature first, then QE, QG, QOSD.
    */
   findByNumber(
     number: number,
-    opts: { legislature?: number | null; type?: QuestionType | null } = {},
+    opts: { legislature?: number | null; type?: QuestionType | null; chamber?: Chamber } = {},
   ): Array<{ uid: string; legislature: number; type: QuestionType }> {
     const rows = this.db
-      .prepare<[number], { uid: string; legislature: number; type: QuestionType }>(
-        'SELECT uid, legislature, type FROM questions WHERE number = ?',
+      .prepare<[number, string], { uid: string; legislature: number; type: QuestionType }>(
+        'SELECT uid, legislature, type FROM questions WHERE number = ? AND chamber = ?',
       )
-      .all(number)
+      .all(number, opts.chamber ?? 'an')
       .filter(
         (r) =>
           (opts.legislature == null || r.legislature === opts.legislature) &&
@@ -206,7 +224,7 @@ export class QuestionStore {
         )
         .all(...chunk);
       for (const r of rows) {
-        const q = JSON.parse(r.record) as Question;
+        const q = parseRecord(r.record);
         byUid.set(q.uid, q);
       }
     }
@@ -237,7 +255,7 @@ export class QuestionStore {
   /** Streams every question (one row at a time: fit for 100,000+ records). */
   *iterateQuestions(): IterableIterator<Question> {
     const stmt = this.db.prepare<[], { record: string }>('SELECT record FROM questions ORDER BY rowid');
-    for (const row of stmt.iterate()) yield JSON.parse(row.record) as Question;
+    for (const row of stmt.iterate()) yield parseRecord(row.record);
   }
 
   count(): number {
@@ -363,7 +381,7 @@ export class QuestionStore {
         this.acteurCache.set(a.uid, a);
         changedActeurs++;
         for (const row of questionsOf.all(a.uid)) {
-          const q = applyActeur(JSON.parse(row.record) as Question, a);
+          const q = applyActeur(parseRecord(row.record), a);
           const qHash = questionHash(q);
           if (qHash === row.content_hash) continue;
           const cols = columnsOf(q, qHash, seenAt);
@@ -493,7 +511,7 @@ export class QuestionStore {
         const rows = page.all(since!, after, pageSize);
         if (!rows.length) return;
         after = rows[rows.length - 1]!.rowid;
-        yield rows.map((r) => JSON.parse(r.record) as Question);
+        yield rows.map((r) => parseRecord(r.record));
       }
     }
     return { count, pages: pages() };

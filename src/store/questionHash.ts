@@ -11,9 +11,13 @@ function stableStringify(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
 }
 
-/** Content fingerprint of a question, ignoring where it was read from (`source`). */
+/**
+ * Content fingerprint of a question, ignoring where it was read from (`source`). The Assemblée's chamber is left
+ * out so that fingerprints stored before the Sénat arrived stay equal (an unchanged question stays unchanged).
+ */
 export function questionHash(q: Question): string {
-  const { source: _source, ...content } = q;
+  const { source: _source, chamber, ...rest } = q;
+  const content = chamber === 'senat' ? { ...rest, chamber } : rest;
   return createHash('sha1').update(stableStringify(content)).digest('hex');
 }
 

@@ -66,6 +66,7 @@ export function makeQuestion(over: Partial<Question> & { number: number; legisla
   const justice = { name: 'Justice', fullName: 'Ministère de la justice', organeRef: null };
   return {
     uid,
+    chamber: 'an',
     legislature,
     type: 'QE',
     author: {

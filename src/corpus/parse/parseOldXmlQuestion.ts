@@ -197,6 +197,7 @@ function fromTree(q: XmlNode, file: string): ParseResult<Question> {
 
   return ok({
     uid,
+    chamber: 'an',
     legislature,
     number,
     type,

@@ -99,6 +99,7 @@ function parse(raw: unknown, file: string): ParseResult<Question> {
 
   return ok({
     uid,
+    chamber: 'an',
     legislature,
     number,
     type,

@@ -401,6 +401,7 @@ function buildQuestion(f: SeedFields, file: string): ParseResult<Question> {
   const author = f.authorDisplay === null ? null : splitCivility(f.authorDisplay);
   return ok({
     uid,
+    chamber: 'an',
     legislature: f.legislature,
     number: f.number,
     type,

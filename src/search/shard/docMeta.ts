@@ -14,7 +14,7 @@ export type DocMeta = Omit<IndexDoc, 'questionText' | 'answerText' | 'url'> & {
   slot: number;
   qDay: number;
   aDay: number;
-  /** Only when it differs from `officialUrl(legislature, uid)`. */
+  /** Only when it differs from `officialUrl(legislature, uid)` (always for the Sénat's questions). */
   url?: string;
 };
 
@@ -36,6 +36,7 @@ class Interner {
 }
 
 const INTERNED_KEYS = [
+  'chamber',
   'type',
   'status',
   'questionDate',

@@ -36,6 +36,7 @@ function compileFilters(f: SearchFilters, nowDay: number): ((m: DocMeta) => bool
       return r;
     };
   };
+  if (f.chamber !== undefined) tests.push((m) => m.chamber === f.chamber);
   if (f.legislature !== undefined) tests.push((m) => m.legislature === f.legislature);
   if (f.status) tests.push((m) => m.status === f.status);
   if (f.deputy?.trim()) {

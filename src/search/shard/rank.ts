@@ -173,6 +173,7 @@ export function listFiltered(sq: ShardQuery, mask: Uint8Array | null, docs: DocT
 function hitOf(m: DocMeta, score: number, terms: string[], allWords = true): ShardHit {
   return {
     uid: m.uid,
+    chamber: m.chamber,
     score,
     legislature: m.legislature,
     number: m.number,

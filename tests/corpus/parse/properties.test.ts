@@ -22,7 +22,7 @@ function expectWellFormed<T>(r: ParseResult<T>): void {
 /** Invariants every parsed Question keeps, whatever the input. */
 function expectValidQuestion(q: Question): void {
   const id = parseUid(q.uid);
-  expect(id).toEqual({ legislature: q.legislature, type: q.type, number: q.number });
+  expect(id).toEqual({ chamber: q.chamber, legislature: q.legislature, type: q.type, number: q.number });
   expect(q.url).toBe(officialUrl(q.legislature, q.uid));
   expect(q.status === 'answered').toBe(q.answer !== null);
   expect(q.ministryAssigned).toEqual(q.ministryHistory.at(-1)?.ministry ?? null);

@@ -35,6 +35,7 @@ export function makeQuestion(o: QuestionOverrides = {}): Question {
   const author = o.author ?? 'Mme Claire Martin';
   return {
     uid,
+    chamber: 'an',
     legislature,
     number,
     type: 'QE',

@@ -55,6 +55,7 @@ function oralQuestionDocs(): IndexDoc[] {
     const [d, m, y] = date!.split('/');
     return {
       uid: `QANR5L15QOSD${index}`,
+      chamber: 'an',
       legislature: 15,
       number: Number(index),
       type: 'QOSD',
