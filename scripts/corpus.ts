@@ -1,15 +1,17 @@
 /**
- * `npm run corpus -- officiel [--legislatures 14,15,16,17] [--sans-deputes] [--db chemin] [--cache dossier] [--json]`
+ * `npm run corpus -- officiel [--chambres an,senat] [--legislatures 14,15,16,17 | 8-17] [--sans-deputes] [--db chemin]
+ * [--cache dossier] [--json]`
  *
  * Downloads and ingests every official written-question archive of the chosen legislatures and the deputies'
- * history (AMO30), from OPENDATA_URL (see src/corpus/official). Exit code 0 when every archive was loaded or
- * unchanged, 1 when one failed (the others are still loaded) or the disk is too small, 2 on a usage error.
+ * history (AMO30), from OPENDATA_URL (see src/corpus/official), and the Sénat's questions of the same legislatures
+ * from SENAT_URL. Exit code 0 when every archive was loaded or unchanged, 1 when one failed (the others are still
+ * loaded) or the disk is too small, 2 on a usage error.
  */
 import dotenv from 'dotenv';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { configOrExit } from '../src/config';
-import { OFFICIAL_LEGISLATURES } from '../src/corpus/official/addresses';
+import { parseCorpusChoice } from '../src/corpus/official/corpusArgs';
 import { formatOfficialReport } from '../src/corpus/official/formatOfficialReport';
 import { loadOfficialCorpus, NotEnoughDiskError } from '../src/corpus/official/loadOfficialCorpus';
 import { openStore } from '../src/store/openStore';
@@ -17,7 +19,7 @@ import { openStore } from '../src/store/openStore';
 dotenv.config({ quiet: true });
 
 const USAGE =
-  'Usage : npm run corpus -- officiel [--legislatures 14,15,16,17] [--sans-deputes] [--db chemin] [--cache dossier] [--json]';
+  'Usage : npm run corpus -- officiel [--chambres an,senat] [--legislatures 14,15,16,17 | 8-17] [--sans-deputes] [--db chemin] [--cache dossier] [--json]';
 
 function usage(problem: string): never {
   console.error(`${problem}\n${USAGE}`);
@@ -30,6 +32,7 @@ try {
     allowPositionals: true,
     options: {
       legislatures: { type: 'string' },
+      chambres: { type: 'string' },
       'sans-deputes': { type: 'boolean', default: false },
       db: { type: 'string' },
       cache: { type: 'string' },
@@ -43,15 +46,9 @@ try {
 const { values, positionals } = parsed;
 if (positionals[0] !== 'officiel' || positionals.length !== 1) usage('Une seule sous-commande : officiel.');
 
-const legislatures = values.legislatures
-  ? values.legislatures.split(',').map((s) => Number(s.trim()))
-  : [...OFFICIAL_LEGISLATURES];
-const unknown = legislatures.filter((l) => !OFFICIAL_LEGISLATURES.includes(l));
-if (unknown.length > 0 || legislatures.length === 0) {
-  usage(
-    `--legislatures : législatures disponibles en open data JSON : ${OFFICIAL_LEGISLATURES.join(', ')} (reçu « ${values.legislatures} »).`,
-  );
-}
+const choice = parseCorpusChoice(values.chambres, values.legislatures);
+if (!choice.ok) usage(choice.problem);
+const { chambers, legislatures } = choice;
 
 const config = configOrExit(process.env);
 
@@ -63,6 +60,8 @@ try {
     store,
     baseUrl: config.openDataUrl,
     legislatures,
+    chambers,
+    senatUrl: config.senatUrl,
     withDeputies: !values['sans-deputes'],
     cacheDir: values.cache ?? path.join(path.dirname(dbPath), 'cache'),
     now: new Date(),
@@ -77,7 +76,11 @@ try {
       JSON.stringify({ ...report, database: dbPath, wallMs: Math.round(performance.now() - started), maxRssBytes }),
     );
   } else {
-    console.log(`Base : ${dbPath} (source : ${config.openDataUrl})`);
+    const sources = [
+      chambers.includes('an') ? config.openDataUrl : null,
+      chambers.includes('senat') ? config.senatUrl : null,
+    ];
+    console.log(`Base : ${dbPath} (sources : ${sources.filter((s) => s !== null).join(', ')})`);
     console.log(formatOfficialReport(report));
   }
   process.exitCode = failed.length > 0 ? 1 : 0;

@@ -32,6 +32,7 @@ try {
   const outcome = await runRefresh({
     store,
     url,
+    senatUrl: config.senatUrl,
     now: new Date(),
     cacheDir: values.cache ?? path.join(path.dirname(dbPath), 'cache'),
     ingestLog: (line) => console.error(line),

@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { DEFAULT_OPENDATA_URL, liveArchiveUrl } from './corpus/official/addresses';
+import { DEFAULT_SENAT_URL } from './corpus/senat/address';
 
 export interface Config {
   /** Absent => console mode (the commands are read from stdin). */
@@ -27,6 +28,8 @@ export interface Config {
   openDataUrl: string;
   /** Live legislature's archive, downloaded by the daily refresh: REFRESH_URL, else the one under `openDataUrl`. */
   refreshUrl: string;
+  /** The Sénat's questions dump (zip), for `npm run corpus` and the daily refresh: SENAT_URL, else data.senat.fr. */
+  senatUrl: string;
   /** Cron expression of the refresh, in `timeZone`. */
   refreshCron: string;
   /** Default digest time "HH:MM" in `timeZone`. */
@@ -136,6 +139,9 @@ export function parseConfig(env: Env = process.env): Config {
   if (str('REFRESH_URL') !== null && !/^https?:\/\/\S+$/.test(refreshUrl))
     problems.push(`REFRESH_URL doit être une URL http(s), reçu « ${refreshUrl} ».`);
 
+  const senatUrl = str('SENAT_URL') ?? DEFAULT_SENAT_URL;
+  if (!/^https?:\/\/\S+$/.test(senatUrl)) problems.push(`SENAT_URL doit être une URL http(s), reçu « ${senatUrl} ».`);
+
   const refreshCron = str('REFRESH_CRON') ?? '30 6 * * *';
   const cronFields = refreshCron.split(/\s+/);
   if (cronFields.length < 5 || cronFields.length > 6) {
@@ -187,6 +193,7 @@ export function parseConfig(env: Env = process.env): Config {
     logLevelSet: str('LOG_LEVEL') !== null,
     openDataUrl,
     refreshUrl,
+    senatUrl,
     refreshCron,
     digestDefaultTime,
     timeZone,

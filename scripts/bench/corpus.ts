@@ -60,7 +60,7 @@ async function runCommand(
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'scripts/corpus.ts', 'officiel', '--db', db, '--json', '--no-progress'],
+    ['--import', 'tsx', 'scripts/corpus.ts', 'officiel', '--chambres', 'an', '--db', db, '--json', '--no-progress'],
     {
       cwd: REPO,
       env: { ...process.env, OPENDATA_URL: base, NODE_OPTIONS: '' },

@@ -1,16 +1,20 @@
 /**
  * The daily refresh: download the live legislature's archive through the ingest (conditional GET, events
- * recorded) and keep track of failures so the scheduler can retry with backoff. Never throws.
+ * recorded) and, once the Sénat's questions are loaded, the Sénat's dump (the legislatures held, and the next
+ * one); keep track of failures so the scheduler can retry with backoff. Never throws.
  */
 import { ingest, type FetchLike, type IngestSummary } from '../corpus/ingest';
 import { ingestInChildProcess } from '../corpus/ingest/ingestInChildProcess';
 import type { QuestionStore } from '../store/QuestionStore';
+import type { InputReport } from '../corpus/ingest/types';
 import { silentLogger, type DigestLogger } from './deliver';
 import { refreshRetryDelayMs } from './schedule';
 
 export interface RefreshOptions {
   store: QuestionStore;
   url: string;
+  /** The Sénat's dump (SENAT_URL): read when the store holds Sénat questions (see senatRefreshLegislatures). */
+  senatUrl?: string;
   now: Date;
   cacheDir?: string;
   fetch?: FetchLike;
@@ -53,6 +57,17 @@ export interface RefreshOutcome {
 
 const FAILURES_KEY = 'digest.refresh_failures';
 
+/**
+ * The Sénat's legislatures a refresh reads: from the oldest one loaded to the one after the newest (a new
+ * legislature's questions arrive after elections); null when no Sénat question was loaded (nothing to refresh).
+ */
+function senatRefreshLegislatures(store: QuestionStore): number[] | null {
+  const held = store.legislaturesWithOpenData('senat');
+  if (held.length === 0) return null;
+  const [min, max] = [held[0]!, held[held.length - 1]!];
+  return Array.from({ length: max + 2 - min }, (_, i) => min + i);
+}
+
 export async function runRefresh(opts: RefreshOptions): Promise<RefreshOutcome> {
   const log = opts.log ?? silentLogger;
   const started = performance.now();
@@ -63,11 +78,13 @@ export async function runRefresh(opts: RefreshOptions): Promise<RefreshOutcome> 
   let revisionAfter = revisionBefore;
   let ingestPid: number | null = null;
   const changedUids: string[] = [];
+  const senatLegislatures = opts.senatUrl ? senatRefreshLegislatures(opts.store) : null;
+  const inputs = senatLegislatures && opts.senatUrl ? [opts.url, opts.senatUrl] : [opts.url];
   const ingestLog =
     opts.ingestLog ?? ((line: string) => log.info({ url: opts.url, progress: line }, 'refresh: ingest progress'));
   try {
     if (opts.runIn === 'child') {
-      const r = await ingestInChildProcess([opts.url], {
+      const r = await ingestInChildProcess(inputs, {
         dbPath: opts.store.path,
         now: opts.now,
         log: ingestLog,
@@ -75,11 +92,12 @@ export async function runRefresh(opts: RefreshOptions): Promise<RefreshOutcome> 
         ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
         ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
         ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(senatLegislatures ? { senatLegislatures } : {}),
       });
       ({ summary, revisionBefore, revisionAfter } = r);
       ingestPid = r.pid;
     } else {
-      summary = await ingest([opts.url], {
+      summary = await ingest(inputs, {
         store: opts.store,
         now: opts.now,
         log: ingestLog,
@@ -87,12 +105,17 @@ export async function runRefresh(opts: RefreshOptions): Promise<RefreshOutcome> 
         ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
         ...(opts.fetch ? { fetch: opts.fetch } : {}),
         ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
+        ...(senatLegislatures ? { senatLegislatures } : {}),
       });
       revisionAfter = opts.store.revision();
       ingestPid = process.pid;
     }
-    const report = summary.inputs[0];
-    if (!report || report.status === 'error') error = report?.message ?? 'échec inconnu';
+    const reports: Array<InputReport | undefined> = inputs.map((_, i) => summary?.inputs[i]);
+    const failed = reports.filter((r) => !r || r.status === 'error');
+    if (failed.length > 0)
+      error = failed
+        .map((r) => (inputs.length > 1 && r ? `${r.input} : ` : '') + (r?.message ?? 'échec inconnu'))
+        .join(' ; ');
   } catch (err) {
     error = err instanceof Error ? err.message : String(err);
   }
@@ -123,7 +146,7 @@ export async function runRefresh(opts: RefreshOptions): Promise<RefreshOutcome> 
 
   opts.store.setMeta(FAILURES_KEY, '0');
   opts.store.setMeta('digest.refresh_last_ok', opts.now.toISOString());
-  const unchanged = summary.inputs[0]?.status === 'unchanged';
+  const unchanged = summary.inputs.length > 0 && summary.inputs.every((r) => r.status === 'unchanged');
   const e = summary.events;
   const message = unchanged
     ? 'Archive inchangée : rien de nouveau.'

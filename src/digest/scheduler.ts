@@ -22,6 +22,8 @@ export interface DigestSchedulerOptions {
   /** Null: no Discord (console mode): only the refresh runs. */
   poster: PostChannelMessage | null;
   refreshUrl: string;
+  /** The Sénat's dump, refreshed with the Assemblée's archive once Sénat questions are loaded. */
+  senatUrl?: string;
   refreshCron: string;
   timeZone: string;
   log?: DigestLogger;
@@ -120,6 +122,7 @@ export function startDigestScheduler(opts: DigestSchedulerOptions): DigestSchedu
       const outcome = await runRefresh({
         store: opts.store,
         url: opts.refreshUrl,
+        ...(opts.senatUrl ? { senatUrl: opts.senatUrl } : {}),
         now: running.since,
         log,
         runIn: opts.store.path === ':memory:' ? 'in-process' : 'child',

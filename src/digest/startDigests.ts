@@ -53,6 +53,7 @@ export function startDigests(opts: StartDigestsOptions): {
       ? restPoster(client.rest, (guildId) => client.guilds.cache.get(guildId)?.systemChannelId ?? null)
       : null,
     refreshUrl: opts.config.refreshUrl,
+    senatUrl: opts.config.senatUrl,
     refreshCron: opts.config.refreshCron,
     timeZone: opts.config.timeZone,
     cacheDir: path.join(path.dirname(opts.config.databasePath), 'cache'),

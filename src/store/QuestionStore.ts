@@ -270,13 +270,16 @@ export class QuestionStore {
       .map((r) => r.legislature);
   }
 
-  /** Legislatures holding at least one question read from the official open data (not only seed pages). */
-  legislaturesWithOpenData(): number[] {
+  /**
+   * Legislatures holding at least one question read from the chamber's official data (not only seed pages): the
+   * Assemblée's open data, or the Sénat's dump.
+   */
+  legislaturesWithOpenData(chamber: Chamber = 'an'): number[] {
     return this.db
-      .prepare<[], { legislature: number }>(
-        "SELECT DISTINCT legislature FROM questions WHERE source_format = 'opendata-json' ORDER BY legislature",
+      .prepare<[string], { legislature: number }>(
+        'SELECT DISTINCT legislature FROM questions WHERE source_format = ? ORDER BY legislature',
       )
-      .all()
+      .all(chamber === 'senat' ? 'senat-dump' : 'opendata-json')
       .map((r) => r.legislature);
   }
 

@@ -70,7 +70,8 @@ function runCommand(
   args: string[],
   env: Record<string, string> = {},
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/corpus.ts', ...args], {
+  // The Assemblée's archives only: the Sénat's dump has its own tests (tests/ingest/senatCorpus.e2e.test.ts).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/corpus.ts', ...args, '--chambres', 'an'], {
     cwd: REPO,
     env: { ...process.env, OPENDATA_URL: mirror.base, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,3 +9,4 @@ export { planEvolution } from './planEvolution';
 export { writeArchive, writeDeputiesHistory, type ArchiveLayout } from './writeArchive';
 export { legislatureSpan } from './joDates';
 export type { OfficialQuestion } from './officialTypes';
+export { senatQuestions, writeSenatDump, type SenatGenerated } from './senatDump';

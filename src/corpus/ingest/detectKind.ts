@@ -6,6 +6,8 @@ export type ContentKind =
   | { kind: 'xml' }
   /** The former site's per-question XML (root element QUESTION, no namespace). */
   | { kind: 'old-xml' }
+  /** A PostgreSQL plain-format dump (the Sénat's questions database). */
+  | { kind: 'pg-dump' }
   | { kind: 'text' };
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -46,7 +48,17 @@ export function detectKind(head: Uint8Array): ContentKind {
     }
     if (xmlRoot(rest) === 'QUESTION') return { kind: 'old-xml' };
   }
+  if (isPgDump(Buffer.from(head.subarray(i)).toString('utf8'))) return { kind: 'pg-dump' };
   return { kind: 'text' };
+}
+
+/**
+ * A PostgreSQL plain dump starts with SQL: pg_dump's banner comment, or comments then a statement it writes
+ * (SET, CREATE, ALTER, SELECT, COPY…).
+ */
+function isPgDump(head: string): boolean {
+  if (/^--\s*PostgreSQL database dump/m.test(head)) return true;
+  return /^(?:--[^\n]*\n\s*)*(?:SET|CREATE|ALTER|SELECT|COPY|BEGIN)\s/.test(head);
 }
 
 /** Name of the first element after the XML declaration, comments and doctype; null when the head does not show it. */

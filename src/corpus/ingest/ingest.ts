@@ -10,7 +10,8 @@ import { parseOpenDataQuestion } from '../parse/parseOpenDataQuestion';
 import { parseOldXmlQuestion } from '../parse/parseOldXmlQuestion';
 import { parseSeedPage } from '../parse/parseSeedPage';
 import { decodeText } from '../parse/decodeText';
-import { parseUid, type Acteur, type ParseResult, type Question } from '../types';
+import { readSenatDump } from '../senat/readSenatDump';
+import { parseUid, type Acteur, type Chamber, type ParseResult, type Question } from '../types';
 import type { EventKind } from '../../store/types';
 import { fileSource, openZip, zipEntries, zipEntrySource, type ByteSource } from './byteSource';
 import { detectKind, stripUtf8Bom, xmlRoot } from './detectKind';
@@ -26,8 +27,12 @@ const SMALL_SOURCE_BYTES = 1024 * 1024;
 const PEEK_BYTES = 4096;
 /** Open-data roots that are valid but carry nothing we store (AMO archives hold them beside the acteurs). */
 const IGNORED_ROOTS = new Set(['organe', 'mandat', 'deport', 'pays']);
-/** meta key: legislatures of a baseline run that has not finished yet (a crash must not end the baseline). */
-const BASELINE_PENDING_KEY = 'ingest_baseline_pending';
+/** meta keys: legislatures of a baseline run that has not finished yet (a crash must not end the baseline). */
+const BASELINE_PENDING_KEY: Record<Chamber, string> = {
+  an: 'ingest_baseline_pending',
+  senat: 'ingest_baseline_pending_senat',
+};
+const CHAMBERS: readonly Chamber[] = ['an', 'senat'];
 const LAST_INGEST_KEY = 'last_ingest_at';
 
 /** A write to the database failed: not a problem of the input, so it ends the run. */
@@ -80,8 +85,9 @@ class IngestRun {
 
   private pendingQuestions: Question[] = [];
   private pendingActeurs: Acteur[] = [];
-  private readonly held: Set<number>;
-  private readonly baselinePending: Set<number>;
+  /** Per chamber: legislatures already held from official data when the run started (their events are news). */
+  private readonly held: Record<Chamber, Set<number>>;
+  private readonly baselinePending: Record<Chamber, Set<number>>;
   private readonly baselineUsed = new Set<number>();
 
   private records = 0;
@@ -102,9 +108,14 @@ class IngestRun {
     this.progress = createProgress({ enabled: opts.progress ?? false, log: this.log });
     this.fetchImpl = opts.fetch ?? ((url, init) => fetch(url, init));
     this.cacheDir = opts.cacheDir ?? 'data/cache';
-    const pending = this.store.getMeta(BASELINE_PENDING_KEY);
-    this.baselinePending = new Set(pending ? (JSON.parse(pending) as number[]) : []);
-    this.held = new Set(this.store.legislaturesWithOpenData().filter((l) => !this.baselinePending.has(l)));
+    const pendingOf = (c: Chamber) => {
+      const pending = this.store.getMeta(BASELINE_PENDING_KEY[c]);
+      return new Set(pending ? (JSON.parse(pending) as number[]) : []);
+    };
+    this.baselinePending = { an: pendingOf('an'), senat: pendingOf('senat') };
+    const heldOf = (c: Chamber) =>
+      new Set(this.store.legislaturesWithOpenData(c).filter((l) => !this.baselinePending[c].has(l)));
+    this.held = { an: heldOf('an'), senat: heldOf('senat') };
   }
 
   async run(inputs: readonly string[]): Promise<IngestSummary> {
@@ -180,7 +191,7 @@ class IngestRun {
         reports.push(this.report(input, records, this.ignored - ignoredBefore, rejectedBefore, files.length));
       }
       this.flush();
-      this.store.deleteMeta(BASELINE_PENDING_KEY);
+      for (const c of CHAMBERS) this.store.deleteMeta(BASELINE_PENDING_KEY[c]);
       if (this.records > 0) this.store.setMeta(LAST_INGEST_KEY, this.seenAt);
     } finally {
       this.progress.stop();
@@ -226,6 +237,9 @@ class IngestRun {
         return;
       case 'old-xml':
         break; // read whole below (one question per file)
+      case 'pg-dump':
+        await this.streamSenatDump(src, whole);
+        return;
       case 'json':
         if (k.rootKey === 'questionsEcrites') {
           await this.streamSingleFile(src, whole);
@@ -399,6 +413,36 @@ class IngestRun {
     } else if (count === 0) this.ignored++;
   }
 
+  /**
+   * The Sénat's questions dump (a PostgreSQL plain dump), streamed through the staging reader (readSenatDump.ts):
+   * written questions of the chosen legislatures (`senatLegislatures`), joined with their answers and labels.
+   */
+  private async streamSenatDump(src: ByteSource, whole: Buffer | null): Promise<void> {
+    let input: Readable;
+    try {
+      input = whole ? Readable.from([whole]) : await src.open();
+    } catch (err) {
+      this.reject(src.name, 'fichier illisible', message(err));
+      return;
+    }
+    try {
+      const counts = await readSenatDump(input, {
+        file: src.name,
+        tempDir: this.cacheDir,
+        legislatures: this.opts.senatLegislatures ?? null,
+        onQuestion: (r, label) => this.addQuestion(r, label, 'question du Sénat invalide'),
+        onBad: (label, reason) => this.reject(label, 'ligne du dump du Sénat illisible', reason),
+      });
+      this.ignored += counts.notWritten + counts.otherLegislatures;
+      this.log(
+        `${src.name} : ${counts.questions} questions écrites du Sénat, ${counts.answers} réponses ; ignorées : ` +
+          `${counts.notWritten} d’une autre nature (orales…), ${counts.otherLegislatures} d’autres législatures`,
+      );
+    } finally {
+      input.destroy();
+    }
+  }
+
   private async processZip(file: string, name: string): Promise<void> {
     let zip;
     try {
@@ -486,7 +530,13 @@ class IngestRun {
     }
     const q = r.value;
     const ref = parseUid(q.uid);
-    if (!ref || ref.legislature !== q.legislature || ref.number !== q.number || ref.type !== q.type) {
+    if (
+      !ref ||
+      ref.chamber !== q.chamber ||
+      ref.legislature !== q.legislature ||
+      ref.number !== q.number ||
+      ref.type !== q.type
+    ) {
       this.reject(label, 'identifiant incohérent', q.uid);
       return;
     }
@@ -523,14 +573,24 @@ class IngestRun {
   private flush(): void {
     this.flushActeurs();
     if (this.pendingQuestions.length === 0) return;
-    const batch = this.pendingQuestions;
+    const all = this.pendingQuestions;
     this.pendingQuestions = [];
-    const baselineLegislatures = [...new Set(batch.map((q) => q.legislature))].filter((l) => !this.held.has(l));
+    // Baseline is decided per chamber: the Sénat's first import is baseline even where the Assemblée's is held.
+    for (const chamber of CHAMBERS) {
+      const batch = all.filter((q) => (q.chamber ?? 'an') === chamber);
+      if (batch.length > 0) this.flushChamber(chamber, batch);
+    }
+  }
+
+  private flushChamber(chamber: Chamber, batch: Question[]): void {
+    const held = this.held[chamber];
+    const pending = this.baselinePending[chamber];
+    const baselineLegislatures = [...new Set(batch.map((q) => q.legislature))].filter((l) => !held.has(l));
     try {
-      const fresh = baselineLegislatures.filter((l) => !this.baselinePending.has(l));
+      const fresh = baselineLegislatures.filter((l) => !pending.has(l));
       if (fresh.length > 0) {
-        for (const l of fresh) this.baselinePending.add(l);
-        this.store.setMeta(BASELINE_PENDING_KEY, JSON.stringify([...this.baselinePending].sort((x, y) => x - y)));
+        for (const l of fresh) pending.add(l);
+        this.store.setMeta(BASELINE_PENDING_KEY[chamber], JSON.stringify([...pending].sort((x, y) => x - y)));
       }
       const baselineSet = new Set(baselineLegislatures);
       const outcomes = this.store.upsertQuestions(batch, { seenAt: this.seenAt, baselineLegislatures });

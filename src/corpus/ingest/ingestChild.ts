@@ -25,6 +25,7 @@ process.once('message', (job: IngestJob) => {
         now: new Date(job.now),
         ...(job.cacheDir ? { cacheDir: job.cacheDir } : {}),
         ...(job.batchSize ? { batchSize: job.batchSize } : {}),
+        ...(job.senatLegislatures ? { senatLegislatures: job.senatLegislatures } : {}),
         log: (line) => void send({ type: 'log', line }),
         opsLog: (line) => void send({ type: 'log', line }),
         onWritten: (uids) => void send({ type: 'written', uids }),

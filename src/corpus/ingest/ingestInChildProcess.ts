@@ -21,6 +21,8 @@ export interface IngestJob {
   now: string;
   cacheDir?: string;
   batchSize?: number;
+  /** See IngestOptions.senatLegislatures. */
+  senatLegislatures?: number[];
 }
 
 export type ChildMessage =
@@ -84,6 +86,7 @@ export function ingestInChildProcess(inputs: readonly string[], opts: ChildInges
       now: opts.now.toISOString(),
       ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
       ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
+      ...(opts.senatLegislatures ? { senatLegislatures: opts.senatLegislatures } : {}),
     };
     child.send(job);
   });

@@ -75,4 +75,6 @@ export interface IngestOptions {
   onWritten?: (uids: string[]) => void;
   /** Operator notes in English (download retries); default none. */
   opsLog?: (line: string) => void;
+  /** The Sénat's dump: only the written questions of these legislatures (default: every one it holds). */
+  senatLegislatures?: readonly number[] | null;
 }

@@ -12,7 +12,9 @@ export function formatOfficialReport(r: OfficialLoadReport): string {
     else if (a.status === 'error') what = `ÉCHEC — ${a.message ?? 'raison inconnue'}`;
     else {
       const parts = [`${fr(a.records)} ${a.archive.kind === 'deputies' ? 'fiches de députés' : 'questions'} lues`];
-      if (a.ignored) parts.push(`${fr(a.ignored)} fichiers ignorés (organes…)`);
+      if (a.ignored && a.archive.chamber === 'senat')
+        parts.push(`${fr(a.ignored)} questions ignorées (autre nature ou autre législature)`);
+      else if (a.ignored) parts.push(`${fr(a.ignored)} fichiers ignorés (organes…)`);
       if (a.rejected) parts.push(`${fr(a.rejected)} rejets`);
       what = parts.join(', ');
     }

@@ -1,6 +1,7 @@
 /**
  * `npm run corpus -- officiel`: every official written-question archive of the chosen legislatures and the
- * deputies' history, downloaded and ingested in one run (addresses.ts says where they are).
+ * deputies' history, downloaded and ingested in one run (addresses.ts says where they are), and the Sénat's
+ * questions dump (src/corpus/senat/address.ts), read for the same legislatures.
  *
  * Contracts:
  * - Before any download, the disk is checked: each archive's size is asked with a conditional HEAD (an unchanged
@@ -17,7 +18,9 @@ import { ingest } from '../ingest/ingest';
 import { formatBytes, freeDiskBytes } from '../ingest/download';
 import type { FetchLike, IngestSummary, InputReport } from '../ingest/types';
 import type { QuestionStore } from '../../store/QuestionStore';
-import { officialArchives, type OfficialArchive } from './addresses';
+import { senatArchive } from '../senat/address';
+import type { Chamber } from '../types';
+import { OFFICIAL_LEGISLATURES, officialArchives, type OfficialArchive } from './addresses';
 
 /**
  * Database bytes per byte of zipped archive (measured on generated archives: 63 MB of zip gave a 615 MB
@@ -33,6 +36,10 @@ export interface OfficialLoadOptions {
   /** OPENDATA_URL. */
   baseUrl: string;
   legislatures: readonly number[];
+  /** Chambers to load (default: the Assemblée only). The Assemblée's archives exist for OFFICIAL_LEGISLATURES. */
+  chambers?: readonly Chamber[];
+  /** SENAT_URL (needed when `chambers` has 'senat'). */
+  senatUrl?: string;
   withDeputies: boolean;
   cacheDir: string;
   now: Date;
@@ -46,7 +53,7 @@ export interface OfficialLoadOptions {
 }
 
 interface ArchiveReport extends InputReport {
-  archive: OfficialArchive;
+  archive: OfficialArchive & { chamber: Chamber };
 }
 
 export interface OfficialLoadReport {
@@ -132,8 +139,33 @@ async function planDisk(
   return plan;
 }
 
+/** meta key: the Sénat legislatures read from the dump at its last download (see senatSelectionGrew). */
+const SENAT_READ_KEY = 'senat_legislatures_read';
+
+/**
+ * The Sénat's dump is one file for every legislature: when this run asks for a legislature an earlier run did not
+ * read, the dump must be read again even if unchanged, so its conditional-GET state is forgotten.
+ */
+function forgetSenatSourceIfSelectionGrew(store: QuestionStore, url: string, legislatures: readonly number[]): void {
+  const read = new Set<number>(JSON.parse(store.getMeta(SENAT_READ_KEY) ?? '[]') as number[]);
+  if (legislatures.every((l) => read.has(l))) return;
+  const prev = store.getSource(url);
+  if (prev) store.setSource({ ...prev, etag: null, lastModified: null, sha256: null });
+}
+
 export async function loadOfficialCorpus(opts: OfficialLoadOptions): Promise<OfficialLoadReport> {
-  const archives = officialArchives(opts.baseUrl, opts.legislatures, opts.withDeputies);
+  const chambers = opts.chambers ?? ['an'];
+  const archives: Array<OfficialArchive & { chamber: Chamber }> = [];
+  if (chambers.includes('an')) {
+    const legislatures = opts.legislatures.filter((l) => OFFICIAL_LEGISLATURES.includes(l));
+    const withDeputies = opts.withDeputies && legislatures.length > 0;
+    for (const a of officialArchives(opts.baseUrl, legislatures, withDeputies)) archives.push({ ...a, chamber: 'an' });
+  }
+  const senatUrl = chambers.includes('senat') ? (opts.senatUrl ?? null) : null;
+  if (senatUrl !== null) {
+    forgetSenatSourceIfSelectionGrew(opts.store, senatUrl, opts.legislatures);
+    archives.push({ ...senatArchive(senatUrl), chamber: 'senat' });
+  }
   const fetchImpl: FetchLike = opts.fetch ?? ((url, init) => fetch(url, init));
   const log = opts.log ?? (() => {});
   const disk = await planDisk(opts.store, archives, opts.cacheDir, fetchImpl);
@@ -153,8 +185,15 @@ export async function loadOfficialCorpus(opts: OfficialLoadOptions): Promise<Off
       cacheDir: opts.cacheDir,
       fetch: fetchImpl,
       ...(opts.opsLog ? { opsLog: opts.opsLog } : {}),
+      ...(senatUrl !== null ? { senatLegislatures: opts.legislatures } : {}),
     },
   );
+  const senatReport = senatUrl === null ? null : summary.inputs[archives.length - 1];
+  if (senatReport?.status === 'read') {
+    const read = new Set<number>(JSON.parse(opts.store.getMeta(SENAT_READ_KEY) ?? '[]') as number[]);
+    for (const l of opts.legislatures) read.add(l);
+    opts.store.setMeta(SENAT_READ_KEY, JSON.stringify([...read].sort((x, y) => x - y)));
+  }
   const reports = archives.map((archive, i) => {
     const input = summary.inputs[i] ?? {
       input: archive.url,
