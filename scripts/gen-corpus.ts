@@ -6,12 +6,15 @@
  * zip, `--out x.json` the single-file layout, `--out folder` the one-file-per-question layout.
  * Day 2 of the same archive: add `--day2 new=5,answers=3,transfers=2,withdrawals=1` (the changed uids are printed).
  * The deputies' history in the AMO30 layout (acteur/ and organe/): `--amo30 x.zip [--amo30-acteurs 3000] [--seed S]`.
+ * The Sénat's questions database (a zip holding one PostgreSQL dump, data-formats §7):
+ * `--senat --count N --out questions.zip [--legislatures 16,17] [--seed S]` (`--out x.sql`: the dump unzipped).
  */
 import { parseArgs } from 'node:util';
 import {
   planEvolution,
   writeArchive,
   writeDeputiesHistory,
+  writeSenatDump,
   type ArchiveLayout,
   type GenerateOptions,
 } from '../tools/generator';
@@ -51,6 +54,7 @@ const { values } = parseArgs({
     'transfer-share': { type: 'string' },
     day2: { type: 'string' },
     amo30: { type: 'string' },
+    senat: { type: 'boolean', default: false },
     'amo30-acteurs': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -84,12 +88,30 @@ if (values.help || !values.out || values.count === undefined) {
       '  --acteurs DOSSIER|x.zip           écrit aussi les fiches des députés',
       '  --day2 new=5,answers=3,transfers=2,withdrawals=1   écrit le « jour 2 » de la même archive',
       '  --amo30 x.zip [--amo30-acteurs 3000]  écrit l’historique des députés (acteur/ et organe/) au lieu des questions',
+      '  --senat                           écrit la base des questions du Sénat (dump PostgreSQL ; --out x.zip ou x.sql)',
     ].join('\n'),
   );
   process.exit(values.help ? 0 : 2);
 }
 
 const out = values.out;
+if (values.senat) {
+  if (!/\.(zip|sql)$/i.test(out)) fail('--senat s’écrit dans un fichier .zip ou .sql');
+  const started = Date.now();
+  const r = await writeSenatDump({
+    out,
+    count: intOption(values.count, 'count', 0),
+    seed: intOption(values.seed, 'seed', 1),
+    legislature: values.legislature !== undefined ? intOption(values.legislature, 'legislature', 17) : undefined,
+    legislatures: values.legislatures?.split(',').map((x) => intOption(x.trim(), 'legislatures', 17)),
+  });
+  console.log(
+    `Base des questions du Sénat écrite dans ${out} : ${r.questions.toLocaleString('fr-FR')} questions écrites, ` +
+      `${r.oral} questions orales, ${r.badRows} lignes malformées ; ${(r.sqlBytes / 1e6).toFixed(1)} Mo de SQL, ` +
+      `${(r.diskBytes / 1e6).toFixed(1)} Mo sur disque, en ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
+  process.exit(0);
+}
 const isFile = /\.(zip|json)$/i.test(out);
 const layout = (values.layout ?? (isFile ? 'single' : 'per-file')) as ArchiveLayout;
 if (layout !== 'single' && layout !== 'per-file')
