@@ -91,6 +91,14 @@ describe('parseConfig', () => {
     expect(problems).toMatch(/SHUTDOWN_GRACE_MS/);
   });
 
+  it('reads SENAT_URL: the Sénat’s dump on data.senat.fr by default, any http(s) URL, else a French error', () => {
+    expect(parseConfig({}).senatUrl).toBe('https://data.senat.fr/data/questions/questions.zip');
+    expect(parseConfig({ SENAT_URL: 'http://127.0.0.1:8080/q.zip' }).senatUrl).toBe('http://127.0.0.1:8080/q.zip');
+    expect(() => parseConfig({ SENAT_URL: 'ftp://data.senat.fr/q.zip' })).toThrow(
+      'SENAT_URL doit être une URL http(s), reçu « ftp://data.senat.fr/q.zip ».',
+    );
+  });
+
   it('reads SHARD_COUNT: auto by default, a count, or a French error', () => {
     expect(parseConfig({}).shardCount).toBe('auto');
     expect(parseConfig({ SHARD_COUNT: 'auto' }).shardCount).toBe('auto');
