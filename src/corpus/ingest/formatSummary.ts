@@ -22,7 +22,9 @@ export function formatSummary(s: IngestSummary, maxRejections = 20): string {
   }
   lines.push(
     `Lus : ${fr(s.read)} (questions : ${fr(s.questions.read)}, députés : ${fr(s.acteurs.read)})` +
-      (s.ignored ? `, fichiers sans question ni député ignorés (organes…) : ${fr(s.ignored)}` : ''),
+      (s.ignored
+        ? `, ignorés (fichiers sans question ni député, questions orales ou d’autres législatures du Sénat) : ${fr(s.ignored)}`
+        : ''),
   );
   lines.push(
     `Questions : ${fr(s.questions.new)} nouvelles, ${fr(s.questions.updated)} mises à jour, ${fr(s.questions.unchanged)} inchangées`,
