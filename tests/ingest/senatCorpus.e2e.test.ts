@@ -4,6 +4,7 @@
  * written question with every field right; a second run downloads nothing; a changed dump writes only what
  * changed, with its events. The test calls what scripts/corpus.ts calls: parseCorpusChoice, then loadOfficialCorpus.
  */
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ import type { QuestionStore } from '../../src/store/QuestionStore';
 import { foldKey } from '../../src/text/fold';
 import { htmlToText, normalizeSpaces } from '../../src/text/htmlToText';
 import { senatQuestions, writeArchive, writeSenatDump, type SenatGenerated } from '../../tools/generator';
+import { REPO } from '../support/botCorpus';
 import { startOfficialMirror, type OfficialMirror } from '../support/officialMirror';
 import { useTempDirs } from './support/tempDir';
 
@@ -90,7 +92,33 @@ const STATUS_OF_LABEL: Record<string, Question['status']> = {
   'Transformée en question orale': 'pending',
 };
 
+/** The real command in a child process (asynchronous: the mirror lives in this process and must keep answering). */
+function runCommand(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/corpus.ts', ...args], {
+    cwd: REPO,
+    env: { ...process.env, SENAT_URL: senatUrl(), OPENDATA_URL: mirror.base },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
+}
+
 describe('npm run corpus -- officiel --chambres senat', () => {
+  it('runs as a command: SENAT_URL read, --chambres and --legislatures understood, a bad choice refused in French', async () => {
+    const db = path.join(dir, 'cli.db');
+    const r = await runCommand(['officiel', '--chambres', 'senat', '--legislatures', '16-17', '--db', db]);
+    expect(r.stderr).not.toMatch(/Error|at .*\.ts:\d+/);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`questions écrites du Sénat (data.senat.fr) : ${COUNT} questions lues`);
+    expect(r.stdout).toContain(`sources : ${senatUrl()}`);
+    const bad = await runCommand(['officiel', '--chambres', 'cour', '--db', db]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--chambres : « an », « senat » ou « an,senat » (reçu « cour »).');
+  }, 60_000);
+
   it('loads every written question of the dump with its author, group, dates, ministries, themes, status and answer text; a second run downloads nothing', async () => {
     const first = await corpus({ chambres: 'senat' });
     expect(first.archives.map((a) => [a.archive.chamber, a.status, a.records])).toEqual([['senat', 'read', COUNT]]);
