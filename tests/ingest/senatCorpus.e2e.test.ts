@@ -185,7 +185,7 @@ describe('npm run corpus -- officiel --chambres senat', () => {
     expect(gets()).toBe(before);
   }, 60_000);
 
-  it('re-reads a changed dump and writes only the changed questions, recording new question, answer, withdrawal and transfer', async () => {
+  it('re-reads a changed dump in the daily refresh and writes only the changed questions, recording new question, answer, withdrawal and transfer', async () => {
     await corpus({ chambres: 'senat' });
     const pending = rows.filter((g) => g.statusLabel === 'En cours' && !g.answer && g.question.minreplib1 === null);
     expect(pending.length).toBeGreaterThanOrEqual(3);
@@ -229,6 +229,7 @@ describe('npm run corpus -- officiel --chambres senat', () => {
       senatUrl: senatUrl(),
       now: new Date('2026-03-04T06:30:00Z'),
       cacheDir: path.join(dir, 'cache'),
+      runIn: 'child', // as the bot's scheduler runs it
     });
     written.push(...r.changedUids.filter((u) => u.startsWith('QSEN')));
     expect(r.ok).toBe(true);
@@ -247,6 +248,19 @@ describe('npm run corpus -- officiel --chambres senat', () => {
     );
     expect(store.getQuestion(uidOf(toAnswer))?.answer?.text).toBe('Le Gouvernement\\ répond. Voilà.');
     expect(store.getQuestion(uidOf(toTransfer))?.ministryAssigned?.name).toBe('Ministère des armées');
+  }, 60_000);
+
+  it('leaves the Sénat out of the daily refresh until Sénat questions are loaded', async () => {
+    const r = await runRefresh({
+      store,
+      url: `${mirror.base}/${AN17_PATH}`,
+      senatUrl: senatUrl(),
+      now: new Date('2026-03-04T06:30:00Z'),
+      cacheDir: path.join(dir, 'cache'),
+    });
+    expect(r.ok).toBe(true);
+    expect(r.summary?.inputs.map((i) => i.input)).toEqual([`${mirror.base}/${AN17_PATH}`]);
+    expect(mirror.requests.filter((q) => q.path === SENAT_PATH)).toEqual([]);
   }, 60_000);
 
   it('loads both chambers by default; the Sénat’s first import is baseline even where the Assemblée’s legislature is held', async () => {
