@@ -2,7 +2,8 @@
  * `npm run ingest` on the Sénat's dump, recognised by its content (a zip holding one .sql, or the .sql itself):
  * strict about the columns it needs, tolerant of the rest. Hand-written dumps.
  */
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectKind } from '../../src/corpus/ingest/detectKind';
@@ -89,6 +90,21 @@ describe('the Sénat’s dump given to npm run ingest', () => {
     expect(summary.questions.new).toBe(1);
     expect(summary.ignored).toBe(2);
     expect(store.getQuestion('QSENL15QE1')).toBeNull();
+    store.close();
+  });
+
+  it('removes the staging files of a killed run, and its own when done', async () => {
+    const dir = tempDir();
+    const sql = path.join(dir, 'q.sql');
+    writeFileSync(sql, dump());
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    const stale = path.join(dir, 'cache', `senat-stage-${dead}-x1`);
+    const live = path.join(dir, 'cache', `senat-stage-${process.pid}-x2`);
+    mkdirSync(stale, { recursive: true });
+    mkdirSync(live, { recursive: true });
+    const { store } = await run(sql);
+    expect(existsSync(stale)).toBe(false);
+    expect(readdirSync(path.join(dir, 'cache'))).toEqual([path.basename(live)]);
     store.close();
   });
 

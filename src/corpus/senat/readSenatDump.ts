@@ -11,7 +11,7 @@
  * with a message naming the table and the column; without `tam_questions` nothing is produced. Tolerant of the rest:
  * unknown tables and columns are skipped, a missing optional column reads as null.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -53,6 +53,24 @@ export interface SenatDumpCounts {
 }
 
 const STAGE_BATCH = 5000;
+const STAGE_PREFIX = 'senat-stage-';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Stages left by a run that was killed (its process is gone): they can be large. */
+function removeStaleStages(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const m = new RegExp(`^${STAGE_PREFIX}(\\d+)-`).exec(name);
+    if (m && !alive(Number(m[1]))) rmSync(path.join(dir, name), { recursive: true, force: true });
+  }
+}
 
 function columnsCheck(
   table: string,
@@ -82,7 +100,8 @@ function rowOf(
 
 export async function readSenatDump(input: Readable, opts: SenatDumpOptions): Promise<SenatDumpCounts> {
   await mkdir(opts.tempDir, { recursive: true });
-  const dir = mkdtempSync(path.join(opts.tempDir, 'senat-stage-'));
+  removeStaleStages(opts.tempDir);
+  const dir = mkdtempSync(path.join(opts.tempDir, `${STAGE_PREFIX}${process.pid}-`));
   const db = new Database(path.join(dir, 'stage.db'));
   try {
     db.pragma('journal_mode = OFF');
