@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from '../entryPoints';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Logger } from '../logger';
 import type { ChartWorkerReply } from './chartWorker';
@@ -103,8 +104,9 @@ export class ChartService {
   }
 
   private startWorker(): Promise<void> {
-    const worker = new Worker(new URL('./chartWorkerBoot.mjs', import.meta.url), {
-      workerData: { entry: new URL('./chartWorker.ts', import.meta.url).href },
+    const entry = workerEntry(import.meta.url, 'chartWorker');
+    const worker = new Worker(entry.url, {
+      workerData: entry.workerData,
       resourceLimits: { maxOldGenerationSizeMb: 512 },
     });
     this.worker = worker;

@@ -4,6 +4,7 @@
  * supervisor (shardSupervisor.ts) replaces the client with a fresh one.
  */
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from '../entryPoints';
 import type { IndexDoc } from './indexDoc';
 import { loadShard, saveShard } from './shard/persistShard';
 import type { ShardQuery } from './query';
@@ -89,8 +90,9 @@ export class WorkerShardClient implements ShardClient {
   private pinging = false;
 
   constructor(opts: WorkerClientOptions = {}) {
-    this.worker = new Worker(new URL('./searchWorkerBoot.mjs', import.meta.url), {
-      workerData: { entry: new URL('./searchWorker.ts', import.meta.url).href },
+    const entry = workerEntry(import.meta.url, 'searchWorker');
+    this.worker = new Worker(entry.url, {
+      workerData: entry.workerData,
       // A young generation large enough for the short-lived objects of a build.
       resourceLimits: { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: opts.maxOldGenerationSizeMb ?? 6144 },
     });

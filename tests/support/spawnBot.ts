@@ -1,5 +1,6 @@
 /**
- * Runs the bot as `npm start` does (`node --import tsx src/main.ts`) in a child process, pointed at a Discord
+ * Runs the bot in a child process (by default `node --import tsx src/main.ts`, the TypeScript sources; see
+ * BOT_ARGS for the compiled bot `npm start` runs), pointed at a Discord
  * fake living in the test process: the measure of the bot's own latency and memory is then not mixed with the
  * fake's work. Logs (pino JSON on stderr) are collected to wait for milestones ("index: ready").
  */
@@ -21,8 +22,18 @@ export interface SpawnedBot {
   stop(): Promise<number | null>;
 }
 
-export function spawnBot(env: Record<string, string>): SpawnedBot {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+/** Node's arguments for each way of starting the bot (run from the repository's root). */
+export const BOT_ARGS = {
+  /** The TypeScript sources through tsx's loader, in this one process (the default). */
+  tsx: ['--import', 'tsx', 'src/main.ts'],
+  /** tsx's command line, as `npm start` ran the bot before the build: a tsx process that runs the bot in a child. */
+  tsxCli: ['node_modules/tsx/dist/cli.mjs', 'src/main.ts'],
+  /** The JavaScript `npm run build` wrote to dist/, as `npm start` runs it. */
+  compiled: ['dist/src/main.js'],
+} as const;
+
+export function spawnBot(env: Record<string, string>, args: readonly string[] = BOT_ARGS.tsx): SpawnedBot {
+  const child = spawn(process.execPath, args, {
     cwd: REPO,
     // No open data unless asked: a closed loopback port (the start refresh then reports "offline").
     env: { ...process.env, OPENDATA_URL: 'http://127.0.0.1:9', ...env },

@@ -6,13 +6,10 @@
  * ingest keeps whole batches and re-running completes it).
  */
 import { fork } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { processEntry, REPO_ROOT } from '../../entryPoints';
 import type { IngestSummary } from './types';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const CHILD_ENTRY = path.join(HERE, 'ingestChild.ts');
-const REPO_ROOT = path.resolve(HERE, '../../..');
+const CHILD = processEntry(import.meta.url, 'ingestChild');
 
 export interface IngestJob {
   inputs: string[];
@@ -50,9 +47,9 @@ export function ingestInChildProcess(inputs: readonly string[], opts: ChildInges
   if (opts.dbPath === ':memory:')
     return Promise.reject(new Error('an in-memory database cannot be shared with a child process'));
   return new Promise((resolve, reject) => {
-    const child = fork(CHILD_ENTRY, [], {
+    const child = fork(CHILD.file, [], {
       cwd: REPO_ROOT,
-      execArgv: ['--import', 'tsx'],
+      execArgv: CHILD.execArgv,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       serialization: 'advanced',
     });
