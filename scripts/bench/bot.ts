@@ -4,7 +4,7 @@
  * The bot runs with discord.js's production REST settings against the fake, which enforces Discord's rate limits
  * (global 50/s on bot routes, per-route buckets, 429s); a 429 counts as a failure of the run.
  *
- * Builds a generated corpus of --count questions in a temp SQLite file, starts the bot as `npm start` does (child
+ * Builds a generated corpus of --count questions in a temp SQLite file, starts the bot from its sources (tsx child
  * process) against the Discord fake, waits for the gateway and the search index, then injects 200 interactions
  * at once (searches, pages, questions, deputies, ministries, stats, autocompletes; one user each) and reports
  * the time from interaction to acknowledgement and to the final reply (p50/p99), the bot's memory and startup

@@ -1,10 +1,11 @@
 /**
  * Under load: 200 interactions injected at once against 100,000 generated questions (LOAD_CORPUS_SIZE to try
  * another size) are all acknowledged within Discord's 3 s. `npm test` runs it on its own after the rest of the
- * suite (`npm run test:load`, about a minute); `npm run bench -- --only bot` measures the same. The bot runs as
- * `npm start` does, in its own process, with discord.js's production REST settings, against the fake in this
- * process, which enforces Discord's rate limits and fails the test on any late acknowledgement or oversized
- * payload. The figures printed (acknowledgement and final answer p50/p99) are what the README reports.
+ * suite (`npm run test:load`, about a minute); `npm run bench -- --only bot` measures the same. The bot runs its
+ * sources through tsx (`npm start` runs the compiled build, which starts faster), in its own process, with
+ * discord.js's production REST settings, against the fake in this process, which enforces Discord's rate limits
+ * and fails the test on any late acknowledgement or oversized payload. The figures printed (acknowledgement and
+ * final answer p50/p99) are what the README reports.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * The bot's life cycle, on the real process (`npm start` as a child) against the Discord fake:
+ * The bot's life cycle, on the real process (its sources through tsx, as a child) against the Discord fake:
  * SIGTERM while interactions are in flight, an interaction that never finishes, and an unexpected error.
  */
 import { spawn } from 'node:child_process';

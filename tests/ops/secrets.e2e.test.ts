@@ -1,5 +1,5 @@
 /**
- * No token in any line the bot prints, even when Discord fails: the real bot process (as `npm start` runs it)
+ * No token in any line the bot prints, even when Discord fails: the real bot process (its sources, through tsx)
  * at LOG_LEVEL=debug, against the fake answering 500 and 404 to interaction callbacks and edits of @original.
  * Every byte the process wrote to stdout and stderr is searched for the bot token and each interaction token.
  */
