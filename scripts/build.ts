@@ -9,7 +9,7 @@
  * other file under src/ and commands/ (migrations .sql, lexicon .json, the tsx worker boot .mjs) is copied beside
  * the compiled code, so `new URL('./migrations', import.meta.url)` finds them from dist/ as from src/.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -62,23 +62,34 @@ const relativeToJs: Plugin = {
 };
 
 const started = performance.now();
-rmSync(OUT, { recursive: true, force: true });
+// Written beside dist/ (same depth: the compiled code finds the repository two levels up), then swapped in whole:
+// a failed build leaves the previous dist/ as it was, and a bot running from dist/ never sees half a tree.
+const staging = path.join(REPO, `.dist-${process.pid}`);
+rmSync(staging, { recursive: true, force: true });
 const files = TREES.flatMap((t) => filesUnder(path.join(REPO, t)));
 const sources = files.filter((f) => f.endsWith('.ts'));
-const result = await build({
-  entryPoints: sources,
-  outdir: OUT,
-  outbase: REPO,
-  bundle: true,
-  plugins: [relativeToJs],
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  sourcemap: 'linked',
-  logLevel: 'warning',
-});
 const assets = files.filter((f) => !f.endsWith('.ts'));
-for (const f of assets) cpSync(f, path.join(OUT, path.relative(REPO, f)));
+let warnings = 0;
+try {
+  const result = await build({
+    entryPoints: sources,
+    outdir: staging,
+    outbase: REPO,
+    bundle: true,
+    plugins: [relativeToJs],
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+  warnings = result.warnings.length;
+  for (const f of assets) cpSync(f, path.join(staging, path.relative(REPO, f)));
+  rmSync(OUT, { recursive: true, force: true });
+  renameSync(staging, OUT);
+} finally {
+  rmSync(staging, { recursive: true, force: true });
+}
 console.log(
-  `dist/: ${sources.length} TypeScript files compiled, ${assets.length} files copied in ${Math.round(performance.now() - started)} ms${result.warnings.length ? ` (${result.warnings.length} warning(s))` : ''}`,
+  `dist/: ${sources.length} TypeScript files compiled, ${assets.length} files copied in ${Math.round(performance.now() - started)} ms${warnings ? ` (${warnings} warning(s))` : ''}`,
 );
