@@ -5,7 +5,7 @@
  * permissions for a role; changing subscriptions must still require ManageGuild).
  */
 import { corpusChoices } from './shared/autocompleteCorpus';
-import { defineCommand, type CallContext, type SubcommandSpecs } from '../src/discord/commandKit';
+import { defineCommand, requireBotInGuild, type CallContext, type SubcommandSpecs } from '../src/discord/commandKit';
 import type { CommandDeps } from '../src/discord/deps';
 import type { Choice, Reply } from '../src/discord/reply';
 import { escapeCorpus, plainText } from '../src/discord/markdown';
@@ -31,6 +31,7 @@ export function digestDeps(deps: CommandDeps): DigestCommandDeps {
 
 export function requireManager(ctx: CallContext): string {
   if (ctx.guildId === null) throw new UserError('Les digests se gèrent depuis un serveur, pas en message privé.');
+  requireBotInGuild(ctx, 'Un digest');
   const p = ctx.memberPermissions;
   if (p === null || ((p & MANAGE_GUILD) === 0n && (p & ADMINISTRATOR) === 0n)) {
     throw new UserError(
@@ -376,6 +377,7 @@ export default defineCommand<typeof SUBCOMMANDS, Act>({
   },
   defaultMemberPermissions: String(MANAGE_GUILD),
   dmPermission: false,
+  installs: 'server',
   subcommands: SUBCOMMANDS,
   ephemeral: true,
   /** Every check (permissions, ownership, keywords, time, days) before anything is sent; the change is the work. */

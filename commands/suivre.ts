@@ -2,7 +2,7 @@
  * /suivre numero [legislature] [ou: moi | salon]: be told (DM, or this channel) when a question gets its answer,
  * is transferred, or is withdrawn. The notice is posted by the digest scheduler (src/digest/), exactly once.
  */
-import { defineCommand } from '../src/discord/commandKit';
+import { defineCommand, requireBotInGuild } from '../src/discord/commandKit';
 import { frenchDate, ordinal } from '../src/format/french';
 import { escapeCorpus } from '../src/discord/markdown';
 import { UserError } from '../src/discord/UserError';
@@ -61,6 +61,7 @@ export default defineCommand({
     if (where === 'salon' && (ctx.guildId === null || ctx.channelId === null)) {
       throw new UserError('« ce salon » ne s’utilise que dans un salon de serveur.');
     }
+    if (where === 'salon') requireBotInGuild(ctx, 'Être prévenu dans ce salon');
     if (q.status === 'answered') {
       throw new UserError(
         `La question n° ${q.number} a déjà reçu sa réponse${q.answer?.joDate ? ` (JO du ${frenchDate(q.answer.joDate)})` : ''} : voyez /question ${q.number}.`,

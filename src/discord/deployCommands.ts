@@ -1,6 +1,8 @@
 /**
  * Registers the command declarations (the same objects the dispatcher uses) with Discord: to one guild
  * (instant) when `guildId` is set, else globally. The application id is read from the API when not given.
+ * Only global commands carry `integration_types` / `contexts`: a person's install (user install) reaches them only,
+ * so a deploy to one server is for testing that server's commands.
  */
 import { REST, Routes } from 'discord.js';
 import type {
@@ -34,7 +36,11 @@ export async function deployCommands(opts: DeployOptions): Promise<DeployResult>
   const route = opts.guildId
     ? Routes.applicationGuildCommands(applicationId, opts.guildId)
     : Routes.applicationCommands(applicationId);
-  const registered = (await rest.put(route, { body: opts.declarations })) as Array<{ id: string; name: string }>;
+  // Installation kinds and contexts only mean something for global commands (a user install reaches those only).
+  const body = opts.guildId
+    ? opts.declarations.map(({ integration_types: _types, contexts: _contexts, ...rest }) => rest)
+    : opts.declarations;
+  const registered = (await rest.put(route, { body })) as Array<{ id: string; name: string }>;
   return {
     scope: opts.guildId ? 'guild' : 'global',
     applicationId,

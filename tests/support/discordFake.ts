@@ -98,6 +98,27 @@ export interface InjectOptions {
   channelId?: string;
   timeoutMs?: number;
   locale?: string;
+  /**
+   * Who installed the command used: 'guild' (the server, default) or 'user' (the person: `authorizing_integration_owners`
+   * `{"1": user id}`). A user install may be used in a server the bot is not in (a `guildId` absent from `guilds`):
+   * no gateway event about it ever came, and any bot request on its channels is refused (403) and recorded as a
+   * violation (the bot must answer through the interaction only).
+   */
+  install?: 'guild' | 'user';
+  /** Discord's interaction context: 0 a server (default), 1 the bot's DM, 2 a group DM or another DM. */
+  context?: 0 | 1 | 2;
+  /** The bot's permissions in the channel (bitfield as a string). */
+  appPermissions?: string;
+  /** Role ids and channel ids with what Discord resolves for them (interaction `data.resolved`). */
+  resolved?: { roles?: Array<Partial<FakeRole> & { id: string }>; channels?: Array<{ id: string; type: number }> };
+}
+
+/** A role of a server, as the fake knows it (for role options and role mentions). */
+export interface FakeRole {
+  id: string;
+  name: string;
+  mentionable: boolean;
+  managed: boolean;
 }
 
 export interface InjectedInteraction {
@@ -126,6 +147,8 @@ interface InteractionState {
   resolve: (r: InteractionResult) => void;
   settled: boolean;
   choices: Array<{ name: string; value: string | number }>;
+  /** `authorizing_integration_owners` of the interaction (echoed in its messages' interaction_metadata). */
+  owners?: Record<string, string>;
 }
 
 export interface ChannelFailure {
@@ -316,6 +339,8 @@ export class DiscordFake {
     string,
     { resolve: (m: { message: APIMessage; body: Record<string, unknown> }) => void }
   >();
+  /** Channels of servers the bot is not in (seen through user-installed commands): off limits to bot routes. */
+  private foreignChannels = new Set<string>();
   /** Bytes of each stored attachment, by attachment id (see `attachmentData`). */
   private attachmentBytes = new Map<string, Buffer>();
   /** Discord's per-message upload limit for a bot without boosts (also sent as `attachment_size_limit`). */
@@ -608,7 +633,7 @@ export class DiscordFake {
   ): InjectedInteraction {
     if (!this.identified) throw new Error('inject() before the bot is ready: call waitForReady() first');
     const guildId = opts.guildId ?? FAKE_GUILD_ID;
-    const ws = this.socketFor(guildId);
+    const ws = this.socketFor((opts.context ?? 0) === 0 ? guildId : null);
     const id = this.snowflake();
     const token = `itok_${id}_${Math.random().toString(36).slice(2)}`;
     const channelId = opts.channelId ?? this.channelOfGuild(guildId);
@@ -644,40 +669,110 @@ export class DiscordFake {
         reject(new Error(`interaction ${id} (type ${partial.type}) got no final response within ${timeoutMs} ms`));
     }, timeoutMs);
     done.finally(() => clearTimeout(timer)).catch(() => undefined);
+    const context = opts.context ?? 0;
+    const install = opts.install ?? 'guild';
+    this.checkInstallable(partial, install, context);
+    const owners: Record<string, string> = install === 'user' ? { '1': userId } : { '0': guildId };
+    state.owners = owners;
+    if (context === 0 && install === 'user' && !this.guilds.some((g) => g.id === guildId)) {
+      this.foreignChannels.add(channelId);
+    }
+    const place =
+      context === 0
+        ? {
+            guild_id: guildId,
+            guild: { id: guildId, locale: 'fr', features: [] },
+            channel: {
+              id: channelId,
+              type: 0,
+              guild_id: guildId,
+              name: 'questions',
+              permission_overwrites: [],
+              position: 0,
+              nsfw: false,
+              parent_id: null,
+              flags: 0,
+            },
+            member: this.member(userId, opts.permissions ?? '2248473465835073'),
+            guild_locale: 'fr',
+          }
+        : {
+            channel: { id: channelId, type: context === 1 ? 1 : 3, recipients: [testUser(userId)], flags: 0 },
+            user: testUser(userId),
+          };
+    const data = opts.resolved
+      ? { ...partial.data, resolved: this.resolvedData(opts.resolved, guildId) }
+      : partial.data;
     const d = {
       id,
       application_id: FAKE_APP_ID,
       type: partial.type,
-      data: partial.data,
-      guild_id: guildId,
-      guild: { id: guildId, locale: 'fr', features: [] },
-      channel: {
-        id: channelId,
-        type: 0,
-        guild_id: guildId,
-        name: 'questions',
-        permission_overwrites: [],
-        position: 0,
-        nsfw: false,
-        parent_id: null,
-        flags: 0,
-      },
+      data,
+      ...place,
       channel_id: channelId,
-      member: this.member(userId, opts.permissions ?? '2248473465835073'),
       token,
       version: 1,
-      app_permissions: '2248473465835073',
+      app_permissions: opts.appPermissions ?? '2248473465835073',
       locale: opts.locale ?? 'fr',
-      guild_locale: 'fr',
       entitlements: [],
-      authorizing_integration_owners: { '0': guildId },
-      context: 0,
+      authorizing_integration_owners: owners,
+      context,
       attachment_size_limit: this.attachmentSizeLimit,
       ...(partial.message ? { message: partial.message } : {}),
     };
     state.dispatchedAt = Date.now();
     this.dispatch(ws, 'INTERACTION_CREATE', d);
     return { id, token, dispatchedAt: state.dispatchedAt, done };
+  }
+
+  /**
+   * Discord offers a globally registered command only where its declaration allows: a user install needs
+   * `integration_types` with 1, and the context must be in `contexts` (checked once commands are deployed).
+   */
+  private checkInstallable(
+    partial: { type: number; data: Record<string, unknown> },
+    install: string,
+    context: number,
+  ): void {
+    if (partial.type !== 2) return;
+    const declared = (this.commandsByScope.get('global') ?? []) as Array<Record<string, unknown>>;
+    const c = declared.find((d) => d.name === partial.data.name);
+    if (!c) return;
+    const types = (c.integration_types as number[] | undefined) ?? [0];
+    const contexts = (c.contexts as number[] | undefined) ?? [0, 1, 2];
+    if (!types.includes(install === 'user' ? 1 : 0))
+      this.violation(`command ${String(c.name)} used through a ${install} install it is not declared for`);
+    if (!contexts.includes(context)) this.violation(`command ${String(c.name)} used in context ${context}`);
+  }
+
+  /** `data.resolved` of an interaction, as Discord fills it for role and channel options. */
+  private resolvedData(r: NonNullable<InjectOptions['resolved']>, guildId: string): Record<string, unknown> {
+    const roles = Object.fromEntries(
+      (r.roles ?? []).map((role) => [
+        role.id,
+        {
+          id: role.id,
+          name: role.name ?? 'veille',
+          color: 0,
+          colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+          hoist: false,
+          icon: null,
+          unicode_emoji: null,
+          position: 1,
+          permissions: '0',
+          managed: role.managed ?? false,
+          mentionable: role.mentionable ?? false,
+          flags: 0,
+        },
+      ]),
+    );
+    const channels = Object.fromEntries(
+      (r.channels ?? []).map((c) => [
+        c.id,
+        { id: c.id, type: c.type, name: 'salon', permissions: '2248473465835073', guild_id: guildId, flags: 0 },
+      ]),
+    );
+    return { ...(r.roles ? { roles } : {}), ...(r.channels ? { channels } : {}) };
   }
 
   /** A chat input command. `options` is flat ({ texte: 'x' }); `subcommand` nests them. */
@@ -695,7 +790,13 @@ export class DiscordFake {
     return this.inject(
       {
         type: 2,
-        data: { id: this.snowflake(), name, type: 1, options: dataOptions, guild_id: opts.guildId ?? FAKE_GUILD_ID },
+        data: {
+          id: this.snowflake(),
+          name,
+          type: 1,
+          options: dataOptions,
+          ...((opts.context ?? 0) === 0 ? { guild_id: opts.guildId ?? FAKE_GUILD_ID } : {}),
+        },
       },
       opts,
     );
@@ -1056,6 +1157,12 @@ export class DiscordFake {
     }
     let m: RegExpExecArray | null;
 
+    const onChannel = /^\/channels\/(\d+)/.exec(p)?.[1];
+    if (onChannel !== undefined && this.foreignChannels.has(onChannel)) {
+      this.violation(`${method} ${p}: a channel of a server the bot is not in (answer through the interaction)`);
+      return this.json(res, 403, { message: 'Missing Access', code: 50001 });
+    }
+
     if (method === 'GET' && p === '/gateway/bot') {
       if (this.rejectToken) return this.json(res, 401, { message: '401: Unauthorized', code: 0 });
       return this.json(res, 200, {
@@ -1095,7 +1202,7 @@ export class DiscordFake {
           this.violation('PUT commands: body is not an array');
           return this.json(res, 400, { message: 'Invalid Form Body', code: 50035 });
         }
-        const problems = checkCommandDeclarations(body);
+        const problems = checkCommandDeclarations(body, guild ? 'guild' : 'global');
         if (problems.length) {
           for (const pr of problems) this.violation(`PUT commands: ${pr}`);
           return this.json(res, 400, { message: 'Invalid Form Body', code: 50035, errors: problems });
@@ -1143,7 +1250,7 @@ export class DiscordFake {
             id,
             type: s.type,
             user: testUser(s.userId),
-            authorizing_integration_owners: { '0': FAKE_GUILD_ID },
+            authorizing_integration_owners: s.owners ?? { '0': FAKE_GUILD_ID },
           },
         } as Partial<APIMessage>);
         this.finish(s, s.original, data);
@@ -1625,8 +1732,28 @@ function bucketHash(name: string): string {
 }
 
 /** What Discord checks on command declarations (names, lengths, option order, localizations). */
-export function checkCommandDeclarations(commands: unknown[]): string[] {
+export function checkCommandDeclarations(commands: unknown[], scope: 'global' | 'guild' = 'global'): string[] {
   const problems: string[] = [];
+  // Installation kinds (0 guild, 1 user) and contexts (0 server, 1 bot DM, 2 group/other DMs): global commands only.
+  for (const raw of commands) {
+    const c = raw as Record<string, unknown>;
+    const where = `command ${String(c.name)}`;
+    for (const [field, allowed] of [
+      ['integration_types', [0, 1]],
+      ['contexts', [0, 1, 2]],
+    ] as const) {
+      const v = c[field];
+      if (v === undefined || v === null) continue;
+      if (scope === 'guild') problems.push(`${where}: ${field} on a guild command`);
+      if (
+        !Array.isArray(v) ||
+        v.length === 0 ||
+        v.some((x) => !(allowed as readonly unknown[]).includes(x)) ||
+        new Set(v).size !== v.length
+      )
+        problems.push(`${where}: invalid ${field} ${JSON.stringify(v)}`);
+    }
+  }
   const NAME = /^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u;
   const names = new Set<string>();
   if (commands.length > 100) problems.push('more than 100 commands');
