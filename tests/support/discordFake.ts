@@ -121,6 +121,38 @@ export interface FakeRole {
   managed: boolean;
 }
 
+/** Who one message could ping (see DiscordFake.pings). */
+export interface MessagePings {
+  channelId: string;
+  messageId: string;
+  roles: string[];
+  users: string[];
+  everyone: boolean;
+}
+
+/** A forum (15) or media (16) channel: only threads, with at most 20 available tags. */
+export interface FakeForum {
+  id: string;
+  guildId: string;
+  type: 15 | 16;
+  tags: Array<{ id: string; name: string; moderated: boolean; emoji_id: null; emoji_name: null }>;
+  /** Whether the bot has Manage Channels there (needed to change its tags). */
+  botCanManage: boolean;
+}
+
+/** A thread: a forum post (its starter message has the thread's id) or a thread of a text channel. */
+export interface FakeThread {
+  id: string;
+  parentId: string;
+  guildId: string;
+  name: string;
+  appliedTags: string[];
+  archived: boolean;
+  locked: boolean;
+  deleted: boolean;
+  createdAt: number;
+}
+
 export interface InjectedInteraction {
   id: string;
   token: string;
@@ -339,6 +371,19 @@ export class DiscordFake {
     string,
     { resolve: (m: { message: APIMessage; body: Record<string, unknown> }) => void }
   >();
+  /**
+   * For every message the bot made (channel posts, forum posts, interaction answers), who it could ping given its
+   * content, its allowed_mentions and the roles' mentionability: what a role-mention test checks.
+   */
+  readonly pings: MessagePings[] = [];
+  /** Roles by id (mentionable or not), for pings and for role options. */
+  private roles = new Map<string, FakeRole>();
+  /** Whether the bot has "Mention @everyone, @here and all roles" (then any role pings when allowed). */
+  botMentionsEveryone = false;
+  /** Forum and media channels, by id. */
+  private forums = new Map<string, FakeForum>();
+  /** Threads (forum posts and text-channel threads), by id. */
+  private threads = new Map<string, FakeThread>();
   /** Channels of servers the bot is not in (seen through user-installed commands): off limits to bot routes. */
   private foreignChannels = new Set<string>();
   /** Bytes of each stored attachment, by attachment id (see `attachmentData`). */
@@ -412,6 +457,207 @@ export class DiscordFake {
 
   channelMessages(channelId: string): APIMessage[] {
     return [...(this.channels.get(channelId) ?? [])];
+  }
+
+  /** A role of the server(s), for role options and pings. */
+  addRole(role: FakeRole): void {
+    this.roles.set(role.id, role);
+  }
+
+  /** A forum (or media) channel with these tag names. */
+  addForum(f: { id: string; guildId?: string; type?: 15 | 16; tags?: string[]; botCanManage?: boolean }): FakeForum {
+    const forum: FakeForum = {
+      id: f.id,
+      guildId: f.guildId ?? FAKE_GUILD_ID,
+      type: f.type ?? 15,
+      tags: (f.tags ?? []).map((name) => ({
+        id: this.snowflake(),
+        name,
+        moderated: false,
+        emoji_id: null,
+        emoji_name: null,
+      })),
+      botCanManage: f.botCanManage ?? true,
+    };
+    this.forums.set(f.id, forum);
+    return forum;
+  }
+
+  forum(id: string): FakeForum | undefined {
+    return this.forums.get(id);
+  }
+
+  /** The threads (posts) of a forum or text channel, deleted ones included, in creation order. */
+  threadsOf(parentId: string): FakeThread[] {
+    return [...this.threads.values()].filter((t) => t.parentId === parentId);
+  }
+
+  /** Archives, locks or deletes a thread as a moderator would. */
+  setThread(id: string, change: Partial<Pick<FakeThread, 'archived' | 'locked' | 'deleted'>>): void {
+    const t = this.threads.get(id);
+    if (!t) throw new Error(`no thread ${id}`);
+    Object.assign(t, change);
+  }
+
+  /** The tag names applied to a thread. */
+  threadTagNames(id: string): string[] {
+    const t = this.threads.get(id);
+    const forum = t ? this.forums.get(t.parentId) : undefined;
+    return (t?.appliedTags ?? []).map((tagId) => forum?.tags.find((x) => x.id === tagId)?.name ?? `?${tagId}`);
+  }
+
+  /** Who a message body could ping, as Discord decides it (content, allowed_mentions, roles' mentionability). */
+  private pingsOf(body: Record<string, unknown>): Omit<MessagePings, 'channelId' | 'messageId'> {
+    const content = typeof body.content === 'string' ? body.content : '';
+    const am = body.allowed_mentions as { parse?: string[]; roles?: string[]; users?: string[] } | undefined;
+    // Without allowed_mentions Discord parses everything.
+    const parse = am ? (am.parse ?? []) : ['users', 'roles', 'everyone'];
+    const users = [...content.matchAll(/<@!?(\d+)>/g)]
+      .map((x) => x[1] as string)
+      .filter((id) => parse.includes('users') || (am?.users ?? []).includes(id));
+    const roles = [...content.matchAll(/<@&(\d+)>/g)]
+      .map((x) => x[1] as string)
+      .filter((id) => parse.includes('roles') || (am?.roles ?? []).includes(id))
+      .filter((id) => this.botMentionsEveryone || (this.roles.get(id)?.mentionable ?? true));
+    const everyone = /@(everyone|here)/.test(content) && parse.includes('everyone');
+    return { roles: [...new Set(roles)], users: [...new Set(users)], everyone };
+  }
+
+  private threadJson(t: FakeThread): Record<string, unknown> {
+    return {
+      id: t.id,
+      type: 11,
+      guild_id: t.guildId,
+      parent_id: t.parentId,
+      name: t.name,
+      owner_id: BOT_USER.id,
+      applied_tags: t.appliedTags,
+      flags: 0,
+      message_count: (this.channels.get(t.id) ?? []).length,
+      member_count: 1,
+      rate_limit_per_user: 0,
+      thread_metadata: {
+        archived: t.archived,
+        locked: t.locked,
+        auto_archive_duration: 10080,
+        archive_timestamp: new Date(t.createdAt).toISOString(),
+      },
+    };
+  }
+
+  /** Forum and thread routes (POST threads, GET/PATCH a channel, thread lists); null when not one of them. */
+  private threadRoute(
+    method: string,
+    p: string,
+    body: Record<string, unknown> | undefined,
+    res: ServerResponse,
+  ): number | null {
+    let m: RegExpExecArray | null;
+    if (method === 'POST' && (m = /^\/channels\/(\d+)\/threads$/.exec(p))) {
+      const parentId = m[1] as string;
+      const forum = this.forums.get(parentId);
+      const data = body ?? {};
+      const name = typeof data.name === 'string' ? data.name : '';
+      const problems: string[] = [];
+      if (name.length < 1 || name.length > 100) problems.push(`thread name length ${name.length} (1-100)`);
+      const failure = this.failures.get(parentId);
+      if (failure && (failure.times === undefined || failure.count < failure.times)) {
+        failure.count++;
+        if (failure.status === 403) return this.json(res, 403, { message: 'Missing Permissions', code: 50013 });
+        if (failure.status === 404) return this.json(res, 404, { message: 'Unknown Channel', code: 10003 });
+        return this.json(res, 500, { message: '500: Internal Server Error', code: 0 });
+      }
+      const id = this.snowflake();
+      let starter: APIMessage | null = null;
+      if (forum) {
+        const message = data.message as Record<string, unknown> | undefined;
+        if (!message) problems.push('a forum post needs a message');
+        else problems.push(...checkMessageBody(message, { requireContent: true }));
+        const applied = (data.applied_tags ?? []) as string[];
+        if (applied.length > 5) problems.push(`${applied.length} applied tags > 5`);
+        for (const tag of applied) if (!forum.tags.some((t) => t.id === tag)) problems.push(`unknown tag ${tag}`);
+        if (problems.length) return this.reject(res, `post in forum ${parentId}`, problems);
+        starter = this.makeMessage(id, message ?? {}, { id } as Partial<APIMessage>);
+      } else if (problems.length) return this.reject(res, `thread in channel ${parentId}`, problems);
+      const thread: FakeThread = {
+        id,
+        parentId,
+        guildId: forum?.guildId ?? FAKE_GUILD_ID,
+        name,
+        appliedTags: forum ? ((data.applied_tags ?? []) as string[]) : [],
+        archived: false,
+        locked: false,
+        deleted: false,
+        createdAt: Date.now(),
+      };
+      this.threads.set(id, thread);
+      if (starter) this.pushChannel(id, starter);
+      return this.json(res, 201, { ...this.threadJson(thread), ...(starter ? { message: starter } : {}) });
+    }
+    if ((m = /^\/channels\/(\d+)$/.exec(p)) && (method === 'GET' || method === 'PATCH')) {
+      const id = m[1] as string;
+      const forum = this.forums.get(id);
+      const thread = this.threads.get(id);
+      if (forum) {
+        if (method === 'PATCH') {
+          if (!forum.botCanManage) return this.json(res, 403, { message: 'Missing Permissions', code: 50013 });
+          const tags = (body?.available_tags ?? []) as Array<{ id?: string; name: string }>;
+          const problems: string[] = [];
+          if (tags.length > 20) problems.push(`${tags.length} available tags > 20`);
+          for (const t of tags) if (!t.name || t.name.length > 20) problems.push(`tag name length ${t.name?.length}`);
+          if (problems.length) return this.reject(res, `tags of forum ${id}`, problems);
+          forum.tags = tags.map((t) => ({
+            id: t.id && forum.tags.some((x) => x.id === t.id) ? t.id : this.snowflake(),
+            name: t.name,
+            moderated: false,
+            emoji_id: null,
+            emoji_name: null,
+          }));
+        }
+        return this.json(res, 200, {
+          id,
+          type: forum.type,
+          guild_id: forum.guildId,
+          name: 'questions-forum',
+          available_tags: forum.tags,
+          flags: 0,
+        });
+      }
+      if (thread) {
+        if (thread.deleted) return this.json(res, 404, { message: 'Unknown Channel', code: 10003 });
+        if (method === 'PATCH') {
+          const data = body ?? {};
+          if (data.applied_tags !== undefined) {
+            const applied = data.applied_tags as string[];
+            const parent = this.forums.get(thread.parentId);
+            const problems: string[] = [];
+            if (applied.length > 5) problems.push(`${applied.length} applied tags > 5`);
+            for (const tag of applied) if (!parent?.tags.some((t) => t.id === tag)) problems.push(`unknown tag ${tag}`);
+            if (problems.length) return this.reject(res, `tags of thread ${id}`, problems);
+            if (thread.locked) return this.json(res, 403, { message: 'Missing Permissions', code: 50013 });
+            thread.appliedTags = applied;
+          }
+          if (typeof data.archived === 'boolean') thread.archived = data.archived;
+          if (typeof data.locked === 'boolean') thread.locked = data.locked;
+        }
+        return this.json(res, 200, this.threadJson(thread));
+      }
+      return null;
+    }
+    if (method === 'GET' && (m = /^\/guilds\/(\d+)\/threads\/active$/.exec(p))) {
+      const guildId = m[1];
+      const active = [...this.threads.values()].filter((t) => t.guildId === guildId && !t.archived && !t.deleted);
+      return this.json(res, 200, { threads: active.map((t) => this.threadJson(t)), members: [] });
+    }
+    if (method === 'GET' && (m = /^\/channels\/(\d+)\/threads\/archived\/public$/.exec(p))) {
+      const archived = this.threadsOf(m[1] as string).filter((t) => t.archived && !t.deleted);
+      return this.json(res, 200, { threads: archived.map((t) => this.threadJson(t)), members: [], has_more: false });
+    }
+    if (method === 'GET' && (m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(p))) {
+      const msg = (this.channels.get(m[1] as string) ?? []).find((x) => x.id === m?.[2]);
+      return msg ? this.json(res, 200, msg) : this.json(res, 404, { message: 'Unknown Message', code: 10008 });
+    }
+    return null;
   }
 
   /** Every REST request made for one interaction (its callback, its @original, its follow-ups), in order. */
@@ -929,17 +1175,21 @@ export class DiscordFake {
   // ------------------------------------------------------------------------------------------- REST
 
   private makeMessage(channelId: string, body: Record<string, unknown>, extra: Partial<APIMessage> = {}): APIMessage {
+    const id = extra.id ?? this.snowflake();
+    const ping = this.pingsOf(body);
+    if (typeof body.content === 'string' || body.allowed_mentions !== undefined)
+      this.pings.push({ channelId, messageId: id, ...ping });
     return {
-      id: this.snowflake(),
+      id,
       channel_id: channelId,
       author: BOT_USER,
       content: typeof body.content === 'string' ? body.content : '',
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
       tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
+      mention_everyone: ping.everyone,
+      mentions: ping.users.map((u) => testUser(u)),
+      mention_roles: ping.roles,
       embeds: (body.embeds ?? []) as APIEmbed[],
       components: (body.components ?? []) as APIMessage['components'],
       attachments: this.storeAttachments(body, []),
@@ -1163,6 +1413,9 @@ export class DiscordFake {
       return this.json(res, 403, { message: 'Missing Access', code: 50001 });
     }
 
+    const threadAnswer = this.threadRoute(method, p, body, res);
+    if (threadAnswer !== null) return threadAnswer;
+
     if (method === 'GET' && p === '/gateway/bot') {
       if (this.rejectToken) return this.json(res, 401, { message: '401: Unauthorized', code: 0 });
       return this.json(res, 200, {
@@ -1362,6 +1615,14 @@ export class DiscordFake {
         return this.json(res, 200, list);
       }
       if (method === 'POST') {
+        const thread = this.threads.get(channelId);
+        if (thread?.deleted) return this.json(res, 404, { message: 'Unknown Channel', code: 10003 });
+        if (thread?.locked) return this.json(res, 403, { message: 'Thread is locked', code: 50083 });
+        if (this.forums.has(channelId)) {
+          return this.reject(res, `message to forum ${channelId}`, ['a forum holds only posts (threads)']);
+        }
+        // A message in an archived thread that is not locked unarchives it.
+        if (thread?.archived) thread.archived = false;
         const failure = this.failures.get(channelId);
         if (failure && (failure.times === undefined || failure.count < failure.times)) {
           failure.count++;
@@ -1605,6 +1866,8 @@ const ROUTE_RULES: RouteRule[] = [
     limit: 5,
     windowMs: 1000,
   },
+  // Thread creation has its own limit (Discord publishes none; a commonly observed order of magnitude).
+  { bucket: 'thread-create', method: 'POST', pattern: /^\/channels\/(\d+)\/threads$/, limit: 5, windowMs: 5000 },
   { bucket: 'webhook-token', method: null, pattern: /^\/webhooks\/(\d+\/[^/]+)(?:\/|$)/, limit: 5, windowMs: 2000 },
   {
     bucket: 'application-commands',
