@@ -1027,9 +1027,22 @@ export class DiscordFake {
     options: Record<string, string | number | boolean> = {},
     opts: InjectOptions & { subcommand?: string } = {},
   ): InjectedInteraction {
+    // A value naming a resolved role or channel is a role (8) or channel (7) option, as Discord sends them.
+    const typeOf = (v: string | number | boolean): number =>
+      opts.resolved?.roles?.some((r) => r.id === v)
+        ? 8
+        : opts.resolved?.channels?.some((c) => c.id === v)
+          ? 7
+          : typeof v === 'string'
+            ? 3
+            : typeof v === 'boolean'
+              ? 5
+              : Number.isInteger(v)
+                ? 4
+                : 10;
     const flat = Object.entries(options).map(([n, v]) => ({
       name: n,
-      type: typeof v === 'string' ? 3 : typeof v === 'boolean' ? 5 : Number.isInteger(v) ? 4 : 10,
+      type: typeOf(v),
       value: v,
     })) as APIApplicationCommandInteractionDataOption[];
     const dataOptions = opts.subcommand ? [{ name: opts.subcommand, type: 1, options: flat }] : flat;
