@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index';
 import { createRegistry } from '../../src/discord/commandKit';
 import { contextMenuDeclarations } from '../../src/discord/contextMenu';
-import { deployCommands } from '../../src/discord/deployCommands';
+import { deployCommands, invitationLinks } from '../../src/discord/deployCommands';
 import type { RunningApp } from '../../src/main';
 import { openStore } from '../../src/store/openStore';
 import { makeQuestion } from '../digest/support/questions';
@@ -81,6 +81,20 @@ describe('installable by a person as well as by a server', () => {
     }
     expect(byName.get('digest')?.integration_types).toEqual([0]);
     expect(byName.get('digest')?.contexts).toEqual([0]);
+  });
+
+  it('gives both invitation links: a server install with the bot and its permissions, a person install without', () => {
+    const links = invitationLinks(FAKE_APP_ID);
+    const server = new URL(links.server);
+    expect(server.searchParams.get('scope')).toBe('applications.commands bot');
+    expect(server.searchParams.get('integration_type')).toBe('0');
+    const perms = BigInt(server.searchParams.get('permissions') ?? '0');
+    for (const bit of [1n << 10n, 1n << 11n, 1n << 38n, 1n << 35n, 1n << 14n, 1n << 16n]) expect(perms & bit).toBe(bit);
+    // Never more than it needs: no Administrator, no Manage Server, no Mention Everyone by default.
+    for (const bit of [1n << 3n, 1n << 5n, 1n << 17n]) expect(perms & bit).toBe(0n);
+    const user = new URL(links.user);
+    expect(user.searchParams.get('scope')).toBe('applications.commands');
+    expect(user.searchParams.get('integration_type')).toBe('1');
   });
 
   it('leaves installation kinds out of a deploy to one test server', async () => {
