@@ -119,12 +119,14 @@ describe('a forum digest over two days, with a crash and restarts', () => {
   it('day 2: replies in the right threads with their state tag, the archived one reopened, the locked one reported once', async () => {
     fake.setThread(threadOf(102).id, { archived: true });
     fake.setThread(threadOf(104).id, { locked: true });
+    fake.setThread(threadOf(105).id, { deleted: true });
     t.store.upsertQuestions(
       [
         makeQuestion({ number: 101, answerText: 'Le Gouvernement répond.', answerDate: '2025-03-05' }),
         makeQuestion({ number: 102, answerText: 'Réponse publiée.', answerDate: '2025-03-05' }),
         makeQuestion({ number: 103, ministry: 'Économie' }),
         makeQuestion({ number: 104, closure: { label: 'Retirée', date: '2025-03-05' } }),
+        makeQuestion({ number: 105, rubrique: 'agriculture', ministry: 'Économie' }),
         makeQuestion({ number: 107 }),
       ],
       { seenAt: '2025-03-05T05:30:00.000Z' },
@@ -143,8 +145,11 @@ describe('a forum digest over two days, with a crash and restarts', () => {
     expect(fake.threadTagNames(threadOf(103).id)).toEqual(['santé', 'transférée']);
     expect(replies(104)).toHaveLength(0);
     expect(replies(105)).toHaveLength(0);
-    const locked = t.repo.listDeliveries().find((d) => d.kind === 'forum_post' && d.messageId === threadOf(104).id);
-    expect(t.repo.getForumPost(locked!.sourceId, locked!.uid!)?.state).toBe('locked');
+    const postOf = (n: number) =>
+      t.repo.listDeliveries().find((d) => d.kind === 'forum_post' && d.messageId === threadOf(n).id)!;
+    expect(t.repo.getForumPost(postOf(104).sourceId, postOf(104).uid!)?.state).toBe('locked');
+    expect(t.repo.getForumPost(postOf(105).sourceId, postOf(105).uid!)?.state).toBe('deleted');
+    expect(t.repo.closedForumPosts(postOf(104).sourceId)).toEqual({ locked: 1, deleted: 1 });
 
     // The next runs (a restart each) post nothing more and do not try the locked thread again.
     const before = fake.requests.length;
@@ -152,12 +157,50 @@ describe('a forum digest over two days, with a crash and restarts', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(fake.requests.slice(before).filter((r) => r.method !== 'GET')).toHaveLength(0);
     const statuses = t.repo.listDeliveries().map((d) => d.status);
-    expect(statuses.filter((s) => s === 'abandoned')).toHaveLength(1);
+    expect(statuses.filter((s) => s === 'abandoned')).toHaveLength(2);
     expect(statuses.filter((s) => s === 'pending')).toHaveLength(0);
+  }, 60_000);
+
+  it('a follow in a thread: the thread made once and its notice posted once, across a kill after its creation', async () => {
+    const channel = '760000000000000001';
+    const q = makeQuestion({ number: 120 });
+    t.store.upsertQuestions([q], { seenAt: '2025-03-05T06:00:00.000Z' });
+    t.service.addFollow(
+      {
+        userId: '770000000000000001',
+        guildId: FAKE_GUILD_ID,
+        target: 'channel',
+        channelId: channel,
+        uid: q.uid,
+        inThread: true,
+      },
+      DAY2,
+    );
+    t.store.upsertQuestions([makeQuestion({ number: 120, answerText: 'Réponse.', answerDate: '2025-03-06' })], {
+      seenAt: '2025-03-06T05:30:00.000Z',
+    });
+    const at = new Date('2025-03-06T05:31:00Z');
+    const crashed = await runChildKilledAfter(
+      fake,
+      env(at),
+      'POST',
+      new RegExp(`^/api/v10/channels/${channel}/threads$`),
+      1,
+    );
+    expect(crashed.signal).toBe('SIGKILL');
+    expect(fake.threadsOf(channel)).toHaveLength(1);
+    const restarted = await runChild(env(new Date(at.getTime() + 60_000)));
+    expect(restarted.code, restarted.stderr).toBe(0);
+    expect(fake.threadsOf(channel)).toHaveLength(1);
+    const [notice, ...more] = fake.channelMessages(fake.threadsOf(channel)[0]!.id);
+    expect(more).toHaveLength(0);
+    expect(notice!.content).toContain('La question n° 120');
+    expect(fake.channelMessages(channel)).toHaveLength(0);
   }, 60_000);
 
   it('pinged the chosen role on every post and reply, and nothing else on any message', () => {
     const forumMessages = fake.threadsOf(FORUM).flatMap((th) => fake.channelMessages(th.id));
+    const forumIds = new Set(forumMessages.map((m) => m.id));
     expect(forumMessages.length).toBeGreaterThan(7);
     const byId = new Map(fake.pings.map((p) => [p.messageId, p]));
     for (const m of forumMessages) expect(byId.get(m.id)?.roles, m.id).toEqual([ROLE]);
@@ -165,6 +208,7 @@ describe('a forum digest over two days, with a crash and restarts', () => {
       expect(p.everyone).toBe(false);
       expect(p.users).toEqual([]);
       expect(p.roles.filter((r) => r !== ROLE)).toEqual([]);
+      if (!forumIds.has(p.messageId)) expect(p.roles).toEqual([]);
     }
   });
 });
