@@ -258,12 +258,15 @@ async function deliverAs(owner: string, deps: DeliverDeps): Promise<DeliverRepor
     const find = (name: string): ForumTag | undefined => tags?.find((x) => foldKey(x.name) === foldKey(name));
     const missing = names.filter((n) => !find(n));
     let note: string | null = null;
+    // Whether this call learnt the forum's state: every tag there, or an answer to creating the missing ones.
+    let known = missing.length === 0;
     if (missing.length > 0) {
       const room = FORUM_LIMITS.tagsPerForum - tags.length;
       if (room < missing.length) note = TAG_NOTES.full;
       const add = missing.slice(0, Math.max(0, room));
       if (add.length > 0) {
         const set = await t.setForumTags(forumId, [...tags, ...add.map((name) => ({ name }))]);
+        known = set.ok || set.status === 403;
         if (set.ok) tags = set.tags;
         else {
           note = set.status === 403 ? TAG_NOTES.forbidden : note;
@@ -275,7 +278,7 @@ async function deliverAs(owner: string, deps: DeliverDeps): Promise<DeliverRepor
       }
     }
     const sub = repo.getSubscription(subscriptionId);
-    if (sub && sub.tagNote !== note && (note !== null || missing.length === 0)) repo.setTagNote(subscriptionId, note);
+    if (sub && sub.tagNote !== note && (note !== null || known)) repo.setTagNote(subscriptionId, note);
     const found = names
       .map((name) => ({ name, id: find(name)?.id ?? '' }))
       .filter((x) => x.id !== '')
@@ -301,8 +304,9 @@ async function deliverAs(owner: string, deps: DeliverDeps): Promise<DeliverRepor
       }
       if (found.threadId !== null) {
         const threadId = found.threadId;
+        const applied = await resolveTags(t, forumId, sub.id, d.tags ?? []);
         repo.immediate(() => {
-          repo.setForumThread(sub.id, d.uid ?? '', threadId, d.tags ?? []);
+          repo.setForumThread(sub.id, d.uid ?? '', threadId, applied.names);
           repo.markSent(d.id, threadId, deps.now());
         });
         report.foundAlreadyPosted++;
@@ -372,17 +376,17 @@ async function deliverAs(owner: string, deps: DeliverDeps): Promise<DeliverRepor
       deps.now().getTime() - Date.parse(d.lastAttemptAt) > nonceWindowMs
     ) {
       const recent = await poster.recent(threadId, 50);
-      if (recent.ok) {
-        const marker = markerText(d.nonce);
-        const found = recent.messages.find(
-          (m) => m.footers.some((f) => f.includes(marker)) || m.content.includes(marker),
-        );
-        if (found) {
-          repo.markSent(d.id, found.id, deps.now());
-          report.foundAlreadyPosted++;
-          return 'next';
-        }
+      if (!recent.ok && recent.kind === 'retry') return retryLater(d, recent, d.attempts);
+      const marker = markerText(d.nonce);
+      const found = recent.ok
+        ? recent.messages.find((m) => m.footers.some((f) => f.includes(marker)) || m.content.includes(marker))
+        : undefined;
+      if (found) {
+        repo.markSent(d.id, found.id, deps.now());
+        report.foundAlreadyPosted++;
+        return 'next';
       }
+      // A thread we can no longer read is reported as one that refuses the reply (below).
     }
     repo.recordAttempt(d.id, deps.now(), null);
     const outcome = await postWithRetry(threadId, d);

@@ -20,6 +20,7 @@ const BOT_PLAIN = String(2248473465835073n & ~(1n << 17n) & ~(1n << 3n));
 const TEXT_CH = '730000000000000001';
 const FORUM = '730000000000000002';
 const LOCKED_FORUM = '730000000000000003';
+const FULL_FORUM = '730000000000000004';
 const WATCH = { id: '740000000000000001', name: 'veille', mentionable: true, managed: false };
 const SILENT = { id: '740000000000000002', name: 'direction', mentionable: false, managed: false };
 
@@ -56,6 +57,7 @@ beforeAll(async () => {
   fake.addRole(SILENT);
   fake.addForum({ id: FORUM, tags: [] });
   fake.addForum({ id: LOCKED_FORUM, tags: [], botCanManage: false });
+  fake.addForum({ id: FULL_FORUM, tags: Array.from({ length: 20 }, (_, i) => `thème ${i + 1}`) });
   app = await startBot({
     fake,
     dir,
@@ -127,8 +129,13 @@ describe('a role to mention, by choice', () => {
     expect(String(added.body.content)).toContain('une publication par question');
     const locked = await digestCmd('ajouter', { salon: LOCKED_FORUM }, { channels: [{ id: LOCKED_FORUM, type: 16 }] });
     expect(String(locked.body.content)).toMatch(/Digest n° \d+ créé/);
+    await digestCmd('ajouter', { salon: FULL_FORUM }, { channels: [{ id: FULL_FORUM, type: 15 }] });
     const subs = app.deps.digest!.service.repo.listSubscriptions(FAKE_GUILD_ID);
-    expect(subs.filter((s) => s.channelKind === 'forum').map((s) => s.channelId)).toEqual([FORUM, LOCKED_FORUM]);
+    expect(subs.filter((s) => s.channelKind === 'forum').map((s) => s.channelId)).toEqual([
+      FORUM,
+      LOCKED_FORUM,
+      FULL_FORUM,
+    ]);
 
     app.store.upsertQuestions([makeQuestion({ number: 500 }), makeQuestion({ number: 501, rubrique: 'agriculture' })], {
       seenAt: '2025-03-04T05:30:00.000Z',
@@ -151,6 +158,12 @@ describe('a role to mention, by choice', () => {
     const lockedSub = subs.find((s) => s.channelId === LOCKED_FORUM)!;
     const preview = await digestCmd('apercu', { id: lockedSub.id });
     expect(String(preview.body.content)).toContain('Gérer les salons');
+    // A forum with its 20 tags already: posts without new tags, and the reason.
+    expect(fake.threadsOf(FULL_FORUM)).toHaveLength(2);
+    expect(fake.forum(FULL_FORUM)!.tags).toHaveLength(20);
+    expect(fake.threadsOf(FULL_FORUM).every((t) => t.appliedTags.length === 0)).toBe(true);
+    const full = await digestCmd('apercu', { id: subs.find((s) => s.channelId === FULL_FORUM)!.id });
+    expect(String(full.body.content)).toContain('déjà 20 étiquettes');
   });
 
   it('pings the follower who asked for it, in a thread made for the question, and nobody else', async () => {
