@@ -667,9 +667,16 @@ export class DigestRepository {
    * age) and follows that ended. The intents are never re-created (the cursors moved on in the same
    * transaction that recorded them), so only the record of what happened goes. Returns the rows deleted.
    */
-  pruneHistory(before: Date): { deliveries: number; follows: number } {
+  pruneHistory(before: Date, postsBefore: Date = before): { deliveries: number; follows: number; posts: number } {
     const at = before.toISOString();
     return this.immediate(() => ({
+      // Forum posts: closed threads after the history's retention, any post after `postsBefore` (a later event of
+      // such an old question, rare, makes a new post). Never a post whose intent is still pending.
+      posts: this.db
+        .prepare(
+          `DELETE FROM forum_posts WHERE thread_id IS NOT NULL AND ((state != 'open' AND created_at < ?) OR created_at < ?)`,
+        )
+        .run(at, postsBefore.toISOString()).changes,
       deliveries: this.db
         .prepare(
           `DELETE FROM digest_deliveries WHERE status != 'pending' AND coalesce(sent_at, last_attempt_at, created_at) < ?`,

@@ -21,6 +21,8 @@ const FOLLOW_CURSOR = 'follow_cursor';
 const PAGE = 2000;
 /** Sent and abandoned deliveries, and ended follows, are forgotten after this long (bounded tables). */
 export const HISTORY_RETENTION_DAYS = 14;
+/** A forum post's record (its thread, for replies) is kept this long: two years of a question's life. */
+const FORUM_POST_RETENTION_DAYS = 730;
 const PRUNE_EVERY_MS = 3600_000;
 
 /** Deterministic Discord nonce (max 25 chars): same source, range and part -> same nonce, after any restart. */
@@ -366,8 +368,11 @@ export class DigestService {
     if (now.getTime() - this.prunedAt < PRUNE_EVERY_MS) return;
     this.prunedAt = now.getTime();
     try {
-      const pruned = this.repo.pruneHistory(new Date(now.getTime() - HISTORY_RETENTION_DAYS * 86_400_000));
-      if (pruned.deliveries + pruned.follows > 0) this.log.info(pruned, 'digest history pruned');
+      const pruned = this.repo.pruneHistory(
+        new Date(now.getTime() - HISTORY_RETENTION_DAYS * 86_400_000),
+        new Date(now.getTime() - FORUM_POST_RETENTION_DAYS * 86_400_000),
+      );
+      if (pruned.deliveries + pruned.follows + pruned.posts > 0) this.log.info(pruned, 'digest history pruned');
     } catch (err) {
       this.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'digest history prune failed');
     }
