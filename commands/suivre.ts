@@ -83,6 +83,10 @@ export default defineCommand({
       throw new UserError('« ce salon » ne s’utilise que dans un salon de serveur.');
     }
     if (where === 'salon') requireBotInGuild(ctx, 'Être prévenu dans ce salon');
+    // Threads (10-12) hold no threads: here the notices simply go to this thread.
+    if (args.fil === true && ctx.channelType !== undefined && [10, 11, 12].includes(ctx.channelType)) {
+      throw new UserError('Vous êtes déjà dans un fil : demandez ou:salon sans « fil », les nouvelles arriveront ici.');
+    }
     if (q.status === 'answered') {
       throw new UserError(
         `La question n° ${q.number} a déjà reçu sa réponse${q.answer?.joDate ? ` (JO du ${frenchDate(q.answer.joDate)})` : ''} : voyez /question ${q.number}.`,

@@ -158,6 +158,8 @@ export interface CallContext {
    * (console, tests) means yes.
    */
   botInGuild?: boolean;
+  /** The ChannelType number of the channel the call comes from (11 a public thread…), when Discord sent it. */
+  channelType?: number;
   /** The bot's permissions in the channel (bitfield), when Discord sent them. */
   appPermissions?: bigint | null;
   /** What Discord resolved for the channel and role options (their kind, whether a role is mentionable). */

@@ -224,6 +224,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     // A user-installed command may come from a server the bot is not in: no cached guild then.
     botInGuild: i.guildId !== null && i.client.guilds.cache.has(i.guildId),
     appPermissions: i.appPermissions?.bitfield ?? null,
+    ...(i.channel ? { channelType: i.channel.type } : {}),
     resolved: i.isChatInputCommand() ? resolvedOf(i.options.data) : {},
   });
 

@@ -175,6 +175,13 @@ describe('a role to mention, by choice', () => {
     await fake.command('suivre', { numero: 11, ou: 'salon' }, { userId: quiet }).done;
     const refused = await fake.command('suivre', { numero: 12, mentionner: true }, { userId: freshUser() }).done;
     expect(String(refused.body.content)).toContain('ou:salon');
+    const inThread = await fake.command(
+      'suivre',
+      { numero: 12, ou: 'salon', fil: true },
+      { userId: freshUser(), channelId: '731000000000000001', channelType: 11 },
+    ).done;
+    expect(inThread.ephemeral).toBe(true);
+    expect(String(inThread.body.content)).toContain('déjà dans un fil');
 
     app.store.upsertQuestions([makeQuestion({ number: 11, answerText: 'Réponse.', answerDate: '2025-03-05' })], {
       seenAt: '2025-03-05T05:30:00.000Z',

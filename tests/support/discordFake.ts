@@ -109,6 +109,8 @@ export interface InjectOptions {
   context?: 0 | 1 | 2;
   /** The bot's permissions in the channel (bitfield as a string). */
   appPermissions?: string;
+  /** The type of the channel it comes from in a server (default 0, text; 11 a public thread). */
+  channelType?: number;
   /** Role ids and channel ids with what Discord resolves for them (interaction `data.resolved`). */
   resolved?: { roles?: Array<Partial<FakeRole> & { id: string }>; channels?: Array<{ id: string; type: number }> };
 }
@@ -930,9 +932,20 @@ export class DiscordFake {
             guild: { id: guildId, locale: 'fr', features: [] },
             channel: {
               id: channelId,
-              type: 0,
+              type: opts.channelType ?? 0,
               guild_id: guildId,
               name: 'questions',
+              ...(opts.channelType === 11
+                ? {
+                    parent_id: FAKE_CHANNEL_ID,
+                    thread_metadata: {
+                      archived: false,
+                      locked: false,
+                      auto_archive_duration: 10080,
+                      archive_timestamp: new Date().toISOString(),
+                    },
+                  }
+                : {}),
               permission_overwrites: [],
               position: 0,
               nsfw: false,
