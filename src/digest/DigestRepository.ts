@@ -528,6 +528,17 @@ export class DigestRepository {
       : null;
   }
 
+  /** Whether a post of `uid` in this subscription is recorded and not posted yet. */
+  hasPendingForumPost(subscriptionId: number, uid: string): boolean {
+    return (
+      this.db
+        .prepare(
+          `SELECT 1 FROM digest_deliveries WHERE source = 'digest' AND source_id = ? AND uid = ? AND kind = 'forum_post' AND status = 'pending'`,
+        )
+        .get(subscriptionId, uid) !== undefined
+    );
+  }
+
   /** The post's thread once Discord created it, with the tags applied. */
   setForumThread(subscriptionId: number, uid: string, threadId: string, tags: string[]): void {
     this.db

@@ -259,7 +259,9 @@ export class DigestService {
         nonce,
         uid: question.uid,
       };
-      if (this.repo.getForumPost(sub.id, question.uid) === null) {
+      // A post that was never made (its intent abandoned, e.g. while the forum was unreachable) is made now.
+      const post = this.repo.getForumPost(sub.id, question.uid);
+      if (post === null || (post.threadId === null && !this.repo.hasPendingForumPost(sub.id, question.uid))) {
         this.repo.recordForumPost(sub.id, question.uid, now);
         this.repo.insertDeliveries(
           [

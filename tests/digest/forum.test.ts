@@ -36,6 +36,49 @@ describe('forum posts', () => {
     expect(withRoleMention(same, null)).toBe(same);
   });
 
+  it('records a post for a question’s first event, replies for the next, and a new post when the first was never made', () => {
+    t = openTestDb();
+    const t0 = new Date('2025-03-03T12:00:00Z');
+    t.store.upsertQuestions([makeQuestion({ number: 1 })], { seenAt: t0.toISOString() });
+    const sub = t.service.addSubscription(
+      {
+        guildId: 'g',
+        channelId: 'forum',
+        channelKind: 'forum',
+        createdBy: 'u',
+        keywords: null,
+        deputy: null,
+        ministry: null,
+        rubrique: null,
+        content: 'tout',
+        time: '08:00',
+        days: null,
+        timeZone: 'Europe/Paris',
+      },
+      t0,
+    );
+    t.store.upsertQuestions([makeQuestion({ number: 7 }), makeQuestion({ number: 8 })], {
+      seenAt: '2025-03-04T05:00:00.000Z',
+    });
+    t.service.recordDueDigests(new Date('2025-03-04T07:00:00Z'));
+    const first = t.repo.listDeliveries();
+    expect(first.map((d) => d.kind)).toEqual(['forum_post', 'forum_post']);
+    // Question 8's post is abandoned (the forum was unreachable then); question 7's is made.
+    t.repo.markSent(first[0]!.id, '900', new Date('2025-03-04T07:01:00Z'));
+    t.repo.setForumThread(sub.id, first[0]!.uid!, '900', []);
+    t.repo.abandonDelivery(first[1]!.id, 'salon inaccessible');
+    t.store.upsertQuestions(
+      [7, 8].map((number) => makeQuestion({ number, answerText: 'Réponse.', answerDate: '2025-03-05' })),
+      { seenAt: '2025-03-05T05:00:00.000Z' },
+    );
+    t.service.recordDueDigests(new Date('2025-03-05T07:00:00Z'));
+    const next = t.repo.listDeliveries().slice(2);
+    expect(next.map((d) => [d.kind, d.uid, d.tags])).toEqual([
+      ['forum_reply', first[0]!.uid, ['répondue']],
+      ['forum_post', first[1]!.uid, ['santé', 'répondue']],
+    ]);
+  });
+
   it('forgets closed posts after the history retention and every post after two years, never a pending one', () => {
     t = openTestDb();
     const at = (d: string) => new Date(`${d}T00:00:00Z`);
