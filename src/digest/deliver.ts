@@ -120,6 +120,9 @@ function isOwnerAlive(owner: string): boolean {
 const LEASE_MS = 10 * 60_000;
 
 function goneReason(f: PostFailure): string {
+  if (f.status === 400) {
+    return 'Discord refuse les publications de ce forum (400 : une étiquette y est obligatoire et le bot ne peut pas la mettre, ou un salon multimédia exige une image)';
+  }
   if (f.status === 403) return 'accès refusé au salon (403 : salon privé ou permissions retirées)';
   if (f.status === 404) return 'salon introuvable (404 : supprimé ?)';
   return `salon inaccessible (${f.status ?? '?'})`;
@@ -326,7 +329,11 @@ async function deliverAs(owner: string, deps: DeliverDeps): Promise<DeliverRepor
     threadsMade.set(forumId, made + 1);
     const post = { name: d.threadName, applied_tags: applied.ids, message: d.payload };
     let outcome = await t.createForumPost(forumId, post);
-    for (let attempt = 0; !outcome.ok && outcome.kind === 'retry' && attempt < inlineRetries; attempt++) {
+    for (
+      let attempt = 0;
+      !outcome.ok && outcome.kind === 'retry' && outcome.status !== 400 && attempt < inlineRetries;
+      attempt++
+    ) {
       const wait = outcome.retryAfterMs ?? 1000 * 2 ** attempt;
       if (wait > maxInlineWaitMs || stopping()) break;
       await sleep(wait);
@@ -349,6 +356,11 @@ async function deliverAs(owner: string, deps: DeliverDeps): Promise<DeliverRepor
     }
     if (outcome.kind === 'gone') {
       await handleGone(d, outcome);
+      return 'stop';
+    }
+    // A refused post (a tag required that the bot cannot apply…) would be refused again: the forum is lost for us.
+    if (outcome.status === 400) {
+      await handleGone(d, { ok: false, kind: 'gone', status: 400, message: outcome.message });
       return 'stop';
     }
     return retryLater(d, outcome, d.attempts + 1);

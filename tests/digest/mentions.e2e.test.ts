@@ -21,6 +21,7 @@ const TEXT_CH = '730000000000000001';
 const FORUM = '730000000000000002';
 const LOCKED_FORUM = '730000000000000003';
 const FULL_FORUM = '730000000000000004';
+const TAG_REQUIRED = '730000000000000005';
 const WATCH = { id: '740000000000000001', name: 'veille', mentionable: true, managed: false };
 const SILENT = { id: '740000000000000002', name: 'direction', mentionable: false, managed: false };
 
@@ -58,6 +59,7 @@ beforeAll(async () => {
   fake.addForum({ id: FORUM, tags: [] });
   fake.addForum({ id: LOCKED_FORUM, tags: [], botCanManage: false });
   fake.addForum({ id: FULL_FORUM, tags: Array.from({ length: 20 }, (_, i) => `thème ${i + 1}`) });
+  fake.addForum({ id: TAG_REQUIRED, botCanManage: false, requireTag: true });
   app = await startBot({
     fake,
     dir,
@@ -130,11 +132,13 @@ describe('a role to mention, by choice', () => {
     const locked = await digestCmd('ajouter', { salon: LOCKED_FORUM }, { channels: [{ id: LOCKED_FORUM, type: 16 }] });
     expect(String(locked.body.content)).toMatch(/Digest n° \d+ créé/);
     await digestCmd('ajouter', { salon: FULL_FORUM }, { channels: [{ id: FULL_FORUM, type: 15 }] });
+    await digestCmd('ajouter', { salon: TAG_REQUIRED }, { channels: [{ id: TAG_REQUIRED, type: 15 }] });
     const subs = app.deps.digest!.service.repo.listSubscriptions(FAKE_GUILD_ID);
     expect(subs.filter((s) => s.channelKind === 'forum').map((s) => s.channelId)).toEqual([
       FORUM,
       LOCKED_FORUM,
       FULL_FORUM,
+      TAG_REQUIRED,
     ]);
 
     app.store.upsertQuestions([makeQuestion({ number: 500 }), makeQuestion({ number: 501, rubrique: 'agriculture' })], {
@@ -164,6 +168,14 @@ describe('a role to mention, by choice', () => {
     expect(fake.threadsOf(FULL_FORUM).every((t) => t.appliedTags.length === 0)).toBe(true);
     const full = await digestCmd('apercu', { id: subs.find((s) => s.channelId === FULL_FORUM)!.id });
     expect(String(full.body.content)).toContain('déjà 20 étiquettes');
+    // A forum that requires a tag the bot cannot make refuses the post: that subscription is disabled with the
+    // reason (not retried forever), the server told once in its system channel.
+    expect(fake.threadsOf(TAG_REQUIRED)).toHaveLength(0);
+    const refused = subs.find((s) => s.channelId === TAG_REQUIRED)!;
+    expect(app.deps.digest!.service.repo.getSubscription(refused.id)!.disabledReason).toContain('étiquette');
+    expect(
+      fake.channelMessages(FAKE_CHANNEL_ID).filter((m) => m.content.includes(`digest n° ${refused.id}`)),
+    ).toHaveLength(1);
   });
 
   it('pings the follower who asked for it, in a thread made for the question, and nobody else', async () => {

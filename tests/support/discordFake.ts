@@ -140,6 +140,8 @@ export interface FakeForum {
   tags: Array<{ id: string; name: string; moderated: boolean; emoji_id: null; emoji_name: null }>;
   /** Whether the bot has Manage Channels there (needed to change its tags). */
   botCanManage: boolean;
+  /** The forum's REQUIRE_TAG flag: a post without a tag is refused (400, code 40067). */
+  requireTag: boolean;
 }
 
 /** A thread: a forum post (its starter message has the thread's id) or a thread of a text channel. */
@@ -467,7 +469,14 @@ export class DiscordFake {
   }
 
   /** A forum (or media) channel with these tag names. */
-  addForum(f: { id: string; guildId?: string; type?: 15 | 16; tags?: string[]; botCanManage?: boolean }): FakeForum {
+  addForum(f: {
+    id: string;
+    guildId?: string;
+    type?: 15 | 16;
+    tags?: string[];
+    botCanManage?: boolean;
+    requireTag?: boolean;
+  }): FakeForum {
     const forum: FakeForum = {
       id: f.id,
       guildId: f.guildId ?? FAKE_GUILD_ID,
@@ -480,6 +489,7 @@ export class DiscordFake {
         emoji_name: null,
       })),
       botCanManage: f.botCanManage ?? true,
+      requireTag: f.requireTag ?? false,
     };
     this.forums.set(f.id, forum);
     return forum;
@@ -579,6 +589,13 @@ export class DiscordFake {
         if (applied.length > 5) problems.push(`${applied.length} applied tags > 5`);
         for (const tag of applied) if (!forum.tags.some((t) => t.id === tag)) problems.push(`unknown tag ${tag}`);
         if (problems.length) return this.reject(res, `post in forum ${parentId}`, problems);
+        // Discord's own refusal, not a bot mistake the fake should flag: answered 400 without a violation.
+        if (forum.requireTag && applied.length === 0) {
+          return this.json(res, 400, {
+            message: 'A tag is required to create a forum post in this channel',
+            code: 40067,
+          });
+        }
         starter = this.makeMessage(id, message ?? {}, { id } as Partial<APIMessage>);
       } else if (problems.length) return this.reject(res, `thread in channel ${parentId}`, problems);
       const thread: FakeThread = {
