@@ -5,7 +5,7 @@
  * permissions for a role; changing subscriptions must still require ManageGuild).
  */
 import { corpusChoices } from './shared/autocompleteCorpus';
-import { defineCommand, type CallContext, type SubcommandSpecs } from '../src/discord/commandKit';
+import { defineCommand, requireBotInGuild, type CallContext, type SubcommandSpecs } from '../src/discord/commandKit';
 import type { CommandDeps } from '../src/discord/deps';
 import type { Choice, Reply } from '../src/discord/reply';
 import { escapeCorpus, plainText } from '../src/discord/markdown';
@@ -17,10 +17,14 @@ import { parseKeywords } from '../src/digest/filters';
 import { escapeText } from '../src/digest/format';
 import { frenchWeekdayDate } from '../src/format/french';
 import { parseDays, parseTime, wallTimeAt } from '../src/digest/schedule';
-import type { DigestContent, Subscription } from '../src/digest/types';
+import type { ChannelKind, DigestContent, Subscription } from '../src/digest/types';
 
 const MANAGE_GUILD = 1n << 5n;
 const ADMINISTRATOR = 1n << 3n;
+const MENTION_EVERYONE = 1n << 17n;
+/** Discord's channel types a digest may post to: text, announcements, forum, media. */
+const TEXT_CHANNELS = [0, 5];
+const FORUM_CHANNELS = [15, 16];
 /** Subscriptions per server: enough for real use, bounded against mistakes. */
 export const MAX_SUBSCRIPTIONS_PER_GUILD = 25;
 
@@ -31,6 +35,7 @@ export function digestDeps(deps: CommandDeps): DigestCommandDeps {
 
 export function requireManager(ctx: CallContext): string {
   if (ctx.guildId === null) throw new UserError('Les digests se gèrent depuis un serveur, pas en message privé.');
+  requireBotInGuild(ctx, 'Un digest');
   const p = ctx.memberPermissions;
   if (p === null || ((p & MANAGE_GUILD) === 0n && (p & ADMINISTRATOR) === 0n)) {
     throw new UserError(
@@ -51,7 +56,10 @@ function subscriptionLine(sub: Subscription, now: Date): string {
   const state = sub.enabled
     ? whenText(sub, now)
     : `**désactivé** : ${escapeText(sub.disabledReason ?? 'raison inconnue')}`;
-  return `**n° ${sub.id}** · <#${sub.channelId}> · ${escapeText(describeSubscription(sub).replace(/^Abonnement n° \d+ · /, ''))}\n${state}`;
+  const where = `<#${sub.channelId}>${sub.channelKind === 'forum' ? ' (forum)' : ''}`;
+  // Shown, not pinged: the answers to commands carry allowed_mentions parse [].
+  const mention = sub.mentionRoleId ? ` · mentionne <@&${sub.mentionRoleId}>` : '';
+  return `**n° ${sub.id}** · ${where}${mention} · ${escapeText(describeSubscription(sub).replace(/^Abonnement n° \d+ · /, ''))}\n${state}`;
 }
 
 const CONTENT_CHOICES = [
@@ -116,6 +124,14 @@ const FILTER_OPTIONS = {
   },
 } as const;
 
+const MENTION_OPTION = {
+  mention: {
+    type: 'role',
+    description: 'Un rôle à mentionner dans chaque envoi (jamais @everyone)',
+    descriptionEn: 'A role to mention in each post (never @everyone)',
+  },
+} as const;
+
 const ID_OPTION = {
   id: {
     type: 'integer',
@@ -158,6 +174,36 @@ function checkDays(jours: string | undefined, fallback: number[] | null): number
   return d.days;
 }
 
+/**
+ * The role a digest may mention: one the bot can ping (mentionable, or the bot may mention every role), never
+ * @everyone (whose id is the server's). Without what Discord resolved (console), the id is taken as given.
+ */
+function checkRole(roleId: string, ctx: CallContext): string {
+  if (roleId === ctx.guildId) {
+    throw new UserError('Un digest ne mentionne jamais @everyone ni @here : choisissez un rôle précis.');
+  }
+  const role = ctx.resolved?.roles?.[roleId];
+  const perms = ctx.appPermissions ?? 0n;
+  const botMentionsAll = (perms & (MENTION_EVERYONE | ADMINISTRATOR)) !== 0n;
+  if (role && !role.mentionable && !botMentionsAll) {
+    throw new UserError(
+      `Le bot ne peut pas mentionner le rôle « ${escapeCorpus(role.name)} » : il n’est pas mentionnable et le bot n’a pas ` +
+        'la permission « Mentionner @everyone, @here et tous les rôles ». Rendez le rôle mentionnable (Paramètres du ' +
+        'serveur > Rôles) ou donnez cette permission au bot, puis recommencez.',
+    );
+  }
+  return roleId;
+}
+
+/** A forum or media channel gets a post per question; any other channel one digest message per run. */
+function channelKindOf(channelId: string, ctx: CallContext): ChannelKind {
+  const type = ctx.resolved?.channels?.[channelId]?.type;
+  if (type !== undefined && !TEXT_CHANNELS.includes(type) && !FORUM_CHANNELS.includes(type)) {
+    throw new UserError('Un digest se poste dans un salon textuel, d’annonces, forum ou multimédia.');
+  }
+  return type !== undefined && FORUM_CHANNELS.includes(type) ? 'forum' : 'text';
+}
+
 function ownSubscription(d: DigestCommandDeps, guildId: string, id: number): Subscription {
   const sub = d.service.repo.getSubscription(id);
   if (!sub || sub.guildId !== guildId)
@@ -168,7 +214,7 @@ function ownSubscription(d: DigestCommandDeps, guildId: string, id: number): Sub
 /** What a subcommand's checks leave to do (run after the checks, see `prepare` in commandKit). */
 type Act = () => Reply;
 
-function add(args: FilterArgs & { salon: string }, deps: CommandDeps, ctx: CallContext): Act {
+function add(args: FilterArgs & { salon: string; mention?: string }, deps: CommandDeps, ctx: CallContext): Act {
   const guildId = requireManager(ctx);
   const d = digestDeps(deps);
   if (d.service.repo.listSubscriptions(guildId).length >= MAX_SUBSCRIPTIONS_PER_GUILD) {
@@ -177,6 +223,8 @@ function add(args: FilterArgs & { salon: string }, deps: CommandDeps, ctx: CallC
   const input = {
     guildId,
     channelId: args.salon,
+    channelKind: channelKindOf(args.salon, ctx),
+    mentionRoleId: args.mention === undefined ? null : checkRole(args.mention, ctx),
     createdBy: ctx.userId,
     keywords: checkKeywords(args['mots-cles']),
     deputy: args.depute ?? null,
@@ -189,17 +237,25 @@ function add(args: FilterArgs & { salon: string }, deps: CommandDeps, ctx: CallC
   };
   return () => {
     const sub = d.service.addSubscription(input, ctx.now);
+    const forum =
+      sub.channelKind === 'forum'
+        ? 'Forum : une publication par question (titre, fiche, étiquettes), puis ses réponses, transferts et retraits dans son fil. '
+        : '';
     return {
       ephemeral: true,
       content:
         `Digest n° ${sub.id} créé pour <#${sub.channelId}>.\n${subscriptionLine(sub, ctx.now)}\n` +
-        '-# Il ne contiendra que ce qui arrive à partir de maintenant ; un jour sans nouveauté, rien n’est posté. ' +
-        'Le bot doit pouvoir écrire dans ce salon.',
+        `-# ${forum}Il ne contiendra que ce qui arrive à partir de maintenant ; un jour sans nouveauté, rien n’est posté. ` +
+        `Le bot doit pouvoir écrire dans ce salon${sub.channelKind === 'forum' ? ' (et y créer des publications)' : ''}.`,
     };
   };
 }
 
-function modify(args: FilterArgs & { id: number }, deps: CommandDeps, ctx: CallContext): Act {
+function modify(
+  args: FilterArgs & { id: number; mention?: string; 'sans-mention'?: boolean },
+  deps: CommandDeps,
+  ctx: CallContext,
+): Act {
   const guildId = requireManager(ctx);
   const d = digestDeps(deps);
   const sub = ownSubscription(d, guildId, args.id);
@@ -218,6 +274,11 @@ function modify(args: FilterArgs & { id: number }, deps: CommandDeps, ctx: CallC
     content: (args.contenu ?? sub.content) as DigestContent,
     time: checkTime(args.heure, sub.time),
     days: checkDays(args.jours, sub.days),
+    ...(args['sans-mention'] === true
+      ? { mentionRoleId: null }
+      : args.mention !== undefined
+        ? { mentionRoleId: checkRole(args.mention, ctx) }
+        : {}),
   };
   return () => {
     const updated = d.service.updateSubscription(sub.id, changes, ctx.now);
@@ -274,17 +335,33 @@ function preview(id: number, deps: CommandDeps, ctx: CallContext): Act {
   return () => previewReply(d, sub, ctx.now);
 }
 
+/** What a forum subscription's manager should know: why posts have no tags, threads that refused replies. */
+function forumNotes(d: DigestCommandDeps, sub: Subscription): string {
+  if (sub.channelKind !== 'forum') return '';
+  const notes: string[] = [];
+  if (sub.tagNote) notes.push(`Étiquettes : ${sub.tagNote}.`);
+  const closed = d.service.repo.closedForumPosts(sub.id);
+  if (closed.locked + closed.deleted > 0) {
+    notes.push(
+      `${closed.locked} fil(s) verrouillé(s) et ${closed.deleted} supprimé(s) : leurs nouvelles ne sont plus postées.`,
+    );
+  }
+  return notes.map((n) => `\n-# ${n}`).join('');
+}
+
 function previewReply(d: DigestCommandDeps, sub: Subscription, now: Date): Reply {
+  const notes = forumNotes(d, sub);
   const messages = d.service.preview(sub, now);
   const first = messages[0];
   if (!first) {
     return {
       ephemeral: true,
       content:
-        `Aperçu du digest n° ${sub.id} : rien de nouveau pour l’instant depuis le dernier envoi. ${sub.enabled ? `(${whenText(sub, now)})` : ''}`.trim(),
+        `Aperçu du digest n° ${sub.id} : rien de nouveau pour l’instant depuis le dernier envoi. ${sub.enabled ? `(${whenText(sub, now)})` : ''}`.trim() +
+        notes,
     };
   }
-  const more = messages.length > 1 ? `\n-# Aperçu : partie 1 sur ${messages.length}.` : '';
+  const more = `${messages.length > 1 ? `\n-# Aperçu : partie 1 sur ${messages.length}.` : ''}${notes}`;
   return {
     ephemeral: true,
     content: `${first.content.slice(0, 2000 - more.length - 1)}${more}`,
@@ -333,18 +410,29 @@ const SUBCOMMANDS = {
         type: 'channel',
         required: true,
         nameEn: 'channel',
-        channelTypes: [0, 5],
-        description: 'Salon où poster le digest',
-        descriptionEn: 'Channel to post to',
+        channelTypes: [...TEXT_CHANNELS, ...FORUM_CHANNELS],
+        description: 'Salon où poster le digest (un forum : une publication par question)',
+        descriptionEn: 'Channel to post to (a forum: one post per question)',
       },
       ...FILTER_OPTIONS,
+      ...MENTION_OPTION,
     },
   },
   modifier: {
     nameEn: 'edit',
     description: 'Change les filtres ou l’horaire d’un digest (« - » efface un filtre)',
     descriptionEn: 'Change a digest’s filters or schedule ("-" clears a filter)',
-    options: { ...ID_OPTION, ...FILTER_OPTIONS },
+    options: {
+      ...ID_OPTION,
+      ...FILTER_OPTIONS,
+      ...MENTION_OPTION,
+      'sans-mention': {
+        type: 'boolean',
+        nameEn: 'no-mention',
+        description: 'Ne plus mentionner de rôle',
+        descriptionEn: 'Stop mentioning a role',
+      },
+    },
   },
   liste: { nameEn: 'list', description: 'Les digests de ce serveur', descriptionEn: 'This server’s digests' },
   retirer: {
@@ -376,6 +464,7 @@ export default defineCommand<typeof SUBCOMMANDS, Act>({
   },
   defaultMemberPermissions: String(MANAGE_GUILD),
   dmPermission: false,
+  installs: 'server',
   subcommands: SUBCOMMANDS,
   ephemeral: true,
   /** Every check (permissions, ownership, keywords, time, days) before anything is sent; the change is the work. */

@@ -2,7 +2,7 @@
  * /suivre numero [legislature] [ou: moi | salon]: be told (DM, or this channel) when a question gets its answer,
  * is transferred, or is withdrawn. The notice is posted by the digest scheduler (src/digest/), exactly once.
  */
-import { defineCommand } from '../src/discord/commandKit';
+import { defineCommand, requireBotInGuild } from '../src/discord/commandKit';
 import { frenchDate, ordinal } from '../src/format/french';
 import { escapeCorpus } from '../src/discord/markdown';
 import { UserError } from '../src/discord/UserError';
@@ -19,7 +19,11 @@ export default defineCommand({
   descriptionEn: 'Tell me when this question is answered, transferred or withdrawn',
   help: {
     what: 'Vous prévient (message privé ou salon) quand une question reçoit sa réponse, est transférée ou retirée.',
-    examples: ['/suivre numero:1234', '/suivre numero:1234 ou:salon'],
+    examples: [
+      '/suivre numero:1234',
+      '/suivre numero:1234 ou:salon',
+      '/suivre numero:1234 ou:salon fil:True mentionner:True',
+    ],
   },
   options: {
     numero: {
@@ -48,6 +52,18 @@ export default defineCommand({
         { name: 'ce salon', nameEn: 'this channel', value: 'salon' },
       ],
     },
+    fil: {
+      type: 'boolean',
+      nameEn: 'thread',
+      description: 'Dans un fil de ce salon, créé pour la question (avec ou:salon)',
+      descriptionEn: 'In a thread of this channel made for the question (with where:channel)',
+    },
+    mentionner: {
+      type: 'boolean',
+      nameEn: 'mention-me',
+      description: 'Vous mentionner dans le salon à chaque nouvelle (avec ou:salon)',
+      descriptionEn: 'Mention you in the channel on each event (with where:channel)',
+    },
   },
   ephemeral: true,
   /** Every check (question, status, place, limit) before anything is sent; recording the follow is the work. */
@@ -57,9 +73,19 @@ export default defineCommand({
     const q = deps.store.findQuestion(legislature, args.numero, 'QE');
     if (!q)
       throw new UserError(`Aucune question écrite n° ${args.numero} dans la ${ordinal(legislature)} législature.`);
-    const where = args.ou ?? 'moi';
+    const where = args.ou ?? (args.fil === true ? 'salon' : 'moi');
+    if (where === 'moi' && (args.fil === true || args.mentionner === true)) {
+      throw new UserError(
+        '« fil » et « mentionner » valent pour un salon : ajoutez ou:salon (en message privé, rien à mentionner).',
+      );
+    }
     if (where === 'salon' && (ctx.guildId === null || ctx.channelId === null)) {
       throw new UserError('« ce salon » ne s’utilise que dans un salon de serveur.');
+    }
+    if (where === 'salon') requireBotInGuild(ctx, 'Être prévenu dans ce salon');
+    // Threads (10-12) hold no threads: here the notices simply go to this thread.
+    if (args.fil === true && ctx.channelType !== undefined && [10, 11, 12].includes(ctx.channelType)) {
+      throw new UserError('Vous êtes déjà dans un fil : demandez ou:salon sans « fil », les nouvelles arriveront ici.');
     }
     if (q.status === 'answered') {
       throw new UserError(
@@ -74,9 +100,9 @@ export default defineCommand({
     if (d.service.repo.activeFollowsOfUser(ctx.userId).length >= MAX_FOLLOWS_PER_USER) {
       throw new UserError(`Vous suivez déjà ${MAX_FOLLOWS_PER_USER} questions : retirez-en une avec /suivis.`);
     }
-    return { d, q, where };
+    return { d, q, where, inThread: args.fil === true, mention: args.mentionner === true };
   },
-  run({ d, q, where }, _deps, ctx) {
+  run({ d, q, where, inThread, mention }, _deps, ctx) {
     const { created } = d.service.addFollow(
       {
         userId: ctx.userId,
@@ -84,10 +110,15 @@ export default defineCommand({
         target: where === 'salon' ? 'channel' : 'dm',
         channelId: where === 'salon' ? ctx.channelId : null,
         uid: q.uid,
+        mention,
+        inThread,
       },
       ctx.now,
     );
-    const place = where === 'salon' ? `dans <#${ctx.channelId}>` : 'en message privé';
+    const place =
+      where === 'salon'
+        ? `${inThread ? 'dans un fil de' : 'dans'} <#${ctx.channelId}>${mention ? ', en vous mentionnant' : ''}`
+        : 'en message privé';
     return {
       ephemeral: true,
       content: created

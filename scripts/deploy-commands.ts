@@ -6,7 +6,7 @@ import dotenv from 'dotenv';
 import { commands } from '../commands/index';
 import { ConfigError, parseConfig } from '../src/config';
 import { createRegistry } from '../src/discord/commandKit';
-import { deployCommands } from '../src/discord/deployCommands';
+import { deployCommands, invitationLinks } from '../src/discord/deployCommands';
 import { contextMenuDeclarations } from '../src/discord/contextMenu';
 import { redactToken } from '../src/logger';
 
@@ -39,6 +39,10 @@ async function run(): Promise<number> {
         : 'globalement (propagation jusqu’à une heure)';
     process.stdout.write(
       `${result.registered.length} commandes enregistrées ${where} : ${result.registered.map((c) => (/\s/.test(c.name) ? `« ${c.name} »` : `/${c.name}`)).join(', ')}\n`,
+    );
+    const links = invitationLinks(result.applicationId);
+    process.stdout.write(
+      `Ajouter le bot à un serveur : ${links.server}\nL’installer pour soi (commandes de lecture partout) : ${links.user}\n`,
     );
     return 0;
   } catch (e) {

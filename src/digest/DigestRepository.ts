@@ -4,11 +4,22 @@
  */
 import type Database from 'better-sqlite3';
 import { deserializeDays, nextRun, serializeDays } from './schedule';
-import type { DigestContent, DigestFilters, Follow, FollowTarget, OutgoingMessage, Subscription } from './types';
+import type {
+  ChannelKind,
+  DigestContent,
+  DigestFilters,
+  Follow,
+  FollowTarget,
+  OutgoingMessage,
+  Subscription,
+} from './types';
 
 export interface NewSubscription extends DigestFilters {
   guildId: string;
   channelId: string;
+  /** Default 'text'. */
+  channelKind?: ChannelKind;
+  mentionRoleId?: string | null;
   createdBy: string;
   time: string;
   days: number[] | null;
@@ -18,6 +29,20 @@ export interface NewSubscription extends DigestFilters {
 export interface SubscriptionChanges extends DigestFilters {
   time: string;
   days: number[] | null;
+  /** Unchanged when absent. */
+  mentionRoleId?: string | null;
+}
+
+/** What a delivery does (see migration 070): a channel message, a forum post, a reply in a post, a follow thread. */
+type DeliveryKind = 'message' | 'forum_post' | 'forum_reply' | 'follow_thread';
+
+/** A forum post of a subscription: its thread once posted, its state, the tag names applied. */
+export interface ForumPost {
+  subscriptionId: number;
+  uid: string;
+  threadId: string | null;
+  state: 'open' | 'locked' | 'deleted';
+  tags: string[];
 }
 
 export type DeliverySource = 'digest' | 'follow' | 'notice';
@@ -35,6 +60,13 @@ export interface Delivery {
   recipientId: string | null;
   nonce: string;
   payload: OutgoingMessage;
+  kind: DeliveryKind;
+  /** The question of a forum post / reply / follow thread. */
+  uid: string | null;
+  /** A forum post's or follow thread's title. */
+  threadName: string | null;
+  /** Tag names wanted on the forum post after this delivery. */
+  tags: string[] | null;
   status: DeliveryStatus;
   attempts: number;
   createdAt: string;
@@ -58,12 +90,20 @@ export interface NewDelivery {
   recipientId: string | null;
   nonce: string;
   payload: OutgoingMessage;
+  /** Default 'message'. */
+  kind?: DeliveryKind;
+  uid?: string | null;
+  threadName?: string | null;
+  tags?: string[] | null;
 }
 
 interface SubscriptionRow {
   id: number;
   guild_id: string;
   channel_id: string;
+  channel_kind: ChannelKind;
+  mention_role_id: string | null;
+  tag_note: string | null;
   created_by: string;
   created_at: string;
   keywords: string | null;
@@ -92,6 +132,9 @@ interface FollowRow {
   created_at: string;
   ended_at: string | null;
   ended_reason: string | null;
+  mention: number;
+  in_thread: number;
+  thread_id: string | null;
 }
 
 interface DeliveryRow {
@@ -106,6 +149,10 @@ interface DeliveryRow {
   recipient_id: string | null;
   nonce: string;
   payload: string;
+  kind: DeliveryKind;
+  uid: string | null;
+  thread_name: string | null;
+  tags: string | null;
   status: DeliveryStatus;
   attempts: number;
   created_at: string;
@@ -123,6 +170,9 @@ function toSubscription(r: SubscriptionRow): Subscription {
     id: r.id,
     guildId: r.guild_id,
     channelId: r.channel_id,
+    channelKind: r.channel_kind,
+    mentionRoleId: r.mention_role_id,
+    tagNote: r.tag_note,
     createdBy: r.created_by,
     createdAt: r.created_at,
     keywords: r.keywords,
@@ -153,6 +203,9 @@ function toFollow(r: FollowRow): Follow {
     createdAt: r.created_at,
     endedAt: r.ended_at,
     endedReason: r.ended_reason,
+    mention: r.mention === 1,
+    inThread: r.in_thread === 1,
+    threadId: r.thread_id,
   };
 }
 
@@ -169,6 +222,10 @@ function toDelivery(r: DeliveryRow): Delivery {
     recipientId: r.recipient_id,
     nonce: r.nonce,
     payload: JSON.parse(r.payload) as OutgoingMessage,
+    kind: r.kind,
+    uid: r.uid,
+    threadName: r.thread_name,
+    tags: r.tags === null ? null : (JSON.parse(r.tags) as string[]),
     status: r.status,
     attempts: r.attempts,
     createdAt: r.created_at,
@@ -198,8 +255,8 @@ export class DigestRepository {
       .prepare(
         `INSERT INTO digest_subscriptions
            (guild_id, channel_id, created_by, created_at, keywords, deputy, ministry, rubrique, content, time, days,
-            time_zone, cursor, next_run_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            time_zone, cursor, next_run_at, channel_kind, mention_role_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         input.guildId,
@@ -216,6 +273,8 @@ export class DigestRepository {
         input.timeZone,
         startCursor,
         next,
+        input.channelKind ?? 'text',
+        input.mentionRoleId ?? null,
       );
     return this.getSubscription(Number(info.lastInsertRowid)) as Subscription;
   }
@@ -239,6 +298,7 @@ export class DigestRepository {
     return this.immediate(() => {
       const info = this.db.prepare('DELETE FROM digest_subscriptions WHERE id = ? AND guild_id = ?').run(id, guildId);
       if (info.changes === 0) return false;
+      this.db.prepare('DELETE FROM forum_posts WHERE subscription_id = ?').run(id);
       this.db
         .prepare(
           `UPDATE digest_deliveries SET status = 'abandoned', error = 'abonnement supprimé' WHERE source = 'digest' AND source_id = ? AND status = 'pending'`,
@@ -267,7 +327,8 @@ export class DigestRepository {
     this.db
       .prepare(
         `UPDATE digest_subscriptions SET keywords = ?, deputy = ?, ministry = ?, rubrique = ?, content = ?, time = ?, days = ?,
-           cursor = ?, next_run_at = ?, enabled = 1, disabled_reason = NULL, disabled_at = NULL
+           cursor = ?, next_run_at = ?, enabled = 1, disabled_reason = NULL, disabled_at = NULL,
+           mention_role_id = CASE WHEN ? THEN ? ELSE mention_role_id END
          WHERE id = ?`,
       )
       .run(
@@ -280,8 +341,15 @@ export class DigestRepository {
         serializeDays(f.days),
         cursor,
         nextRunAt.toISOString(),
+        f.mentionRoleId === undefined ? 0 : 1,
+        f.mentionRoleId ?? null,
         id,
       );
+  }
+
+  /** Why a forum subscription's posts carry no tags (null: they do). */
+  setTagNote(id: number, note: string | null): void {
+    this.db.prepare('UPDATE digest_subscriptions SET tag_note = ? WHERE id = ?').run(note, id);
   }
 
   disableSubscription(id: number, reason: string, now: Date): void {
@@ -296,7 +364,15 @@ export class DigestRepository {
 
   /** Adds an active follow; returns the existing one when the same user already follows it there. */
   addFollow(
-    input: { userId: string; guildId: string | null; target: FollowTarget; channelId: string | null; uid: string },
+    input: {
+      userId: string;
+      guildId: string | null;
+      target: FollowTarget;
+      channelId: string | null;
+      uid: string;
+      mention?: boolean;
+      inThread?: boolean;
+    },
     now: Date,
   ): { follow: Follow; created: boolean } {
     return this.immediate(() => {
@@ -308,9 +384,19 @@ export class DigestRepository {
       if (existing) return { follow: toFollow(existing), created: false };
       const info = this.db
         .prepare(
-          'INSERT INTO question_follows (user_id, guild_id, target, channel_id, uid, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+          `INSERT INTO question_follows (user_id, guild_id, target, channel_id, uid, created_at, mention, in_thread)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(input.userId, input.guildId, input.target, input.channelId, input.uid, now.toISOString());
+        .run(
+          input.userId,
+          input.guildId,
+          input.target,
+          input.channelId,
+          input.uid,
+          now.toISOString(),
+          input.mention === true ? 1 : 0,
+          input.inThread === true ? 1 : 0,
+        );
       const row = this.db
         .prepare('SELECT * FROM question_follows WHERE id = ?')
         .get(Number(info.lastInsertRowid)) as FollowRow;
@@ -343,6 +429,11 @@ export class DigestRepository {
   getFollow(id: number): Follow | null {
     const row = this.db.prepare('SELECT * FROM question_follows WHERE id = ?').get(id) as FollowRow | undefined;
     return row ? toFollow(row) : null;
+  }
+
+  /** The thread a follow's notices go to, once created. */
+  setFollowThread(id: number, threadId: string): void {
+    this.db.prepare('UPDATE question_follows SET thread_id = ? WHERE id = ?').run(threadId, id);
   }
 
   endFollow(id: number, reason: string, now: Date): boolean {
@@ -385,8 +476,9 @@ export class DigestRepository {
   insertDeliveries(rows: NewDelivery[], now: Date): void {
     const stmt = this.db.prepare(
       `INSERT INTO digest_deliveries
-         (source, source_id, range_from, range_to, part, parts, channel_id, recipient_id, nonce, payload, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         (source, source_id, range_from, range_to, part, parts, channel_id, recipient_id, nonce, payload, created_at,
+          kind, uid, thread_name, tags)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT DO NOTHING`,
     );
     for (const r of rows) {
@@ -402,8 +494,90 @@ export class DigestRepository {
         r.nonce,
         JSON.stringify(r.payload),
         now.toISOString(),
+        r.kind ?? 'message',
+        r.uid ?? null,
+        r.threadName ?? null,
+        r.tags ? JSON.stringify(r.tags) : null,
       );
     }
+  }
+
+  // --- forum posts -------------------------------------------------------------------------------------
+
+  /** Records that a post of `uid` is intended in this forum subscription (kept as is when it exists). */
+  recordForumPost(subscriptionId: number, uid: string, now: Date): void {
+    this.db
+      .prepare('INSERT INTO forum_posts (subscription_id, uid, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
+      .run(subscriptionId, uid, now.toISOString());
+  }
+
+  getForumPost(subscriptionId: number, uid: string): ForumPost | null {
+    const row = this.db
+      .prepare('SELECT * FROM forum_posts WHERE subscription_id = ? AND uid = ?')
+      .get(subscriptionId, uid) as
+      | { subscription_id: number; uid: string; thread_id: string | null; state: ForumPost['state']; tags: string }
+      | undefined;
+    return row
+      ? {
+          subscriptionId: row.subscription_id,
+          uid: row.uid,
+          threadId: row.thread_id,
+          state: row.state,
+          tags: JSON.parse(row.tags) as string[],
+        }
+      : null;
+  }
+
+  /** Whether a post of `uid` in this subscription is recorded and not posted yet. */
+  hasPendingForumPost(subscriptionId: number, uid: string): boolean {
+    return (
+      this.db
+        .prepare(
+          `SELECT 1 FROM digest_deliveries WHERE source = 'digest' AND source_id = ? AND uid = ? AND kind = 'forum_post' AND status = 'pending'`,
+        )
+        .get(subscriptionId, uid) !== undefined
+    );
+  }
+
+  /** The post's thread once Discord created it, with the tags applied. */
+  setForumThread(subscriptionId: number, uid: string, threadId: string, tags: string[]): void {
+    this.db
+      .prepare('UPDATE forum_posts SET thread_id = ?, tags = ? WHERE subscription_id = ? AND uid = ?')
+      .run(threadId, JSON.stringify(tags), subscriptionId, uid);
+  }
+
+  setForumTags(subscriptionId: number, uid: string, tags: string[]): void {
+    this.db
+      .prepare('UPDATE forum_posts SET tags = ? WHERE subscription_id = ? AND uid = ?')
+      .run(JSON.stringify(tags), subscriptionId, uid);
+  }
+
+  /** A thread that refused a reply (locked, deleted): its pending replies are abandoned with the reason. */
+  closeForumPost(subscriptionId: number, uid: string, state: 'locked' | 'deleted', reason: string): void {
+    this.immediate(() => {
+      this.db
+        .prepare('UPDATE forum_posts SET state = ? WHERE subscription_id = ? AND uid = ?')
+        .run(state, subscriptionId, uid);
+      this.db
+        .prepare(
+          `UPDATE digest_deliveries SET status = 'abandoned', error = ?, lease_owner = NULL, lease_until = NULL
+           WHERE source = 'digest' AND source_id = ? AND uid = ? AND status = 'pending'`,
+        )
+        .run(reason, subscriptionId, uid);
+    });
+  }
+
+  /** Forum posts of a subscription whose thread refused a reply, by state. */
+  closedForumPosts(subscriptionId: number): { locked: number; deleted: number } {
+    const rows = this.db
+      .prepare(
+        `SELECT state, count(*) AS n FROM forum_posts WHERE subscription_id = ? AND state != 'open' GROUP BY state`,
+      )
+      .all(subscriptionId) as Array<{ state: string; n: number }>;
+    return {
+      locked: rows.find((r) => r.state === 'locked')?.n ?? 0,
+      deleted: rows.find((r) => r.state === 'deleted')?.n ?? 0,
+    };
   }
 
   /** Pending deliveries whose retry time has come, oldest first. */
@@ -504,9 +678,16 @@ export class DigestRepository {
    * age) and follows that ended. The intents are never re-created (the cursors moved on in the same
    * transaction that recorded them), so only the record of what happened goes. Returns the rows deleted.
    */
-  pruneHistory(before: Date): { deliveries: number; follows: number } {
+  pruneHistory(before: Date, postsBefore: Date = before): { deliveries: number; follows: number; posts: number } {
     const at = before.toISOString();
     return this.immediate(() => ({
+      // Forum posts: closed threads after the history's retention, any post after `postsBefore` (a later event of
+      // such an old question, rare, makes a new post). Never a post whose intent is still pending.
+      posts: this.db
+        .prepare(
+          `DELETE FROM forum_posts WHERE thread_id IS NOT NULL AND ((state != 'open' AND created_at < ?) OR created_at < ?)`,
+        )
+        .run(at, postsBefore.toISOString()).changes,
       deliveries: this.db
         .prepare(
           `DELETE FROM digest_deliveries WHERE status != 'pending' AND coalesce(sent_at, last_attempt_at, created_at) < ?`,

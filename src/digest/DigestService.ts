@@ -11,6 +11,7 @@ import { deliverPending, silentLogger, type DeliverDeps, type DeliverReport, typ
 import type { DigestRepository, NewSubscription, SubscriptionChanges } from './DigestRepository';
 import { compileFilters } from './filters';
 import { escapeAndCut } from './format';
+import { forumCard, forumPostTitle, forumReply, postTags, STATE_TAGS, withRoleMention } from './forum';
 import type { PostChannelMessage } from './poster';
 import { frenchWeekdayDate } from '../format/french';
 import { describeDays, isDue, nextRun } from './schedule';
@@ -20,6 +21,8 @@ const FOLLOW_CURSOR = 'follow_cursor';
 const PAGE = 2000;
 /** Sent and abandoned deliveries, and ended follows, are forgotten after this long (bounded tables). */
 export const HISTORY_RETENTION_DAYS = 14;
+/** A forum post's record (its thread, for replies) is kept this long: two years of a question's life. */
+const FORUM_POST_RETENTION_DAYS = 730;
 const PRUNE_EVERY_MS = 3600_000;
 
 /** Deterministic Discord nonce (max 25 chars): same source, range and part -> same nonce, after any restart. */
@@ -104,10 +107,12 @@ function buildFollowMessage(follow: Follow, event: QuestionEvent, question: Ques
           : 'a été publiée';
   const who = follow.target === 'channel' ? ` (suivi demandé par <@${follow.userId}>)` : '';
   const ended = event.kind === 'new_answer' || event.kind === 'closed' ? '\n-# Ce suivi est maintenant terminé.' : '';
+  // The follower may choose to be pinged in a channel: then they, and only they, can be.
+  const ping = follow.target === 'channel' && follow.mention;
   return {
     content: `🔔 La question n° ${question.number} (${question.legislature}e législature) ${what}${who}.${ended}`,
     embeds: [{ description: formatEntry({ event, question }), color: 0x8b5cf6 }],
-    allowed_mentions: { parse: [] },
+    allowed_mentions: ping ? { parse: [], users: [follow.userId] } : { parse: [] },
   };
 }
 
@@ -185,10 +190,16 @@ export class DigestService {
           if (!sub?.enabled || !isDue(sub.nextRunAt, now)) return 0;
           const upTo = Math.max(sub.cursor, this.corpus.maxEventId());
           const items = collectItems(this.corpus, sub, sub.cursor, upTo);
+          if (sub.channelKind === 'forum') {
+            const posted = this.recordForumIntents(sub, items, now);
+            this.repo.advanceSubscription(sub.id, upTo, nextRun(sub, now), now);
+            if (posted > 0) this.log.info({ subscription: sub.id, items: posted }, 'forum digest recorded');
+            return posted > 0 ? 1 : 0;
+          }
           const messages = buildDigest(items, {
             title: digestTitle(now, sub.timeZone),
             subtitle: describeSubscription(sub),
-          });
+          }).map((m, i) => (i === 0 ? withRoleMention(m, sub.mentionRoleId) : m));
           this.repo.insertDeliveries(
             messages.map((m, i) => {
               const nonce = makeNonce('digest', sub.id, sub.cursor, upTo, i + 1);
@@ -220,6 +231,66 @@ export class DigestService {
       }
     }
     return built;
+  }
+
+  /**
+   * A forum subscription's intents, one per (question, event kind) in event order: the first event of a question
+   * without a post makes its post (title, card, tags); a later one a reply in that post's thread. Inside the
+   * caller's transaction, so the post's record and its intents are written together.
+   */
+  private recordForumIntents(sub: Subscription, items: DigestItem[], now: Date): number {
+    const seen = new Set<string>();
+    let count = 0;
+    for (const item of items) {
+      const { event, question } = item;
+      const key = `${event.uid}|${event.kind}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const nonce = makeNonce('digest', sub.id, event.id, event.id, 1);
+      const base = {
+        source: 'digest' as const,
+        sourceId: sub.id,
+        rangeFrom: event.id,
+        rangeTo: event.id,
+        part: 1,
+        parts: 1,
+        channelId: sub.channelId,
+        recipientId: null,
+        nonce,
+        uid: question.uid,
+      };
+      // A post that was never made (its intent abandoned, e.g. while the forum was unreachable) is made now.
+      const post = this.repo.getForumPost(sub.id, question.uid);
+      if (post === null || (post.threadId === null && !this.repo.hasPendingForumPost(sub.id, question.uid))) {
+        this.repo.recordForumPost(sub.id, question.uid, now);
+        this.repo.insertDeliveries(
+          [
+            {
+              ...base,
+              kind: 'forum_post',
+              threadName: forumPostTitle(question),
+              tags: postTags(question, event.kind),
+              payload: withMarker(withRoleMention(forumCard(question, now), sub.mentionRoleId), nonce),
+            },
+          ],
+          now,
+        );
+      } else {
+        this.repo.insertDeliveries(
+          [
+            {
+              ...base,
+              kind: 'forum_reply',
+              tags: [STATE_TAGS[event.kind]],
+              payload: withMarker(withRoleMention(forumReply(item), sub.mentionRoleId), nonce),
+            },
+          ],
+          now,
+        );
+      }
+      count++;
+    }
+    return count;
   }
 
   /** Records one notice per (active follow, answer/transfer/closure event) after the follow cursor. */
@@ -258,6 +329,9 @@ export class DigestService {
                 recipientId: follow.target === 'dm' ? follow.userId : null,
                 nonce,
                 payload: withMarker(buildFollowMessage(follow, event, question), nonce),
+                ...(follow.target === 'channel' && follow.inThread
+                  ? { kind: 'follow_thread' as const, uid: question.uid, threadName: forumPostTitle(question) }
+                  : {}),
               },
             ],
             now,
@@ -296,8 +370,11 @@ export class DigestService {
     if (now.getTime() - this.prunedAt < PRUNE_EVERY_MS) return;
     this.prunedAt = now.getTime();
     try {
-      const pruned = this.repo.pruneHistory(new Date(now.getTime() - HISTORY_RETENTION_DAYS * 86_400_000));
-      if (pruned.deliveries + pruned.follows > 0) this.log.info(pruned, 'digest history pruned');
+      const pruned = this.repo.pruneHistory(
+        new Date(now.getTime() - HISTORY_RETENTION_DAYS * 86_400_000),
+        new Date(now.getTime() - FORUM_POST_RETENTION_DAYS * 86_400_000),
+      );
+      if (pruned.deliveries + pruned.follows + pruned.posts > 0) this.log.info(pruned, 'digest history pruned');
     } catch (err) {
       this.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'digest history prune failed');
     }

@@ -23,7 +23,9 @@ import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { markerText } from './buildDigest';
 import type { Delivery, DigestRepository } from './DigestRepository';
-import type { PostChannelMessage, PostFailure, PostOutcome } from './poster';
+import { FORUM_LIMITS, tagsAfter } from './forum';
+import { foldKey } from '../text/fold';
+import type { ForumTag, PostChannelMessage, PostFailure, PostOutcome, PostThreads } from './poster';
 import { deliveryRetryDelayMs } from './schedule';
 
 export interface DigestLogger {
@@ -50,6 +52,23 @@ export interface DeliverDeps {
   inlineRetries?: number;
   /** Longest wait honoured in-run (longer retry_after -> left for a later run). Default 30 s. */
   maxInlineWaitMs?: number;
+  /**
+   * Forum posts (thread creations) per forum and run, default 50: a 400-question day is spread over the next
+   * runs (one a minute) instead of one burst, and the other channels' deliveries are not held behind it. Within a
+   * run, discord.js paces the posts to the thread-creation bucket Discord announces in its headers.
+   */
+  maxThreadsPerRun?: number;
+}
+
+/** Why tags could not be added to a forum (shown by /digest apercu). */
+const TAG_NOTES = {
+  forbidden:
+    'le bot ne peut pas créer les étiquettes qui manquent dans ce forum (il lui faut la permission « Gérer les salons ») : les publications n’ont que les étiquettes qui existent déjà',
+  full: `le forum a déjà ${FORUM_LIMITS.tagsPerForum} étiquettes : les publications n’ont que celles qui existent déjà`,
+} as const;
+
+function isThreadPoster(p: PostChannelMessage): p is PostChannelMessage & PostThreads {
+  return 'createForumPost' in p && typeof (p as Partial<PostThreads>).createForumPost === 'function';
 }
 
 export interface DeliverReport {
@@ -101,6 +120,9 @@ function isOwnerAlive(owner: string): boolean {
 const LEASE_MS = 10 * 60_000;
 
 function goneReason(f: PostFailure): string {
+  if (f.status === 400) {
+    return 'Discord refuse les publications de ce forum (400 : une étiquette y est obligatoire et le bot ne peut pas la mettre, ou un salon multimédia exige une image)';
+  }
   if (f.status === 403) return 'accès refusé au salon (403 : salon privé ou permissions retirées)';
   if (f.status === 404) return 'salon introuvable (404 : supprimé ?)';
   return `salon inaccessible (${f.status ?? '?'})`;
@@ -130,6 +152,12 @@ async function deliverAs(owner: string, deps: DeliverDeps): Promise<DeliverRepor
   const maxInlineWaitMs = deps.maxInlineWaitMs ?? 30_000;
   const { repo, poster } = deps;
   const report: DeliverReport = { sent: 0, foundAlreadyPosted: 0, retryLater: 0, abandoned: 0, skipped: 0, retries: 0 };
+
+  const maxThreadsPerRun = deps.maxThreadsPerRun ?? 50;
+  const threads = isThreadPoster(poster) ? poster : null;
+  /** Forum tags read once per run and forum; forums where tags cannot be created this run. */
+  const forumTags = new Map<string, ForumTag[]>();
+  const threadsMade = new Map<string, number>();
 
   const pending = repo.pendingDeliveries(deps.now());
   const byTarget = new Map<string, Delivery[]>();
@@ -198,6 +226,210 @@ async function deliverAs(owner: string, deps: DeliverDeps): Promise<DeliverRepor
     return outcome;
   };
 
+  /** A transient failure: left pending for a later run, and this target's later deliveries wait. */
+  const retryLater = (d: Delivery, f: PostFailure, attempts: number): 'stop' => {
+    const next = new Date(deps.now().getTime() + deliveryRetryDelayMs(attempts));
+    repo.markRetry(d.id, f.message, next);
+    report.retryLater++;
+    log.warn(
+      { delivery: d.id, kind: d.kind, status: f.status, next: next.toISOString() },
+      'post failed, will retry later',
+    );
+    return 'stop';
+  };
+
+  /**
+   * The ids of the wanted tag names in this forum, creating the missing ones when the forum has room and the bot
+   * may manage it; otherwise the subscription's tag note says why (null again once tags work).
+   */
+  const resolveTags = async (
+    t: PostThreads,
+    forumId: string,
+    subscriptionId: number,
+    names: string[],
+  ): Promise<{ ids: string[]; names: string[] }> => {
+    let tags = forumTags.get(forumId);
+    if (!tags) {
+      const read = await t.forumTags(forumId);
+      if (!read.ok) {
+        log.warn({ forum: forumId, status: read.status }, 'forum tags unreadable');
+        return { ids: [], names: [] };
+      }
+      tags = read.tags;
+      forumTags.set(forumId, tags);
+    }
+    const find = (name: string): ForumTag | undefined => tags?.find((x) => foldKey(x.name) === foldKey(name));
+    const missing = names.filter((n) => !find(n));
+    let note: string | null = null;
+    // Whether this call learnt the forum's state: every tag there, or an answer to creating the missing ones.
+    let known = missing.length === 0;
+    if (missing.length > 0) {
+      const room = FORUM_LIMITS.tagsPerForum - tags.length;
+      if (room < missing.length) note = TAG_NOTES.full;
+      const add = missing.slice(0, Math.max(0, room));
+      if (add.length > 0) {
+        const set = await t.setForumTags(forumId, [...tags, ...add.map((name) => ({ name }))]);
+        known = set.ok || set.status === 403;
+        if (set.ok) tags = set.tags;
+        else {
+          note = set.status === 403 ? TAG_NOTES.forbidden : note;
+          // Do not ask again this run: the forum keeps the tags it has.
+          tags = [...tags, ...add.map((name) => ({ id: '', name }))];
+          log.warn({ forum: forumId, status: set.status }, 'forum tags could not be created');
+        }
+        forumTags.set(forumId, tags);
+      }
+    }
+    const sub = repo.getSubscription(subscriptionId);
+    if (sub && sub.tagNote !== note && (note !== null || known)) repo.setTagNote(subscriptionId, note);
+    const found = names
+      .map((name) => ({ name, id: find(name)?.id ?? '' }))
+      .filter((x) => x.id !== '')
+      .slice(0, FORUM_LIMITS.tagsPerPost);
+    return { ids: found.map((x) => x.id), names: found.map((x) => x.name) };
+  };
+
+  /** A forum post: the thread with the card as its first message, once (a crashed attempt is looked for first). */
+  const deliverForumPost = async (d: Delivery, t: PostThreads): Promise<'next' | 'stop'> => {
+    const sub = repo.getSubscription(d.sourceId);
+    const forumId = d.channelId ?? '';
+    if (!sub || d.uid === null || d.threadName === null) {
+      repo.abandonDelivery(d.id, 'abonnement ou question introuvable');
+      report.abandoned++;
+      return 'next';
+    }
+    if (d.attempts > 0) {
+      const found = await t.findThread(sub.guildId, forumId, d.threadName, markerText(d.nonce));
+      if (!found.ok) {
+        if (found.kind !== 'gone') return retryLater(d, found, d.attempts);
+        await handleGone(d, found);
+        return 'stop';
+      }
+      if (found.threadId !== null) {
+        const threadId = found.threadId;
+        const applied = await resolveTags(t, forumId, sub.id, d.tags ?? []);
+        repo.immediate(() => {
+          repo.setForumThread(sub.id, d.uid ?? '', threadId, applied.names);
+          repo.markSent(d.id, threadId, deps.now());
+        });
+        report.foundAlreadyPosted++;
+        log.info({ delivery: d.id, thread: threadId }, 'forum post found already made');
+        return 'next';
+      }
+    }
+    const made = threadsMade.get(forumId) ?? 0;
+    if (made >= maxThreadsPerRun) {
+      repo.releaseLease(d.id);
+      report.skipped++;
+      return 'stop'; // the next run goes on with this forum
+    }
+    const wanted = d.tags ?? [];
+    const applied = await resolveTags(t, forumId, sub.id, wanted);
+    repo.recordAttempt(d.id, deps.now(), null);
+    threadsMade.set(forumId, made + 1);
+    const post = { name: d.threadName, applied_tags: applied.ids, message: d.payload };
+    let outcome = await t.createForumPost(forumId, post);
+    for (
+      let attempt = 0;
+      !outcome.ok && outcome.kind === 'retry' && outcome.status !== 400 && attempt < inlineRetries;
+      attempt++
+    ) {
+      const wait = outcome.retryAfterMs ?? 1000 * 2 ** attempt;
+      if (wait > maxInlineWaitMs || stopping()) break;
+      await sleep(wait);
+      report.retries++;
+      // A lost answer may hide a post that was made: look before posting again.
+      const found = await t.findThread(sub.guildId, forumId, d.threadName, markerText(d.nonce));
+      outcome =
+        found.ok && found.threadId !== null
+          ? { ok: true, threadId: found.threadId }
+          : await t.createForumPost(forumId, post);
+    }
+    if (outcome.ok) {
+      const threadId = outcome.threadId;
+      repo.immediate(() => {
+        repo.setForumThread(sub.id, d.uid ?? '', threadId, applied.names);
+        repo.markSent(d.id, threadId, deps.now());
+      });
+      report.sent++;
+      return 'next';
+    }
+    if (outcome.kind === 'gone') {
+      await handleGone(d, outcome);
+      return 'stop';
+    }
+    // A refused post (a tag required that the bot cannot apply…) would be refused again: the forum is lost for us.
+    if (outcome.status === 400) {
+      await handleGone(d, { ok: false, kind: 'gone', status: 400, message: outcome.message });
+      return 'stop';
+    }
+    return retryLater(d, outcome, d.attempts + 1);
+  };
+
+  /**
+   * A reply in a question's post (a reply unarchives an archived thread), then its state tag. A locked or deleted
+   * thread is reported once and never retried: the post is marked, its pending replies abandoned.
+   */
+  const deliverForumReply = async (d: Delivery, t: PostThreads): Promise<'next' | 'stop'> => {
+    const post = d.uid === null ? null : repo.getForumPost(d.sourceId, d.uid);
+    if (!post || post.threadId === null || post.state !== 'open') {
+      const reason =
+        !post || post.threadId === null
+          ? 'publication du sujet absente'
+          : `fil ${post.state === 'locked' ? 'verrouillé' : 'supprimé'}`;
+      repo.abandonDelivery(d.id, reason);
+      report.abandoned++;
+      return 'next';
+    }
+    const threadId = post.threadId;
+    if (
+      d.attempts > 0 &&
+      d.lastAttemptAt !== null &&
+      deps.now().getTime() - Date.parse(d.lastAttemptAt) > nonceWindowMs
+    ) {
+      const recent = await poster.recent(threadId, 50);
+      if (!recent.ok && recent.kind === 'retry') return retryLater(d, recent, d.attempts);
+      const marker = markerText(d.nonce);
+      const found = recent.ok
+        ? recent.messages.find((m) => m.footers.some((f) => f.includes(marker)) || m.content.includes(marker))
+        : undefined;
+      if (found) {
+        repo.markSent(d.id, found.id, deps.now());
+        report.foundAlreadyPosted++;
+        return 'next';
+      }
+      // A thread we can no longer read is reported as one that refuses the reply (below).
+    }
+    repo.recordAttempt(d.id, deps.now(), null);
+    const outcome = await postWithRetry(threadId, d);
+    if (!outcome.ok && outcome.kind === 'gone') {
+      const state = outcome.status === 404 ? 'deleted' : 'locked';
+      const reason =
+        state === 'deleted'
+          ? 'le fil de cette question a été supprimé'
+          : 'le fil de cette question est verrouillé (ou le bot n’y a plus accès)';
+      repo.closeForumPost(d.sourceId, post.uid, state, reason);
+      report.abandoned++;
+      log.warn(
+        { subscription: d.sourceId, uid: post.uid, thread: threadId, status: outcome.status },
+        'forum thread refused a reply; its replies are abandoned',
+      );
+      return 'next';
+    }
+    if (!outcome.ok) return retryLater(d, outcome, d.attempts + 1);
+    const state = d.tags?.[0];
+    if (state !== undefined) {
+      const wanted = tagsAfter(post.tags, state);
+      const applied = await resolveTags(t, d.channelId ?? '', d.sourceId, wanted);
+      const set = await t.setThreadTags(threadId, applied.ids);
+      if (set.ok) repo.setForumTags(d.sourceId, post.uid, applied.names);
+      else log.warn({ thread: threadId, status: set.status }, 'forum post tags not updated');
+    }
+    repo.markSent(d.id, outcome.messageId, deps.now());
+    report.sent++;
+    return 'next';
+  };
+
   /** Delivers one row; 'stop' means the rest of this channel waits (order kept, failure isolated). */
   const deliverOne = async (listed: Delivery): Promise<'next' | 'stop'> => {
     const now = deps.now();
@@ -206,8 +438,55 @@ async function deliverAs(owner: string, deps: DeliverDeps): Promise<DeliverRepor
       report.skipped++;
       return 'stop'; // another live process is posting it: keep this channel's order
     }
+    if (d.kind === 'forum_post' || d.kind === 'forum_reply' || d.kind === 'follow_thread') {
+      if (!threads) {
+        return retryLater(
+          d,
+          { ok: false, kind: 'retry', status: null, retryAfterMs: null, message: 'threads unsupported by this poster' },
+          d.attempts + 1,
+        );
+      }
+      if (d.kind === 'forum_post') return deliverForumPost(d, threads);
+      if (d.kind === 'forum_reply') return deliverForumReply(d, threads);
+      const thread = await followThread(d, threads);
+      if (thread === 'stop') return 'stop';
+      return deliverMessage(d, thread);
+    }
+    return deliverMessage(d, d.channelId);
+  };
 
-    let channelId = d.channelId;
+  /**
+   * The thread of a follow that asked for one, created at its first notice (a crashed creation is looked for
+   * first); 'stop' when it could not be made now.
+   */
+  const followThread = async (d: Delivery, t: PostThreads): Promise<string | 'stop'> => {
+    const follow = repo.getFollow(d.sourceId);
+    if (follow?.threadId) return follow.threadId;
+    const channelId = d.channelId ?? '';
+    const name = d.threadName ?? 'Suivi';
+    if (follow && d.attempts > 0 && follow.guildId) {
+      const found = await t.findThread(follow.guildId, channelId, name, null);
+      if (found.ok && found.threadId !== null) {
+        repo.setFollowThread(follow.id, found.threadId);
+        return found.threadId;
+      }
+    }
+    repo.recordAttempt(d.id, deps.now(), null);
+    const made = await t.createThread(channelId, name);
+    if (!made.ok) {
+      if (made.kind === 'gone') {
+        await handleGone(d, made);
+        return 'stop';
+      }
+      return retryLater(d, made, d.attempts + 1);
+    }
+    if (follow) repo.setFollowThread(follow.id, made.threadId);
+    return made.threadId;
+  };
+
+  /** A channel message (or a notice in a follow's thread), with its nonce. */
+  const deliverMessage = async (d: Delivery, target: string | null): Promise<'next' | 'stop'> => {
+    let channelId = target;
     if (channelId === null) {
       const dm = await poster.openDm(d.recipientId ?? '');
       if (!dm.ok) {
@@ -247,7 +526,7 @@ async function deliverAs(owner: string, deps: DeliverDeps): Promise<DeliverRepor
       }
     }
 
-    repo.recordAttempt(d.id, deps.now(), channelId);
+    repo.recordAttempt(d.id, deps.now(), d.kind === 'follow_thread' ? null : channelId);
     const outcome = await postWithRetry(channelId, d);
     if (outcome.ok) {
       repo.markSent(d.id, outcome.messageId, deps.now());

@@ -25,6 +25,51 @@ export interface ChannelMessageSummary {
 
 export type OutgoingWithNonce = OutgoingMessage & { nonce: string; enforce_nonce: true };
 
+/** A tag of a forum or media channel. */
+export interface ForumTag {
+  id: string;
+  name: string;
+}
+
+/** A forum post as POST /channels/{forum}/threads takes it: title, tags (ids, at most 5), first message. */
+interface NewForumPost {
+  name: string;
+  applied_tags: string[];
+  message: OutgoingMessage;
+}
+
+type ThreadOutcome = { ok: true; threadId: string } | PostFailure;
+
+/**
+ * What forum digests and follow threads need besides channel messages. Separate from PostChannelMessage so that a
+ * poster for text channels only (tests, tools) still fits where threads are not used.
+ */
+export interface PostThreads {
+  /** Creates a post (a thread with its first message) in a forum or media channel. */
+  createForumPost(forumId: string, post: NewForumPost): Promise<ThreadOutcome>;
+  /** Creates a public thread in a text channel, without a starter message. */
+  createThread(channelId: string, name: string): Promise<ThreadOutcome>;
+  /** The forum's available tags. */
+  forumTags(forumId: string): Promise<{ ok: true; tags: ForumTag[] } | PostFailure>;
+  /** Replaces the forum's available tags (new ones without id); needs Manage Channels. */
+  setForumTags(
+    forumId: string,
+    tags: Array<{ id?: string; name: string }>,
+  ): Promise<{ ok: true; tags: ForumTag[] } | PostFailure>;
+  /** Sets a thread's applied tags. */
+  setThreadTags(threadId: string, tagIds: string[]): Promise<{ ok: true } | PostFailure>;
+  /**
+   * A thread of `parentId` (active, or archived and public) named `name` whose starter message carries `marker`
+   * (no starter check when `marker` is null): an earlier attempt that reached Discord before a crash.
+   */
+  findThread(
+    guildId: string,
+    parentId: string,
+    name: string,
+    marker: string | null,
+  ): Promise<{ ok: true; threadId: string | null } | PostFailure>;
+}
+
 export interface PostChannelMessage {
   post(channelId: string, body: OutgoingWithNonce): Promise<PostOutcome>;
   /** The channel's latest messages, newest first. */
@@ -89,11 +134,74 @@ interface ApiMessage {
  * `PostChannelMessage` over a discord.js REST instance (e.g. `client.rest`). `systemChannelOf` reads the
  * guild's system channel (e.g. from the client's cache: `client.guilds.cache.get(id)?.systemChannelId`).
  */
+/** Posts stay open a week without activity before Discord archives them (a reply unarchives them). */
+const AUTO_ARCHIVE_MINUTES = 10_080;
+
+interface ApiThread {
+  id: string;
+  name?: string;
+  parent_id?: string | null;
+}
+
 export function restPoster(
   rest: REST,
   systemChannelOf: (guildId: string) => string | null = () => null,
-): PostChannelMessage {
+): PostChannelMessage & PostThreads {
+  const attempt = async <T>(f: () => Promise<T>): Promise<T | PostFailure> => {
+    try {
+      return await f();
+    } catch (err) {
+      return classifyError(err);
+    }
+  };
   return {
+    createForumPost: (forumId, post) =>
+      attempt(async () => {
+        const thread = (await rest.post(Routes.threads(forumId), {
+          body: { ...post, auto_archive_duration: AUTO_ARCHIVE_MINUTES },
+        })) as ApiThread;
+        return { ok: true as const, threadId: thread.id };
+      }),
+    createThread: (channelId, name) =>
+      attempt(async () => {
+        const thread = (await rest.post(Routes.threads(channelId), {
+          body: { name, type: 11, auto_archive_duration: AUTO_ARCHIVE_MINUTES },
+        })) as ApiThread;
+        return { ok: true as const, threadId: thread.id };
+      }),
+    forumTags: (forumId) =>
+      attempt(async () => {
+        const ch = (await rest.get(Routes.channel(forumId))) as { available_tags?: ForumTag[] };
+        return { ok: true as const, tags: (ch.available_tags ?? []).map((t) => ({ id: t.id, name: t.name })) };
+      }),
+    setForumTags: (forumId, tags) =>
+      attempt(async () => {
+        const ch = (await rest.patch(Routes.channel(forumId), { body: { available_tags: tags } })) as {
+          available_tags?: ForumTag[];
+        };
+        return { ok: true as const, tags: (ch.available_tags ?? []).map((t) => ({ id: t.id, name: t.name })) };
+      }),
+    setThreadTags: (threadId, tagIds) =>
+      attempt(async () => {
+        await rest.patch(Routes.channel(threadId), { body: { applied_tags: tagIds } });
+        return { ok: true as const };
+      }),
+    findThread: (guildId, parentId, name, marker) =>
+      attempt(async () => {
+        const active = (await rest.get(Routes.guildActiveThreads(guildId))) as { threads?: ApiThread[] };
+        const archived = (await rest.get(Routes.channelThreads(parentId, 'public'))) as { threads?: ApiThread[] };
+        const candidates = [...(active.threads ?? []), ...(archived.threads ?? [])].filter(
+          (t) => t.parent_id === parentId && t.name === name,
+        );
+        for (const t of candidates) {
+          if (marker === null) return { ok: true as const, threadId: t.id };
+          // A forum post's starter message has the thread's id.
+          const starter = (await rest.get(Routes.channelMessage(t.id, t.id))) as ApiMessage;
+          const texts = [starter.content ?? '', ...(starter.embeds ?? []).map((e) => e.footer?.text ?? '')];
+          if (texts.some((x) => x.includes(marker))) return { ok: true as const, threadId: t.id };
+        }
+        return { ok: true as const, threadId: null };
+      }),
     async post(channelId, body) {
       try {
         const msg = (await rest.post(Routes.channelMessages(channelId), { body })) as ApiMessage;

@@ -18,10 +18,18 @@ export interface DigestFilters {
   content: DigestContent;
 }
 
+/** Where a subscription posts: a text channel (one digest per run) or a forum/media channel (a post per question). */
+export type ChannelKind = 'text' | 'forum';
+
 export interface Subscription extends DigestFilters {
   id: number;
   guildId: string;
   channelId: string;
+  channelKind: ChannelKind;
+  /** The one role its messages mention, null for none. */
+  mentionRoleId: string | null;
+  /** Why its forum posts carry no tags, null when they do (or for a text channel). */
+  tagNote: string | null;
   createdBy: string;
   createdAt: string;
   /** "HH:MM" in `timeZone`. */
@@ -50,6 +58,11 @@ export interface Follow {
   createdAt: string;
   endedAt: string | null;
   endedReason: string | null;
+  /** In a channel: the follower chose to be mentioned. */
+  mention: boolean;
+  /** In a channel: the notices go to a thread of it (created at the first notice, then `threadId`). */
+  inThread: boolean;
+  threadId: string | null;
 }
 
 /** What the digest reads from the corpus store (QuestionStore satisfies it). */
@@ -75,11 +88,23 @@ export interface DigestEmbed {
   url?: string;
   color?: number;
   footer?: EmbedFooter;
+  /** A question's card (a forum post's first message) has fields. */
+  fields?: Array<{ name: string; value: string; inline?: boolean }>;
+}
+
+/**
+ * Who a message may ping: nobody (`parse: []`), or exactly the role a server chose / the follower who asked.
+ * Never `parse: ['everyone']`, never other users.
+ */
+interface AllowedMentions {
+  parse: [];
+  roles?: [string];
+  users?: [string];
 }
 
 /** A message body as sent to POST /channels/{id}/messages (the nonce is added at delivery). */
 export interface OutgoingMessage {
   content: string;
   embeds: DigestEmbed[];
-  allowed_mentions: { parse: [] };
+  allowed_mentions: AllowedMentions;
 }

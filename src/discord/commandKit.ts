@@ -99,8 +99,19 @@ export interface ChannelOption extends BaseOption {
 export interface UserOption extends BaseOption {
   type: 'user';
 }
+/** A role; the value is its id (what Discord resolved about it is in `ctx.resolved.roles`). */
+export interface RoleOption extends BaseOption {
+  type: 'role';
+}
 
-export type OptionSpec = StringOption | IntegerOption | NumberOption | BooleanOption | ChannelOption | UserOption;
+export type OptionSpec =
+  | StringOption
+  | IntegerOption
+  | NumberOption
+  | BooleanOption
+  | ChannelOption
+  | UserOption
+  | RoleOption;
 export type OptionSpecs = Record<string, OptionSpec>;
 
 type ValueOf<O extends OptionSpec> = O extends { choices: readonly OptionChoice<infer V>[] }
@@ -141,6 +152,53 @@ export interface CallContext {
   memberPermissions: bigint | null;
   locale: string;
   now: Date;
+  /**
+   * Whether the bot is a member of the server the call comes from. False for a user-installed command used in a
+   * server without the bot: only the interaction's own response and follow-ups reach Discord there. Absent
+   * (console, tests) means yes.
+   */
+  botInGuild?: boolean;
+  /** The ChannelType number of the channel the call comes from (11 a public thread…), when Discord sent it. */
+  channelType?: number;
+  /** The bot's permissions in the channel (bitfield), when Discord sent them. */
+  appPermissions?: bigint | null;
+  /** What Discord resolved for the channel and role options (their kind, whether a role is mentionable). */
+  resolved?: ResolvedOptions;
+}
+
+export interface ResolvedOptions {
+  /** Channel id -> its ChannelType number (0 text, 5 announcements, 15 forum, 16 media). */
+  channels?: Record<string, { type: number }>;
+  roles?: Record<string, { name: string; mentionable: boolean; managed: boolean }>;
+}
+
+/**
+ * Where a command is installed and used (Discord's `integration_types` and `contexts`), declared once per command:
+ * - `everywhere`: installable by a server (0) AND by a person (1); usable in servers (0), the bot's DMs (1), group
+ *   DMs and other DMs (2). Commands that only read the corpus.
+ * - `server`: installed by a server only, used in its channels only (commands that configure a server).
+ */
+export type InstallScope = 'everywhere' | 'server';
+
+/**
+ * Throws (French, shown ephemerally) when the call comes from a server the bot is not a member of: `what` needs
+ * the bot in the server (posting in a channel, a digest). A user-installed command answers there only through
+ * the interaction itself.
+ */
+export function requireBotInGuild(ctx: CallContext, what: string): void {
+  if (ctx.guildId !== null && ctx.botInGuild === false) {
+    throw new UserError(
+      `${what} demande que le bot soit membre de ce serveur : il n’y est installé que par vous (installation ` +
+        'personnelle), il ne voit donc pas ses salons. Un administrateur peut l’ajouter au serveur (voir /aide).',
+    );
+  }
+}
+
+/** The declaration fields of an install scope (the same for slash commands and context menus). */
+export function installJson(scope: InstallScope): { integration_types: number[]; contexts: number[] } {
+  return scope === 'server'
+    ? { integration_types: [0], contexts: [0] }
+    : { integration_types: [0, 1], contexts: [0, 1, 2] };
 }
 
 /** Raw values as received: the option name -> value, plus the subcommand name when there is one. */
@@ -271,8 +329,10 @@ interface CommonDefinition {
   ephemeral?: boolean;
   /** e.g. "32" (ManageGuild) as a string bitfield, or null for everyone. */
   defaultMemberPermissions?: string | null;
-  /** Allowed in DMs with the bot (default true). */
+  /** Allowed in DMs with the bot (default: unless `installs` is 'server'). */
   dmPermission?: boolean;
+  /** Installation kinds and contexts (default 'everywhere'); see InstallScope. */
+  installs?: InstallScope;
   autocomplete?: (focused: FocusedOption, deps: CommandDeps, ctx: CallContext, raw: RawArgs) => Promise<Choice[]>;
   components?: Record<string, ComponentFunction | ComponentDefinition<any>>;
   /** For /aide; without it /aide shows the description and `/name`. */
@@ -303,7 +363,7 @@ export interface PreparedSubcommandDefinition<S extends SubcommandSpecs, P> exte
 
 const NAME_RE = /^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u;
 
-const TYPE_CODES = { string: 3, integer: 4, boolean: 5, user: 6, channel: 7, number: 10 } as const;
+const TYPE_CODES = { string: 3, integer: 4, boolean: 5, user: 6, channel: 7, role: 8, number: 10 } as const;
 
 function localized(fr: string, en: string | undefined): Record<string, string> | undefined {
   return en === undefined || en === fr ? undefined : { 'en-US': en, 'en-GB': en };
@@ -405,10 +465,11 @@ export function validateArgs(specs: OptionSpecs, values: RawArgs['values']): Rec
         break;
       }
       case 'channel':
-      case 'user': {
+      case 'user':
+      case 'role': {
         const v = String(raw)
           .trim()
-          .replace(/^<[#@]!?(\d+)>$/, '$1');
+          .replace(/^<(?:#|@!?|@&)(\d+)>$/, '$1');
         if (!/^\d{1,21}$/.test(v)) throw new UserError(`L'option « ${name} » attend un identifiant Discord.`);
         out[name] = v;
         break;
@@ -460,7 +521,8 @@ export function defineCommand(def: AnyDefinition): CommandModule {
     description_localizations: { 'en-US': def.descriptionEn, 'en-GB': def.descriptionEn },
     options,
     default_member_permissions: def.defaultMemberPermissions ?? null,
-    dm_permission: def.dmPermission ?? true,
+    dm_permission: def.dmPermission ?? def.installs !== 'server',
+    ...installJson(def.installs ?? 'everywhere'),
   };
   const specsFor = (subcommand?: string): OptionSpecs => {
     if (!isSub) return def.options ?? {};

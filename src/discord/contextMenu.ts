@@ -7,6 +7,7 @@ import { MessageFlags, type MessageContextMenuCommandInteraction } from 'discord
 import type { RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { answerAsk } from '../ask/answerAsk';
 import type { Logger } from '../logger';
+import { installJson } from './commandKit';
 import type { CommandDeps } from './deps';
 import { GENERIC_ERROR, INDEX_LOADING_MESSAGE } from './handleInvocation';
 import { fitToLimits } from './limits';
@@ -22,6 +23,7 @@ export const contextMenuDeclarations: RESTPostAPIContextMenuApplicationCommandsJ
     name_localizations: { 'en-US': 'Search written questions', 'en-GB': 'Search written questions' },
     default_member_permissions: null,
     dm_permission: true,
+    ...installJson('everywhere'),
   },
 ];
 

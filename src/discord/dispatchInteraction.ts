@@ -29,7 +29,7 @@ import {
   type MessageComponentInteraction,
 } from 'discord.js';
 import type { Logger } from '../logger';
-import type { CallContext, CommandRegistry, RawArgs } from './commandKit';
+import type { CallContext, CommandRegistry, RawArgs, ResolvedOptions } from './commandKit';
 import type { CommandDeps } from './deps';
 import { type FloodGate, floodMessage } from './floodControl';
 import { handleAutocomplete, prepareCommand, prepareComponent, runWork, type Prepared } from './handleInvocation';
@@ -74,6 +74,22 @@ export function optionsToRaw(data: readonly CommandInteractionOption[]): RawArgs
     return { subcommand: first.name, values: valuesOf(first.options ?? []) };
   }
   return { values: valuesOf(data) };
+}
+
+/** The kind of each channel option and what Discord says of each role option (see CallContext.resolved). */
+function resolvedOf(data: readonly CommandInteractionOption[]): ResolvedOptions {
+  const out: Required<ResolvedOptions> = { channels: {}, roles: {} };
+  const walk = (options: readonly CommandInteractionOption[]): void => {
+    for (const o of options) {
+      if (o.options) walk(o.options);
+      if (o.channel) out.channels[o.channel.id] = { type: o.channel.type };
+      if (o.role) {
+        out.roles[o.role.id] = { name: o.role.name, mentionable: o.role.mentionable, managed: o.role.managed };
+      }
+    }
+  };
+  walk(data);
+  return out;
 }
 
 function valuesOf(data: readonly CommandInteractionOption[]): RawArgs['values'] {
@@ -205,6 +221,11 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     memberPermissions: i.memberPermissions?.bitfield ?? null,
     locale: i.locale,
     now: clock(),
+    // A user-installed command may come from a server the bot is not in: no cached guild then.
+    botInGuild: i.guildId !== null && i.client.guilds.cache.has(i.guildId),
+    appPermissions: i.appPermissions?.bitfield ?? null,
+    ...(i.channel ? { channelType: i.channel.type } : {}),
+    resolved: i.isChatInputCommand() ? resolvedOf(i.options.data) : {},
   });
 
   const notify = (f: () => void): void => {

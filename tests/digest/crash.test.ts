@@ -4,9 +4,7 @@
  * or inside a refresh's transaction. After a restart every message is delivered exactly once (the fake counts
  * messages per nonce).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { APIMessage } from 'discord-api-types/v10';
 import { planEvolution } from '../../tools/generator/planEvolution';
@@ -16,57 +14,18 @@ import { startDiscordFake, type DiscordFake } from '../support/discordFake';
 import { archiveBytes, startArchiveServer, type ArchiveServer } from './support/archive';
 import { postedItems } from './support/posted';
 import { makeQuestion } from './support/questions';
+import { runChild, runChildKilledAfter, type ChildResult } from './support/runChild';
 import { openTestDb, type TestDb } from './support/store';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const CHILD = path.join(HERE, 'support', 'digestChild.ts');
 const T0 = new Date('2025-03-03T12:00:00Z');
 const DIGEST_TIME = new Date('2025-03-04T07:00:00Z');
-
-interface ChildResult {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runChild(env: Record<string, string>, started?: (child: ChildProcess) => void): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    started?.(child);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-}
 
 /**
  * Runs the child and SIGKILLs it once the fake has stored its `nth` POST to `channelId` (the message exists on
  * Discord's side) and before the child gets the answer: the post is made, its record is not.
  */
-async function runChildKilledAfterPost(
-  env: Record<string, string>,
-  channelId: string,
-  nth: number,
-): Promise<ChildResult> {
-  let seen = 0;
-  const hold = fake.holdRequests(
-    { method: 'POST', path: new RegExp(`^/api/v10/channels/${channelId}/messages$`), test: () => ++seen === nth },
-    'after',
-  );
-  let child: ChildProcess | null = null;
-  const result = runChild(env, (c) => (child = c));
-  const killed = hold.reached.then(() => (child as ChildProcess | null)?.kill('SIGKILL'));
-  const outcome = await result;
-  hold.release();
-  await Promise.race([killed, Promise.resolve()]);
-  return outcome;
+function runChildKilledAfterPost(env: Record<string, string>, channelId: string, nth: number): Promise<ChildResult> {
+  return runChildKilledAfter(fake, env, 'POST', new RegExp(`^/api/v10/channels/${channelId}/messages$`), nth);
 }
 
 function sub(channelId: string): NewSubscription {

@@ -110,6 +110,8 @@ describe('the bot against the Discord fake', () => {
     expect(r.stderr).not.toContain(FAKE_TOKEN);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/commandes enregistrées sur le serveur/);
+    expect(r.stdout).toContain('scope=applications.commands+bot');
+    expect(r.stdout).toContain('integration_type=1&scope=applications.commands');
     const all = fake.commandsByScope.get(`guild:${FAKE_GUILD_ID}`) as Array<{
       type: number;
       name: string;

@@ -52,6 +52,26 @@ describe('command declarations', () => {
     expect(checkCommandDeclarations([cmd.data])).toEqual([]);
   });
 
+  it('declare where they are installed and used, once: everywhere by default, servers only when asked', () => {
+    const run = () => ({ content: 'x' });
+    const reading = defineCommand({ name: 'lire', description: 'Lit', descriptionEn: 'Reads', run });
+    expect(reading.data).toMatchObject({ integration_types: [0, 1], contexts: [0, 1, 2], dm_permission: true });
+    const config = defineCommand({
+      name: 'regler',
+      description: 'Règle',
+      descriptionEn: 'Sets',
+      installs: 'server',
+      run,
+    });
+    expect(config.data).toMatchObject({ integration_types: [0], contexts: [0], dm_permission: false });
+  });
+
+  it('take a role as its id, typed or as a mention', () => {
+    const specs = { mention: { type: 'role', description: 'r', descriptionEn: 'r' } } as const;
+    expect(validateArgs(specs, { mention: '<@&123456789012345678>' })).toEqual({ mention: '123456789012345678' });
+    expect(() => validateArgs(specs, { mention: '@veille' })).toThrow(UserError);
+  });
+
   it('refuses two commands sharing a component prefix', () => {
     const a = defineCommand({
       name: 'a',

@@ -98,6 +98,63 @@ export interface InjectOptions {
   channelId?: string;
   timeoutMs?: number;
   locale?: string;
+  /**
+   * Who installed the command used: 'guild' (the server, default) or 'user' (the person: `authorizing_integration_owners`
+   * `{"1": user id}`). A user install may be used in a server the bot is not in (a `guildId` absent from `guilds`):
+   * no gateway event about it ever came, and any bot request on its channels is refused (403) and recorded as a
+   * violation (the bot must answer through the interaction only).
+   */
+  install?: 'guild' | 'user';
+  /** Discord's interaction context: 0 a server (default), 1 the bot's DM, 2 a group DM or another DM. */
+  context?: 0 | 1 | 2;
+  /** The bot's permissions in the channel (bitfield as a string). */
+  appPermissions?: string;
+  /** The type of the channel it comes from in a server (default 0, text; 11 a public thread). */
+  channelType?: number;
+  /** Role ids and channel ids with what Discord resolves for them (interaction `data.resolved`). */
+  resolved?: { roles?: Array<Partial<FakeRole> & { id: string }>; channels?: Array<{ id: string; type: number }> };
+}
+
+/** A role of a server, as the fake knows it (for role options and role mentions). */
+export interface FakeRole {
+  id: string;
+  name: string;
+  mentionable: boolean;
+  managed: boolean;
+}
+
+/** Who one message could ping (see DiscordFake.pings). */
+export interface MessagePings {
+  channelId: string;
+  messageId: string;
+  roles: string[];
+  users: string[];
+  everyone: boolean;
+}
+
+/** A forum (15) or media (16) channel: only threads, with at most 20 available tags. */
+export interface FakeForum {
+  id: string;
+  guildId: string;
+  type: 15 | 16;
+  tags: Array<{ id: string; name: string; moderated: boolean; emoji_id: null; emoji_name: null }>;
+  /** Whether the bot has Manage Channels there (needed to change its tags). */
+  botCanManage: boolean;
+  /** The forum's REQUIRE_TAG flag: a post without a tag is refused (400, code 40067). */
+  requireTag: boolean;
+}
+
+/** A thread: a forum post (its starter message has the thread's id) or a thread of a text channel. */
+export interface FakeThread {
+  id: string;
+  parentId: string;
+  guildId: string;
+  name: string;
+  appliedTags: string[];
+  archived: boolean;
+  locked: boolean;
+  deleted: boolean;
+  createdAt: number;
 }
 
 export interface InjectedInteraction {
@@ -126,6 +183,8 @@ interface InteractionState {
   resolve: (r: InteractionResult) => void;
   settled: boolean;
   choices: Array<{ name: string; value: string | number }>;
+  /** `authorizing_integration_owners` of the interaction (echoed in its messages' interaction_metadata). */
+  owners?: Record<string, string>;
 }
 
 export interface ChannelFailure {
@@ -316,6 +375,21 @@ export class DiscordFake {
     string,
     { resolve: (m: { message: APIMessage; body: Record<string, unknown> }) => void }
   >();
+  /**
+   * For every message the bot made (channel posts, forum posts, interaction answers), who it could ping given its
+   * content, its allowed_mentions and the roles' mentionability: what a role-mention test checks.
+   */
+  readonly pings: MessagePings[] = [];
+  /** Roles by id (mentionable or not), for pings and for role options. */
+  private roles = new Map<string, FakeRole>();
+  /** Whether the bot has "Mention @everyone, @here and all roles" (then any role pings when allowed). */
+  botMentionsEveryone = false;
+  /** Forum and media channels, by id. */
+  private forums = new Map<string, FakeForum>();
+  /** Threads (forum posts and text-channel threads), by id. */
+  private threads = new Map<string, FakeThread>();
+  /** Channels of servers the bot is not in (seen through user-installed commands): off limits to bot routes. */
+  private foreignChannels = new Set<string>();
   /** Bytes of each stored attachment, by attachment id (see `attachmentData`). */
   private attachmentBytes = new Map<string, Buffer>();
   /** Discord's per-message upload limit for a bot without boosts (also sent as `attachment_size_limit`). */
@@ -387,6 +461,222 @@ export class DiscordFake {
 
   channelMessages(channelId: string): APIMessage[] {
     return [...(this.channels.get(channelId) ?? [])];
+  }
+
+  /** A role of the server(s), for role options and pings. */
+  addRole(role: FakeRole): void {
+    this.roles.set(role.id, role);
+  }
+
+  /** A forum (or media) channel with these tag names. */
+  addForum(f: {
+    id: string;
+    guildId?: string;
+    type?: 15 | 16;
+    tags?: string[];
+    botCanManage?: boolean;
+    requireTag?: boolean;
+  }): FakeForum {
+    const forum: FakeForum = {
+      id: f.id,
+      guildId: f.guildId ?? FAKE_GUILD_ID,
+      type: f.type ?? 15,
+      tags: (f.tags ?? []).map((name) => ({
+        id: this.snowflake(),
+        name,
+        moderated: false,
+        emoji_id: null,
+        emoji_name: null,
+      })),
+      botCanManage: f.botCanManage ?? true,
+      requireTag: f.requireTag ?? false,
+    };
+    this.forums.set(f.id, forum);
+    return forum;
+  }
+
+  forum(id: string): FakeForum | undefined {
+    return this.forums.get(id);
+  }
+
+  /** The threads (posts) of a forum or text channel, deleted ones included, in creation order. */
+  threadsOf(parentId: string): FakeThread[] {
+    return [...this.threads.values()].filter((t) => t.parentId === parentId);
+  }
+
+  /** Archives, locks or deletes a thread as a moderator would. */
+  setThread(id: string, change: Partial<Pick<FakeThread, 'archived' | 'locked' | 'deleted'>>): void {
+    const t = this.threads.get(id);
+    if (!t) throw new Error(`no thread ${id}`);
+    Object.assign(t, change);
+  }
+
+  /** The tag names applied to a thread. */
+  threadTagNames(id: string): string[] {
+    const t = this.threads.get(id);
+    const forum = t ? this.forums.get(t.parentId) : undefined;
+    return (t?.appliedTags ?? []).map((tagId) => forum?.tags.find((x) => x.id === tagId)?.name ?? `?${tagId}`);
+  }
+
+  /** Who a message body could ping, as Discord decides it (content, allowed_mentions, roles' mentionability). */
+  private pingsOf(body: Record<string, unknown>): Omit<MessagePings, 'channelId' | 'messageId'> {
+    const content = typeof body.content === 'string' ? body.content : '';
+    const am = body.allowed_mentions as { parse?: string[]; roles?: string[]; users?: string[] } | undefined;
+    // Without allowed_mentions Discord parses everything.
+    const parse = am ? (am.parse ?? []) : ['users', 'roles', 'everyone'];
+    const users = [...content.matchAll(/<@!?(\d+)>/g)]
+      .map((x) => x[1] as string)
+      .filter((id) => parse.includes('users') || (am?.users ?? []).includes(id));
+    const roles = [...content.matchAll(/<@&(\d+)>/g)]
+      .map((x) => x[1] as string)
+      .filter((id) => parse.includes('roles') || (am?.roles ?? []).includes(id))
+      .filter((id) => this.botMentionsEveryone || (this.roles.get(id)?.mentionable ?? true));
+    const everyone = /@(everyone|here)/.test(content) && parse.includes('everyone');
+    return { roles: [...new Set(roles)], users: [...new Set(users)], everyone };
+  }
+
+  private threadJson(t: FakeThread): Record<string, unknown> {
+    return {
+      id: t.id,
+      type: 11,
+      guild_id: t.guildId,
+      parent_id: t.parentId,
+      name: t.name,
+      owner_id: BOT_USER.id,
+      applied_tags: t.appliedTags,
+      flags: 0,
+      message_count: (this.channels.get(t.id) ?? []).length,
+      member_count: 1,
+      rate_limit_per_user: 0,
+      thread_metadata: {
+        archived: t.archived,
+        locked: t.locked,
+        auto_archive_duration: 10080,
+        archive_timestamp: new Date(t.createdAt).toISOString(),
+      },
+    };
+  }
+
+  /** Forum and thread routes (POST threads, GET/PATCH a channel, thread lists); null when not one of them. */
+  private threadRoute(
+    method: string,
+    p: string,
+    body: Record<string, unknown> | undefined,
+    res: ServerResponse,
+  ): number | null {
+    let m: RegExpExecArray | null;
+    if (method === 'POST' && (m = /^\/channels\/(\d+)\/threads$/.exec(p))) {
+      const parentId = m[1] as string;
+      const forum = this.forums.get(parentId);
+      const data = body ?? {};
+      const name = typeof data.name === 'string' ? data.name : '';
+      const problems: string[] = [];
+      if (name.length < 1 || name.length > 100) problems.push(`thread name length ${name.length} (1-100)`);
+      const failure = this.failures.get(parentId);
+      if (failure && (failure.times === undefined || failure.count < failure.times)) {
+        failure.count++;
+        if (failure.status === 403) return this.json(res, 403, { message: 'Missing Permissions', code: 50013 });
+        if (failure.status === 404) return this.json(res, 404, { message: 'Unknown Channel', code: 10003 });
+        return this.json(res, 500, { message: '500: Internal Server Error', code: 0 });
+      }
+      const id = this.snowflake();
+      let starter: APIMessage | null = null;
+      if (forum) {
+        const message = data.message as Record<string, unknown> | undefined;
+        if (!message) problems.push('a forum post needs a message');
+        else problems.push(...checkMessageBody(message, { requireContent: true }));
+        const applied = (data.applied_tags ?? []) as string[];
+        if (applied.length > 5) problems.push(`${applied.length} applied tags > 5`);
+        for (const tag of applied) if (!forum.tags.some((t) => t.id === tag)) problems.push(`unknown tag ${tag}`);
+        if (problems.length) return this.reject(res, `post in forum ${parentId}`, problems);
+        // Discord's own refusal, not a bot mistake the fake should flag: answered 400 without a violation.
+        if (forum.requireTag && applied.length === 0) {
+          return this.json(res, 400, {
+            message: 'A tag is required to create a forum post in this channel',
+            code: 40067,
+          });
+        }
+        starter = this.makeMessage(id, message ?? {}, { id } as Partial<APIMessage>);
+      } else if (problems.length) return this.reject(res, `thread in channel ${parentId}`, problems);
+      const thread: FakeThread = {
+        id,
+        parentId,
+        guildId: forum?.guildId ?? FAKE_GUILD_ID,
+        name,
+        appliedTags: forum ? ((data.applied_tags ?? []) as string[]) : [],
+        archived: false,
+        locked: false,
+        deleted: false,
+        createdAt: Date.now(),
+      };
+      this.threads.set(id, thread);
+      if (starter) this.pushChannel(id, starter);
+      return this.json(res, 201, { ...this.threadJson(thread), ...(starter ? { message: starter } : {}) });
+    }
+    if ((m = /^\/channels\/(\d+)$/.exec(p)) && (method === 'GET' || method === 'PATCH')) {
+      const id = m[1] as string;
+      const forum = this.forums.get(id);
+      const thread = this.threads.get(id);
+      if (forum) {
+        if (method === 'PATCH') {
+          if (!forum.botCanManage) return this.json(res, 403, { message: 'Missing Permissions', code: 50013 });
+          const tags = (body?.available_tags ?? []) as Array<{ id?: string; name: string }>;
+          const problems: string[] = [];
+          if (tags.length > 20) problems.push(`${tags.length} available tags > 20`);
+          for (const t of tags) if (!t.name || t.name.length > 20) problems.push(`tag name length ${t.name?.length}`);
+          if (problems.length) return this.reject(res, `tags of forum ${id}`, problems);
+          forum.tags = tags.map((t) => ({
+            id: t.id && forum.tags.some((x) => x.id === t.id) ? t.id : this.snowflake(),
+            name: t.name,
+            moderated: false,
+            emoji_id: null,
+            emoji_name: null,
+          }));
+        }
+        return this.json(res, 200, {
+          id,
+          type: forum.type,
+          guild_id: forum.guildId,
+          name: 'questions-forum',
+          available_tags: forum.tags,
+          flags: 0,
+        });
+      }
+      if (thread) {
+        if (thread.deleted) return this.json(res, 404, { message: 'Unknown Channel', code: 10003 });
+        if (method === 'PATCH') {
+          const data = body ?? {};
+          if (data.applied_tags !== undefined) {
+            const applied = data.applied_tags as string[];
+            const parent = this.forums.get(thread.parentId);
+            const problems: string[] = [];
+            if (applied.length > 5) problems.push(`${applied.length} applied tags > 5`);
+            for (const tag of applied) if (!parent?.tags.some((t) => t.id === tag)) problems.push(`unknown tag ${tag}`);
+            if (problems.length) return this.reject(res, `tags of thread ${id}`, problems);
+            if (thread.locked) return this.json(res, 403, { message: 'Missing Permissions', code: 50013 });
+            thread.appliedTags = applied;
+          }
+          if (typeof data.archived === 'boolean') thread.archived = data.archived;
+          if (typeof data.locked === 'boolean') thread.locked = data.locked;
+        }
+        return this.json(res, 200, this.threadJson(thread));
+      }
+      return null;
+    }
+    if (method === 'GET' && (m = /^\/guilds\/(\d+)\/threads\/active$/.exec(p))) {
+      const guildId = m[1];
+      const active = [...this.threads.values()].filter((t) => t.guildId === guildId && !t.archived && !t.deleted);
+      return this.json(res, 200, { threads: active.map((t) => this.threadJson(t)), members: [] });
+    }
+    if (method === 'GET' && (m = /^\/channels\/(\d+)\/threads\/archived\/public$/.exec(p))) {
+      const archived = this.threadsOf(m[1] as string).filter((t) => t.archived && !t.deleted);
+      return this.json(res, 200, { threads: archived.map((t) => this.threadJson(t)), members: [], has_more: false });
+    }
+    if (method === 'GET' && (m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(p))) {
+      const msg = (this.channels.get(m[1] as string) ?? []).find((x) => x.id === m?.[2]);
+      return msg ? this.json(res, 200, msg) : this.json(res, 404, { message: 'Unknown Message', code: 10008 });
+    }
+    return null;
   }
 
   /** Every REST request made for one interaction (its callback, its @original, its follow-ups), in order. */
@@ -608,7 +898,7 @@ export class DiscordFake {
   ): InjectedInteraction {
     if (!this.identified) throw new Error('inject() before the bot is ready: call waitForReady() first');
     const guildId = opts.guildId ?? FAKE_GUILD_ID;
-    const ws = this.socketFor(guildId);
+    const ws = this.socketFor((opts.context ?? 0) === 0 ? guildId : null);
     const id = this.snowflake();
     const token = `itok_${id}_${Math.random().toString(36).slice(2)}`;
     const channelId = opts.channelId ?? this.channelOfGuild(guildId);
@@ -644,34 +934,65 @@ export class DiscordFake {
         reject(new Error(`interaction ${id} (type ${partial.type}) got no final response within ${timeoutMs} ms`));
     }, timeoutMs);
     done.finally(() => clearTimeout(timer)).catch(() => undefined);
+    const context = opts.context ?? 0;
+    const install = opts.install ?? 'guild';
+    this.checkInstallable(partial, install, context);
+    const owners: Record<string, string> = install === 'user' ? { '1': userId } : { '0': guildId };
+    state.owners = owners;
+    if (context === 0 && install === 'user' && !this.guilds.some((g) => g.id === guildId)) {
+      this.foreignChannels.add(channelId);
+    }
+    const place =
+      context === 0
+        ? {
+            guild_id: guildId,
+            guild: { id: guildId, locale: 'fr', features: [] },
+            channel: {
+              id: channelId,
+              type: opts.channelType ?? 0,
+              guild_id: guildId,
+              name: 'questions',
+              ...(opts.channelType === 11
+                ? {
+                    parent_id: FAKE_CHANNEL_ID,
+                    thread_metadata: {
+                      archived: false,
+                      locked: false,
+                      auto_archive_duration: 10080,
+                      archive_timestamp: new Date().toISOString(),
+                    },
+                  }
+                : {}),
+              permission_overwrites: [],
+              position: 0,
+              nsfw: false,
+              parent_id: null,
+              flags: 0,
+            },
+            member: this.member(userId, opts.permissions ?? '2248473465835073'),
+            guild_locale: 'fr',
+          }
+        : {
+            channel: { id: channelId, type: context === 1 ? 1 : 3, recipients: [testUser(userId)], flags: 0 },
+            user: testUser(userId),
+          };
+    const data = opts.resolved
+      ? { ...partial.data, resolved: this.resolvedData(opts.resolved, guildId) }
+      : partial.data;
     const d = {
       id,
       application_id: FAKE_APP_ID,
       type: partial.type,
-      data: partial.data,
-      guild_id: guildId,
-      guild: { id: guildId, locale: 'fr', features: [] },
-      channel: {
-        id: channelId,
-        type: 0,
-        guild_id: guildId,
-        name: 'questions',
-        permission_overwrites: [],
-        position: 0,
-        nsfw: false,
-        parent_id: null,
-        flags: 0,
-      },
+      data,
+      ...place,
       channel_id: channelId,
-      member: this.member(userId, opts.permissions ?? '2248473465835073'),
       token,
       version: 1,
-      app_permissions: '2248473465835073',
+      app_permissions: opts.appPermissions ?? '2248473465835073',
       locale: opts.locale ?? 'fr',
-      guild_locale: 'fr',
       entitlements: [],
-      authorizing_integration_owners: { '0': guildId },
-      context: 0,
+      authorizing_integration_owners: owners,
+      context,
       attachment_size_limit: this.attachmentSizeLimit,
       ...(partial.message ? { message: partial.message } : {}),
     };
@@ -680,22 +1001,91 @@ export class DiscordFake {
     return { id, token, dispatchedAt: state.dispatchedAt, done };
   }
 
+  /**
+   * Discord offers a globally registered command only where its declaration allows: a user install needs
+   * `integration_types` with 1, and the context must be in `contexts` (checked once commands are deployed).
+   */
+  private checkInstallable(
+    partial: { type: number; data: Record<string, unknown> },
+    install: string,
+    context: number,
+  ): void {
+    if (partial.type !== 2) return;
+    const declared = (this.commandsByScope.get('global') ?? []) as Array<Record<string, unknown>>;
+    const c = declared.find((d) => d.name === partial.data.name);
+    if (!c) return;
+    const types = (c.integration_types as number[] | undefined) ?? [0];
+    const contexts = (c.contexts as number[] | undefined) ?? [0, 1, 2];
+    if (!types.includes(install === 'user' ? 1 : 0))
+      this.violation(`command ${String(c.name)} used through a ${install} install it is not declared for`);
+    if (!contexts.includes(context)) this.violation(`command ${String(c.name)} used in context ${context}`);
+  }
+
+  /** `data.resolved` of an interaction, as Discord fills it for role and channel options. */
+  private resolvedData(r: NonNullable<InjectOptions['resolved']>, guildId: string): Record<string, unknown> {
+    const roles = Object.fromEntries(
+      (r.roles ?? []).map((role) => [
+        role.id,
+        {
+          id: role.id,
+          name: role.name ?? 'veille',
+          color: 0,
+          colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+          hoist: false,
+          icon: null,
+          unicode_emoji: null,
+          position: 1,
+          permissions: '0',
+          managed: role.managed ?? false,
+          mentionable: role.mentionable ?? false,
+          flags: 0,
+        },
+      ]),
+    );
+    const channels = Object.fromEntries(
+      (r.channels ?? []).map((c) => [
+        c.id,
+        { id: c.id, type: c.type, name: 'salon', permissions: '2248473465835073', guild_id: guildId, flags: 0 },
+      ]),
+    );
+    return { ...(r.roles ? { roles } : {}), ...(r.channels ? { channels } : {}) };
+  }
+
   /** A chat input command. `options` is flat ({ texte: 'x' }); `subcommand` nests them. */
   command(
     name: string,
     options: Record<string, string | number | boolean> = {},
     opts: InjectOptions & { subcommand?: string } = {},
   ): InjectedInteraction {
+    // A value naming a resolved role or channel is a role (8) or channel (7) option, as Discord sends them.
+    const typeOf = (v: string | number | boolean): number =>
+      opts.resolved?.roles?.some((r) => r.id === v)
+        ? 8
+        : opts.resolved?.channels?.some((c) => c.id === v)
+          ? 7
+          : typeof v === 'string'
+            ? 3
+            : typeof v === 'boolean'
+              ? 5
+              : Number.isInteger(v)
+                ? 4
+                : 10;
     const flat = Object.entries(options).map(([n, v]) => ({
       name: n,
-      type: typeof v === 'string' ? 3 : typeof v === 'boolean' ? 5 : Number.isInteger(v) ? 4 : 10,
+      type: typeOf(v),
       value: v,
     })) as APIApplicationCommandInteractionDataOption[];
     const dataOptions = opts.subcommand ? [{ name: opts.subcommand, type: 1, options: flat }] : flat;
     return this.inject(
       {
         type: 2,
-        data: { id: this.snowflake(), name, type: 1, options: dataOptions, guild_id: opts.guildId ?? FAKE_GUILD_ID },
+        data: {
+          id: this.snowflake(),
+          name,
+          type: 1,
+          options: dataOptions,
+          ...((opts.context ?? 0) === 0 ? { guild_id: opts.guildId ?? FAKE_GUILD_ID } : {}),
+        },
       },
       opts,
     );
@@ -828,17 +1218,21 @@ export class DiscordFake {
   // ------------------------------------------------------------------------------------------- REST
 
   private makeMessage(channelId: string, body: Record<string, unknown>, extra: Partial<APIMessage> = {}): APIMessage {
+    const id = extra.id ?? this.snowflake();
+    const ping = this.pingsOf(body);
+    if (typeof body.content === 'string' || body.allowed_mentions !== undefined)
+      this.pings.push({ channelId, messageId: id, ...ping });
     return {
-      id: this.snowflake(),
+      id,
       channel_id: channelId,
       author: BOT_USER,
       content: typeof body.content === 'string' ? body.content : '',
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
       tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
+      mention_everyone: ping.everyone,
+      mentions: ping.users.map((u) => testUser(u)),
+      mention_roles: ping.roles,
       embeds: (body.embeds ?? []) as APIEmbed[],
       components: (body.components ?? []) as APIMessage['components'],
       attachments: this.storeAttachments(body, []),
@@ -1056,6 +1450,15 @@ export class DiscordFake {
     }
     let m: RegExpExecArray | null;
 
+    const onChannel = /^\/channels\/(\d+)/.exec(p)?.[1];
+    if (onChannel !== undefined && this.foreignChannels.has(onChannel)) {
+      this.violation(`${method} ${p}: a channel of a server the bot is not in (answer through the interaction)`);
+      return this.json(res, 403, { message: 'Missing Access', code: 50001 });
+    }
+
+    const threadAnswer = this.threadRoute(method, p, body, res);
+    if (threadAnswer !== null) return threadAnswer;
+
     if (method === 'GET' && p === '/gateway/bot') {
       if (this.rejectToken) return this.json(res, 401, { message: '401: Unauthorized', code: 0 });
       return this.json(res, 200, {
@@ -1095,7 +1498,7 @@ export class DiscordFake {
           this.violation('PUT commands: body is not an array');
           return this.json(res, 400, { message: 'Invalid Form Body', code: 50035 });
         }
-        const problems = checkCommandDeclarations(body);
+        const problems = checkCommandDeclarations(body, guild ? 'guild' : 'global');
         if (problems.length) {
           for (const pr of problems) this.violation(`PUT commands: ${pr}`);
           return this.json(res, 400, { message: 'Invalid Form Body', code: 50035, errors: problems });
@@ -1143,7 +1546,7 @@ export class DiscordFake {
             id,
             type: s.type,
             user: testUser(s.userId),
-            authorizing_integration_owners: { '0': FAKE_GUILD_ID },
+            authorizing_integration_owners: s.owners ?? { '0': FAKE_GUILD_ID },
           },
         } as Partial<APIMessage>);
         this.finish(s, s.original, data);
@@ -1255,6 +1658,14 @@ export class DiscordFake {
         return this.json(res, 200, list);
       }
       if (method === 'POST') {
+        const thread = this.threads.get(channelId);
+        if (thread?.deleted) return this.json(res, 404, { message: 'Unknown Channel', code: 10003 });
+        if (thread?.locked) return this.json(res, 403, { message: 'Thread is locked', code: 50083 });
+        if (this.forums.has(channelId)) {
+          return this.reject(res, `message to forum ${channelId}`, ['a forum holds only posts (threads)']);
+        }
+        // A message in an archived thread that is not locked unarchives it.
+        if (thread?.archived) thread.archived = false;
         const failure = this.failures.get(channelId);
         if (failure && (failure.times === undefined || failure.count < failure.times)) {
           failure.count++;
@@ -1498,6 +1909,8 @@ const ROUTE_RULES: RouteRule[] = [
     limit: 5,
     windowMs: 1000,
   },
+  // Thread creation has its own limit (Discord publishes none; a commonly observed order of magnitude).
+  { bucket: 'thread-create', method: 'POST', pattern: /^\/channels\/(\d+)\/threads$/, limit: 5, windowMs: 5000 },
   { bucket: 'webhook-token', method: null, pattern: /^\/webhooks\/(\d+\/[^/]+)(?:\/|$)/, limit: 5, windowMs: 2000 },
   {
     bucket: 'application-commands',
@@ -1625,8 +2038,28 @@ function bucketHash(name: string): string {
 }
 
 /** What Discord checks on command declarations (names, lengths, option order, localizations). */
-export function checkCommandDeclarations(commands: unknown[]): string[] {
+export function checkCommandDeclarations(commands: unknown[], scope: 'global' | 'guild' = 'global'): string[] {
   const problems: string[] = [];
+  // Installation kinds (0 guild, 1 user) and contexts (0 server, 1 bot DM, 2 group/other DMs): global commands only.
+  for (const raw of commands) {
+    const c = raw as Record<string, unknown>;
+    const where = `command ${String(c.name)}`;
+    for (const [field, allowed] of [
+      ['integration_types', [0, 1]],
+      ['contexts', [0, 1, 2]],
+    ] as const) {
+      const v = c[field];
+      if (v === undefined || v === null) continue;
+      if (scope === 'guild') problems.push(`${where}: ${field} on a guild command`);
+      if (
+        !Array.isArray(v) ||
+        v.length === 0 ||
+        v.some((x) => !(allowed as readonly unknown[]).includes(x)) ||
+        new Set(v).size !== v.length
+      )
+        problems.push(`${where}: invalid ${field} ${JSON.stringify(v)}`);
+    }
+  }
   const NAME = /^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u;
   const names = new Set<string>();
   if (commands.length > 100) problems.push('more than 100 commands');
