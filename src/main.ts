@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Client } from 'discord.js';
 import { commands } from '../commands/index';
-import { ConfigError, describeConfig, parseConfig, type Config } from './config';
+import { type Config, configOrExit, describeConfig, parseConfig } from './config';
 import { createConsoleSession, type ConsoleSession } from './console/consoleTwin';
 import { ensureSeedCorpus } from './corpus/ingest';
 import { createRegistry, type CommandRegistry } from './discord/commandKit';
@@ -242,13 +242,7 @@ function delay(ms: number): Promise<void> {
 async function runAsScript(): Promise<void> {
   const dotenv = await import('dotenv');
   dotenv.config({ quiet: true });
-  let config: Config;
-  try {
-    config = parseConfig(process.env);
-  } catch (e) {
-    process.stderr.write(`${e instanceof ConfigError ? e.message : String(e)}\n`);
-    process.exit(1);
-  }
+  const config = configOrExit(process.env);
   // One logger from the first line on, so that even a crash during start-up is logged scrubbed of secrets.
   // The console twin on a terminal: a person reads the answers on stdout, so the logs (stderr) are short text,
   // warnings and errors only unless LOG_LEVEL says otherwise. Anywhere else (a service, a pipe, the tests): JSON.
