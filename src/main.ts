@@ -24,7 +24,7 @@ import { createRegistry, type CommandRegistry } from './discord/commandKit';
 import { createCommandDeps, warmCommandDeps } from './discord/createCommandDeps';
 import { startDiscordClient } from './discord/createDiscordClient';
 import type { CommandDeps } from './discord/deps';
-import { createInteractionHandler } from './discord/dispatchInteraction';
+import { createDispatcher } from './discord/dispatchInteraction';
 import { FloodGate } from './discord/floodControl';
 import { createLogger, redactToken, type Logger } from './logger';
 import type { HealthReport } from './ops/health';
@@ -115,20 +115,22 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
     logger.info({ ms: Math.round(performance.now() - warmStarted) }, 'command caches warm');
 
     const flood = new FloodGate(config.floodMax, config.floodWindowMs);
-    const gate = createInteractionGate(
-      createInteractionHandler({
-        registry,
-        deps,
-        logger,
-        flood,
-        clock,
-        ...(ops.interactionObserver ? { observer: ops.interactionObserver } : {}),
-      }),
-      { logger, ...(ops.interactionObserver ? { observer: ops.interactionObserver } : {}) },
-    );
+    const dispatcher = createDispatcher({
+      registry,
+      deps,
+      logger,
+      flood,
+      clock,
+      ...(ops.interactionObserver ? { observer: ops.interactionObserver } : {}),
+    });
+    const gate = createInteractionGate((interaction) => dispatcher.handleInteraction(interaction), {
+      logger,
+      ...(ops.interactionObserver ? { observer: ops.interactionObserver } : {}),
+    });
     if (config.discordToken) {
-      // Questions asked by mention or in DMs (issue 13): same flood control, answered by the plain-French parser.
-      const onMessage = createMessageHandler({ deps, logger, flood, clock });
+      // Questions asked by mention or in DMs (issue 13): served like interactions (same flood control, queue,
+      // observer and error boundary), answered by the plain-French parser.
+      const onMessage = createMessageHandler({ deps, serve: dispatcher.serve, clock });
       client = await startDiscordClient({
         token: config.discordToken,
         apiUrl: config.discordApiUrl,
