@@ -27,6 +27,11 @@ export interface Config {
   openDataUrl: string;
   /** Live legislature's archive, downloaded by the daily refresh: REFRESH_URL, else the one under `openDataUrl`. */
   refreshUrl: string;
+  /**
+   * REFRESH_URL was given: the refresh reads that address only. Else it follows the live legislature, discovering
+   * the next one's archive under `openDataUrl` (src/digest/liveLegislature.ts).
+   */
+  refreshUrlSet: boolean;
   /** Cron expression of the refresh, in `timeZone`. */
   refreshCron: string;
   /** Default digest time "HH:MM" in `timeZone`. */
@@ -187,6 +192,7 @@ export function parseConfig(env: Env = process.env): Config {
     logLevelSet: str('LOG_LEVEL') !== null,
     openDataUrl,
     refreshUrl,
+    refreshUrlSet: str('REFRESH_URL') !== null,
     refreshCron,
     digestDefaultTime,
     timeZone,

@@ -11,6 +11,8 @@ import { refreshRetryDelayMs } from './schedule';
 export interface RefreshOptions {
   store: QuestionStore;
   url: string;
+  /** Read before `url` in the same run (the deputies' history of a new legislature); a failure fails the refresh. */
+  before?: string[];
   now: Date;
   cacheDir?: string;
   fetch?: FetchLike;
@@ -65,9 +67,10 @@ export async function runRefresh(opts: RefreshOptions): Promise<RefreshOutcome> 
   const changedUids: string[] = [];
   const ingestLog =
     opts.ingestLog ?? ((line: string) => log.info({ url: opts.url, progress: line }, 'refresh: ingest progress'));
+  const inputs = [...(opts.before ?? []), opts.url];
   try {
     if (opts.runIn === 'child') {
-      const r = await ingestInChildProcess([opts.url], {
+      const r = await ingestInChildProcess(inputs, {
         dbPath: opts.store.path,
         now: opts.now,
         log: ingestLog,
@@ -79,7 +82,7 @@ export async function runRefresh(opts: RefreshOptions): Promise<RefreshOutcome> 
       ({ summary, revisionBefore, revisionAfter } = r);
       ingestPid = r.pid;
     } else {
-      summary = await ingest([opts.url], {
+      summary = await ingest(inputs, {
         store: opts.store,
         now: opts.now,
         log: ingestLog,
@@ -91,8 +94,8 @@ export async function runRefresh(opts: RefreshOptions): Promise<RefreshOutcome> 
       revisionAfter = opts.store.revision();
       ingestPid = process.pid;
     }
-    const report = summary.inputs[0];
-    if (!report || report.status === 'error') error = report?.message ?? 'échec inconnu';
+    const failed = summary.inputs.find((r) => r.status === 'error');
+    if (summary.inputs.length < inputs.length || failed) error = failed?.message ?? 'échec inconnu';
   } catch (err) {
     error = err instanceof Error ? err.message : String(err);
   }
@@ -123,7 +126,7 @@ export async function runRefresh(opts: RefreshOptions): Promise<RefreshOutcome> 
 
   opts.store.setMeta(FAILURES_KEY, '0');
   opts.store.setMeta('digest.refresh_last_ok', opts.now.toISOString());
-  const unchanged = summary.inputs[0]?.status === 'unchanged';
+  const unchanged = summary.inputs.every((r) => r.status === 'unchanged');
   const e = summary.events;
   const message = unchanged
     ? 'Archive inchangée : rien de nouveau.'
