@@ -32,7 +32,8 @@ export const demanderCommand: CliCommand = {
     const { deps, close } = await openBotDeps(ctx.store(), parsed.values['index-dir'] ?? ctx.config.indexDir);
     try {
       const reply = fitToLimits(await answerAsk(text, deps, ctx.now));
-      const saved = parsed.values.fichiers ? saveReplyFiles(reply, parsed.values.fichiers) : new Map<string, string>();
+      const saved = parsed.values.fichiers ? saveReplyFiles(reply, parsed.values.fichiers) : undefined;
+      if (saved?.failure) ctx.err(`Fichiers non enregistrés : ${saved.failure}`);
       const answer = renderReply(reply, saved);
       if (parsed.values.json)
         ctx.out(JSON.stringify({ question: text, ...explainAsk(text, deps, ctx.now), answer }, null, 2));
