@@ -8,6 +8,7 @@
 import type { QuestionStatus } from '../corpus/types';
 import type { SearchFilters } from '../search/types';
 import { tokensOf, type LexDeputy, type Lexicon, type LexNamed } from './lexicon';
+import { frenchMonthWords } from '../format/french';
 
 export type AskIntent = 'who' | 'count' | 'answer' | 'latest' | 'pending' | 'compare' | 'search';
 
@@ -74,29 +75,7 @@ const FAMILIAR: Record<string, string> = {
   vs: 'vs',
 };
 
-const MONTHS: Record<string, number> = {
-  janvier: 1,
-  janv: 1,
-  fevrier: 2,
-  fevr: 2,
-  fev: 2,
-  mars: 3,
-  avril: 4,
-  avr: 4,
-  mai: 5,
-  juin: 6,
-  juillet: 7,
-  juil: 7,
-  aout: 8,
-  septembre: 9,
-  sept: 9,
-  octobre: 10,
-  oct: 10,
-  novembre: 11,
-  nov: 11,
-  decembre: 12,
-  dec: 12,
-};
+const MONTHS = frenchMonthWords(true);
 
 /** Familiar names of ministries -> words of their official short name. */
 const MINISTRY_ALIASES: Array<[string[], string[]]> = [
@@ -429,7 +408,7 @@ const ROMAN: Record<string, number> = { xi: 11, xii: 12, xiii: 13, xiv: 14, xv: 
 function parseDates(toks: Tok[], now: Date, f: SearchFilters, range: number[]): number[] {
   const year = now.getUTCFullYear();
   const Y = '((?:19|20)\\d\\d)';
-  const M = `(${Object.keys(MONTHS).join('|')})`;
+  const M = `(${[...MONTHS.keys()].join('|')})`;
   let m: RegExpExecArray | null;
   const years: number[] = [];
   // "entre 2019 et 2021", "de 2019 a 2021"
@@ -455,7 +434,7 @@ function parseDates(toks: Tok[], now: Date, f: SearchFilters, range: number[]): 
   }
   // "en mars 2023", "mars 2023"
   if ((m = consume(toks, new RegExp(`\\b(?:en |depuis |au mois de |depuis le mois de )?${M} ${Y}\\b`)))) {
-    const month = MONTHS[m[1]!]!;
+    const month = MONTHS.get(m[1]!)!;
     const y = Number(m[2]);
     if (/^depuis/.test(m[0])) f.from = iso(y, month, 1);
     else {
@@ -466,7 +445,7 @@ function parseDates(toks: Tok[], now: Date, f: SearchFilters, range: number[]): 
   }
   // "depuis janvier" (this year)
   if ((m = consume(toks, new RegExp(`\\bdepuis (?:le mois de )?${M}\\b`)))) {
-    const month = MONTHS[m[1]!]!;
+    const month = MONTHS.get(m[1]!)!;
     f.from = iso(month > now.getUTCMonth() + 1 ? year - 1 : year, month, 1);
   }
   // "depuis 2020", "a partir de 2020", "apres 2020"
