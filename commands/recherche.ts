@@ -8,7 +8,7 @@ import type { SearchFilters, SortOrder } from '../src/search/types';
 import { component, defineCommand } from '../src/discord/commandKit';
 import { UserError } from '../src/discord/UserError';
 import { requireSearchableText } from '../src/discord/userInput';
-import { FILTER_OPTIONS, filtersOf } from '../src/discord/views/filters';
+import { FILTER_OPTIONS, filtersOf, legislatureOption } from '../src/discord/views/filters';
 import { questionReply } from '../src/discord/views/questionView';
 import { loadResultsState, type ResultsState } from '../src/discord/views/resultsState';
 import { requireSearchReady, searchLabel, showResults } from '../src/discord/views/resultsView';
@@ -66,13 +66,7 @@ export default defineCommand({
     groupe: FILTER_OPTIONS.groupe,
     ministere: FILTER_OPTIONS.ministere,
     rubrique: FILTER_OPTIONS.rubrique,
-    legislature: {
-      type: 'integer',
-      minValue: 1,
-      maxValue: 20,
-      description: 'Législature (ex. 14 pour 2012-2017)',
-      descriptionEn: 'Legislature (e.g. 14 for 2012-2017)',
-    },
+    legislature: legislatureOption('Législature (ex. 14 pour 2012-2017)', 'Legislature (e.g. 14 for 2012-2017)'),
     statut: {
       type: 'string',
       nameEn: 'status',
