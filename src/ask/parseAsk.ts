@@ -9,6 +9,7 @@ import type { QuestionStatus } from '../corpus/types';
 import type { SearchFilters } from '../search/types';
 import { tokensOf, type LexDeputy, type Lexicon, type LexNamed } from './lexicon';
 import { frenchMonthWords } from '../format/french';
+import { boundedEditDistance, isCivility } from '../insights/names';
 
 export type AskIntent = 'who' | 'count' | 'answer' | 'latest' | 'pending' | 'compare' | 'search';
 
@@ -324,28 +325,11 @@ const COMMON_WORDS = new Set([
   'fort',
 ]);
 
-function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      if (v < best) best = v;
-    }
-    if (best > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
 /** A typed word close enough to a name's word: equal, or one typo from 5 letters, two from 9. */
 function close(typed: string, name: string): boolean {
   if (typed === name) return true;
   if (name.length < 5 || typed.length < 4) return false;
-  return editDistance(typed, name, name.length >= 9 ? 2 : 1) <= (name.length >= 9 ? 2 : 1);
+  return boundedEditDistance(typed, name, name.length >= 9 ? 2 : 1) <= (name.length >= 9 ? 2 : 1);
 }
 
 function tokenize(text: string): Tok[] {
@@ -706,7 +690,7 @@ function deputyMatchAt(
 function parseDeputy(toks: Tok[], lex: Lexicon, f: SearchFilters): void {
   // 1. After a civility or "député(e)": "M. Tardy", "Mme Dupont-Aignan", "le député Tardi" (typo).
   for (let i = 0; i < toks.length - 1; i++) {
-    if (toks[i]!.used || !/^(m|mr|monsieur|mme|madame|mlle|depute|deputee|deputes)$/.test(toks[i]!.f)) continue;
+    if (toks[i]!.used || !(isCivility(toks[i]!.f) || /^(depute|deputee|deputes)$/.test(toks[i]!.f))) continue;
     const civility = /^(mme|madame|mlle|deputee)$/.test(toks[i]!.f)
       ? 'f'
       : /^(m|mr|monsieur)$/.test(toks[i]!.f)
