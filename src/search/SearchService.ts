@@ -59,8 +59,6 @@ export interface ShardClient {
   save(dir: string): Promise<void>;
   /** Loads the shard saved in `dir`; resolves to its size. */
   load(dir: string): Promise<number>;
-  /** Slots given so far (the empty ones of replaced documents included). */
-  slots(): Promise<number>;
   /** Renumbers the documents onto consecutive slots when more than `minDeadShare` of the slots are empty; resolves to the slots dropped. */
   compact(minDeadShare: number): Promise<number>;
   /** Adds the shard's rows read from the database file (a build, or a catch-up between two revisions). */
