@@ -6,7 +6,9 @@
  * (what main logs at start) redacts it.
  */
 import path from 'node:path';
-import { DEFAULT_OPENDATA_URL, liveArchiveUrl } from './corpus/official/addresses';
+
+/** The Assemblée's open data (every official address is relative to it: src/corpus/official/addresses.ts). */
+const DEFAULT_OPENDATA_URL = 'https://data.assemblee-nationale.fr/static/openData/repository';
 
 export interface Config {
   /** Absent => console mode (the commands are read from stdin). */
@@ -25,13 +27,11 @@ export interface Config {
   logLevelSet: boolean;
   /** Base of the Assemblée's open data (every official address is relative to it: src/corpus/official/addresses.ts). */
   openDataUrl: string;
-  /** Live legislature's archive, downloaded by the daily refresh: REFRESH_URL, else the one under `openDataUrl`. */
-  refreshUrl: string;
   /**
-   * REFRESH_URL was given: the refresh reads that address only. Else it follows the live legislature, discovering
-   * the next one's archive under `openDataUrl` (src/digest/liveLegislature.ts).
+   * REFRESH_URL: the one archive the daily refresh reads. Null (the default): the refresh follows the live
+   * legislature's archive under `openDataUrl`, discovering the next one (src/digest/liveLegislature.ts).
    */
-  refreshUrlSet: boolean;
+  refreshUrl: string | null;
   /** Cron expression of the refresh, in `timeZone`. */
   refreshCron: string;
   /** Default digest time "HH:MM" in `timeZone`. */
@@ -137,8 +137,8 @@ export function parseConfig(env: Env = process.env): Config {
   const openDataUrl = (str('OPENDATA_URL') ?? DEFAULT_OPENDATA_URL).replace(/\/+$/, '');
   if (!/^https?:\/\/\S+$/.test(openDataUrl))
     problems.push(`OPENDATA_URL doit être une URL http(s), reçu « ${openDataUrl} ».`);
-  const refreshUrl = str('REFRESH_URL') ?? liveArchiveUrl(openDataUrl);
-  if (str('REFRESH_URL') !== null && !/^https?:\/\/\S+$/.test(refreshUrl))
+  const refreshUrl = str('REFRESH_URL');
+  if (refreshUrl !== null && !/^https?:\/\/\S+$/.test(refreshUrl))
     problems.push(`REFRESH_URL doit être une URL http(s), reçu « ${refreshUrl} ».`);
 
   const refreshCron = str('REFRESH_CRON') ?? '30 6 * * *';
@@ -192,7 +192,6 @@ export function parseConfig(env: Env = process.env): Config {
     logLevelSet: str('LOG_LEVEL') !== null,
     openDataUrl,
     refreshUrl,
-    refreshUrlSet: str('REFRESH_URL') !== null,
     refreshCron,
     digestDefaultTime,
     timeZone,

@@ -24,7 +24,9 @@ import { createRegistry, type CommandRegistry } from './discord/commandKit';
 import { createCommandDeps, warmCommandDeps } from './discord/createCommandDeps';
 import { startDiscordClient } from './discord/createDiscordClient';
 import type { CommandDeps } from './discord/deps';
+import type { AskFunction } from './discord/contextMenu';
 import { createDispatcher } from './discord/dispatchInteraction';
+import { answerAsk } from './ask/answerAsk';
 import { FloodGate } from './discord/floodControl';
 import { createLogger, redactToken, type Logger } from './logger';
 import type { HealthReport } from './ops/health';
@@ -115,9 +117,11 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
     logger.info({ ms: Math.round(performance.now() - warmStarted) }, 'command caches warm');
 
     const flood = new FloodGate(config.floodMax, config.floodWindowMs);
+    const ask: AskFunction = (text, now, askOpts) => answerAsk(text, deps, now, askOpts);
     const dispatcher = createDispatcher({
       registry,
       deps,
+      ask,
       logger,
       flood,
       clock,
@@ -130,7 +134,7 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
     if (config.discordToken) {
       // Questions asked by mention or in DMs (issue 13): served like interactions (same flood control, queue,
       // observer and error boundary), answered by the plain-French parser.
-      const onMessage = createMessageHandler({ deps, serve: dispatcher.serve, clock });
+      const onMessage = createMessageHandler({ ask, serve: dispatcher.serve, clock });
       client = await startDiscordClient({
         token: config.discordToken,
         apiUrl: config.discordApiUrl,

@@ -16,9 +16,8 @@ const MOVED_KEY = 'digest.live_legislature_moved';
 export interface LiveLegislatureOptions {
   store: Pick<QuestionStore, 'getMeta' | 'setMeta'>;
   openDataUrl: string;
-  refreshUrl: string;
-  /** False when REFRESH_URL fixes the source: no discovery. */
-  follow: boolean;
+  /** REFRESH_URL: the one archive read, nothing discovered. Null: follow the live legislature. */
+  fixedUrl: string | null;
   log: DigestLogger;
   now?: () => Date;
   fetch?: (url: string, init: { method: 'HEAD'; signal: AbortSignal }) => Promise<Response>;
@@ -47,18 +46,23 @@ function legislatureOfUrl(url: string): number {
 export function createLiveLegislature(opts: LiveLegislatureOptions): LiveLegislature {
   const now = opts.now ?? (() => new Date());
   const probe = opts.fetch ?? ((url, init) => fetch(url, init));
+  const fixed = opts.fixedUrl;
   const stored = Number(opts.store.getMeta(LEGISLATURE_KEY));
-  const fromUrl = legislatureOfUrl(opts.refreshUrl);
-  let legislature = opts.follow && Number.isInteger(stored) && stored > fromUrl ? stored : fromUrl;
+  let legislature =
+    fixed !== null
+      ? legislatureOfUrl(fixed)
+      : Number.isInteger(stored) && stored > LATEST_KNOWN_LEGISLATURE
+        ? stored
+        : LATEST_KNOWN_LEGISLATURE;
   const movedRaw = opts.store.getMeta(MOVED_KEY);
   let moved: { from: number; at: string } | null = movedRaw
     ? (JSON.parse(movedRaw) as { from: number; at: string })
     : null;
   return {
     current: () => legislature,
-    moved: () => (opts.follow ? moved : null),
+    moved: () => (fixed === null ? moved : null),
     inputs() {
-      if (!opts.follow) return { questions: opts.refreshUrl, before: [] };
+      if (fixed !== null) return { questions: fixed, before: [] };
       const pending = opts.store.getMeta(DEPUTIES_PENDING_KEY) === String(legislature);
       return {
         questions: questionArchiveUrl(opts.openDataUrl, legislature),
@@ -66,7 +70,7 @@ export function createLiveLegislature(opts: LiveLegislatureOptions): LiveLegisla
       };
     },
     async discover() {
-      if (!opts.follow) return false;
+      if (fixed !== null) return false;
       const next = legislature + 1;
       const url = questionArchiveUrl(opts.openDataUrl, next);
       try {

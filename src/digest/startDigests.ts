@@ -44,8 +44,7 @@ export function startDigests(opts: StartDigestsOptions): {
   const live = createLiveLegislature({
     store: opts.store,
     openDataUrl: opts.config.openDataUrl,
-    refreshUrl: opts.config.refreshUrl,
-    follow: !opts.config.refreshUrlSet,
+    fixedUrl: opts.config.refreshUrl,
     log,
     ...(opts.clock ? { now: opts.clock } : {}),
   });
@@ -55,7 +54,7 @@ export function startDigests(opts: StartDigestsOptions): {
     poster: client
       ? restPoster(client.rest, (guildId) => client.guilds.cache.get(guildId)?.systemChannelId ?? null)
       : null,
-    refreshUrl: opts.config.refreshUrl,
+    refreshUrl: live.inputs().questions,
     live,
     refreshCron: opts.config.refreshCron,
     timeZone: opts.config.timeZone,

@@ -4,9 +4,7 @@
  * user who asked. Declared here, deployed with the slash commands, dispatched by the dispatcher's `serve()`.
  */
 import type { RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import { answerAsk } from '../ask/answerAsk';
 import type { CallContext } from './commandKit';
-import type { CommandDeps } from './deps';
 import { type Prepared, userErrorReply } from './handleInvocation';
 import type { Reply } from './reply';
 
@@ -22,6 +20,12 @@ export const contextMenuDeclarations: RESTPostAPIContextMenuApplicationCommandsJ
   },
 ];
 
+/**
+ * A question in plain French answered as a reply (src/ask's `answerAsk`, bound to the bot's dependencies by main.ts:
+ * the Discord layer does not import the plain-French domain). `forceSearch`: read the text as a search.
+ */
+export type AskFunction = (text: string, now: Date, opts?: { forceSearch?: boolean }) => Promise<Reply>;
+
 /** Whether an application command of the message menu is this one. */
 export function isMessageSearchMenu(name: string): boolean {
   return name === SEARCH_MESSAGE_MENU_NAME;
@@ -34,7 +38,7 @@ export function isMessageSearchMenu(name: string): boolean {
  */
 export function prepareMessageSearch(
   text: string,
-  deps: CommandDeps,
+  ask: AskFunction,
   ctx: Pick<CallContext, 'userId' | 'guildId' | 'now'>,
 ): Prepared<Reply> {
   if (!text.trim())
@@ -44,7 +48,7 @@ export function prepareMessageSearch(
     };
   return {
     kind: 'work',
-    work: async () => ({ ...(await answerAsk(text, deps, ctx.now, { forceSearch: true })), ephemeral: true }),
+    work: async () => ({ ...(await ask(text, ctx.now, { forceSearch: true })), ephemeral: true }),
     context: { menu: SEARCH_MESSAGE_MENU_NAME, userId: ctx.userId, guildId: ctx.guildId },
     onError: (reply) => ({ ...reply, ephemeral: true }),
   };

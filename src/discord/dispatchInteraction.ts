@@ -36,7 +36,7 @@ import { type FloodGate, floodMessage } from './floodControl';
 import { handleAutocomplete, prepareCommand, prepareComponent, runWork, type Prepared } from './handleInvocation';
 import { editOriginal, sendFollowUp } from './interactionWebhooks';
 import { type ComponentReply, filesPayload, type Reply } from './reply';
-import { isMessageSearchMenu, prepareMessageSearch } from './contextMenu';
+import { type AskFunction, isMessageSearchMenu, prepareMessageSearch } from './contextMenu';
 
 export type InteractionKind = 'command' | 'component' | 'autocomplete' | 'message';
 export type InteractionOutcome = 'ok' | 'user_error' | 'error' | 'flood' | 'reply_failed' | 'shutting_down';
@@ -58,6 +58,8 @@ export interface DispatcherOptions {
   maxConcurrentWork?: number;
   clock?: () => Date;
   observer?: InteractionObserver;
+  /** The plain-French answer, for the message context menu (absent: the menu is not served). */
+  ask?: AskFunction;
 }
 
 export const DEFAULT_DEFER_AFTER_MS = 1000;
@@ -345,7 +347,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     });
   }
 
-  function onMessageMenu(i: MessageContextMenuCommandInteraction, receivedAt: number): Promise<void> {
+  function onMessageMenu(i: MessageContextMenuCommandInteraction, receivedAt: number, ask: AskFunction): Promise<void> {
     const ctx = contextOf(i);
     const responder: Responder<Reply> = {
       kind: 'command',
@@ -360,7 +362,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       receivedAt,
       createdAt: i.createdTimestamp,
       now: ctx.now,
-      prepare: () => prepareMessageSearch(i.targetMessage.content ?? '', deps, ctx),
+      prepare: () => prepareMessageSearch(i.targetMessage.content ?? '', ask, ctx),
       floodReply: (content) => ({ content, ephemeral: true }),
       deferAtOnce: false,
     });
@@ -407,8 +409,8 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       if (interaction.isChatInputCommand()) await onCommand(interaction, receivedAt);
       else if (interaction.isAutocomplete()) await onAutocomplete(interaction, receivedAt);
       else if (interaction.isButton() || interaction.isStringSelectMenu()) await onComponent(interaction, receivedAt);
-      else if (interaction.isMessageContextMenuCommand() && isMessageSearchMenu(interaction.commandName))
-        await onMessageMenu(interaction, receivedAt);
+      else if (interaction.isMessageContextMenuCommand() && isMessageSearchMenu(interaction.commandName) && opts.ask)
+        await onMessageMenu(interaction, receivedAt, opts.ask);
     },
   };
 }

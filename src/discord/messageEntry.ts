@@ -8,13 +8,13 @@
  * replaced answers « Recherche momentanément indisponible… », a bug « erreur inattendue » and a log line).
  */
 import type { Message } from 'discord.js';
-import { answerAsk } from '../ask/answerAsk';
-import type { CommandDeps } from './deps';
+import type { AskFunction } from './contextMenu';
 import type { Dispatcher, Responder } from './dispatchInteraction';
 import { filesPayload, type Reply } from './reply';
 
 export interface MessageEntryOptions {
-  deps: CommandDeps;
+  /** The plain-French answer (bound by main.ts). */
+  ask: AskFunction;
   /** The dispatcher's acknowledgement rule and error boundary. */
   serve: Dispatcher['serve'];
   clock?: () => Date;
@@ -68,7 +68,7 @@ export function createMessageHandler(opts: MessageEntryOptions): (message: Messa
       now,
       prepare: () => ({
         kind: 'work',
-        work: () => answerAsk(text, opts.deps, now),
+        work: () => opts.ask(text, now),
         context: { entry: responder.name, userId: message.author.id, channelId: message.channelId },
         onError: (reply) => reply,
       }),

@@ -1,10 +1,8 @@
 /**
  * Every address of the Assemblée nationale's open data the project downloads, in ONE place, relative to one base
- * (`OPENDATA_URL`, default below): the written-question archive of each legislature and the deputies' history
+ * (`OPENDATA_URL`, default in src/config.ts): the written-question archive of each legislature and the deputies' history
  * (AMO30: every deputy since the 11th legislature with every mandate).
  */
-
-export const DEFAULT_OPENDATA_URL = 'https://data.assemblee-nationale.fr/static/openData/repository';
 
 /** Written-question archives by legislature, relative to the base. 14: one JSON file; 15 to 17: one file per question. */
 const QUESTION_ARCHIVES: Readonly<Record<number, string>> = Object.freeze({
@@ -55,11 +53,6 @@ export function questionArchiveUrl(base: string, legislature: number): string {
 /** The deputies' history published with `legislature` (default: the newest known). */
 export function deputiesArchiveUrl(base: string, legislature = LATEST_KNOWN_LEGISLATURE): string {
   return join(base, DEPUTIES_ARCHIVE(legislature));
-}
-
-/** The newest known legislature's archive: the daily refresh's source until it discovers a later one. */
-export function liveArchiveUrl(base: string): string {
-  return questionArchiveUrl(base, LATEST_KNOWN_LEGISLATURE);
 }
 
 /**
