@@ -5,11 +5,10 @@
  * search workers; one of them is crashed and its replacement held from outside (tests/support/holdSearchWorker.ts).
  */
 import path from 'node:path';
-import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/main';
 import { buildCorpus, tempDir } from '../support/botCorpus';
-import { FAKE_CHANNEL_ID, startDiscordFake, type DiscordFake } from '../support/discordFake';
+import { startDiscordFake, type DiscordFake } from '../support/discordFake';
 import { crashSearchWorkerAndHoldReplacement, type HeldReplacement } from '../support/holdSearchWorker';
 import { freshUser, startBot } from '../support/startBot';
 
@@ -56,25 +55,6 @@ afterAll(async () => {
   tmp?.cleanup();
 });
 
-function targetMessage(content: string): APIMessage {
-  return {
-    id: fake.snowflake(),
-    content,
-    channel_id: FAKE_CHANNEL_ID,
-    author: { id: '1', username: 'x', discriminator: '0', global_name: null, avatar: null },
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: [],
-    pinned: false,
-    type: 0,
-  } as unknown as APIMessage;
-}
-
 const errorsLogged = () => [...logLines].filter((l) => (JSON.parse(l) as { level: number }).level >= 50);
 
 describe('the one error boundary during a search worker replacement', () => {
@@ -98,7 +78,7 @@ describe('the one error boundary during a search worker replacement', () => {
     expect(dm.message.content).toBe(UNAVAILABLE);
     const menu = await fake.messageCommand(
       'Chercher des questions écrites',
-      targetMessage('la surpopulation carcérale'),
+      fake.someonesMessage('la surpopulation carcérale'),
       {
         userId: freshUser(),
         ...ask,

@@ -834,6 +834,11 @@ export class DiscordFake {
 
   // ------------------------------------------------------------------------------------------- REST
 
+  /** A message someone else wrote in the test channel: the target of a message context-menu command. */
+  someonesMessage(content: string): APIMessage {
+    return this.makeMessage(FAKE_CHANNEL_ID, { content }, { author: testUser('1', 'x') });
+  }
+
   private makeMessage(channelId: string, body: Record<string, unknown>, extra: Partial<APIMessage> = {}): APIMessage {
     return {
       id: this.snowflake(),
