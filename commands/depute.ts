@@ -10,7 +10,7 @@ import type { CommandDeps } from '../src/discord/deps';
 import { COLORS } from '../src/discord/format';
 import { escapeCorpus, plainText } from '../src/discord/markdown';
 import type { Reply } from '../src/discord/reply';
-import { UserError } from '../src/discord/UserError';
+import { expiredMessage, UserError } from '../src/discord/UserError';
 import { questionLine, summaryFields } from '../src/discord/views/summaryView';
 import { newestFirst, summarize } from '../src/insights/summarize';
 import type { DeputyRef } from '../src/insights/types';
@@ -138,7 +138,7 @@ export default defineCommand({
       prepare(call, deps) {
         const [stateId = '', pageRaw = '1'] = call.args;
         const ref = deps.pages.load(STATE_KIND, stateId) as DeputyRef | null;
-        if (!ref || typeof ref.name !== 'string') throw new UserError('Cette liste a expiré : relancez la commande.');
+        if (!ref || typeof ref.name !== 'string') throw new UserError(expiredMessage('Cette liste'));
         return { ref, page: Number.parseInt(pageRaw, 10) || 1 };
       },
       run: ({ ref, page }, deps, ctx) => deputyReply(ref, page, deps, ctx.now),

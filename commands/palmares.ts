@@ -3,6 +3,7 @@
  * the Assemblée's rules, with the median delay and the questions pending past the limit (the Sénat's yearly
  * ranking, live and for every legislature). Chart + figures in text + CSV export.
  */
+import { legislatureOption } from '../src/discord/views/filters';
 import { defineCommand } from '../src/discord/commandKit';
 import { palmaresReply } from '../src/discord/views/palmaresView';
 
@@ -17,13 +18,10 @@ export default defineCommand({
     examples: ['/palmares', '/palmares legislature:16'],
   },
   options: {
-    legislature: {
-      type: 'integer',
-      minValue: 1,
-      maxValue: 20,
-      description: 'Législature (la plus récente du corpus par défaut)',
-      descriptionEn: 'Legislature (the corpus’s latest by default)',
-    },
+    legislature: legislatureOption(
+      'Législature (la plus récente du corpus par défaut)',
+      'Legislature (the corpus’s latest by default)',
+    ),
   },
   async run(args, deps, ctx) {
     return palmaresReply(args.legislature, deps, ctx.now);

@@ -4,6 +4,7 @@
  * (several are listed for the user to choose). The "Questions similaires" button (`qsim:<uid>`)
  * answers with a new message of similar questions.
  */
+import { legislatureOption } from '../src/discord/views/filters';
 import { component, defineCommand } from '../src/discord/commandKit';
 import type { CommandDeps } from '../src/discord/deps';
 import { ordinal } from '../src/discord/format';
@@ -83,13 +84,10 @@ export const QUESTION_REF_OPTIONS = {
     description: 'Numéro de la question (ex. 50862)',
     descriptionEn: 'Question number (e.g. 50862)',
   },
-  legislature: {
-    type: 'integer',
-    minValue: 1,
-    maxValue: 20,
-    description: 'Législature (par défaut la plus récente qui a ce numéro)',
-    descriptionEn: 'Legislature (default: the latest with that number)',
-  },
+  legislature: legislatureOption(
+    'Législature (par défaut la plus récente qui a ce numéro)',
+    'Legislature (default: the latest with that number)',
+  ),
 } as const;
 
 export default defineCommand({

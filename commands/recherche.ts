@@ -3,12 +3,12 @@
  * Best matches, 5 per page, page buttons (`rsp:`) and an "open" select menu (`rso:`) that survive restarts
  * (state in SQLite via deps.pages). See src/discord/views/resultsView.ts.
  */
-import type { QuestionStatus } from '../src/corpus/types';
+import { statusOfWord } from '../src/format/french';
 import type { SearchFilters, SortOrder } from '../src/search/types';
 import { component, defineCommand } from '../src/discord/commandKit';
 import { UserError } from '../src/discord/UserError';
 import { requireSearchableText } from '../src/discord/userInput';
-import { FILTER_OPTIONS, filtersOf } from '../src/discord/views/filters';
+import { FILTER_OPTIONS, filtersOf, legislatureOption } from '../src/discord/views/filters';
 import { questionReply } from '../src/discord/views/questionView';
 import { loadResultsState, type ResultsState } from '../src/discord/views/resultsState';
 import { requireSearchReady, searchLabel, showResults } from '../src/discord/views/resultsView';
@@ -16,7 +16,6 @@ import { corpusChoices } from './shared/autocompleteCorpus';
 
 export const MAX_QUERY_LENGTH = 200;
 
-const STATUS: Record<string, QuestionStatus> = { repondue: 'answered', en_attente: 'pending', retiree: 'withdrawn' };
 const SORT: Record<string, SortOrder> = { pertinence: 'relevance', recentes: 'newest', anciennes: 'oldest' };
 
 const FILTER_LABELS: Array<[keyof SearchFilters, string]> = [
@@ -67,13 +66,7 @@ export default defineCommand({
     groupe: FILTER_OPTIONS.groupe,
     ministere: FILTER_OPTIONS.ministere,
     rubrique: FILTER_OPTIONS.rubrique,
-    legislature: {
-      type: 'integer',
-      minValue: 1,
-      maxValue: 20,
-      description: 'Législature (ex. 14 pour 2012-2017)',
-      descriptionEn: 'Legislature (e.g. 14 for 2012-2017)',
-    },
+    legislature: legislatureOption('Législature (ex. 14 pour 2012-2017)', 'Legislature (e.g. 14 for 2012-2017)'),
     statut: {
       type: 'string',
       nameEn: 'status',
@@ -105,7 +98,10 @@ export default defineCommand({
     if (text.length > MAX_QUERY_LENGTH)
       throw new UserError(`Le texte à chercher est trop long (${MAX_QUERY_LENGTH} caractères au plus).`);
     requireSearchableText(text);
-    const filters: SearchFilters = { ...filtersOf(args), ...(args.statut ? { status: STATUS[args.statut] } : {}) };
+    const filters: SearchFilters = {
+      ...filtersOf(args),
+      ...(args.statut ? { status: statusOfWord(args.statut) ?? undefined } : {}),
+    };
     requireSearchReady(deps);
     const state: ResultsState = {
       k: 'search',

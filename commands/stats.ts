@@ -47,6 +47,14 @@ export default defineCommand({
       : refresh?.offline
         ? 'Mise à jour impossible pour l’instant : pas d’accès à l’open data de l’Assemblée ; le bot sert les questions déjà en base.'
         : null;
+    // The legislature the daily refresh follows (discovered: src/digest/liveLegislature.ts).
+    const live = refresh?.legislature ?? null;
+    const liveLine =
+      live === null
+        ? null
+        : refresh?.moved
+          ? `Nouvelle législature détectée le ${formatDate(refresh.moved.at.slice(0, 10))} : la mise à jour quotidienne suit la ${ordinal(live)} législature (après la ${ordinal(refresh.moved.from)}).`
+          : `Mise à jour quotidienne : ${ordinal(live)} législature.`;
     return {
       ...(chart ? { files: [chart] } : {}),
       embeds: [
@@ -59,6 +67,7 @@ export default defineCommand({
             `Dernière mise à jour des données : ${lastIngest}.`,
             '',
             ...health,
+            ...(liveLine ? [liveLine] : []),
             ...(refreshLine ? [refreshLine] : []),
           ].join('\n'),
           fields: legislatures.map(([leg, e]) => ({

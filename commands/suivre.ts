@@ -2,6 +2,7 @@
  * /suivre numero [legislature] [ou: moi | salon]: be told (DM, or this channel) when a question gets its answer,
  * is transferred, or is withdrawn. The notice is posted by the digest scheduler (src/digest/), exactly once.
  */
+import { legislatureOption } from '../src/discord/views/filters';
 import { defineCommand, requireBotInGuild } from '../src/discord/commandKit';
 import { frenchDate, ordinal } from '../src/format/french';
 import { escapeCorpus } from '../src/discord/markdown';
@@ -35,13 +36,10 @@ export default defineCommand({
       description: 'Numéro de la question écrite',
       descriptionEn: 'Written question number',
     },
-    legislature: {
-      type: 'integer',
-      minValue: 1,
-      maxValue: 20,
-      description: 'Législature (par défaut la législature en cours)',
-      descriptionEn: 'Legislature (default: the current one)',
-    },
+    legislature: legislatureOption(
+      'Législature (par défaut la législature en cours)',
+      'Legislature (default: the current one)',
+    ),
     ou: {
       type: 'string',
       nameEn: 'where',

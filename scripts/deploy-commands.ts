@@ -4,7 +4,7 @@
  */
 import dotenv from 'dotenv';
 import { commands } from '../commands/index';
-import { ConfigError, parseConfig } from '../src/config';
+import { configOrExit } from '../src/config';
 import { createRegistry } from '../src/discord/commandKit';
 import { deployCommands, invitationLinks } from '../src/discord/deployCommands';
 import { contextMenuDeclarations } from '../src/discord/contextMenu';
@@ -13,13 +13,7 @@ import { redactToken } from '../src/logger';
 dotenv.config({ quiet: true });
 
 async function run(): Promise<number> {
-  let config;
-  try {
-    config = parseConfig(process.env);
-  } catch (e) {
-    process.stderr.write(`${e instanceof ConfigError ? e.message : String(e)}\n`);
-    return 1;
-  }
+  const config = configOrExit(process.env);
   if (!config.discordToken) {
     process.stderr.write('DISCORD_TOKEN est requis pour enregistrer les commandes.\n');
     return 1;

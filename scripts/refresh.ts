@@ -9,6 +9,8 @@ import dotenv from 'dotenv';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { configOrExit } from '../src/config';
+import { silentLogger } from '../src/digest/deliver';
+import { createLiveLegislature } from '../src/digest/liveLegislature';
 import { runRefresh } from '../src/digest/refresh';
 import { openStore } from '../src/store/openStore';
 
@@ -25,19 +27,29 @@ const { values } = parseArgs({
 const config = configOrExit(process.env);
 
 const dbPath = values.db ?? config.databasePath;
-const url = values.url ?? config.refreshUrl;
 const store = openStore(dbPath);
 try {
+  // --url, else REFRESH_URL, else the live legislature the bot follows (as recorded in this database).
+  const live = createLiveLegislature({
+    store,
+    openDataUrl: config.openDataUrl,
+    fixedUrl: values.url ?? config.refreshUrl,
+    log: silentLogger,
+  });
+  await live.discover();
+  const { questions: url, before } = live.inputs();
   console.log(`Mise à jour depuis ${url}`);
   const outcome = await runRefresh({
     store,
     url,
     senatUrl: config.senatUrl,
+    ...(before.length > 0 ? { before } : {}),
     now: new Date(),
     cacheDir: values.cache ?? path.join(path.dirname(dbPath), 'cache'),
     ingestLog: (line) => console.error(line),
   });
   console.log(outcome.message);
+  if (outcome.ok) live.refreshed();
   if (!outcome.ok && outcome.retryAt) {
     console.log(
       `Échecs consécutifs : ${outcome.failures}. Nouvel essai conseillé après ${outcome.retryAt.toLocaleString('fr-FR', { timeZone: config.timeZone })} (le bot en cours d’exécution réessaie de lui-même).`,

@@ -6,8 +6,15 @@
  * (what main logs at start) redacts it.
  */
 import path from 'node:path';
-import { DEFAULT_OPENDATA_URL, liveArchiveUrl } from './corpus/official/addresses';
-import { DEFAULT_SENAT_URL } from './corpus/senat/address';
+
+/** The Assemblée's open data (every official address is relative to it: src/corpus/official/addresses.ts). */
+const DEFAULT_OPENDATA_URL = 'https://data.assemblee-nationale.fr/static/openData/repository';
+
+/**
+ * The Sénat's whole questions database (every question since 1978, refreshed daily, Licence Ouverte): a zip holding
+ * one PostgreSQL plain dump (data-formats §7; read by src/corpus/senat/).
+ */
+const DEFAULT_SENAT_URL = 'https://data.senat.fr/data/questions/questions.zip';
 
 export interface Config {
   /** Absent => console mode (the commands are read from stdin). */
@@ -26,8 +33,11 @@ export interface Config {
   logLevelSet: boolean;
   /** Base of the Assemblée's open data (every official address is relative to it: src/corpus/official/addresses.ts). */
   openDataUrl: string;
-  /** Live legislature's archive, downloaded by the daily refresh: REFRESH_URL, else the one under `openDataUrl`. */
-  refreshUrl: string;
+  /**
+   * REFRESH_URL: the one archive the daily refresh reads. Null (the default): the refresh follows the live
+   * legislature's archive under `openDataUrl`, discovering the next one (src/digest/liveLegislature.ts).
+   */
+  refreshUrl: string | null;
   /** The Sénat's questions dump (zip), for `npm run corpus` and the daily refresh: SENAT_URL, else data.senat.fr. */
   senatUrl: string;
   /** Cron expression of the refresh, in `timeZone`. */
@@ -135,8 +145,8 @@ export function parseConfig(env: Env = process.env): Config {
   const openDataUrl = (str('OPENDATA_URL') ?? DEFAULT_OPENDATA_URL).replace(/\/+$/, '');
   if (!/^https?:\/\/\S+$/.test(openDataUrl))
     problems.push(`OPENDATA_URL doit être une URL http(s), reçu « ${openDataUrl} ».`);
-  const refreshUrl = str('REFRESH_URL') ?? liveArchiveUrl(openDataUrl);
-  if (str('REFRESH_URL') !== null && !/^https?:\/\/\S+$/.test(refreshUrl))
+  const refreshUrl = str('REFRESH_URL');
+  if (refreshUrl !== null && !/^https?:\/\/\S+$/.test(refreshUrl))
     problems.push(`REFRESH_URL doit être une URL http(s), reçu « ${refreshUrl} ».`);
 
   const senatUrl = str('SENAT_URL') ?? DEFAULT_SENAT_URL;

@@ -17,14 +17,16 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Client } from 'discord.js';
 import { commands } from '../commands/index';
-import { ConfigError, describeConfig, parseConfig, type Config } from './config';
+import { type Config, configOrExit, describeConfig, parseConfig } from './config';
 import { createConsoleSession, type ConsoleSession } from './console/consoleTwin';
 import { ensureSeedCorpus } from './corpus/ingest';
 import { createRegistry, type CommandRegistry } from './discord/commandKit';
 import { createCommandDeps, warmCommandDeps } from './discord/createCommandDeps';
 import { startDiscordClient } from './discord/createDiscordClient';
 import type { CommandDeps } from './discord/deps';
-import { createInteractionHandler } from './discord/dispatchInteraction';
+import type { AskFunction } from './discord/contextMenu';
+import { createDispatcher } from './discord/dispatchInteraction';
+import { answerAsk } from './ask/answerAsk';
 import { FloodGate } from './discord/floodControl';
 import { createLogger, redactToken, type Logger } from './logger';
 import type { HealthReport } from './ops/health';
@@ -115,20 +117,24 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
     logger.info({ ms: Math.round(performance.now() - warmStarted) }, 'command caches warm');
 
     const flood = new FloodGate(config.floodMax, config.floodWindowMs);
-    const gate = createInteractionGate(
-      createInteractionHandler({
-        registry,
-        deps,
-        logger,
-        flood,
-        clock,
-        ...(ops.interactionObserver ? { observer: ops.interactionObserver } : {}),
-      }),
-      { logger, ...(ops.interactionObserver ? { observer: ops.interactionObserver } : {}) },
-    );
+    const ask: AskFunction = (text, now, askOpts) => answerAsk(text, deps, now, askOpts);
+    const dispatcher = createDispatcher({
+      registry,
+      deps,
+      ask,
+      logger,
+      flood,
+      clock,
+      ...(ops.interactionObserver ? { observer: ops.interactionObserver } : {}),
+    });
+    const gate = createInteractionGate((interaction) => dispatcher.handleInteraction(interaction), {
+      logger,
+      ...(ops.interactionObserver ? { observer: ops.interactionObserver } : {}),
+    });
     if (config.discordToken) {
-      // Questions asked by mention or in DMs (issue 13): same flood control, answered by the plain-French parser.
-      const onMessage = createMessageHandler({ deps, logger, flood, clock });
+      // Questions asked by mention or in DMs (issue 13): served like interactions (same flood control, queue,
+      // observer and error boundary), answered by the plain-French parser.
+      const onMessage = createMessageHandler({ ask, serve: dispatcher.serve, clock });
       client = await startDiscordClient({
         token: config.discordToken,
         apiUrl: config.discordApiUrl,
@@ -242,13 +248,7 @@ function delay(ms: number): Promise<void> {
 async function runAsScript(): Promise<void> {
   const dotenv = await import('dotenv');
   dotenv.config({ quiet: true });
-  let config: Config;
-  try {
-    config = parseConfig(process.env);
-  } catch (e) {
-    process.stderr.write(`${e instanceof ConfigError ? e.message : String(e)}\n`);
-    process.exit(1);
-  }
+  const config = configOrExit(process.env);
   // One logger from the first line on, so that even a crash during start-up is logged scrubbed of secrets.
   // The console twin on a terminal: a person reads the answers on stdout, so the logs (stderr) are short text,
   // warnings and errors only unless LOG_LEVEL says otherwise. Anywhere else (a service, a pipe, the tests): JSON.

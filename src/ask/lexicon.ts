@@ -3,6 +3,7 @@
  * political groups (names and abbreviations) and departments, all folded (no accents, lower case, hyphens and
  * apostrophes as spaces). Built from the store's lists; cheap enough to rebuild per corpus revision.
  */
+import { isCivility, isParticle } from '../insights/names';
 import { foldKey } from '../text/fold';
 
 export interface LexiconInput {
@@ -49,18 +50,15 @@ export function tokensOf(text: string): string[] {
     .filter(Boolean);
 }
 
-const CIVILITY = new Set(['m', 'mme', 'mlle', 'monsieur', 'madame', 'mr']);
-const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'd', 'l']);
-
 export function buildLexicon(input: LexiconInput): Lexicon {
   const deputies: LexDeputy[] = [];
   for (const d of input.deputies) {
-    const toks = tokensOf(d.name).filter((t, i) => !(i === 0 && CIVILITY.has(t)));
+    const toks = tokensOf(d.name).filter((t, i) => !(i === 0 && isCivility(t)));
     if (toks.length === 0 || /^pa\d+$/.test(toks[0]!)) continue;
     const last = toks.length > 1 ? toks.slice(1) : toks;
     const lasts = [last];
     let i = 0;
-    while (i < last.length - 1 && PARTICLES.has(last[i]!)) i++;
+    while (i < last.length - 1 && isParticle(last[i]!)) i++;
     if (i > 0) lasts.push(last.slice(i));
     deputies.push({ name: d.name, count: d.count, full: toks, lasts });
   }

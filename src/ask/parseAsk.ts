@@ -8,6 +8,8 @@
 import type { QuestionStatus } from '../corpus/types';
 import type { SearchFilters } from '../search/types';
 import { tokensOf, type LexDeputy, type Lexicon, type LexNamed } from './lexicon';
+import { frenchMonthWords } from '../format/french';
+import { boundedEditDistance, isCivility } from '../insights/names';
 
 export type AskIntent = 'who' | 'count' | 'answer' | 'latest' | 'pending' | 'compare' | 'search';
 
@@ -74,29 +76,7 @@ const FAMILIAR: Record<string, string> = {
   vs: 'vs',
 };
 
-const MONTHS: Record<string, number> = {
-  janvier: 1,
-  janv: 1,
-  fevrier: 2,
-  fevr: 2,
-  fev: 2,
-  mars: 3,
-  avril: 4,
-  avr: 4,
-  mai: 5,
-  juin: 6,
-  juillet: 7,
-  juil: 7,
-  aout: 8,
-  septembre: 9,
-  sept: 9,
-  octobre: 10,
-  oct: 10,
-  novembre: 11,
-  nov: 11,
-  decembre: 12,
-  dec: 12,
-};
+const MONTHS = frenchMonthWords(true);
 
 /** Familiar names of ministries -> words of their official short name. */
 const MINISTRY_ALIASES: Array<[string[], string[]]> = [
@@ -345,28 +325,11 @@ const COMMON_WORDS = new Set([
   'fort',
 ]);
 
-function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      if (v < best) best = v;
-    }
-    if (best > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
 /** A typed word close enough to a name's word: equal, or one typo from 5 letters, two from 9. */
 function close(typed: string, name: string): boolean {
   if (typed === name) return true;
   if (name.length < 5 || typed.length < 4) return false;
-  return editDistance(typed, name, name.length >= 9 ? 2 : 1) <= (name.length >= 9 ? 2 : 1);
+  return boundedEditDistance(typed, name, name.length >= 9 ? 2 : 1) <= (name.length >= 9 ? 2 : 1);
 }
 
 function tokenize(text: string): Tok[] {
@@ -429,7 +392,7 @@ const ROMAN: Record<string, number> = { xi: 11, xii: 12, xiii: 13, xiv: 14, xv: 
 function parseDates(toks: Tok[], now: Date, f: SearchFilters, range: number[]): number[] {
   const year = now.getUTCFullYear();
   const Y = '((?:19|20)\\d\\d)';
-  const M = `(${Object.keys(MONTHS).join('|')})`;
+  const M = `(${[...MONTHS.keys()].join('|')})`;
   let m: RegExpExecArray | null;
   const years: number[] = [];
   // "entre 2019 et 2021", "de 2019 a 2021"
@@ -455,7 +418,7 @@ function parseDates(toks: Tok[], now: Date, f: SearchFilters, range: number[]): 
   }
   // "en mars 2023", "mars 2023"
   if ((m = consume(toks, new RegExp(`\\b(?:en |depuis |au mois de |depuis le mois de )?${M} ${Y}\\b`)))) {
-    const month = MONTHS[m[1]!]!;
+    const month = MONTHS.get(m[1]!)!;
     const y = Number(m[2]);
     if (/^depuis/.test(m[0])) f.from = iso(y, month, 1);
     else {
@@ -466,7 +429,7 @@ function parseDates(toks: Tok[], now: Date, f: SearchFilters, range: number[]): 
   }
   // "depuis janvier" (this year)
   if ((m = consume(toks, new RegExp(`\\bdepuis (?:le mois de )?${M}\\b`)))) {
-    const month = MONTHS[m[1]!]!;
+    const month = MONTHS.get(m[1]!)!;
     f.from = iso(month > now.getUTCMonth() + 1 ? year - 1 : year, month, 1);
   }
   // "depuis 2020", "a partir de 2020", "apres 2020"
@@ -727,7 +690,7 @@ function deputyMatchAt(
 function parseDeputy(toks: Tok[], lex: Lexicon, f: SearchFilters): void {
   // 1. After a civility or "député(e)": "M. Tardy", "Mme Dupont-Aignan", "le député Tardi" (typo).
   for (let i = 0; i < toks.length - 1; i++) {
-    if (toks[i]!.used || !/^(m|mr|monsieur|mme|madame|mlle|depute|deputee|deputes)$/.test(toks[i]!.f)) continue;
+    if (toks[i]!.used || !(isCivility(toks[i]!.f) || /^(depute|deputee|deputes)$/.test(toks[i]!.f))) continue;
     const civility = /^(mme|madame|mlle|deputee)$/.test(toks[i]!.f)
       ? 'f'
       : /^(m|mr|monsieur)$/.test(toks[i]!.f)

@@ -2,7 +2,7 @@
  * The figures of each chart in French sentences: the attachment's alt text (screen readers; Discord keeps 1,024
  * characters), the console's rendering, and the CLI's text output. Same figures as the image, from the same data.
  */
-import type { Palmares } from '../insights/palmares';
+import { type Palmares, unansweredShare } from '../insights/palmares';
 import type { DelayBin, Trend } from '../insights/trend';
 import { frCount, frNumber } from '../format/french';
 import type { CorpusCount } from './specs';
@@ -66,12 +66,15 @@ export function describeDelays(bins: readonly DelayBin[]): string {
 export function describePalmares(p: Palmares, shown?: number): string {
   if (!p.ranks.length) return 'Aucun ministère à classer.';
   const t = p.totals;
-  const head = `${frCount(p.ranks.length, 'ministère classé', 'ministères classés')}${p.legislature ? ` (${p.legislature}e législature)` : ''} ; ${pct(t.eligible ? t.answeredWithinLimit / t.eligible : 0)} des questions répondues dans les deux mois, délai médian ${days(t.medianDelayDays)}, ${frNumber(t.pendingPastLimit)} en attente au-delà de deux mois.`;
+  const late = p.closed
+    ? `${pct(unansweredShare(p))} restées sans réponse (caduques ou retirées)`
+    : `${frNumber(t.pendingPastLimit)} en attente au-delà de deux mois`;
+  const head = `${frCount(p.ranks.length, 'ministère classé', 'ministères classés')}${p.legislature ? ` (${p.legislature}e législature)` : ''} ; ${pct(t.eligible ? t.answeredWithinLimit / t.eligible : 0)} des questions répondues dans les deux mois, délai médian ${days(t.medianDelayDays)}, ${late}.`;
   const list = p.ranks
     .slice(0, shown ?? p.ranks.length)
     .map(
       (r, i) =>
-        `${i + 1}. ${r.ministry} : ${pct(r.shareWithinLimit)} dans les 2 mois (${frNumber(r.answeredWithinLimit)}/${frNumber(r.eligible)}), délai médian ${days(r.medianDelayDays)}, ${frNumber(r.pendingPastLimit)} en attente > 2 mois`,
+        `${i + 1}. ${r.ministry} : ${pct(r.shareWithinLimit)} dans les 2 mois (${frNumber(r.answeredWithinLimit)}/${frNumber(r.eligible)}), délai médian ${days(r.medianDelayDays)}, ${p.closed ? `${pct(r.total ? r.unanswered / r.total : 0)} sans réponse` : `${frNumber(r.pendingPastLimit)} en attente > 2 mois`}`,
     );
   return [head, ...list].join('\n');
 }

@@ -6,6 +6,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Palmares } from '../insights/palmares';
 import type { DelayBin, Trend } from '../insights/trend';
 import type { QuestionStatus } from '../corpus/types';
+import { frNoun, frNumber } from '../format/french';
 import { OKABE_ITO, SOURCE_LINE, STATUS_COLORS, STATUS_LABELS, VEGA_CONFIG } from './theme';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -161,6 +162,7 @@ export function palmaresSpec(p: Palmares, title: string): TopLevelSpec {
     part: r.shareWithinLimit,
     delai: r.medianDelayDays ?? 0,
     retard: r.pendingPastLimit,
+    caduques: r.total ? r.unanswered / r.total : 0,
   }));
   const height = Math.max(120, rows.length * 22);
   const y = { field: 'ministere', type: 'nominal', sort: { field: 'rang' }, title: null };
@@ -203,7 +205,7 @@ export function palmaresSpec(p: Palmares, title: string): TopLevelSpec {
       text: title,
       subtitle: [
         `Part des questions répondues dans les deux mois (Règlement de l'Assemblée, art. 135),`,
-        `délai médian, questions en attente au-delà de deux mois ; les ${rows.length} ministères les plus interrogés.`,
+        `délai médian, ${p.closed ? 'part des questions restées sans réponse (caduques ou retirées)' : 'questions en attente au-delà de deux mois'} ; ${frNoun(rows.length, 'le ministère le plus interrogé', `les ${frNumber(rows.length)} ministères les plus interrogés`)}.`,
         SOURCE_LINE,
       ],
     },
@@ -219,7 +221,9 @@ export function palmaresSpec(p: Palmares, title: string): TopLevelSpec {
         1,
       ),
       panel('delai', 'délai médian (jours)', OKABE_ITO.blue, ',d', 150, noLabels, maxOf('delai')),
-      panel('retard', 'en attente > 2 mois', OKABE_ITO.orange, ',d', 150, noLabels, maxOf('retard')),
+      p.closed
+        ? panel('caduques', 'sans réponse', OKABE_ITO.orange, '.0%', 150, noLabels, 1)
+        : panel('retard', 'en attente > 2 mois', OKABE_ITO.orange, ',d', 150, noLabels, maxOf('retard')),
     ],
     resolve: { scale: { x: 'independent' } },
   });

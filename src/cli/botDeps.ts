@@ -32,7 +32,3 @@ export async function openBotDeps(
     },
   };
 }
-
-export function indexDirOf(value: string | undefined): string {
-  return value ?? process.env.INDEX_DIR ?? 'data/index';
-}

@@ -15,7 +15,7 @@ import type { CommandDeps } from '../discord/deps';
 import { handleCommand, handleComponent } from '../discord/handleInvocation';
 import type { Logger } from '../logger';
 import type { Reply } from '../discord/reply';
-import { actionsOf, renderReply, type ConsoleAction } from './renderReply';
+import { actionsOf, renderReply, type ConsoleAction, type SavedFiles } from './renderReply';
 
 export type ParsedLine =
   | { kind: 'command'; name: string; raw: RawArgs }
@@ -120,21 +120,22 @@ export interface ConsoleOptions {
   filesDir?: string;
 }
 
-/** Writes a reply's attachments to `dir`; returns name -> path (an unwritable folder just leaves them out). */
-export function saveReplyFiles(reply: Reply, dir: string): Map<string, string> {
-  const saved = new Map<string, string>();
-  if (!reply.files?.length) return saved;
+/** Writes a reply's attachments to `dir`: where each went, or why none could be written (the text stays). */
+export function saveReplyFiles(reply: Reply, dir: string): SavedFiles {
+  const paths = new Map<string, string>();
+  if (!reply.files?.length) return { paths, failure: null };
   try {
     mkdirSync(dir, { recursive: true });
     for (const f of reply.files) {
       const target = path.join(dir, path.basename(f.name));
       writeFileSync(target, f.data);
-      saved.set(f.name, target);
+      paths.set(f.name, target);
     }
-  } catch {
-    // The text rendering still gives the figures.
+    return { paths, failure: null };
+  } catch (err) {
+    // The text rendering still gives the figures; the failure is shown with them and logged.
+    return { paths, failure: `${dir} : ${err instanceof Error ? err.message : String(err)}` };
   }
-  return saved;
 }
 
 export interface ConsoleSession {
@@ -168,7 +169,9 @@ export function createConsoleSession(opts: ConsoleOptions): ConsoleSession {
   const filesDir = opts.filesDir ?? path.join(os.tmpdir(), 'questions-ecrites');
   const show = (reply: Reply): string => {
     actions = actionsOf(reply);
-    return renderReply(reply, saveReplyFiles(reply, filesDir));
+    const saved = saveReplyFiles(reply, filesDir);
+    if (saved.failure) opts.logger?.warn({ dir: filesDir, reason: saved.failure }, 'console: attachments not written');
+    return renderReply(reply, saved);
   };
   let closeResolve!: () => void;
   const closed = new Promise<void>((resolve) => (closeResolve = resolve));

@@ -59,19 +59,25 @@ export function actionsOf(reply: Reply): ConsoleAction[] {
   return actions;
 }
 
-/** Attachments as text: where the file was written (when it was) and what it shows, figures included. */
-function renderFiles(files: NonNullable<Reply['files']>, savedAt: ReadonlyMap<string, string> = new Map()): string {
+/** Where a reply's attachments were written (name -> path), or why they could not be. */
+export interface SavedFiles {
+  paths: ReadonlyMap<string, string>;
+  failure: string | null;
+}
+
+/** Attachments as text: where the file was written (or why not) and what it shows, figures included. */
+function renderFiles(files: NonNullable<Reply['files']>, saved?: SavedFiles): string {
   return files
     .map((f) => {
-      const where = savedAt.get(f.name);
-      const head = `📎 ${f.name}${where ? ` — enregistré : ${where}` : ''}`;
+      const where = saved?.paths.get(f.name);
+      const head = `📎 ${f.name}${where ? ` — enregistré : ${where}` : saved?.failure ? ` — non enregistré (${saved.failure})` : ''}`;
       const text = f.text ?? f.description;
       return text ? `${head}\n${text.replace(/^/gm, '   ')}` : head;
     })
     .join('\n');
 }
 
-export function renderReply(reply: Reply, savedFiles?: ReadonlyMap<string, string>): string {
+export function renderReply(reply: Reply, savedFiles?: SavedFiles): string {
   const out: string[] = [];
   if (reply.ephemeral) out.push('(visible seulement par vous)');
   if (reply.content) out.push(markdownToText(reply.content));

@@ -15,6 +15,8 @@ export interface RefreshOptions {
   url: string;
   /** The Sénat's dump (SENAT_URL): read when the store holds Sénat questions (see senatRefreshLegislatures). */
   senatUrl?: string;
+  /** Read before `url` in the same run (the deputies' history of a new legislature); a failure fails the refresh. */
+  before?: string[];
   now: Date;
   cacheDir?: string;
   fetch?: FetchLike;
@@ -79,7 +81,7 @@ export async function runRefresh(opts: RefreshOptions): Promise<RefreshOutcome> 
   let ingestPid: number | null = null;
   const changedUids: string[] = [];
   const senatLegislatures = opts.senatUrl ? senatRefreshLegislatures(opts.store) : null;
-  const inputs = senatLegislatures && opts.senatUrl ? [opts.url, opts.senatUrl] : [opts.url];
+  const inputs = [...(opts.before ?? []), opts.url, ...(senatLegislatures && opts.senatUrl ? [opts.senatUrl] : [])];
   const ingestLog =
     opts.ingestLog ?? ((line: string) => log.info({ url: opts.url, progress: line }, 'refresh: ingest progress'));
   try {

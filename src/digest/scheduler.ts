@@ -14,6 +14,7 @@ import type { QuestionStore } from '../store/QuestionStore';
 import { silentLogger, type DigestLogger } from './deliver';
 import type { DigestService, TickReport } from './DigestService';
 import type { PostChannelMessage } from './poster';
+import type { LiveLegislature } from './liveLegislature';
 import { runRefresh, type RefreshOutcome } from './refresh';
 
 export interface DigestSchedulerOptions {
@@ -24,6 +25,8 @@ export interface DigestSchedulerOptions {
   refreshUrl: string;
   /** The Sénat's dump, refreshed with the Assemblée's archive once Sénat questions are loaded. */
   senatUrl?: string;
+  /** The live legislature followed (discovered before each refresh); without it the refresh reads `refreshUrl`. */
+  live?: LiveLegislature;
   refreshCron: string;
   timeZone: string;
   log?: DigestLogger;
@@ -56,6 +59,9 @@ interface RefreshStatus {
   } | null;
   /** Set while the source cannot be reached (no network): the bot serves what it has. Cleared by a success. */
   offline: { since: string; reason: string } | null;
+  /** The legislature the refresh follows (null: a fixed REFRESH_URL), and its last move. */
+  legislature: number | null;
+  moved: { from: number; at: string } | null;
 }
 
 export interface DigestScheduler {
@@ -86,7 +92,7 @@ export function startDigestScheduler(opts: DigestSchedulerOptions): DigestSchedu
     if (offline) return;
     offline = { since: now().toISOString(), reason };
     log.warn(
-      { url: opts.refreshUrl, reason },
+      { url: opts.live?.inputs().questions ?? opts.refreshUrl, reason },
       'refresh source unreachable: serving the stored corpus until it answers',
     );
   };
@@ -118,10 +124,14 @@ export function startDigestScheduler(opts: DigestSchedulerOptions): DigestSchedu
       if (retryTimer) clearTimeout(retryTimer);
       retryTimer = null;
       running = { since: now(), abort: new AbortController() };
+      // The next legislature's archive may have appeared (an election, a dissolution): one HEAD, then follow it.
+      await opts.live?.discover();
+      const inputs = opts.live?.inputs() ?? { questions: opts.refreshUrl, before: [] };
       // A database file: the ingest runs in a child process, off the thread that talks to Discord.
       const outcome = await runRefresh({
         store: opts.store,
-        url: opts.refreshUrl,
+        url: inputs.questions,
+        ...(inputs.before.length > 0 ? { before: inputs.before } : {}),
         ...(opts.senatUrl ? { senatUrl: opts.senatUrl } : {}),
         now: running.since,
         log,
@@ -143,8 +153,10 @@ export function startDigestScheduler(opts: DigestSchedulerOptions): DigestSchedu
         newQuestions: s?.questions.new ?? 0,
         events: s ? Object.values(s.events).reduce((n, k) => n + k, 0) : 0,
       };
-      if (outcome.ok) offline = null;
-      else if (outcome.message.includes('source injoignable')) noteUnreachable(outcome.message);
+      if (outcome.ok) {
+        offline = null;
+        opts.live?.refreshed();
+      } else if (outcome.message.includes('source injoignable')) noteUnreachable(outcome.message);
       try {
         opts.onRefresh?.(outcome, performance.now() - started);
       } catch (err) {
@@ -192,7 +204,14 @@ export function startDigestScheduler(opts: DigestSchedulerOptions): DigestSchedu
 
   return {
     refreshNow,
-    status: () => ({ running: running !== null, runningSince: running?.since.toISOString() ?? null, last, offline }),
+    status: () => ({
+      running: running !== null,
+      runningSince: running?.since.toISOString() ?? null,
+      last,
+      offline,
+      legislature: opts.live?.current() ?? null,
+      moved: opts.live?.moved() ?? null,
+    }),
     noteUnreachable,
     tickNow,
     async stop() {

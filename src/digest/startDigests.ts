@@ -13,6 +13,7 @@ import './commandDeps';
 import { DigestRepository } from './DigestRepository';
 import { DigestService } from './DigestService';
 import { restPoster } from './poster';
+import { createLiveLegislature } from './liveLegislature';
 import { refreshAtStart, type StartRefresh } from './refreshAtStart';
 import { startDigestScheduler, type DigestScheduler, type DigestSchedulerOptions } from './scheduler';
 
@@ -30,12 +31,6 @@ export interface StartDigestsOptions {
   notify?: (text: string) => void;
 }
 
-/** The live legislature, read from the refresh URL (".../repository/17/..." or ".../17/questions/..."), else 17. */
-function legislatureOfUrl(url: string): number {
-  const m = /\/repository\/(\d{1,2})\//.exec(url) ?? /\/(\d{1,2})\/questions\//.exec(url);
-  return m ? Number(m[1]) : 17;
-}
-
 export function startDigests(opts: StartDigestsOptions): {
   service: DigestService;
   scheduler: DigestScheduler;
@@ -46,13 +41,21 @@ export function startDigests(opts: StartDigestsOptions): {
   const log = opts.logger.child({ domain: 'digest' });
   const service = new DigestService({ corpus: opts.store, repo: new DigestRepository(opts.store.db), log });
   const client = opts.client;
+  const live = createLiveLegislature({
+    store: opts.store,
+    openDataUrl: opts.config.openDataUrl,
+    fixedUrl: opts.config.refreshUrl,
+    log,
+    ...(opts.clock ? { now: opts.clock } : {}),
+  });
   const scheduler = startDigestScheduler({
     store: opts.store,
     service,
     poster: client
       ? restPoster(client.rest, (guildId) => client.guilds.cache.get(guildId)?.systemChannelId ?? null)
       : null,
-    refreshUrl: opts.config.refreshUrl,
+    refreshUrl: live.inputs().questions,
+    live,
     senatUrl: opts.config.senatUrl,
     refreshCron: opts.config.refreshCron,
     timeZone: opts.config.timeZone,
@@ -66,14 +69,16 @@ export function startDigests(opts: StartDigestsOptions): {
     service,
     timeZone: opts.config.timeZone,
     defaultTime: opts.config.digestDefaultTime,
-    defaultLegislature: legislatureOfUrl(opts.config.refreshUrl),
+    get defaultLegislature() {
+      return live.current();
+    },
     scheduler,
   };
   const startRefresh = refreshAtStart({
     store: opts.store,
     scheduler,
-    refreshUrl: opts.config.refreshUrl,
-    liveLegislature: legislatureOfUrl(opts.config.refreshUrl),
+    refreshUrl: live.inputs().questions,
+    liveLegislature: live.current(),
     log,
     ...(opts.notify ? { notify: opts.notify } : {}),
   }).catch((err: unknown) => {

@@ -1,18 +1,12 @@
 /**
  * The message context-menu command « Chercher des questions écrites » (right click on any message > Applications):
  * the message's text becomes a search (subject and filters read by the plain-French parser), shown only to the
- * user who asked. Declared here, deployed with the slash commands, dispatched by `handleMessageContextMenu`.
+ * user who asked. Declared here, deployed with the slash commands, dispatched by the dispatcher's `serve()`.
  */
-import { MessageFlags, type MessageContextMenuCommandInteraction } from 'discord.js';
 import type { RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import { answerAsk } from '../ask/answerAsk';
-import type { Logger } from '../logger';
-import { installJson } from './commandKit';
-import type { CommandDeps } from './deps';
-import { GENERIC_ERROR, INDEX_LOADING_MESSAGE } from './handleInvocation';
-import { fitToLimits } from './limits';
-import { filesPayload, type Reply } from './reply';
-import { isUserError } from './UserError';
+import { type CallContext, installJson } from './commandKit';
+import { type Prepared, userErrorReply } from './handleInvocation';
+import type { Reply } from './reply';
 
 const SEARCH_MESSAGE_MENU_NAME = 'Chercher des questions écrites';
 
@@ -27,34 +21,36 @@ export const contextMenuDeclarations: RESTPostAPIContextMenuApplicationCommandsJ
   },
 ];
 
-/** The reply for a message's text (pure with respect to Discord). */
-async function searchFromMessage(text: string, deps: CommandDeps, now: Date, logger?: Logger): Promise<Reply> {
-  try {
-    if (!text.trim()) return { content: '⚠️ Ce message ne contient pas de texte à chercher.', ephemeral: true };
-    return { ...fitToLimits(await answerAsk(text, deps, now, { forceSearch: true })), ephemeral: true };
-  } catch (e) {
-    if (isUserError(e)) return { content: `⚠️ ${e.message}`, ephemeral: true };
-    if (e instanceof Error && e.name === 'SearchNotReadyError')
-      return { content: `⚠️ ${INDEX_LOADING_MESSAGE}`, ephemeral: true };
-    logger?.error({ err: e }, 'message context menu failed');
-    return { content: `❌ ${GENERIC_ERROR}`, ephemeral: true };
-  }
+/**
+ * A question in plain French answered as a reply (src/ask's `answerAsk`, bound to the bot's dependencies by main.ts:
+ * the Discord layer does not import the plain-French domain). `forceSearch`: read the text as a search.
+ */
+export type AskFunction = (text: string, now: Date, opts?: { forceSearch?: boolean }) => Promise<Reply>;
+
+/** Whether an application command of the message menu is this one. */
+export function isMessageSearchMenu(name: string): boolean {
+  return name === SEARCH_MESSAGE_MENU_NAME;
 }
 
-export async function handleMessageContextMenu(
-  i: MessageContextMenuCommandInteraction,
-  deps: CommandDeps,
-  now: Date,
-  logger?: Logger,
-): Promise<void> {
-  if (i.commandName !== SEARCH_MESSAGE_MENU_NAME) return;
-  await i.deferReply({ flags: MessageFlags.Ephemeral });
-  const reply = await searchFromMessage(i.targetMessage.content ?? '', deps, now, logger);
-  await i.editReply({
-    content: reply.content ?? '',
-    embeds: reply.embeds ?? [],
-    components: reply.components ?? [],
-    ...filesPayload(reply, true),
-    allowedMentions: { parse: [] },
-  });
+/**
+ * The synchronous step of the menu for a message's text (pure with respect to Discord): an empty text is answered
+ * at once, else the work is the plain-French search, for the caller only. Served by `serve()` like every entry, so its
+ * errors go through the one error boundary.
+ */
+export function prepareMessageSearch(
+  text: string,
+  ask: AskFunction,
+  ctx: Pick<CallContext, 'userId' | 'guildId' | 'now'>,
+): Prepared<Reply> {
+  if (!text.trim())
+    return {
+      kind: 'answer',
+      answer: { reply: userErrorReply('Ce message ne contient pas de texte à chercher.'), outcome: 'user_error' },
+    };
+  return {
+    kind: 'work',
+    work: async () => ({ ...(await ask(text, ctx.now, { forceSearch: true })), ephemeral: true }),
+    context: { menu: SEARCH_MESSAGE_MENU_NAME, userId: ctx.userId, guildId: ctx.guildId },
+    onError: (reply) => ({ ...reply, ephemeral: true }),
+  };
 }

@@ -29,7 +29,7 @@ export function createCommandDeps(store: QuestionStore, search: BotSearch, logge
   return {
     store: statsCachingStore(store),
     search,
-    insights: createSqlInsights(store.db, () => store.revision()),
+    insights: createSqlInsights(store.db, () => store.revision(), logger),
     pages: new SqlitePageState(store.db),
     ...(logger ? { logger } : {}),
   };

@@ -27,6 +27,7 @@ import {
   type CommandInteractionOption,
   type Interaction,
   type MessageComponentInteraction,
+  type MessageContextMenuCommandInteraction,
 } from 'discord.js';
 import type { Logger } from '../logger';
 import type { CallContext, CommandRegistry, RawArgs, ResolvedOptions } from './commandKit';
@@ -35,7 +36,7 @@ import { type FloodGate, floodMessage } from './floodControl';
 import { handleAutocomplete, prepareCommand, prepareComponent, runWork, type Prepared } from './handleInvocation';
 import { editOriginal, sendFollowUp } from './interactionWebhooks';
 import { type ComponentReply, filesPayload, type Reply } from './reply';
-import { handleMessageContextMenu } from './contextMenu';
+import { type AskFunction, isMessageSearchMenu, prepareMessageSearch } from './contextMenu';
 
 export type InteractionKind = 'command' | 'component' | 'autocomplete' | 'message';
 export type InteractionOutcome = 'ok' | 'user_error' | 'error' | 'flood' | 'reply_failed' | 'shutting_down';
@@ -57,6 +58,8 @@ export interface DispatcherOptions {
   maxConcurrentWork?: number;
   clock?: () => Date;
   observer?: InteractionObserver;
+  /** The plain-French answer, for the message context menu (absent: the menu is not served). */
+  ask?: AskFunction;
 }
 
 export const DEFAULT_DEFER_AFTER_MS = 1000;
@@ -365,6 +368,27 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     });
   }
 
+  function onMessageMenu(i: MessageContextMenuCommandInteraction, receivedAt: number, ask: AskFunction): Promise<void> {
+    const ctx = contextOf(i);
+    const responder: Responder<Reply> = {
+      kind: 'command',
+      name: i.commandName,
+      userId: i.user.id,
+      answer: (reply) => i.reply({ ...toPayload(reply, false), ...ephemeralFlag(true) }),
+      defer: () => i.deferReply(ephemeralFlag(true)),
+      answerDeferred: (reply) => editOriginal(i, toPayload(reply, true)),
+    };
+    return serve({
+      responder,
+      receivedAt,
+      createdAt: i.createdTimestamp,
+      now: ctx.now,
+      prepare: () => prepareMessageSearch(i.targetMessage.content ?? '', ask, ctx),
+      floodReply: (content) => ({ content, ephemeral: true }),
+      deferAtOnce: false,
+    });
+  }
+
   async function onAutocomplete(i: AutocompleteInteraction, receivedAt: number): Promise<void> {
     const ctx = contextOf(i);
     const focused = i.options.getFocused(true);
@@ -406,8 +430,8 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       if (interaction.isChatInputCommand()) await onCommand(interaction, receivedAt);
       else if (interaction.isAutocomplete()) await onAutocomplete(interaction, receivedAt);
       else if (interaction.isButton() || interaction.isStringSelectMenu()) await onComponent(interaction, receivedAt);
-      else if (interaction.isMessageContextMenuCommand())
-        await handleMessageContextMenu(interaction, deps, clock(), logger);
+      else if (interaction.isMessageContextMenuCommand() && isMessageSearchMenu(interaction.commandName) && opts.ask)
+        await onMessageMenu(interaction, receivedAt, opts.ask);
     },
   };
 }

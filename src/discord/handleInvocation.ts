@@ -23,7 +23,7 @@ import type {
 import type { CommandDeps } from './deps';
 import { fitChoices, fitToLimits } from './limits';
 import type { Choice, ComponentReply, Reply } from './reply';
-import { isUserError } from './UserError';
+import { isUserError, STALE_COMPONENT_MESSAGE } from './UserError';
 
 export const GENERIC_ERROR =
   "Une erreur inattendue s'est produite. Elle a été enregistrée ; réessayez dans un instant.";
@@ -98,8 +98,6 @@ export interface PreparedComponent {
   command: CommandModule | undefined;
   prepared: Prepared<ComponentReply>;
 }
-
-export const STALE_COMPONENT_MESSAGE = "Ce bouton n'est plus valide : relancez la commande.";
 
 export function prepareComponent(
   registry: CommandRegistry,

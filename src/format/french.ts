@@ -1,5 +1,6 @@
 /** French wording shared by every front end (Discord embeds, console, CLI): dates, numbers, ordinals. */
 import type { QuestionStatus, QuestionType } from '../corpus/types';
+import { foldKey } from '../text/fold';
 
 /** The months' names, January first. */
 export const FRENCH_MONTHS = [
@@ -16,6 +17,29 @@ export const FRENCH_MONTHS = [
   'novembre',
   'décembre',
 ];
+
+/** Short forms of the months people type (« janv », « sept »), folded. */
+const MONTH_ABBREVIATIONS: Readonly<Record<string, number>> = {
+  janv: 1,
+  fevr: 2,
+  fev: 2,
+  avr: 4,
+  juil: 7,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+
+/**
+ * The month words as read (folded: « fevrier », « aout »), to the month's number 1-12: the full names of
+ * FRENCH_MONTHS, and with `abbreviations` the short forms people type.
+ */
+export function frenchMonthWords(abbreviations: boolean): ReadonlyMap<string, number> {
+  const words = new Map(FRENCH_MONTHS.map((m, i) => [foldKey(m), i + 1] as const));
+  if (abbreviations) for (const [w, n] of Object.entries(MONTH_ABBREVIATIONS)) words.set(w, n);
+  return words;
+}
 
 /** "2014-02-25" -> "25 février 2014" ("1er" for the first day); anything else is returned as is. */
 export function frenchDate(iso: string | null): string | null {
@@ -88,6 +112,30 @@ export const STATUS_WORDS: Record<QuestionStatus, { adjective: string; plural: s
   pending: { adjective: 'en attente', plural: 'en attente', sentence: 'en attente de réponse' },
   withdrawn: { adjective: 'retirée ou caduque', plural: 'retirées', sentence: 'close sans réponse' },
 };
+
+/**
+ * A status as people give it, in one vocabulary for every front end: Discord's choice values (`en_attente`), the
+ * CLI's `--statut` (`en-attente`, `repondu`), plain words (« en attente », « retirées »), accents and case aside.
+ */
+const STATUS_INPUTS: Readonly<Record<string, QuestionStatus>> = {
+  repondue: 'answered',
+  repondues: 'answered',
+  repondu: 'answered',
+  en_attente: 'pending',
+  attente: 'pending',
+  retiree: 'withdrawn',
+  retirees: 'withdrawn',
+  retire: 'withdrawn',
+  close: 'withdrawn',
+  closes: 'withdrawn',
+  caduque: 'withdrawn',
+  caduques: 'withdrawn',
+};
+
+/** The status a word names (see STATUS_INPUTS), or null. */
+export function statusOfWord(input: string): QuestionStatus | null {
+  return STATUS_INPUTS[foldKey(input).replace(/[\s-]+/g, '_')] ?? null;
+}
 
 export const frNumber = (n: number): string => n.toLocaleString('fr-FR');
 

@@ -14,22 +14,17 @@
  * « Brun » filters M. Philippe Brun's questions and not M. Joël Bruneau's.
  */
 
+import { foldText } from '../text/fold';
+
 export const MatchLevel = { EXACT: 0, LAST_NAME: 1, WORDS: 2, PREFIX: 3, SUBSTRING: 4 } as const;
 export type MatchLevel = (typeof MatchLevel)[keyof typeof MatchLevel];
 
 /** The best level a filter accepts. */
 const FILTER_LEVEL: MatchLevel = MatchLevel.WORDS;
 
-const MARKS = /[\u0300-\u036f]/g;
-
-/** Lower case, accents removed, ligatures expanded, everything but letters and digits as one space. */
+/** Lower case, accents removed, ligatures and ß expanded (text/fold.ts's foldText), all but letters and digits one space. */
 export function foldName(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(MARKS, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
+  return foldText(s)
     .replace(/ß/g, 'ss')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
@@ -67,6 +62,43 @@ const PARTICLES: ReadonlySet<string> = new Set([
   'dos',
   'y',
 ]);
+
+/** A civility word, folded (« m », « mme », « monsieur »…): never part of a name. */
+export function isCivility(word: string): boolean {
+  return CIVILITIES.has(word);
+}
+
+/** A particle, folded (« de », « le », « van »…): a word of a name that may be left out. */
+export function isParticle(word: string): boolean {
+  return PARTICLES.has(word);
+}
+
+/** A folded name without its leading civility words (« mme agnes firmin le bodo » -> « agnes firmin le bodo »). */
+export function foldedWithoutCivility(folded: string): string {
+  return withoutCivility(folded.split(' ')).join(' ');
+}
+
+/** Levenshtein distance, or `max + 1` as soon as it exceeds `max` (names typed with a typo, fuzzy search terms). */
+export function boundedEditDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev, cur] = [cur, prev];
+  }
+  const d = prev[b.length]!;
+  return d > max ? max + 1 : d;
+}
 
 /** A name prepared for matching (compute once per name, match many queries). */
 export interface NameKey {

@@ -25,11 +25,18 @@ interface MinistryRank {
   medianDelayDays: number | null;
   /** Pending and published more than two months ago. */
   pendingPastLimit: number;
+  /** Closed without an answer (lapsed at the legislature's end, or withdrawn). */
+  unanswered: number;
   total: number;
 }
 
 export interface Palmares {
   legislature: number | null;
+  /**
+   * One legislature whose questions are all closed (none pending: at a legislature's end the pending ones lapse).
+   * What tells its ministries apart is then the share that lapsed unanswered, not a count of pending ones (all zero).
+   */
+  closed: boolean;
   /** Ministries with at least `minEligible` eligible questions, best share first. */
   ranks: MinistryRank[];
   /** Ministries left out for having too few questions to rank. */
@@ -42,6 +49,12 @@ export interface Palmares {
     pendingPastLimit: number;
     medianDelayDays: number | null;
   };
+}
+
+/** Share of the ranked ministries' questions closed without an answer (what a closed legislature's palmarès shows). */
+export function unansweredShare(p: Pick<Palmares, 'ranks'>): number {
+  const total = p.ranks.reduce((n, r) => n + r.total, 0);
+  return total ? p.ranks.reduce((n, r) => n + r.unanswered, 0) / total : 0;
 }
 
 /** ISO date `months` calendar months after `iso`, clamped to the month's last day (31/12 + 2 -> 28 or 29/02). */
@@ -62,6 +75,7 @@ export function rankMinistries(
   const by = new Map<string, { r: MinistryRank; delays: number[] }>();
   const allDelays: number[] = [];
   let questions = 0;
+  let pending = 0;
   for (const f of facts) {
     questions++;
     const name = f.ministry ?? 'Ministère non précisé';
@@ -76,6 +90,7 @@ export function rankMinistries(
           answered: 0,
           medianDelayDays: null,
           pendingPastLimit: 0,
+          unanswered: 0,
           total: 0,
         },
         delays: [],
@@ -100,11 +115,12 @@ export function rankMinistries(
       if (within) r.answeredWithinLimit++;
       if (limitPassed || within) r.eligible++;
     } else if (f.status === 'pending') {
+      pending++;
       if (limitPassed) {
         r.eligible++;
         r.pendingPastLimit++;
       }
-    }
+    } else r.unanswered++;
   }
   const all = [...by.values()].map(({ r, delays }) => ({
     ...r,
@@ -126,6 +142,7 @@ export function rankMinistries(
   const sum = (k: 'eligible' | 'answeredWithinLimit' | 'pendingPastLimit') => all.reduce((n, r) => n + r[k], 0);
   return {
     legislature: opts.legislature ?? null,
+    closed: (opts.legislature ?? null) !== null && questions > 0 && pending === 0,
     ranks,
     tooFew: all.length - ranks.length,
     minEligible,

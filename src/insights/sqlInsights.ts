@@ -83,7 +83,16 @@ class Lru<V> {
   }
 }
 
-export function createSqlInsights(db: Database.Database, revision: () => string = () => ''): Insights {
+/** Where a record the insights cannot read is reported (the bot's logger). */
+export interface InsightsLog {
+  warn(obj: object, msg?: string): void;
+}
+
+export function createSqlInsights(
+  db: Database.Database,
+  revision: () => string = () => '',
+  log?: InsightsLog,
+): Insights {
   let lists: { rev: string; deputies: Named<DeputyRef>[]; ministries: Named<{ name: string }>[] } | null = null;
   let factsRev = '';
   const facts = new Lru<QuestionFacts[]>(64);
@@ -125,11 +134,14 @@ export function createSqlInsights(db: Database.Database, revision: () => string 
     }
     // Every deputy of the deputies' records, even one without a question yet ("0 question"); the records also tell
     // the last name from the first name.
+    const unreadable: Array<{ uid: string; reason: string }> = [];
     for (const row of acteurList.all()) {
       let record: Acteur;
       try {
         record = JSON.parse(row.record) as Acteur;
-      } catch {
+      } catch (err) {
+        // Left out of the name lists (the questions still carry the name they were written with), and said.
+        unreadable.push({ uid: row.uid, reason: err instanceof Error ? err.message : String(err) });
         continue;
       }
       const display = [record.civility, record.firstName, record.lastName].filter(Boolean).join(' ');
@@ -142,6 +154,11 @@ export function createSqlInsights(db: Database.Database, revision: () => string 
         last: record.lastName,
       });
     }
+    if (unreadable.length > 0)
+      log?.warn(
+        { count: unreadable.length, first: unreadable.slice(0, 5) },
+        'deputy records unreadable (table acteurs): left out of the name lists',
+      );
     // A name-only author (seed pages) and a record of the same name are one person.
     const withRef = new Map<string, string>();
     for (const [k, d] of byKey) if (d.value.acteurRef) withRef.set(foldName(d.value.name), k);

@@ -13,7 +13,7 @@ import { DEFAULT_CLAUSE_OPTIONS } from './shard/rankClauses';
 import type { ShardRows } from './shardFromDb';
 import { shardOf } from './shardOf';
 import type { FacetEntry, Facets } from './shard/facets';
-import { normalizeName } from './shard/filters';
+import { foldName, foldedWithoutCivility } from '../insights/names';
 import type { ShardHit, ShardResult } from './shard/rank';
 import { STATUS_CODES, type ShardFacts } from './shard/facts';
 import type { SearchEngine, SearchHit, SearchRequest, SearchResponse, SuggestKind, Suggestion } from './types';
@@ -59,8 +59,6 @@ export interface ShardClient {
   save(dir: string): Promise<void>;
   /** Loads the shard saved in `dir`; resolves to its size. */
   load(dir: string): Promise<number>;
-  /** Slots given so far (the empty ones of replaced documents included). */
-  slots(): Promise<number>;
   /** Renumbers the documents onto consecutive slots when more than `minDeadShare` of the slots are empty; resolves to the slots dropped. */
   compact(minDeadShare: number): Promise<number>;
   /** Adds the shard's rows read from the database file (a build, or a catch-up between two revisions). */
@@ -530,10 +528,10 @@ function mergeFacets(all: Facets[]): Facets {
   }
   // A deputy known by name only (seed pages) and the same name with an acteurRef are one person.
   const withRef = new Map<string, FacetEntry>();
-  for (const e of out.deputy) if (/^PA\d+$/.test(e.key)) withRef.set(normalizeName(e.label), e);
+  for (const e of out.deputy) if (/^PA\d+$/.test(e.key)) withRef.set(foldName(e.label), e);
   out.deputy = out.deputy.filter((e) => {
     if (/^PA\d+$/.test(e.key)) return true;
-    const same = withRef.get(normalizeName(e.label));
+    const same = withRef.get(foldName(e.label));
     if (!same) return true;
     same.count += e.count;
     return false;
@@ -541,15 +539,13 @@ function mergeFacets(all: Facets[]): Facets {
   return out;
 }
 
-const CIVILITY = /^(m|mme|mr|monsieur|madame)\s+/;
-
 /** Exact > whole word > word prefix > substring; then by number of questions. Accent- and case-insensitive. */
 export function rankSuggestions(entries: readonly FacetEntry[], input: string, limit: number): Suggestion[] {
-  const q = normalizeName(input).replace(CIVILITY, '');
+  const q = foldedWithoutCivility(foldName(input));
   const ranked: Array<{ e: FacetEntry; level: number }> = [];
   for (const e of entries) {
-    const label = normalizeName(e.label);
-    const forms = [label, label.replace(CIVILITY, ''), ...e.aliases];
+    const label = foldName(e.label);
+    const forms = [label, foldedWithoutCivility(label), ...e.aliases];
     let level = 4;
     if (!q) level = 0;
     else if (forms.includes(q)) level = 0;

@@ -365,10 +365,10 @@ export function createSearchService(opts: CreateSearchServiceOptions): SearchSer
         shardRevision[i] = since;
       }
       shardLoaded[i] = since !== null;
-      await client.compact(0);
+      await compactFilled(client, i);
       return;
     }
-    await client.compact(0);
+    await compactFilled(client, i);
     shardRevision[i] = target;
   }
 
@@ -426,6 +426,12 @@ export function createSearchService(opts: CreateSearchServiceOptions): SearchSer
     };
     catching = catching.then(run, run);
     return catching;
+  }
+
+  /** A shard just filled keeps no empty slot (a restart carries no old version of an updated question). */
+  async function compactFilled(client: ShardClient, shard: number): Promise<void> {
+    const dropped = await client.compact(0);
+    if (dropped) log.info({ shard, dropped }, 'search: shard compacted');
   }
 
   /** Compacts the shards whose empty slots passed `compactShare`. */

@@ -32,8 +32,6 @@ async function handle(req: ShardRequest): Promise<unknown> {
       return shard.facets();
     case 'size':
       return shard.size;
-    case 'slots':
-      return shard.slots;
     case 'sourceTerms':
       return shard.sourceTerms(req.uid);
     case 'add':

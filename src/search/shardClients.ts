@@ -47,9 +47,6 @@ export class LocalShardClient implements ShardClient {
   async size(): Promise<number> {
     return this.shard.size;
   }
-  async slots(): Promise<number> {
-    return this.shard.slots;
-  }
   async sourceTerms(uid: string): Promise<string[] | null> {
     return this.shard.sourceTerms(uid);
   }
@@ -173,9 +170,6 @@ export class WorkerShardClient implements ShardClient {
   }
   size(): Promise<number> {
     return this.call({ op: 'size' });
-  }
-  slots(): Promise<number> {
-    return this.call({ op: 'slots' });
   }
   sourceTerms(uid: string): Promise<string[] | null> {
     return this.call({ op: 'sourceTerms', uid });

@@ -11,7 +11,6 @@ export type ShardRequest =
   | { id: number; op: 'facts'; query: Omit<ShardQuery, 'top' | 'similar'> }
   | { id: number; op: 'facets' }
   | { id: number; op: 'size' }
-  | { id: number; op: 'slots' }
   | { id: number; op: 'sourceTerms'; uid: string }
   | { id: number; op: 'save'; dir: string }
   | { id: number; op: 'load'; dir: string }
@@ -27,6 +26,5 @@ export const READ_OPS: ReadonlySet<ShardRequest['op']> = new Set([
   'facts',
   'facets',
   'size',
-  'slots',
   'sourceTerms',
 ]);

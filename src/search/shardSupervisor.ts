@@ -211,11 +211,6 @@ export class SupervisedShard implements ShardClient {
     }
   }
 
-  /** Resolves when the shard serves again (or has failed for good); for tests and the bench. */
-  async whenSettled(): Promise<void> {
-    await this.recovering?.catch(() => undefined);
-  }
-
   private use(): WorkerShardClient {
     if (this._state !== 'up' || !this.client || this.client.down) {
       throw new ShardDownError(`search shard ${this.opts.shard} unavailable (${this._state})`);
@@ -244,9 +239,6 @@ export class SupervisedShard implements ShardClient {
   }
   size(): Promise<number> {
     return this.via((c) => c.size());
-  }
-  slots(): Promise<number> {
-    return this.via((c) => c.slots());
   }
   sourceTerms(uid: string): Promise<string[] | null> {
     return this.via((c) => c.sourceTerms(uid));

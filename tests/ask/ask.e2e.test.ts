@@ -151,22 +151,7 @@ describe('questions in plain French in Discord', () => {
   });
 
   it('searches from the message context menu, for the caller only', async () => {
-    const target = {
-      id: fake.snowflake(),
-      content: 'Il faudrait regarder la surpopulation carcérale dans nos prisons',
-      channel_id: '300000000000000003',
-      author: { id: '1', username: 'x', discriminator: '0', global_name: null, avatar: null },
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      pinned: false,
-      type: 0,
-    } as unknown as APIMessage;
+    const target = fake.someonesMessage('Il faudrait regarder la surpopulation carcérale dans nos prisons');
     const res = await fake.messageCommand('Chercher des questions écrites', target, {
       userId: freshUser(),
       timeoutMs: 30_000,

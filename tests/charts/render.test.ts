@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ChartService } from '../../src/charts/ChartService';
 import { pngSize } from '../../src/charts/renderChart';
+import { describePalmares } from '../../src/charts/describe';
 import { corpusSpec, palmaresSpec, profileSpec, trendSpec } from '../../src/charts/specs';
 import { addMonths, rankMinistries } from '../../src/insights/palmares';
 import { aggregateTrend, delayDistribution, type TrendFact } from '../../src/insights/trend';
@@ -56,6 +57,59 @@ describe('trend aggregation', () => {
       ['B', 1, 2, 1, 10],
       ['A', 1, 2, 0, 60.5],
     ]);
+  });
+});
+
+describe('the palmarès chart and text', () => {
+  const subtitle = (spec: object) => ((spec as { title: { subtitle: string[] } }).title.subtitle ?? []).join(' ');
+  const panels = (spec: object) =>
+    (spec as { hconcat: Array<{ title: { text: string } }> }).hconcat.map((h) => h.title.text);
+
+  it('names one ministry in the singular: « le ministère le plus interrogé »', () => {
+    const one = rankMinistries(
+      [{ ministry: 'A', status: 'answered', questionDate: '2024-01-10', answerDate: '2024-02-10' }],
+      { today: '2025-06-01' },
+    );
+    expect(subtitle(palmaresSpec(one, 'P'))).toContain('; le ministère le plus interrogé.');
+    expect(subtitle(palmaresSpec(one, 'P'))).not.toMatch(/les 1 /);
+    const two = rankMinistries(
+      [
+        { ministry: 'A', status: 'answered', questionDate: '2024-01-10', answerDate: '2024-02-10' },
+        { ministry: 'B', status: 'answered', questionDate: '2024-01-10', answerDate: '2024-02-10' },
+      ],
+      { today: '2025-06-01' },
+    );
+    expect(subtitle(palmaresSpec(two, 'P'))).toContain('; les 2 ministères les plus interrogés.');
+  });
+
+  it('shows for a closed legislature the share that lapsed unanswered, not a panel of zeros pending', () => {
+    const facts = [
+      { ministry: 'A', status: 'answered' as const, questionDate: '2016-01-12', answerDate: '2016-02-10' },
+      { ministry: 'A', status: 'withdrawn' as const, questionDate: '2016-03-01', answerDate: null },
+      { ministry: 'B', status: 'answered' as const, questionDate: '2016-01-12', answerDate: '2016-06-10' },
+      { ministry: 'B', status: 'withdrawn' as const, questionDate: '2016-03-01', answerDate: null },
+      { ministry: 'B', status: 'withdrawn' as const, questionDate: '2016-04-01', answerDate: null },
+    ];
+    const closed = rankMinistries(facts, { today: '2025-06-01', legislature: 14 });
+    expect(closed.closed).toBe(true);
+    expect(closed.ranks.map((r) => [r.ministry, r.unanswered, r.total])).toEqual([
+      ['A', 1, 2],
+      ['B', 2, 3],
+    ]);
+    const spec = palmaresSpec(closed, 'P');
+    expect(panels(spec)).toEqual(['répondues dans les 2 mois', 'délai médian (jours)', 'sans réponse']);
+    expect(subtitle(spec)).toContain('part des questions restées sans réponse (caduques ou retirées)');
+    const text = describePalmares(closed).replace(/[\u00a0\u202f]/g, ' ');
+    expect(text).toContain('60 % restées sans réponse (caduques ou retirées)');
+    expect(text).toContain('1. A : 100 % dans les 2 mois (1/1), délai médian 29 jours, 50 % sans réponse');
+    expect(text).not.toContain('en attente');
+    // A legislature with questions still pending keeps its « en attente > 2 mois » panel.
+    const open = rankMinistries([...facts, { ...facts[1]!, status: 'pending' as const }], {
+      today: '2025-06-01',
+      legislature: 17,
+    });
+    expect(open.closed).toBe(false);
+    expect(panels(palmaresSpec(open, 'P'))).toContain('en attente > 2 mois');
   });
 });
 

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../src/corpus/ingest';
 import { runCli } from '../../src/cli/runCli';
@@ -126,5 +127,57 @@ describe('scripts (child processes)', () => {
     const mixed = tsx('ingest.ts', [junk, path.join(FIXTURES, 'QANR5L17QE502.json'), '--db', target, '--no-progress']);
     expect(mixed.status).toBe(0);
     expect(mixed.stdout).toContain('Questions : 1 nouvelles');
+  });
+
+  it('the bot and every script report a bad configuration the same way: the problem on stderr, exit code 1', () => {
+    const runs: [string, ...string[]][] = [
+      ['src/main.ts'],
+      ['scripts/deploy-commands.ts'],
+      ['scripts/refresh.ts'],
+      ['scripts/ingest.ts', FIXTURES],
+    ];
+    for (const [script, ...args] of runs) {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO, script), ...args], {
+        cwd: REPO,
+        encoding: 'utf8',
+        env: { ...process.env, LOG_LEVEL: 'bavard', DISCORD_TOKEN: '' },
+      });
+      expect({ script, status: run.status, stderr: run.stderr.trim() }).toEqual({
+        script,
+        status: 1,
+        stderr:
+          "Configuration invalide :\n- LOG_LEVEL doit valoir l'un de fatal, error, warn, info, debug, trace, silent, reçu « bavard ».",
+      });
+    }
+  });
+
+  it("npm run cli -- demander on another database keeps its index beside that database, not in the bot's data/index", () => {
+    // The bot's folder: the default configuration puts its index at data/index (beside data/questions.db).
+    const botDir = tempDir();
+    const botIndex = path.join(botDir, 'data', 'index');
+    mkdirSync(botIndex, { recursive: true });
+    writeFileSync(path.join(botIndex, 'manifest.json'), '{"bot":true}');
+    const otherDir = tempDir();
+    const other = path.join(otherDir, 'autre.db');
+    copyFileSync(db, other);
+    const { INDEX_DIR: _i, DATABASE_PATH: _d, ...env } = process.env;
+    const tsxLoader = pathToFileURL(path.join(REPO, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        tsxLoader,
+        path.join(REPO, 'scripts', 'cli.ts'),
+        'demander',
+        'questions sur les prisons',
+        '--db',
+        other,
+      ],
+      { cwd: botDir, encoding: 'utf8', env },
+    );
+    expect(run.stderr).not.toContain('Erreur');
+    expect(run.status).toBe(0);
+    expect(readdirSync(botIndex)).toEqual(['manifest.json']);
+    expect(readdirSync(path.join(otherDir, 'index'))).toContain('manifest.json');
   });
 });

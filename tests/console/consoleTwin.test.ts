@@ -1,8 +1,14 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index';
-import { createConsoleSession, parseCommandLine, type ConsoleSession } from '../../src/console/consoleTwin';
+import {
+  createConsoleSession,
+  parseCommandLine,
+  saveReplyFiles,
+  type ConsoleSession,
+} from '../../src/console/consoleTwin';
 import { markdownToText, renderReply } from '../../src/console/renderReply';
 import { createRegistry } from '../../src/discord/commandKit';
 import { createCommandDeps } from '../../src/discord/createCommandDeps';
@@ -85,6 +91,29 @@ describe('renderReply', () => {
 
   it('removes escapes and zero-width spaces added for Discord', () => {
     expect(markdownToText('\\*gras\\* @\u200beveryone')).toBe('*gras* @everyone');
+  });
+});
+
+describe('attachments at the console', () => {
+  it('says where a file was written, or that it could not be and why, never silently', () => {
+    const tmp = tempDir();
+    try {
+      const reply = { content: 'x', files: [{ name: 'corpus.png', data: Buffer.from([1, 2, 3]), text: 'Figures.' }] };
+      const ok = saveReplyFiles(reply, path.join(tmp.dir, 'out'));
+      expect(ok.failure).toBeNull();
+      expect(renderReply(reply, ok)).toContain(
+        `📎 corpus.png — enregistré : ${path.join(tmp.dir, 'out', 'corpus.png')}`,
+      );
+      // A folder that cannot be made (a file is in the way).
+      writeFileSync(path.join(tmp.dir, 'occupe'), 'x');
+      const failed = saveReplyFiles(reply, path.join(tmp.dir, 'occupe', 'out'));
+      expect(failed.failure).toMatch(/occupe.+ENOTDIR|occupe.+EEXIST/);
+      const text = renderReply(reply, failed);
+      expect(text).toMatch(/📎 corpus\.png — non enregistré \(.*occupe/);
+      expect(text).toContain('Figures.');
+    } finally {
+      tmp.cleanup();
+    }
   });
 });
 

@@ -69,13 +69,13 @@ describe('the bot on a database without the live legislature', () => {
     await writeArchive({ count: 30, seed: 11, legislature: 17, out: archive, layout: 'per-file' });
     mirror.put(questionArchiveUrl('', 17).replace(/^\//, ''), readFileSync(archive));
     const bot = await start(mirror.base);
-    const scheduler = bot.deps.digest!.scheduler!;
-    await until('the start refresh', () => scheduler.status().running || scheduler.status().last);
-    const outcome = (await scheduler.refreshNow())!;
-    expect(outcome.ok).toBe(true);
-    expect(outcome.ingestPid).not.toBe(process.pid);
-    expect(outcome.changedUids).toHaveLength(30);
-    expect(outcome.revisionAfter).not.toBe(outcome.revisionBefore);
+    const revisionBefore = bot.store.revision();
+    // The start refresh's own report (never a second refresh started by the test: that was a race).
+    const done = await until('the start refresh', () => logs.find((l) => l.msg === 'refresh done'));
+    expect(bot.deps.digest!.scheduler!.status().last).toMatchObject({ ok: true, unchanged: false, newQuestions: 30 });
+    expect(done.pid).not.toBe(process.pid);
+    expect(done.changed).toBe(30);
+    expect(bot.store.revision()).not.toBe(revisionBefore);
     expect(bot.store.legislaturesWithOpenData()).toEqual([17]);
     expect(output).toContain('Téléchargement des questions de la 17e législature en arrière-plan');
     await until('the index to hold the new questions', () => bot.search.engine.size >= bot.store.count());

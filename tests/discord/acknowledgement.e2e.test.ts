@@ -9,11 +9,18 @@ import { RESTEvents, Routes, type Client } from 'discord.js';
 import { component, createRegistry, customId, defineCommand } from '../../src/discord/commandKit';
 import { createDiscordClient } from '../../src/discord/createDiscordClient';
 import type { CommandDeps } from '../../src/discord/deps';
-import { createInteractionHandler, type InteractionObserver } from '../../src/discord/dispatchInteraction';
+import {
+  createInteractionHandler,
+  DEFAULT_DEFER_AFTER_MS,
+  type InteractionObserver,
+} from '../../src/discord/dispatchInteraction';
 import { FloodGate } from '../../src/discord/floodControl';
 import { UserError } from '../../src/discord/UserError';
 import { FAKE_TOKEN, startDiscordFake, type DiscordFake, type InjectedInteraction } from '../support/discordFake';
 import { freshUser } from '../support/startBot';
+
+/** Discord's deadline for the first response to an interaction. */
+const DISCORD_ACK_DEADLINE_MS = 3000;
 
 /** Work the test finishes by hand. */
 const gates = new Map<string, () => void>();
@@ -161,8 +168,9 @@ describe('the acknowledgement rule', () => {
     await expect.poll(() => seen.acknowledged.length).toBe(1);
     const ack = seen.acknowledged[0]!;
     expect(ack).toMatchObject({ kind: 'command', name: 'lent', deferred: true });
-    expect(ack.ms).toBeGreaterThanOrEqual(950);
-    expect(ack.ms).toBeLessThan(2000);
+    // It gave the work its second (never earlier), and acknowledged within Discord's 3 s however loaded the machine.
+    expect(ack.ms).toBeGreaterThanOrEqual(DEFAULT_DEFER_AFTER_MS - 50);
+    expect(ack.ms).toBeLessThan(DISCORD_ACK_DEADLINE_MS);
     await release('lente');
     const res = await i.done;
     expect(res.callbackType).toBe(5);
@@ -224,7 +232,8 @@ describe('the acknowledgement rule', () => {
     const i = fake.command('long', {}, { userId: freshUser() });
     await expect.poll(() => kinds(i), { timeout: 3000 }).toEqual([5]);
     await expect.poll(() => seen.acknowledged.length).toBe(1);
-    expect(seen.acknowledged[0]!.ms).toBeLessThan(500);
+    // At once: without waiting for the second the other commands get.
+    expect(seen.acknowledged[0]!.ms).toBeLessThan(DEFAULT_DEFER_AFTER_MS);
     await release('long');
     expect((await i.done).message.content).toBe('enfin');
   });

@@ -28,6 +28,20 @@ describe('command declarations', () => {
     }
   });
 
+  it('give every legislature option, wherever it appears, the same type and range', () => {
+    type Opt = { name: string; type: number; min_value?: number; max_value?: number; options?: Opt[] };
+    const found: Array<{ where: string; type: number; min?: number; max?: number }> = [];
+    const walk = (where: string, options: Opt[] | undefined) => {
+      for (const o of options ?? []) {
+        if (o.name === 'legislature') found.push({ where, type: o.type, min: o.min_value, max: o.max_value });
+        walk(`${where} ${o.name}`, o.options);
+      }
+    };
+    for (const d of createRegistry(commands).declarations()) walk(d.name, d.options as Opt[] | undefined);
+    expect(found.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(found.map((f) => JSON.stringify([f.type, f.min, f.max])))).toEqual(new Set(['[4,1,20]']));
+  });
+
   it('put required options first and declare subcommands', () => {
     const cmd = defineCommand({
       name: 'digest',

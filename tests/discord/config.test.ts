@@ -12,7 +12,8 @@ describe('parseConfig', () => {
     expect(c.timeZone).toBe('Europe/Paris');
     expect(c.refreshCron).toBe('30 6 * * *');
     expect(c.digestDefaultTime).toBe('08:00');
-    expect(c.refreshUrl).toMatch(/^https:\/\/data\.assemblee-nationale\.fr\/.+\/17\//);
+    expect(c.openDataUrl).toBe('https://data.assemblee-nationale.fr/static/openData/repository');
+    expect(c.refreshUrl).toBeNull(); // the refresh follows the live legislature under openDataUrl
     expect(c.logLevel).toBe('info');
     // Unset: the console twin on a terminal may choose a quieter level (src/main.ts).
     expect(c.logLevelSet).toBe(false);

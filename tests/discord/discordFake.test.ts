@@ -15,10 +15,15 @@ import {
 
 let fake: DiscordFake;
 let client: Client;
+/** How far the fake's clock is ahead of the real one: a test skips a rate-limit window instead of sleeping. */
+let skippedMs = 0;
+const skipWindow = (ms = 1100): void => {
+  skippedMs += ms;
+};
 let behaviour: (i: import('discord.js').Interaction) => Promise<void> = async () => undefined;
 
 beforeAll(async () => {
-  fake = await startDiscordFake({ ackDeadlineMs: 1000 });
+  fake = await startDiscordFake({ ackDeadlineMs: 1000, clock: () => Date.now() + skippedMs });
   client = new Client({
     intents: [GatewayIntentBits.Guilds],
     // discord.js's production REST settings: only the base URL changes.
@@ -61,11 +66,10 @@ async function exhaustGlobal(round: number): Promise<Response | undefined> {
   return res.find((r) => r.status === 429 && r.headers.get('x-ratelimit-global') === 'true');
 }
 
-/** Runs `fn`, then waits until the global window it may have exhausted has surely reset (1 s; channels differ). */
+/** Runs `fn`, then moves the fake's clock past the global window it may have exhausted (1 s; channels differ). */
 async function nextWindows(fn: () => Promise<void>): Promise<void> {
-  const start = Date.now();
   await fn();
-  await new Promise((r) => setTimeout(r, Math.max(0, 1100 - (Date.now() - start))));
+  skipWindow();
 }
 
 const none = { parse: [] as [] };
@@ -101,7 +105,7 @@ describe('the Discord fake enforces Discord rate limits', () => {
     expect(body).toMatchObject({ global: true, message: 'You are being rate limited.' });
     expect(body.retry_after).toBeGreaterThan(0);
     expect(body.retry_after).toBeLessThanOrEqual(1);
-    await new Promise((r) => setTimeout(r, 1100));
+    skipWindow();
   });
 
   it('does not bind interaction endpoints (callback, @original, follow-ups) to the global limit', async () => {
@@ -140,7 +144,7 @@ describe('the Discord fake enforces Discord rate limits', () => {
       expect([callback.status, edit.status, followUp.status], fake.violations.join('\n')).toEqual([204, 200, 200]);
       expect(fake.rateLimited.filter((h) => h.path.includes(injected.token))).toEqual([]);
       conclusive = during1 && during2 && during3;
-      await new Promise((r) => setTimeout(r, 1100));
+      skipWindow();
     }
     expect(conclusive).toBe(true);
   });
@@ -231,7 +235,7 @@ describe('the Discord fake', () => {
   it('flags an acknowledgement later than the deadline', async () => {
     behaviour = async (i) => {
       if (!i.isChatInputCommand()) return;
-      await new Promise((r) => setTimeout(r, 1200));
+      skipWindow(1200); // past the 1 s deadline, by the fake's clock
       await i.reply({ content: 'trop tard', allowedMentions: none }).catch(() => undefined);
     };
     void fake.command('aide', {}, { timeoutMs: 5000 }).done.catch(() => undefined);

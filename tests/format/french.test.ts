@@ -4,11 +4,13 @@ import {
   frCount,
   frenchDate,
   frenchWeekdayDate,
+  frenchMonthWords,
   frNoun,
   numericDate,
   ordinal,
   questionSubject,
   questionTitle,
+  statusOfWord,
 } from '../../src/format/french';
 
 describe('French wording', () => {
@@ -53,5 +55,22 @@ describe('French wording', () => {
     expect(questionTitle(q)).toBe('retraites / pensions / montant, revalorisation');
     expect(questionTitle({ number: 1234, rubrique: null, teteAnalyse: ' ', analyses: [] })).toBe('Question n° 1234');
     expect(questionSubject({ rubrique: null, teteAnalyse: null, analyses: [] })).toBe('');
+  });
+});
+
+describe('one vocabulary for statuses and months', () => {
+  it('reads a status as Discord, the CLI and plain French give it', () => {
+    for (const w of ['en_attente', 'en-attente', 'en attente', 'Attente']) expect(statusOfWord(w), w).toBe('pending');
+    for (const w of ['repondue', 'Répondues', 'repondu']) expect(statusOfWord(w), w).toBe('answered');
+    for (const w of ['retiree', 'retirées', 'caduque', 'close']) expect(statusOfWord(w), w).toBe('withdrawn');
+    expect(statusOfWord('perdu')).toBeNull();
+  });
+
+  it('reads month names folded, and the short forms people type only where asked', () => {
+    expect(frenchMonthWords(false).get('fevrier')).toBe(2);
+    expect(frenchMonthWords(false).get('aout')).toBe(8);
+    expect(frenchMonthWords(false).get('sept')).toBeUndefined();
+    expect(frenchMonthWords(true).get('sept')).toBe(9);
+    expect([...frenchMonthWords(false).values()]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
   });
 });

@@ -52,6 +52,20 @@ describe('npm run cli -- search', () => {
     expect(r.out).toContain('n° 78603 (13e législature)');
   });
 
+  it('accepts the status words of Discord (en_attente), of the CLI (en-attente) and plain French alike', async () => {
+    const totals = [];
+    for (const statut of ['en_attente', 'en-attente', 'en attente', 'EN ATTENTE']) {
+      const r = await run('justice', '--statut', statut, '--json');
+      expect(r, statut).toMatchObject({ code: 0 });
+      const json = JSON.parse(r.out) as { total: number; results: Array<{ status: string }> };
+      expect(json.results.every((x) => x.status === 'pending')).toBe(true);
+      totals.push(json.total);
+    }
+    expect(new Set(totals).size).toBe(1);
+    for (const statut of ['repondue', 'répondues', 'repondu'])
+      expect(await run('justice', '--statut', statut), statut).toMatchObject({ code: 0 });
+  });
+
   it('rejects impossible dates and unknown statuses with a French message', async () => {
     expect(await run('justice', '--depuis', '31/02/2024')).toMatchObject({
       code: 1,

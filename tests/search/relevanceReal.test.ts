@@ -21,13 +21,14 @@ import {
 } from '../support/relevanceSet';
 
 /**
- * Measured by the bench on this set, minus a small margin: 346/356 first (97.2 %), MRR 0.984; with frequent terms
- * forced, 343/356 (96.3 %), MRR 0.980. Before this work: 334/356 (93.8 %), MRR 0.960.
+ * Measured on this set (deterministic ranking): 346/356 first (97.2 %), MRR 0.984; with frequent terms forced,
+ * 344/356 (96.6 %), MRR 0.982. Before this work: 334/356 (93.8 %), MRR 0.960. The floors are these counts: one query
+ * that regresses fails the test, and the README's figures are the ones enforced here.
  */
-const MIN_HITS1_SHARE = 0.95;
-const MIN_MRR = 0.97;
-const MIN_HITS1_SHARE_FREQUENT = 0.94;
-const MIN_MRR_FREQUENT = 0.965;
+const MIN_HITS1 = 346;
+const MIN_MRR = 0.984;
+const MIN_HITS1_FREQUENT = 344;
+const MIN_MRR_FREQUENT = 0.982;
 
 describe('relevance on real texts', () => {
   let store: QuestionStore;
@@ -51,16 +52,16 @@ describe('relevance on real texts', () => {
     }
   });
 
-  it(`puts a right question first for >= ${MIN_HITS1_SHARE * 100} % of the queries, with MRR >= ${MIN_MRR}`, async () => {
+  it(`puts a right question first for >= ${MIN_HITS1} of the 356 queries, with MRR >= ${MIN_MRR}`, async () => {
     const r = await measureRelevance(engineRanker(h.engine));
     console.log(`relevance (real texts): ${formatScores(r)}`);
     if (r.misses.length)
       console.log(r.misses.map((m) => `  rank ${m.rank || '>10'}: ${m.q} -> ${m.top.join(', ')}`).join('\n'));
-    expect(r.hits1 / r.n).toBeGreaterThanOrEqual(MIN_HITS1_SHARE);
-    expect(r.mrr).toBeGreaterThanOrEqual(MIN_MRR);
+    expect(r.hits1).toBeGreaterThanOrEqual(MIN_HITS1);
+    expect(r.mrr).toBeGreaterThanOrEqual(MIN_MRR - 0.0005); // MRR printed to 3 decimals
   }, 60_000);
 
-  it(`keeps >= ${MIN_HITS1_SHARE_FREQUENT * 100} % first and MRR >= ${MIN_MRR_FREQUENT} when terms of more than 5 % of the questions are frequent terms (as at 100,000)`, async () => {
+  it(`keeps >= ${MIN_HITS1_FREQUENT} of the 356 first and MRR >= ${MIN_MRR_FREQUENT} when terms of more than 5 % of the questions are frequent terms (as at 100,000)`, async () => {
     const shard = new SearchShard({ frequentMinDocs: 100, frequentRatio: 0.05 });
     shard.add([...store.iterateQuestions()].map(toIndexDoc));
     expect(shard.frequentTerms().size).toBeGreaterThan(100);
@@ -68,8 +69,8 @@ describe('relevance on real texts', () => {
     await engine.markReady();
     const r = await measureRelevance(engineRanker(engine));
     console.log(`relevance (real texts, frequent terms): ${formatScores(r)}`);
-    expect(r.hits1 / r.n).toBeGreaterThanOrEqual(MIN_HITS1_SHARE_FREQUENT);
-    expect(r.mrr).toBeGreaterThanOrEqual(MIN_MRR_FREQUENT);
+    expect(r.hits1).toBeGreaterThanOrEqual(MIN_HITS1_FREQUENT);
+    expect(r.mrr).toBeGreaterThanOrEqual(MIN_MRR_FREQUENT - 0.0005);
   }, 60_000);
 
   it('ranks better than plain minisearch on the same texts', async () => {

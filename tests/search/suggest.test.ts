@@ -33,6 +33,19 @@ describe('suggestions (autocomplete)', () => {
     expect(rankSuggestions(entries, '', 2).map((s) => s.value)).toEqual(['c', 'd']);
   });
 
+  it('folds names as the one names module does: ß as ss, every civility aside (the filters and /depute alike)', () => {
+    const entries = [
+      { key: 'PA1', label: 'M. Hans Großmann', value: 'PA1', count: 3, aliases: [] },
+      { key: 'PA2', label: 'Mlle Jeanne Dupont', value: 'PA2', count: 1, aliases: [] },
+      { key: 'PA3', label: 'M. Paul Dupontel', value: 'PA3', count: 9, aliases: [] },
+    ];
+    expect(rankSuggestions(entries, 'grossmann', 5).map((s) => s.value)).toEqual(['PA1']);
+    expect(rankSuggestions(entries, 'Großmann', 5).map((s) => s.value)).toEqual(['PA1']);
+    // « Mlle » is a civility like « M. » and « Mme »: the exact name comes first, before a prefix with more questions.
+    expect(rankSuggestions(entries, 'Mlle Jeanne Dupont', 5).map((s) => s.value)).toEqual(['PA2']);
+    expect(rankSuggestions(entries, 'mademoiselle dupont', 5).map((s) => s.value)[0]).toBe('PA2');
+  });
+
   it('matches groups by name or abbreviation and deputies by acteurRef', async () => {
     expect((await h.engine.suggest('group', 'lfi-nupes'))[0]!.value).toContain('La France insoumise');
     expect((await h.engine.suggest('group', 'republicains')).map((s) => s.value)).toContain('Les Républicains');

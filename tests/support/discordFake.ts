@@ -207,6 +207,11 @@ export interface FakeOptions {
   rateLimits?: RateLimitOptions | false;
   /** Shards recommended by `GET /gateway/bot` (default 1); the client must identify with at least as many. */
   shards?: number;
+  /**
+   * The fake's clock for its rules (rate-limit windows and buckets, the acknowledgement deadline), epoch ms; default
+   * Date.now. A test moves it forward instead of sleeping through a window.
+   */
+  clock?: () => number;
   /** The servers the bot is in (default: the one test server). */
   guilds?: FakeGuild[];
 }
@@ -340,6 +345,7 @@ export class DiscordFake {
   readonly violations: string[] = [];
   readonly commandsByScope = new Map<string, unknown[]>();
   readonly ackDeadlineMs: number;
+  private readonly clock: () => number;
   readonly token: string;
   apiUrl = '';
   private server: Server;
@@ -397,6 +403,7 @@ export class DiscordFake {
 
   constructor(opts: FakeOptions = {}) {
     this.ackDeadlineMs = opts.ackDeadlineMs ?? 3000;
+    this.clock = opts.clock ?? Date.now;
     this.attachmentSizeLimit = opts.attachmentSizeLimit ?? 10 * 1024 * 1024;
     this.rejectToken = opts.rejectToken ?? false;
     this.token = opts.token ?? FAKE_TOKEN;
@@ -996,7 +1003,7 @@ export class DiscordFake {
       attachment_size_limit: this.attachmentSizeLimit,
       ...(partial.message ? { message: partial.message } : {}),
     };
-    state.dispatchedAt = Date.now();
+    state.dispatchedAt = this.clock();
     this.dispatch(ws, 'INTERACTION_CREATE', d);
     return { id, token, dispatchedAt: state.dispatchedAt, done };
   }
@@ -1217,6 +1224,11 @@ export class DiscordFake {
 
   // ------------------------------------------------------------------------------------------- REST
 
+  /** A message someone else wrote in the test channel: the target of a message context-menu command. */
+  someonesMessage(content: string): APIMessage {
+    return this.makeMessage(FAKE_CHANNEL_ID, { content }, { author: testUser('1', 'x') });
+  }
+
   private makeMessage(channelId: string, body: Record<string, unknown>, extra: Partial<APIMessage> = {}): APIMessage {
     const id = extra.id ?? this.snowflake();
     const ping = this.pingsOf(body);
@@ -1247,7 +1259,7 @@ export class DiscordFake {
     const s = state;
     if (s.settled) return;
     s.settled = true;
-    const now = Date.now();
+    const now = this.clock();
     s.resolve({
       callbackType: s.callbackType ?? 0,
       ackMs: (s.callbackAt ?? now) - s.dispatchedAt,
@@ -1306,7 +1318,7 @@ export class DiscordFake {
         method,
         route,
         this.isInteractionEndpoint(route) ? null : (req.headers.authorization ?? 'ip:127.0.0.1'),
-        Date.now(),
+        this.clock(),
       );
       for (const [k, v] of Object.entries(verdict.headers)) res.setHeader(k, v);
       if (verdict.limited) {
@@ -1523,7 +1535,7 @@ export class DiscordFake {
         this.violation(`callback for unknown interaction ${id}`);
         return this.json(res, 404, { message: 'Unknown interaction', code: 10062 });
       }
-      const now = Date.now();
+      const now = this.clock();
       if (s.callbackType !== null) {
         this.violation(`interaction ${id} acknowledged twice`);
         return this.json(res, 400, { message: 'Interaction has already been acknowledged.', code: 40060 });

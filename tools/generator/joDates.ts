@@ -41,6 +41,8 @@ const SPANS: LegislatureSpan[] = [
   { legislature: 15, start: '2017-07-04', end: '2022-06-21', nominalQuestions: 45_000, ended: true },
   { legislature: 16, start: '2022-07-05', end: '2024-06-11', nominalQuestions: 18_000, ended: true },
   { legislature: 17, start: '2024-07-23', end: '2026-03-31', nominalQuestions: 14_000, ended: false },
+  // Hypothetical: a next legislature, so that tests can make one appear (the refresh's discovery, issue 22).
+  { legislature: 18, start: '2026-04-07', end: '2027-12-28', nominalQuestions: 8_000, ended: false },
 ];
 
 const SUPPORTED_LEGISLATURES: readonly number[] = SPANS.map((s) => s.legislature);

@@ -8,7 +8,7 @@ import { answerAsk, explainAsk } from '../../ask/answerAsk';
 import { saveReplyFiles } from '../../console/consoleTwin';
 import { renderReply } from '../../console/renderReply';
 import { fitToLimits } from '../../discord/limits';
-import { indexDirOf, openBotDeps } from '../botDeps';
+import { openBotDeps } from '../botDeps';
 import { CliError, type CliCommand } from '../types';
 
 export const demanderCommand: CliCommand = {
@@ -29,10 +29,11 @@ export const demanderCommand: CliCommand = {
     const text = parsed.positionals.join(' ').trim();
     if (!text)
       throw new CliError('Posez une question, par ex. : demander "combien de questions sur les prisons en 2019 ?"');
-    const { deps, close } = await openBotDeps(ctx.store(), indexDirOf(parsed.values['index-dir']));
+    const { deps, close } = await openBotDeps(ctx.store(), parsed.values['index-dir'] ?? ctx.config.indexDir);
     try {
       const reply = fitToLimits(await answerAsk(text, deps, ctx.now));
-      const saved = parsed.values.fichiers ? saveReplyFiles(reply, parsed.values.fichiers) : new Map<string, string>();
+      const saved = parsed.values.fichiers ? saveReplyFiles(reply, parsed.values.fichiers) : undefined;
+      if (saved?.failure) ctx.err(`Fichiers non enregistrés : ${saved.failure}`);
       const answer = renderReply(reply, saved);
       if (parsed.values.json)
         ctx.out(JSON.stringify({ question: text, ...explainAsk(text, deps, ctx.now), answer }, null, 2));

@@ -7,11 +7,10 @@
  * and saved when the corpus changed.
  */
 import { parseArgs } from 'node:util';
-import type { QuestionStatus } from '../../corpus/types';
 import { createSearchService } from '../../search/createSearchService';
 import { excerptToPlain } from '../../search/excerpt';
 import type { SearchFilters, SearchRequest, SearchResponse, SortOrder } from '../../search/types';
-import { frenchDate, frNumber, STATUS_WORDS, searchModeNote } from '../../format/french';
+import { frenchDate, frNumber, STATUS_WORDS, searchModeNote, statusOfWord } from '../../format/french';
 import { describeUnsearchable } from '../../search/searchableText';
 import { CliError, type CliCommand } from '../types';
 import { writeFileSync } from 'node:fs';
@@ -19,7 +18,6 @@ import { createCorpusQueries } from '../../insights/corpusQueries';
 import { MAX_EXPORT_ROWS, questionsCsv } from '../../export/questionsCsv';
 import type { Collected } from '../../search/SearchService';
 import type { QuestionStore } from '../../store/QuestionStore';
-import { foldKey } from '../../text/fold';
 
 /** Writes the CSV export of a search; returns the line to print. */
 function writeSearchCsv(file: string, collected: Collected, store: QuestionStore): string {
@@ -38,14 +36,6 @@ class SearchInputError extends CliError {
   }
 }
 
-const STATUSES: Record<string, QuestionStatus> = {
-  repondu: 'answered',
-  repondue: 'answered',
-  'en-attente': 'pending',
-  attente: 'pending',
-  retiree: 'withdrawn',
-  close: 'withdrawn',
-};
 const SORTS: Record<string, SortOrder> = { pertinence: 'relevance', recent: 'newest', ancien: 'oldest' };
 
 /** JJ/MM/AAAA or AAAA-MM-JJ -> ISO; throws a French CliError for an impossible date. */
@@ -133,8 +123,8 @@ function parseSearchArgs(
   const filters: SearchFilters = {};
   if (v.legislature !== undefined) filters.legislature = positiveInt(v.legislature, '--legislature');
   if (v.statut) {
-    const s = STATUSES[foldKey(v.statut)];
-    if (!s) throw new CliError(`Option --statut : « ${v.statut} » inconnu (repondu, en-attente, retiree).`);
+    const s = statusOfWord(v.statut);
+    if (!s) throw new CliError(`Option --statut : « ${v.statut} » inconnu (repondue, en_attente, retiree).`);
     filters.status = s;
   }
   Object.assign(filters, namedFilters(v));

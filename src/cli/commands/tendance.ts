@@ -12,7 +12,7 @@ import { MAX_EXPORT_ROWS, questionsCsv } from '../../export/questionsCsv';
 import { describeFilters } from '../../discord/views/filters';
 import { frCount, frNumber } from '../../format/french';
 import type { SearchFilters } from '../../search/types';
-import { indexDirOf, openBotDeps } from '../botDeps';
+import { openBotDeps } from '../botDeps';
 import { CliError, type CliCommand } from '../types';
 import { FILTER_ARGS, namedFilters } from './search';
 
@@ -62,7 +62,7 @@ export const tendanceCommand: CliCommand = {
     if (v.granularite && !['mois', 'annee', 'année'].includes(v.granularite))
       throw new CliError(`Option --granularite : « ${v.granularite} » inconnu (mois, annee).`);
     const granularity = v.granularite ? (v.granularite === 'mois' ? 'month' : 'year') : undefined;
-    const { deps, close } = await openBotDeps(ctx.store(), indexDirOf(v['index-dir']));
+    const { deps, close } = await openBotDeps(ctx.store(), v['index-dir'] ?? ctx.config.indexDir);
     try {
       const { trend, mode } = await deps.charts!.trend(
         { text, filters, ...(granularity ? { granularity } : {}) },

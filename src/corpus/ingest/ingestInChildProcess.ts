@@ -3,13 +3,41 @@
  * that talks to Discord (issue 9). The child opens the same database file (WAL: the bot keeps reading while it
  * writes, in short batches); the parent only receives what changed: uids written per committed batch, the summary
  * (counts) and the store revisions before and after. A child that dies is an error; `signal` kills it (a killed
- * ingest keeps whole batches and re-running completes it).
+ * ingest keeps whole batches and re-running completes it). The child inherits only the allowed environment
+ * variables (`CHILD_ENV_ALLOWED`).
  */
 import { fork } from 'node:child_process';
 import { processEntry, REPO_ROOT } from '../../entryPoints';
 import type { IngestSummary } from './types';
 
 const CHILD = processEntry(import.meta.url, 'ingestChild');
+
+/**
+ * The environment variables the child inherits, and no other: what Node, the system and the TLS stack need. Nothing
+ * of the bot's own settings reaches it (the job carries what the ingest needs), the Discord token least of all.
+ */
+const CHILD_ENV_ALLOWED = [
+  'PATH',
+  'HOME',
+  'TMPDIR',
+  'TEMP',
+  'TMP',
+  'TZ',
+  'LANG',
+  'LC_ALL',
+  'NODE_OPTIONS',
+  'NODE_EXTRA_CA_CERTS',
+  'SYSTEMROOT',
+] as const;
+
+function childEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const key of CHILD_ENV_ALLOWED) {
+    const value = process.env[key];
+    if (value !== undefined) env[key] = value;
+  }
+  return env;
+}
 
 export interface IngestJob {
   inputs: string[];
@@ -49,6 +77,7 @@ export function ingestInChildProcess(inputs: readonly string[], opts: ChildInges
   return new Promise((resolve, reject) => {
     const child = fork(CHILD.file, [], {
       cwd: REPO_ROOT,
+      env: childEnv(),
       execArgv: CHILD.execArgv,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       serialization: 'advanced',

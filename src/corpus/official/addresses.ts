@@ -1,13 +1,8 @@
 /**
  * Every address of the Assemblée nationale's open data the project downloads, in ONE place, relative to one base
- * (`OPENDATA_URL`, default below): the written-question archive of each legislature and the deputies' history
+ * (`OPENDATA_URL`, default in src/config.ts): the written-question archive of each legislature and the deputies' history
  * (AMO30: every deputy since the 11th legislature with every mandate).
  */
-
-export const DEFAULT_OPENDATA_URL = 'https://data.assemblee-nationale.fr/static/openData/repository';
-
-/** The legislature in session: its archive is the one the daily refresh downloads. */
-const LIVE_LEGISLATURE = 17;
 
 /** Written-question archives by legislature, relative to the base. 14: one JSON file; 15 to 17: one file per question. */
 const QUESTION_ARCHIVES: Readonly<Record<number, string>> = Object.freeze({
@@ -17,12 +12,22 @@ const QUESTION_ARCHIVES: Readonly<Record<number, string>> = Object.freeze({
   17: '17/questions/questions_ecrites/Questions_ecrites.json.zip',
 });
 
-/** The deputies' history (acteur/PA*.json and organe/PO*.json), about 14 MB zipped. */
-const DEPUTIES_ARCHIVE =
-  '17/amo/tous_acteurs_mandats_organes_xi_legislature/AMO30_tous_acteurs_tous_mandats_tous_organes_historique.json.zip';
+/**
+ * A legislature after the table's last one is published in the layout of the 16th and 17th (the daily refresh
+ * discovers it: src/digest/liveLegislature.ts).
+ */
+const NEXT_QUESTION_ARCHIVE = (legislature: number) =>
+  `${legislature}/questions/questions_ecrites/Questions_ecrites.json.zip`;
+
+/** The deputies' history (acteur/PA*.json and organe/PO*.json), about 14 MB zipped, under each legislature's folder. */
+const DEPUTIES_ARCHIVE = (legislature: number) =>
+  `${legislature}/amo/tous_acteurs_mandats_organes_xi_legislature/AMO30_tous_acteurs_tous_mandats_tous_organes_historique.json.zip`;
 
 /** Legislatures whose written questions are published as JSON archives, oldest first. */
 export const OFFICIAL_LEGISLATURES: readonly number[] = Object.freeze(Object.keys(QUESTION_ARCHIVES).map(Number));
+
+/** The newest legislature this table knows: where the daily refresh starts before it discovers a later one. */
+export const LATEST_KNOWN_LEGISLATURE = Math.max(...OFFICIAL_LEGISLATURES);
 
 export interface OfficialArchive {
   kind: 'questions' | 'deputies';
@@ -38,18 +43,16 @@ function join(base: string, relative: string): string {
 }
 
 export function questionArchiveUrl(base: string, legislature: number): string {
-  const relative = QUESTION_ARCHIVES[legislature];
+  const relative =
+    QUESTION_ARCHIVES[legislature] ??
+    (legislature > LATEST_KNOWN_LEGISLATURE ? NEXT_QUESTION_ARCHIVE(legislature) : undefined);
   if (!relative) throw new Error(`no official written-question archive for legislature ${legislature}`);
   return join(base, relative);
 }
 
-export function deputiesArchiveUrl(base: string): string {
-  return join(base, DEPUTIES_ARCHIVE);
-}
-
-/** The live legislature's archive: the daily refresh's default source. */
-export function liveArchiveUrl(base: string): string {
-  return questionArchiveUrl(base, LIVE_LEGISLATURE);
+/** The deputies' history published with `legislature` (default: the newest known). */
+export function deputiesArchiveUrl(base: string, legislature = LATEST_KNOWN_LEGISLATURE): string {
+  return join(base, DEPUTIES_ARCHIVE(legislature));
 }
 
 /**

@@ -1,20 +1,8 @@
 /** Date readers shared by the parsers. Every function returns an ISO `YYYY-MM-DD` string or null. */
+import { frenchMonthWords } from '../../format/french';
 import { foldKey } from '../../text/fold';
 
-const FRENCH_MONTHS: Record<string, number> = {
-  janvier: 1,
-  fevrier: 2,
-  mars: 3,
-  avril: 4,
-  mai: 5,
-  juin: 6,
-  juillet: 7,
-  aout: 8,
-  septembre: 9,
-  octobre: 10,
-  novembre: 11,
-  decembre: 12,
-};
+const FRENCH_MONTHS = frenchMonthWords(false);
 
 /** Builds an ISO date when year/month/day name a real calendar day (1800-2199), else null. */
 function isoDate(year: number, month: number, day: number): string | null {
@@ -54,7 +42,7 @@ const ISO_ANYWHERE_RE = /(\d{4})-(\d{2})-(\d{2})/;
 export function findPrintedDate(text: string): string | null {
   const fr = FRENCH_DATE_RE.exec(text);
   if (fr) {
-    const month = FRENCH_MONTHS[foldKey(fr[2] ?? '')];
+    const month = FRENCH_MONTHS.get(foldKey(fr[2] ?? ''));
     if (month !== undefined) {
       const d = isoDate(Number(fr[3]), month, Number(fr[1]));
       if (d) return d;

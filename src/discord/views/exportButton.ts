@@ -9,7 +9,7 @@ import type { APIButtonComponentWithCustomId } from 'discord-api-types/v10';
 import { component, customId, type ComponentCall, type CallContext } from '../commandKit';
 import type { CommandDeps } from '../deps';
 import type { ComponentReply, ReplyFile } from '../reply';
-import { UserError } from '../UserError';
+import { expiredMessage, STALE_COMPONENT_MESSAGE, UserError } from '../UserError';
 import { escapeCorpus } from '../markdown';
 import { loadResultsState } from './resultsState';
 import { newestFirst } from '../../insights/summarize';
@@ -70,13 +70,13 @@ async function uidsOf(
   }
   if (kind === 't') {
     const q = deps.pages.load(TREND_STATE, arg) as TrendQuery | null;
-    if (!q) throw new UserError('Cette tendance a expiré : relancez la commande.');
+    if (!q) throw new UserError(expiredMessage('Cette tendance'));
     const r = await charts.uids({ text: q.text, filters: q.filters, sort: 'newest' }, MAX_EXPORT_ROWS, ctx.now);
     return { ...r, label: `tendance ${q.text}`, what: 'de la tendance' };
   }
   if (kind === 'd') {
     const ref = deps.pages.load(DEPUTY_STATE, arg) as DeputyRef | null;
-    if (!ref) throw new UserError('Cette liste a expiré : relancez la commande.');
+    if (!ref) throw new UserError(expiredMessage('Cette liste'));
     const facts = deps.insights.deputyFacts(ref).sort(newestFirst);
     return {
       uids: facts.slice(0, MAX_EXPORT_ROWS).map((f) => f.uid),
@@ -87,7 +87,7 @@ async function uidsOf(
   }
   if (kind === 'm') {
     const name = deps.pages.load(MINISTRY_STATE, arg) as string | null;
-    if (typeof name !== 'string') throw new UserError('Cette liste a expiré : relancez la commande.');
+    if (typeof name !== 'string') throw new UserError(expiredMessage('Cette liste'));
     const facts = deps.insights.ministryFacts(name).sort(newestFirst);
     return {
       uids: facts.slice(0, MAX_EXPORT_ROWS).map((f) => f.uid),
@@ -96,7 +96,7 @@ async function uidsOf(
       what: `des questions au ministère ${name}`,
     };
   }
-  throw new UserError('Ce bouton n’est plus valide : relancez la commande.');
+  throw new UserError(STALE_COMPONENT_MESSAGE);
 }
 
 /**
@@ -107,8 +107,7 @@ export const exportComponent = component({
   answer: 'ephemeral',
   prepare(call: ComponentCall, deps: CommandDeps) {
     const [kind = '', arg = ''] = call.args;
-    if (!['p', 's', 'd', 'm', 't'].includes(kind))
-      throw new UserError('Ce bouton n’est plus valide : relancez la commande.');
+    if (!['p', 's', 'd', 'm', 't'].includes(kind)) throw new UserError(STALE_COMPONENT_MESSAGE);
     return { kind, arg, charts: requireCharts(deps) };
   },
   run: ({ kind, arg, charts }, deps, ctx) => exportReply(kind, arg, charts, deps, ctx),

@@ -4,6 +4,11 @@ import type { SearchFilters } from '../../search/types';
 import { formatDate } from '../../discord/userInput';
 import { ordinal, STATUS_WORDS } from '../../format/french';
 
+/** The `legislature` option, declared once (type and range); each command says in its description what it defaults to. */
+export function legislatureOption(description: string, descriptionEn: string) {
+  return { type: 'integer', minValue: 1, maxValue: 20, description, descriptionEn } as const;
+}
+
 export const FILTER_OPTIONS = {
   depute: {
     type: 'string',
@@ -40,13 +45,7 @@ export const FILTER_OPTIONS = {
     description: 'Département de l’auteur (ex. Nord)',
     descriptionEn: 'Author’s département (e.g. Nord)',
   },
-  legislature: {
-    type: 'integer',
-    minValue: 1,
-    maxValue: 20,
-    description: 'Législature (ex. 16 pour 2022-2024)',
-    descriptionEn: 'Legislature (e.g. 16 for 2022-2024)',
-  },
+  legislature: legislatureOption('Législature (ex. 16 pour 2022-2024)', 'Legislature (e.g. 16 for 2022-2024)'),
   depuis: {
     type: 'string',
     nameEn: 'since',

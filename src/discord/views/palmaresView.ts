@@ -3,6 +3,7 @@ import { chartFile, imageOf } from '../../charts/chartFiles';
 import { days, describePalmares, pct } from '../../charts/describe';
 import { palmaresSpec } from '../../charts/specs';
 import { frCount, frNumber, ordinal } from '../../format/french';
+import { unansweredShare } from '../../insights/palmares';
 import type { CommandDeps } from '../deps';
 import { COLORS } from '../format';
 import { escapeCorpus } from '../markdown';
@@ -39,7 +40,7 @@ export async function palmaresReply(legislatureArg: number | undefined, deps: Co
     text,
   );
   const line = (r: (typeof p.ranks)[number], i: number) =>
-    `${i + 1}. **${escapeCorpus(r.ministry)}** — ${pct(r.shareWithinLimit)} (${frNumber(r.answeredWithinLimit)}/${frNumber(r.eligible)}) · médiane ${days(r.medianDelayDays)} · ${frNumber(r.pendingPastLimit)} en retard`;
+    `${i + 1}. **${escapeCorpus(r.ministry)}** — ${pct(r.shareWithinLimit)} (${frNumber(r.answeredWithinLimit)}/${frNumber(r.eligible)}) · médiane ${days(r.medianDelayDays)} · ${p.closed ? `${pct(r.total ? r.unanswered / r.total : 0)} sans réponse` : `${frNumber(r.pendingPastLimit)} en retard`}`;
   const best = p.ranks.slice(0, 10).map(line);
   const worst = p.ranks.length > 10 ? p.ranks.slice(-5).map((r) => line(r, p.ranks.indexOf(r))) : [];
   const t = p.totals;
@@ -50,7 +51,7 @@ export async function palmaresReply(legislatureArg: number | undefined, deps: Co
         color: COLORS.info,
         description: [
           `Part des questions écrites répondues **dans les deux mois** que donne le Règlement de l’Assemblée (art. 135), parmi celles dont l’échéance est passée (hors questions retirées).`,
-          `Ensemble : ${pct(t.eligible ? t.answeredWithinLimit / t.eligible : 0)} dans les deux mois, délai médian ${days(t.medianDelayDays)}, **${frNumber(t.pendingPastLimit)}** en attente au-delà de deux mois.`,
+          `Ensemble : ${pct(t.eligible ? t.answeredWithinLimit / t.eligible : 0)} dans les deux mois, délai médian ${days(t.medianDelayDays)}, ${p.closed ? `**${pct(unansweredShare(p))}** restées sans réponse (législature close : caduques ou retirées)` : `**${frNumber(t.pendingPastLimit)}** en attente au-delà de deux mois`}.`,
           p.tooFew
             ? `${frCount(p.tooFew, 'ministère')} avec moins de ${p.minEligible} questions non classé${p.tooFew > 1 ? 's' : ''}.`
             : '',

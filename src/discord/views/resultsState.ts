@@ -5,7 +5,7 @@
  */
 import type { SearchRequest } from '../../search/types';
 import type { CommandDeps } from '../deps';
-import { UserError } from '../UserError';
+import { expiredMessage, UserError } from '../UserError';
 
 const RESULTS_STATE = 'results';
 
@@ -21,7 +21,7 @@ export function saveResultsState(deps: CommandDeps, state: ResultsState, now: Da
 export function loadResultsState(deps: CommandDeps, stateId: string): ResultsState {
   const s = deps.pages.load(RESULTS_STATE, stateId);
   if (!s || typeof s !== 'object' || !('k' in s)) {
-    throw new UserError('Cette recherche a expiré : relancez la commande.');
+    throw new UserError(expiredMessage('Cette recherche'));
   }
   return s as ResultsState;
 }

@@ -3,7 +3,7 @@ import type { DocTable } from './docMeta';
 import type { FrequentTerms } from './frequentTerms';
 import { FIELD_BOOSTS, FIELDS } from './indexOptions';
 import type { MiniIndex } from './miniAdapter';
-import { boundedEditDistance } from './plan';
+import { boundedEditDistance } from '../../insights/names';
 import type { ClauseIndex } from './rankClauses';
 
 export function clauseIndexOf(mini: MiniIndex, frequent: FrequentTerms, docs: DocTable): ClauseIndex {

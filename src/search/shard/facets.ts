@@ -1,6 +1,6 @@
 /** The distinct deputies, ministries, rubriques and groups of a shard, with counts: what suggestions offer. */
 import type { DocMeta } from './docMeta';
-import { normalizeName } from './filters';
+import { foldName } from '../../insights/names';
 
 export interface FacetEntry {
   key: string;
@@ -33,21 +33,19 @@ export function facetsOf(metas: Iterable<DocMeta | undefined>): Facets {
   for (const m of metas) {
     if (!m) continue;
     if (m.authorName || m.authorRef) {
-      const key = m.authorRef ?? normalizeName(m.authorName!);
+      const key = m.authorRef ?? foldName(m.authorName!);
       bump(maps.deputy, key, m.authorName ?? m.authorRef!, m.authorRef ?? m.authorName!, [
-        m.authorRef ? normalizeName(m.authorRef) : '',
+        m.authorRef ? foldName(m.authorRef) : '',
       ]);
     }
     const ministries = new Map<string, [string, string | null]>();
-    if (m.ministryAsked) ministries.set(normalizeName(m.ministryAsked), [m.ministryAsked, m.ministryAskedFull]);
-    if (m.ministryAssigned)
-      ministries.set(normalizeName(m.ministryAssigned), [m.ministryAssigned, m.ministryAssignedFull]);
-    for (const [key, [name, full]] of ministries)
-      bump(maps.ministry, key, name, name, [full ? normalizeName(full) : '']);
-    if (m.rubrique) bump(maps.rubrique, normalizeName(m.rubrique), m.rubrique, m.rubrique, []);
+    if (m.ministryAsked) ministries.set(foldName(m.ministryAsked), [m.ministryAsked, m.ministryAskedFull]);
+    if (m.ministryAssigned) ministries.set(foldName(m.ministryAssigned), [m.ministryAssigned, m.ministryAssignedFull]);
+    for (const [key, [name, full]] of ministries) bump(maps.ministry, key, name, name, [full ? foldName(full) : '']);
+    if (m.rubrique) bump(maps.rubrique, foldName(m.rubrique), m.rubrique, m.rubrique, []);
     if (m.group) {
       const label = m.groupAbbrev ? `${m.group} (${m.groupAbbrev})` : m.group;
-      bump(maps.group, normalizeName(m.group), label, m.group, [m.groupAbbrev ? normalizeName(m.groupAbbrev) : '']);
+      bump(maps.group, foldName(m.group), label, m.group, [m.groupAbbrev ? foldName(m.groupAbbrev) : '']);
     }
   }
   return {

@@ -2,23 +2,22 @@
  * Filters (deputy, group, ministry, rubrique, legislature, status, dates, delays): how names are compared, the
  * predicate a filter set compiles to, and the per-slot masks a shard caches for the filter sets it is asked.
  */
-import { labelKey, MINISTRY_OPTIONAL, nameFilterMatches, parseNameQuery, personKey } from '../../insights/names';
-import { foldText } from '../../text/fold';
+import {
+  foldName,
+  labelKey,
+  MINISTRY_OPTIONAL,
+  nameFilterMatches,
+  parseNameQuery,
+  personKey,
+} from '../../insights/names';
 import { isoToDay } from '../indexDoc';
 import type { SearchFilters } from '../types';
 import type { DocMeta } from './docMeta';
 
-/** Folded, punctuation turned into single spaces: the form filters and suggestions compare. */
-export function normalizeName(s: string): string {
-  return foldText(s)
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
 /** Equal, or the filter appears in the value as whole words ("tardy" in "m lionel tardy"). */
 function nameMatches(filterNorm: string, value: string | null): boolean {
   if (!value || !filterNorm) return false;
-  const v = normalizeName(value);
+  const v = foldName(value);
   return v === filterNorm || ` ${v} `.includes(` ${filterNorm} `);
 }
 
@@ -48,13 +47,13 @@ function compileFilters(f: SearchFilters, nowDay: number): ((m: DocMeta) => bool
     tests.push((m) => (byRef ? m.authorRef?.toUpperCase() === raw.toUpperCase() : nameOk(m.authorName)));
   }
   if (f.group?.trim()) {
-    const norm = normalizeName(f.group);
+    const norm = foldName(f.group);
     const ok = memo((v) => nameMatches(norm, v));
-    tests.push((m) => ok(m.group) || (m.groupAbbrev !== null && normalizeName(m.groupAbbrev) === norm));
+    tests.push((m) => ok(m.group) || (m.groupAbbrev !== null && foldName(m.groupAbbrev) === norm));
   }
   if (f.department?.trim()) {
-    const norm = normalizeName(f.department);
-    const ok = memo((v) => !!v && normalizeName(v) === norm);
+    const norm = foldName(f.department);
+    const ok = memo((v) => !!v && foldName(v) === norm);
     tests.push((m) => ok(m.department));
   }
   if (f.ministry?.trim()) {
@@ -69,7 +68,7 @@ function compileFilters(f: SearchFilters, nowDay: number): ((m: DocMeta) => bool
     });
   }
   if (f.rubrique?.trim()) {
-    const norm = normalizeName(f.rubrique);
+    const norm = foldName(f.rubrique);
     const ok = memo((v) => nameMatches(norm, v));
     tests.push((m) => ok(m.rubrique));
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { boundedEditDistance } from '../../../src/search/shard/plan';
+import { boundedEditDistance } from '../../../src/insights/names';
 
 describe('boundedEditDistance', () => {
   const levenshtein = (a: string, b: string): number => {
