@@ -18,6 +18,7 @@ import { escapeText } from '../src/digest/format';
 import { frenchWeekdayDate } from '../src/format/french';
 import { parseDays, parseTime, wallTimeAt } from '../src/digest/schedule';
 import type { DigestContent, Subscription } from '../src/digest/types';
+import { CHAMBER_OPTION, chamberOf } from '../src/discord/views/filters';
 
 const MANAGE_GUILD = 1n << 5n;
 const ADMINISTRATOR = 1n << 3n;
@@ -106,6 +107,7 @@ const FILTER_OPTIONS = {
     description: 'Heure d’envoi, heure de Paris (ex. 8h, 08:30 ; par défaut 08:00)',
     descriptionEn: 'Time of day, Paris time (default 08:00)',
   },
+  chambre: CHAMBER_OPTION,
   jours: {
     type: 'string',
     autocomplete: true,
@@ -129,6 +131,7 @@ const ID_OPTION = {
 
 interface FilterArgs {
   'mots-cles'?: string;
+  chambre?: string;
   depute?: string;
   ministere?: string;
   rubrique?: string;
@@ -183,6 +186,7 @@ function add(args: FilterArgs & { salon: string }, deps: CommandDeps, ctx: CallC
     ministry: args.ministere ?? null,
     rubrique: args.rubrique ?? null,
     content: (args.contenu ?? 'tout') as DigestContent,
+    chamber: chamberOf(args.chambre) ?? null,
     time: checkTime(args.heure, d.defaultTime),
     days: checkDays(args.jours, null),
     timeZone: d.timeZone,
@@ -216,6 +220,8 @@ function modify(args: FilterArgs & { id: number }, deps: CommandDeps, ctx: CallC
     ministry: clear(args.ministere, sub.ministry),
     rubrique: clear(args.rubrique, sub.rubrique),
     content: (args.contenu ?? sub.content) as DigestContent,
+    // « tous » goes back to both chambers; no option keeps the chamber followed.
+    chamber: args.chambre === undefined ? (sub.chamber ?? null) : (chamberOf(args.chambre) ?? null),
     time: checkTime(args.heure, sub.time),
     days: checkDays(args.jours, sub.days),
   };
@@ -366,10 +372,11 @@ export default defineCommand<typeof SUBCOMMANDS, Act>({
   description: 'Digests quotidiens des nouvelles questions et réponses, postés dans un salon',
   descriptionEn: 'Daily digests of new questions and answers, posted to a channel',
   help: {
-    what: 'Un résumé quotidien des nouvelles questions et réponses dans un salon, filtré par mots-clés, député, ministère ou rubrique (membres qui gèrent le serveur).',
+    what: 'Un résumé quotidien des nouvelles questions et réponses dans un salon, filtré par chambre (Assemblée, Sénat ou les deux), mots-clés, député, ministère ou rubrique (membres qui gèrent le serveur).',
     examples: [
       '/digest ajouter salon:#questions jours:mardi',
       '/digest ajouter salon:#sante ministere:Santé contenu:reponses heure:9h',
+      '/digest ajouter salon:#senat chambre:senat',
       '/digest liste',
       '/digest apercu id:1',
     ],

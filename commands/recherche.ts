@@ -1,5 +1,5 @@
 /**
- * /recherche texte [depute] [groupe] [ministere] [rubrique] [legislature] [statut] [depuis] [jusqua] [tri]
+ * /recherche texte [depute] [groupe] [ministere] [rubrique] [legislature] [statut] [depuis] [jusqua] [chambre] [tri]
  * Best matches, 5 per page, page buttons (`rsp:`) and an "open" select menu (`rso:`) that survive restarts
  * (state in SQLite via deps.pages). See src/discord/views/resultsView.ts.
  */
@@ -20,6 +20,7 @@ const STATUS: Record<string, QuestionStatus> = { repondue: 'answered', en_attent
 const SORT: Record<string, SortOrder> = { pertinence: 'relevance', recentes: 'newest', anciennes: 'oldest' };
 
 const FILTER_LABELS: Array<[keyof SearchFilters, string]> = [
+  ['chamber', 'chambre'],
   ['deputy', 'député'],
   ['group', 'groupe'],
   ['ministry', 'ministère'],
@@ -49,6 +50,7 @@ export default defineCommand({
       '/recherche texte:cybercriminalité',
       '/recherche texte:"entraide pénale" legislature:14',
       '/recherche texte:retraites depute:Tardy statut:en_attente depuis:01/01/2014',
+      '/recherche texte:"désertification médicale" chambre:senat',
     ],
   },
   nameEn: 'search',
@@ -87,6 +89,7 @@ export default defineCommand({
     },
     depuis: FILTER_OPTIONS.depuis,
     jusqua: FILTER_OPTIONS.jusqua,
+    chambre: FILTER_OPTIONS.chambre,
     tri: {
       type: 'string',
       nameEn: 'sort',

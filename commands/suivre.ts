@@ -1,13 +1,14 @@
 /**
- * /suivre numero [legislature] [ou: moi | salon]: be told (DM, or this channel) when a question gets its answer,
+ * /suivre numero [legislature] [chambre] [ou: moi | salon]: be told (DM, or this channel) when a question gets its answer,
  * is transferred, or is withdrawn. The notice is posted by the digest scheduler (src/digest/), exactly once.
  */
 import { defineCommand } from '../src/discord/commandKit';
-import { frenchDate, ordinal } from '../src/format/french';
+import { CHAMBER_MARKS, CHAMBER_PLACES, frenchDate, ordinal } from '../src/format/french';
 import { escapeCorpus } from '../src/discord/markdown';
 import { UserError } from '../src/discord/UserError';
 import '../src/digest/commandDeps';
 import { digestDeps } from './digest';
+import { lookupChamber, QUESTION_REF_OPTIONS } from './question';
 
 /** Active follows per user: enough for real use, bounded against mistakes. */
 export const MAX_FOLLOWS_PER_USER = 50;
@@ -19,7 +20,7 @@ export default defineCommand({
   descriptionEn: 'Tell me when this question is answered, transferred or withdrawn',
   help: {
     what: 'Vous prévient (message privé ou salon) quand une question reçoit sa réponse, est transférée ou retirée.',
-    examples: ['/suivre numero:1234', '/suivre numero:1234 ou:salon'],
+    examples: ['/suivre numero:1234', '/suivre numero:1234 ou:salon', '/suivre numero:4132 chambre:senat'],
   },
   options: {
     numero: {
@@ -38,6 +39,7 @@ export default defineCommand({
       description: 'Législature (par défaut la législature en cours)',
       descriptionEn: 'Legislature (default: the current one)',
     },
+    chambre: QUESTION_REF_OPTIONS.chambre,
     ou: {
       type: 'string',
       nameEn: 'where',
@@ -54,16 +56,19 @@ export default defineCommand({
   prepare(args, deps, ctx) {
     const d = digestDeps(deps);
     const legislature = args.legislature ?? d.defaultLegislature;
-    const q = deps.store.findQuestion(legislature, args.numero, 'QE');
+    const chamber = lookupChamber(args.chambre);
+    const q = deps.store.findQuestion(legislature, args.numero, 'QE', chamber);
     if (!q)
-      throw new UserError(`Aucune question écrite n° ${args.numero} dans la ${ordinal(legislature)} législature.`);
+      throw new UserError(
+        `Aucune question écrite n° ${args.numero} ${CHAMBER_PLACES[chamber]} dans la ${ordinal(legislature)} législature.`,
+      );
     const where = args.ou ?? 'moi';
     if (where === 'salon' && (ctx.guildId === null || ctx.channelId === null)) {
       throw new UserError('« ce salon » ne s’utilise que dans un salon de serveur.');
     }
     if (q.status === 'answered') {
       throw new UserError(
-        `La question n° ${q.number} a déjà reçu sa réponse${q.answer?.joDate ? ` (JO du ${frenchDate(q.answer.joDate)})` : ''} : voyez /question ${q.number}.`,
+        `La question n° ${q.number} a déjà reçu sa réponse${q.answer?.joDate ? ` (JO du ${frenchDate(q.answer.joDate)})` : ''} : voyez /question ${q.number}${q.chamber === 'senat' ? ' chambre:senat' : ''}.`,
       );
     }
     if (q.status === 'withdrawn') {
@@ -91,7 +96,7 @@ export default defineCommand({
     return {
       ephemeral: true,
       content: created
-        ? `C’est noté : vous serez prévenu(e) ${place} quand la [question n° ${q.number}](<${q.url}>) (${ordinal(q.legislature)} législature) recevra sa réponse, sera transférée ou retirée.` +
+        ? `C’est noté : vous serez prévenu(e) ${place} quand la [question n° ${q.number}](<${q.url}>) (${q.chamber === 'senat' ? `${CHAMBER_MARKS.senat}, ` : ''}${ordinal(q.legislature)} législature) recevra sa réponse, sera transférée ou retirée.` +
           (where === 'moi' ? '\n-# Les messages privés du bot doivent être autorisés.' : '')
         : `Vous suivez déjà la question n° ${q.number} ${place}. /suivis pour la liste.`,
     };

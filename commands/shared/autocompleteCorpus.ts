@@ -8,7 +8,7 @@ import { truncate } from '../../src/discord/limits';
 import { plainText } from '../../src/discord/markdown';
 import { frCount } from '../../src/format/french';
 
-export type CorpusKind = 'deputy' | 'ministry' | 'group' | 'rubrique';
+export type CorpusKind = 'deputy' | 'senator' | 'ministry' | 'group' | 'rubrique';
 
 /** Choice names are shown as plain text: corpus names made inert, not escaped. */
 function label(name: string, count: number): string {
@@ -17,10 +17,10 @@ function label(name: string, count: number): string {
 
 export async function corpusChoices(kind: CorpusKind, input: string, deps: CommandDeps): Promise<Choice[]> {
   const text = input.slice(0, 100);
-  if (kind === 'deputy') {
+  if (kind === 'deputy' || kind === 'senator') {
     // The value is the display name: readable in the console, unique enough, and what users type.
     return deps.insights
-      .findDeputies(text, 25)
+      .findDeputies(text, 25, kind === 'senator' ? 'senat' : 'an')
       .map((d) => ({ name: label(d.name, d.count), value: d.name.slice(0, 100) }));
   }
   if (kind === 'ministry') {

@@ -3,6 +3,7 @@
  * Synchronous, like better-sqlite3. Time is always passed in (`now`).
  */
 import type Database from 'better-sqlite3';
+import type { Chamber } from '../corpus/types';
 import { deserializeDays, nextRun, serializeDays } from './schedule';
 import type { DigestContent, DigestFilters, Follow, FollowTarget, OutgoingMessage, Subscription } from './types';
 
@@ -71,6 +72,7 @@ interface SubscriptionRow {
   ministry: string | null;
   rubrique: string | null;
   content: DigestContent;
+  chamber: Chamber | null;
   time: string;
   days: string | null;
   time_zone: string;
@@ -130,6 +132,7 @@ function toSubscription(r: SubscriptionRow): Subscription {
     ministry: r.ministry,
     rubrique: r.rubrique,
     content: r.content,
+    chamber: r.chamber,
     time: r.time,
     days: deserializeDays(r.days),
     timeZone: r.time_zone,
@@ -217,7 +220,9 @@ export class DigestRepository {
         startCursor,
         next,
       );
-    return this.getSubscription(Number(info.lastInsertRowid)) as Subscription;
+    const id = Number(info.lastInsertRowid);
+    this.setChamber(id, input.chamber ?? null);
+    return this.getSubscription(id) as Subscription;
   }
 
   getSubscription(id: number): Subscription | null {
@@ -282,6 +287,12 @@ export class DigestRepository {
         nextRunAt.toISOString(),
         id,
       );
+    this.setChamber(id, f.chamber ?? null);
+  }
+
+  /** The chamber a subscription follows (null: both); written with the subscription, in its caller's transaction. */
+  private setChamber(id: number, chamber: Chamber | null): void {
+    this.db.prepare('UPDATE digest_subscriptions SET chamber = ? WHERE id = ?').run(chamber, id);
   }
 
   disableSubscription(id: number, reason: string, now: Date): void {

@@ -12,7 +12,7 @@ import type { DigestRepository, NewSubscription, SubscriptionChanges } from './D
 import { compileFilters } from './filters';
 import { escapeAndCut } from './format';
 import type { PostChannelMessage } from './poster';
-import { frenchWeekdayDate } from '../format/french';
+import { CHAMBER_NAMES, frenchWeekdayDate } from '../format/french';
 import { describeDays, isDue, nextRun } from './schedule';
 import type { DigestCorpus, DigestFilters, DigestItem, Follow, OutgoingMessage, Subscription } from './types';
 
@@ -71,9 +71,10 @@ function collectItems(corpus: DigestCorpus, filters: DigestFilters, after: numbe
 
 /** "Abonnement n° 3 · mots-clés : retraite · contenu : réponses" (plain text; the builder escapes it). */
 export function describeSubscription(
-  sub: Pick<Subscription, 'id' | 'keywords' | 'deputy' | 'ministry' | 'rubrique' | 'content'>,
+  sub: Pick<Subscription, 'id' | 'keywords' | 'deputy' | 'ministry' | 'rubrique' | 'content' | 'chamber'>,
 ): string {
   const parts = [`Abonnement n° ${sub.id}`];
+  if (sub.chamber) parts.push(CHAMBER_NAMES[sub.chamber]);
   if (sub.keywords) parts.push(`mots-clés : ${sub.keywords}`);
   if (sub.deputy) parts.push(`député : ${sub.deputy}`);
   if (sub.ministry) parts.push(`ministère : ${sub.ministry}`);

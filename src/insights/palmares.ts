@@ -5,7 +5,8 @@
  */
 import { daysBetween } from '../format/french';
 import { median } from './summarize';
-import type { QuestionStatus } from '../corpus/types';
+import type { Chamber, QuestionStatus } from '../corpus/types';
+import { foldText } from '../text/fold';
 
 export interface PalmaresFact {
   ministry: string | null;
@@ -30,6 +31,8 @@ interface MinistryRank {
 
 export interface Palmares {
   legislature: number | null;
+  /** One chamber's questions, or both (null). */
+  chamber: Chamber | null;
   /** Ministries with at least `minEligible` eligible questions, best share first. */
   ranks: MinistryRank[];
   /** Ministries left out for having too few questions to rank. */
@@ -57,7 +60,7 @@ const LIMIT_MONTHS = 2;
 
 export function rankMinistries(
   facts: Iterable<PalmaresFact>,
-  opts: { today: string; legislature?: number | null; minEligible?: number },
+  opts: { today: string; legislature?: number | null; chamber?: Chamber | null; minEligible?: number },
 ): Palmares {
   const by = new Map<string, { r: MinistryRank; delays: number[] }>();
   const allDelays: number[] = [];
@@ -126,6 +129,7 @@ export function rankMinistries(
   const sum = (k: 'eligible' | 'answeredWithinLimit' | 'pendingPastLimit') => all.reduce((n, r) => n + r[k], 0);
   return {
     legislature: opts.legislature ?? null,
+    chamber: opts.chamber ?? null,
     ranks,
     tooFew: all.length - ranks.length,
     minEligible,
@@ -137,4 +141,28 @@ export function rankMinistries(
       medianDelayDays: median(allDelays),
     },
   };
+}
+
+/** One ministry in each chamber's ranking (null where it is not ranked there). */
+export interface ChamberComparison {
+  ministry: string;
+  an: MinistryRank | null;
+  senat: MinistryRank | null;
+}
+
+/**
+ * The two chambers side by side: the ministries ranked in both (names compared without accents or case), the most
+ * questioned first (eligible questions of both chambers), at most `limit`.
+ */
+export function compareChambers(an: Palmares, senat: Palmares, limit: number): ChamberComparison[] {
+  const bySenat = new Map(senat.ranks.map((r) => [foldText(r.ministry), r]));
+  const rows: ChamberComparison[] = [];
+  for (const r of an.ranks) {
+    const s = bySenat.get(foldText(r.ministry));
+    if (s) rows.push({ ministry: r.ministry, an: r, senat: s });
+  }
+  const size = (c: ChamberComparison) => (c.an?.eligible ?? 0) + (c.senat?.eligible ?? 0);
+  return rows
+    .sort((a, b) => size(b) - size(a) || a.ministry.localeCompare(b.ministry, 'fr'))
+    .slice(0, Math.max(0, limit));
 }

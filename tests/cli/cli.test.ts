@@ -33,8 +33,8 @@ describe('npm run cli -- question', () => {
   it('renders a question in French: title, author, ministries, dates, status, texts and link', async () => {
     const r = await cli('question', '14-50862');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Question écrite n° 50862 (14e législature) — QANR5L14QE50862');
-    expect(r.out).toContain('Auteur : M. Lionel Tardy (Les Républicains) — Haute-Savoie, 2e circonscription');
+    expect(r.out).toContain('Question écrite n° 50862 (Assemblée nationale, 14e législature) — QANR5L14QE50862');
+    expect(r.out).toContain('Auteur : M. Lionel Tardy, député (Les Républicains) — Haute-Savoie, 2e circonscription');
     expect(r.out).toContain('Ministère interrogé : Justice');
     expect(r.out).toContain('Question publiée au JO le 25 février 2014, page 1736');
     expect(r.out).toMatch(/Réponse publiée au JO le \d/);

@@ -6,6 +6,7 @@ import { parseCsv } from '../charts/support';
 
 const row = (over: Partial<ExportRow>): ExportRow => ({
   uid: 'QANR5L16QE1',
+  chamber: 'an',
   legislature: 16,
   number: 1,
   type: 'QE',
@@ -63,6 +64,17 @@ describe('CSV exports', () => {
       { today: '2025-01-01' },
     );
     const csv = parseCsv(palmaresCsv(p));
-    expect(csv.rows[0]).toEqual(['1', 'Justice', '3', '3', '1', '33,3', '2', '90,5', '1']);
+    expect(csv.rows[0]).toEqual([
+      '1',
+      'Justice',
+      '3',
+      '3',
+      '1',
+      '33,3',
+      '2',
+      '90,5',
+      '1',
+      'Assemblée nationale et Sénat',
+    ]);
   });
 });

@@ -1,17 +1,17 @@
 /**
  * `npm run cli -- search "entraide pénale" --legislature 14 [--depute X --groupe G --ministere Y --rubrique R
- *  --departement D --statut repondu|en-attente|retiree --depuis JJ/MM/AAAA --jusqua JJ/MM/AAAA
+ *  --departement D --chambre an|senat|tous --statut repondu|en-attente|retiree --depuis JJ/MM/AAAA --jusqua JJ/MM/AAAA
  *  --repondu-sous N --en-attente-depuis N --tri pertinence|recent|ancien --limite N --page N --index-dir DIR] [--json]`
  *
  * Uses the saved index (`--index-dir`, else the configuration's INDEX_DIR: beside the database by default), rebuilt
  * and saved when the corpus changed.
  */
 import { parseArgs } from 'node:util';
-import type { QuestionStatus } from '../../corpus/types';
+import type { Chamber, QuestionStatus } from '../../corpus/types';
 import { createSearchService } from '../../search/createSearchService';
 import { excerptToPlain } from '../../search/excerpt';
 import type { SearchFilters, SearchRequest, SearchResponse, SortOrder } from '../../search/types';
-import { frenchDate, frNumber, STATUS_WORDS, searchModeNote } from '../../format/french';
+import { CHAMBER_MARKS, frenchDate, frNumber, STATUS_WORDS, searchModeNote } from '../../format/french';
 import { describeUnsearchable } from '../../search/searchableText';
 import { CliError, type CliCommand } from '../types';
 import { writeFileSync } from 'node:fs';
@@ -80,7 +80,18 @@ export const FILTER_ARGS = {
   departement: { type: 'string' },
   depuis: { type: 'string' },
   jusqua: { type: 'string' },
+  chambre: { type: 'string' },
 } as const;
+
+const CHAMBERS: Record<string, Chamber | undefined> = { an: 'an', assemblee: 'an', senat: 'senat', tous: undefined };
+
+/** `--chambre an|senat|tous` (accents and case aside): one chamber, or both (undefined). */
+export function parseChamberArg(value: string | undefined): Chamber | undefined {
+  if (value === undefined) return undefined;
+  const key = foldKey(value);
+  if (!(key in CHAMBERS)) throw new CliError(`Option --chambre : « ${value} » inconnue (an, senat ou tous).`);
+  return CHAMBERS[key];
+}
 
 type FilterValues = { [K in keyof typeof FILTER_ARGS]?: string };
 
@@ -90,6 +101,8 @@ type FilterValues = { [K in keyof typeof FILTER_ARGS]?: string };
  */
 export function namedFilters(v: FilterValues): SearchFilters {
   const filters: SearchFilters = {};
+  const chamber = parseChamberArg(v.chambre);
+  if (chamber) filters.chamber = chamber;
   if (v.depute) filters.deputy = v.depute;
   if (v.groupe) filters.group = v.groupe;
   if (v.ministere) filters.ministry = v.ministere;
@@ -182,7 +195,7 @@ function renderSearch(r: SearchResponse, req: SearchRequest): string {
   if (note) lines.push(note);
   r.hits.forEach((h, i) => {
     lines.push('');
-    lines.push(`${from + i}. n° ${h.number} (${h.legislature}e législature) — ${h.title}`);
+    lines.push(`${from + i}. ${CHAMBER_MARKS[h.chamber]} n° ${h.number} (${h.legislature}e législature) — ${h.title}`);
     const who = [h.author, h.group].filter(Boolean).join(', ');
     if (who) lines.push(`   ${who}${h.ministry ? ` → ${h.ministry}` : ''}`);
     const dates = [`posée le ${frenchDate(h.questionDate) ?? '?'}`];
@@ -233,6 +246,7 @@ export const searchCommand: CliCommand = {
               tookMs: Math.round(r.tookMs * 10) / 10,
               results: r.hits.map((h) => ({
                 uid: h.uid,
+                chamber: h.chamber,
                 score: h.score,
                 legislature: h.legislature,
                 number: h.number,

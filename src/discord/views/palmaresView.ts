@@ -1,16 +1,52 @@
 /** The answer of /palmares: ministries ranked by the share of questions answered within two months. */
 import { chartFile, imageOf } from '../../charts/chartFiles';
 import { days, describePalmares, pct } from '../../charts/describe';
-import { palmaresSpec } from '../../charts/specs';
-import { frCount, frNumber, ordinal } from '../../format/french';
+import { palmaresChambersSpec, palmaresSpec } from '../../charts/specs';
+import type { Chamber } from '../../corpus/types';
+import { compareChambers, type ChamberComparison, type Palmares } from '../../insights/palmares';
+import { CHAMBER_MARKS, CHAMBER_NAMES, frCount, frNumber, ordinal } from '../../format/french';
 import type { CommandDeps } from '../deps';
 import { COLORS } from '../format';
 import { escapeCorpus } from '../markdown';
 import type { Reply } from '../reply';
 import { UserError } from '../UserError';
-import { exportButton } from './exportButton';
+import { exportButton, palmaresExportArg } from './exportButton';
 
-export async function palmaresReply(legislatureArg: number | undefined, deps: CommandDeps, now: Date): Promise<Reply> {
+/** Ministries shown side by side (both chambers): the chart and the field stay readable. */
+const SIDE_BY_SIDE_ROWS = 8;
+
+/** The rules' two months, in each chamber (Assemblée: Règlement, art. 135; Sénat: Règlement, art. 75). */
+const RULE: Record<Chamber | 'both', string> = {
+  an: 'que donne le Règlement de l’Assemblée (art. 135)',
+  senat: 'que donne le Règlement du Sénat (art. 75)',
+  both: 'que donnent les Règlements de l’Assemblée (art. 135) et du Sénat (art. 75)',
+};
+
+function chamberFigures(r: ChamberComparison['an']): string {
+  return r ? `${pct(r.shareWithinLimit)} · ${days(r.medianDelayDays)}` : '—';
+}
+
+/** « **Justice** — AN 45 % · 30 jours · Sénat 38 % · 52 jours » */
+function sideBySideLine(c: ChamberComparison): string {
+  return `**${escapeCorpus(c.ministry)}** — ${CHAMBER_MARKS.an} ${chamberFigures(c.an)} · ${CHAMBER_MARKS.senat} ${chamberFigures(c.senat)}`;
+}
+
+/** The combined ranking's chamber comparison, when both chambers have questions to rank. */
+function sideBySide(p: Palmares, deps: CommandDeps, today: string): ChamberComparison[] {
+  if (p.chamber !== null || !deps.charts) return [];
+  const chambers = deps.charts.corpus.chambers();
+  if (!chambers.includes('an') || !chambers.includes('senat')) return [];
+  const an = deps.charts.corpus.palmares(p.legislature, today, 'an');
+  const senat = deps.charts.corpus.palmares(p.legislature, today, 'senat');
+  return compareChambers(an, senat, SIDE_BY_SIDE_ROWS);
+}
+
+export async function palmaresReply(
+  legislatureArg: number | undefined,
+  deps: CommandDeps,
+  now: Date,
+  chamber?: Chamber,
+): Promise<Reply> {
   if (!deps.charts) throw new UserError('Le palmarès n’est pas disponible sur ce bot.');
   const legislatures = deps.charts.corpus.legislatures();
   const legislature = legislatureArg ?? legislatures[legislatures.length - 1] ?? null;
@@ -19,8 +55,14 @@ export async function palmaresReply(legislatureArg: number | undefined, deps: Co
       `Aucune question de la ${ordinal(legislatureArg)} législature dans la base (législatures présentes : ${legislatures.join(', ') || 'aucune'}).`,
     );
   }
-  const p = deps.charts.corpus.palmares(legislature, now.toISOString().slice(0, 10));
-  const where = legislature === null ? 'toutes législatures' : `${ordinal(legislature)} législature`;
+  const today = now.toISOString().slice(0, 10);
+  const p = deps.charts.corpus.palmares(legislature, today, chamber ?? null);
+  const where = [
+    chamber ? CHAMBER_NAMES[chamber] : '',
+    legislature === null ? 'toutes législatures' : `${ordinal(legislature)} législature`,
+  ]
+    .filter(Boolean)
+    .join(', ');
   if (!p.ranks.length)
     return {
       embeds: [
@@ -38,6 +80,20 @@ export async function palmaresReply(legislatureArg: number | undefined, deps: Co
     palmaresSpec(p, `Palmarès des ministères — ${where}`),
     text,
   );
+  const compared = sideBySide(p, deps, today);
+  const compareFile = compared.length
+    ? await chartFile(
+        deps.charts,
+        'palmares-chambres.png',
+        palmaresChambersSpec(compared, `Assemblée et Sénat côte à côte — ${where}`),
+        compared
+          .map(
+            (c) =>
+              `${c.ministry} : ${CHAMBER_MARKS.an} ${chamberFigures(c.an)} ; ${CHAMBER_MARKS.senat} ${chamberFigures(c.senat)}`,
+          )
+          .join('\n'),
+      )
+    : null;
   const line = (r: (typeof p.ranks)[number], i: number) =>
     `${i + 1}. **${escapeCorpus(r.ministry)}** — ${pct(r.shareWithinLimit)} (${frNumber(r.answeredWithinLimit)}/${frNumber(r.eligible)}) · médiane ${days(r.medianDelayDays)} · ${frNumber(r.pendingPastLimit)} en retard`;
   const best = p.ranks.slice(0, 10).map(line);
@@ -49,7 +105,7 @@ export async function palmaresReply(legislatureArg: number | undefined, deps: Co
         title: `Palmarès des ministères — ${where}`,
         color: COLORS.info,
         description: [
-          `Part des questions écrites répondues **dans les deux mois** que donne le Règlement de l’Assemblée (art. 135), parmi celles dont l’échéance est passée (hors questions retirées).`,
+          `Part des questions écrites répondues **dans les deux mois** ${RULE[chamber ?? 'both']}, parmi celles dont l’échéance est passée (hors questions retirées).`,
           `Ensemble : ${pct(t.eligible ? t.answeredWithinLimit / t.eligible : 0)} dans les deux mois, délai médian ${days(t.medianDelayDays)}, **${frNumber(t.pendingPastLimit)}** en attente au-delà de deux mois.`,
           p.tooFew
             ? `${frCount(p.tooFew, 'ministère')} avec moins de ${p.minEligible} questions non classé${p.tooFew > 1 ? 's' : ''}.`
@@ -60,14 +116,26 @@ export async function palmaresReply(legislatureArg: number | undefined, deps: Co
         fields: [
           { name: 'Les mieux classés', value: best.join('\n'), inline: false },
           ...(worst.length ? [{ name: 'Les derniers', value: worst.join('\n'), inline: false }] : []),
+          ...(compared.length
+            ? [
+                {
+                  name: 'Assemblée et Sénat côte à côte (réponses dans les 2 mois · délai médian)',
+                  value: compared.map(sideBySideLine).join('\n'),
+                  inline: false,
+                },
+              ]
+            : []),
         ],
         ...imageOf(file),
         footer: {
-          text: 'Source : Assemblée nationale (questions écrites), Licence Ouverte. Classement complet dans l’export CSV.',
+          text: `Source : ${chamber ? CHAMBER_NAMES[chamber] : 'Assemblée nationale et Sénat'} (questions écrites), Licence Ouverte. Classement complet dans l’export CSV.`,
         },
       },
+      ...(compareFile
+        ? [{ title: `Assemblée et Sénat côte à côte — ${where}`, color: COLORS.info, ...imageOf(compareFile) }]
+        : []),
     ],
-    ...(file ? { files: [file] } : {}),
-    components: [{ type: 1, components: [exportButton('p', legislature ?? 'all')] }],
+    ...(file || compareFile ? { files: [file, compareFile].filter((f) => f !== null) } : {}),
+    components: [{ type: 1, components: [exportButton('p', palmaresExportArg(legislature, chamber))] }],
   };
 }
