@@ -106,7 +106,7 @@ function buildFollowMessage(follow: Follow, event: QuestionEvent, question: Ques
   const who = follow.target === 'channel' ? ` (suivi demandé par <@${follow.userId}>)` : '';
   const ended = event.kind === 'new_answer' || event.kind === 'closed' ? '\n-# Ce suivi est maintenant terminé.' : '';
   return {
-    content: `🔔 La question n° ${question.number} (${question.legislature}e législature) ${what}${who}.${ended}`,
+    content: `🔔 La question n° ${question.number} (${question.chamber === 'senat' ? `${CHAMBER_NAMES.senat}, ` : ''}${question.legislature}e législature) ${what}${who}.${ended}`,
     embeds: [{ description: formatEntry({ event, question }), color: 0x8b5cf6 }],
     allowed_mentions: { parse: [] },
   };

@@ -13,7 +13,13 @@ import { QUESTION_COLUMNS } from '../../src/export/questionsCsv';
 import type { RunningApp } from '../../src/main';
 import { parseCsv } from '../charts/support';
 import { buildCorpus, makeQuestion, makeSenatQuestion, tempDir } from '../support/botCorpus';
-import { componentsOf, FAKE_GUILD_ID, startDiscordFake, type DiscordFake } from '../support/discordFake';
+import {
+  componentsOf,
+  FAKE_CHANNEL_ID,
+  FAKE_GUILD_ID,
+  startDiscordFake,
+  type DiscordFake,
+} from '../support/discordFake';
 import { freshUser, startBot } from '../support/startBot';
 
 const MANAGER = String(2248473465835073n | 32n); // default test member + ManageGuild
@@ -193,10 +199,13 @@ describe('a Sénat reference', () => {
     expect(String(res.body.content)).toContain('Aucune question écrite n° 4201 au Sénat dans la base.');
   });
 
-  it('follows a pending Sénat question with /suivre chambre:senat', async () => {
+  it('follows a pending Sénat question with /suivre chambre:senat (its answer is told in the digest test below)', async () => {
     const user = freshUser();
-    const res = await fake.command('suivre', { numero: 4133, legislature: 16, chambre: 'senat' }, { userId: user })
-      .done;
+    const res = await fake.command(
+      'suivre',
+      { numero: 4133, legislature: 16, chambre: 'senat', ou: 'salon' },
+      { userId: user },
+    ).done;
     expect(res.ephemeral).toBe(true);
     expect(String(res.body.content)).toContain('question n° 4133');
     expect(String(res.body.content)).toContain('(Sénat, 16e législature)');
@@ -273,8 +282,8 @@ describe('/palmares and /stats per chamber', () => {
   });
 });
 
-describe('a digest that follows the Sénat only', () => {
-  it('receives the Sénat’s new questions and none of the Assemblée’s', async () => {
+describe('a digest that follows the Sénat only, and a followed Sénat question', () => {
+  it('receives the Sénat’s news and none of the Assemblée’s; the follower hears of the answer', async () => {
     const added = await fake.command(
       'digest',
       { salon: DIGEST_CH, heure: '8h', chambre: 'senat' },
@@ -291,6 +300,8 @@ describe('a digest that follows the Sénat only', () => {
         onJustice(makeQuestion, 5000, '2025-06-02', null),
         onJustice(makeSenatQuestion, 5001, '2025-06-02', null),
         desert(makeSenatQuestion, 5002, '2025-06-02', null),
+        desert(makeSenatQuestion, 4133, '2023-03-09', '2025-06-02'),
+        onJustice(makeQuestion, 4201, '2023-01-12', '2025-06-02'),
       ],
       { seenAt: '2025-06-02T12:00:00.000Z' },
     );
@@ -300,9 +311,15 @@ describe('a digest that follows the Sénat only', () => {
     const posted = fake.channelMessages(DIGEST_CH);
     expect(posted).toHaveLength(1);
     const text = allText(posted[0]!);
-    expect(text).toContain('2 nouvelles questions');
+    expect(text).toContain('2 nouvelles questions, 1 réponse publiée');
+    expect(text).toContain('Sénat · **[n° 4133]');
+    expect(text).not.toContain('n° 4201');
     expect(text).toContain('Sénat · **[n° 5001](https://www.senat.fr/questions/base/2025/qSEQ250605001.html)**');
     expect(text).toContain('Sénat · **[n° 5002]');
     expect(text).not.toContain('n° 5000');
+    const notices = fake.channelMessages(FAKE_CHANNEL_ID).filter((m) => m.content.startsWith('🔔'));
+    expect(notices.map((m) => m.content.split('\n')[0])).toEqual([
+      expect.stringContaining('La question n° 4133 (Sénat, 16e législature) a reçu sa réponse'),
+    ]);
   });
 });
