@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  authorWithRole,
   daysBetween,
   frCount,
   frenchDate,
@@ -53,5 +54,16 @@ describe('French wording', () => {
     expect(questionTitle(q)).toBe('retraites / pensions / montant, revalorisation');
     expect(questionTitle({ number: 1234, rubrique: null, teteAnalyse: ' ', analyses: [] })).toBe('Question n° 1234');
     expect(questionSubject({ rubrique: null, teteAnalyse: null, analyses: [] })).toBe('');
+  });
+});
+
+describe('the author’s mandate (issue 18)', () => {
+  const a = (name: string | null, civility: string | null) => ({ name, fullName: null, acteurRef: 'PA1', civility });
+  it('says « sénateur », « sénatrice » or « député(e) » after the name, and nothing more when the name is unknown', () => {
+    expect(authorWithRole(a('M. Gérard Larcher', 'M.'), 'senat')).toBe('M. Gérard Larcher, sénateur');
+    expect(authorWithRole(a('Mme Nathalie Goulet', 'Mme'), 'senat')).toBe('Mme Nathalie Goulet, sénatrice');
+    expect(authorWithRole(a('Mme Camille Dupont', 'Mme'), 'an')).toBe('Mme Camille Dupont, députée');
+    expect(authorWithRole(a('Camille Dupont', null), 'an')).toBe('Camille Dupont, député(e)');
+    expect(authorWithRole(a(null, null), 'an')).toBe('député(e) PA1');
   });
 });
