@@ -4,8 +4,8 @@
  * AND checked again at run time on the caller's permissions (a server may override the command's
  * permissions for a role; changing subscriptions must still require ManageGuild).
  */
-import { corpusChoices } from './shared/autocompleteCorpus';
-import { defineCommand, type CallContext, type SubcommandSpecs } from '../src/discord/commandKit';
+import { authorKind, corpusChoices } from './shared/autocompleteCorpus';
+import { defineCommand, type CallContext, type RawArgs, type SubcommandSpecs } from '../src/discord/commandKit';
 import type { CommandDeps } from '../src/discord/deps';
 import type { Choice, Reply } from '../src/discord/reply';
 import { escapeCorpus, plainText } from '../src/discord/markdown';
@@ -304,10 +304,11 @@ async function autocomplete(
   focused: { name: string; value: string },
   deps: CommandDeps,
   ctx: CallContext,
+  raw: RawArgs,
 ): Promise<Choice[]> {
   switch (focused.name) {
     case 'depute':
-      return corpusChoices('deputy', focused.value, deps);
+      return corpusChoices(authorKind(raw), focused.value, deps);
     case 'ministere':
       return corpusChoices('ministry', focused.value, deps);
     case 'rubrique':
@@ -403,7 +404,7 @@ export default defineCommand<typeof SUBCOMMANDS, Act>({
     }
   },
   run: (act) => act(),
-  async autocomplete(focused, deps, ctx) {
-    return autocomplete(focused, deps, ctx);
+  async autocomplete(focused, deps, ctx, raw) {
+    return autocomplete(focused, deps, ctx, raw);
   },
 });

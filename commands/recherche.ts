@@ -12,7 +12,7 @@ import { FILTER_OPTIONS, filtersOf } from '../src/discord/views/filters';
 import { questionReply } from '../src/discord/views/questionView';
 import { loadResultsState, type ResultsState } from '../src/discord/views/resultsState';
 import { requireSearchReady, searchLabel, showResults } from '../src/discord/views/resultsView';
-import { corpusChoices } from './shared/autocompleteCorpus';
+import { authorKind, corpusChoices } from './shared/autocompleteCorpus';
 
 export const MAX_QUERY_LENGTH = 200;
 
@@ -120,8 +120,8 @@ export default defineCommand({
   async run({ state, hints }, deps, ctx) {
     return showResults(state, 1, deps, ctx.now, hints);
   },
-  async autocomplete(focused, deps) {
-    const kind = ({ depute: 'deputy', groupe: 'group', ministere: 'ministry', rubrique: 'rubrique' } as const)[
+  async autocomplete(focused, deps, _ctx, raw) {
+    const kind = ({ depute: authorKind(raw), groupe: 'group', ministere: 'ministry', rubrique: 'rubrique' } as const)[
       focused.name as 'depute' | 'groupe' | 'ministere' | 'rubrique'
     ];
     return kind ? corpusChoices(kind, focused.value, deps) : [];

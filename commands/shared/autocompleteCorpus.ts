@@ -2,6 +2,7 @@
  * Autocomplete from the corpus: deputies and ministries come from SQL insights (available before the search
  * index is loaded); groups and rubriques from the search engine's suggestions (empty until it is ready).
  */
+import type { RawArgs } from '../../src/discord/commandKit';
 import type { Choice } from '../../src/discord/reply';
 import type { CommandDeps } from '../../src/discord/deps';
 import { truncate } from '../../src/discord/limits';
@@ -9,6 +10,11 @@ import { plainText } from '../../src/discord/markdown';
 import { frCount } from '../../src/format/french';
 
 export type CorpusKind = 'deputy' | 'senator' | 'ministry' | 'group' | 'rubrique';
+
+/** Whose names an author filter (`depute`) completes: the Sénat's with `chambre:senat`, else the Assemblée's. */
+export function authorKind(raw: RawArgs | undefined): 'deputy' | 'senator' {
+  return raw?.values.chambre === 'senat' ? 'senator' : 'deputy';
+}
 
 /** Choice names are shown as plain text: corpus names made inert, not escaped. */
 function label(name: string, count: number): string {

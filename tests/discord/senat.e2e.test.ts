@@ -238,6 +238,34 @@ describe('/senateur beside /depute', () => {
     expect(senators.choices?.map((c) => c.value)).toEqual(['M. Gérard Larcher']);
     const deputies = await fake.autocomplete('depute', { nom: '' }, 'nom', { userId: freshUser() }).done;
     expect(deputies.choices?.map((c) => c.value)).toEqual(['Mme Camille Dupont-Aignan']);
+    // An author filter completes senators once chambre:senat is chosen.
+    const filter = await fake.autocomplete('recherche', { texte: 'x', chambre: 'senat', depute: 'g' }, 'depute', {
+      userId: freshUser(),
+    }).done;
+    expect(filter.choices?.map((c) => c.value)).toEqual(['Mme Nathalie Goulet', 'M. Gérard Larcher']);
+    const digest = await fake.autocomplete(
+      'digest',
+      { salon: DIGEST_CH, chambre: 'senat', depute: 'larch' },
+      'depute',
+      { userId: freshUser(), subcommand: 'ajouter' },
+    ).done;
+    expect(digest.choices?.map((c) => c.value)).toEqual(['M. Gérard Larcher']);
+  });
+});
+
+describe('/tendance on one chamber', () => {
+  it('counts the Sénat’s questions only, says so in the title, and exports them', async () => {
+    const user = freshUser();
+    const res = await fake.command(
+      'tendance',
+      { texte: 'désertification médicale', chambre: 'senat' },
+      { userId: user, timeoutMs: 30_000 },
+    ).done;
+    expect(res.message.embeds[0]!.title).toBe('Tendance : questions sur « désertification médicale » (Sénat)');
+    const button = componentsOf(res.message).find((c) => c.label === 'Exporter (CSV)');
+    const exp = await fake.button(res.message, button!.custom_id!, { userId: user, timeoutMs: 20_000 }).done;
+    const csv = parseCsv(fake.attachmentData(exp.message, exp.message.attachments[0]!.filename));
+    expect(csv.rows.map((r) => r[0]).sort()).toEqual(['QSENL16QE4132', 'QSENL16QE4133']);
   });
 });
 

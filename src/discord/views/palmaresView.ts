@@ -15,11 +15,14 @@ import { exportButton, palmaresExportArg } from './exportButton';
 /** Ministries shown side by side (both chambers): the chart and the field stay readable. */
 const SIDE_BY_SIDE_ROWS = 8;
 
-/** The rules' two months, in each chamber (Assemblée: Règlement, art. 135; Sénat: Règlement, art. 75). */
+/**
+ * The rules' two months, in each chamber: the Assemblée's Règlement (art. 135) gives two months; the Sénat's (art. 75)
+ * one month, which a minister may extend by one more: the same two-month limit is counted for both.
+ */
 const RULE: Record<Chamber | 'both', string> = {
   an: 'que donne le Règlement de l’Assemblée (art. 135)',
-  senat: 'que donne le Règlement du Sénat (art. 75)',
-  both: 'que donnent les Règlements de l’Assemblée (art. 135) et du Sénat (art. 75)',
+  senat: 'que donne le Règlement du Sénat (art. 75 : un mois, prolongeable d’un mois)',
+  both: 'que donnent les Règlements de l’Assemblée (art. 135) et du Sénat (art. 75 : un mois, prolongeable d’un mois)',
 };
 
 function chamberFigures(r: ChamberComparison['an']): string {
