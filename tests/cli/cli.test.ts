@@ -97,7 +97,7 @@ describe('npm run cli -- stats and the registry', () => {
     const r = await cli('recherche-magique');
     expect(r.code).toBe(1);
     expect(r.err).toContain('Commande inconnue : « recherche-magique »');
-    expect(r.err).toContain('question <législature-numéro | uid> [--json]');
+    expect(r.err).toContain('question <législature-numéro | uid> [--chambre an|senat] [--json]');
   });
 });
 

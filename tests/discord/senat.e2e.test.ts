@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Question } from '../../src/corpus/types';
 import { QUESTION_COLUMNS } from '../../src/export/questionsCsv';
 import type { RunningApp } from '../../src/main';
-import { parseCsv } from '../charts/support';
+import { decodePng, parseCsv } from '../charts/support';
 import { buildCorpus, makeQuestion, makeSenatQuestion, tempDir } from '../support/botCorpus';
 import {
   componentsOf,
@@ -279,6 +279,10 @@ describe('/palmares and /stats per chamber', () => {
     expect(side?.value).toContain('**Santé** — AN 50\u202f% · 92 jours · Sénat 0\u202f% · 145 jours');
     expect(side?.value).toContain('**Justice** — AN 0\u202f% · — · Sénat 100\u202f% · 35 jours');
     expect(res.message.attachments.map((a) => a.filename).sort()).toEqual(['palmares-chambres.png', 'palmares.png']);
+    const sideChart = decodePng(fake.attachmentData(res.message, 'palmares-chambres.png'));
+    expect(sideChart.inked).toBeGreaterThan(0.02);
+    expect(sideChart.colours).toBeGreaterThan(4);
+    expect(res.message.embeds[1]?.image?.url).toBe('attachment://palmares-chambres.png');
 
     const user = freshUser();
     const senat = await fake.command('palmares', { chambre: 'senat' }, { userId: user, timeoutMs: 30_000 }).done;
