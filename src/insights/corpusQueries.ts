@@ -174,11 +174,11 @@ export function createCorpusQueries(db: Database.Database, revision: () => strin
           .map((r) => r.l),
       ),
     chambers: () =>
-      cached('chambers', () =>
-        db
-          .prepare<[], { c: Chamber }>("SELECT DISTINCT chamber AS c FROM questions WHERE type = 'QE' ORDER BY c")
-          .all()
-          .map((r) => r.c),
-      ),
+      cached('chambers', () => {
+        const has = db.prepare<[string], { c: number }>(
+          "SELECT 1 AS c FROM questions WHERE chamber = ? AND type = 'QE' LIMIT 1",
+        );
+        return (['an', 'senat'] as const).filter((c) => has.get(c) !== undefined);
+      }),
   };
 }
