@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Chamber, QuestionStatus, QuestionType } from '../corpus/types';
-import { rankMinistries, type Palmares, type PalmaresFact } from './palmares';
+import { palmaresTally, type Palmares, type PalmaresFact } from './palmares';
 
 /** One row of a CSV export (see src/export/questionsCsv.ts for the columns). */
 export interface ExportRow {
@@ -84,10 +84,25 @@ export function createCorpusQueries(db: Database.Database, revision: () => strin
     return v;
   };
   // Covered by charts_palmares / charts_overdue (migration 055 added the chamber to both).
-  const palmaresRows = db.prepare<[number | null, number | null, string | null, string | null], PalmaresFact>(
-    `SELECT coalesce(ministry_assigned, ministry_asked) AS ministry, status, question_date AS questionDate, answer_date AS answerDate
-     FROM questions WHERE type = 'QE' AND (? IS NULL OR legislature = ?) AND (? IS NULL OR chamber = ?)`,
+  const palmaresRows = db.prepare<[number | null, number | null], PalmaresFact & { chamber: Chamber }>(
+    `SELECT chamber, coalesce(ministry_assigned, ministry_asked) AS ministry, status, question_date AS questionDate,
+       answer_date AS answerDate
+     FROM questions WHERE type = 'QE' AND (? IS NULL OR legislature = ?)`,
   );
+  /** The three rankings (both chambers, each chamber) from one streamed scan: /palmares sets them side by side. */
+  const palmaresOf = (legislature: number | null, today: string) =>
+    cached(`p:${legislature}:${today}`, () => {
+      const tallies = {
+        both: palmaresTally({ today, legislature, chamber: null }),
+        an: palmaresTally({ today, legislature, chamber: 'an' }),
+        senat: palmaresTally({ today, legislature, chamber: 'senat' }),
+      };
+      for (const f of palmaresRows.iterate(legislature, legislature)) {
+        tallies.both.add(f);
+        tallies[f.chamber].add(f);
+      }
+      return { both: tallies.both.rank(), an: tallies.an.rank(), senat: tallies.senat.rank() };
+    });
   const overdue = db.prepare<
     [number | null, number | null, string | null, string | null, string, number],
     { uid: string }
@@ -97,14 +112,7 @@ export function createCorpusQueries(db: Database.Database, revision: () => strin
      ORDER BY question_date, number LIMIT ?`,
   );
   return {
-    palmares: (legislature, today, chamber = null) =>
-      cached(`p:${legislature}:${chamber}:${today}`, () =>
-        rankMinistries(palmaresRows.iterate(legislature, legislature, chamber, chamber), {
-          today,
-          legislature,
-          chamber,
-        }),
-      ),
+    palmares: (legislature, today, chamber = null) => palmaresOf(legislature, today)[chamber ?? 'both'],
     overduePending: (legislature, today, limit, chamber = null) => {
       // Published before this date = two months passed (same rule as the palmarès).
       const d = new Date(`${today}T00:00:00Z`);

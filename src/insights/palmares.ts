@@ -58,14 +58,19 @@ export function addMonths(iso: string, months: number): string {
 
 const LIMIT_MONTHS = 2;
 
-export function rankMinistries(
-  facts: Iterable<PalmaresFact>,
-  opts: { today: string; legislature?: number | null; chamber?: Chamber | null; minEligible?: number },
-): Palmares {
+type PalmaresOptions = { today: string; legislature?: number | null; chamber?: Chamber | null; minEligible?: number };
+
+/** A ranking fed one question at a time (several can be fed by one scan: both chambers and each chamber). */
+export interface PalmaresTally {
+  add(f: PalmaresFact): void;
+  rank(): Palmares;
+}
+
+export function palmaresTally(opts: PalmaresOptions): PalmaresTally {
   const by = new Map<string, { r: MinistryRank; delays: number[] }>();
   const allDelays: number[] = [];
   let questions = 0;
-  for (const f of facts) {
+  const add = (f: PalmaresFact): void => {
     questions++;
     const name = f.ministry ?? 'Ministère non précisé';
     let e = by.get(name);
@@ -108,39 +113,48 @@ export function rankMinistries(
         r.pendingPastLimit++;
       }
     }
-  }
-  const all = [...by.values()].map(({ r, delays }) => ({
-    ...r,
-    shareWithinLimit: r.eligible ? r.answeredWithinLimit / r.eligible : 0,
-    medianDelayDays: median(delays),
-  }));
-  let minEligible = opts.minEligible ?? 10;
-  // A small corpus (the seeds, one deputy's subject) would rank nobody: lower the bar rather than show nothing.
-  if (!all.some((r) => r.eligible >= minEligible)) minEligible = 1;
-  const ranks = all
-    .filter((r) => r.eligible >= minEligible)
-    .sort(
-      (a, b) =>
-        b.shareWithinLimit - a.shareWithinLimit ||
-        (a.medianDelayDays ?? Infinity) - (b.medianDelayDays ?? Infinity) ||
-        b.eligible - a.eligible ||
-        a.ministry.localeCompare(b.ministry, 'fr'),
-    );
-  const sum = (k: 'eligible' | 'answeredWithinLimit' | 'pendingPastLimit') => all.reduce((n, r) => n + r[k], 0);
-  return {
-    legislature: opts.legislature ?? null,
-    chamber: opts.chamber ?? null,
-    ranks,
-    tooFew: all.length - ranks.length,
-    minEligible,
-    totals: {
-      questions,
-      eligible: sum('eligible'),
-      answeredWithinLimit: sum('answeredWithinLimit'),
-      pendingPastLimit: sum('pendingPastLimit'),
-      medianDelayDays: median(allDelays),
-    },
   };
+  const rank = (): Palmares => {
+    const all = [...by.values()].map(({ r, delays }) => ({
+      ...r,
+      shareWithinLimit: r.eligible ? r.answeredWithinLimit / r.eligible : 0,
+      medianDelayDays: median(delays),
+    }));
+    let minEligible = opts.minEligible ?? 10;
+    // A small corpus (the seeds, one deputy's subject) would rank nobody: lower the bar rather than show nothing.
+    if (!all.some((r) => r.eligible >= minEligible)) minEligible = 1;
+    const ranks = all
+      .filter((r) => r.eligible >= minEligible)
+      .sort(
+        (a, b) =>
+          b.shareWithinLimit - a.shareWithinLimit ||
+          (a.medianDelayDays ?? Infinity) - (b.medianDelayDays ?? Infinity) ||
+          b.eligible - a.eligible ||
+          a.ministry.localeCompare(b.ministry, 'fr'),
+      );
+    const sum = (k: 'eligible' | 'answeredWithinLimit' | 'pendingPastLimit') => all.reduce((n, r) => n + r[k], 0);
+    return {
+      legislature: opts.legislature ?? null,
+      chamber: opts.chamber ?? null,
+      ranks,
+      tooFew: all.length - ranks.length,
+      minEligible,
+      totals: {
+        questions,
+        eligible: sum('eligible'),
+        answeredWithinLimit: sum('answeredWithinLimit'),
+        pendingPastLimit: sum('pendingPastLimit'),
+        medianDelayDays: median(allDelays),
+      },
+    };
+  };
+  return { add, rank };
+}
+
+export function rankMinistries(facts: Iterable<PalmaresFact>, opts: PalmaresOptions): Palmares {
+  const tally = palmaresTally(opts);
+  for (const f of facts) tally.add(f);
+  return tally.rank();
 }
 
 /** One ministry in each chamber's ranking (null where it is not ranked there). */
