@@ -6,7 +6,15 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ExportRow } from '../insights/corpusQueries';
 import type { Palmares } from '../insights/palmares';
-import { CHAMBER_NAMES, daysBetween, numericDate, questionSubject, STATUS_WORDS, TYPE_NAMES } from '../format/french';
+import {
+  BOTH_CHAMBERS_NAME,
+  CHAMBER_NAMES,
+  daysBetween,
+  numericDate,
+  questionSubject,
+  STATUS_WORDS,
+  TYPE_NAMES,
+} from '../format/french';
 import { foldText } from '../text/fold';
 
 /** At most this many rows per export (Discord's 10 MB upload limit leaves room for about 20,000). */
@@ -102,7 +110,7 @@ export function palmaresCsv(p: Palmares): Buffer {
       r.answered,
       r.medianDelayDays === null ? '' : String(Math.round(r.medianDelayDays * 10) / 10).replace('.', ','),
       r.pendingPastLimit,
-      p.chamber ? CHAMBER_NAMES[p.chamber] : 'Assemblée nationale et Sénat',
+      p.chamber ? CHAMBER_NAMES[p.chamber] : BOTH_CHAMBERS_NAME,
     ]),
   );
 }

@@ -82,6 +82,9 @@ export const TYPE_LABELS: Record<QuestionType, string> = {
 /** A chamber's name, as every front end says it (« Sénat »). */
 export const CHAMBER_NAMES: Record<Chamber, string> = { an: 'Assemblée nationale', senat: 'Sénat' };
 
+/** Both chambers together (a ranking or an export of both). */
+export const BOTH_CHAMBERS_NAME = 'Assemblée nationale et Sénat';
+
 /** The short marker shown on a hit or a list line (« AN », « Sénat »). */
 export const CHAMBER_MARKS: Record<Chamber, string> = { an: 'AN', senat: 'Sénat' };
 

@@ -4,7 +4,7 @@ import { days, describePalmares, pct } from '../../charts/describe';
 import { palmaresChambersSpec, palmaresSpec } from '../../charts/specs';
 import type { Chamber } from '../../corpus/types';
 import { compareChambers, type ChamberComparison, type Palmares } from '../../insights/palmares';
-import { CHAMBER_MARKS, CHAMBER_NAMES, frCount, frNumber, ordinal } from '../../format/french';
+import { BOTH_CHAMBERS_NAME, CHAMBER_MARKS, CHAMBER_NAMES, frCount, frNumber, ordinal } from '../../format/french';
 import type { CommandDeps } from '../deps';
 import { COLORS } from '../format';
 import { escapeCorpus } from '../markdown';
@@ -14,6 +14,7 @@ import { exportButton, palmaresExportArg } from './exportButton';
 
 /** Ministries shown side by side (both chambers): the chart and the field stay readable. */
 const SIDE_BY_SIDE_ROWS = 8;
+const SIDE_BY_SIDE = 'Assemblée et Sénat côte à côte';
 
 /**
  * The rules' two months, in each chamber: the Assemblée's Règlement (art. 135) gives two months; the Sénat's (art. 75)
@@ -29,9 +30,9 @@ function chamberFigures(r: ChamberComparison['an']): string {
   return r ? `${pct(r.shareWithinLimit)} · ${days(r.medianDelayDays)}` : '—';
 }
 
-/** « **Justice** — AN 45 % · 30 jours · Sénat 38 % · 52 jours » */
-function sideBySideLine(c: ChamberComparison): string {
-  return `**${escapeCorpus(c.ministry)}** — ${CHAMBER_MARKS.an} ${chamberFigures(c.an)} · ${CHAMBER_MARKS.senat} ${chamberFigures(c.senat)}`;
+/** « **Justice** — AN 45 % · 30 jours · Sénat 38 % · 52 jours » (the name as `name` gives it: bold and escaped). */
+function sideBySideLine(c: ChamberComparison, name = (n: string) => `**${escapeCorpus(n)}**`): string {
+  return `${name(c.ministry)} — ${CHAMBER_MARKS.an} ${chamberFigures(c.an)} · ${CHAMBER_MARKS.senat} ${chamberFigures(c.senat)}`;
 }
 
 /** The combined ranking's chamber comparison, when both chambers have questions to rank. */
@@ -88,13 +89,8 @@ export async function palmaresReply(
     ? await chartFile(
         deps.charts,
         'palmares-chambres.png',
-        palmaresChambersSpec(compared, `Assemblée et Sénat côte à côte — ${where}`),
-        compared
-          .map(
-            (c) =>
-              `${c.ministry} : ${CHAMBER_MARKS.an} ${chamberFigures(c.an)} ; ${CHAMBER_MARKS.senat} ${chamberFigures(c.senat)}`,
-          )
-          .join('\n'),
+        palmaresChambersSpec(compared, `${SIDE_BY_SIDE} — ${where}`),
+        compared.map((c) => sideBySideLine(c, (name) => name)).join('\n'),
       )
     : null;
   const line = (r: (typeof p.ranks)[number], i: number) =>
@@ -122,8 +118,8 @@ export async function palmaresReply(
           ...(compared.length
             ? [
                 {
-                  name: 'Assemblée et Sénat côte à côte (réponses dans les 2 mois · délai médian)',
-                  value: compared.map(sideBySideLine).join('\n'),
+                  name: `${SIDE_BY_SIDE} (réponses dans les 2 mois · délai médian)`,
+                  value: compared.map((c) => sideBySideLine(c)).join('\n'),
                   inline: false,
                 },
               ]
@@ -131,12 +127,10 @@ export async function palmaresReply(
         ],
         ...imageOf(file),
         footer: {
-          text: `Source : ${chamber ? CHAMBER_NAMES[chamber] : 'Assemblée nationale et Sénat'} (questions écrites), Licence Ouverte. Classement complet dans l’export CSV.`,
+          text: `Source : ${chamber ? CHAMBER_NAMES[chamber] : BOTH_CHAMBERS_NAME} (questions écrites), Licence Ouverte. Classement complet dans l’export CSV.`,
         },
       },
-      ...(compareFile
-        ? [{ title: `Assemblée et Sénat côte à côte — ${where}`, color: COLORS.info, ...imageOf(compareFile) }]
-        : []),
+      ...(compareFile ? [{ title: `${SIDE_BY_SIDE} — ${where}`, color: COLORS.info, ...imageOf(compareFile) }] : []),
     ],
     ...(file || compareFile ? { files: [file, compareFile].filter((f) => f !== null) } : {}),
     components: [{ type: 1, components: [exportButton('p', palmaresExportArg(legislature, chamber))] }],
