@@ -736,9 +736,11 @@ const MEMBER_WORDS: Record<string, { civility: 'f' | 'm' | null; chamber: Chambe
   depute: { civility: null, chamber: 'an' },
   deputes: { civility: null, chamber: 'an' },
   deputee: { civility: 'f', chamber: 'an' },
+  deputees: { civility: 'f', chamber: 'an' },
   senateur: { civility: 'm', chamber: 'senat' },
   senateurs: { civility: null, chamber: 'senat' },
   senatrice: { civility: 'f', chamber: 'senat' },
+  senatrices: { civility: 'f', chamber: 'senat' },
 };
 const CIVILITY_WORDS: Record<string, 'f' | 'm'> = { m: 'm', mr: 'm', monsieur: 'm', mme: 'f', madame: 'f', mlle: 'f' };
 
