@@ -19,15 +19,17 @@ export default (listCommands: () => readonly CommandModule[]): CommandModule =>
         ephemeral: true,
         embeds: [
           {
-            title: 'Questions écrites de l’Assemblée nationale — aide',
+            title: 'Questions écrites de l’Assemblée nationale et du Sénat — aide',
             color: COLORS.info,
             description:
-              'Ce bot cherche dans les questions écrites des député·es et les réponses des ministres (Journal officiel). Dates au format JJ/MM/AAAA ou AAAA-MM-JJ.',
+              'Ce bot cherche dans les questions écrites des député·es et des sénateur·rices et les réponses des ministres (Journal officiel). Dates au format JJ/MM/AAAA ou AAAA-MM-JJ. ' +
+              'Option `chambre` : Assemblée nationale, Sénat ou les deux (par défaut) ; sur /question, /similaires et /suivre, le numéro est celui de l’Assemblée sauf `chambre:senat` (les deux chambres numérotent chacune leurs questions). ' +
+              'En ligne de commande : « 17-4132 » est la question de l’Assemblée, « S 17-4132 » ou `--chambre senat` celle du Sénat.',
             fields: listCommands().map((c) => ({
               name: `/${c.name}`,
               value: `${c.help.what}\n${c.help.examples.map((e) => `\`${e}\``).join('\n')}`,
             })),
-            footer: { text: 'Données : Assemblée nationale, Licence Ouverte (Etalab).' },
+            footer: { text: 'Données : Assemblée nationale et Sénat, Licence Ouverte (Etalab).' },
           },
         ],
       };

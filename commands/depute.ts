@@ -14,6 +14,7 @@ import { expiredMessage, UserError } from '../src/discord/UserError';
 import { questionLine, summaryFields } from '../src/discord/views/summaryView';
 import { newestFirst, summarize } from '../src/insights/summarize';
 import type { DeputyRef } from '../src/insights/types';
+import type { Chamber } from '../src/corpus/types';
 import { frCount } from '../src/format/french';
 import { corpusChoices } from './shared/autocompleteCorpus';
 import { appendButton, imageOf, profileChart } from '../src/discord/views/profileChart';
@@ -22,14 +23,29 @@ import { DEPUTY_STATE, exportButton } from '../src/discord/views/exportButton';
 export const DEPUTY_PAGE_SIZE = 8;
 const STATE_KIND = 'deputy';
 
-export function resolveDeputy(deps: CommandDeps, input: string): { ref: DeputyRef; others: string[] } {
-  const matches = deps.insights.findDeputies(input, 6);
+/** How /depute and /senateur name who they look for (the « not found » message). */
+const MEMBER_WORDS: Record<Chamber, { noun: string; example: string }> = {
+  an: { noun: 'député', example: 'Tardy' },
+  senat: { noun: 'sénateur ni sénatrice', example: 'Larcher' },
+};
+
+/** The best match for `input` among one chamber's members (deputies by default), and the next ones' names. */
+export function resolveMember(
+  deps: CommandDeps,
+  input: string,
+  chamber: Chamber = 'an',
+): { ref: DeputyRef; others: string[] } {
+  const matches = deps.insights.findDeputies(input, 6, chamber);
   const best = matches[0];
+  const words = MEMBER_WORDS[chamber];
   if (!best)
     throw new UserError(
-      `Aucun député trouvé pour « ${escapeCorpus(input)} ». Essayez le nom de famille seul (ex. « Tardy »).`,
+      `Aucun ${words.noun} trouvé pour « ${escapeCorpus(input)} ». Essayez le nom de famille seul (ex. « ${words.example} »).`,
     );
-  return { ref: { acteurRef: best.acteurRef, name: best.name }, others: matches.slice(1).map((m) => m.name) };
+  return {
+    ref: { acteurRef: best.acteurRef, name: best.name, ...(chamber === 'senat' ? { chamber } : {}) },
+    others: matches.slice(1).map((m) => m.name),
+  };
 }
 
 export async function deputyReply(
@@ -110,7 +126,7 @@ export async function deputyReply(
 export default defineCommand({
   name: 'depute',
   help: {
-    what: 'Les questions d’un·e député·e, les plus récentes d’abord, et son bilan (taux de réponse, délai médian, thèmes).',
+    what: 'Les questions d’un·e député·e, les plus récentes d’abord, et son bilan (taux de réponse, délai médian, thèmes). Pour le Sénat : /senateur.',
     examples: ['/depute nom:Tardy'],
   },
   nameEn: 'deputy',
@@ -127,7 +143,7 @@ export default defineCommand({
       descriptionEn: 'Deputy’s name (e.g. Tardy)',
     },
   },
-  prepare: (args, deps) => resolveDeputy(deps, args.nom),
+  prepare: (args, deps) => resolveMember(deps, args.nom),
   run: ({ ref, others }, deps, ctx) => deputyReply(ref, 1, deps, ctx.now, others),
   async autocomplete(focused, deps) {
     return corpusChoices('deputy', focused.value, deps);

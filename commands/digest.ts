@@ -4,8 +4,14 @@
  * AND checked again at run time on the caller's permissions (a server may override the command's
  * permissions for a role; changing subscriptions must still require ManageGuild).
  */
-import { corpusChoices } from './shared/autocompleteCorpus';
-import { defineCommand, requireBotInGuild, type CallContext, type SubcommandSpecs } from '../src/discord/commandKit';
+import { authorKind, corpusChoices } from './shared/autocompleteCorpus';
+import {
+  defineCommand,
+  requireBotInGuild,
+  type CallContext,
+  type RawArgs,
+  type SubcommandSpecs,
+} from '../src/discord/commandKit';
 import type { CommandDeps } from '../src/discord/deps';
 import type { Choice, Reply } from '../src/discord/reply';
 import { escapeCorpus, plainText } from '../src/discord/markdown';
@@ -18,6 +24,7 @@ import { escapeText } from '../src/digest/format';
 import { frenchWeekdayDate } from '../src/format/french';
 import { parseDays, parseTime, wallTimeAt } from '../src/digest/schedule';
 import type { ChannelKind, DigestContent, Subscription } from '../src/digest/types';
+import { CHAMBER_OPTION, chamberOf } from '../src/discord/views/filters';
 
 const MANAGE_GUILD = 1n << 5n;
 const ADMINISTRATOR = 1n << 3n;
@@ -114,6 +121,7 @@ const FILTER_OPTIONS = {
     description: 'Heure d’envoi, heure de Paris (ex. 8h, 08:30 ; par défaut 08:00)',
     descriptionEn: 'Time of day, Paris time (default 08:00)',
   },
+  chambre: CHAMBER_OPTION,
   jours: {
     type: 'string',
     autocomplete: true,
@@ -145,6 +153,7 @@ const ID_OPTION = {
 
 interface FilterArgs {
   'mots-cles'?: string;
+  chambre?: string;
   depute?: string;
   ministere?: string;
   rubrique?: string;
@@ -231,6 +240,7 @@ function add(args: FilterArgs & { salon: string; mention?: string }, deps: Comma
     ministry: args.ministere ?? null,
     rubrique: args.rubrique ?? null,
     content: (args.contenu ?? 'tout') as DigestContent,
+    chamber: chamberOf(args.chambre) ?? null,
     time: checkTime(args.heure, d.defaultTime),
     days: checkDays(args.jours, null),
     timeZone: d.timeZone,
@@ -272,6 +282,8 @@ function modify(
     ministry: clear(args.ministere, sub.ministry),
     rubrique: clear(args.rubrique, sub.rubrique),
     content: (args.contenu ?? sub.content) as DigestContent,
+    // « tous » goes back to both chambers; no option keeps the chamber followed.
+    chamber: args.chambre === undefined ? (sub.chamber ?? null) : (chamberOf(args.chambre) ?? null),
     time: checkTime(args.heure, sub.time),
     days: checkDays(args.jours, sub.days),
     ...(args['sans-mention'] === true
@@ -375,10 +387,11 @@ async function autocomplete(
   focused: { name: string; value: string },
   deps: CommandDeps,
   ctx: CallContext,
+  raw: RawArgs,
 ): Promise<Choice[]> {
   switch (focused.name) {
     case 'depute':
-      return corpusChoices('deputy', focused.value, deps);
+      return corpusChoices(authorKind(raw), focused.value, deps);
     case 'ministere':
       return corpusChoices('ministry', focused.value, deps);
     case 'rubrique':
@@ -454,10 +467,11 @@ export default defineCommand<typeof SUBCOMMANDS, Act>({
   description: 'Digests quotidiens des nouvelles questions et réponses, postés dans un salon',
   descriptionEn: 'Daily digests of new questions and answers, posted to a channel',
   help: {
-    what: 'Un résumé quotidien des nouvelles questions et réponses dans un salon, filtré par mots-clés, député, ministère ou rubrique (membres qui gèrent le serveur).',
+    what: 'Un résumé quotidien des nouvelles questions et réponses dans un salon, filtré par chambre (Assemblée, Sénat ou les deux), mots-clés, député, ministère ou rubrique (membres qui gèrent le serveur).',
     examples: [
       '/digest ajouter salon:#questions jours:mardi',
       '/digest ajouter salon:#sante ministere:Santé contenu:reponses heure:9h',
+      '/digest ajouter salon:#senat chambre:senat',
       '/digest liste',
       '/digest apercu id:1',
     ],
@@ -485,7 +499,7 @@ export default defineCommand<typeof SUBCOMMANDS, Act>({
     }
   },
   run: (act) => act(),
-  async autocomplete(focused, deps, ctx) {
-    return autocomplete(focused, deps, ctx);
+  async autocomplete(focused, deps, ctx, raw) {
+    return autocomplete(focused, deps, ctx, raw);
   },
 });

@@ -10,6 +10,7 @@ import digest from './digest';
 import ministere from './ministere';
 import question from './question';
 import recherche from './recherche';
+import senateur from './senateur';
 import similaires from './similaires';
 import stats from './stats';
 import suivis from './suivis';
@@ -23,6 +24,7 @@ export const commands: CommandModule[] = [
   question,
   similaires,
   depute,
+  senateur,
   ministere,
   stats,
   tendance,

@@ -1,10 +1,10 @@
 /**
- * /palmares [legislature]: ministries ranked by the share of written questions answered within the two months of
+ * /palmares [legislature] [chambre]: ministries ranked by the share of written questions answered within the two months of
  * the Assemblée's rules, with the median delay and the questions pending past the limit (the Sénat's yearly
  * ranking, live and for every legislature). Chart + figures in text + CSV export.
  */
-import { legislatureOption } from '../src/discord/views/filters';
 import { defineCommand } from '../src/discord/commandKit';
+import { CHAMBER_OPTION, chamberOf, legislatureOption } from '../src/discord/views/filters';
 import { palmaresReply } from '../src/discord/views/palmaresView';
 
 export default defineCommand({
@@ -14,16 +14,17 @@ export default defineCommand({
   descriptionEn: 'Ministries ranked: answers within two months, median delay, overdue questions',
   defer: true,
   help: {
-    what: 'Classe les ministères selon la part des questions répondues dans les deux mois (Règlement, art. 135), avec le délai médian et les questions en retard. Graphique et export CSV.',
-    examples: ['/palmares', '/palmares legislature:16'],
+    what: 'Classe les ministères selon la part des questions répondues dans les deux mois (Règlements de l’Assemblée, art. 135, et du Sénat, art. 75), avec le délai médian et les questions en retard ; les deux chambres côte à côte par défaut, ou une seule (chambre). Graphique et export CSV.',
+    examples: ['/palmares', '/palmares legislature:16', '/palmares chambre:senat'],
   },
   options: {
     legislature: legislatureOption(
       'Législature (la plus récente du corpus par défaut)',
       'Legislature (the corpus’s latest by default)',
     ),
+    chambre: CHAMBER_OPTION,
   },
   async run(args, deps, ctx) {
-    return palmaresReply(args.legislature, deps, ctx.now);
+    return palmaresReply(args.legislature, deps, ctx.now, chamberOf(args.chambre));
   },
 });

@@ -1,5 +1,5 @@
 /**
- * /question numero [legislature] [type]: one question in full (see src/discord/views/questionView.ts). Without a
+ * /question numero [legislature] [chambre] [type]: one question in full (the Assemblée's unless chambre:senat) (see src/discord/views/questionView.ts). Without a
  * legislature, the most recent legislature holding that number; without a type, the one type holding it there
  * (several are listed for the user to choose). The "Questions similaires" button (`qsim:<uid>`)
  * answers with a new message of similar questions.
@@ -13,8 +13,8 @@ import { questionReply } from '../src/discord/views/questionView';
 import type { ResultsState } from '../src/discord/views/resultsState';
 import { requireSearchReady, showResults } from '../src/discord/views/resultsView';
 import { compareRefs, QUESTION_TYPES } from '../src/corpus/questionRef';
-import type { Question, QuestionType } from '../src/corpus/types';
-import { TYPE_NAMES } from '../src/format/french';
+import type { Chamber, Question, QuestionType } from '../src/corpus/types';
+import { CHAMBER_MARKS, CHAMBER_NAMES, CHAMBER_PLACES, TYPE_NAMES } from '../src/format/french';
 
 /**
  * Finds a question by number (and legislature, and type), or throws a French UserError. Without a legislature:
@@ -26,25 +26,27 @@ export function findQuestionOrFail(
   numero: number,
   legislature?: number,
   type?: QuestionType,
+  chamber: Chamber = 'an',
 ): Question {
   const types = type ? [type] : QUESTION_TYPES;
   const all = types
-    .flatMap((t) => deps.insights.findByNumber(numero, t).map((r) => ({ ...r, type: t })))
+    .flatMap((t) => deps.insights.findByNumber(numero, t, chamber).map((r) => ({ ...r, type: t })))
     .sort(compareRefs);
   const what = type ? TYPE_NAMES[type] : 'question écrite';
+  const place = CHAMBER_PLACES[chamber];
   if (legislature !== undefined) {
     const here = all.filter((r) => r.legislature === legislature);
     if (here.length === 0) {
       const elsewhere = [...new Set(all.map((r) => r.legislature))].map((l) => ordinal(l));
       throw new UserError(
-        `Aucune ${what} n° ${numero} dans la ${ordinal(legislature)} législature.` +
+        `Aucune ${what} n° ${numero} ${place} dans la ${ordinal(legislature)} législature.` +
           (elsewhere.length ? ` Ce numéro existe dans : ${elsewhere.join(', ')} législature.` : ''),
       );
     }
     return pickOne(deps, here, numero);
   }
   const latest = all[0]?.legislature;
-  if (latest === undefined) throw new UserError(`Aucune ${what} n° ${numero} dans la base.`);
+  if (latest === undefined) throw new UserError(`Aucune ${what} n° ${numero} ${place} dans la base.`);
   return pickOne(
     deps,
     all.filter((r) => r.legislature === latest),
@@ -70,7 +72,13 @@ function pickOne(
 
 /** The results state of "questions similar to q" (shared by /similaires and the qsim button). */
 export function similarState(q: Question): ResultsState {
-  return { k: 'similar', uid: q.uid, label: `la n° ${q.number} (${ordinal(q.legislature)} lég.)` };
+  const where = q.chamber === 'senat' ? `${CHAMBER_MARKS.senat}, ` : '';
+  return { k: 'similar', uid: q.uid, label: `la n° ${q.number} (${where}${ordinal(q.legislature)} lég.)` };
+}
+
+/** The chamber of a question looked up by number: the Assemblée unless the user says the Sénat. */
+export function lookupChamber(value: string | undefined): Chamber {
+  return value === 'senat' ? 'senat' : 'an';
 }
 
 /** A question by number and legislature: the options of /question and /similaires. */
@@ -88,13 +96,23 @@ export const QUESTION_REF_OPTIONS = {
     'Législature (par défaut la plus récente qui a ce numéro)',
     'Legislature (default: the latest with that number)',
   ),
+  chambre: {
+    type: 'string',
+    nameEn: 'chamber',
+    description: 'Assemblée nationale (par défaut) ou Sénat',
+    descriptionEn: 'National Assembly (default) or Senate',
+    choices: [
+      { name: CHAMBER_NAMES.an, nameEn: 'National Assembly', value: 'an' },
+      { name: CHAMBER_NAMES.senat, nameEn: 'Senate', value: 'senat' },
+    ],
+  },
 } as const;
 
 export default defineCommand({
   name: 'question',
   help: {
     what: 'Affiche une question, sa réponse, l’historique des ministères et le délai.',
-    examples: ['/question numero:50862 legislature:14'],
+    examples: ['/question numero:50862 legislature:14', '/question numero:4132 legislature:17 chambre:senat'],
   },
   description: 'Affiche une question écrite, sa réponse et son historique',
   descriptionEn: 'Show a written question, its answer and its history',
@@ -112,7 +130,13 @@ export default defineCommand({
     },
   },
   prepare: (args, deps) =>
-    findQuestionOrFail(deps, args.numero, args.legislature, args.type as QuestionType | undefined),
+    findQuestionOrFail(
+      deps,
+      args.numero,
+      args.legislature,
+      args.type as QuestionType | undefined,
+      lookupChamber(args.chambre),
+    ),
   run: (q, _deps, ctx) => questionReply(q, ctx.now),
   components: {
     /** qsim:<uid> -> similar questions, as a new message. */

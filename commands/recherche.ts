@@ -1,5 +1,5 @@
 /**
- * /recherche texte [depute] [groupe] [ministere] [rubrique] [legislature] [statut] [depuis] [jusqua] [tri]
+ * /recherche texte [depute] [groupe] [ministere] [rubrique] [legislature] [statut] [depuis] [jusqua] [chambre] [tri]
  * Best matches, 5 per page, page buttons (`rsp:`) and an "open" select menu (`rso:`) that survive restarts
  * (state in SQLite via deps.pages). See src/discord/views/resultsView.ts.
  */
@@ -12,13 +12,14 @@ import { FILTER_OPTIONS, filtersOf, legislatureOption } from '../src/discord/vie
 import { questionReply } from '../src/discord/views/questionView';
 import { loadResultsState, type ResultsState } from '../src/discord/views/resultsState';
 import { requireSearchReady, searchLabel, showResults } from '../src/discord/views/resultsView';
-import { corpusChoices } from './shared/autocompleteCorpus';
+import { authorKind, corpusChoices } from './shared/autocompleteCorpus';
 
 export const MAX_QUERY_LENGTH = 200;
 
 const SORT: Record<string, SortOrder> = { pertinence: 'relevance', recentes: 'newest', anciennes: 'oldest' };
 
 const FILTER_LABELS: Array<[keyof SearchFilters, string]> = [
+  ['chamber', 'chambre'],
   ['deputy', 'député'],
   ['group', 'groupe'],
   ['ministry', 'ministère'],
@@ -48,6 +49,7 @@ export default defineCommand({
       '/recherche texte:cybercriminalité',
       '/recherche texte:"entraide pénale" legislature:14',
       '/recherche texte:retraites depute:Tardy statut:en_attente depuis:01/01/2014',
+      '/recherche texte:"désertification médicale" chambre:senat',
     ],
   },
   nameEn: 'search',
@@ -80,6 +82,7 @@ export default defineCommand({
     },
     depuis: FILTER_OPTIONS.depuis,
     jusqua: FILTER_OPTIONS.jusqua,
+    chambre: FILTER_OPTIONS.chambre,
     tri: {
       type: 'string',
       nameEn: 'sort',
@@ -113,8 +116,8 @@ export default defineCommand({
   async run({ state, hints }, deps, ctx) {
     return showResults(state, 1, deps, ctx.now, hints);
   },
-  async autocomplete(focused, deps) {
-    const kind = ({ depute: 'deputy', groupe: 'group', ministere: 'ministry', rubrique: 'rubrique' } as const)[
+  async autocomplete(focused, deps, _ctx, raw) {
+    const kind = ({ depute: authorKind(raw), groupe: 'group', ministere: 'ministry', rubrique: 'rubrique' } as const)[
       focused.name as 'depute' | 'groupe' | 'ministere' | 'rubrique'
     ];
     return kind ? corpusChoices(kind, focused.value, deps) : [];

@@ -1,7 +1,7 @@
-/** /similaires numero [legislature]: the closest questions to one question, with the results view's buttons. */
+/** /similaires numero [legislature] [chambre]: the closest questions to one question, with the results view's buttons. */
 import { defineCommand } from '../src/discord/commandKit';
 import { requireSearchReady, showResults } from '../src/discord/views/resultsView';
-import { findQuestionOrFail, QUESTION_REF_OPTIONS, similarState } from './question';
+import { findQuestionOrFail, lookupChamber, QUESTION_REF_OPTIONS, similarState } from './question';
 
 export default defineCommand({
   name: 'similaires',
@@ -14,7 +14,7 @@ export default defineCommand({
   descriptionEn: 'Find the questions closest to a given one',
   options: QUESTION_REF_OPTIONS,
   prepare(args, deps) {
-    const q = findQuestionOrFail(deps, args.numero, args.legislature);
+    const q = findQuestionOrFail(deps, args.numero, args.legislature, undefined, lookupChamber(args.chambre));
     requireSearchReady(deps);
     return q;
   },

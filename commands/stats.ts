@@ -1,8 +1,13 @@
-/** /stats: counts by legislature and status, newest question date, last refresh, index state. */
+/**
+ * /stats [chambre]: counts per chamber, by legislature and status (one chamber's, or both), newest question date,
+ * last refresh, index state.
+ */
 import { defineCommand } from '../src/discord/commandKit';
 import { COLORS, ordinal } from '../src/discord/format';
 import { formatDate } from '../src/discord/userInput';
-import { frCount, frNoun, frNumber as fr } from '../src/format/french';
+import { CHAMBER_NAMES, frCount, frNoun, frNumber as fr } from '../src/format/french';
+import type { Chamber } from '../src/corpus/types';
+import { CHAMBER_OPTION, chamberOf } from '../src/discord/views/filters';
 import '../src/ops/commandDeps';
 import { healthLinesFr } from '../src/ops/healthText';
 import { chartFile, imageOf } from '../src/charts/chartFiles';
@@ -12,15 +17,34 @@ import { corpusSpec } from '../src/charts/specs';
 export default defineCommand({
   name: 'stats',
   help: {
-    what: 'Chiffres du corpus par législature et par statut, date de la dernière mise à jour, état du service (connexion, index, mise à jour quotidienne).',
-    examples: ['/stats'],
+    what: 'Chiffres du corpus par chambre (Assemblée, Sénat), par législature et par statut, date de la dernière mise à jour, état du service (connexion, index, mise à jour quotidienne).',
+    examples: ['/stats', '/stats chambre:senat'],
   },
   description: 'Chiffres du corpus : questions par législature et par statut, dernière mise à jour',
   descriptionEn: 'Corpus figures: questions by legislature and status, last refresh',
-  async run(_args, deps) {
+  options: { chambre: CHAMBER_OPTION },
+  async run(args, deps) {
     const s = deps.store.stats();
+    const chamber = chamberOf(args.chambre);
+    const rows = s.byChamberLegislatureAndStatus.filter((r) => chamber === undefined || r.chamber === chamber);
+    const perChamber = new Map<Chamber, number>();
+    for (const r of s.byChamberLegislatureAndStatus)
+      perChamber.set(r.chamber, (perChamber.get(r.chamber) ?? 0) + r.count);
+    const total = chamber === undefined ? s.total : (perChamber.get(chamber) ?? 0);
+    // One row per legislature and status (both chambers added up unless one is chosen): the fields and the chart.
+    const byLegStatus = new Map<
+      string,
+      { legislature: number; status: (typeof rows)[number]['status']; count: number }
+    >();
+    for (const r of rows) {
+      const key = `${r.legislature}:${r.status}`;
+      const e = byLegStatus.get(key) ?? { legislature: r.legislature, status: r.status, count: 0 };
+      e.count += r.count;
+      byLegStatus.set(key, e);
+    }
+    const legStatus = [...byLegStatus.values()];
     const byLeg = new Map<number, { answered: number; pending: number; withdrawn: number; total: number }>();
-    for (const r of s.byLegislatureAndStatus) {
+    for (const r of legStatus) {
       const e = byLeg.get(r.legislature) ?? { answered: 0, pending: 0, withdrawn: 0, total: 0 };
       e[r.status] += r.count;
       e.total += r.count;
@@ -37,8 +61,8 @@ export default defineCommand({
     const chart = await chartFile(
       deps.charts,
       'corpus.png',
-      corpusSpec(s.byLegislatureAndStatus, 'Questions écrites : le corpus'),
-      describeCorpus(s.byLegislatureAndStatus),
+      corpusSpec(legStatus, `Questions écrites : le corpus${chamber ? ` (${CHAMBER_NAMES[chamber]})` : ''}`),
+      describeCorpus(legStatus),
     );
     // corpus (issue 12): the refresh's state, when the bot runs one (in progress, or no network).
     const refresh = deps.digest?.scheduler?.status();
@@ -59,10 +83,15 @@ export default defineCommand({
       ...(chart ? { files: [chart] } : {}),
       embeds: [
         {
-          title: 'Questions écrites : état du corpus',
+          title: `Questions écrites : état du corpus${chamber ? ` — ${CHAMBER_NAMES[chamber]}` : ''}`,
           color: COLORS.info,
           description: [
-            `**${fr(s.total)}** ${frNoun(s.total, 'question')} au total.`,
+            `**${fr(total)}** ${frNoun(total, 'question')} ${chamber ? `(${CHAMBER_NAMES[chamber]})` : 'au total'}.`,
+            ...(chamber
+              ? []
+              : (['an', 'senat'] as const).map(
+                  (c) => `${CHAMBER_NAMES[c]} : ${frCount(perChamber.get(c) ?? 0, 'question')}.`,
+                )),
             `Question la plus récente : ${formatDate(s.newestQuestionDate)}.`,
             `Dernière mise à jour des données : ${lastIngest}.`,
             '',

@@ -5,7 +5,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { component, customId, defineCommand, type CallContext } from '../src/discord/commandKit';
 import type { CommandDeps } from '../src/discord/deps';
-import { ordinal, questionTitle } from '../src/format/french';
+import { CHAMBER_MARKS, ordinal, questionTitle } from '../src/format/french';
 import { plainText } from '../src/discord/markdown';
 import type { Reply } from '../src/discord/reply';
 import { UserError } from '../src/discord/UserError';
@@ -28,7 +28,7 @@ export function followsReply(deps: CommandDeps, ctx: CallContext, notice?: strin
     const q = questions.get(f.uid);
     const where = f.target === 'channel' ? `<#${f.channelId}>` : 'message privé';
     if (!q) return `• ${f.uid} · ${where}`;
-    return `• [n° ${q.number}](${q.url}) (${ordinal(q.legislature)} lég.) · ${escapeAndCut(questionTitle(q), 120)} · ${where}`;
+    return `• ${CHAMBER_MARKS[q.chamber]} · [n° ${q.number}](${q.url}) (${ordinal(q.legislature)} lég.) · ${escapeAndCut(questionTitle(q), 120)} · ${where}`;
   });
   let description = '';
   let shown = 0;

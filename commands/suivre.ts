@@ -1,14 +1,15 @@
 /**
- * /suivre numero [legislature] [ou: moi | salon]: be told (DM, or this channel) when a question gets its answer,
+ * /suivre numero [legislature] [chambre] [ou: moi | salon]: be told (DM, or this channel) when a question gets its answer,
  * is transferred, or is withdrawn. The notice is posted by the digest scheduler (src/digest/), exactly once.
  */
 import { legislatureOption } from '../src/discord/views/filters';
 import { defineCommand, requireBotInGuild } from '../src/discord/commandKit';
-import { frenchDate, ordinal } from '../src/format/french';
+import { CHAMBER_MARKS, CHAMBER_PLACES, frenchDate, ordinal } from '../src/format/french';
 import { escapeCorpus } from '../src/discord/markdown';
 import { UserError } from '../src/discord/UserError';
 import '../src/digest/commandDeps';
 import { digestDeps } from './digest';
+import { lookupChamber, QUESTION_REF_OPTIONS } from './question';
 
 /** Active follows per user: enough for real use, bounded against mistakes. */
 export const MAX_FOLLOWS_PER_USER = 50;
@@ -24,6 +25,7 @@ export default defineCommand({
       '/suivre numero:1234',
       '/suivre numero:1234 ou:salon',
       '/suivre numero:1234 ou:salon fil:True mentionner:True',
+      '/suivre numero:4132 chambre:senat',
     ],
   },
   options: {
@@ -40,6 +42,7 @@ export default defineCommand({
       'Législature (par défaut la législature en cours)',
       'Legislature (default: the current one)',
     ),
+    chambre: QUESTION_REF_OPTIONS.chambre,
     ou: {
       type: 'string',
       nameEn: 'where',
@@ -68,9 +71,12 @@ export default defineCommand({
   prepare(args, deps, ctx) {
     const d = digestDeps(deps);
     const legislature = args.legislature ?? d.defaultLegislature;
-    const q = deps.store.findQuestion(legislature, args.numero, 'QE');
+    const chamber = lookupChamber(args.chambre);
+    const q = deps.store.findQuestion(legislature, args.numero, 'QE', chamber);
     if (!q)
-      throw new UserError(`Aucune question écrite n° ${args.numero} dans la ${ordinal(legislature)} législature.`);
+      throw new UserError(
+        `Aucune question écrite n° ${args.numero} ${CHAMBER_PLACES[chamber]} dans la ${ordinal(legislature)} législature.`,
+      );
     const where = args.ou ?? (args.fil === true ? 'salon' : 'moi');
     if (where === 'moi' && (args.fil === true || args.mentionner === true)) {
       throw new UserError(
@@ -87,7 +93,7 @@ export default defineCommand({
     }
     if (q.status === 'answered') {
       throw new UserError(
-        `La question n° ${q.number} a déjà reçu sa réponse${q.answer?.joDate ? ` (JO du ${frenchDate(q.answer.joDate)})` : ''} : voyez /question ${q.number}.`,
+        `La question n° ${q.number} a déjà reçu sa réponse${q.answer?.joDate ? ` (JO du ${frenchDate(q.answer.joDate)})` : ''} : voyez /question ${q.number}${q.chamber === 'senat' ? ' chambre:senat' : ''}.`,
       );
     }
     if (q.status === 'withdrawn') {
@@ -120,7 +126,7 @@ export default defineCommand({
     return {
       ephemeral: true,
       content: created
-        ? `C’est noté : vous serez prévenu(e) ${place} quand la [question n° ${q.number}](<${q.url}>) (${ordinal(q.legislature)} législature) recevra sa réponse, sera transférée ou retirée.` +
+        ? `C’est noté : vous serez prévenu(e) ${place} quand la [question n° ${q.number}](<${q.url}>) (${q.chamber === 'senat' ? `${CHAMBER_MARKS.senat}, ` : ''}${ordinal(q.legislature)} législature) recevra sa réponse, sera transférée ou retirée.` +
           (where === 'moi' ? '\n-# Les messages privés du bot doivent être autorisés.' : '')
         : `Vous suivez déjà la question n° ${q.number} ${place}. /suivis pour la liste.`,
     };

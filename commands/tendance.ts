@@ -8,7 +8,7 @@ import { UserError } from '../src/discord/UserError';
 import { exportComponent } from '../src/discord/views/exportButton';
 import { FILTER_OPTIONS, filtersOf } from '../src/discord/views/filters';
 import { trendReply } from '../src/discord/views/trendView';
-import { corpusChoices } from './shared/autocompleteCorpus';
+import { authorKind, corpusChoices } from './shared/autocompleteCorpus';
 import { MAX_QUERY_LENGTH } from './recherche';
 
 export default defineCommand({
@@ -59,8 +59,8 @@ export default defineCommand({
     };
   },
   run: (request, deps, ctx) => trendReply(request, deps, ctx.now),
-  async autocomplete(focused, deps) {
-    const kind = ({ depute: 'deputy', groupe: 'group', ministere: 'ministry', rubrique: 'rubrique' } as const)[
+  async autocomplete(focused, deps, _ctx, raw) {
+    const kind = ({ depute: authorKind(raw), groupe: 'group', ministere: 'ministry', rubrique: 'rubrique' } as const)[
       focused.name as 'depute' | 'groupe' | 'ministere' | 'rubrique'
     ];
     return kind ? corpusChoices(kind, focused.value, deps) : [];

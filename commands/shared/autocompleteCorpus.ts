@@ -2,13 +2,19 @@
  * Autocomplete from the corpus: deputies and ministries come from SQL insights (available before the search
  * index is loaded); groups and rubriques from the search engine's suggestions (empty until it is ready).
  */
+import type { RawArgs } from '../../src/discord/commandKit';
 import type { Choice } from '../../src/discord/reply';
 import type { CommandDeps } from '../../src/discord/deps';
 import { truncate } from '../../src/discord/limits';
 import { plainText } from '../../src/discord/markdown';
 import { frCount } from '../../src/format/french';
 
-export type CorpusKind = 'deputy' | 'ministry' | 'group' | 'rubrique';
+export type CorpusKind = 'deputy' | 'senator' | 'ministry' | 'group' | 'rubrique';
+
+/** Whose names an author filter (`depute`) completes: the Sénat's with `chambre:senat`, else the Assemblée's. */
+export function authorKind(raw: RawArgs | undefined): 'deputy' | 'senator' {
+  return raw?.values.chambre === 'senat' ? 'senator' : 'deputy';
+}
 
 /** Choice names are shown as plain text: corpus names made inert, not escaped. */
 function label(name: string, count: number): string {
@@ -17,10 +23,10 @@ function label(name: string, count: number): string {
 
 export async function corpusChoices(kind: CorpusKind, input: string, deps: CommandDeps): Promise<Choice[]> {
   const text = input.slice(0, 100);
-  if (kind === 'deputy') {
+  if (kind === 'deputy' || kind === 'senator') {
     // The value is the display name: readable in the console, unique enough, and what users type.
     return deps.insights
-      .findDeputies(text, 25)
+      .findDeputies(text, 25, kind === 'senator' ? 'senat' : 'an')
       .map((d) => ({ name: label(d.name, d.count), value: d.name.slice(0, 100) }));
   }
   if (kind === 'ministry') {

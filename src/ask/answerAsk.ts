@@ -37,7 +37,10 @@ let cached: { key: string; lex: Lexicon } | null = null;
 
 /** The corpus's names for the parser, rebuilt when the lists change (they are cached per revision upstream). */
 function lexiconOf(deps: CommandDeps): Lexicon {
-  const deputies = deps.insights.findDeputies('', 100_000);
+  const deputies = [
+    ...deps.insights.findDeputies('', 100_000, 'an'),
+    ...deps.insights.findDeputies('', 100_000, 'senat').map((d) => ({ ...d, chamber: 'senat' as const })),
+  ];
   const ministries = deps.insights.findMinistries('', 10_000);
   const groups = deps.charts?.corpus.groups() ?? [];
   const departments = deps.charts?.corpus.departments() ?? [];

@@ -3,11 +3,13 @@
  * political groups (names and abbreviations) and departments, all folded (no accents, lower case, hyphens and
  * apostrophes as spaces). Built from the store's lists; cheap enough to rebuild per corpus revision.
  */
+import type { Chamber } from '../corpus/types';
 import { isCivility, isParticle } from '../insights/names';
 import { foldKey } from '../text/fold';
 
 export interface LexiconInput {
-  deputies: Array<{ name: string; acteurRef: string | null; count: number }>;
+  /** Deputies and senators (`chamber`: the Assemblée when absent). */
+  deputies: Array<{ name: string; acteurRef: string | null; count: number; chamber?: Chamber }>;
   ministries: Array<{ name: string; count: number }>;
   groups: Array<{ name: string; abbrev?: string | null; count: number }>;
   departments: Array<{ name: string; count: number }>;
@@ -17,6 +19,8 @@ export interface LexiconInput {
 export interface LexDeputy {
   name: string;
   count: number;
+  /** A deputy ('an') or a senator ('senat'). */
+  chamber: Chamber;
   /** "lionel tardy" */
   full: string[];
   /** "tardy"; "dupont aignan"; particles kept ("de la verpilliere") and also dropped ("verpilliere"). */
@@ -60,7 +64,7 @@ export function buildLexicon(input: LexiconInput): Lexicon {
     let i = 0;
     while (i < last.length - 1 && isParticle(last[i]!)) i++;
     if (i > 0) lasts.push(last.slice(i));
-    deputies.push({ name: d.name, count: d.count, full: toks, lasts });
+    deputies.push({ name: d.name, count: d.count, chamber: d.chamber ?? 'an', full: toks, lasts });
   }
   return {
     deputies,

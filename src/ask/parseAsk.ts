@@ -5,11 +5,11 @@
  * Tolerates missing accents, lower case, small typos in names, and familiar forms (cb, ya, kel, stp).
  * Pure: the clock is a parameter.
  */
-import type { QuestionStatus } from '../corpus/types';
+import type { Chamber, QuestionStatus } from '../corpus/types';
 import type { SearchFilters } from '../search/types';
 import { tokensOf, type LexDeputy, type Lexicon, type LexNamed } from './lexicon';
 import { frenchMonthWords } from '../format/french';
-import { boundedEditDistance, isCivility } from '../insights/names';
+import { boundedEditDistance, civilityGender, isCivility } from '../insights/names';
 
 export type AskIntent = 'who' | 'count' | 'answer' | 'latest' | 'pending' | 'compare' | 'search';
 
@@ -248,6 +248,11 @@ const STOP = new Set([
   'parlementaires',
   'assemblee',
   'nationale',
+  'senat',
+  'senateur',
+  'senateurs',
+  'senatrice',
+  'senatrices',
   'an',
   'sujet',
   'theme',
@@ -671,9 +676,11 @@ function deputyMatchAt(
   lex: Lexicon,
   fuzzy: boolean,
   civility: 'f' | 'm' | null = null,
+  chamber: Chamber | null = null,
 ): { d: LexDeputy; len: number } | null {
   let best: { d: LexDeputy; len: number; rank: number } | null = null;
   for (const d of lex.deputies) {
+    if (chamber && d.chamber !== chamber) continue;
     for (const seq of [d.full, ...d.lasts]) {
       if (best && seq.length < best.len) continue;
       if (seqAt(toks, i, seq, fuzzy && seq.join('').length >= 5)) {
@@ -687,19 +694,35 @@ function deputyMatchAt(
   return best;
 }
 
+/** A person's mandate written before the name: « député », « sénatrice »… (the civility and chamber it tells). */
+const MEMBER_WORDS: Record<string, { civility: 'f' | 'm' | null; chamber: Chamber }> = {
+  depute: { civility: null, chamber: 'an' },
+  deputes: { civility: null, chamber: 'an' },
+  deputee: { civility: 'f', chamber: 'an' },
+  deputees: { civility: 'f', chamber: 'an' },
+  senateur: { civility: 'm', chamber: 'senat' },
+  senateurs: { civility: null, chamber: 'senat' },
+  senatrice: { civility: 'f', chamber: 'senat' },
+  senatrices: { civility: 'f', chamber: 'senat' },
+};
+
+/** The person filter; a senator's name also sets the Sénat as the chamber (names alone mean the Assemblée's). */
+function setPerson(f: SearchFilters, d: LexDeputy): void {
+  f.deputy = d.name;
+  if (d.chamber === 'senat') f.chamber = 'senat';
+}
+
 function parseDeputy(toks: Tok[], lex: Lexicon, f: SearchFilters): void {
-  // 1. After a civility or "député(e)": "M. Tardy", "Mme Dupont-Aignan", "le député Tardi" (typo).
+  // 1. After a civility or a mandate: "M. Tardy", "Mme Dupont-Aignan", "le député Tardi" (typo), "sénatrice Dupont"
+  // (a mandate looks among that chamber's members only).
   for (let i = 0; i < toks.length - 1; i++) {
-    if (toks[i]!.used || !(isCivility(toks[i]!.f) || /^(depute|deputee|deputes)$/.test(toks[i]!.f))) continue;
-    const civility = /^(mme|madame|mlle|deputee)$/.test(toks[i]!.f)
-      ? 'f'
-      : /^(m|mr|monsieur)$/.test(toks[i]!.f)
-        ? 'm'
-        : null;
-    const hit = deputyMatchAt(toks, i + 1, lex, true, civility);
+    const w = toks[i]!.f;
+    const member = MEMBER_WORDS[w];
+    if (toks[i]!.used || (!member && !isCivility(w))) continue;
+    const hit = deputyMatchAt(toks, i + 1, lex, true, civilityGender(w) ?? member?.civility ?? null, member?.chamber);
     if (hit) {
       use(toks, i, 1 + hit.len);
-      f.deputy = hit.d.name;
+      setPerson(f, hit.d);
       return;
     }
   }
@@ -709,7 +732,7 @@ function parseDeputy(toks: Tok[], lex: Lexicon, f: SearchFilters): void {
     const hit = deputyMatchAt(toks, i, lex, true);
     if (hit && hit.len >= 2 && hit.d.full.length === hit.len) {
       use(toks, i, hit.len);
-      f.deputy = hit.d.name;
+      setPerson(f, hit.d);
       return;
     }
   }
@@ -723,9 +746,31 @@ function parseDeputy(toks: Tok[], lex: Lexicon, f: SearchFilters): void {
     const hit = deputyMatchAt(toks, i, lex, capital && t.f.length >= 6);
     if (hit) {
       use(toks, i, hit.len);
-      f.deputy = hit.d.name;
+      setPerson(f, hit.d);
       return;
     }
+  }
+}
+
+/**
+ * The chamber, when the sentence names one: « au Sénat », « les sénateurs », « à l’Assemblée », « les députés »
+ * (a mandate followed by a name is the person's, read by parseDeputy). Run after it: only unused words count.
+ */
+function parseChamber(toks: Tok[], f: SearchFilters): void {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.used) continue;
+    let chamber: Chamber | null = null;
+    if (t.f === 'senat' || /^senat(eur|rice)s$/.test(t.f)) chamber = 'senat';
+    else if (t.f === 'assemblee' || /^deputee?s$/.test(t.f)) chamber = 'an';
+    if (!chamber) continue;
+    if (f.chamber && f.chamber !== chamber) {
+      // « à l’Assemblée et au Sénat », « députés et sénateurs »: both chambers.
+      delete f.chamber;
+      return;
+    }
+    f.chamber = chamber;
+    use(toks, i, t.f === 'assemblee' && toks[i + 1]?.f === 'nationale' ? 2 : 1);
   }
 }
 
@@ -748,8 +793,10 @@ function detectIntent(toks: Tok[], years: number[], range: number[]): { intent: 
   }
   const who =
     has(/^ (qui|c est qui|qui est ce qui|ki) /) ||
-    has(/ (quels?|quelles?) (sont les )?(deputes?|deputees?|elus?|parlementaires?|groupes?|partis?) /) ||
-    has(/ (les deputes?|les elus?) (qui|les plus actifs) /) ||
+    has(
+      / (quels?|quelles?) (sont les )?(deputes?|deputees?|senateurs?|senatrices?|elus?|parlementaires?|groupes?|partis?) /,
+    ) ||
+    has(/ (les deputes?|les senateurs?|les senatrices?|les elus?) (qui|les plus actifs) /) ||
     has(
       / (?<!questions )qui (pose|posent|a pose|ont pose|interroge|interrogent|s interesse|s interessent|parle|parlent le plus|ecrit|ecrivent|demande|demandent|travaille|travaillent|se preoccupe|se soucie|suit|suivent|se penche|se penchent|a le plus|en pose) /,
     ) ||
@@ -827,6 +874,7 @@ export function parseAsk(text: string, lex: Lexicon, now: Date): AskParse {
   parseGroup(toks, lex, filters);
   parseDepartment(toks, lex, filters);
   parseDeputy(toks, lex, filters);
+  parseChamber(toks, filters);
   const { intent, status } = detectIntent(toks, years, range);
   if (status) filters.status = status;
   if (intent === 'compare' && years.length < 2) years.push(...range);

@@ -3,7 +3,8 @@
  * what the worker renders and what the cache hashes). Every spec carries its data, the theme and French labels.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Palmares } from '../insights/palmares';
+import type { ChamberComparison, Palmares } from '../insights/palmares';
+import { CHAMBER_MARKS } from '../format/french';
 import type { DelayBin, Trend } from '../insights/trend';
 import type { QuestionStatus } from '../corpus/types';
 import { frNoun, frNumber } from '../format/french';
@@ -224,6 +225,65 @@ export function palmaresSpec(p: Palmares, title: string): TopLevelSpec {
       p.closed
         ? panel('caduques', 'sans réponse', OKABE_ITO.orange, '.0%', 150, noLabels, 1)
         : panel('retard', 'en attente > 2 mois', OKABE_ITO.orange, ',d', 150, noLabels, maxOf('retard')),
+    ],
+    resolve: { scale: { x: 'independent' } },
+  });
+}
+
+/**
+ * The two chambers side by side: for each ministry, the share answered within two months and the median delay at the
+ * Assemblée and at the Sénat (bars grouped by ministry, one colour per chamber).
+ */
+export function palmaresChambersSpec(rows: readonly ChamberComparison[], title: string): TopLevelSpec {
+  const values = rows.flatMap((r, i) =>
+    (['an', 'senat'] as const).flatMap((c) => {
+      const rank = r[c];
+      return rank
+        ? [
+            {
+              ministere: r.ministry.length > 42 ? `${r.ministry.slice(0, 41)}…` : r.ministry,
+              rang: i,
+              chambre: CHAMBER_MARKS[c],
+              part: rank.shareWithinLimit,
+              delai: rank.medianDelayDays ?? 0,
+            },
+          ]
+        : [];
+    }),
+  );
+  const height = Math.max(120, rows.length * 34);
+  const y = { field: 'ministere', type: 'nominal', sort: { field: 'rang' }, title: null };
+  const color = {
+    field: 'chambre',
+    type: 'nominal',
+    title: null,
+    scale: { domain: [CHAMBER_MARKS.an, CHAMBER_MARKS.senat], range: [OKABE_ITO.blue, OKABE_ITO.vermillion] },
+  };
+  const panel = (field: string, label: string, format: string, width: number, yEnc: object) => ({
+    width,
+    height,
+    title: { text: label, fontSize: 12, fontWeight: 'bold' },
+    mark: { type: 'bar' },
+    encoding: {
+      y: yEnc,
+      yOffset: { field: 'chambre', sort: [CHAMBER_MARKS.an, CHAMBER_MARKS.senat] },
+      x: { field, type: 'quantitative', title: null, axis: { format, tickCount: 4 } },
+      color,
+    },
+  });
+  return spec({
+    title: {
+      text: title,
+      subtitle: [
+        'Part des questions répondues dans les deux mois et délai médian, à l’Assemblée et au Sénat,',
+        `pour les ${rows.length} ministères les plus interrogés dans les deux chambres.`,
+        SOURCE_LINE,
+      ],
+    },
+    data: { values },
+    hconcat: [
+      panel('part', 'répondues dans les 2 mois', '.0%', 240, { ...y, axis: { labelLimit: 300 } }),
+      panel('delai', 'délai médian (jours)', ',d', 200, { ...y, axis: { labels: false, ticks: false, domain: false } }),
     ],
     resolve: { scale: { x: 'independent' } },
   });

@@ -111,4 +111,4 @@ export const FR_TIME_LOCALE = {
   shortMonths: ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
 };
 
-export const SOURCE_LINE = 'Source : Assemblée nationale, questions écrites (Licence Ouverte)';
+export const SOURCE_LINE = 'Sources : Assemblée nationale et Sénat, questions écrites (Licence Ouverte)';

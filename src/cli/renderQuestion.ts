@@ -1,5 +1,13 @@
 import type { Question } from '../corpus/types';
-import { authorLabel, frenchDate, ordinal, STATUS_WORDS, TEXT_NOT_IN_OPEN_DATA, TYPE_LABELS } from '../format/french';
+import {
+  authorWithRole,
+  CHAMBER_NAMES,
+  frenchDate,
+  ordinal,
+  STATUS_WORDS,
+  TEXT_NOT_IN_OPEN_DATA,
+  TYPE_LABELS,
+} from '../format/french';
 
 function published(label: string, date: string | null, page: string | null): string | null {
   if (!date) return null;
@@ -9,7 +17,9 @@ function published(label: string, date: string | null, page: string | null): str
 /** A readable French plain-text rendering of a whole question (CLI `question`). */
 export function renderQuestion(q: Question): string {
   const lines: string[] = [];
-  lines.push(`${TYPE_LABELS[q.type]} n° ${q.number} (${ordinal(q.legislature, true)} législature) — ${q.uid}`);
+  lines.push(
+    `${TYPE_LABELS[q.type]} n° ${q.number} (${CHAMBER_NAMES[q.chamber]}, ${ordinal(q.legislature, true)} législature) — ${q.uid}`,
+  );
   const title = [q.rubrique, q.teteAnalyse, q.analyses.length ? q.analyses.join(', ') : null]
     .filter(Boolean)
     .join(' / ');
@@ -17,7 +27,7 @@ export function renderQuestion(q: Question): string {
   lines.push('');
 
   const a = q.author;
-  const who = authorLabel(a);
+  const who = authorWithRole(a, q.chamber);
   const group = a.group
     ? ` (${a.group.name}${a.group.abbrev && a.group.abbrev !== a.group.name ? `, ${a.group.abbrev}` : ''})`
     : '';

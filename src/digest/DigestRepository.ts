@@ -3,6 +3,7 @@
  * Synchronous, like better-sqlite3. Time is always passed in (`now`).
  */
 import type Database from 'better-sqlite3';
+import type { Chamber } from '../corpus/types';
 import { deserializeDays, nextRun, serializeDays } from './schedule';
 import type {
   ChannelKind,
@@ -111,6 +112,7 @@ interface SubscriptionRow {
   ministry: string | null;
   rubrique: string | null;
   content: DigestContent;
+  chamber: Chamber | null;
   time: string;
   days: string | null;
   time_zone: string;
@@ -180,6 +182,7 @@ function toSubscription(r: SubscriptionRow): Subscription {
     ministry: r.ministry,
     rubrique: r.rubrique,
     content: r.content,
+    chamber: r.chamber,
     time: r.time,
     days: deserializeDays(r.days),
     timeZone: r.time_zone,
@@ -276,7 +279,9 @@ export class DigestRepository {
         input.channelKind ?? 'text',
         input.mentionRoleId ?? null,
       );
-    return this.getSubscription(Number(info.lastInsertRowid)) as Subscription;
+    const id = Number(info.lastInsertRowid);
+    this.setChamber(id, input.chamber ?? null);
+    return this.getSubscription(id) as Subscription;
   }
 
   getSubscription(id: number): Subscription | null {
@@ -345,6 +350,12 @@ export class DigestRepository {
         f.mentionRoleId ?? null,
         id,
       );
+    this.setChamber(id, f.chamber ?? null);
+  }
+
+  /** The chamber a subscription follows (null: both); written with the subscription, in its caller's transaction. */
+  private setChamber(id: number, chamber: Chamber | null): void {
+    this.db.prepare('UPDATE digest_subscriptions SET chamber = ? WHERE id = ?').run(chamber, id);
   }
 
   /** Why a forum subscription's posts carry no tags (null: they do). */

@@ -13,7 +13,7 @@ import { compileFilters } from './filters';
 import { escapeAndCut } from './format';
 import { forumCard, forumPostTitle, forumReply, postTags, STATE_TAGS, withRoleMention } from './forum';
 import type { PostChannelMessage } from './poster';
-import { frenchWeekdayDate } from '../format/french';
+import { CHAMBER_NAMES, frenchWeekdayDate } from '../format/french';
 import { describeDays, isDue, nextRun } from './schedule';
 import type { DigestCorpus, DigestFilters, DigestItem, Follow, OutgoingMessage, Subscription } from './types';
 
@@ -74,9 +74,10 @@ function collectItems(corpus: DigestCorpus, filters: DigestFilters, after: numbe
 
 /** "Abonnement n° 3 · mots-clés : retraite · contenu : réponses" (plain text; the builder escapes it). */
 export function describeSubscription(
-  sub: Pick<Subscription, 'id' | 'keywords' | 'deputy' | 'ministry' | 'rubrique' | 'content'>,
+  sub: Pick<Subscription, 'id' | 'keywords' | 'deputy' | 'ministry' | 'rubrique' | 'content' | 'chamber'>,
 ): string {
   const parts = [`Abonnement n° ${sub.id}`];
+  if (sub.chamber) parts.push(CHAMBER_NAMES[sub.chamber]);
   if (sub.keywords) parts.push(`mots-clés : ${sub.keywords}`);
   if (sub.deputy) parts.push(`député : ${sub.deputy}`);
   if (sub.ministry) parts.push(`ministère : ${sub.ministry}`);
@@ -110,7 +111,7 @@ function buildFollowMessage(follow: Follow, event: QuestionEvent, question: Ques
   // The follower may choose to be pinged in a channel: then they, and only they, can be.
   const ping = follow.target === 'channel' && follow.mention;
   return {
-    content: `🔔 La question n° ${question.number} (${question.legislature}e législature) ${what}${who}.${ended}`,
+    content: `🔔 La question n° ${question.number} (${question.chamber === 'senat' ? `${CHAMBER_NAMES.senat}, ` : ''}${question.legislature}e législature) ${what}${who}.${ended}`,
     embeds: [{ description: formatEntry({ event, question }), color: 0x8b5cf6 }],
     allowed_mentions: ping ? { parse: [], users: [follow.userId] } : { parse: [] },
   };

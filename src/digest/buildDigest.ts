@@ -10,7 +10,7 @@
  */
 import type { Question } from '../corpus/types';
 import type { EventKind } from '../store/types';
-import { daysBetween, frCount, frenchDate, questionTitle } from '../format/french';
+import { CHAMBER_MARKS, daysBetween, frCount, frenchDate, questionTitle } from '../format/french';
 import { cutText, escapeAndCut } from './format';
 import type { DigestEmbed, DigestItem, OutgoingMessage } from './types';
 
@@ -95,7 +95,7 @@ function detailString(detail: Record<string, unknown>, key: string): string | nu
 /** One entry: linked number, title, author, ministry, and the kind's facts. At most ~700 characters. */
 export function formatEntry(item: DigestItem): string {
   const q = item.question;
-  const head = `**[n° ${q.number}](${q.url})** · ${escapeAndCut(questionTitle(q), 200)}`;
+  const head = `${CHAMBER_MARKS[q.chamber]} · **[n° ${q.number}](${q.url})** · ${escapeAndCut(questionTitle(q), 200)}`;
   const ministry = ministryName(q);
   const who = ministry ? `${authorLine(q)} → ${escapeAndCut(ministry, 100)}` : authorLine(q);
   switch (item.event.kind) {

@@ -4,7 +4,7 @@
  * Keywords: comma-separated alternatives ("retraite, déserts médicaux"); an item matches when every word of
  * one alternative is found, after the search index's French analysis (src/search/analyzeFrench: accents
  * folded, stop words dropped, Porter-stemmed, so « retraites » matches « retraite »), in the question's
- * title, text or answer. The deputy is matched by the one name matcher of `/depute` and the search
+ * title, text or answer. The chamber, when one is chosen, is the question's. The deputy is matched by the one name matcher of `/depute` and the search
  * (src/insights/names.ts: whole words in any order, civility, accents, hyphens and particles aside; « Brun » is not
  * « Bruneau ») or given as an acteurRef (PA...). Ministry and rubrique are accent/case-insensitive substring matches.
  */
@@ -99,6 +99,7 @@ export function compileFilters(f: DigestFilters): (kind: EventKind, q: Question)
   const deputyOk = deputyMatcher(f.deputy);
   return (kind, q) =>
     kinds.includes(kind) &&
+    (f.chamber == null || q.chamber === f.chamber) &&
     deputyOk(q) &&
     matchesMinistry(f.ministry, q) &&
     matchesRubrique(f.rubrique, q) &&

@@ -2,7 +2,7 @@
  * The digest domain's model: subscriptions (a channel's daily digest), follows (one question, one user),
  * and the messages we post.
  */
-import type { Question } from '../corpus/types';
+import type { Chamber, Question } from '../corpus/types';
 import type { QuestionEvent } from '../store/types';
 
 export type DigestContent = 'questions' | 'reponses' | 'tout';
@@ -16,6 +16,8 @@ export interface DigestFilters {
   ministry: string | null;
   rubrique: string | null;
   content: DigestContent;
+  /** One chamber's questions; both when null or absent. */
+  chamber?: Chamber | null;
 }
 
 /** Where a subscription posts: a text channel (one digest per run) or a forum/media channel (a post per question). */

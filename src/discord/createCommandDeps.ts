@@ -11,7 +11,7 @@ function statsCachingStore(store: QuestionStore): BotStore {
   let cached: { rev: string; stats: CorpusStats } | null = null;
   return {
     getQuestion: (uid) => store.getQuestion(uid),
-    findQuestion: (legislature, number, type) => store.findQuestion(legislature, number, type),
+    findQuestion: (legislature, number, type, chamber) => store.findQuestion(legislature, number, type, chamber),
     getQuestions: (uids) => store.getQuestions(uids),
     getTexts: (uids) => store.getTexts(uids),
     count: () => store.count(),

@@ -6,7 +6,7 @@
  * Other domains extend this by module augmentation, without editing this file:
  *   declare module '../../src/discord/deps' { interface CommandDeps { digest: DigestService } }
  */
-import type { Question, QuestionType } from '../corpus/types';
+import type { Chamber, Question, QuestionType } from '../corpus/types';
 import type { CorpusStats } from '../store/types';
 import type { SearchRequest, SearchResponse, SuggestKind, Suggestion } from '../search/types';
 import type { Insights } from '../insights/types';
@@ -16,7 +16,12 @@ type MaybePromise<T> = T | Promise<T>;
 
 export interface BotStore {
   getQuestion(uid: string): Question | null | undefined;
-  findQuestion(legislature: number, number: number, type?: QuestionType): Question | null | undefined;
+  findQuestion(
+    legislature: number,
+    number: number,
+    type?: QuestionType,
+    chamber?: Chamber,
+  ): Question | null | undefined;
   getQuestions(uids: string[]): Question[];
   getTexts(uids: string[]): Map<string, { question: string | null; answer: string | null }>;
   stats(): CorpusStats;

@@ -2,13 +2,13 @@
  * Shared French rendering of questions and search hits for embeds. Corpus text always goes through
  * `escapeCorpus`; lengths are cut later by `fitToLimits`, except where a cut needs a "read more" link.
  */
-import type { QuestionStatus } from '../corpus/types';
+import type { Chamber, QuestionStatus } from '../corpus/types';
 import { excerptToMarkdown } from '../search/excerpt';
 import type { Excerpt, SearchHit } from '../search/types';
 import { truncate, truncatePlain } from './limits';
 import { escapeCorpus, escapeLinkLabel } from './markdown';
 import { formatDate, isoDay } from './userInput';
-import { daysBetween, ordinal } from '../format/french';
+import { CHAMBER_MARKS, CHAMBER_SITES, daysBetween, ordinal } from '../format/french';
 
 export const COLORS = {
   search: 0x1f4e9b,
@@ -67,7 +67,7 @@ export function hitField(hit: SearchHit, index: number, now: Date): { name: stri
     .filter(Boolean)
     .join(' ');
   const lines = [
-    `${numberLink(hit.legislature, hit.number, hit.url)} · ${who}`,
+    `${CHAMBER_MARKS[hit.chamber]} · ${numberLink(hit.legislature, hit.number, hit.url)} · ${who}`,
     `${hit.ministry ? `${escapeCorpus(hit.ministry)} · ` : ''}publiée le ${formatDate(hit.questionDate)} · ${statusText(hit.status, hit.questionDate, hit.answerDate, now)}`,
   ];
   const head = lines.join('\n');
@@ -80,9 +80,9 @@ export function hitField(hit: SearchHit, index: number, now: Date): { name: stri
 /**
  * Cuts a long text to `max` characters; when cut, ends with a link to the full text on the official page.
  */
-export function cutWithLink(text: string, max: number, url: string): string {
+export function cutWithLink(text: string, max: number, url: string, chamber: Chamber = 'an'): string {
   if (text.length <= max) return text;
-  const link = `\n[Lire la suite sur le site de l'Assemblée](${url})`;
+  const link = `\n[Lire la suite sur ${CHAMBER_SITES[chamber]}](${url})`;
   return truncate(text, max - link.length) + link;
 }
 

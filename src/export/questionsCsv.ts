@@ -6,7 +6,15 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ExportRow } from '../insights/corpusQueries';
 import type { Palmares } from '../insights/palmares';
-import { daysBetween, numericDate, questionSubject, STATUS_WORDS, TYPE_NAMES } from '../format/french';
+import {
+  BOTH_CHAMBERS_NAME,
+  CHAMBER_NAMES,
+  daysBetween,
+  numericDate,
+  questionSubject,
+  STATUS_WORDS,
+  TYPE_NAMES,
+} from '../format/french';
 import { foldText } from '../text/fold';
 
 /** At most this many rows per export (Discord's 10 MB upload limit leaves room for about 20,000). */
@@ -34,6 +42,7 @@ export const QUESTION_COLUMNS = [
   'date de la réponse',
   'délai de réponse (jours)',
   'URL officielle',
+  'chambre',
 ];
 
 function csv(header: string[], records: Array<Array<string | number>>): Buffer {
@@ -69,6 +78,7 @@ export function questionsCsv(rows: readonly ExportRow[]): Buffer {
         ? (daysBetween(r.questionDate, r.answerDate) ?? '')
         : '',
       r.url,
+      CHAMBER_NAMES[r.chamber],
     ]),
   );
 }
@@ -83,6 +93,7 @@ const PALMARES_COLUMNS = [
   'répondues',
   'délai médian (jours)',
   'en attente au-delà de 2 mois',
+  'chambre',
 ];
 
 export function palmaresCsv(p: Palmares): Buffer {
@@ -99,6 +110,7 @@ export function palmaresCsv(p: Palmares): Buffer {
       r.answered,
       r.medianDelayDays === null ? '' : String(Math.round(r.medianDelayDays * 10) / 10).replace('.', ','),
       r.pendingPastLimit,
+      p.chamber ? CHAMBER_NAMES[p.chamber] : BOTH_CHAMBERS_NAME,
     ]),
   );
 }

@@ -1,5 +1,5 @@
 /** French wording shared by every front end (Discord embeds, console, CLI): dates, numbers, ordinals. */
-import type { QuestionStatus, QuestionType } from '../corpus/types';
+import type { Chamber, QuestionStatus, QuestionType } from '../corpus/types';
 import { foldKey } from '../text/fold';
 
 /** The months' names, January first. */
@@ -103,6 +103,30 @@ export const TYPE_LABELS: Record<QuestionType, string> = {
   QOSD: 'Question orale sans débat',
 };
 
+/** A chamber's name, as every front end says it (« Sénat »). */
+export const CHAMBER_NAMES: Record<Chamber, string> = { an: 'Assemblée nationale', senat: 'Sénat' };
+
+/** Both chambers together (a ranking or an export of both). */
+export const BOTH_CHAMBERS_NAME = 'Assemblée nationale et Sénat';
+
+/** The short marker shown on a hit or a list line (« AN », « Sénat »). */
+export const CHAMBER_MARKS: Record<Chamber, string> = { an: 'AN', senat: 'Sénat' };
+
+/** Where a question was asked, after « à » / « au » (« à l’Assemblée », « au Sénat »). */
+export const CHAMBER_PLACES: Record<Chamber, string> = { an: 'à l’Assemblée', senat: 'au Sénat' };
+
+/** The official page's name on a link button (« Page de l'Assemblée », « Page du Sénat »). */
+export const CHAMBER_PAGES: Record<Chamber, string> = { an: "Page de l'Assemblée", senat: 'Page du Sénat' };
+
+/** The official site, after « sur » (« Lire la suite sur le site du Sénat »). */
+export const CHAMBER_SITES: Record<Chamber, string> = { an: "le site de l'Assemblée", senat: 'le site du Sénat' };
+
+/** The author's mandate: « sénateur », « sénatrice » (from the civility), « député(e) ». */
+function memberRole(chamber: Chamber, civility: string | null): string {
+  if (chamber === 'senat') return civility === 'Mme' ? 'sénatrice' : civility === 'M.' ? 'sénateur' : 'sénateur·rice';
+  return civility === 'Mme' ? 'députée' : civility === 'M.' ? 'député' : 'député(e)';
+}
+
 /**
  * A question's status in words, as every front end says it: `adjective` for one question in a list or a CSV cell,
  * `plural` for a filter (« répondues »), `sentence` after « Statut : ».
@@ -178,8 +202,17 @@ export function questionTitle(q: TitleParts & { number: number }): string {
  * The author as shown everywhere: the name when a deputy record gave it, else « député(e) PA842279 » (the open
  * data's reference, until the deputies' history is loaded), else « auteur inconnu ».
  */
-export function authorLabel(a: { name: string | null; fullName: string | null; acteurRef: string | null }): string {
+function authorLabel(a: { name: string | null; fullName: string | null; acteurRef: string | null }): string {
   return a.name ?? a.fullName ?? (a.acteurRef ? `député(e) ${a.acteurRef}` : 'auteur inconnu');
+}
+
+/** The author and their mandate (« M. Jean Dupont, sénateur »); the bare label when the name is unknown. */
+export function authorWithRole(
+  a: { name: string | null; fullName: string | null; acteurRef: string | null; civility: string | null },
+  chamber: Chamber,
+): string {
+  const label = authorLabel(a);
+  return (a.name ?? a.fullName) ? `${label}, ${memberRole(chamber, a.civility)}` : label;
 }
 
 /** Said instead of an empty question text: the open data does not hold it (yet). */

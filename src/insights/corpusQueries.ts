@@ -4,12 +4,13 @@
  * cached per corpus revision.
  */
 import type Database from 'better-sqlite3';
-import type { QuestionStatus, QuestionType } from '../corpus/types';
-import { rankMinistries, type Palmares, type PalmaresFact } from './palmares';
+import type { Chamber, QuestionStatus, QuestionType } from '../corpus/types';
+import { palmaresTally, type Palmares, type PalmaresFact } from './palmares';
 
 /** One row of a CSV export (see src/export/questionsCsv.ts for the columns). */
 export interface ExportRow {
   uid: string;
+  chamber: Chamber;
   legislature: number;
   number: number;
   type: QuestionType;
@@ -34,18 +35,22 @@ interface NamedCount {
 }
 
 export interface CorpusQueries {
-  palmares(legislature: number | null, today: string): Palmares;
+  /** The ranking of one chamber's written questions, or both chambers' (null). */
+  palmares(legislature: number | null, today: string, chamber?: Chamber | null): Palmares;
   /** Rows in the order of `uids` (unknown uids skipped). */
   exportRows(uids: readonly string[]): ExportRow[];
-  /** Pending questions past the two-month limit, oldest first. */
-  overduePending(legislature: number | null, today: string, limit: number): string[];
+  /** Pending questions past the two-month limit, oldest first (one chamber's, or both chambers'). */
+  overduePending(legislature: number | null, today: string, limit: number, chamber?: Chamber | null): string[];
   departments(): NamedCount[];
   groups(): NamedCount[];
   legislatures(): number[];
+  /** The chambers that have written questions in the corpus. */
+  chambers(): Chamber[];
 }
 
 interface RawExport {
   uid: string;
+  chamber: Chamber;
   legislature: number;
   number: number;
   type: QuestionType;
@@ -78,25 +83,43 @@ export function createCorpusQueries(db: Database.Database, revision: () => strin
     cache.set(key, v);
     return v;
   };
-  const palmaresRows = db.prepare<[number | null, number | null], PalmaresFact>(
-    `SELECT coalesce(ministry_assigned, ministry_asked) AS ministry, status, question_date AS questionDate, answer_date AS answerDate
+  // Covered by charts_palmares / charts_overdue (migration 055 added the chamber to both).
+  const palmaresRows = db.prepare<[number | null, number | null], PalmaresFact & { chamber: Chamber }>(
+    `SELECT chamber, coalesce(ministry_assigned, ministry_asked) AS ministry, status, question_date AS questionDate,
+       answer_date AS answerDate
      FROM questions WHERE type = 'QE' AND (? IS NULL OR legislature = ?)`,
   );
-  const overdue = db.prepare<[number | null, number | null, string, number], { uid: string }>(
+  /** The three rankings (both chambers, each chamber) from one streamed scan: /palmares sets them side by side. */
+  const palmaresOf = (legislature: number | null, today: string) =>
+    cached(`p:${legislature}:${today}`, () => {
+      const tallies = {
+        both: palmaresTally({ today, legislature, chamber: null }),
+        an: palmaresTally({ today, legislature, chamber: 'an' }),
+        senat: palmaresTally({ today, legislature, chamber: 'senat' }),
+      };
+      for (const f of palmaresRows.iterate(legislature, legislature)) {
+        tallies.both.add(f);
+        tallies[f.chamber].add(f);
+      }
+      return { both: tallies.both.rank(), an: tallies.an.rank(), senat: tallies.senat.rank() };
+    });
+  const overdue = db.prepare<
+    [number | null, number | null, string | null, string | null, string, number],
+    { uid: string }
+  >(
     `SELECT uid FROM questions WHERE type = 'QE' AND status = 'pending' AND (? IS NULL OR legislature = ?)
-       AND question_date IS NOT NULL AND question_date < ?
+       AND (? IS NULL OR chamber = ?) AND question_date IS NOT NULL AND question_date < ?
      ORDER BY question_date, number LIMIT ?`,
   );
   return {
-    palmares: (legislature, today) =>
-      cached(`p:${legislature}:${today}`, () =>
-        rankMinistries(palmaresRows.iterate(legislature, legislature), { today, legislature }),
-      ),
-    overduePending: (legislature, today, limit) => {
+    palmares: (legislature, today, chamber = null) => palmaresOf(legislature, today)[chamber ?? 'both'],
+    overduePending: (legislature, today, limit, chamber = null) => {
       // Published before this date = two months passed (same rule as the palmarès).
       const d = new Date(`${today}T00:00:00Z`);
       d.setUTCMonth(d.getUTCMonth() - 2);
-      return overdue.all(legislature, legislature, d.toISOString().slice(0, 10), limit).map((r) => r.uid);
+      return overdue
+        .all(legislature, legislature, chamber, chamber, d.toISOString().slice(0, 10), limit)
+        .map((r) => r.uid);
     },
     exportRows(uids) {
       const byUid = new Map<string, ExportRow>();
@@ -104,7 +127,7 @@ export function createCorpusQueries(db: Database.Database, revision: () => strin
         const chunk = uids.slice(i, i + 500);
         const rows = db
           .prepare<string[], RawExport>(
-            `SELECT uid, legislature, number, type, question_date, author_name, group_name, department, rubrique,
+            `SELECT uid, chamber, legislature, number, type, question_date, author_name, group_name, department, rubrique,
                     ministry_asked, ministry_assigned, status, answer_date,
                     json_extract(record, '$.teteAnalyse') AS tete, json_extract(record, '$.analyses') AS analyses,
                     json_extract(record, '$.url') AS url
@@ -114,6 +137,7 @@ export function createCorpusQueries(db: Database.Database, revision: () => strin
         for (const r of rows) {
           byUid.set(r.uid, {
             uid: r.uid,
+            chamber: r.chamber,
             legislature: r.legislature,
             number: r.number,
             type: r.type,
@@ -157,5 +181,12 @@ export function createCorpusQueries(db: Database.Database, revision: () => strin
           .all()
           .map((r) => r.l),
       ),
+    chambers: () =>
+      cached('chambers', () => {
+        const has = db.prepare<[string], { c: number }>(
+          "SELECT 1 AS c FROM questions WHERE chamber = ? AND type = 'QE' LIMIT 1",
+        );
+        return (['an', 'senat'] as const).filter((c) => has.get(c) !== undefined);
+      }),
   };
 }

@@ -30,16 +30,18 @@ export function foldName(s: string): string {
     .trim();
 }
 
-const CIVILITIES: ReadonlySet<string> = new Set([
-  'm',
-  'mme',
-  'mmes',
-  'mlle',
-  'mr',
-  'monsieur',
-  'madame',
-  'mademoiselle',
+/** Civility words, folded, with the gender they tell. */
+const CIVILITY_GENDER: ReadonlyMap<string, 'f' | 'm'> = new Map([
+  ['m', 'm'],
+  ['mr', 'm'],
+  ['monsieur', 'm'],
+  ['mme', 'f'],
+  ['mmes', 'f'],
+  ['mlle', 'f'],
+  ['madame', 'f'],
+  ['mademoiselle', 'f'],
 ]);
+const CIVILITIES: ReadonlySet<string> = new Set(CIVILITY_GENDER.keys());
 /** Words that may be left out of a name: French, Dutch, German, Italian and Spanish particles. */
 const PARTICLES: ReadonlySet<string> = new Set([
   'de',
@@ -66,6 +68,11 @@ const PARTICLES: ReadonlySet<string> = new Set([
 /** A civility word, folded (« m », « mme », « monsieur »…): never part of a name. */
 export function isCivility(word: string): boolean {
   return CIVILITIES.has(word);
+}
+
+/** The gender a civility word tells (« mme » -> 'f'), or null for any other word. */
+export function civilityGender(word: string): 'f' | 'm' | null {
+  return CIVILITY_GENDER.get(word) ?? null;
 }
 
 /** A particle, folded (« de », « le », « van »…): a word of a name that may be left out. */

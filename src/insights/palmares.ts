@@ -5,7 +5,8 @@
  */
 import { daysBetween } from '../format/french';
 import { median } from './summarize';
-import type { QuestionStatus } from '../corpus/types';
+import type { Chamber, QuestionStatus } from '../corpus/types';
+import { foldText } from '../text/fold';
 
 export interface PalmaresFact {
   ministry: string | null;
@@ -37,6 +38,8 @@ export interface Palmares {
    * What tells its ministries apart is then the share that lapsed unanswered, not a count of pending ones (all zero).
    */
   closed: boolean;
+  /** One chamber's questions, or both (null). */
+  chamber: Chamber | null;
   /** Ministries with at least `minEligible` eligible questions, best share first. */
   ranks: MinistryRank[];
   /** Ministries left out for having too few questions to rank. */
@@ -68,15 +71,20 @@ export function addMonths(iso: string, months: number): string {
 
 const LIMIT_MONTHS = 2;
 
-export function rankMinistries(
-  facts: Iterable<PalmaresFact>,
-  opts: { today: string; legislature?: number | null; minEligible?: number },
-): Palmares {
+type PalmaresOptions = { today: string; legislature?: number | null; chamber?: Chamber | null; minEligible?: number };
+
+/** A ranking fed one question at a time (several can be fed by one scan: both chambers and each chamber). */
+export interface PalmaresTally {
+  add(f: PalmaresFact): void;
+  rank(): Palmares;
+}
+
+export function palmaresTally(opts: PalmaresOptions): PalmaresTally {
   const by = new Map<string, { r: MinistryRank; delays: number[] }>();
   const allDelays: number[] = [];
   let questions = 0;
   let pending = 0;
-  for (const f of facts) {
+  const add = (f: PalmaresFact): void => {
     questions++;
     const name = f.ministry ?? 'Ministère non précisé';
     let e = by.get(name);
@@ -121,37 +129,71 @@ export function rankMinistries(
         r.pendingPastLimit++;
       }
     } else r.unanswered++;
-  }
-  const all = [...by.values()].map(({ r, delays }) => ({
-    ...r,
-    shareWithinLimit: r.eligible ? r.answeredWithinLimit / r.eligible : 0,
-    medianDelayDays: median(delays),
-  }));
-  let minEligible = opts.minEligible ?? 10;
-  // A small corpus (the seeds, one deputy's subject) would rank nobody: lower the bar rather than show nothing.
-  if (!all.some((r) => r.eligible >= minEligible)) minEligible = 1;
-  const ranks = all
-    .filter((r) => r.eligible >= minEligible)
-    .sort(
-      (a, b) =>
-        b.shareWithinLimit - a.shareWithinLimit ||
-        (a.medianDelayDays ?? Infinity) - (b.medianDelayDays ?? Infinity) ||
-        b.eligible - a.eligible ||
-        a.ministry.localeCompare(b.ministry, 'fr'),
-    );
-  const sum = (k: 'eligible' | 'answeredWithinLimit' | 'pendingPastLimit') => all.reduce((n, r) => n + r[k], 0);
-  return {
-    legislature: opts.legislature ?? null,
-    closed: (opts.legislature ?? null) !== null && questions > 0 && pending === 0,
-    ranks,
-    tooFew: all.length - ranks.length,
-    minEligible,
-    totals: {
-      questions,
-      eligible: sum('eligible'),
-      answeredWithinLimit: sum('answeredWithinLimit'),
-      pendingPastLimit: sum('pendingPastLimit'),
-      medianDelayDays: median(allDelays),
-    },
   };
+  const rank = (): Palmares => {
+    const all = [...by.values()].map(({ r, delays }) => ({
+      ...r,
+      shareWithinLimit: r.eligible ? r.answeredWithinLimit / r.eligible : 0,
+      medianDelayDays: median(delays),
+    }));
+    let minEligible = opts.minEligible ?? 10;
+    // A small corpus (the seeds, one deputy's subject) would rank nobody: lower the bar rather than show nothing.
+    if (!all.some((r) => r.eligible >= minEligible)) minEligible = 1;
+    const ranks = all
+      .filter((r) => r.eligible >= minEligible)
+      .sort(
+        (a, b) =>
+          b.shareWithinLimit - a.shareWithinLimit ||
+          (a.medianDelayDays ?? Infinity) - (b.medianDelayDays ?? Infinity) ||
+          b.eligible - a.eligible ||
+          a.ministry.localeCompare(b.ministry, 'fr'),
+      );
+    const sum = (k: 'eligible' | 'answeredWithinLimit' | 'pendingPastLimit') => all.reduce((n, r) => n + r[k], 0);
+    return {
+      legislature: opts.legislature ?? null,
+      closed: (opts.legislature ?? null) !== null && questions > 0 && pending === 0,
+      chamber: opts.chamber ?? null,
+      ranks,
+      tooFew: all.length - ranks.length,
+      minEligible,
+      totals: {
+        questions,
+        eligible: sum('eligible'),
+        answeredWithinLimit: sum('answeredWithinLimit'),
+        pendingPastLimit: sum('pendingPastLimit'),
+        medianDelayDays: median(allDelays),
+      },
+    };
+  };
+  return { add, rank };
+}
+
+export function rankMinistries(facts: Iterable<PalmaresFact>, opts: PalmaresOptions): Palmares {
+  const tally = palmaresTally(opts);
+  for (const f of facts) tally.add(f);
+  return tally.rank();
+}
+
+/** One ministry in each chamber's ranking (null where it is not ranked there). */
+export interface ChamberComparison {
+  ministry: string;
+  an: MinistryRank | null;
+  senat: MinistryRank | null;
+}
+
+/**
+ * The two chambers side by side: the ministries ranked in both (names compared without accents or case), the most
+ * questioned first (eligible questions of both chambers), at most `limit`.
+ */
+export function compareChambers(an: Palmares, senat: Palmares, limit: number): ChamberComparison[] {
+  const bySenat = new Map(senat.ranks.map((r) => [foldText(r.ministry), r]));
+  const rows: ChamberComparison[] = [];
+  for (const r of an.ranks) {
+    const s = bySenat.get(foldText(r.ministry));
+    if (s) rows.push({ ministry: r.ministry, an: r, senat: s });
+  }
+  const size = (c: ChamberComparison) => (c.an?.eligible ?? 0) + (c.senat?.eligible ?? 0);
+  return rows
+    .sort((a, b) => size(b) - size(a) || a.ministry.localeCompare(b.ministry, 'fr'))
+    .slice(0, Math.max(0, limit));
 }

@@ -4,7 +4,7 @@
  * cached per corpus revision (`revision()`, cheap), so repeated commands cost no SQL.
  */
 import type Database from 'better-sqlite3';
-import type { Acteur, QuestionStatus } from '../corpus/types';
+import type { Acteur, Chamber, QuestionStatus } from '../corpus/types';
 import { foldName, labelKey, MINISTRY_OPTIONAL, personKey, rankByName, type NameKey } from './names';
 import type { DeputyRef, Insights, QuestionFacts } from './types';
 
@@ -93,14 +93,24 @@ export function createSqlInsights(
   revision: () => string = () => '',
   log?: InsightsLog,
 ): Insights {
-  let lists: { rev: string; deputies: Named<DeputyRef>[]; ministries: Named<{ name: string }>[] } | null = null;
+  let lists: {
+    rev: string;
+    deputies: Named<DeputyRef>[];
+    senators: Named<DeputyRef>[];
+    ministries: Named<{ name: string }>[];
+  } | null = null;
   let factsRev = '';
   const facts = new Lru<QuestionFacts[]>(64);
 
   const deputyList = db.prepare<[], { acteur_ref: string | null; author_name: string | null; n: number }>(
     `SELECT acteur_ref, author_name, count(*) AS n FROM questions
-     WHERE acteur_ref IS NOT NULL OR author_name IS NOT NULL
+     WHERE chamber = 'an' AND (acteur_ref IS NOT NULL OR author_name IS NOT NULL)
      GROUP BY acteur_ref, author_name`,
+  );
+  // The Sénat's authors are known by name only (no acteurs records: data-formats §7).
+  const senatorList = db.prepare<[], { author_name: string; n: number }>(
+    `SELECT author_name, count(*) AS n FROM questions
+     WHERE chamber = 'senat' AND author_name IS NOT NULL GROUP BY author_name`,
   );
   const askedList = db.prepare<[], { name: string; n: number }>(
     'SELECT ministry_asked AS name, count(*) AS n FROM questions WHERE ministry_asked IS NOT NULL GROUP BY ministry_asked',
@@ -185,7 +195,13 @@ export function createSqlInsights(
       value: { name },
       count,
     }));
-    lists = { rev, deputies, ministries };
+    const senators: Named<DeputyRef>[] = senatorList.all().map((r) => ({
+      value: { acteurRef: null, name: r.author_name, chamber: 'senat' },
+      count: r.n,
+      label: r.author_name,
+      key: personKey({ name: r.author_name }),
+    }));
+    lists = { rev, deputies, senators, ministries };
     return lists;
   };
 
@@ -202,17 +218,17 @@ export function createSqlInsights(
     return loaded.map((f) => ({ ...f }));
   };
 
-  const findByNumberStmt = db.prepare<[number, string], { uid: string; legislature: number }>(
-    'SELECT uid, legislature FROM questions WHERE number = ? AND type = ? ORDER BY legislature DESC',
+  const findByNumberStmt = db.prepare<[number, string, string], { uid: string; legislature: number }>(
+    'SELECT uid, legislature FROM questions WHERE number = ? AND type = ? AND chamber = ? ORDER BY legislature DESC',
   );
   // A deputy's questions: by acteur, plus those known by the same name only (seed pages).
   const byActeur = db.prepare<[string, string], FactRow>(
     `SELECT ${FACT_COLUMNS} FROM questions WHERE acteur_ref = ?
      UNION
-     SELECT ${FACT_COLUMNS} FROM questions WHERE author_name = ? AND acteur_ref IS NULL`,
+     SELECT ${FACT_COLUMNS} FROM questions WHERE author_name = ? AND acteur_ref IS NULL AND chamber = 'an'`,
   );
-  const byAuthorName = db.prepare<[string], FactRow>(
-    `SELECT ${FACT_COLUMNS} FROM questions WHERE author_name = ? AND acteur_ref IS NULL`,
+  const byAuthorName = db.prepare<[string, string], FactRow>(
+    `SELECT ${FACT_COLUMNS} FROM questions WHERE author_name = ? AND acteur_ref IS NULL AND chamber = ?`,
   );
   const byMinistry = db.prepare<[string, string], FactRow>(
     `SELECT ${FACT_COLUMNS} FROM questions WHERE ministry_asked = ?
@@ -221,8 +237,9 @@ export function createSqlInsights(
   );
 
   return {
-    findByNumber: (number, type = 'QE') => findByNumberStmt.all(number, type),
-    findDeputies: (input, limit = 25) => {
+    findByNumber: (number, type = 'QE', chamber: Chamber = 'an') => findByNumberStmt.all(number, type, chamber),
+    findDeputies: (input, limit = 25, chamber: Chamber = 'an') => {
+      if (chamber === 'senat') return rank(currentLists().senators, input, limit);
       const deputies = currentLists().deputies;
       const ref = input.trim().toUpperCase();
       if (/^PA\d+$/.test(ref))
@@ -233,7 +250,7 @@ export function createSqlInsights(
     deputyFacts: (ref) =>
       ref.acteurRef
         ? cachedFacts(`a:${ref.acteurRef}`, () => byActeur.all(ref.acteurRef as string, ref.name))
-        : cachedFacts(`n:${ref.name}`, () => byAuthorName.all(ref.name)),
+        : cachedFacts(`n:${ref.chamber ?? 'an'}:${ref.name}`, () => byAuthorName.all(ref.name, ref.chamber ?? 'an')),
     ministryFacts: (name) => cachedFacts(`m:${name}`, () => byMinistry.all(name, name)),
   };
 }

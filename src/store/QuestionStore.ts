@@ -306,6 +306,12 @@ export class QuestionStore {
          GROUP BY legislature, status ORDER BY legislature, status`,
       )
       .all();
+    const byChamberLegislatureAndStatus = this.db
+      .prepare<[], { chamber: Chamber; legislature: number; status: QuestionStatus; count: number }>(
+        `SELECT chamber, legislature, status, count(*) AS count FROM questions
+         GROUP BY chamber, legislature, status ORDER BY chamber, legislature, status`,
+      )
+      .all();
     const newest = this.db.prepare<[], { d: string | null }>('SELECT max(question_date) AS d FROM questions').get();
     return {
       total,
@@ -313,6 +319,7 @@ export class QuestionStore {
       byType,
       byStatus,
       byLegislatureAndStatus,
+      byChamberLegislatureAndStatus,
       newestQuestionDate: newest?.d ?? null,
       lastIngestAt: this.getMeta('last_ingest_at'),
     };

@@ -1,4 +1,4 @@
-import type { QuestionStatus, QuestionType } from '../corpus/types';
+import type { Chamber, QuestionStatus, QuestionType } from '../corpus/types';
 
 /** What changed in a question, as seen by an ingest. Digests are built from these. */
 export type EventKind = 'new_question' | 'new_answer' | 'closed' | 'transfer';
@@ -46,6 +46,13 @@ export interface CorpusStats {
   byType: Array<{ type: QuestionType; count: number }>;
   byStatus: Array<{ status: QuestionStatus; count: number }>;
   byLegislatureAndStatus: Array<{ legislature: number; status: QuestionStatus; count: number }>;
+  /** The same per chamber (the Assemblée and the Sénat). */
+  byChamberLegislatureAndStatus: Array<{
+    chamber: Chamber;
+    legislature: number;
+    status: QuestionStatus;
+    count: number;
+  }>;
   newestQuestionDate: string | null;
   lastIngestAt: string | null;
 }

@@ -105,8 +105,13 @@ export function testLexicon(): Lexicon {
       : [];
   });
   deputies.push({ name: 'M. Lionel Tardy', acteurRef: 'PA330240x', count: 300 });
+  // Senators (issue 18): known by name only, like the Sénat's dump gives them.
+  const senators = [
+    { name: 'M. Gérard Larcher', acteurRef: null, count: 40, chamber: 'senat' as const },
+    { name: 'Mme Nathalie Goulet', acteurRef: null, count: 120, chamber: 'senat' as const },
+  ];
   return buildLexicon({
-    deputies,
+    deputies: [...deputies, ...senators],
     ministries: MINISTRIES.map((name, i) => ({ name, count: 1000 - i * 10 })),
     groups: GROUPS.map((g, i) => ({ ...g, count: 500 - i })),
     departments: DEPARTMENTS.map((name) => ({ name, count: 50 })),

@@ -21,8 +21,13 @@ export const PHRASINGS: Phrasing[] = [
   { q: 'qui pose des questions sur la cybercriminalite', intent: 'who', subject: 'cybercriminalite' },
   { q: 'Qui s’intéresse aux déserts médicaux ?', intent: 'who', subject: 'déserts médicaux' },
   { q: "ki parle le plus de l'eau potable", intent: 'who', subject: 'eau potable' },
-  { q: 'quels deputes posent des questions sur les prisons', intent: 'who', subject: 'prisons' },
-  { q: 'Quels députés s’intéressent au loup ?', intent: 'who', subject: 'loup' },
+  {
+    q: 'quels deputes posent des questions sur les prisons',
+    intent: 'who',
+    subject: 'prisons',
+    filters: { chamber: 'an' },
+  },
+  { q: 'Quels députés s’intéressent au loup ?', intent: 'who', subject: 'loup', filters: { chamber: 'an' } },
   { q: "quel groupe pose le plus de questions sur l'immigration", intent: 'who', subject: 'immigration' },
   { q: 'c est qui qui pose des questions sur les retraites agricoles', intent: 'who', subject: 'retraites agricoles' },
   {
@@ -37,7 +42,7 @@ export const PHRASINGS: Phrasing[] = [
     subject: 'harcèlement scolaire',
     filters: y(2023),
   },
-  { q: 'les deputes les plus actifs sur la pêche', intent: 'who', subject: 'pêche' },
+  { q: 'les deputes les plus actifs sur la pêche', intent: 'who', subject: 'pêche', filters: { chamber: 'an' } },
   {
     q: 'qui parle de la desertification medicale dans le Nord',
     intent: 'who',
@@ -417,5 +422,53 @@ export const PHRASINGS: Phrasing[] = [
     intent: 'search',
     subject: 'handicap a l ecole',
     filters: y(2022),
+  },
+  // --- the chambers (issue 18): « au Sénat », « les sénateurs », « sénatrice X », « à l’Assemblée » --------------
+  {
+    q: 'combien de questions au Sénat sur les déserts médicaux',
+    intent: 'count',
+    subject: 'déserts médicaux',
+    filters: { chamber: 'senat' },
+  },
+  {
+    q: 'quels senateurs posent des questions sur le loup',
+    intent: 'who',
+    subject: 'loup',
+    filters: { chamber: 'senat' },
+  },
+  {
+    q: 'les sénateurs les plus actifs sur la ruralité',
+    intent: 'who',
+    subject: 'ruralité',
+    filters: { chamber: 'senat' },
+  },
+  {
+    q: 'questions de la sénatrice Goulet sur la fraude fiscale',
+    intent: 'search',
+    subject: 'fraude fiscale',
+    filters: { deputy: 'Mme Nathalie Goulet', chamber: 'senat' },
+  },
+  {
+    q: 'questions du senateur larcher sur les communes',
+    intent: 'search',
+    subject: 'communes',
+    filters: { deputy: 'M. Gérard Larcher', chamber: 'senat' },
+  },
+  {
+    q: "combien de questions à l'Assemblée nationale sur les retraites en 2024",
+    intent: 'count',
+    subject: 'retraites',
+    filters: { chamber: 'an', ...y(2024) },
+  },
+  {
+    q: 'questions sans réponse au senat sur les prisons',
+    intent: 'pending',
+    subject: 'prisons',
+    filters: { chamber: 'senat', status: 'pending' },
+  },
+  {
+    q: 'qui pose des questions sur l eau à l Assemblée et au Sénat',
+    intent: 'who',
+    subject: 'eau',
   },
 ];

@@ -34,8 +34,8 @@ describe('npm run cli -- question', () => {
   it('renders a question in French: title, author, ministries, dates, status, texts and link', async () => {
     const r = await cli('question', '14-50862');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Question écrite n° 50862 (14e législature) — QANR5L14QE50862');
-    expect(r.out).toContain('Auteur : M. Lionel Tardy (Les Républicains) — Haute-Savoie, 2e circonscription');
+    expect(r.out).toContain('Question écrite n° 50862 (Assemblée nationale, 14e législature) — QANR5L14QE50862');
+    expect(r.out).toContain('Auteur : M. Lionel Tardy, député (Les Républicains) — Haute-Savoie, 2e circonscription');
     expect(r.out).toContain('Ministère interrogé : Justice');
     expect(r.out).toContain('Question publiée au JO le 25 février 2014, page 1736');
     expect(r.out).toMatch(/Réponse publiée au JO le \d/);
@@ -98,7 +98,7 @@ describe('npm run cli -- stats and the registry', () => {
     const r = await cli('recherche-magique');
     expect(r.code).toBe(1);
     expect(r.err).toContain('Commande inconnue : « recherche-magique »');
-    expect(r.err).toContain('question <législature-numéro | uid> [--json]');
+    expect(r.err).toContain('question <législature-numéro | uid> [--chambre an|senat] [--json]');
   });
 });
 

@@ -35,13 +35,66 @@ function addWrittenQuestionOne(): void {
 
 describe('question references', () => {
   it('reads uids, legislature-number, with the type before or after, and bare numbers', () => {
-    expect(parseQuestionRef('QANR5L17QG1')).toEqual({ legislature: 17, type: 'QG', number: 1 });
-    expect(parseQuestionRef('17-1')).toEqual({ legislature: 17, number: 1, type: null });
-    expect(parseQuestionRef('17-1-QG')).toEqual({ legislature: 17, number: 1, type: 'QG' });
-    expect(parseQuestionRef('QG 17-1')).toEqual({ legislature: 17, number: 1, type: 'QG' });
-    expect(parseQuestionRef('qosd-15-2')).toEqual({ legislature: 15, number: 2, type: 'QOSD' });
-    expect(parseQuestionRef('50862')).toEqual({ legislature: null, number: 50862, type: null });
+    expect(parseQuestionRef('QANR5L17QG1')).toEqual({ chamber: 'an', legislature: 17, type: 'QG', number: 1 });
+    expect(parseQuestionRef('17-1')).toEqual({ chamber: null, legislature: 17, number: 1, type: null });
+    expect(parseQuestionRef('17-1-QG')).toEqual({ chamber: null, legislature: 17, number: 1, type: 'QG' });
+    expect(parseQuestionRef('QG 17-1')).toEqual({ chamber: null, legislature: 17, number: 1, type: 'QG' });
+    expect(parseQuestionRef('qosd-15-2')).toEqual({ chamber: null, legislature: 15, number: 2, type: 'QOSD' });
+    expect(parseQuestionRef('50862')).toEqual({ chamber: null, legislature: null, number: 50862, type: null });
     expect(parseQuestionRef('question 12')).toBeNull();
+  });
+
+  it('reads a Sénat reference from its uid or a chamber written first, and leaves the chamber unsaid otherwise', () => {
+    expect(parseQuestionRef('QSENL17QE4132')).toEqual({ chamber: 'senat', legislature: 17, type: 'QE', number: 4132 });
+    expect(parseQuestionRef('S 17-4132')).toEqual({ chamber: 'senat', legislature: 17, number: 4132, type: null });
+    expect(parseQuestionRef('Sénat 17-04132')).toEqual({ chamber: 'senat', legislature: 17, number: 4132, type: null });
+    expect(parseQuestionRef('senat-17-4132-QE')).toEqual({
+      chamber: 'senat',
+      legislature: 17,
+      number: 4132,
+      type: 'QE',
+    });
+    expect(parseQuestionRef('AN 17-4132')).toEqual({ chamber: 'an', legislature: 17, number: 4132, type: null });
+    expect(parseQuestionRef('17-4132')?.chamber).toBeNull();
+    expect(parseQuestionRef('S')).toBeNull();
+  });
+});
+
+describe('npm run cli -- question with the Sénat', () => {
+  function addSenatQuestion(): void {
+    const store = openStore(db);
+    const qg = store.getQuestion('QANR5L17QG1')!;
+    store.upsertQuestions(
+      [
+        {
+          ...qg,
+          uid: 'QSENL17QG1',
+          chamber: 'senat',
+          author: { ...qg.author, name: 'Mme Anne Sénat', civility: 'Mme', acteurRef: null },
+          url: 'https://www.senat.fr/questions/base/2024/qSEQ241000001.html',
+        },
+      ],
+      { seenAt: NOW.toISOString() },
+    );
+    store.close();
+  }
+
+  it('reads 17-1 as the Assemblée question unless --chambre senat or « S 17-1 » says the Sénat', async () => {
+    addSenatQuestion();
+    const an = await cli('question', '17-1');
+    expect(an.code).toBe(0);
+    expect(an.out).toContain('(Assemblée nationale, 17e législature) — QANR5L17QG1');
+    for (const argv of [['17-1', '--chambre', 'senat'], ['S 17-1'], ['QSENL17QG1']]) {
+      const senat = await cli('question', ...argv);
+      expect(senat.code).toBe(0);
+      expect(senat.out).toContain('(Sénat, 17e législature) — QSENL17QG1');
+      expect(senat.out).toContain('Auteur : Mme Anne Sénat, sénatrice');
+    }
+    const contradiction = await cli('question', 'S 17-1', '--chambre', 'an');
+    expect(contradiction.code).not.toBe(0);
+    expect(contradiction.err).toContain('ne désignent pas la même chambre');
+    const bad = await cli('question', '17-1', '--chambre', 'lords');
+    expect(bad.err).toContain('Option --chambre : « lords » inconnue');
   });
 });
 

@@ -236,7 +236,7 @@ describe('/question', () => {
   it('shows metadata, question, answer, ministry history and delay', async () => {
     const reply = await run('question', { numero: 1003, legislature: 15 });
     const t = text(reply);
-    expect(reply.embeds?.[0]?.title).toBe('Question écrite n° 1003 — 15e législature');
+    expect(reply.embeds?.[0]?.title).toBe('Question écrite n° 1003 — Assemblée nationale, 15e législature');
     expect(reply.embeds?.[0]?.url).toBe('https://www.assemblee-nationale.fr/dyn/15/questions/QANR5L15QE1003');
     expect(t).toContain('Historique des ministères');
     expect(t).toMatch(/06\/02\/2018 : Intérieur\n10\/04\/2018 : Justice/);

@@ -58,7 +58,7 @@ describe('/question and types of question', () => {
   it('shows the question au Gouvernement n° 1 when it is the only question n° 1, with an honest text and author', async () => {
     const r = await run({ numero: 1 });
     const t = text(r);
-    expect(t).toContain('Question au Gouvernement n° 1 — 17e législature');
+    expect(t).toContain('Question au Gouvernement n° 1 — Assemblée nationale, 17e législature');
     expect(t).toContain('député(e) PA842279 (RN)');
     expect(t).toContain(
       'pas (encore) dans les données ouvertes de l’Assemblée : [voir la page officielle](https://www.assemblee-nationale.fr/dyn/17/questions/QANR5L17QG1)',

@@ -153,7 +153,7 @@ describe('console session', () => {
     const second = await session.handleLine('Page suivante');
     expect(second).toMatch(/page 2\/\d+/);
     const opened = await session.handleLine('/question numero:50862 legislature:14');
-    expect(opened).toContain('Question écrite n° 50862 — 14e législature');
+    expect(opened).toContain('Question écrite n° 50862 — Assemblée nationale, 14e législature');
     expect(opened).toContain('[Questions similaires]');
   });
 

@@ -60,6 +60,24 @@ describe('/digest', () => {
     expect(reply.content).toContain('le mardi à 08 h');
   });
 
+  it('follows one chamber when asked, keeps it through other changes, and goes back to both with « tous »', async () => {
+    const added = await run(digest, {
+      subcommand: 'ajouter',
+      values: { salon: '900000000000000009', chambre: 'senat' },
+    });
+    const [sub] = t.repo.listSubscriptions('g1');
+    expect(sub!.chamber).toBe('senat');
+    expect(added.content).toContain('Sénat · contenu : tout');
+    await run(digest, { subcommand: 'modifier', values: { id: sub!.id, heure: '9h' } });
+    expect(t.repo.getSubscription(sub!.id)).toMatchObject({ chamber: 'senat', time: '09:00' });
+    await run(digest, { subcommand: 'modifier', values: { id: sub!.id, chambre: 'an' } });
+    expect(t.repo.getSubscription(sub!.id)!.chamber).toBe('an');
+    await run(digest, { subcommand: 'modifier', values: { id: sub!.id, chambre: 'tous' } });
+    expect(t.repo.getSubscription(sub!.id)!.chamber).toBeNull();
+    await run(digest, { subcommand: 'ajouter', values: { salon: '900000000000000008' } });
+    expect(t.repo.listSubscriptions('g1').map((s) => s.chamber)).toEqual([null, null]);
+  });
+
   it('checks the permission at run time, whatever the command declaration', async () => {
     await expect(
       run(digest, { subcommand: 'ajouter', values: { salon: '900000000000000009' } }, ctx({ memberPermissions: 0n })),

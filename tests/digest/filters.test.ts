@@ -80,3 +80,16 @@ describe('deputy, ministry, rubrique and content filters', () => {
     expect(compileFilters({ ...none, rubrique: 'santé' })('new_question', q)).toBe(false);
   });
 });
+
+describe('chamber filter (issue 18)', () => {
+  it('keeps one chamber’s questions when the subscription follows one, both chambers otherwise', () => {
+    const an = makeQuestion({ number: 1 });
+    const senat = { ...makeQuestion({ number: 1 }), uid: 'QSENL17QE1', chamber: 'senat' as const };
+    const senatOnly = compileFilters({ ...none, chamber: 'senat' });
+    const anOnly = compileFilters({ ...none, chamber: 'an' });
+    expect([senatOnly('new_question', senat), senatOnly('new_question', an)]).toEqual([true, false]);
+    expect([anOnly('new_question', senat), anOnly('new_question', an)]).toEqual([false, true]);
+    for (const both of [compileFilters(none), compileFilters({ ...none, chamber: null })])
+      expect([both('new_question', senat), both('new_question', an)]).toEqual([true, true]);
+  });
+});

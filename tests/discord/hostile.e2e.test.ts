@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { APIEmbed } from 'discord-api-types/v10';
-import type { Question } from '../../src/corpus/types';
+import { makeUid, type Question, senatQuestionUrl } from '../../src/corpus/types';
 import type { RunningApp } from '../../src/main';
 import { buildCorpus, longText, makeQuestion, tempDir } from '../support/botCorpus';
 import {
@@ -80,6 +80,17 @@ initial.push(
     closure: { code: 'RET', label: `Retirée ${INLINE}`, date: '2024-10-01' },
   }),
 );
+// A senator with the same hostile name (issue 18): /senateur, its pages and its autocomplete.
+for (const n of [9101, 9102]) {
+  const q = hostileQuestion(n);
+  initial.push({
+    ...q,
+    uid: makeUid(17, 'QE', n, 'senat'),
+    chamber: 'senat',
+    author: { ...q.author, name: `Mme Zorglubette ${INLINE}`, fullName: null, acteurRef: null },
+    url: senatQuestionUrl(n, q.question?.joDate ?? null),
+  });
+}
 // Namesakes: /depute and /ministere list them as « Autres correspondances » in a footer (plain text).
 {
   const namesake = hostileQuestion(9014);
@@ -288,6 +299,11 @@ describe('a hostile corpus and hostile input', () => {
     expect(deputyNext?.custom_id).toBeDefined();
     await press(deputy, deputyNext!.custom_id!);
     await command('depute', { nom: `**x** @everyone <@123456789012345678> __y__` });
+    const senator = await command('senateur', { nom: 'zorglubette' });
+    expect(senator.message.embeds[0]?.title).toContain('Zorglubette');
+    await command('senateur', { nom: `**x** @everyone <@123456789012345678> __y__` });
+    await command('question', { numero: 9101, legislature: 17, chambre: 'senat' });
+    await command('recherche', { texte: 'zorglub', chambre: 'senat' });
     const ministry = await command('ministere', { nom: 'zorglubique' });
     expect(ministry.message.embeds[0]?.title).toContain('zorglubique');
     expect(ministry.message.embeds[0]?.footer?.text).toContain('zorglubique');
@@ -372,6 +388,7 @@ describe('a hostile corpus and hostile input', () => {
     // Autocompletes fed by the hostile names.
     for (const [name, options, focused, subcommand] of [
       ['depute', { nom: 'zorg' }, 'nom', undefined],
+      ['senateur', { nom: 'zorg' }, 'nom', undefined],
       ['ministere', { nom: 'zorg' }, 'nom', undefined],
       ['recherche', { texte: 'x', groupe: 'gr' }, 'groupe', undefined],
       ['recherche', { texte: 'x', rubrique: 'zorg' }, 'rubrique', undefined],

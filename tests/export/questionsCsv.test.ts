@@ -6,6 +6,7 @@ import { parseCsv } from '../charts/support';
 
 const row = (over: Partial<ExportRow>): ExportRow => ({
   uid: 'QANR5L16QE1',
+  chamber: 'an',
   legislature: 16,
   number: 1,
   type: 'QE',
@@ -47,6 +48,27 @@ describe('CSV exports', () => {
     expect(second![5]).toBe('');
   });
 
+  it('names each question’s chamber in the last column, and the palmarès’ chamber (or both)', () => {
+    const csv = parseCsv(
+      questionsCsv([
+        row({}),
+        row({
+          uid: 'QSENL16QE1',
+          chamber: 'senat',
+          url: 'https://www.senat.fr/questions/base/2023/qSEQ230100001.html',
+        }),
+      ]),
+    );
+    expect(csv.header.at(-1)).toBe('chambre');
+    expect(csv.rows.map((r) => [r[0], r.at(-1)])).toEqual([
+      ['QANR5L16QE1', 'Assemblée nationale'],
+      ['QSENL16QE1', 'Sénat'],
+    ]);
+    const fact = { ministry: 'Justice', status: 'pending' as const, questionDate: '2023-01-01', answerDate: null };
+    const senat = parseCsv(palmaresCsv(rankMinistries([fact], { today: '2025-01-01', chamber: 'senat' })));
+    expect(senat.rows[0]!.at(-1)).toBe('Sénat');
+  });
+
   it('separates fields with semicolons and lines with CRLF, as French spreadsheets expect', () => {
     const text = questionsCsv([row({})]).toString('utf8');
     expect(text.startsWith('\ufeffuid;législature;numéro;')).toBe(true);
@@ -63,6 +85,17 @@ describe('CSV exports', () => {
       { today: '2025-01-01' },
     );
     const csv = parseCsv(palmaresCsv(p));
-    expect(csv.rows[0]).toEqual(['1', 'Justice', '3', '3', '1', '33,3', '2', '90,5', '1']);
+    expect(csv.rows[0]).toEqual([
+      '1',
+      'Justice',
+      '3',
+      '3',
+      '1',
+      '33,3',
+      '2',
+      '90,5',
+      '1',
+      'Assemblée nationale et Sénat',
+    ]);
   });
 });

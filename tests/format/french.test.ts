@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  authorWithRole,
   daysBetween,
   frCount,
   frenchDate,
@@ -72,5 +73,16 @@ describe('one vocabulary for statuses and months', () => {
     expect(frenchMonthWords(false).get('sept')).toBeUndefined();
     expect(frenchMonthWords(true).get('sept')).toBe(9);
     expect([...frenchMonthWords(false).values()]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  });
+});
+
+describe('the author’s mandate (issue 18)', () => {
+  const a = (name: string | null, civility: string | null) => ({ name, fullName: null, acteurRef: 'PA1', civility });
+  it('says « sénateur », « sénatrice » or « député(e) » after the name, and nothing more when the name is unknown', () => {
+    expect(authorWithRole(a('M. Gérard Larcher', 'M.'), 'senat')).toBe('M. Gérard Larcher, sénateur');
+    expect(authorWithRole(a('Mme Nathalie Goulet', 'Mme'), 'senat')).toBe('Mme Nathalie Goulet, sénatrice');
+    expect(authorWithRole(a('Mme Camille Dupont', 'Mme'), 'an')).toBe('Mme Camille Dupont, députée');
+    expect(authorWithRole(a('Camille Dupont', null), 'an')).toBe('Camille Dupont, député(e)');
+    expect(authorWithRole(a(null, null), 'an')).toBe('député(e) PA1');
   });
 });

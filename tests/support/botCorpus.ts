@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Question } from '../../src/corpus/types';
+import { makeUid, type Question, senatQuestionUrl } from '../../src/corpus/types';
 import { ingest } from '../../src/corpus/ingest';
 import { generateActeurs, generateQuestions } from '../../tools/generator';
 import { parseActeur } from '../../src/corpus/parse/parseActeur';
@@ -98,6 +98,39 @@ export function makeQuestion(over: Partial<Question> & { number: number; legisla
     source: { file: 'tests', format: 'opendata-json' },
     ...over,
   };
+}
+
+/**
+ * A hand-made Sénat question (issue 18), as the Sénat's dump gives it: a senator known by name only (no acteurRef),
+ * the group, the département, the senat.fr page. Overrides as for `makeQuestion`.
+ */
+export function makeSenatQuestion(over: Partial<Question> & { number: number; legislature?: number }): Question {
+  const legislature = over.legislature ?? 16;
+  const joDate = over.question?.joDate ?? '2023-03-09';
+  return makeQuestion({
+    uid: makeUid(legislature, 'QE', over.number, 'senat'),
+    chamber: 'senat',
+    legislature,
+    author: {
+      name: 'Mme Nathalie Goulet',
+      civility: 'Mme',
+      fullName: 'Nathalie Goulet',
+      acteurRef: null,
+      mandatRef: null,
+      group: { name: 'Union Centriste', abbrev: 'UC', organeRef: null },
+      department: 'Orne',
+      departmentNumber: '61',
+      circonscription: null,
+    },
+    question: {
+      text: 'Mme Nathalie Goulet attire l’attention de M. le ministre sur la situation des tribunaux.',
+      joDate,
+      joPage: '1500',
+    },
+    url: senatQuestionUrl(over.number, joDate),
+    source: { file: 'tests', format: 'senat-dump' },
+    ...over,
+  });
 }
 
 /** About `words` words of plausible French administrative prose. */

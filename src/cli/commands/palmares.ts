@@ -1,5 +1,5 @@
 /**
- * `npm run cli -- palmares [--legislature N] [--png out.png] [--csv out.csv] [--json]`: the ministries' ranking of
+ * `npm run cli -- palmares [--legislature N] [--chambre an|senat] [--png out.png] [--csv out.csv] [--json]`: the ministries' ranking of
  * /palmares (share answered within two months, median delay, overdue questions); --csv writes the ranking.
  */
 import { writeFileSync } from 'node:fs';
@@ -9,13 +9,14 @@ import { renderChartPng } from '../../charts/renderChart';
 import { palmaresSpec } from '../../charts/specs';
 import { palmaresCsv } from '../../export/questionsCsv';
 import { createCorpusQueries } from '../../insights/corpusQueries';
-import { ordinal } from '../../format/french';
+import { CHAMBER_NAMES, ordinal } from '../../format/french';
 import { CliError, type CliCommand } from '../types';
+import { parseChamberArg } from './search';
 
 export const palmaresCommand: CliCommand = {
   name: 'palmares',
   summary: 'palmarès des ministères : réponses dans les deux mois, délai médian, retards (PNG, CSV, JSON)',
-  usage: 'palmares [--legislature N] [--png f.png] [--csv f.csv] [--json]',
+  usage: 'palmares [--legislature N] [--chambre an|senat] [--png f.png] [--csv f.csv] [--json]',
   async run(args, ctx) {
     let parsed;
     try {
@@ -23,6 +24,7 @@ export const palmaresCommand: CliCommand = {
         args,
         options: {
           legislature: { type: 'string' },
+          chambre: { type: 'string' },
           png: { type: 'string' },
           csv: { type: 'string' },
           json: { type: 'boolean' },
@@ -44,8 +46,14 @@ export const palmaresCommand: CliCommand = {
         );
       }
     }
-    const p = corpus.palmares(legislature, ctx.now.toISOString().slice(0, 10));
-    const where = legislature === null ? 'toutes législatures' : `${ordinal(legislature)} législature`;
+    const chamber = parseChamberArg(v.chambre);
+    const p = corpus.palmares(legislature, ctx.now.toISOString().slice(0, 10), chamber ?? null);
+    const where = [
+      chamber ? CHAMBER_NAMES[chamber] : '',
+      legislature === null ? 'toutes législatures' : `${ordinal(legislature)} législature`,
+    ]
+      .filter(Boolean)
+      .join(', ');
     let png: { path: string; width: number; height: number } | null = null;
     if (v.png && p.ranks.length) {
       const r = await renderChartPng(palmaresSpec(p, `Palmarès des ministères — ${where}`));

@@ -1,21 +1,32 @@
+import { parseArgs } from 'node:util';
 import { parseQuestionRef, refLabel } from '../../corpus/questionRef';
-import type { Question } from '../../corpus/types';
+import type { Chamber, Question } from '../../corpus/types';
 import { TYPE_LABELS } from '../../format/french';
 import type { QuestionStore } from '../../store/QuestionStore';
 import { renderQuestion } from '../renderQuestion';
 import { CliError, type CliCommand } from '../types';
+import { parseChamberArg } from './search';
 
 /**
- * Accepted references (src/corpus/questionRef.ts): a uid (QANR5L14QE50862), "14-50862", "17-1-QG", "QG 17-1", or
- * a bare number. Without a type, every type is looked at: one question is returned alone, several (types or
- * legislatures sharing the number) as a list for the caller to show.
+ * Accepted references (src/corpus/questionRef.ts): a uid (QANR5L14QE50862, QSENL17QE4132), "14-50862", "17-1-QG",
+ * "QG 17-1", "S 17-4132", or a bare number. The chamber is the reference's, else `--chambre`, else the Assemblée.
+ * Without a type, every type is looked at: one question is returned alone, several (types or legislatures sharing
+ * the number) as a list for the caller to show.
  */
-function findByReference(store: QuestionStore, ref: string): Question | Question[] | null {
+function findByReference(
+  store: QuestionStore,
+  ref: string,
+  chamber: Chamber | undefined,
+): Question | Question[] | null {
   const parsed = parseQuestionRef(ref);
   if (!parsed) {
-    throw new CliError(`Référence non reconnue : « ${ref} ». Exemples : 14-50862, 17-1-QG, QG 17-1, QANR5L14QE50862.`);
+    throw new CliError(
+      `Référence non reconnue : « ${ref} ». Exemples : 14-50862, 17-1-QG, QG 17-1, S 17-4132, QANR5L14QE50862.`,
+    );
   }
-  const rows = store.findByNumber(parsed.number, parsed);
+  if (parsed.chamber && chamber && parsed.chamber !== chamber)
+    throw new CliError(`La référence « ${ref} » et l’option --chambre ne désignent pas la même chambre.`);
+  const rows = store.findByNumber(parsed.number, { ...parsed, chamber: parsed.chamber ?? chamber ?? 'an' });
   const found = store.getQuestions(rows.map((r) => r.uid));
   if (found.length === 0) return null;
   return found.length === 1 ? found[0]! : found;
@@ -24,16 +35,26 @@ function findByReference(store: QuestionStore, ref: string): Question | Question
 export const questionCommand: CliCommand = {
   name: 'question',
   summary: 'affiche une question (texte, réponse, ministères, dates)',
-  usage: 'question <législature-numéro | uid> [--json]   (aussi 17-1-QG, QG 17-1)',
+  usage: 'question <législature-numéro | uid> [--chambre an|senat] [--json]   (aussi 17-1-QG, QG 17-1, S 17-4132)',
   run(args, ctx) {
-    const json = args.includes('--json');
-    const refs = args.filter((a) => a !== '--json');
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { chambre: { type: 'string' }, json: { type: 'boolean' } },
+      });
+    } catch (err) {
+      throw new CliError(`Option invalide : ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const json = parsed.values.json === true;
+    const refs = parsed.positionals;
     if (refs.length === 0)
       throw new CliError(
-        'Usage : npm run cli -- question <législature-numéro | uid> [--json], par ex. 14-50862 ou 17-1-QG',
+        'Usage : npm run cli -- question <législature-numéro | uid> [--chambre an|senat] [--json], par ex. 14-50862, 17-1-QG ou 17-4132 --chambre senat',
       );
     const ref = refs.join(' ');
-    const found = findByReference(ctx.store(), ref);
+    const found = findByReference(ctx.store(), ref, parseChamberArg(parsed.values.chambre));
     if (!found) throw new CliError(`Aucune question « ${ref} » dans la base.`);
     if (Array.isArray(found)) {
       const oneType = found.every((q) => q.type === found[0]!.type);

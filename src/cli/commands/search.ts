@@ -1,16 +1,17 @@
 /**
  * `npm run cli -- search "entraide pénale" --legislature 14 [--depute X --groupe G --ministere Y --rubrique R
- *  --departement D --statut repondu|en-attente|retiree --depuis JJ/MM/AAAA --jusqua JJ/MM/AAAA
+ *  --departement D --chambre an|senat|tous --statut repondu|en-attente|retiree --depuis JJ/MM/AAAA --jusqua JJ/MM/AAAA
  *  --repondu-sous N --en-attente-depuis N --tri pertinence|recent|ancien --limite N --page N --index-dir DIR] [--json]`
  *
  * Uses the saved index (`--index-dir`, else the configuration's INDEX_DIR: beside the database by default), rebuilt
  * and saved when the corpus changed.
  */
 import { parseArgs } from 'node:util';
+import type { Chamber } from '../../corpus/types';
 import { createSearchService } from '../../search/createSearchService';
 import { excerptToPlain } from '../../search/excerpt';
 import type { SearchFilters, SearchRequest, SearchResponse, SortOrder } from '../../search/types';
-import { frenchDate, frNumber, STATUS_WORDS, searchModeNote, statusOfWord } from '../../format/french';
+import { CHAMBER_MARKS, frenchDate, frNumber, STATUS_WORDS, searchModeNote, statusOfWord } from '../../format/french';
 import { describeUnsearchable } from '../../search/searchableText';
 import { CliError, type CliCommand } from '../types';
 import { writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { createCorpusQueries } from '../../insights/corpusQueries';
 import { MAX_EXPORT_ROWS, questionsCsv } from '../../export/questionsCsv';
 import type { Collected } from '../../search/SearchService';
 import type { QuestionStore } from '../../store/QuestionStore';
+import { foldKey } from '../../text/fold';
 
 /** Writes the CSV export of a search; returns the line to print. */
 function writeSearchCsv(file: string, collected: Collected, store: QuestionStore): string {
@@ -70,7 +72,18 @@ export const FILTER_ARGS = {
   departement: { type: 'string' },
   depuis: { type: 'string' },
   jusqua: { type: 'string' },
+  chambre: { type: 'string' },
 } as const;
+
+const CHAMBERS: Record<string, Chamber | undefined> = { an: 'an', assemblee: 'an', senat: 'senat', tous: undefined };
+
+/** `--chambre an|senat|tous` (accents and case aside): one chamber, or both (undefined). */
+export function parseChamberArg(value: string | undefined): Chamber | undefined {
+  if (value === undefined) return undefined;
+  const key = foldKey(value);
+  if (!(key in CHAMBERS)) throw new CliError(`Option --chambre : « ${value} » inconnue (an, senat ou tous).`);
+  return CHAMBERS[key];
+}
 
 type FilterValues = { [K in keyof typeof FILTER_ARGS]?: string };
 
@@ -80,6 +93,8 @@ type FilterValues = { [K in keyof typeof FILTER_ARGS]?: string };
  */
 export function namedFilters(v: FilterValues): SearchFilters {
   const filters: SearchFilters = {};
+  const chamber = parseChamberArg(v.chambre);
+  if (chamber) filters.chamber = chamber;
   if (v.depute) filters.deputy = v.depute;
   if (v.groupe) filters.group = v.groupe;
   if (v.ministere) filters.ministry = v.ministere;
@@ -172,7 +187,7 @@ function renderSearch(r: SearchResponse, req: SearchRequest): string {
   if (note) lines.push(note);
   r.hits.forEach((h, i) => {
     lines.push('');
-    lines.push(`${from + i}. n° ${h.number} (${h.legislature}e législature) — ${h.title}`);
+    lines.push(`${from + i}. ${CHAMBER_MARKS[h.chamber]} n° ${h.number} (${h.legislature}e législature) — ${h.title}`);
     const who = [h.author, h.group].filter(Boolean).join(', ');
     if (who) lines.push(`   ${who}${h.ministry ? ` → ${h.ministry}` : ''}`);
     const dates = [`posée le ${frenchDate(h.questionDate) ?? '?'}`];
@@ -223,6 +238,7 @@ export const searchCommand: CliCommand = {
               tookMs: Math.round(r.tookMs * 10) / 10,
               results: r.hits.map((h) => ({
                 uid: h.uid,
+                chamber: h.chamber,
                 score: h.score,
                 legislature: h.legislature,
                 number: h.number,

@@ -3,7 +3,7 @@
  * pressed it sees it) with a CSV of at most 5,000 questions. Custom id `exp:<kind>:<arg>`; the handler is
  * registered by commands/tendance.ts (one owner per prefix) and serves every list:
  *   s = a search (ResultsState id), d = a deputy (state id), m = a ministry (state id), t = a trend (state id),
- *   p = the palmarès of a legislature (number, or "all").
+ *   p = the palmarès of a legislature (number, or "all"; « .an » / « .senat » after it for one chamber).
  */
 import type { APIButtonComponentWithCustomId } from 'discord-api-types/v10';
 import { component, customId, type ComponentCall, type CallContext } from '../commandKit';
@@ -17,6 +17,7 @@ import type { DeputyRef } from '../../insights/types';
 import { csvName, MAX_EXPORT_ROWS, palmaresCsv, questionsCsv } from '../../export/questionsCsv';
 import { frCount, frNumber } from '../../format/french';
 import type { TrendQuery } from '../../charts/chartDeps';
+import type { Chamber } from '../../corpus/types';
 
 export type ExportKind = 's' | 'd' | 'm' | 't' | 'p';
 
@@ -121,16 +122,16 @@ async function exportReply(
   ctx: CallContext,
 ): Promise<ComponentReply> {
   if (kind === 'p') {
-    const legislature = arg === 'all' ? null : Number.parseInt(arg, 10);
+    const { legislature, chamber } = parsePalmaresExportArg(arg);
     const today = ctx.now.toISOString().slice(0, 10);
-    const p = charts.corpus.palmares(legislature, today);
-    const overdue = charts.corpus.overduePending(legislature, today, MAX_EXPORT_ROWS);
-    const suffix = legislature === null ? 'toutes' : `${legislature}e`;
+    const p = charts.corpus.palmares(legislature, today, chamber);
+    const overdue = charts.corpus.overduePending(legislature, today, MAX_EXPORT_ROWS, chamber);
+    const suffix = `${legislature === null ? 'toutes' : `${legislature}e`}${chamber ? `-${chamber}` : ''}`;
     const files: ReplyFile[] = [
       {
         name: `palmares-${suffix.replace('e', '')}.csv`,
         data: palmaresCsv(p),
-        description: `Palmarès des ministères (${suffix} législature), une ligne par ministère.`,
+        description: `Palmarès des ministères (${suffix}), une ligne par ministère.`,
       },
       {
         name: `en-attente-plus-de-2-mois-${suffix.replace('e', '')}.csv`,
@@ -153,5 +154,19 @@ async function exportReply(
     ephemeral: true,
     content: summary(rows.length, Math.max(total, rows.length), escapeCorpus(what)),
     files: [{ name: csvName('questions', label), data: questionsCsv(rows), description: `Export CSV ${what}` }],
+  };
+}
+
+/** The palmarès export button's argument: « 16 », « all », « 16.senat » (the chamber after a dot). */
+export function palmaresExportArg(legislature: number | null, chamber: Chamber | undefined): string {
+  return `${legislature ?? 'all'}${chamber ? `.${chamber}` : ''}`;
+}
+
+/** Reads `palmaresExportArg` back. */
+function parsePalmaresExportArg(arg: string): { legislature: number | null; chamber: Chamber | null } {
+  const [leg = 'all', c] = arg.split('.');
+  return {
+    legislature: leg === 'all' ? null : Number.parseInt(leg, 10),
+    chamber: c === 'an' || c === 'senat' ? c : null,
   };
 }

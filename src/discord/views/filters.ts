@@ -1,8 +1,33 @@
 /** The filter options shared by /tendance and the plain-French answers, and their French description. */
+import type { Chamber } from '../../corpus/types';
 import { parseDateRange } from '../../discord/userInput';
 import type { SearchFilters } from '../../search/types';
 import { formatDate } from '../../discord/userInput';
-import { ordinal, STATUS_WORDS } from '../../format/french';
+import { CHAMBER_NAMES, ordinal, STATUS_WORDS } from '../../format/french';
+
+/** The `chambre` option's value meaning both chambers (the default). */
+const BOTH_CHAMBERS = 'tous';
+
+/**
+ * The `chambre` option, declared once for every command that takes it (/recherche, /tendance, /palmares, /stats,
+ * /digest, /suivre, /question, /similaires): the Assemblée nationale, the Sénat, or both (the default).
+ */
+export const CHAMBER_OPTION = {
+  type: 'string',
+  nameEn: 'chamber',
+  description: 'Assemblée nationale, Sénat ou les deux (par défaut)',
+  descriptionEn: 'National Assembly, Senate or both (default)',
+  choices: [
+    { name: CHAMBER_NAMES.an, nameEn: 'National Assembly', value: 'an' },
+    { name: CHAMBER_NAMES.senat, nameEn: 'Senate', value: 'senat' },
+    { name: 'Les deux', nameEn: 'Both', value: BOTH_CHAMBERS },
+  ],
+} as const;
+
+/** The chamber a `chambre` option names; undefined for both (absent or « tous »). */
+export function chamberOf(value: string | undefined): Chamber | undefined {
+  return value === 'an' || value === 'senat' ? value : undefined;
+}
 
 /** The `legislature` option, declared once (type and range); each command says in its description what it defaults to. */
 export function legislatureOption(description: string, descriptionEn: string) {
@@ -60,6 +85,7 @@ export const FILTER_OPTIONS = {
     description: 'Publiée jusqu’au (JJ/MM/AAAA ou AAAA-MM-JJ)',
     descriptionEn: 'Published on or before (DD/MM/YYYY or YYYY-MM-DD)',
   },
+  chambre: CHAMBER_OPTION,
 } as const;
 
 export interface FilterArgs {
@@ -71,10 +97,13 @@ export interface FilterArgs {
   legislature?: number;
   depuis?: string;
   jusqua?: string;
+  chambre?: string;
 }
 
 export function filtersOf(args: FilterArgs): SearchFilters {
+  const chamber = chamberOf(args.chambre);
   return {
+    ...(chamber ? { chamber } : {}),
     ...(args.depute ? { deputy: args.depute } : {}),
     ...(args.groupe ? { group: args.groupe } : {}),
     ...(args.ministere ? { ministry: args.ministere } : {}),
@@ -88,6 +117,7 @@ export function filtersOf(args: FilterArgs): SearchFilters {
 /** "député : Tardy · 14e législature · depuis le 01/01/2014" (plain text: escape before Markdown). */
 export function describeFilters(f: SearchFilters): string {
   return [
+    f.chamber ? CHAMBER_NAMES[f.chamber] : '',
     f.deputy ? `député·e : ${f.deputy}` : '',
     f.group ? `groupe : ${f.group}` : '',
     f.ministry ? `ministère : ${f.ministry}` : '',
@@ -118,6 +148,7 @@ export function slashCommand(name: string, text: string, f: SearchFilters, extra
   if (f.rubrique) parts.push(`rubrique:${q(f.rubrique)}`);
   if (f.department && name !== 'recherche') parts.push(`departement:${q(f.department)}`);
   if (f.legislature !== undefined) parts.push(`legislature:${f.legislature}`);
+  if (f.chamber) parts.push(`chambre:${f.chamber}`);
   for (const [k, v] of Object.entries(extra)) parts.push(`${k}:${q(v)}`);
   if (f.from) parts.push(`depuis:${formatDate(f.from)}`);
   if (f.to) parts.push(`jusqua:${formatDate(f.to)}`);

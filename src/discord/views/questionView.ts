@@ -10,7 +10,13 @@ import { COLORS, cutWithLink, escapeName, ordinal, statusText } from '../format'
 import { truncate, truncatePlain } from '../limits';
 import { escapeCorpus } from '../markdown';
 import type { Reply } from '../reply';
-import { authorLabel, questionTitle, TEXT_NOT_IN_OPEN_DATA } from '../../format/french';
+import {
+  authorWithRole,
+  CHAMBER_NAMES,
+  CHAMBER_PAGES,
+  questionTitle,
+  TEXT_NOT_IN_OPEN_DATA,
+} from '../../format/french';
 import { formatDate } from '../userInput';
 
 const TYPE_LABEL: Record<QuestionType, string> = {
@@ -64,8 +70,8 @@ function historyValue(q: Question): string {
 
 function authorLine(q: Question): string {
   const a = q.author;
-  // corpus (issue 12): « député(e) PA… » until the deputy's record names the author.
-  const name = authorLabel(a);
+  // corpus (issue 12): « député(e) PA… » until the deputy's record names the author; « sénateur » / « sénatrice ».
+  const name = authorWithRole(a, q.chamber);
   const group = a.group ? ` (${a.group.abbrev ?? a.group.name})` : '';
   const place = a.department
     ? ` — ${a.department}${a.circonscription ? `, ${a.circonscription}${a.circonscription === 1 ? 're' : 'e'} circ.` : ''}`
@@ -105,7 +111,7 @@ export function questionReply(q: Question, now: Date): Reply {
       inline: false,
     });
   }
-  const title = `${TYPE_LABEL[q.type]} n° ${q.number} — ${ordinal(q.legislature)} législature`;
+  const title = `${TYPE_LABEL[q.type]} n° ${q.number} — ${CHAMBER_NAMES[q.chamber]}, ${ordinal(q.legislature)} législature`;
   const heading = headingOf(q);
   const fixed =
     title.length + heading.length + fields.reduce((n, f) => n + f.name.length + Math.min(f.value.length, 1024), 0) + 60;
@@ -120,7 +126,7 @@ export function questionReply(q: Question, now: Date): Reply {
     4000 - heading.length,
     answerText ? Math.max(400, Math.floor(available * 0.4)) : available,
   );
-  const questionPart = cutWithLink(questionText, Math.min(questionText.length, questionBudget), q.url);
+  const questionPart = cutWithLink(questionText, Math.min(questionText.length, questionBudget), q.url, q.chamber);
   const embeds: APIEmbed[] = [
     {
       title,
@@ -135,7 +141,7 @@ export function questionReply(q: Question, now: Date): Reply {
     embeds.push({
       // No `url` here: Discord merges embeds sharing a url and would drop this one's text.
       title: `Réponse${q.answer.joDate ? ` publiée au JO le ${formatDate(q.answer.joDate)}` : ''}`,
-      description: cutWithLink(answerText, Math.max(200, answerBudget), q.url),
+      description: cutWithLink(answerText, Math.max(200, answerBudget), q.url, q.chamber),
       color: COLORS.answered,
     });
   }
@@ -146,7 +152,7 @@ export function questionReply(q: Question, now: Date): Reply {
         type: 1,
         components: [
           { type: 2, style: 1, label: 'Questions similaires', custom_id: customId('qsim', q.uid) },
-          { type: 2, style: 5, label: "Page de l'Assemblée", url: q.url },
+          { type: 2, style: 5, label: CHAMBER_PAGES[q.chamber], url: q.url },
         ],
       },
     ],

@@ -14,7 +14,7 @@ import type { CommandDeps } from '../deps';
 import { COLORS, hitField, ordinal } from '../format';
 import { truncate } from '../limits';
 import { escapeCorpus, plainText } from '../markdown';
-import { searchModeNote } from '../../format/french';
+import { CHAMBER_MARKS, searchModeNote } from '../../format/french';
 import type { ActionRow, Reply } from '../reply';
 import { UserError } from '../UserError';
 import { exportButton } from './exportButton';
@@ -125,7 +125,10 @@ function resultsReply(opts: {
         placeholder: 'Ouvrir une question en entier',
         options: res.hits.map((h) => ({
           // Select options show plain text (no Markdown): corpus text made inert, not backslash-escaped.
-          label: truncate(`n° ${h.number} (${ordinal(h.legislature)}) — ${plainText(h.title || 'Sans titre')}`, 100),
+          label: truncate(
+            `${CHAMBER_MARKS[h.chamber]} n° ${h.number} (${ordinal(h.legislature)}) — ${plainText(h.title || 'Sans titre')}`,
+            100,
+          ),
           value: h.uid,
           description: truncate(
             plainText([h.author, h.ministry].filter(Boolean).join(' · ')) || 'Question écrite',

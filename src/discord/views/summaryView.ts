@@ -6,7 +6,7 @@ import { numberLink, statusText } from '../format';
 import { truncate } from '../limits';
 import { escapeCorpus } from '../markdown';
 import { formatDate } from '../userInput';
-import { frNumber as fr, questionTitle } from '../../format/french';
+import { CHAMBER_MARKS, frNumber as fr, questionTitle } from '../../format/french';
 
 function percent(share: number): string {
   return `${Math.round(share * 100)} %`;
@@ -45,9 +45,10 @@ export function summaryFields(s: Summary, opts: { ministries: boolean }): APIEmb
   return fields;
 }
 
-/** "[n° 50862 (14e lég.)](url) · 25/02/2014 · Internet / … · réponse en 203 jours" */
+/** "AN · [n° 50862 (14e lég.)](url) · 25/02/2014 · Internet / … · réponse en 203 jours" */
 export function questionLine(q: Question, now: Date, withAuthor = false): string {
   const parts = [
+    CHAMBER_MARKS[q.chamber],
     numberLink(q.legislature, q.number, q.url),
     formatDate(q.question?.joDate),
     escapeCorpus(truncate(questionTitle(q), 90)),
