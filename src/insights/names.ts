@@ -45,6 +45,11 @@ const CIVILITIES: ReadonlySet<string> = new Set([
   'madame',
   'mademoiselle',
 ]);
+/** A civility (« m », « mme », « monsieur »…), given as `foldName` folds it. */
+export function isCivility(foldedWord: string): boolean {
+  return CIVILITIES.has(foldedWord);
+}
+
 /** Words that may be left out of a name: French, Dutch, German, Italian and Spanish particles. */
 const PARTICLES: ReadonlySet<string> = new Set([
   'de',

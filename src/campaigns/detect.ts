@@ -1,0 +1,108 @@
+/**
+ * Campaigns: questions whose normalised texts are near-identical (Jaccard of their word 3-shingles at least
+ * `SAME_TEXT_JACCARD`), grouped by union-find over the candidate pairs the LSH bands give. Pure.
+ * Also the common answers: one answer text published for several questions (same normalised text).
+ */
+import { createHash } from 'node:crypto';
+import { foldName } from '../insights/names';
+import { bandKeys, estimate, jaccard, minhash } from './signature';
+
+/** Threshold of « same text », chosen on the labelled set (tests/fixtures/campaigns, see the README's figures). */
+const SAME_TEXT_JACCARD = 0.3;
+/** Fewer shingles than this (a one-line question, « sur la situation des hôpitaux ») cannot tell a campaign. */
+const MIN_SHINGLES = 12;
+/** A band's bucket is compared with at most its last members of other campaigns (boilerplate-proof). */
+const BUCKET_SCAN = 32;
+/** Candidates whose signatures agree on fewer bins than this share are not checked (far below the threshold). */
+const MIN_ESTIMATE = 0.1;
+/** An answer shorter than this (« Voir la réponse à la question n° … ») is not a common answer. */
+const MIN_ANSWER_CHARS = 200;
+
+/** Whether two shingle sets are the same text (both long enough). */
+function sameText(a: Uint32Array, b: Uint32Array): boolean {
+  return a.length >= MIN_SHINGLES && b.length >= MIN_SHINGLES && jaccard(a, b) >= SAME_TEXT_JACCARD;
+}
+
+class UnionFind {
+  private readonly parent: Int32Array;
+  constructor(n: number) {
+    this.parent = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.parent[i] = i;
+  }
+  find(i: number): number {
+    let r = i;
+    while (this.parent[r] !== r) r = this.parent[r]!;
+    while (this.parent[i] !== r) {
+      const next = this.parent[i]!;
+      this.parent[i] = r;
+      i = next;
+    }
+    return r;
+  }
+  /** Joins the two sets; the smaller index stays the root (a campaign is named after its first member). */
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return;
+    if (ra < rb) this.parent[rb] = ra;
+    else this.parent[ra] = rb;
+  }
+}
+
+/** What a full pass finds: per document, its campaign's root (the first member's index), or -1 when alone. */
+export interface CampaignGrouping {
+  root: Int32Array;
+  /** The band keys of each eligible document (empty for the others), for storage. */
+  keys: number[][];
+  /** Candidate pairs checked by their exact Jaccard. */
+  checked: number;
+}
+
+/** Groups documents (their shingle sets, in the order that names campaigns) into campaigns. */
+export function groupCampaigns(sets: readonly Uint32Array[]): CampaignGrouping {
+  const uf = new UnionFind(sets.length);
+  const buckets = new Map<number, number[]>();
+  const keys: number[][] = [];
+  const sigs: Array<Uint32Array | null> = [];
+  let checked = 0;
+  for (let i = 0; i < sets.length; i++) {
+    const set = sets[i]!;
+    if (set.length < MIN_SHINGLES) {
+      keys.push([]);
+      sigs.push(null);
+      continue;
+    }
+    const sig = minhash(set);
+    sigs.push(sig);
+    const own = bandKeys(sig);
+    keys.push(own);
+    for (const key of own) {
+      let bucket = buckets.get(key);
+      if (!bucket) {
+        bucket = [];
+        buckets.set(key, bucket);
+      }
+      for (let k = bucket.length - 1, scanned = 0; k >= 0 && scanned < BUCKET_SCAN; k--, scanned++) {
+        const j = bucket[k]!;
+        if (uf.find(j) === uf.find(i) || estimate(sig, sigs[j]!) < MIN_ESTIMATE) continue;
+        checked++;
+        if (sameText(set, sets[j]!)) uf.union(i, j);
+      }
+      bucket.push(i);
+    }
+  }
+  const root = new Int32Array(sets.length).fill(-1);
+  const size = new Int32Array(sets.length);
+  for (let i = 0; i < sets.length; i++) size[uf.find(i)]!++;
+  for (let i = 0; i < sets.length; i++) {
+    const r = uf.find(i);
+    if (size[r]! > 1) root[i] = r;
+  }
+  return { root, keys, checked };
+}
+
+/** The key of a common answer: a hash of the answer's folded words, null when too short to tell. */
+export function answerKey(answer: string | null): string | null {
+  if (!answer || answer.length < MIN_ANSWER_CHARS) return null;
+  return createHash('sha1').update(foldName(answer)).digest('hex').slice(0, 20);
+}
