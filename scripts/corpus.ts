@@ -8,6 +8,7 @@
 import dotenv from 'dotenv';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { updateCampaigns } from '../src/campaigns/updateCampaigns';
 import { configOrExit } from '../src/config';
 import { OFFICIAL_LEGISLATURES } from '../src/corpus/official/addresses';
 import { formatOfficialReport } from '../src/corpus/official/formatOfficialReport';
@@ -70,6 +71,7 @@ try {
     progress: !values.json && !values['no-progress'],
     opsLog: (line) => console.error(line),
   });
+  updateCampaigns(store, (line) => console.error(line));
   const maxRssBytes = process.resourceUsage().maxRSS * 1024;
   const failed = report.archives.filter((a) => a.status === 'error');
   if (values.json) {

@@ -18,9 +18,14 @@ const MIN_ESTIMATE = 0.1;
 /** An answer shorter than this (« Voir la réponse à la question n° … ») is not a common answer. */
 const MIN_ANSWER_CHARS = 200;
 
+/** Whether a question's shingle set is long enough to be in a campaign. */
+export function eligible(set: Uint32Array): boolean {
+  return set.length >= MIN_SHINGLES;
+}
+
 /** Whether two shingle sets are the same text (both long enough). */
-function sameText(a: Uint32Array, b: Uint32Array): boolean {
-  return a.length >= MIN_SHINGLES && b.length >= MIN_SHINGLES && jaccard(a, b) >= SAME_TEXT_JACCARD;
+export function sameText(a: Uint32Array, b: Uint32Array): boolean {
+  return eligible(a) && eligible(b) && jaccard(a, b) >= SAME_TEXT_JACCARD;
 }
 
 class UnionFind {
@@ -67,7 +72,7 @@ export function groupCampaigns(sets: readonly Uint32Array[]): CampaignGrouping {
   let checked = 0;
   for (let i = 0; i < sets.length; i++) {
     const set = sets[i]!;
-    if (set.length < MIN_SHINGLES) {
+    if (!eligible(set)) {
       keys.push([]);
       sigs.push(null);
       continue;

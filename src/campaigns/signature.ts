@@ -17,7 +17,7 @@ const BIN_BITS = 6;
 /** Bins per LSH band. */
 const ROWS = 2;
 /** LSH bands (BANDS × ROWS <= BINS). */
-const BANDS = 24;
+export const BANDS = 24;
 
 /** 32-bit FNV-1a of a string, then a murmur3 finaliser (FNV's low bits mix poorly). */
 function hash32(s: string): number {

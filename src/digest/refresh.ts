@@ -4,6 +4,7 @@
  */
 import { ingest, type FetchLike, type IngestSummary } from '../corpus/ingest';
 import { ingestInChildProcess } from '../corpus/ingest/ingestInChildProcess';
+import { updateCampaigns } from '../campaigns/updateCampaigns';
 import type { QuestionStore } from '../store/QuestionStore';
 import { silentLogger, type DigestLogger } from './deliver';
 import { refreshRetryDelayMs } from './schedule';
@@ -88,6 +89,7 @@ export async function runRefresh(opts: RefreshOptions): Promise<RefreshOutcome> 
         ...(opts.fetch ? { fetch: opts.fetch } : {}),
         ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
       });
+      updateCampaigns(opts.store, ingestLog);
       revisionAfter = opts.store.revision();
       ingestPid = process.pid;
     }
