@@ -1,11 +1,13 @@
 /**
- * `npm run bench [-- --only search,ingest,bot,charts,refresh,corpus,relevance,recovery,catchup] [--sizes 10000,100000] [--scale 1] [--keep-db chemin]`
+ * `npm run bench [-- --only search,ingest,bot,charts,refresh,corpus,relevance,recovery,catchup,campaigns] [--sizes 10000,100000] [--scale 1] [--keep-db chemin]`
  *
  * refresh: the bot's event loop and acknowledgements while a 20,000-question archive is refreshed (issue 9);
  * corpus: the whole official corpus at real sizes through `npm run corpus -- officiel` (issue 12; --scale shrinks
  * it, --keep-db keeps the database for the search measurements);
  * recovery: a search worker killed, then one hung, mid-traffic in the bot (time to full service, acknowledgements);
- * catchup: the index catch-up after another process's ingest of 20,000 questions (event-loop delay, searches meanwhile).
+ * catchup: the index catch-up after another process's ingest of 20,000 questions (event-loop delay, searches meanwhile);
+ * campaigns: the labelled set's precision and recall, the full pass at 180,000 generated questions and the incremental
+ * one (issue 21).
  *
  * Runs each benchmark in its own child process (so that one's heap does not weigh on the next and peak RSS
  * is the child's own), in order. Each writes its JSON to bench-results/ and prints a summary line.
@@ -26,7 +28,18 @@ const sizes = values.sizes
   .split(',')
   .map((s) => Number(s.trim()))
   .filter((n) => Number.isInteger(n) && n > 0);
-const all = ['ingest', 'search', 'bot', 'charts', 'refresh', 'corpus', 'relevance', 'recovery', 'catchup'] as const;
+const all = [
+  'ingest',
+  'search',
+  'bot',
+  'charts',
+  'refresh',
+  'corpus',
+  'relevance',
+  'recovery',
+  'catchup',
+  'campaigns',
+] as const;
 const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...all];
 
 const plan: Array<{ name: string; count: number }> = [];
@@ -42,7 +55,9 @@ for (const name of all) {
         ? [20_000]
         : name === 'corpus' || name === 'relevance'
           ? [0]
-          : sizes;
+          : name === 'campaigns'
+            ? [180_000]
+            : sizes;
   for (const count of benchSizes) plan.push({ name, count });
 }
 

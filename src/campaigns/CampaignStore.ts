@@ -13,13 +13,11 @@ import type { QuestionStore } from '../store/QuestionStore';
 import { foldKey } from '../text/fold';
 import { isStopWord } from '../search/analyzeFrench';
 import { openingOf, withoutCivilityDots } from '../search/rerank';
-import { answerKey, eligible, groupCampaigns, sameText } from './detect';
+import { answerKey, BUCKET_SCAN, eligible, groupCampaigns, maybeSame, sameText } from './detect';
 import { campaignWords } from './normalize';
-import { BANDS, bandKeys, minhash, shingles } from './signature';
+import { bandKeys, minhash, shingles } from './signature';
 
 const REVISION_KEY = 'campaigns_revision';
-/** A new question checks at most this many candidates (the most recent first). */
-const MAX_CANDIDATES = 200;
 
 interface SourceRow {
   qrow: number;
@@ -145,7 +143,7 @@ export class CampaignStore {
     const sets = rows.map(setOf);
     const grouping = groupCampaigns(sets);
     const insertQuestion = this.db.prepare(
-      'INSERT INTO campaign_questions (qrow, uid, campaign_id, answer_key) VALUES (?, ?, ?, ?)',
+      'INSERT INTO campaign_questions (qrow, uid, campaign_id, answer_key, signature) VALUES (?, ?, ?, ?, ?)',
     );
     const insertBand = this.db.prepare('INSERT OR IGNORE INTO campaign_bands (band_key, qrow) VALUES (?, ?)');
     const ids = new Set<number>();
@@ -157,7 +155,7 @@ export class CampaignStore {
           const root = grouping.root[i]!;
           const id = root === -1 ? null : rows[root]!.qrow;
           if (id !== null) ids.add(id);
-          insertQuestion.run(r.qrow, r.uid, id, answerKey(r.answer));
+          insertQuestion.run(r.qrow, r.uid, id, answerKey(r.answer), blobOf(grouping.sigs[i]!));
           for (const key of grouping.keys[i]!) insertBand.run(key, r.qrow);
         }
         this.summarise([...ids]);
@@ -173,17 +171,20 @@ export class CampaignStore {
     const rows = this.db
       .prepare<[number], SourceRow>(`SELECT ${SOURCE_COLUMNS} FROM questions WHERE revision > ? ORDER BY rowid`)
       .all(since);
-    const candidates = this.db.prepare<number[], { qrow: number }>(
-      `SELECT DISTINCT qrow FROM campaign_bands WHERE band_key IN (${Array(BANDS).fill('?').join(',')})
-       ORDER BY qrow DESC LIMIT ${MAX_CANDIDATES}`,
+    // Each key's latest questions, as the full pass scans its buckets (BUCKET_SCAN).
+    const bucket = this.db.prepare<[number, number], { qrow: number }>(
+      'SELECT qrow FROM campaign_bands WHERE band_key = ? ORDER BY qrow DESC LIMIT ?',
+    );
+    const signatureOf = this.db.prepare<[number], { signature: Buffer | null }>(
+      'SELECT signature FROM campaign_questions WHERE qrow = ?',
     );
     const sourceOf = this.db.prepare<[number], SourceRow>(`SELECT ${SOURCE_COLUMNS} FROM questions WHERE rowid = ?`);
     const campaignOf = this.db.prepare<[number], { campaign_id: number | null }>(
       'SELECT campaign_id FROM campaign_questions WHERE qrow = ?',
     );
     const upsertQuestion = this.db.prepare(
-      `INSERT INTO campaign_questions (qrow, uid, campaign_id, answer_key) VALUES (?, ?, NULL, ?)
-       ON CONFLICT (qrow) DO UPDATE SET answer_key = excluded.answer_key`,
+      `INSERT INTO campaign_questions (qrow, uid, campaign_id, answer_key, signature) VALUES (?, ?, NULL, ?, ?)
+       ON CONFLICT (qrow) DO UPDATE SET answer_key = excluded.answer_key, signature = excluded.signature`,
     );
     const moveCampaign = this.db.prepare('UPDATE campaign_questions SET campaign_id = ? WHERE campaign_id = ?');
     const setCampaign = this.db.prepare('UPDATE campaign_questions SET campaign_id = ? WHERE qrow = ?');
@@ -193,13 +194,18 @@ export class CampaignStore {
     this.db
       .transaction(() => {
         for (const r of rows) {
-          upsertQuestion.run(r.qrow, r.uid, answerKey(r.answer));
           const set = setOf(r);
-          const keys = eligible(set) ? bandKeys(minhash(set)) : [];
+          const sig = eligible(set) ? minhash(set) : null;
+          upsertQuestion.run(r.qrow, r.uid, answerKey(r.answer), blobOf(sig));
+          const keys = sig ? bandKeys(sig) : [];
           const joined = new Set<number>(); // campaign ids, or the qrow of a question in none
-          if (keys.length) {
-            for (const { qrow } of candidates.all(...keys)) {
-              if (qrow === r.qrow) continue;
+          if (sig) {
+            const seen = new Set<number>([r.qrow]);
+            for (const qrow of keys.flatMap((key) => bucket.all(key, BUCKET_SCAN).map((b) => b.qrow))) {
+              if (seen.has(qrow)) continue;
+              seen.add(qrow);
+              const signature = signatureOf.get(qrow)?.signature;
+              if (!signature || !maybeSame(sig, sigOf(signature))) continue;
               const other = sourceOf.get(qrow);
               if (!other || !sameText(set, setOf(other))) continue;
               joined.add(campaignOf.get(qrow)?.campaign_id ?? qrow);
@@ -362,6 +368,15 @@ export class CampaignStore {
       .get()!;
     return { mode, questions, ...c, durationMs: Math.round(performance.now() - started) };
   }
+}
+
+function blobOf(sig: Uint32Array | null): Buffer | null {
+  return sig ? Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength) : null;
+}
+
+function sigOf(blob: Buffer): Uint32Array {
+  const copy = new Uint8Array(blob); // aligned
+  return new Uint32Array(copy.buffer, 0, copy.byteLength >> 2);
 }
 
 /** The subject sentence of a text, as shown (« sur la fermeture des classes… »), at most 200 characters. */

@@ -12,11 +12,16 @@ const SAME_TEXT_JACCARD = 0.3;
 /** Fewer shingles than this (a one-line question, « sur la situation des hôpitaux ») cannot tell a campaign. */
 const MIN_SHINGLES = 12;
 /** A band's bucket is compared with at most its last members of other campaigns (boilerplate-proof). */
-const BUCKET_SCAN = 32;
+export const BUCKET_SCAN = 8;
 /** Candidates whose signatures agree on fewer bins than this share are not checked (far below the threshold). */
-const MIN_ESTIMATE = 0.1;
+const MIN_ESTIMATE = 0.2;
 /** An answer shorter than this (« Voir la réponse à la question n° … ») is not a common answer. */
 const MIN_ANSWER_CHARS = 200;
+
+/** Whether two signatures may be the same text (a cheap filter before `sameText`). */
+export function maybeSame(a: Uint32Array, b: Uint32Array): boolean {
+  return estimate(a, b) >= MIN_ESTIMATE;
+}
 
 /** Whether a question's shingle set is long enough to be in a campaign. */
 export function eligible(set: Uint32Array): boolean {
@@ -59,6 +64,8 @@ export interface CampaignGrouping {
   root: Int32Array;
   /** The band keys of each eligible document (empty for the others), for storage. */
   keys: number[][];
+  /** The signature of each eligible document (null for the others), for storage. */
+  sigs: Array<Uint32Array | null>;
   /** Candidate pairs checked by their exact Jaccard. */
   checked: number;
 }
@@ -70,6 +77,8 @@ export function groupCampaigns(sets: readonly Uint32Array[]): CampaignGrouping {
   const keys: number[][] = [];
   const sigs: Array<Uint32Array | null> = [];
   let checked = 0;
+  // The document that last looked at each one: a candidate met in several bands is looked at once.
+  const seenBy = new Int32Array(sets.length).fill(-1);
   for (let i = 0; i < sets.length; i++) {
     const set = sets[i]!;
     if (!eligible(set)) {
@@ -89,7 +98,9 @@ export function groupCampaigns(sets: readonly Uint32Array[]): CampaignGrouping {
       }
       for (let k = bucket.length - 1, scanned = 0; k >= 0 && scanned < BUCKET_SCAN; k--, scanned++) {
         const j = bucket[k]!;
-        if (uf.find(j) === uf.find(i) || estimate(sig, sigs[j]!) < MIN_ESTIMATE) continue;
+        if (seenBy[j] === i) continue;
+        seenBy[j] = i;
+        if (uf.find(j) === uf.find(i) || !maybeSame(sig, sigs[j]!)) continue;
         checked++;
         if (sameText(set, sets[j]!)) uf.union(i, j);
       }
@@ -103,7 +114,7 @@ export function groupCampaigns(sets: readonly Uint32Array[]): CampaignGrouping {
     const r = uf.find(i);
     if (size[r]! > 1) root[i] = r;
   }
-  return { root, keys, checked };
+  return { root, keys, sigs, checked };
 }
 
 /** The key of a common answer: a hash of the answer's folded words, null when too short to tell. */

@@ -15,9 +15,9 @@ const SHINGLE_WORDS = 3;
 const BINS = 64;
 const BIN_BITS = 6;
 /** Bins per LSH band. */
-const ROWS = 2;
+const ROWS = 3;
 /** LSH bands (BANDS × ROWS <= BINS). */
-export const BANDS = 24;
+const BANDS = 21;
 
 /** 32-bit FNV-1a of a string, then a murmur3 finaliser (FNV's low bits mix poorly). */
 function hash32(s: string): number {
@@ -43,9 +43,15 @@ function mix32(x: number): number {
 export function shingles(words: readonly string[]): Uint32Array {
   const n = words.length;
   if (!n) return new Uint32Array(0);
+  const wordHashes = new Uint32Array(n);
+  for (let i = 0; i < n; i++) wordHashes[i] = hash32(words[i]!);
   const count = Math.max(1, n - SHINGLE_WORDS + 1);
   const out = new Uint32Array(count);
-  for (let i = 0; i < count; i++) out[i] = hash32(words.slice(i, i + SHINGLE_WORDS).join(' '));
+  for (let i = 0; i < count; i++) {
+    let h = 0x9747b28c;
+    for (let k = i; k < Math.min(n, i + SHINGLE_WORDS); k++) h = mix32(Math.imul(h ^ wordHashes[k]!, 0x01000193));
+    out[i] = h;
+  }
   out.sort();
   let k = 0;
   for (let i = 0; i < count; i++) if (i === 0 || out[i] !== out[k - 1]) out[k++] = out[i]!;

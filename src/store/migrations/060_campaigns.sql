@@ -7,7 +7,10 @@ CREATE TABLE campaign_questions (
   -- The campaign: the qrow of its first member; NULL when the question is in none.
   campaign_id INTEGER,
   -- Key of the published answer's folded text (src/campaigns/detect.ts answerKey); NULL without a long enough answer.
-  answer_key  TEXT
+  answer_key  TEXT,
+  -- The MinHash signature (64 x uint32, src/campaigns/signature.ts) of a question long enough to be in a campaign:
+  -- a candidate far from a new question is set aside without reading its text.
+  signature   BLOB
 );
 CREATE INDEX campaign_questions_campaign ON campaign_questions (campaign_id) WHERE campaign_id IS NOT NULL;
 CREATE INDEX campaign_questions_answer ON campaign_questions (answer_key) WHERE answer_key IS NOT NULL;
