@@ -115,7 +115,7 @@ export default defineCommand({
   },
   prepare: (args, deps) =>
     findQuestionOrFail(deps, args.numero, args.legislature, args.type as QuestionType | undefined),
-  run: (q, _deps, ctx) => questionReply(q, ctx.now),
+  run: (q, deps, ctx) => questionReply(q, ctx.now, deps.campaigns?.ofQuestion(q.uid)),
   components: {
     /** qsim:<uid> -> similar questions, as a new message. */
     qsim: component({

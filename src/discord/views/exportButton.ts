@@ -3,7 +3,7 @@
  * pressed it sees it) with a CSV of at most 5,000 questions. Custom id `exp:<kind>:<arg>`; the handler is
  * registered by commands/tendance.ts (one owner per prefix) and serves every list:
  *   s = a search (ResultsState id), d = a deputy (state id), m = a ministry (state id), t = a trend (state id),
- *   p = the palmarès of a legislature (number, or "all").
+ *   p = the palmarès of a legislature (number, or "all"), c = a campaign (its id, src/campaigns).
  */
 import type { APIButtonComponentWithCustomId } from 'discord-api-types/v10';
 import { component, customId, type ComponentCall, type CallContext } from '../commandKit';
@@ -18,7 +18,7 @@ import { csvName, MAX_EXPORT_ROWS, palmaresCsv, questionsCsv } from '../../expor
 import { frCount, frNumber } from '../../format/french';
 import type { TrendQuery } from '../../charts/chartDeps';
 
-export type ExportKind = 's' | 'd' | 'm' | 't' | 'p';
+export type ExportKind = 's' | 'd' | 'm' | 't' | 'p' | 'c';
 
 const EXPORT_LABEL = 'Exporter (CSV)';
 
@@ -96,6 +96,16 @@ async function uidsOf(
       what: `des questions au ministère ${name}`,
     };
   }
+  if (kind === 'c' && deps.campaigns) {
+    const campaign = deps.campaigns.get(Number(arg));
+    if (!campaign) throw new UserError('Cette campagne a changé depuis : relancez /campagnes.');
+    return {
+      uids: deps.campaigns.members(campaign.id, MAX_EXPORT_ROWS),
+      total: campaign.size,
+      label: `campagne ${campaign.id}`,
+      what: 'de la campagne',
+    };
+  }
   throw new UserError('Ce bouton n’est plus valide : relancez la commande.');
 }
 
@@ -107,7 +117,7 @@ export const exportComponent = component({
   answer: 'ephemeral',
   prepare(call: ComponentCall, deps: CommandDeps) {
     const [kind = '', arg = ''] = call.args;
-    if (!['p', 's', 'd', 'm', 't'].includes(kind))
+    if (!['p', 's', 'd', 'm', 't', 'c'].includes(kind))
       throw new UserError('Ce bouton n’est plus valide : relancez la commande.');
     return { kind, arg, charts: requireCharts(deps) };
   },
