@@ -70,7 +70,7 @@ export function campaignsReply(list: readonly CampaignSummary[], what: string): 
   return {
     embeds: [
       {
-        title: `Campagnes de questions identiques ${what}`.trim(),
+        title: `Campagnes de questions identiques ${escapeCorpus(what)}`.trim(),
         color: COLORS.question,
         description: lines.join('\n\n'),
         footer: {
@@ -90,7 +90,7 @@ export function campaignReply(c: CampaignSummary, questions: readonly Question[]
       `… et ${frCount(c.size - MEMBERS_SHOWN, 'autre question', 'autres questions')} (toutes dans l’export CSV)`,
     );
   const embed: APIEmbed = {
-    title: `Campagne : ${escapeCorpus(subjectOf(c)).slice(0, 200)}`,
+    title: `Campagne : ${escapeCorpus(subjectOf(c).slice(0, 200))}`,
     color: COLORS.question,
     description: `${campaignFacts(c)}\n\n${lines.join('\n')}`,
   };
