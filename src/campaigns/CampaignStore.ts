@@ -139,9 +139,17 @@ export class CampaignStore {
   rebuild(): CampaignPassReport {
     const started = performance.now();
     const revision = this.revisionCounter();
-    const rows = this.db.prepare<[], SourceRow>(`SELECT ${SOURCE_COLUMNS} FROM questions ORDER BY rowid`).all();
-    const sets = rows.map(setOf);
+    // Read in one pass, keeping only each question's shingles and answer key (not its texts).
+    const rows: Array<{ qrow: number; uid: string; answerKey: string | null }> = [];
+    const sets: Uint32Array[] = [];
+    for (const r of this.db
+      .prepare<[], SourceRow>(`SELECT ${SOURCE_COLUMNS} FROM questions ORDER BY rowid`)
+      .iterate()) {
+      rows.push({ qrow: r.qrow, uid: r.uid, answerKey: answerKey(r.answer) });
+      sets.push(setOf(r));
+    }
     const grouping = groupCampaigns(sets);
+    sets.length = 0;
     const insertQuestion = this.db.prepare(
       'INSERT INTO campaign_questions (qrow, uid, campaign_id, answer_key, signature) VALUES (?, ?, ?, ?, ?)',
     );
@@ -155,7 +163,7 @@ export class CampaignStore {
           const root = grouping.root[i]!;
           const id = root === -1 ? null : rows[root]!.qrow;
           if (id !== null) ids.add(id);
-          insertQuestion.run(r.qrow, r.uid, id, answerKey(r.answer), blobOf(grouping.sigs[i]!));
+          insertQuestion.run(r.qrow, r.uid, id, r.answerKey, blobOf(grouping.sigs[i]!));
           for (const key of grouping.keys[i]!) insertBand.run(key, r.qrow);
         }
         this.summarise([...ids]);
@@ -334,6 +342,24 @@ export class CampaignStore {
       )
       .all(id, limit)
       .map((r) => r.uid);
+  }
+
+  /** Of these questions, how many are in a campaign, and in how many campaigns (a deputy's, /depute). */
+  shareOf(uids: readonly string[]): { questions: number; campaigns: number } {
+    const ids = new Set<number>();
+    let questions = 0;
+    for (let i = 0; i < uids.length; i += 500) {
+      const chunk = uids.slice(i, i + 500);
+      const rows = this.db
+        .prepare<string[], { campaign_id: number }>(
+          `SELECT campaign_id FROM campaign_questions WHERE campaign_id IS NOT NULL
+           AND uid IN (${chunk.map(() => '?').join(',')})`,
+        )
+        .all(...chunk);
+      questions += rows.length;
+      for (const r of rows) ids.add(r.campaign_id);
+    }
+    return { questions, campaigns: ids.size };
   }
 
   /** A question's campaign and how many questions share its answer. */

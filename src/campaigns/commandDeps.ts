@@ -4,7 +4,7 @@
  */
 import type { CampaignStore } from './CampaignStore';
 
-export type CampaignReader = Pick<CampaignStore, 'computed' | 'largest' | 'get' | 'members' | 'ofQuestion'>;
+export type CampaignReader = Pick<CampaignStore, 'computed' | 'largest' | 'get' | 'members' | 'ofQuestion' | 'shareOf'>;
 
 declare module '../discord/deps' {
   interface CommandDeps {

@@ -109,3 +109,12 @@ describe('/question and campaigns', () => {
     expect(lookalike.message.embeds[0]!.fields!.some((f) => f.name === 'Campagne')).toBe(false);
   });
 });
+
+describe('/depute and campaigns', () => {
+  it('says how many of the deputy’s questions repeat a campaign’s text', async () => {
+    const res = await run('depute', { nom: 'Cubertafon' });
+    expect(res.message.embeds[0]!.description).toBe(
+      'Sa question reprend le texte d’une campagne (1 campagne ; voir /campagnes).',
+    );
+  });
+});

@@ -97,6 +97,18 @@ export function campaignReply(c: CampaignSummary, questions: readonly Question[]
   return { embeds: [embed], components: [{ type: 1, components: [exportButton('c', c.id)] }] };
 }
 
+/** « 12 de ses 40 questions reprennent le texte d’une campagne (4 campagnes) », or null when none (/depute). */
+export function campaignShareLine(share: { questions: number; campaigns: number }, total: number): string | null {
+  if (!share.questions) return null;
+  const of =
+    share.questions < total
+      ? `${frNumber(share.questions)} de ses ${frNumber(total)} questions ${share.questions > 1 ? 'reprennent' : 'reprend'}`
+      : total === 1
+        ? 'Sa question reprend'
+        : `Ses ${frNumber(total)} questions reprennent`;
+  return `${of} le texte d’une campagne (${frCount(share.campaigns, 'campagne')} ; voir /campagnes).`;
+}
+
 /** The lines of a question's card: its campaign and its common answer; empty when neither. */
 export function questionCampaignLines(qc: QuestionCampaign): string[] {
   const lines: string[] = [];
