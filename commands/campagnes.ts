@@ -6,8 +6,8 @@
 import { component, defineCommand } from '../src/discord/commandKit';
 import type { CommandDeps } from '../src/discord/deps';
 import { UserError } from '../src/discord/UserError';
-import { campaignReply, campaignsReply, CAMPAIGNS_SHOWN } from '../src/discord/views/campaignView';
-import { describeFilters, FILTER_OPTIONS } from '../src/discord/views/filters';
+import { campaignReply, campaignsReply, campaignsWhat, CAMPAIGNS_SHOWN } from '../src/discord/views/campaignView';
+import { FILTER_OPTIONS } from '../src/discord/views/filters';
 import { parseDateRange } from '../src/discord/userInput';
 import type { CampaignFilters } from '../src/campaigns/CampaignStore';
 import type { CampaignReader } from '../src/campaigns/commandDeps';
@@ -19,16 +19,6 @@ function requireCampaigns(deps: CommandDeps): CampaignReader {
       'Les campagnes ne sont pas encore calculées : elles le seront après la prochaine mise à jour du corpus.',
     );
   return deps.campaigns;
-}
-
-/** « sur « pesticides » · 16e législature · depuis le 01/01/2024 », or '' without filters. */
-export function campaignsWhat(f: CampaignFilters): string {
-  const filters = describeFilters({
-    ...(f.legislature !== undefined ? { legislature: f.legislature } : {}),
-    ...(f.since ? { from: f.since } : {}),
-    ...(f.until ? { to: f.until } : {}),
-  });
-  return [f.text ? `sur « ${f.text} »` : '', filters].filter(Boolean).join(' · ');
 }
 
 export default defineCommand({

@@ -118,3 +118,16 @@ describe('/depute and campaigns', () => {
     );
   });
 });
+
+describe('campaigns in plain French', () => {
+  it('answers « quelles campagnes sur… » and « a-t-elle déjà été posée ? » with the campaigns', async () => {
+    const res = await run('demander', { texte: 'quelles campagnes sur la télémédecine ?' });
+    expect(res.message.content).toContain(
+      'Compris : **les campagnes de questions identiques** — sujet « télémédecine »',
+    );
+    expect(res.message.content).toContain('`/campagnes texte:télémédecine`');
+    expect(res.message.embeds[0]!.description).toContain('8 questions du 2 au 16 mars 2025');
+    const asked = await run('demander', { texte: 'cette question a-t-elle déjà été posée ?' });
+    expect(asked.message.embeds[0]!.description).toMatch(/^\*\*1\.\*\* sur l'expérimentation/);
+  });
+});

@@ -4,7 +4,8 @@
  * Buttons: `camp:<id>` opens a campaign's list (owned by commands/campagnes.ts), `exp:c:<id>` exports it.
  */
 import type { APIEmbed } from 'discord-api-types/v10';
-import type { CampaignSummary, QuestionCampaign } from '../../campaigns/CampaignStore';
+import type { CampaignFilters, CampaignSummary, QuestionCampaign } from '../../campaigns/CampaignStore';
+import { describeFilters } from './filters';
 import type { Question } from '../../corpus/types';
 import { frCount, frenchPeriod, frNumber } from '../../format/french';
 import { customId } from '../commandKit';
@@ -42,6 +43,16 @@ function campaignFacts(c: CampaignSummary): string {
 
 function subjectOf(c: CampaignSummary): string {
   return c.subject || 'Texte sans objet lisible';
+}
+
+/** « sur « pesticides » · 16e législature · depuis le 01/01/2024 », or '' without filters. */
+export function campaignsWhat(f: CampaignFilters): string {
+  const filters = describeFilters({
+    ...(f.legislature !== undefined ? { legislature: f.legislature } : {}),
+    ...(f.since ? { from: f.since } : {}),
+    ...(f.until ? { to: f.until } : {}),
+  });
+  return [f.text ? `sur « ${f.text} »` : '', filters].filter(Boolean).join(' · ');
 }
 
 /** The largest campaigns, each with a button opening its questions. `what` says what was asked. */
