@@ -63,6 +63,8 @@ function upsertGenerated(store: QuestionStore, opts: { count: number; startNumbe
 }
 
 interface PassFigures {
+  /** Questions read by the full pass (a reused database holds the earlier runs' incremental questions too). */
+  questions: number;
   fullSeconds: number;
   /** CPU time of the full pass (user + system): the machine is shared, wall time depends on the others' load. */
   fullCpuSeconds: number;
@@ -124,6 +126,7 @@ function runPass(dbPath: string): PassFigures {
   }
   store.close();
   return {
+    questions: full.questions,
     fullSeconds: full.durationMs / 1000,
     fullCpuSeconds: (used.user + used.system) / 1e6,
     fullMaxRssBytes,
@@ -170,7 +173,7 @@ if (values.pass) {
     if (child.status !== 0) throw new Error(`le calcul des campagnes a échoué (code ${child.status})`);
     const pass = JSON.parse(child.stdout.trim().split('\n').pop()!) as PassFigures;
     console.log(
-      `  calcul complet : ${pass.fullSeconds.toFixed(1)} s (CPU ${pass.fullCpuSeconds.toFixed(1)} s), RSS max ${Math.round(pass.fullMaxRssBytes / 2 ** 20)} Mo, ` +
+      `  calcul complet (${pass.questions.toLocaleString('fr-FR')} questions) : ${pass.fullSeconds.toFixed(1)} s (CPU ${pass.fullCpuSeconds.toFixed(1)} s), RSS max ${Math.round(pass.fullMaxRssBytes / 2 ** 20)} Mo, ` +
         `${pass.campaigns} campagnes (${pass.members} questions) ; vérité du générateur : précision ` +
         `${pass.truth.precision.toFixed(3)}, rappel ${pass.truth.recall.toFixed(3)} (${pass.truth.campaigns} campagnes)`,
     );

@@ -164,8 +164,9 @@ export class CampaignStore {
           const id = root === -1 ? null : rows[root]!.qrow;
           if (id !== null) ids.add(id);
           insertQuestion.run(r.qrow, r.uid, id, r.answerKey, blobOf(grouping.sigs[i]!));
-          for (const key of grouping.keys[i]!) insertBand.run(key, r.qrow);
         }
+        // The band keys in key order: appending to the b-tree instead of inserting at random places.
+        for (const [key, qrow] of sortedBands(grouping.keys, rows)) insertBand.run(key, qrow);
         this.summarise([...ids]);
         this.store.setMeta(REVISION_KEY, String(revision));
       })
@@ -180,11 +181,9 @@ export class CampaignStore {
       .prepare<[number], SourceRow>(`SELECT ${SOURCE_COLUMNS} FROM questions WHERE revision > ? ORDER BY rowid`)
       .all(since);
     // Each key's latest questions, as the full pass scans its buckets (BUCKET_SCAN).
-    const bucket = this.db.prepare<[number, number], { qrow: number }>(
-      'SELECT qrow FROM campaign_bands WHERE band_key = ? ORDER BY qrow DESC LIMIT ?',
-    );
-    const signatureOf = this.db.prepare<[number], { signature: Buffer | null }>(
-      'SELECT signature FROM campaign_questions WHERE qrow = ?',
+    const bucket = this.db.prepare<[number, number], { qrow: number; signature: Buffer | null }>(
+      `SELECT b.qrow, c.signature FROM campaign_bands b JOIN campaign_questions c ON c.qrow = b.qrow
+       WHERE b.band_key = ? ORDER BY b.qrow DESC LIMIT ?`,
     );
     const sourceOf = this.db.prepare<[number], SourceRow>(`SELECT ${SOURCE_COLUMNS} FROM questions WHERE rowid = ?`);
     const campaignOf = this.db.prepare<[number], { campaign_id: number | null }>(
@@ -209,10 +208,9 @@ export class CampaignStore {
           const joined = new Set<number>(); // campaign ids, or the qrow of a question in none
           if (sig) {
             const seen = new Set<number>([r.qrow]);
-            for (const qrow of keys.flatMap((key) => bucket.all(key, BUCKET_SCAN).map((b) => b.qrow))) {
+            for (const { qrow, signature } of keys.flatMap((key) => bucket.all(key, BUCKET_SCAN))) {
               if (seen.has(qrow)) continue;
               seen.add(qrow);
-              const signature = signatureOf.get(qrow)?.signature;
               if (!signature || !maybeSame(sig, sigOf(signature))) continue;
               const other = sourceOf.get(qrow);
               if (!other || !sameText(set, setOf(other))) continue;
@@ -394,6 +392,25 @@ export class CampaignStore {
       .get()!;
     return { mode, questions, ...c, durationMs: Math.round(performance.now() - started) };
   }
+}
+
+/** Every (band key, qrow) of a full pass, sorted by key. */
+function* sortedBands(keys: readonly number[][], rows: ReadonlyArray<{ qrow: number }>): Generator<[number, number]> {
+  let n = 0;
+  for (const k of keys) n += k.length;
+  const flatKeys = new Float64Array(n);
+  const flatRows = new Float64Array(n);
+  let at = 0;
+  keys.forEach((k, i) => {
+    for (const key of k) {
+      flatKeys[at] = key;
+      flatRows[at++] = rows[i]!.qrow;
+    }
+  });
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => flatKeys[a]! - flatKeys[b]! || flatRows[a]! - flatRows[b]!);
+  for (let i = 0; i < n; i++) yield [flatKeys[order[i]!]!, flatRows[order[i]!]!];
 }
 
 function blobOf(sig: Uint32Array | null): Buffer | null {
