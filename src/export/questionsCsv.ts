@@ -34,6 +34,7 @@ export const QUESTION_COLUMNS = [
   'date de la réponse',
   'délai de réponse (jours)',
   'URL officielle',
+  'campagne (questions)',
 ];
 
 function csv(header: string[], records: Array<Array<string | number>>): Buffer {
@@ -69,6 +70,7 @@ export function questionsCsv(rows: readonly ExportRow[]): Buffer {
         ? (daysBetween(r.questionDate, r.answerDate) ?? '')
         : '',
       r.url,
+      r.campaignSize ?? '',
     ]),
   );
 }

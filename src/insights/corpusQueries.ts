@@ -25,6 +25,8 @@ export interface ExportRow {
   status: QuestionStatus;
   answerDate: string | null;
   url: string;
+  /** Size of the question's campaign of identical questions (issue 21), null when in none. */
+  campaignSize: number | null;
 }
 
 interface NamedCount {
@@ -61,6 +63,7 @@ interface RawExport {
   status: QuestionStatus;
   answer_date: string | null;
   url: string | null;
+  campaign_size: number | null;
 }
 
 export function createCorpusQueries(db: Database.Database, revision: () => string = () => ''): CorpusQueries {
@@ -107,7 +110,9 @@ export function createCorpusQueries(db: Database.Database, revision: () => strin
             `SELECT uid, legislature, number, type, question_date, author_name, group_name, department, rubrique,
                     ministry_asked, ministry_assigned, status, answer_date,
                     json_extract(record, '$.teteAnalyse') AS tete, json_extract(record, '$.analyses') AS analyses,
-                    json_extract(record, '$.url') AS url
+                    json_extract(record, '$.url') AS url,
+                    (SELECT k.size FROM campaign_questions cq JOIN campaigns k ON k.id = cq.campaign_id
+                     WHERE cq.uid = questions.uid) AS campaign_size
              FROM questions WHERE uid IN (${chunk.map(() => '?').join(',')})`,
           )
           .all(...chunk);
@@ -129,6 +134,7 @@ export function createCorpusQueries(db: Database.Database, revision: () => strin
             status: r.status,
             answerDate: r.answer_date,
             url: r.url ?? `https://www.assemblee-nationale.fr/dyn/${r.legislature}/questions/${r.uid}`,
+            campaignSize: r.campaign_size,
           });
         }
       }

@@ -70,6 +70,9 @@ describe('/campagnes', () => {
     const csv = fake.attachmentData(exported.message, file.filename).toString('utf8');
     expect(csv.trim().split('\r\n')).toHaveLength(9); // header + 8 questions
     expect(csv).toContain('QANR5L17QE9001');
+    // The last column: the campaign's size.
+    expect(csv.split('\r\n')[0]).toMatch(/;campagne \(questions\)$/);
+    expect(csv.split('\r\n')[1]).toMatch(/;8$/);
   });
 
   it('filters by legislature and period, and says so when nothing matches', async () => {
