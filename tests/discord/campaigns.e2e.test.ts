@@ -134,3 +134,17 @@ describe('campaigns in plain French', () => {
     expect(asked.message.embeds[0]!.description).toMatch(/^\*\*1\.\*\* sur l'expérimentation/);
   });
 });
+
+describe('/similaires and campaigns', () => {
+  it('lists the same campaign first, labelled, then the other questions', async () => {
+    const first = await run('similaires', { numero: 9002, legislature: 17 });
+    const embed = first.message.embeds[0]!;
+    expect(embed.description).toContain('Les questions marquées « même campagne » reprennent le même texte');
+    expect(embed.fields!.every((f) => f.name.endsWith('· même campagne'))).toBe(true);
+    const next = componentsOf(first.message).find((c) => c.custom_id?.endsWith(':n') && !c.disabled)!;
+    const second = await fake.button(first.message, next.custom_id!, { userId: freshUser() }).done;
+    const names = second.message.embeds[0]!.fields!.map((f) => f.name.endsWith('· même campagne'));
+    expect(names.slice(0, 2)).toEqual([true, true]); // 7 others: 5 on page 1, 2 on page 2
+    expect(names.slice(2).every((x) => !x)).toBe(true);
+  });
+});
