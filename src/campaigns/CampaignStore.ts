@@ -149,9 +149,8 @@ export class CampaignStore {
       sets.push(setOf(r));
     }
     const grouping = groupCampaigns(sets);
-    sets.length = 0;
     const insertQuestion = this.db.prepare(
-      'INSERT INTO campaign_questions (qrow, uid, campaign_id, answer_key, signature) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO campaign_questions (qrow, uid, campaign_id, answer_key, signature, shingles) VALUES (?, ?, ?, ?, ?, ?)',
     );
     const insertBand = this.db.prepare('INSERT OR IGNORE INTO campaign_bands (band_key, qrow) VALUES (?, ?)');
     const ids = new Set<number>();
@@ -163,7 +162,8 @@ export class CampaignStore {
           const root = grouping.root[i]!;
           const id = root === -1 ? null : rows[root]!.qrow;
           if (id !== null) ids.add(id);
-          insertQuestion.run(r.qrow, r.uid, id, r.answerKey, blobOf(grouping.sigs[i]!));
+          const sig = grouping.sigs[i]!;
+          insertQuestion.run(r.qrow, r.uid, id, r.answerKey, blobOf(sig), sig ? blobOf(sets[i]!) : null);
         }
         // The band keys in key order: appending to the b-tree instead of inserting at random places.
         for (const [key, qrow] of sortedBands(grouping.keys, rows)) insertBand.run(key, qrow);
@@ -181,17 +181,24 @@ export class CampaignStore {
       .prepare<[number], SourceRow>(`SELECT ${SOURCE_COLUMNS} FROM questions WHERE revision > ? ORDER BY rowid`)
       .all(since);
     // Each key's latest questions, as the full pass scans its buckets (BUCKET_SCAN).
-    const bucket = this.db.prepare<[number, number], { qrow: number; signature: Buffer | null }>(
-      `SELECT b.qrow, c.signature FROM campaign_bands b JOIN campaign_questions c ON c.qrow = b.qrow
+    const bucket = this.db.prepare<
+      [number, number],
+      { qrow: number; signature: Buffer | null; campaign_id: number | null }
+    >(
+      `SELECT b.qrow, c.signature, c.campaign_id FROM campaign_bands b JOIN campaign_questions c ON c.qrow = b.qrow
        WHERE b.band_key = ? ORDER BY b.qrow DESC LIMIT ?`,
     );
-    const sourceOf = this.db.prepare<[number], SourceRow>(`SELECT ${SOURCE_COLUMNS} FROM questions WHERE rowid = ?`);
+    const shinglesOf = this.db.prepare<[number], { shingles: Buffer | null }>(
+      'SELECT shingles FROM campaign_questions WHERE qrow = ?',
+    );
     const campaignOf = this.db.prepare<[number], { campaign_id: number | null }>(
       'SELECT campaign_id FROM campaign_questions WHERE qrow = ?',
     );
     const upsertQuestion = this.db.prepare(
-      `INSERT INTO campaign_questions (qrow, uid, campaign_id, answer_key, signature) VALUES (?, ?, NULL, ?, ?)
-       ON CONFLICT (qrow) DO UPDATE SET answer_key = excluded.answer_key, signature = excluded.signature`,
+      `INSERT INTO campaign_questions (qrow, uid, campaign_id, answer_key, signature, shingles)
+       VALUES (?, ?, NULL, ?, ?, ?)
+       ON CONFLICT (qrow) DO UPDATE SET answer_key = excluded.answer_key, signature = excluded.signature,
+         shingles = excluded.shingles`,
     );
     const moveCampaign = this.db.prepare('UPDATE campaign_questions SET campaign_id = ? WHERE campaign_id = ?');
     const setCampaign = this.db.prepare('UPDATE campaign_questions SET campaign_id = ? WHERE qrow = ?');
@@ -203,18 +210,20 @@ export class CampaignStore {
         for (const r of rows) {
           const set = setOf(r);
           const sig = eligible(set) ? minhash(set) : null;
-          upsertQuestion.run(r.qrow, r.uid, answerKey(r.answer), blobOf(sig));
+          upsertQuestion.run(r.qrow, r.uid, answerKey(r.answer), blobOf(sig), sig ? blobOf(set) : null);
           const keys = sig ? bandKeys(sig) : [];
           const joined = new Set<number>(); // campaign ids, or the qrow of a question in none
           if (sig) {
             const seen = new Set<number>([r.qrow]);
-            for (const { qrow, signature } of keys.flatMap((key) => bucket.all(key, BUCKET_SCAN))) {
+            for (const { qrow, signature, campaign_id } of keys.flatMap((key) => bucket.all(key, BUCKET_SCAN))) {
               if (seen.has(qrow)) continue;
               seen.add(qrow);
-              if (!signature || !maybeSame(sig, sigOf(signature))) continue;
-              const other = sourceOf.get(qrow);
-              if (!other || !sameText(set, setOf(other))) continue;
-              joined.add(campaignOf.get(qrow)?.campaign_id ?? qrow);
+              // Already joined through another member, or far by its signature: nothing to check.
+              if (campaign_id !== null && joined.has(campaign_id)) continue;
+              if (!signature || !maybeSame(sig, u32Of(signature))) continue;
+              const other = shinglesOf.get(qrow)?.shingles;
+              if (!other || !sameText(set, u32Of(other))) continue;
+              joined.add(campaign_id ?? qrow);
             }
           }
           const current = campaignOf.get(r.qrow)?.campaign_id ?? null;
@@ -417,7 +426,7 @@ function blobOf(sig: Uint32Array | null): Buffer | null {
   return sig ? Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength) : null;
 }
 
-function sigOf(blob: Buffer): Uint32Array {
+function u32Of(blob: Buffer): Uint32Array {
   const copy = new Uint8Array(blob); // aligned
   return new Uint32Array(copy.buffer, 0, copy.byteLength >> 2);
 }

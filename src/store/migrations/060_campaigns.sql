@@ -10,7 +10,9 @@ CREATE TABLE campaign_questions (
   answer_key  TEXT,
   -- The MinHash signature (64 x uint32, src/campaigns/signature.ts) of a question long enough to be in a campaign:
   -- a candidate far from a new question is set aside without reading its text.
-  signature   BLOB
+  signature   BLOB,
+  -- Its word-shingle hashes (sorted uint32): a candidate is checked by the exact Jaccard without reading its text.
+  shingles    BLOB
 );
 CREATE INDEX campaign_questions_campaign ON campaign_questions (campaign_id) WHERE campaign_id IS NOT NULL;
 CREATE INDEX campaign_questions_answer ON campaign_questions (answer_key) WHERE answer_key IS NOT NULL;
