@@ -14,7 +14,7 @@ export default defineCommand({
   defer: true,
   help: {
     what: 'Classe les ministères selon la part des questions répondues dans les deux mois (Règlement, art. 135), avec le délai médian et les questions en retard. Graphique et export CSV.',
-    examples: ['/palmares', '/palmares legislature:16'],
+    examples: ['/palmares', '/palmares legislature:16', '/palmares campagnes:true'],
   },
   options: {
     legislature: {
@@ -24,8 +24,14 @@ export default defineCommand({
       description: 'Législature (la plus récente du corpus par défaut)',
       descriptionEn: 'Legislature (the corpus’s latest by default)',
     },
+    campagnes: {
+      type: 'boolean',
+      nameEn: 'campaigns',
+      description: 'Compter une seule fois chaque campagne de questions identiques (sa première question)',
+      descriptionEn: 'Count each campaign of identical questions once (its first question)',
+    },
   },
   async run(args, deps, ctx) {
-    return palmaresReply(args.legislature, deps, ctx.now);
+    return palmaresReply(args.legislature, deps, ctx.now, { campaignOnce: args.campagnes === true });
   },
 });

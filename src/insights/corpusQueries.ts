@@ -36,7 +36,8 @@ interface NamedCount {
 }
 
 export interface CorpusQueries {
-  palmares(legislature: number | null, today: string): Palmares;
+  /** `campaignOnce`: a campaign of identical questions (issue 21) counts once, by its first question. */
+  palmares(legislature: number | null, today: string, opts?: { campaignOnce?: boolean }): Palmares;
   /** Rows in the order of `uids` (unknown uids skipped). */
   exportRows(uids: readonly string[]): ExportRow[];
   /** Pending questions past the two-month limit, oldest first. */
@@ -85,15 +86,25 @@ export function createCorpusQueries(db: Database.Database, revision: () => strin
     `SELECT coalesce(ministry_assigned, ministry_asked) AS ministry, status, question_date AS questionDate, answer_date AS answerDate
      FROM questions WHERE type = 'QE' AND (? IS NULL OR legislature = ?)`,
   );
+  // The same, a campaign's questions after its first left out (campaign ids are their first question's rowid).
+  const palmaresOnceRows = db.prepare<[number | null, number | null], PalmaresFact>(
+    `SELECT coalesce(ministry_assigned, ministry_asked) AS ministry, status, question_date AS questionDate, answer_date AS answerDate
+     FROM questions WHERE type = 'QE' AND (? IS NULL OR legislature = ?)
+       AND NOT EXISTS (SELECT 1 FROM campaign_questions cq WHERE cq.qrow = questions.rowid
+                       AND cq.campaign_id IS NOT NULL AND cq.campaign_id <> questions.rowid)`,
+  );
   const overdue = db.prepare<[number | null, number | null, string, number], { uid: string }>(
     `SELECT uid FROM questions WHERE type = 'QE' AND status = 'pending' AND (? IS NULL OR legislature = ?)
        AND question_date IS NOT NULL AND question_date < ?
      ORDER BY question_date, number LIMIT ?`,
   );
   return {
-    palmares: (legislature, today) =>
-      cached(`p:${legislature}:${today}`, () =>
-        rankMinistries(palmaresRows.iterate(legislature, legislature), { today, legislature }),
+    palmares: (legislature, today, opts) =>
+      cached(`p:${legislature}:${today}:${opts?.campaignOnce ? 'once' : 'all'}`, () =>
+        rankMinistries((opts?.campaignOnce ? palmaresOnceRows : palmaresRows).iterate(legislature, legislature), {
+          today,
+          legislature,
+        }),
       ),
     overduePending: (legislature, today, limit) => {
       // Published before this date = two months passed (same rule as the palmarès).

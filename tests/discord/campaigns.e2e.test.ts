@@ -36,7 +36,7 @@ afterAll(async () => {
   tmp?.cleanup();
 });
 
-const run = (name: string, options: Record<string, string | number> = {}) =>
+const run = (name: string, options: Record<string, string | number | boolean> = {}) =>
   fake.command(name, options, { userId: freshUser() }).done;
 
 function buttonOf(res: InteractionResult, prefix: string) {
@@ -146,5 +146,18 @@ describe('/similaires and campaigns', () => {
     const names = second.message.embeds[0]!.fields!.map((f) => f.name.endsWith('· même campagne'));
     expect(names.slice(0, 2)).toEqual([true, true]); // 7 others: 5 on page 1, 2 on page 2
     expect(names.slice(2).every((x) => !x)).toBe(true);
+  });
+});
+
+describe('/palmares and campaigns', () => {
+  it('can count each campaign once, and says so', async () => {
+    const pending = (res: InteractionResult) =>
+      Number(/\*\*(\d+)\*\* en attente au-delà de deux mois/.exec(res.message.embeds[0]!.description!)![1]);
+    const all = await run('palmares', { legislature: 17 });
+    const once = await run('palmares', { legislature: 17, campagnes: true });
+    expect(once.message.embeds[0]!.description).toContain('Chaque campagne de questions identiques compte une fois');
+    expect(all.message.embeds[0]!.description).not.toContain('Chaque campagne');
+    // 3 pending questions of « télémédecine » and 2 of « dédoublement » are not the first of their campaign.
+    expect(pending(all) - pending(once)).toBe(5);
   });
 });

@@ -10,7 +10,12 @@ import type { Reply } from '../reply';
 import { UserError } from '../UserError';
 import { exportButton } from './exportButton';
 
-export async function palmaresReply(legislatureArg: number | undefined, deps: CommandDeps, now: Date): Promise<Reply> {
+export async function palmaresReply(
+  legislatureArg: number | undefined,
+  deps: CommandDeps,
+  now: Date,
+  opts: { campaignOnce?: boolean } = {},
+): Promise<Reply> {
   if (!deps.charts) throw new UserError('Le palmarès n’est pas disponible sur ce bot.');
   const legislatures = deps.charts.corpus.legislatures();
   const legislature = legislatureArg ?? legislatures[legislatures.length - 1] ?? null;
@@ -19,7 +24,7 @@ export async function palmaresReply(legislatureArg: number | undefined, deps: Co
       `Aucune question de la ${ordinal(legislatureArg)} législature dans la base (législatures présentes : ${legislatures.join(', ') || 'aucune'}).`,
     );
   }
-  const p = deps.charts.corpus.palmares(legislature, now.toISOString().slice(0, 10));
+  const p = deps.charts.corpus.palmares(legislature, now.toISOString().slice(0, 10), opts);
   const where = legislature === null ? 'toutes législatures' : `${ordinal(legislature)} législature`;
   if (!p.ranks.length)
     return {
@@ -50,6 +55,9 @@ export async function palmaresReply(legislatureArg: number | undefined, deps: Co
         color: COLORS.info,
         description: [
           `Part des questions écrites répondues **dans les deux mois** que donne le Règlement de l’Assemblée (art. 135), parmi celles dont l’échéance est passée (hors questions retirées).`,
+          opts.campaignOnce
+            ? 'Chaque campagne de questions identiques compte une fois (sa première question) : voir /campagnes.'
+            : '',
           `Ensemble : ${pct(t.eligible ? t.answeredWithinLimit / t.eligible : 0)} dans les deux mois, délai médian ${days(t.medianDelayDays)}, **${frNumber(t.pendingPastLimit)}** en attente au-delà de deux mois.`,
           p.tooFew
             ? `${frCount(p.tooFew, 'ministère')} avec moins de ${p.minEligible} questions non classé${p.tooFew > 1 ? 's' : ''}.`
