@@ -73,7 +73,9 @@ export interface CampaignGrouping {
 /** Groups documents (their shingle sets, in the order that names campaigns) into campaigns. */
 export function groupCampaigns(sets: readonly Uint32Array[]): CampaignGrouping {
   const uf = new UnionFind(sets.length);
-  const buckets = new Map<number, number[]>();
+  // One map per band, keyed by the band's hash folded to a small integer (V8's fast keys; a collision only adds a
+  // candidate, which is checked).
+  const buckets: Array<Map<number, number[]>> = [];
   const keys: number[][] = [];
   const sigs: Array<Uint32Array | null> = [];
   let checked = 0;
@@ -91,10 +93,13 @@ export function groupCampaigns(sets: readonly Uint32Array[]): CampaignGrouping {
     const own = bandKeys(sig);
     keys.push(own);
     for (const key of own) {
-      let bucket = buckets.get(key);
+      const band = Math.floor(key / 0x1_0000_0000);
+      const small = (key % 0x1_0000_0000) & 0x3fffffff;
+      const map = (buckets[band] ??= new Map());
+      let bucket = map.get(small);
       if (!bucket) {
         bucket = [];
-        buckets.set(key, bucket);
+        map.set(small, bucket);
       }
       for (let k = bucket.length - 1, scanned = 0; k >= 0 && scanned < BUCKET_SCAN; k--, scanned++) {
         const j = bucket[k]!;
