@@ -5,6 +5,7 @@
  * civility, accents, hyphens and particles; an exact last name before a prefix. A deputy of the deputies' records who
  * has asked nothing yet is shown with « 0 question ».
  */
+import { campaignShareLine } from '../src/discord/views/campaignView';
 import { component, customId, defineCommand } from '../src/discord/commandKit';
 import type { CommandDeps } from '../src/discord/deps';
 import { COLORS } from '../src/discord/format';
@@ -77,12 +78,17 @@ export async function deputyReply(
   const lines = deps.store.getQuestions(uids).map((q) => `• ${questionLine(q, now)}`);
   const stateId = deps.pages.save(STATE_KIND, ref, now);
   const chart = await profileChart(deps, facts, `Questions écrites de ${ref.name}`);
+  // Campaigns (issue 21): how many of the deputy's questions repeat a campaign's text.
+  const campaignLine = deps.campaigns?.computed()
+    ? campaignShareLine(deps.campaigns.shareOf(facts.map((f) => f.uid)), facts.length)
+    : null;
   const reply: Reply = {
     embeds: [
       {
         title: `Questions écrites de ${escapeCorpus(ref.name)}`,
         color: COLORS.question,
         fields: summaryFields(summary, { ministries: true }),
+        ...(campaignLine ? { description: campaignLine } : {}),
         ...imageOf(chart),
         ...(others.length ? { footer: { text: `Autres correspondances : ${others.map(plainText).join(', ')}` } } : {}),
       },

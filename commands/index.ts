@@ -5,6 +5,7 @@
  */
 import type { CommandModule } from '../src/discord/commandKit';
 import createAide from './aide';
+import campagnes from './campagnes';
 import depute from './depute';
 import digest from './digest';
 import ministere from './ministere';
@@ -29,6 +30,7 @@ export const commands: CommandModule[] = [
   stats,
   tendance,
   palmares,
+  campagnes,
   demander,
   digest,
   suivre,

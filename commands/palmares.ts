@@ -14,8 +14,8 @@ export default defineCommand({
   descriptionEn: 'Ministries ranked: answers within two months, median delay, overdue questions',
   defer: true,
   help: {
-    what: 'Classe les ministères selon la part des questions répondues dans les deux mois (Règlements de l’Assemblée, art. 135, et du Sénat, art. 75), avec le délai médian et les questions en retard ; les deux chambres côte à côte par défaut, ou une seule (chambre). Graphique et export CSV.',
-    examples: ['/palmares', '/palmares legislature:16', '/palmares chambre:senat'],
+    what: 'Classe les ministères selon la part des questions répondues dans les deux mois (Règlements de l’Assemblée, art. 135, et du Sénat, art. 75), avec le délai médian et les questions en retard ; les deux chambres côte à côte par défaut, ou une seule (chambre) ; une campagne de questions identiques peut compter une fois (campagnes). Graphique et export CSV.',
+    examples: ['/palmares', '/palmares legislature:16', '/palmares chambre:senat', '/palmares campagnes:true'],
   },
   options: {
     legislature: legislatureOption(
@@ -23,8 +23,16 @@ export default defineCommand({
       'Legislature (the corpus’s latest by default)',
     ),
     chambre: CHAMBER_OPTION,
+    campagnes: {
+      type: 'boolean',
+      nameEn: 'campaigns',
+      description: 'Compter une seule fois chaque campagne de questions identiques (sa première question)',
+      descriptionEn: 'Count each campaign of identical questions once (its first question)',
+    },
   },
   async run(args, deps, ctx) {
-    return palmaresReply(args.legislature, deps, ctx.now, chamberOf(args.chambre));
+    return palmaresReply(args.legislature, deps, ctx.now, chamberOf(args.chambre), {
+      campaignOnce: args.campagnes === true,
+    });
   },
 });

@@ -137,7 +137,7 @@ export default defineCommand({
       args.type as QuestionType | undefined,
       lookupChamber(args.chambre),
     ),
-  run: (q, _deps, ctx) => questionReply(q, ctx.now),
+  run: (q, deps, ctx) => questionReply(q, ctx.now, deps.campaigns?.ofQuestion(q.uid)),
   components: {
     /** qsim:<uid> -> similar questions, as a new message. */
     qsim: component({

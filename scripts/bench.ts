@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only search,ingest,bot,charts,refresh,corpus,relevance,recovery,catchup,senat,startup] [--sizes 10000,100000] [--scale 1] [--keep-db chemin]`
+ * `npm run bench [-- --only search,ingest,bot,charts,refresh,corpus,relevance,recovery,catchup,senat,startup,campaigns] [--sizes 10000,100000] [--scale 1] [--keep-db chemin]`
  *
  * refresh: the bot's event loop and acknowledgements while a 20,000-question archive is refreshed (issue 9);
  * corpus: the whole official corpus at real sizes through `npm run corpus -- officiel` (issue 12; --scale shrinks
@@ -9,6 +9,8 @@
  * senat: the Sénat's dump of 300,000 generated questions through `npm run corpus -- officiel --chambres senat`, twice.
  * startup: the bot's start (gateway READY, index, first search, RSS, CPU) with tsx and compiled, on the shipped corpus
  * and on 10,000 generated questions (issue 22 item 11).
+ * campaigns: the labelled set's precision and recall, the full pass at 180,000 generated questions and the incremental
+ * one (issue 21).
  *
  * Runs each benchmark in its own child process (so that one's heap does not weigh on the next and peak RSS
  * is the child's own), in order. Each writes its JSON to bench-results/ and prints a summary line.
@@ -41,6 +43,7 @@ const all = [
   'catchup',
   'senat',
   'startup',
+  'campaigns',
 ] as const;
 const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...all];
 
@@ -61,7 +64,9 @@ for (const name of all) {
             ? [300_000]
             : name === 'startup'
               ? [0, 10_000]
-              : sizes;
+              : name === 'campaigns'
+                ? [180_000]
+                : sizes;
   for (const count of benchSizes) plan.push({ name, count });
 }
 

@@ -10,6 +10,7 @@
 import dotenv from 'dotenv';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { updateCampaigns } from '../src/campaigns/updateCampaigns';
 import { configOrExit } from '../src/config';
 import { parseCorpusChoice } from '../src/corpus/official/corpusArgs';
 import { formatOfficialReport } from '../src/corpus/official/formatOfficialReport';
@@ -69,6 +70,7 @@ try {
     progress: !values.json && !values['no-progress'],
     opsLog: (line) => console.error(line),
   });
+  updateCampaigns(store, (line) => console.error(line));
   const maxRssBytes = process.resourceUsage().maxRSS * 1024;
   const failed = report.archives.filter((a) => a.status === 'error');
   if (values.json) {

@@ -52,6 +52,7 @@ const { values } = parseArgs({
     'answered-share': { type: 'string' },
     'withdrawn-share': { type: 'string' },
     'transfer-share': { type: 'string' },
+    'campaign-share': { type: 'string' },
     day2: { type: 'string' },
     amo30: { type: 'string' },
     senat: { type: 'boolean', default: false },
@@ -87,6 +88,7 @@ if (values.help || !values.out || values.count === undefined) {
       '  --start-number N                  premier numéro de question (défaut 1)',
       '  --acteurs DOSSIER|x.zip           écrit aussi les fiches des députés',
       '  --day2 new=5,answers=3,transfers=2,withdrawals=1   écrit le « jour 2 » de la même archive',
+      '  --campaign-share 0.03              part des questions déposées en campagnes (texte commun ; défaut 0)',
       '  --amo30 x.zip [--amo30-acteurs 3000]  écrit l’historique des députés (acteur/ et organe/) au lieu des questions',
       '  --senat                           écrit la base des questions du Sénat (dump PostgreSQL ; --out x.zip ou x.sql)',
     ].join('\n'),
@@ -128,6 +130,7 @@ const gen: GenerateOptions = {
   answeredShare: shareOption(values['answered-share'], 'answered-share'),
   withdrawnShare: shareOption(values['withdrawn-share'], 'withdrawn-share'),
   transferShare: shareOption(values['transfer-share'], 'transfer-share'),
+  campaignShare: shareOption(values['campaign-share'], 'campaign-share'),
 };
 
 function parseDay2(spec: string): Record<string, number> {

@@ -8,6 +8,7 @@
 import dotenv from 'dotenv';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { updateCampaigns } from '../src/campaigns/updateCampaigns';
 import { configOrExit } from '../src/config';
 import { formatSummary, ingest } from '../src/corpus/ingest';
 import { openStore } from '../src/store/openStore';
@@ -50,6 +51,7 @@ try {
     cacheDir: values.cache ?? path.join(path.dirname(dbPath), 'cache'),
     ...(batchSize ? { batchSize } : {}),
   });
+  updateCampaigns(store, (line) => console.error(line));
   const maxRssBytes = process.resourceUsage().maxRSS * 1024;
   if (values.json) {
     console.log(JSON.stringify({ ...summary, database: dbPath, maxRssBytes }));

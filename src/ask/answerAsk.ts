@@ -12,6 +12,7 @@ import { escapeCorpus } from '../discord/markdown';
 import type { Reply } from '../discord/reply';
 import { UserError } from '../discord/UserError';
 import { exportButton, TREND_STATE } from '../discord/views/exportButton';
+import { campaignsReply, campaignsWhat, CAMPAIGNS_SHOWN } from '../discord/views/campaignView';
 import { describeFilters, slashCommand } from '../discord/views/filters';
 import type { ResultsState } from '../discord/views/resultsState';
 import { requireSearchReady, searchLabel, showResults } from '../discord/views/resultsView';
@@ -30,6 +31,7 @@ const INTENT_LABEL: Record<AskIntent, string> = {
   latest: 'les dernières questions',
   pending: 'les questions sans réponse',
   compare: 'une comparaison entre années',
+  campaigns: 'les campagnes de questions identiques',
   search: 'une recherche',
 };
 
@@ -72,6 +74,8 @@ function equivalentCommand(p: AskParse): string {
       return slashCommand('recherche', p.subject || '*', f, { statut: 'en_attente', tri: 'anciennes' });
     case 'latest':
       return slashCommand('recherche', p.subject || '*', f, { tri: 'recentes' });
+    case 'campaigns':
+      return slashCommand('campagnes', p.subject, campaignFilters(p.filters));
     default:
       return slashCommand('recherche', p.subject || '*', f);
   }
@@ -152,7 +156,12 @@ export async function answerAsk(input: string, deps: CommandDeps, now: Date, opt
   const text = input.replace(/\s+/g, ' ').trim().slice(0, MAX_ASK_LENGTH);
   const parsed = parseAsk(text, lexiconOf(deps), now);
   const p: AskParse = opts.forceSearch ? { ...parsed, intent: 'search', understood: false, years: [] } : parsed;
-  if (!p.subject && Object.keys(p.filters).filter((k) => k !== 'status').length === 0 && p.intent !== 'compare') {
+  if (
+    !p.subject &&
+    Object.keys(p.filters).filter((k) => k !== 'status').length === 0 &&
+    p.intent !== 'compare' &&
+    p.intent !== 'campaigns'
+  ) {
     return { content: HELP };
   }
   const line = understoodLine(p);
@@ -170,6 +179,17 @@ export async function answerAsk(input: string, deps: CommandDeps, now: Date, opt
     );
   } else if (p.intent === 'who') {
     reply = await whoReply(p, deps, now);
+  } else if (p.intent === 'campaigns') {
+    if (!deps.campaigns?.computed()) throw new UserError('Les campagnes ne sont pas encore calculées sur ce bot.');
+    const f = campaignFilters(p.filters);
+    const filters = {
+      ...(p.subject ? { text: p.subject } : {}),
+      ...(f.legislature !== undefined ? { legislature: f.legislature } : {}),
+      ...(f.from ? { since: f.from } : {}),
+      ...(f.to ? { until: f.to } : {}),
+      limit: CAMPAIGNS_SHOWN,
+    };
+    reply = campaignsReply(deps.campaigns.largest(filters), campaignsWhat(filters));
   } else {
     requireSearchReady(deps);
     const sort: SortOrder = p.intent === 'latest' ? 'newest' : p.intent === 'pending' ? 'oldest' : 'relevance';
@@ -181,6 +201,15 @@ export async function answerAsk(input: string, deps: CommandDeps, now: Date, opt
     reply = await showResults(state, 1, deps, now, ['reformulez, ou utilisez la commande proposée ci-dessus']);
   }
   return { ...reply, content: [line, reply.content].filter(Boolean).join('\n') };
+}
+
+/** The filters /campagnes takes (legislature and period). */
+function campaignFilters(f: SearchFilters): SearchFilters {
+  return {
+    ...(f.legislature !== undefined ? { legislature: f.legislature } : {}),
+    ...(f.from ? { from: f.from } : {}),
+    ...(f.to ? { to: f.to } : {}),
+  };
 }
 
 /** What the CLI prints with --json: what was understood. */

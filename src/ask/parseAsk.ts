@@ -11,7 +11,7 @@ import { tokensOf, type LexDeputy, type Lexicon, type LexNamed } from './lexicon
 import { frenchMonthWords } from '../format/french';
 import { boundedEditDistance, civilityGender, isCivility } from '../insights/names';
 
-export type AskIntent = 'who' | 'count' | 'answer' | 'latest' | 'pending' | 'compare' | 'search';
+export type AskIntent = 'who' | 'count' | 'answer' | 'latest' | 'pending' | 'compare' | 'campaigns' | 'search';
 
 export interface AskParse {
   intent: AskIntent;
@@ -784,6 +784,13 @@ function detectIntent(toks: Tok[], years: number[], range: number[]): { intent: 
     / (combien|nombre|nb|tendance|evolution|evolue|augmente|augmentent|hausse|baisse|diminue|statistiques?|stats|frequence|volume) /,
   );
   const compareWord = has(/ (compar\w*|vs|versus|par rapport|plus qu en|moins qu en|difference entre) /);
+  // Campaigns (issue 21): « quelles campagnes sur… », « cette question a-t-elle déjà été posée ? », « même texte ».
+  if (
+    has(
+      / (campagnes?|deja (ete )?(posee?s?|deposee?s?)|(meme|memes) textes?|textes? (identiques?|repris)|questions? identiques?|copier coller) /,
+    )
+  )
+    return { intent: 'campaigns' };
   if (
     (compareWord && (years.length >= 2 || range.length >= 2)) ||
     (countWord && years.length >= 2) ||
@@ -824,7 +831,7 @@ function detectIntent(toks: Tok[], years: number[], range: number[]): { intent: 
 }
 
 const INTENT_WORDS =
-  /^(combien|combiens|nombre|nb|tendance|evolution|evolue|augmente|augmentent|hausse|baisse|baissent|diminue|diminuent|statistiques?|stats|qui|ki|repond|repondu|repondent|dit|disent|pense|dernieres?|derniers|recentes?|recemment|nouvelles?|nouveaux|quoi|neuf|sans|reponse|reponses|attente|attend|attendent|compare|comparer|comparaison|vs|versus|actifs?|interesse|interessent|parle|parlent|ecrit|interroge|interrogent|demande|demandent|travaille|position|souffrance|repondues?|toujours|encore|jamais|aucune|ignorees?|retour|retours|rapport|difference|frequence|volume|preoccupe|soucie|penche|penchent|suit|suivent|explique|avis|plus|moins|autant|liste|ete|t|il|elle|ils|elles|actuellement|aujourd|hui|quelles|quels|quel|quelle|sont|ya|y|a|as|ai|avez|avons|ca|est|ce|eu|n|ont|qu)$/;
+  /^(campagnes?|deja|posee|posees|deposee|deposees|identiques?|repris|combien|combiens|nombre|nb|tendance|evolution|evolue|augmente|augmentent|hausse|baisse|baissent|diminue|diminuent|statistiques?|stats|qui|ki|repond|repondu|repondent|dit|disent|pense|dernieres?|derniers|recentes?|recemment|nouvelles?|nouveaux|quoi|neuf|sans|reponse|reponses|attente|attend|attendent|compare|comparer|comparaison|vs|versus|actifs?|interesse|interessent|parle|parlent|ecrit|interroge|interrogent|demande|demandent|travaille|position|souffrance|repondues?|toujours|encore|jamais|aucune|ignorees?|retour|retours|rapport|difference|frequence|volume|preoccupe|soucie|penche|penchent|suit|suivent|explique|avis|plus|moins|autant|liste|ete|t|il|elle|ils|elles|actuellement|aujourd|hui|quelles|quels|quel|quelle|sont|ya|y|a|as|ai|avez|avons|ca|est|ce|eu|n|ont|qu)$/;
 
 function extractSubject(toks: Tok[]): string {
   const lead =

@@ -67,7 +67,9 @@ function collectItems(corpus: DigestCorpus, filters: DigestFilters, after: numbe
   const items: DigestItem[] = [];
   for (const event of events) {
     const question = questions.get(event.uid);
-    if (question && accept(event.kind, question)) items.push({ event, question });
+    if (!question || !accept(event.kind, question)) continue;
+    const campaign = event.kind === 'new_question' ? corpus.campaignOf?.(question.uid) : null;
+    items.push(campaign ? { event, question, campaign } : { event, question });
   }
   return items;
 }

@@ -133,6 +133,41 @@ export function formatEntry(item: DigestItem): string {
   }
 }
 
+/** Names listed in a campaign's entry before « et N autres ». */
+const CAMPAIGN_NAMES = 12;
+
+/**
+ * A section's entries: one per item, except the new questions of one campaign (issue 21), shown once where the
+ * first of them would be: « 12 nouvelles questions reprennent le même texte sur … : M. A (LR), Mme B… ».
+ */
+function sectionEntries(section: readonly DigestItem[]): string[] {
+  const byCampaign = new Map<number, DigestItem[]>();
+  for (const it of section) {
+    if (!it.campaign) continue;
+    const list = byCampaign.get(it.campaign.id) ?? [];
+    list.push(it);
+    byCampaign.set(it.campaign.id, list);
+  }
+  const out: string[] = [];
+  for (const it of section) {
+    const group = it.campaign ? byCampaign.get(it.campaign.id) : undefined;
+    if (!group || group.length < 2) {
+      out.push(formatEntry(it));
+      continue;
+    }
+    if (group[0] !== it) continue;
+    const names = group
+      .slice(0, CAMPAIGN_NAMES)
+      .map((g) => `[n° ${g.question.number}](${g.question.url}) ${authorLine(g.question)}`);
+    const more =
+      group.length > CAMPAIGN_NAMES ? ` et ${frCount(group.length - CAMPAIGN_NAMES, 'autre', 'autres')}` : '';
+    out.push(
+      `**${frCount(group.length, 'nouvelle question reprend', 'nouvelles questions reprennent')} le même texte** ${escapeAndCut(it.campaign!.subject, 200)}\n${names.join(', ')}${more}`,
+    );
+  }
+  return out;
+}
+
 interface PackedMessage {
   embeds: DigestEmbed[];
   chars: number;
@@ -156,8 +191,8 @@ export function buildDigest(items: DigestItem[], opts: BuildDigestOptions): Outg
     const section = normalized.filter((it) => it.event.kind === kind);
     if (section.length === 0) continue;
     let embed: DigestEmbed | null = null;
-    for (const item of section) {
-      const entry = cutText(formatEntry(item), 1500);
+    for (const text of sectionEntries(section)) {
+      const entry = cutText(text, 1500);
       let current = messages[messages.length - 1] as PackedMessage;
       if (embed !== null) {
         const grown = (embed.description?.length ?? 0) + 2 + entry.length;

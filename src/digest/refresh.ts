@@ -5,6 +5,7 @@
  */
 import { ingest, type FetchLike, type IngestSummary } from '../corpus/ingest';
 import { ingestInChildProcess } from '../corpus/ingest/ingestInChildProcess';
+import { updateCampaigns } from '../campaigns/updateCampaigns';
 import type { QuestionStore } from '../store/QuestionStore';
 import type { InputReport } from '../corpus/ingest/types';
 import { silentLogger, type DigestLogger } from './deliver';
@@ -109,6 +110,7 @@ export async function runRefresh(opts: RefreshOptions): Promise<RefreshOutcome> 
         ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
         ...(senatLegislatures ? { senatLegislatures } : {}),
       });
+      updateCampaigns(opts.store, ingestLog);
       revisionAfter = opts.store.revision();
       ingestPid = process.pid;
     }

@@ -3,6 +3,7 @@
  * `deps.digest` for the commands, and — when a Discord client exists — the scheduler posting through the
  * client's REST (so DISCORD_API_URL reaches the fake in tests). In console mode only the refresh runs.
  */
+import { campaignAwareCorpus } from '../campaigns/digestCorpus';
 import path from 'node:path';
 import type { Client } from 'discord.js';
 import type { Config } from '../config';
@@ -39,7 +40,11 @@ export function startDigests(opts: StartDigestsOptions): {
   stop(): Promise<void>;
 } {
   const log = opts.logger.child({ domain: 'digest' });
-  const service = new DigestService({ corpus: opts.store, repo: new DigestRepository(opts.store.db), log });
+  const service = new DigestService({
+    corpus: campaignAwareCorpus(opts.store),
+    repo: new DigestRepository(opts.store.db),
+    log,
+  });
   const client = opts.client;
   const live = createLiveLegislature({
     store: opts.store,

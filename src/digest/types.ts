@@ -72,12 +72,21 @@ export interface DigestCorpus {
   eventsSince(afterId: number, limit?: number): QuestionEvent[];
   maxEventId(): number;
   getQuestions(uids: string[]): Question[];
+  /** The campaign of a question (issue 21), when campaigns are computed: a digest shows its new questions once. */
+  campaignOf?(uid: string): DigestCampaign | null;
+}
+
+interface DigestCampaign {
+  id: number;
+  /** The campaign's subject sentence (« sur … »), plain text. */
+  subject: string;
 }
 
 /** One event kind of one question, with the question as it is now. */
 export interface DigestItem {
   event: QuestionEvent;
   question: Question;
+  campaign?: DigestCampaign;
 }
 
 interface EmbedFooter {

@@ -1,6 +1,7 @@
 /** Wires the real dependencies of the commands from the store and the search engine. */
 import type { CorpusStats } from '../store/types';
 import type { QuestionStore } from '../store/QuestionStore';
+import { CampaignStore } from '../campaigns/CampaignStore';
 import { createSqlInsights, warmInsights } from '../insights/sqlInsights';
 import type { Logger } from '../logger';
 import type { BotSearch, BotStore, CommandDeps } from './deps';
@@ -31,6 +32,7 @@ export function createCommandDeps(store: QuestionStore, search: BotSearch, logge
     search,
     insights: createSqlInsights(store.db, () => store.revision(), logger),
     pages: new SqlitePageState(store.db),
+    campaigns: new CampaignStore(store),
     ...(logger ? { logger } : {}),
   };
 }

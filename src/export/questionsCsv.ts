@@ -43,6 +43,7 @@ export const QUESTION_COLUMNS = [
   'délai de réponse (jours)',
   'URL officielle',
   'chambre',
+  'campagne (questions)',
 ];
 
 function csv(header: string[], records: Array<Array<string | number>>): Buffer {
@@ -79,6 +80,7 @@ export function questionsCsv(rows: readonly ExportRow[]): Buffer {
         : '',
       r.url,
       CHAMBER_NAMES[r.chamber],
+      r.campaignSize ?? '',
     ]),
   );
 }

@@ -52,6 +52,23 @@ export function frenchDate(iso: string | null): string | null {
   return `${day === 1 ? '1er' : day} ${month} ${m[1]}`;
 }
 
+/**
+ * A period in words: « du 3 au 17 mars 2025 », « du 28 février au 3 mars 2025 », « du 3 mars 2024 au 2 janvier 2025 »,
+ * « le 3 mars 2025 » for one day; null without dates.
+ */
+export function frenchPeriod(fromIso: string | null, toIso: string | null): string | null {
+  const from = frenchDate(fromIso);
+  const to = frenchDate(toIso);
+  if (!from || !to) return from ? `le ${from}` : to ? `le ${to}` : null;
+  if (from === to) return `le ${from}`;
+  const f = from.split(' ');
+  const t = to.split(' ');
+  if (f.length !== 3 || t.length !== 3) return `du ${from} au ${to}`;
+  if (f[2] !== t[2]) return `du ${from} au ${to}`;
+  if (f[1] !== t[1]) return `du ${f[0]} ${f[1]} au ${to}`;
+  return `du ${f[0]} au ${to}`;
+}
+
 /** "mardi 4 mars 2025": the calendar day of an instant in a time zone, with its weekday. */
 export function frenchWeekdayDate(instant: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('fr-FR', {

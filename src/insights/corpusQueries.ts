@@ -26,6 +26,8 @@ export interface ExportRow {
   status: QuestionStatus;
   answerDate: string | null;
   url: string;
+  /** Size of the question's campaign of identical questions (issue 21), null when in none. */
+  campaignSize: number | null;
 }
 
 interface NamedCount {
@@ -35,8 +37,16 @@ interface NamedCount {
 }
 
 export interface CorpusQueries {
-  /** The ranking of one chamber's written questions, or both chambers' (null). */
-  palmares(legislature: number | null, today: string, chamber?: Chamber | null): Palmares;
+  /**
+   * The ranking of one chamber's written questions, or both chambers' (null). `campaignOnce`: a campaign of identical
+   * questions (issue 21) counts once, by its first question.
+   */
+  palmares(
+    legislature: number | null,
+    today: string,
+    chamber?: Chamber | null,
+    opts?: { campaignOnce?: boolean },
+  ): Palmares;
   /** Rows in the order of `uids` (unknown uids skipped). */
   exportRows(uids: readonly string[]): ExportRow[];
   /** Pending questions past the two-month limit, oldest first (one chamber's, or both chambers'). */
@@ -66,6 +76,7 @@ interface RawExport {
   status: QuestionStatus;
   answer_date: string | null;
   url: string | null;
+  campaign_size: number | null;
 }
 
 export function createCorpusQueries(db: Database.Database, revision: () => string = () => ''): CorpusQueries {
@@ -89,15 +100,23 @@ export function createCorpusQueries(db: Database.Database, revision: () => strin
        answer_date AS answerDate
      FROM questions WHERE type = 'QE' AND (? IS NULL OR legislature = ?)`,
   );
+  // The same, a campaign's questions after its first left out (campaign ids are their first question's rowid).
+  const palmaresOnceRows = db.prepare<[number | null, number | null], PalmaresFact & { chamber: Chamber }>(
+    `SELECT chamber, coalesce(ministry_assigned, ministry_asked) AS ministry, status, question_date AS questionDate,
+       answer_date AS answerDate
+     FROM questions WHERE type = 'QE' AND (? IS NULL OR legislature = ?)
+       AND NOT EXISTS (SELECT 1 FROM campaign_questions cq WHERE cq.qrow = questions.rowid
+                       AND cq.campaign_id IS NOT NULL AND cq.campaign_id <> questions.rowid)`,
+  );
   /** The three rankings (both chambers, each chamber) from one streamed scan: /palmares sets them side by side. */
-  const palmaresOf = (legislature: number | null, today: string) =>
-    cached(`p:${legislature}:${today}`, () => {
+  const palmaresOf = (legislature: number | null, today: string, campaignOnce: boolean) =>
+    cached(`p:${legislature}:${today}:${campaignOnce ? 'once' : 'all'}`, () => {
       const tallies = {
         both: palmaresTally({ today, legislature, chamber: null }),
         an: palmaresTally({ today, legislature, chamber: 'an' }),
         senat: palmaresTally({ today, legislature, chamber: 'senat' }),
       };
-      for (const f of palmaresRows.iterate(legislature, legislature)) {
+      for (const f of (campaignOnce ? palmaresOnceRows : palmaresRows).iterate(legislature, legislature)) {
         tallies.both.add(f);
         tallies[f.chamber].add(f);
       }
@@ -112,7 +131,8 @@ export function createCorpusQueries(db: Database.Database, revision: () => strin
      ORDER BY question_date, number LIMIT ?`,
   );
   return {
-    palmares: (legislature, today, chamber = null) => palmaresOf(legislature, today)[chamber ?? 'both'],
+    palmares: (legislature, today, chamber = null, opts) =>
+      palmaresOf(legislature, today, opts?.campaignOnce === true)[chamber ?? 'both'],
     overduePending: (legislature, today, limit, chamber = null) => {
       // Published before this date = two months passed (same rule as the palmarès).
       const d = new Date(`${today}T00:00:00Z`);
@@ -130,7 +150,9 @@ export function createCorpusQueries(db: Database.Database, revision: () => strin
             `SELECT uid, chamber, legislature, number, type, question_date, author_name, group_name, department, rubrique,
                     ministry_asked, ministry_assigned, status, answer_date,
                     json_extract(record, '$.teteAnalyse') AS tete, json_extract(record, '$.analyses') AS analyses,
-                    json_extract(record, '$.url') AS url
+                    json_extract(record, '$.url') AS url,
+                    (SELECT k.size FROM campaign_questions cq JOIN campaigns k ON k.id = cq.campaign_id
+                     WHERE cq.uid = questions.uid) AS campaign_size
              FROM questions WHERE uid IN (${chunk.map(() => '?').join(',')})`,
           )
           .all(...chunk);
@@ -153,6 +175,7 @@ export function createCorpusQueries(db: Database.Database, revision: () => strin
             status: r.status,
             answerDate: r.answer_date,
             url: r.url ?? `https://www.assemblee-nationale.fr/dyn/${r.legislature}/questions/${r.uid}`,
+            campaignSize: r.campaign_size,
           });
         }
       }

@@ -86,12 +86,26 @@ export function smallestWindow(
 
 /** The subject of a question: its first sentence, from the first « sur » (or the like) on. */
 export function subjectOf(full: string): string {
+  const { first, subjectStart } = openingOf(full);
+  return first.slice(subjectStart);
+}
+
+/** « M. », « Mme. »… without their dot, so that they do not end a sentence. Keeps every other character. */
+export function withoutCivilityDots(text: string): string {
+  return text.replace(/\b(M|Mme|MM|Mmes)\.\s/g, '$1 ');
+}
+
+/**
+ * A question's first sentence (civilities' dots removed: a prefix of `withoutCivilityDots(full)`) and where its subject starts: the
+ * first « sur » (or the like), 0 when there is none. What comes before is the opening (« M. X attire l'attention de
+ * Mme la ministre … »). Shared with the campaigns' normalisation (src/campaigns/normalize.ts).
+ */
+export function openingOf(full: string): { first: string; subjectStart: number } {
   const text = full.slice(0, 700);
   const first =
-    /^[\s\S]{0,600}?(?:[.?!](?=\s|[A-Za-zÀ-ÿ]|$)|$)/.exec(text.replace(/\b(M|Mme|MM|Mmes)\.\s/g, '$1 '))?.[0] ??
-    text.slice(0, 600);
+    /^[\s\S]{0,600}?(?:[.?!](?=\s|[A-Za-zÀ-ÿ]|$)|$)/.exec(withoutCivilityDots(text))?.[0] ?? text.slice(0, 600);
   const m = /\s(sur|concernant|au sujet d[eu']|à propos d[eu']|quant à)\s/i.exec(first);
-  return m ? first.slice(m.index) : first;
+  return { first, subjectStart: m ? m.index : 0 };
 }
 
 /** Share of the clauses found in `terms`, each counted at the weight of its best occurrence. */

@@ -388,6 +388,15 @@ export const PHRASINGS: Phrasing[] = [
     subject: 'cybercriminalité',
     years: [2018, 2019],
   },
+  // --- campaigns (issue 21) -----------------------------------------------------------------------------------
+  { q: 'quelles campagnes sur les pesticides ?', intent: 'campaigns', subject: 'pesticides' },
+  { q: 'cette question a-t-elle déjà été posée ?', intent: 'campaigns', subject: '' },
+  {
+    q: 'questions identiques sur la télémédecine en 2025',
+    intent: 'campaigns',
+    subject: 'télémédecine',
+    filters: y(2025),
+  },
   // --- plain searches (nothing to recognise) ------------------------------------------------------------------
   { q: 'cybercriminalité', intent: 'search', subject: 'cybercriminalité' },
   { q: 'entraide pénale internationale', intent: 'search', subject: 'entraide pénale internationale' },

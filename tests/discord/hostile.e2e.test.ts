@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { APIEmbed } from 'discord-api-types/v10';
 import { makeUid, type Question, senatQuestionUrl } from '../../src/corpus/types';
 import type { RunningApp } from '../../src/main';
+import { updateCampaigns } from '../../src/campaigns/updateCampaigns';
 import { buildCorpus, longText, makeQuestion, tempDir } from '../support/botCorpus';
 import {
   componentsOf,
@@ -103,6 +104,17 @@ for (const n of [9101, 9102]) {
   });
 }
 
+// A campaign (issue 21): the same hostile text filed again by another hostile author, a week later.
+{
+  const first = hostileQuestion(9030);
+  initial.push(first, {
+    ...first,
+    uid: 'QANR5L17QE9031',
+    number: 9031,
+    author: { ...first.author, name: `M. Zorglubard ${INLINE}`, acteurRef: 'PA666003' },
+  });
+}
+
 let fake: DiscordFake;
 let app: RunningApp;
 let tmp: ReturnType<typeof tempDir>;
@@ -114,6 +126,7 @@ beforeAll(async () => {
   tmp = tempDir();
   const dbPath = path.join(tmp.dir, 'questions.db');
   const store = await buildCorpus({ dbPath, generated: 150, extra: initial });
+  updateCampaigns(store, () => {});
   store.close();
   fake = await startDiscordFake();
   app = await startBot({
@@ -311,6 +324,16 @@ describe('a hostile corpus and hostile input', () => {
 
     await command('stats');
     await command('aide');
+
+    // /campagnes, a campaign's list and its export, and hostile filters echoed back.
+    const campaigns = await command('campagnes', { texte: 'zorglub' });
+    const open = componentsOf(campaigns.message).find((c) => c.custom_id?.startsWith('camp:'));
+    expect(open?.custom_id).toBeDefined();
+    const opened = await press(campaigns, open!.custom_id!);
+    const campaignExport = componentsOf(opened.message).find((c) => c.custom_id?.startsWith('exp:c:'));
+    expect((await press(opened, campaignExport!.custom_id!)).message.attachments?.[0]?.filename).toMatch(/\.csv$/);
+    await command('campagnes', { texte: `**gras** ${INLINE}`.slice(0, 200) });
+    await command('campagnes', { texte: 'zorglub', depuis: '**@here**' });
 
     // /tendance, /palmares and /demander (charts' fields and alt text, the ranking, the plain-French answer), and
     // the « Exporter (CSV) » button, over the hostile names.

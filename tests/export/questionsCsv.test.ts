@@ -22,6 +22,7 @@ const row = (over: Partial<ExportRow>): ExportRow => ({
   status: 'answered',
   answerDate: '2023-04-11',
   url: 'https://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE1',
+  campaignSize: null,
   ...over,
 });
 

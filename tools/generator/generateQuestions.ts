@@ -6,6 +6,7 @@
  * the plan says so. Question numbers are chronological: number n of a legislature is published around
  * start + (n / nominal volume) of its span; numbers beyond the nominal volume get a random date in the span.
  */
+import { type CampaignDraw, campaignOf, memberText, TEMPLATE_AUTHOR } from './campaigns';
 import { Rng } from './random';
 import { dayToIso, isoToDay, legislatureSpan, nextTuesday } from './joDates';
 import { type DeputySeat, deputyPool, pickAuthor } from './deputies';
@@ -49,6 +50,8 @@ export interface GenerateOptions {
   answeredShare?: number;
   withdrawnShare?: number;
   transferShare?: number;
+  /** Share of questions filed as part of a campaign (campaigns.ts; default 0: no campaign, output unchanged). */
+  campaignShare?: number;
 }
 
 export interface ResolvedOptions {
@@ -56,6 +59,7 @@ export interface ResolvedOptions {
   answeredShare: number;
   withdrawnShare: number;
   transferShare: number;
+  campaignShare: number;
 }
 
 /** What planEvolution changes in one question; everything else stays as generated. */
@@ -78,6 +82,7 @@ export function resolveOptions(opts: GenerateOptions): ResolvedOptions {
     answeredShare: opts.answeredShare ?? DEFAULTS.answeredShare,
     withdrawnShare: opts.withdrawnShare ?? DEFAULTS.withdrawnShare,
     transferShare: opts.transferShare ?? DEFAULTS.transferShare,
+    campaignShare: opts.campaignShare ?? 0,
   };
 }
 
@@ -117,6 +122,12 @@ export function* generateQuestions(opts: GenerateOptions): Generator<OfficialQue
 }
 
 // ---------- one question ----------
+
+/** The campaign's shared text, written for a placeholder author (campaigns.ts replaces the name). */
+function campaignTemplate(campaign: CampaignDraw, c: TextContext): string {
+  const author = { civ: 'M.' as const, fullName: TEMPLATE_AUTHOR, department: c.author.department };
+  return composeQuestionText({ ...c, r: campaign.shared, author }, questionBudget(campaign.shared));
+}
 
 const PAGES_PER_WEEK = 220;
 
@@ -184,13 +195,20 @@ export function buildQuestion(
   const u = meta.next();
   const baseDay = questionDayFor(legislature, number, u);
   const qDay = overrides.newOnDay ?? baseDay;
-  const theme = meta.zipf(THEMES);
-  const subject = meta.zipf(theme.subjects);
-  const asked = meta.chance(0.9) ? ministryByKey(meta.zipf(theme.ministries)) : meta.pick(MINISTRIES);
+  let theme = meta.zipf(THEMES);
+  let subject = meta.zipf(theme.subjects);
+  let asked = meta.chance(0.9) ? ministryByKey(meta.zipf(theme.ministries)) : meta.pick(MINISTRIES);
   const pool = deputyPool(seed, legislature);
   const author: DeputySeat = pickAuthor(pool, meta, qDay);
   const teteNull = meta.chance(legislature >= 16 ? 0.8 : 0.05);
   const tete = meta.zipf(theme.tetes);
+  // A campaign's questions share its theme, subject and ministry (their own draws above are made all the same).
+  const campaign = campaignOf(seed, legislature, number, opts.campaignShare);
+  if (campaign) {
+    theme = campaign.shared.zipf(THEMES);
+    subject = campaign.shared.zipf(theme.subjects);
+    asked = ministryByKey(campaign.shared.zipf(theme.ministries));
+  }
   const analyses = composeAnalyses(meta, theme, subject, legislature);
   const statusRoll = meta.next();
   const delayMonths = Math.min(24, Math.max(1, meta.logNormal(4, 0.75)));
@@ -278,7 +296,9 @@ export function buildQuestion(
     year: Number(dayToIso(qDay).slice(0, 4)),
     date: dayToIso(qDay),
   };
-  const questionHtml = curly(composeQuestionText(qCtx, questionBudget(qr)), qr);
+  const questionHtml = campaign
+    ? memberText(campaignTemplate(campaign, qCtx), qCtx, campaign.own)
+    : curly(composeQuestionText(qCtx, questionBudget(qr)), qr);
   const qInfo = infoJO(qDay, qr);
 
   let textesReponse: OfficialQuestion['textesReponse'] = null;
@@ -291,7 +311,12 @@ export function buildQuestion(
       year: Number(dayToIso(answerDay).slice(0, 4)),
       date: dayToIso(answerDay),
     };
-    const answerHtml = curly(composeAnswerText(aCtx, answerBudget(ar)), ar);
+    const answerHtml = campaign?.jointAnswer
+      ? composeAnswerText(
+          { ...aCtx, r: campaign.shared, year: qCtx.year, date: qCtx.date },
+          answerBudget(campaign.shared),
+        )
+      : curly(composeAnswerText(aCtx, answerBudget(ar)), ar);
     const aInfo = infoJO(answerDay, ar);
     textesReponse = { texteReponse: { infoJO: aInfo, texte: answerHtml } };
     closure = { code: 'REP_PUB', label: 'Réponse publiée', day: answerDay };

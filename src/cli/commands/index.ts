@@ -1,4 +1,5 @@
 import type { CliCommand } from '../types';
+import { campagnesCommand } from './campagnes';
 import { questionCommand } from './question';
 import { searchCommand } from './search';
 import { statsCommand } from './stats';
@@ -13,5 +14,6 @@ export const commands: CliCommand[] = [
   searchCommand,
   tendanceCommand,
   palmaresCommand,
+  campagnesCommand,
   demanderCommand,
 ];

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { CampaignStore } from '../../campaigns/CampaignStore';
 import { parseQuestionRef, refLabel } from '../../corpus/questionRef';
 import type { Chamber, Question } from '../../corpus/types';
 import { TYPE_LABELS } from '../../format/french';
@@ -69,7 +70,14 @@ export const questionCommand: CliCommand = {
       );
       return 1;
     }
-    ctx.out(json ? JSON.stringify(found, null, 2) : renderQuestion(found));
+    if (json) {
+      // The campaign (issue 21) beside the record, only when the question is in one or shares its answer.
+      const campaigns = new CampaignStore(ctx.store());
+      const campaign = campaigns.computed() ? campaigns.ofQuestion(found.uid) : null;
+      const withCampaign =
+        campaign && (campaign.campaign || campaign.commonAnswer) ? { ...found, campagne: campaign } : found;
+      ctx.out(JSON.stringify(withCampaign, null, 2));
+    } else ctx.out(renderQuestion(found));
     return 0;
   },
 };

@@ -3,6 +3,7 @@
  * its own connection to the database, reports log lines, the uids written after each committed batch, and the
  * summary with the store revisions before and after. Exits when done.
  */
+import { updateCampaigns } from '../../campaigns/updateCampaigns';
 import { openStore } from '../../store/openStore';
 import { ingest } from './ingest';
 import type { ChildMessage, IngestJob } from './ingestInChildProcess';
@@ -30,6 +31,7 @@ process.once('message', (job: IngestJob) => {
         opsLog: (line) => void send({ type: 'log', line }),
         onWritten: (uids) => void send({ type: 'written', uids }),
       });
+      updateCampaigns(store, (line) => void send({ type: 'log', line }));
       await send({ type: 'done', summary, revisionBefore, revisionAfter: store.revision(), pid: process.pid });
     } catch (err) {
       await send({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });

@@ -3,7 +3,8 @@
  * pressed it sees it) with a CSV of at most 5,000 questions. Custom id `exp:<kind>:<arg>`; the handler is
  * registered by commands/tendance.ts (one owner per prefix) and serves every list:
  *   s = a search (ResultsState id), d = a deputy (state id), m = a ministry (state id), t = a trend (state id),
- *   p = the palmarès of a legislature (number, or "all"; « .an » / « .senat » after it for one chamber).
+ *   p = the palmarès of a legislature (number, or "all"; « .an » / « .senat » after it for one chamber),
+ *   c = a campaign (its id, src/campaigns).
  */
 import type { APIButtonComponentWithCustomId } from 'discord-api-types/v10';
 import { component, customId, type ComponentCall, type CallContext } from '../commandKit';
@@ -19,7 +20,7 @@ import { frCount, frNumber } from '../../format/french';
 import type { TrendQuery } from '../../charts/chartDeps';
 import type { Chamber } from '../../corpus/types';
 
-export type ExportKind = 's' | 'd' | 'm' | 't' | 'p';
+export type ExportKind = 's' | 'd' | 'm' | 't' | 'p' | 'c';
 
 const EXPORT_LABEL = 'Exporter (CSV)';
 
@@ -97,6 +98,16 @@ async function uidsOf(
       what: `des questions au ministère ${name}`,
     };
   }
+  if (kind === 'c' && deps.campaigns) {
+    const campaign = deps.campaigns.get(Number(arg));
+    if (!campaign) throw new UserError('Cette campagne a changé depuis : relancez /campagnes.');
+    return {
+      uids: deps.campaigns.members(campaign.id, MAX_EXPORT_ROWS),
+      total: campaign.size,
+      label: `campagne ${campaign.id}`,
+      what: 'de la campagne',
+    };
+  }
   throw new UserError(STALE_COMPONENT_MESSAGE);
 }
 
@@ -108,7 +119,7 @@ export const exportComponent = component({
   answer: 'ephemeral',
   prepare(call: ComponentCall, deps: CommandDeps) {
     const [kind = '', arg = ''] = call.args;
-    if (!['p', 's', 'd', 'm', 't'].includes(kind)) throw new UserError(STALE_COMPONENT_MESSAGE);
+    if (!['p', 's', 'd', 'm', 't', 'c'].includes(kind)) throw new UserError(STALE_COMPONENT_MESSAGE);
     return { kind, arg, charts: requireCharts(deps) };
   },
   run: ({ kind, arg, charts }, deps, ctx) => exportReply(kind, arg, charts, deps, ctx),

@@ -36,12 +36,17 @@ function sideBySideLine(c: ChamberComparison, name = (n: string) => `**${escapeC
 }
 
 /** The combined ranking's chamber comparison, when both chambers have questions to rank. */
-function sideBySide(p: Palmares, deps: CommandDeps, today: string): ChamberComparison[] {
+function sideBySide(
+  p: Palmares,
+  deps: CommandDeps,
+  today: string,
+  opts: { campaignOnce?: boolean },
+): ChamberComparison[] {
   if (p.chamber !== null || !deps.charts) return [];
   const chambers = deps.charts.corpus.chambers();
   if (!chambers.includes('an') || !chambers.includes('senat')) return [];
-  const an = deps.charts.corpus.palmares(p.legislature, today, 'an');
-  const senat = deps.charts.corpus.palmares(p.legislature, today, 'senat');
+  const an = deps.charts.corpus.palmares(p.legislature, today, 'an', opts);
+  const senat = deps.charts.corpus.palmares(p.legislature, today, 'senat', opts);
   return compareChambers(an, senat, SIDE_BY_SIDE_ROWS);
 }
 
@@ -50,6 +55,7 @@ export async function palmaresReply(
   deps: CommandDeps,
   now: Date,
   chamber?: Chamber,
+  opts: { campaignOnce?: boolean } = {},
 ): Promise<Reply> {
   if (!deps.charts) throw new UserError('Le palmarès n’est pas disponible sur ce bot.');
   const legislatures = deps.charts.corpus.legislatures();
@@ -60,7 +66,7 @@ export async function palmaresReply(
     );
   }
   const today = now.toISOString().slice(0, 10);
-  const p = deps.charts.corpus.palmares(legislature, today, chamber ?? null);
+  const p = deps.charts.corpus.palmares(legislature, today, chamber ?? null, opts);
   const where = [
     chamber ? CHAMBER_NAMES[chamber] : '',
     legislature === null ? 'toutes législatures' : `${ordinal(legislature)} législature`,
@@ -84,7 +90,7 @@ export async function palmaresReply(
     palmaresSpec(p, `Palmarès des ministères — ${where}`),
     text,
   );
-  const compared = sideBySide(p, deps, today);
+  const compared = sideBySide(p, deps, today, opts);
   const compareFile = compared.length
     ? await chartFile(
         deps.charts,
@@ -105,6 +111,9 @@ export async function palmaresReply(
         color: COLORS.info,
         description: [
           `Part des questions écrites répondues **dans les deux mois** ${RULE[chamber ?? 'both']}, parmi celles dont l’échéance est passée (hors questions retirées).`,
+          opts.campaignOnce
+            ? 'Chaque campagne de questions identiques compte une fois (sa première question) : voir /campagnes.'
+            : '',
           `Ensemble : ${pct(t.eligible ? t.answeredWithinLimit / t.eligible : 0)} dans les deux mois, délai médian ${days(t.medianDelayDays)}, ${p.closed ? `**${pct(unansweredShare(p))}** restées sans réponse (législature close : caduques ou retirées)` : `**${frNumber(t.pendingPastLimit)}** en attente au-delà de deux mois`}.`,
           p.tooFew
             ? `${frCount(p.tooFew, 'ministère')} avec moins de ${p.minEligible} questions non classé${p.tooFew > 1 ? 's' : ''}.`

@@ -3,6 +3,8 @@
  * on the official page), the ministry history and the delay; a "Questions similaires" button (`qsim:<uid>`,
  * handled by commands/question.ts) and a link button to the official page.
  */
+import type { QuestionCampaign } from '../../campaigns/CampaignStore';
+import { questionCampaignLines } from './campaignView';
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Question, QuestionType } from '../../corpus/types';
 import { customId } from '../commandKit';
@@ -79,7 +81,11 @@ function authorLine(q: Question): string {
   return escapeCorpus(truncatePlain(`${name}${group}${place}`, NAME_MAX + 100));
 }
 
-export function questionReply(q: Question, now: Date): Reply {
+/**
+ * A question's card. With `campaign` (issue 21): « Texte repris par 23 autres questions (campagne du … au …) » and
+ * « Réponse commune à 41 questions », and a button listing the campaign's questions.
+ */
+export function questionReply(q: Question, now: Date, campaign?: QuestionCampaign): Reply {
   const fields: APIEmbedField[] = [
     { name: 'Auteur', value: authorLine(q), inline: false },
     { name: 'Ministère interrogé', value: nameOf(q.ministryAsked?.name), inline: true },
@@ -111,6 +117,8 @@ export function questionReply(q: Question, now: Date): Reply {
       inline: false,
     });
   }
+  const campaignLines = campaign ? questionCampaignLines(campaign) : [];
+  if (campaignLines.length) fields.push({ name: 'Campagne', value: campaignLines.join('\n'), inline: false });
   const title = `${TYPE_LABEL[q.type]} n° ${q.number} — ${CHAMBER_NAMES[q.chamber]}, ${ordinal(q.legislature)} législature`;
   const heading = headingOf(q);
   const fixed =
@@ -153,6 +161,16 @@ export function questionReply(q: Question, now: Date): Reply {
         components: [
           { type: 2, style: 1, label: 'Questions similaires', custom_id: customId('qsim', q.uid) },
           { type: 2, style: 5, label: CHAMBER_PAGES[q.chamber], url: q.url },
+          ...(campaign?.campaign
+            ? [
+                {
+                  type: 2 as const,
+                  style: 2 as const,
+                  label: 'Questions de la campagne',
+                  custom_id: customId('camp', campaign.campaign.id),
+                },
+              ]
+            : []),
         ],
       },
     ],

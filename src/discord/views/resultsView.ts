@@ -21,6 +21,8 @@ import { exportButton } from './exportButton';
 import { type ResultsState, saveResultsState } from './resultsState';
 
 const PAGE_SIZE = 5;
+const SAME_CAMPAIGN_EXPLANATION =
+  'Les questions marquées « même campagne » reprennent le même texte : elles viennent en tête, les autres ensuite.';
 const SIMILAR_EXPLANATION =
   'Les questions les plus proches par le sujet et le texte, de la plus proche à la moins proche.';
 
@@ -42,8 +44,24 @@ async function fetchResultsPage(
   if (state.k === 'search') {
     return await deps.search.search({ ...state.req, offset, limit: PAGE_SIZE, now, excerptLength: 300 });
   }
-  const res = await deps.search.similar(state.uid, offset + PAGE_SIZE);
-  return { ...res, hits: res.hits.slice(offset, offset + PAGE_SIZE), total: Math.min(res.total, 50) };
+  // Questions of the same campaign (issue 21) first, then the others, each in the engine's order.
+  const campaign = deps.campaigns?.computed() ? deps.campaigns.ofQuestion(state.uid).campaign : null;
+  const res = await deps.search.similar(state.uid, campaign ? SIMILAR_MAX : offset + PAGE_SIZE);
+  let hits = res.hits;
+  if (campaign) {
+    const same = new Set(deps.campaigns!.members(campaign.id));
+    hits = [...hits.filter((h) => same.has(h.uid)), ...hits.filter((h) => !same.has(h.uid))];
+  }
+  return { ...res, hits: hits.slice(offset, offset + PAGE_SIZE), total: Math.min(res.total, SIMILAR_MAX) };
+}
+
+const SIMILAR_MAX = 50;
+
+/** The uids of the similar list that are in the question's campaign (labelled « même campagne »). */
+function sameCampaignOf(state: ResultsState, deps: CommandDeps): Set<string> {
+  if (state.k !== 'similar' || !deps.campaigns?.computed()) return new Set();
+  const c = deps.campaigns.ofQuestion(state.uid).campaign;
+  return new Set(c ? deps.campaigns.members(c.id) : []);
 }
 
 function pageCount(total: number): number {
@@ -58,8 +76,10 @@ function resultsReply(opts: {
   page: number;
   now: Date;
   hints?: string[];
+  sameCampaign?: ReadonlySet<string>;
 }): Reply {
   const { res, page, state, stateId, now } = opts;
+  const same = opts.sameCampaign ?? new Set<string>();
   const pages = pageCount(res.total);
   const title = state.k === 'search' ? `Recherche : ${state.label}` : `Questions similaires à ${state.label}`;
   if (res.hits.length === 0) {
@@ -75,7 +95,7 @@ function resultsReply(opts: {
     `${total} résultat${res.total > 1 ? 's' : ''} · page ${page}/${pages}`,
     // A similar-questions list has no typed words: say what it is rather than the search's fallback.
     state.k === 'similar'
-      ? `ℹ️ ${SIMILAR_EXPLANATION}`
+      ? `ℹ️ ${same.size ? `${SAME_CAMPAIGN_EXPLANATION} ` : ''}${SIMILAR_EXPLANATION}`
       : searchModeNote(res.mode, res.allTotal)
         ? `ℹ️ ${searchModeNote(res.mode, res.allTotal)}`
         : '',
@@ -84,7 +104,10 @@ function resultsReply(opts: {
     title: truncate(title, 256),
     description: summary.join('\n'),
     color: COLORS.search,
-    fields: res.hits.map((h, i) => hitField(h, (page - 1) * PAGE_SIZE + i + 1, now)),
+    fields: res.hits.map((h, i) => {
+      const f = hitField(h, (page - 1) * PAGE_SIZE + i + 1, now);
+      return same.has(h.uid) ? { ...f, name: truncate(`${f.name} · même campagne`, 256) } : f;
+    }),
     footer: { text: 'Source : Assemblée nationale (questions écrites), Licence Ouverte.' },
   };
   const rows: ActionRow[] = [];
@@ -157,7 +180,8 @@ export async function showResults(
 ): Promise<Reply> {
   const stateId = saveResultsState(deps, state, now);
   const res = await fetchResultsPage(state, page, deps, now);
-  return resultsReply({ state, stateId, res, page, now, ...(hints ? { hints } : {}) });
+  const sameCampaign = sameCampaignOf(state, deps);
+  return resultsReply({ state, stateId, res, page, now, sameCampaign, ...(hints ? { hints } : {}) });
 }
 
 /** A label for the state, escaped, for titles. */

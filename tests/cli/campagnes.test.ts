@@ -1,0 +1,49 @@
+/** `npm run cli -- campagnes` and the campaign in `question --json` (issue 21), on the campaigns' test corpus. */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { updateCampaigns } from '../../src/campaigns/updateCampaigns';
+import { runCli } from '../../src/cli/runCli';
+import { buildCorpus, tempDir } from '../support/botCorpus';
+import { campaignCorpus } from '../support/campaignCorpus';
+
+let tmp: ReturnType<typeof tempDir>;
+let dbPath: string;
+
+beforeAll(async () => {
+  tmp = tempDir();
+  dbPath = path.join(tmp.dir, 'questions.db');
+  const store = await buildCorpus({ dbPath, seeds: false, extra: campaignCorpus() });
+  updateCampaigns(store, () => {});
+  store.close();
+});
+
+afterAll(() => tmp?.cleanup());
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli([...argv, '--db', dbPath], { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('npm run cli -- campagnes', () => {
+  it('lists the campaigns as JSON with their questions, and the campaign in question --json', async () => {
+    const r = await cli('campagnes', 'télémédecine', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { campaigns: Array<{ size: number; uids: string[]; commonAnswer: number }> };
+    expect(json.campaigns).toHaveLength(1);
+    expect(json.campaigns[0]).toMatchObject({ size: 8, commonAnswer: 5 });
+    expect(json.campaigns[0]!.uids).toHaveLength(8);
+    const q = JSON.parse((await cli('question', '17-9003', '--json')).out) as {
+      campagne: { campaign: { size: number } };
+    };
+    expect(q.campagne.campaign.size).toBe(8);
+  });
+
+  it('prints the list in French and explains a bad option', async () => {
+    expect((await cli('campagnes')).out).toMatch(/^1\. sur l'expérimentation de valise de télémédecine/);
+    const bad = await cli('campagnes', '--legislature', 'seize');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('Législature invalide');
+  });
+});
