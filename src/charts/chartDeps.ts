@@ -42,7 +42,8 @@ declare module '../discord/deps' {
   }
 }
 
-function factOfHit(h: Collected['hits'][number]): TrendFact {
+/** What a trend needs of a search hit (one question). */
+export function factOfHit(h: Collected['hits'][number]): TrendFact {
   return {
     uid: h.uid,
     status: h.status,

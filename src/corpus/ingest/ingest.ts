@@ -356,14 +356,19 @@ class IngestRun {
    * stays bounded by one question plus one batch whatever the file size. On a syntax error (truncated file),
    * the questions before the break are kept and the rest is reported.
    */
-  private async streamSingleFile(src: ByteSource, whole: Buffer | null): Promise<void> {
-    let input: Readable;
+  /** The source's bytes as a stream (the buffered ones when read already), or null once reported unreadable. */
+  private async openInput(src: ByteSource, whole: Buffer | null): Promise<Readable | null> {
     try {
-      input = whole ? Readable.from([whole]) : await src.open();
+      return whole ? Readable.from([whole]) : await src.open();
     } catch (err) {
       this.reject(src.name, 'fichier illisible', message(err));
-      return;
+      return null;
     }
+  }
+
+  private async streamSingleFile(src: ByteSource, whole: Buffer | null): Promise<void> {
+    const input = await this.openInput(src, whole);
+    if (!input) return;
     let first = true;
     const bom = new Transform({
       transform(chunk: Buffer, _enc, cb) {
@@ -418,13 +423,8 @@ class IngestRun {
    * written questions of the chosen legislatures (`senatLegislatures`), joined with their answers and labels.
    */
   private async streamSenatDump(src: ByteSource, whole: Buffer | null): Promise<void> {
-    let input: Readable;
-    try {
-      input = whole ? Readable.from([whole]) : await src.open();
-    } catch (err) {
-      this.reject(src.name, 'fichier illisible', message(err));
-      return;
-    }
+    const input = await this.openInput(src, whole);
+    if (!input) return;
     try {
       const counts = await readSenatDump(input, {
         file: src.name,
