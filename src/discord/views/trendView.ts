@@ -4,7 +4,8 @@
  * and who receives the most. An « Exporter (CSV) » button exports the matching questions.
  */
 import type { APIEmbedField } from 'discord-api-types/v10';
-import { factOfHit, type TrendQuery } from '../../charts/chartDeps';
+import type { TrendQuery } from '../../charts/chartDeps';
+import { factOfHit } from '../../charts/trendFacts';
 import { chartFile, imageOf } from '../../charts/chartFiles';
 import { days, describeTrend, statusSplit } from '../../charts/describe';
 import { trendSpec } from '../../charts/specs';
