@@ -17,7 +17,7 @@ import pino from 'pino';
 import { main } from '../../src/main';
 import { buildCorpus, REPO, tempDir } from '../../tests/support/botCorpus';
 import { FAKE_TOKEN, startDiscordFake, type InteractionResult } from '../../tests/support/discordFake';
-import { hangWorker } from '../../tests/support/hangWorker';
+import { crashWorker, hangWorker } from '../../tests/support/hangWorker';
 import { percentile } from '../../tests/support/loadScenario';
 
 const { values } = parseArgs({
@@ -129,12 +129,12 @@ const traffic = (async () => {
 async function scenario(name: 'kill' | 'hang', shard: number) {
   await new Promise((r) => setTimeout(r, 3000)); // steady traffic first
   const sup = app.search.supervisors[shard]!;
-  const worker = sup.worker!;
+  const worker = sup.status().threadId!;
   const t0 = performance.now();
-  if (name === 'kill') await worker.terminate();
+  if (name === 'kill') await crashWorker(worker);
   else await hangWorker(worker);
   // Detected (killed: at once; hung: after the deadline), then filled and serving again.
-  while (sup.worker === worker || !app.search.health().workers[shard]!.alive) {
+  while (sup.status().threadId === worker || !app.search.health().workers[shard]!.alive) {
     if (performance.now() - t0 > 600_000) throw new Error(`${name}: shard ${shard} not back after 10 min`);
     await new Promise((r) => setTimeout(r, 20));
   }

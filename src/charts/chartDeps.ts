@@ -2,6 +2,7 @@ import type { Logger } from '../logger';
 import { createCorpusQueries, type CorpusQueries } from '../insights/corpusQueries';
 import { aggregateTrend, type Granularity, type Trend, type TrendFact } from '../insights/trend';
 import type { Collected } from '../search/SearchService';
+import { factOfHit } from './trendFacts';
 import type { SearchFilters, SearchRequest, SortOrder } from '../search/types';
 import type { QuestionStore } from '../store/QuestionStore';
 import { ChartService, type ChartServiceOptions } from './ChartService';
@@ -40,18 +41,6 @@ declare module '../discord/deps' {
   interface CommandDeps {
     charts?: ChartDeps;
   }
-}
-
-function factOfHit(h: Collected['hits'][number]): TrendFact {
-  return {
-    uid: h.uid,
-    status: h.status,
-    questionDate: h.questionDate,
-    answerDate: h.answerDate,
-    author: h.author,
-    group: h.group,
-    ministry: h.ministry,
-  };
 }
 
 export interface CreateChartDepsOptions extends ChartServiceOptions {

@@ -21,6 +21,19 @@ const statusColor = {
   sort: STATUSES.map((s) => STATUS_LABELS[s]),
 } as const;
 
+/** The count axis of the bars stacked by status (answered first), and their colour and order encodings. */
+const stackedCount = {
+  field: 'n',
+  type: 'quantitative',
+  stack: 'zero',
+  title: 'questions',
+  axis: { format: ',d', tickMinStep: 1 },
+} as const;
+const statusStack = {
+  color: statusColor,
+  order: { field: 'ordre', type: 'quantitative', sort: 'ascending' },
+} as const;
+
 function spec(s: Record<string, unknown>): TopLevelSpec {
   return { $schema: SCHEMA, config: VEGA_CONFIG, ...s } as unknown as TopLevelSpec;
 }
@@ -50,15 +63,8 @@ function trendLayers(t: Trend, opts: { width: number; height: number; delayLine:
     mark: { type: 'bar', ...(monthly ? { width: { band: 0.85 } } : {}) },
     encoding: {
       x,
-      y: {
-        field: 'n',
-        type: 'quantitative',
-        stack: 'zero',
-        title: 'questions',
-        axis: { format: ',d', tickMinStep: 1 },
-      },
-      color: statusColor,
-      order: { field: 'ordre', type: 'quantitative', sort: 'ascending' },
+      y: stackedCount,
+      ...statusStack,
     },
   };
   const delays = t.periods
@@ -312,15 +318,8 @@ export function corpusSpec(rows: readonly CorpusCount[], title: string): TopLeve
     mark: { type: 'bar' },
     encoding: {
       y: { field: 'legislature', type: 'ordinal', sort: { field: 'num', order: 'descending' }, title: 'législature' },
-      x: {
-        field: 'n',
-        type: 'quantitative',
-        stack: 'zero',
-        title: 'questions',
-        axis: { format: ',d', tickMinStep: 1 },
-      },
-      color: statusColor,
-      order: { field: 'ordre', type: 'quantitative', sort: 'ascending' },
+      x: stackedCount,
+      ...statusStack,
     },
   });
 }

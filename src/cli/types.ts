@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Config } from '../config';
 import type { QuestionStore } from '../store/QuestionStore';
 
@@ -27,3 +28,12 @@ export interface CliCommand {
 
 /** An expected failure: its French message is printed as is, exit code 1. */
 export class CliError extends Error {}
+
+/** `parseArgs` of node:util, an unknown or malformed option becoming a French CliError. */
+export function parseCliArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (err) {
+    throw new CliError(`Option invalide : ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

@@ -49,8 +49,8 @@ export interface ForumPost {
 export type DeliverySource = 'digest' | 'follow' | 'notice';
 type DeliveryStatus = 'pending' | 'sent' | 'abandoned';
 
-export interface Delivery {
-  id: number;
+/** What a delivery is for and carries, fixed when it is queued. */
+interface DeliveryOrder {
   source: DeliverySource;
   sourceId: number;
   rangeFrom: number;
@@ -61,6 +61,10 @@ export interface Delivery {
   recipientId: string | null;
   nonce: string;
   payload: OutgoingMessage;
+}
+
+export interface Delivery extends DeliveryOrder {
+  id: number;
   kind: DeliveryKind;
   /** The question of a forum post / reply / follow thread. */
   uid: string | null;
@@ -80,17 +84,7 @@ export interface Delivery {
   error: string | null;
 }
 
-export interface NewDelivery {
-  source: DeliverySource;
-  sourceId: number;
-  rangeFrom: number;
-  rangeTo: number;
-  part: number;
-  parts: number;
-  channelId: string | null;
-  recipientId: string | null;
-  nonce: string;
-  payload: OutgoingMessage;
+export interface NewDelivery extends DeliveryOrder {
   /** Default 'message'. */
   kind?: DeliveryKind;
   uid?: string | null;

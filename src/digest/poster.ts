@@ -80,6 +80,11 @@ export interface PostChannelMessage {
   systemChannel(guildId: string): Promise<string | null>;
 }
 
+/** An HTTP error worth retrying later (5xx, an unexpected 4xx): its status and message, no hint of when. */
+function httpRetry(err: { status: number; message: string }): PostFailure {
+  return { ok: false, kind: 'retry', status: err.status, retryAfterMs: null, message: `${err.status} ${err.message}` };
+}
+
 function classifyError(err: unknown): PostFailure {
   if (err instanceof DiscordAPIError) {
     if (err.status === 403 || err.status === 404)
@@ -94,26 +99,12 @@ function classifyError(err: unknown): PostFailure {
         message: err.message,
       };
     }
-    return {
-      ok: false,
-      kind: 'retry',
-      status: err.status,
-      retryAfterMs: null,
-      message: `${err.status} ${err.message}`,
-    };
+    return httpRetry(err);
   }
   if (err instanceof RateLimitError) {
     return { ok: false, kind: 'retry', status: 429, retryAfterMs: err.retryAfter, message: 'rate limited' };
   }
-  if (err instanceof HTTPError) {
-    return {
-      ok: false,
-      kind: 'retry',
-      status: err.status,
-      retryAfterMs: null,
-      message: `${err.status} ${err.message}`,
-    };
-  }
+  if (err instanceof HTTPError) return httpRetry(err);
   return {
     ok: false,
     kind: 'retry',

@@ -16,7 +16,6 @@
  * retried with a growing pause, at most `maxAttempts` times in a row; then the shard is reported failed (logs,
  * `status`), and the service reports it (health, /stats).
  */
-import type { Worker } from 'node:worker_threads';
 import type { IndexDoc } from './indexDoc';
 import type { ShardQuery } from './query';
 import type { SearchLogger } from './createSearchService';
@@ -59,6 +58,8 @@ export interface ShardStatus {
   restarts: number;
   state: ShardState;
   lastError: string | null;
+  /** The current worker's thread id (as the inspector and the logs name it), null between two workers. */
+  threadId: number | null;
 }
 
 export class SupervisedShard implements ShardClient {
@@ -92,11 +93,6 @@ export class SupervisedShard implements ShardClient {
     return this._state === 'up';
   }
 
-  /** The current worker thread, null between two (diagnostics and tests). */
-  get worker(): Worker | null {
-    return this.client?.worker ?? null;
-  }
-
   status(): ShardStatus {
     return {
       shard: this.opts.shard,
@@ -104,6 +100,7 @@ export class SupervisedShard implements ShardClient {
       restarts: this._restarts,
       state: this._state,
       lastError: this._lastError,
+      threadId: this.client?.worker.threadId ?? null,
     };
   }
 

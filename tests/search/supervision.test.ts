@@ -1,7 +1,7 @@
 /**
- * Supervised search workers, driven from outside on real worker threads over a real SQLite file: a worker is
- * terminated through the object that owns it (a crash), or made to loop forever through the inspector protocol
- * (a hang). Nothing in the product is switched into a test mode.
+ * Supervised search workers, driven from outside on real worker threads over a real SQLite file: a worker, named
+ * by the thread id its supervisor reports, is made to exit (a crash) or to loop forever (a hang) through the
+ * inspector protocol. Nothing in the product is switched into a test mode.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ import { shardOf } from '../../src/search/shardOf';
 import { openStore } from '../../src/store/openStore';
 import type { QuestionStore } from '../../src/store/QuestionStore';
 import { allQuestions } from './helpers';
-import { hangWorker } from '../support/hangWorker';
+import { crashEveryWorker, crashWorker, hangWorker } from '../support/hangWorker';
 
 const dirs: string[] = [];
 const handles: SearchServiceHandle[] = [];
@@ -45,6 +45,13 @@ function recordingLogger(): SearchLogger & { lines: Array<{ level: string; msg: 
   };
 }
 
+/** Crashes the supervised worker's thread, then waits until its supervisor has seen the loss (one more restart). */
+async function crashAndWaitForLoss(sup: { status(): { threadId: number | null; restarts: number } }): Promise<void> {
+  const { threadId, restarts } = sup.status();
+  await crashWorker(threadId!);
+  await vi.waitFor(() => expect(sup.status().restarts).toBe(restarts + 1), { timeout: 10_000, interval: 5 });
+}
+
 const QUERY = { text: 'cybercriminalité', limit: 20, now: new Date('2025-06-01') };
 
 /** Runs `fn`, returns how long it took to settle and how it settled. */
@@ -59,7 +66,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value?: T; 
 }
 
 describe('supervised search workers', () => {
-  it('replaces a worker terminated mid-traffic: meanwhile searches answer « momentanément indisponible » at once, then they find again without a restart', async () => {
+  it('replaces a worker that crashes mid-traffic: meanwhile searches answer « momentanément indisponible » at once, then they find again without a restart', async () => {
     const { store, dir } = corpus();
     const logger = recordingLogger();
     const h = createSearchService({ store, indexDir: path.join(dir, 'index'), workers: 2, logger, watchMs: 0 });
@@ -69,9 +76,9 @@ describe('supervised search workers', () => {
     const before = (await h.engine.search(QUERY)).hits.map((x) => x.uid);
     expect(before.length).toBeGreaterThan(0);
 
-    const killed = h.supervisors[1]!.worker!;
+    const killed = h.supervisors[1]!.status().threadId!;
     const traffic = Array.from({ length: 10 }, () => timed(() => h.engine.search({ ...QUERY, offset: 1 })));
-    await killed.terminate(); // through the object that owns the thread: a crash as far as the service knows
+    await crashAndWaitForLoss(h.supervisors[1]!); // the thread exits from inside: a crash as far as the service knows
     const during = await Promise.all(traffic);
     for (const r of during) if (r.error) expect(r.error).toBeInstanceOf(SearchUnavailableError);
 
@@ -86,7 +93,7 @@ describe('supervised search workers', () => {
     expect(h.health().workers[1]!.alive).toBe(false);
 
     await vi.waitFor(() => expect(h.health().workers[1]!.alive).toBe(true), { timeout: 30_000, interval: 50 });
-    expect(h.supervisors[1]!.worker).not.toBe(killed);
+    expect(h.supervisors[1]!.status().threadId).not.toBe(killed);
     expect((await h.engine.search(QUERY)).hits.map((x) => x.uid)).toEqual(before);
     expect(h.health()).toMatchObject({
       ready: true,
@@ -114,7 +121,7 @@ describe('supervised search workers', () => {
     await h.whenReady;
     const before = (await h.engine.search(QUERY)).hits.map((x) => x.uid);
 
-    const hung = h.supervisors[0]!.worker!;
+    const hung = h.supervisors[0]!.status().threadId!;
     await hangWorker(hung);
     const waiting = await timed(() => h.engine.search({ ...QUERY, offset: 2 }));
     expect(waiting.error).toBeInstanceOf(SearchUnavailableError);
@@ -122,7 +129,7 @@ describe('supervised search workers', () => {
     expect(h.health().workers[0]).toMatchObject({ alive: false, restarts: 1 });
 
     await vi.waitFor(() => expect(h.health().workers[0]!.alive).toBe(true), { timeout: 30_000, interval: 50 });
-    expect(h.supervisors[0]!.worker).not.toBe(hung);
+    expect(h.supervisors[0]!.status().threadId).not.toBe(hung);
     expect((await h.engine.search(QUERY)).hits.map((x) => x.uid)).toEqual(before);
     expect(h.health().lastError).toMatch(/no answer/);
   });
@@ -143,7 +150,7 @@ describe('supervised search workers', () => {
     expect(await h.catchUp()).toBe(1);
     const shard = shardOf(added.uid, 2);
 
-    await h.supervisors[shard]!.worker!.terminate();
+    await crashAndWaitForLoss(h.supervisors[shard]!);
     await vi.waitFor(() => expect(h.health().workers[shard]!.alive).toBe(true), { timeout: 30_000, interval: 50 });
     expect((await h.engine.search({ text: 'trottinettes' })).hits.map((x) => x.uid)).toEqual([added.uid]);
     expect(h.engine.size).toBe(questions.length + 1);
@@ -164,7 +171,7 @@ describe('supervised search workers', () => {
     await h.catchUp();
     const shard = shardOf(changed.uid, 2);
 
-    await h.supervisors[shard]!.worker!.terminate();
+    await crashAndWaitForLoss(h.supervisors[shard]!);
     await vi.waitFor(() => expect(h.health().workers[shard]!.alive).toBe(true), { timeout: 30_000, interval: 50 });
     expect((await h.engine.search({ text: 'trottinettes' })).hits.map((x) => x.uid)).toEqual([changed.uid]);
     expect(h.engine.size).toBe(questions.length);
@@ -177,7 +184,7 @@ describe('supervised search workers', () => {
     handles.push(h);
     await h.whenReady;
     const interrupted = h.save();
-    await h.supervisors[0]!.worker!.terminate();
+    await crashAndWaitForLoss(h.supervisors[0]!);
     await interrupted.catch(() => undefined); // skipped or failed, depending on when the worker went
     await vi.waitFor(() => expect(h.health().workers[0]!.alive).toBe(true), { timeout: 30_000, interval: 50 });
     await h.save();
@@ -190,8 +197,7 @@ describe('supervised search workers', () => {
     const logger = recordingLogger();
     const h = createSearchService({ store, indexDir: null, workers: 2, watchMs: 0, logger });
     handles.push(h);
-    const first = h.supervisors[0]!.worker!;
-    await first.terminate(); // during its start: the build is retried in a new worker
+    await crashWorker(h.supervisors[0]!.status().threadId!); // during its start: the build is retried in a new worker
     await h.whenReady;
     expect(h.engine.size).toBe(questions.length);
     expect(h.health().workers[0]).toMatchObject({ alive: true, restarts: 1 });
@@ -207,11 +213,11 @@ describe('supervised search workers', () => {
     handles.push(h);
     const sup = h.supervisors[1]!;
     // Every worker of shard 1 dies during its build.
-    const killer = setInterval(() => void sup.worker?.terminate(), 5);
+    const killer = await crashEveryWorker((threadId) => threadId === sup.status().threadId);
     try {
       await expect(h.whenReady).rejects.toThrow();
     } finally {
-      clearInterval(killer);
+      killer.stop();
     }
     await vi.waitFor(() => expect(h.health().lastError).not.toBeNull());
     await vi.waitFor(() => expect(h.health().workers[0]!.alive).toBe(true), { timeout: 30_000 }); // the other shard finishes

@@ -2,12 +2,11 @@
  * `npm run cli -- campagnes [texte] [--legislature N] [--depuis D] [--jusqua D] [--limite N] [--json]`: the largest
  * campaigns of identical questions (issue 21), as /campagnes lists them, with their questions' uids in JSON.
  */
-import { parseArgs } from 'node:util';
 import { type CampaignFilters, CampaignStore, type CampaignSummary } from '../../campaigns/CampaignStore';
 import { frCount, frenchPeriod, frNumber } from '../../format/french';
 import { parseDateRange } from '../../discord/userInput';
 import { UserError } from '../../discord/UserError';
-import { CliError, type CliCommand } from '../types';
+import { CliError, type CliCommand, parseCliArgs } from '../types';
 
 function renderCampaign(c: CampaignSummary, i: number): string {
   const facts = [
@@ -25,7 +24,7 @@ export const campagnesCommand: CliCommand = {
   summary: 'les plus grandes campagnes de questions au texte identique',
   usage: 'campagnes [texte] [--legislature N] [--depuis JJ/MM/AAAA] [--jusqua JJ/MM/AAAA] [--limite N] [--json]',
   run(args, ctx) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseCliArgs({
       args,
       allowPositionals: true,
       options: {

@@ -3,29 +3,23 @@
  * plain-French parser and the bot's answer, as text; --json gives what was understood (intent, subject, filters,
  * the equivalent slash command) with the answer's text.
  */
-import { parseArgs } from 'node:util';
 import { answerAsk, explainAsk } from '../../ask/answerAsk';
 import { saveReplyFiles } from '../../console/consoleTwin';
 import { renderReply } from '../../console/renderReply';
 import { fitToLimits } from '../../discord/limits';
 import { openBotDeps } from '../botDeps';
-import { CliError, type CliCommand } from '../types';
+import { CliError, type CliCommand, parseCliArgs } from '../types';
 
 export const demanderCommand: CliCommand = {
   name: 'demander',
   summary: 'une question en français, comprise et répondue comme par le bot',
   usage: 'demander "qui pose des questions sur la cybercriminalité ?" [--json] [--fichiers dossier]',
   async run(args, ctx) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: { json: { type: 'boolean' }, fichiers: { type: 'string' }, 'index-dir': { type: 'string' } },
-      });
-    } catch (err) {
-      throw new CliError(`Option invalide : ${err instanceof Error ? err.message : String(err)}`);
-    }
+    const parsed = parseCliArgs({
+      args,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, fichiers: { type: 'string' }, 'index-dir': { type: 'string' } },
+    });
     const text = parsed.positionals.join(' ').trim();
     if (!text)
       throw new CliError('Posez une question, par ex. : demander "combien de questions sur les prisons en 2019 ?"');

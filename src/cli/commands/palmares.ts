@@ -3,14 +3,13 @@
  * /palmares (share answered within two months, median delay, overdue questions); --csv writes the ranking.
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { describePalmares } from '../../charts/describe';
 import { renderChartPng } from '../../charts/renderChart';
 import { palmaresSpec } from '../../charts/specs';
 import { palmaresCsv } from '../../export/questionsCsv';
 import { createCorpusQueries } from '../../insights/corpusQueries';
 import { CHAMBER_NAMES, ordinal } from '../../format/french';
-import { CliError, type CliCommand } from '../types';
+import { CliError, type CliCommand, parseCliArgs } from '../types';
 import { parseChamberArg } from './search';
 
 export const palmaresCommand: CliCommand = {
@@ -18,21 +17,16 @@ export const palmaresCommand: CliCommand = {
   summary: 'palmarès des ministères : réponses dans les deux mois, délai médian, retards (PNG, CSV, JSON)',
   usage: 'palmares [--legislature N] [--chambre an|senat] [--png f.png] [--csv f.csv] [--json]',
   async run(args, ctx) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        options: {
-          legislature: { type: 'string' },
-          chambre: { type: 'string' },
-          png: { type: 'string' },
-          csv: { type: 'string' },
-          json: { type: 'boolean' },
-        },
-      });
-    } catch (err) {
-      throw new CliError(`Option invalide : ${err instanceof Error ? err.message : String(err)}`);
-    }
+    const parsed = parseCliArgs({
+      args,
+      options: {
+        legislature: { type: 'string' },
+        chambre: { type: 'string' },
+        png: { type: 'string' },
+        csv: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    });
     const v = parsed.values;
     const store = ctx.store();
     const corpus = createCorpusQueries(store.db, () => store.revision());

@@ -1,11 +1,10 @@
-import { parseArgs } from 'node:util';
 import { CampaignStore } from '../../campaigns/CampaignStore';
 import { parseQuestionRef, refLabel } from '../../corpus/questionRef';
 import type { Chamber, Question } from '../../corpus/types';
 import { TYPE_LABELS } from '../../format/french';
 import type { QuestionStore } from '../../store/QuestionStore';
 import { renderQuestion } from '../renderQuestion';
-import { CliError, type CliCommand } from '../types';
+import { CliError, type CliCommand, parseCliArgs } from '../types';
 import { parseChamberArg } from './search';
 
 /**
@@ -38,16 +37,11 @@ export const questionCommand: CliCommand = {
   summary: 'affiche une question (texte, réponse, ministères, dates)',
   usage: 'question <législature-numéro | uid> [--chambre an|senat] [--json]   (aussi 17-1-QG, QG 17-1, S 17-4132)',
   run(args, ctx) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: { chambre: { type: 'string' }, json: { type: 'boolean' } },
-      });
-    } catch (err) {
-      throw new CliError(`Option invalide : ${err instanceof Error ? err.message : String(err)}`);
-    }
+    const parsed = parseCliArgs({
+      args,
+      allowPositionals: true,
+      options: { chambre: { type: 'string' }, json: { type: 'boolean' } },
+    });
     const json = parsed.values.json === true;
     const refs = parsed.positionals;
     if (refs.length === 0)

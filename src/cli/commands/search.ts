@@ -6,14 +6,13 @@
  * Uses the saved index (`--index-dir`, else the configuration's INDEX_DIR: beside the database by default), rebuilt
  * and saved when the corpus changed.
  */
-import { parseArgs } from 'node:util';
 import type { Chamber } from '../../corpus/types';
 import { createSearchService } from '../../search/createSearchService';
 import { excerptToPlain } from '../../search/excerpt';
 import type { SearchFilters, SearchRequest, SearchResponse, SortOrder } from '../../search/types';
 import { CHAMBER_MARKS, frenchDate, frNumber, STATUS_WORDS, searchModeNote, statusOfWord } from '../../format/french';
 import { describeUnsearchable } from '../../search/searchableText';
-import { CliError, type CliCommand } from '../types';
+import { CliError, type CliCommand, parseCliArgs } from '../types';
 import { writeFileSync } from 'node:fs';
 import { createCorpusQueries } from '../../insights/corpusQueries';
 import { MAX_EXPORT_ROWS, questionsCsv } from '../../export/questionsCsv';
@@ -113,27 +112,22 @@ function parseSearchArgs(
   now: Date,
   defaultIndexDir: string,
 ): { request: SearchRequest; json: boolean; indexDir: string; csv?: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        ...FILTER_ARGS,
-        statut: { type: 'string' },
-        'repondu-sous': { type: 'string' },
-        'en-attente-depuis': { type: 'string' },
-        tri: { type: 'string' },
-        limite: { type: 'string' },
-        page: { type: 'string' },
-        'index-dir': { type: 'string' },
-        json: { type: 'boolean' },
-        csv: { type: 'string' },
-      },
-    });
-  } catch (err) {
-    throw new CliError(`Option invalide : ${err instanceof Error ? err.message : String(err)}`);
-  }
+  const parsed = parseCliArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      ...FILTER_ARGS,
+      statut: { type: 'string' },
+      'repondu-sous': { type: 'string' },
+      'en-attente-depuis': { type: 'string' },
+      tri: { type: 'string' },
+      limite: { type: 'string' },
+      page: { type: 'string' },
+      'index-dir': { type: 'string' },
+      json: { type: 'boolean' },
+      csv: { type: 'string' },
+    },
+  });
   const v = parsed.values;
   const filters: SearchFilters = {};
   if (v.legislature !== undefined) filters.legislature = positiveInt(v.legislature, '--legislature');

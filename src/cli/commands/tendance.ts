@@ -4,7 +4,6 @@
  * The figures of /tendance (the same aggregation), the chart as a PNG file, the matching questions as CSV.
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { renderChartPng } from '../../charts/renderChart';
 import { describeTrend } from '../../charts/describe';
 import { trendSpec } from '../../charts/specs';
@@ -13,7 +12,7 @@ import { describeFilters } from '../../discord/views/filters';
 import { frCount, frNumber } from '../../format/french';
 import type { SearchFilters } from '../../search/types';
 import { openBotDeps } from '../botDeps';
-import { CliError, type CliCommand } from '../types';
+import { CliError, type CliCommand, parseCliArgs } from '../types';
 import { FILTER_ARGS, namedFilters } from './search';
 
 function parseFilterArgs(values: Record<string, string | boolean | undefined>): SearchFilters {
@@ -35,23 +34,18 @@ export const tendanceCommand: CliCommand = {
   usage:
     'tendance "mots" [--depute X --ministere Y --legislature N --depuis … --granularite mois|annee] [--png f.png] [--csv f.csv] [--json]',
   async run(args, ctx) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          ...FILTER_ARGS,
-          granularite: { type: 'string' },
-          png: { type: 'string' },
-          csv: { type: 'string' },
-          json: { type: 'boolean' },
-          'index-dir': { type: 'string' },
-        },
-      });
-    } catch (err) {
-      throw new CliError(`Option invalide : ${err instanceof Error ? err.message : String(err)}`);
-    }
+    const parsed = parseCliArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        ...FILTER_ARGS,
+        granularite: { type: 'string' },
+        png: { type: 'string' },
+        csv: { type: 'string' },
+        json: { type: 'boolean' },
+        'index-dir': { type: 'string' },
+      },
+    });
     const v = parsed.values;
     const text = parsed.positionals.join(' ').trim();
     const filters = parseFilterArgs(v);

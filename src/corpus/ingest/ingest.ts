@@ -1,4 +1,4 @@
-import { readdir, stat, unlink } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream';
@@ -11,13 +11,15 @@ import { parseOldXmlQuestion } from '../parse/parseOldXmlQuestion';
 import { parseSeedPage } from '../parse/parseSeedPage';
 import { decodeText } from '../parse/decodeText';
 import { readSenatDump } from '../senat/readSenatDump';
-import { parseUid, type Acteur, type Chamber, type ParseResult, type Question } from '../types';
-import type { EventKind } from '../../store/types';
+import { parseUid, type Acteur, type ParseResult, type Question } from '../types';
 import { fileSource, openZip, zipEntries, zipEntrySource, type ByteSource } from './byteSource';
 import { detectKind, stripUtf8Bom, xmlRoot } from './detectKind';
 import { download } from './download';
+import { BatchWriter, StoreWriteError } from './batchWriter';
+import { IngestTally } from './ingestTally';
+import { expand } from './inputFiles';
 import { createProgress, type Progress } from './progress';
-import type { FetchLike, IngestOptions, IngestSummary, InputReport, Rejection } from './types';
+import type { FetchLike, IngestOptions, IngestSummary, InputReport } from './types';
 
 /** Files read whole (everything but the single-file layout, which is streamed) must stay below this size. */
 const MAX_WHOLE_FILE_BYTES = 64 * 1024 * 1024;
@@ -27,16 +29,7 @@ const SMALL_SOURCE_BYTES = 1024 * 1024;
 const PEEK_BYTES = 4096;
 /** Open-data roots that are valid but carry nothing we store (AMO archives hold them beside the acteurs). */
 const IGNORED_ROOTS = new Set(['organe', 'mandat', 'deport', 'pays']);
-/** meta keys: legislatures of a baseline run that has not finished yet (a crash must not end the baseline). */
-const BASELINE_PENDING_KEY: Record<Chamber, string> = {
-  an: 'ingest_baseline_pending',
-  senat: 'ingest_baseline_pending_senat',
-};
-const CHAMBERS: readonly Chamber[] = ['an', 'senat'];
 const LAST_INGEST_KEY = 'last_ingest_at';
-
-/** A write to the database failed: not a problem of the input, so it ends the run. */
-class StoreWriteError extends Error {}
 
 function isUrl(s: string): boolean {
   return /^https?:\/\//i.test(s);
@@ -82,23 +75,8 @@ class IngestRun {
   private readonly progress: Progress;
   private readonly fetchImpl: FetchLike;
   private readonly cacheDir: string;
-
-  private pendingQuestions: Question[] = [];
-  private pendingActeurs: Acteur[] = [];
-  /** Per chamber: legislatures already held from official data when the run started (their events are news). */
-  private readonly held: Record<Chamber, Set<number>>;
-  private readonly baselinePending: Record<Chamber, Set<number>>;
-  private readonly baselineUsed = new Set<number>();
-
-  private records = 0;
-  private ignored = 0;
-  private readonly rejected: Rejection[] = [];
-  private readonly q = { read: 0, new: 0, updated: 0, unchanged: 0 };
-  private readonly a = { read: 0, changed: 0 };
-  private readonly backfill = { questionsUpdated: 0, questionsNamed: 0 };
-  private namedByUpdate = 0;
-  private readonly events: Record<EventKind, number> = { new_question: 0, new_answer: 0, closed: 0, transfer: 0 };
-  private baselineEvents = 0;
+  private readonly tally = new IngestTally();
+  private readonly writer: BatchWriter;
 
   constructor(private readonly opts: IngestOptions) {
     this.store = opts.store;
@@ -108,14 +86,7 @@ class IngestRun {
     this.progress = createProgress({ enabled: opts.progress ?? false, log: this.log });
     this.fetchImpl = opts.fetch ?? ((url, init) => fetch(url, init));
     this.cacheDir = opts.cacheDir ?? 'data/cache';
-    const pendingOf = (c: Chamber) => {
-      const pending = this.store.getMeta(BASELINE_PENDING_KEY[c]);
-      return new Set(pending ? (JSON.parse(pending) as number[]) : []);
-    };
-    this.baselinePending = { an: pendingOf('an'), senat: pendingOf('senat') };
-    const heldOf = (c: Chamber) =>
-      new Set(this.store.legislaturesWithOpenData(c).filter((l) => !this.baselinePending[c].has(l)));
-    this.held = { an: heldOf('an'), senat: heldOf('senat') };
+    this.writer = new BatchWriter(this.store, this.seenAt, this.batchSize, this.tally, opts.onWritten);
   }
 
   async run(inputs: readonly string[]): Promise<IngestSummary> {
@@ -143,20 +114,20 @@ class IngestRun {
           if (!head) continue;
           const k = detectKind(head);
           if (k.kind === 'json' && k.rootKey === 'acteur') {
-            const before = this.records;
+            const before = this.tally.records;
             done.add(file);
             try {
               await this.processSource(await fileSource(file));
             } catch (err) {
               if (err instanceof StoreWriteError) throw err;
-              this.reject(file, 'fichier illisible', message(err));
+              this.tally.reject(file, 'fichier illisible', message(err));
             }
-            n += this.records - before;
+            n += this.tally.records - before;
           }
         }
         recordsBefore.set(input, n);
       }
-      this.flushActeurs();
+      this.writer.flushActeurs();
 
       for (const input of inputs) {
         if (isUrl(input)) {
@@ -166,7 +137,7 @@ class IngestRun {
         const files = expanded.get(input);
         if (files instanceof Error || files === undefined) {
           const reason = 'fichier ou dossier introuvable';
-          this.reject(
+          this.tally.reject(
             input,
             'fichier ou dossier introuvable',
             files && (files as NodeJS.ErrnoException).code !== 'ENOENT' ? message(files) : null,
@@ -174,38 +145,31 @@ class IngestRun {
           reports.push({ input, status: 'error', message: reason, records: 0 });
           continue;
         }
-        const before = this.records;
-        const ignoredBefore = this.ignored;
-        const rejectedBefore = this.rejected.length;
+        const before = this.tally.records;
+        const ignoredBefore = this.tally.ignored;
+        const rejectedBefore = this.tally.rejected.length;
         for (const file of files) {
           if (done.has(file)) continue;
           try {
             await this.processSource(await fileSource(file));
           } catch (err) {
             if (err instanceof StoreWriteError) throw err;
-            this.reject(file, 'fichier illisible', message(err));
+            this.tally.reject(file, 'fichier illisible', message(err));
           }
         }
-        this.flush();
-        const records = this.records - before + (recordsBefore.get(input) ?? 0);
-        reports.push(this.report(input, records, this.ignored - ignoredBefore, rejectedBefore, files.length));
+        this.writer.flush();
+        const records = this.tally.records - before + (recordsBefore.get(input) ?? 0);
+        reports.push(
+          this.tally.report(input, records, this.tally.ignored - ignoredBefore, rejectedBefore, files.length),
+        );
       }
-      this.flush();
-      for (const c of CHAMBERS) this.store.deleteMeta(BASELINE_PENDING_KEY[c]);
-      if (this.records > 0) this.store.setMeta(LAST_INGEST_KEY, this.seenAt);
+      this.writer.flush();
+      this.writer.endBaselines();
+      if (this.tally.records > 0) this.store.setMeta(LAST_INGEST_KEY, this.seenAt);
     } finally {
       this.progress.stop();
     }
-    return this.summary(reports, started);
-  }
-
-  private report(input: string, records: number, ignored: number, rejectedFrom: number, files: number): InputReport {
-    if (records > 0 || ignored > 0) {
-      return { input, status: 'read', message: null, records, ignored, rejected: this.rejected.length - rejectedFrom };
-    }
-    const first = this.rejected[rejectedFrom];
-    const msg = files === 0 ? 'aucun fichier' : first ? first.reason : 'aucun enregistrement lisible';
-    return { input, status: 'error', message: msg, records };
+    return this.tally.summary(reports, started, this.seenAt, this.store.unnamedAuthors());
   }
 
   // ---- sources -----------------------------------------------------------------------------------------------
@@ -220,20 +184,20 @@ class IngestRun {
         head = whole.subarray(0, PEEK_BYTES);
       } else head = await src.peek(PEEK_BYTES);
     } catch (err) {
-      this.reject(src.name, 'fichier illisible', message(err));
+      this.tally.reject(src.name, 'fichier illisible', message(err));
       return;
     }
     const k = detectKind(head);
     switch (k.kind) {
       case 'empty':
-        this.reject(src.name, 'fichier vide', null);
+        this.tally.reject(src.name, 'fichier vide', null);
         return;
       case 'zip':
         if (src.localPath) await this.processZip(src.localPath, src.name);
-        else this.reject(src.name, 'archive imbriquée non prise en charge', null);
+        else this.tally.reject(src.name, 'archive imbriquée non prise en charge', null);
         return;
       case 'xml':
-        this.reject(src.name, 'format XML non pris en charge', 'utiliser les archives .json.zip');
+        this.tally.reject(src.name, 'format XML non pris en charge', 'utiliser les archives .json.zip');
         return;
       case 'old-xml':
         break; // read whole below (one question per file)
@@ -250,14 +214,14 @@ class IngestRun {
         break;
     }
     if (src.size !== null && src.size > MAX_WHOLE_FILE_BYTES) {
-      this.reject(src.name, 'fichier trop volumineux', `${src.size} octets, format non reconnu`);
+      this.tally.reject(src.name, 'fichier trop volumineux', `${src.size} octets, format non reconnu`);
       return;
     }
     let bytes: Buffer;
     try {
       bytes = whole ?? (await src.readAll());
     } catch (err) {
-      this.reject(src.name, 'fichier illisible', message(err));
+      this.tally.reject(src.name, 'fichier illisible', message(err));
       return;
     }
     this.handleWhole(bytes, src.name);
@@ -266,7 +230,7 @@ class IngestRun {
   private handleWhole(bytes: Uint8Array, name: string): void {
     const decoded = decodeText(bytes);
     if (!decoded.ok) {
-      this.reject(name, 'contenu illisible (vide ou binaire)', decoded.reason);
+      this.tally.reject(name, 'contenu illisible (vide ou binaire)', decoded.reason);
       return;
     }
     const text = decoded.value.text;
@@ -276,7 +240,7 @@ class IngestRun {
       try {
         value = JSON.parse(start);
       } catch (err) {
-        this.reject(name, 'JSON invalide ou tronqué', message(err));
+        this.tally.reject(name, 'JSON invalide ou tronqué', message(err));
         return;
       }
       this.handleJson(value, name);
@@ -288,7 +252,7 @@ class IngestRun {
         return;
       }
       if (/^<\?xml/i.test(start)) {
-        this.reject(name, 'format XML non pris en charge', 'utiliser les archives .json.zip');
+        this.tally.reject(name, 'format XML non pris en charge', 'utiliser les archives .json.zip');
         return;
       }
     }
@@ -307,13 +271,13 @@ class IngestRun {
 
   private handleJsonRecord(value: unknown, label: string, file: string): void {
     if (!isObject(value)) {
-      this.reject(label, 'format JSON non reconnu', 'objet attendu');
+      this.tally.reject(label, 'format JSON non reconnu', 'objet attendu');
       return;
     }
     if ('questionsEcrites' in value) {
       const list = isObject(value.questionsEcrites) ? value.questionsEcrites.question : undefined;
       const items = Array.isArray(list) ? list : list === undefined || list === null ? [] : [list];
-      if (items.length === 0) this.ignored++;
+      if (items.length === 0) this.tally.ignored++;
       items.forEach((item, i) => {
         this.addQuestion(parseOpenDataQuestion(item, file), `${file}#${i + 1}`, 'question invalide');
       });
@@ -337,7 +301,7 @@ class IngestRun {
     }
     const keys = Object.keys(value);
     if (keys.length > 0 && keys.every((k) => IGNORED_ROOTS.has(k))) {
-      this.ignored++;
+      this.tally.ignored++;
       return;
     }
     if (typeof value.uid === 'string' && value.uid.startsWith('QANR')) {
@@ -348,7 +312,7 @@ class IngestRun {
       this.addActeur(parseActeur(value), label);
       return;
     }
-    this.reject(label, 'format JSON non reconnu', `clés : ${keys.slice(0, 5).join(', ') || '(aucune)'}`);
+    this.tally.reject(label, 'format JSON non reconnu', `clés : ${keys.slice(0, 5).join(', ') || '(aucune)'}`);
   }
 
   /**
@@ -356,14 +320,19 @@ class IngestRun {
    * stays bounded by one question plus one batch whatever the file size. On a syntax error (truncated file),
    * the questions before the break are kept and the rest is reported.
    */
-  private async streamSingleFile(src: ByteSource, whole: Buffer | null): Promise<void> {
-    let input: Readable;
+  /** The source's bytes as a stream (the buffered ones when read already), or null once reported unreadable. */
+  private async openInput(src: ByteSource, whole: Buffer | null): Promise<Readable | null> {
     try {
-      input = whole ? Readable.from([whole]) : await src.open();
+      return whole ? Readable.from([whole]) : await src.open();
     } catch (err) {
-      this.reject(src.name, 'fichier illisible', message(err));
-      return;
+      this.tally.reject(src.name, 'fichier illisible', message(err));
+      return null;
     }
+  }
+
+  private async streamSingleFile(src: ByteSource, whole: Buffer | null): Promise<void> {
+    const input = await this.openInput(src, whole);
+    if (!input) return;
     let first = true;
     const bom = new Transform({
       transform(chunk: Buffer, _enc, cb) {
@@ -405,12 +374,12 @@ class IngestRun {
     input.destroy();
     if (storeError) throw storeError;
     if (error) {
-      this.reject(
+      this.tally.reject(
         src.name,
         'JSON invalide ou tronqué',
         `arrêt après ${count} question${count > 1 ? 's' : ''} : ${message(error)}`,
       );
-    } else if (count === 0) this.ignored++;
+    } else if (count === 0) this.tally.ignored++;
   }
 
   /**
@@ -418,22 +387,17 @@ class IngestRun {
    * written questions of the chosen legislatures (`senatLegislatures`), joined with their answers and labels.
    */
   private async streamSenatDump(src: ByteSource, whole: Buffer | null): Promise<void> {
-    let input: Readable;
-    try {
-      input = whole ? Readable.from([whole]) : await src.open();
-    } catch (err) {
-      this.reject(src.name, 'fichier illisible', message(err));
-      return;
-    }
+    const input = await this.openInput(src, whole);
+    if (!input) return;
     try {
       const counts = await readSenatDump(input, {
         file: src.name,
         tempDir: this.cacheDir,
         legislatures: this.opts.senatLegislatures ?? null,
         onQuestion: (r, label) => this.addQuestion(r, label, 'question du Sénat invalide'),
-        onBad: (label, reason) => this.reject(label, 'ligne du dump du Sénat illisible', reason),
+        onBad: (label, reason) => this.tally.reject(label, 'ligne du dump du Sénat illisible', reason),
       });
-      this.ignored += counts.notWritten + counts.otherLegislatures;
+      this.tally.ignored += counts.notWritten + counts.otherLegislatures;
       this.log(
         `${src.name} : ${counts.questions} questions écrites du Sénat, ${counts.answers} réponses ; ignorées : ` +
           `${counts.notWritten} d’une autre nature (orales…), ${counts.otherLegislatures} d’autres législatures`,
@@ -448,7 +412,7 @@ class IngestRun {
     try {
       zip = await openZip(file);
     } catch (err) {
-      this.reject(name, 'archive zip illisible', message(err));
+      this.tally.reject(name, 'archive zip illisible', message(err));
       return;
     }
     try {
@@ -461,12 +425,12 @@ class IngestRun {
           await this.processSource(zipEntrySource(zip, entry, entryName));
         } catch (err) {
           if (err instanceof StoreWriteError) throw err;
-          this.reject(entryName, 'entrée d’archive illisible', message(err));
+          this.tally.reject(entryName, 'entrée d’archive illisible', message(err));
         }
       }
     } catch (err) {
       if (err instanceof StoreWriteError) throw err;
-      this.reject(name, 'archive zip corrompue', message(err));
+      this.tally.reject(name, 'archive zip corrompue', message(err));
     } finally {
       zip.close();
     }
@@ -475,7 +439,7 @@ class IngestRun {
   private async processUrl(url: string): Promise<InputReport> {
     const prev = this.store.getSource(url);
     const fail = (category: string, detail: string): InputReport => {
-      this.reject(url, category, detail);
+      this.tally.reject(url, category, detail);
       return { input: url, status: 'error', message: `${category} : ${detail}`, records: 0 };
     };
     const got = await download({
@@ -508,14 +472,17 @@ class IngestRun {
           download: transfer,
         };
       }
-      const before = this.records;
-      const ignoredBefore = this.ignored;
-      const rejectedBefore = this.rejected.length;
+      const before = this.tally.records;
+      const ignoredBefore = this.tally.ignored;
+      const rejectedBefore = this.tally.rejected.length;
       await this.processSource(await fileSource(got.file, url));
-      this.flush();
-      const records = this.records - before;
+      this.writer.flush();
+      const records = this.tally.records - before;
       if (records > 0) this.store.setSource(state);
-      return { ...this.report(url, records, this.ignored - ignoredBefore, rejectedBefore, 1), download: transfer };
+      return {
+        ...this.tally.report(url, records, this.tally.ignored - ignoredBefore, rejectedBefore, 1),
+        download: transfer,
+      };
     } finally {
       await unlink(got.file).catch(() => {});
     }
@@ -525,7 +492,7 @@ class IngestRun {
 
   private addQuestion(r: ParseResult<Question>, label: string, category: string): void {
     if (!r.ok) {
-      this.reject(label, category, r.reason);
+      this.tally.reject(label, category, r.reason);
       return;
     }
     const q = r.value;
@@ -537,129 +504,23 @@ class IngestRun {
       ref.number !== q.number ||
       ref.type !== q.type
     ) {
-      this.reject(label, 'identifiant incohérent', q.uid);
+      this.tally.reject(label, 'identifiant incohérent', q.uid);
       return;
     }
-    this.records++;
-    this.q.read++;
-    this.pendingQuestions.push(q);
-    this.progress.tick(this.records, label);
-    if (this.pendingQuestions.length >= this.batchSize) this.flush();
+    this.tally.records++;
+    this.tally.q.read++;
+    this.progress.tick(this.tally.records, label);
+    this.writer.addQuestion(q);
   }
 
   private addActeur(r: ParseResult<Acteur>, label: string): void {
     if (!r.ok) {
-      this.reject(label, 'député invalide', r.reason);
+      this.tally.reject(label, 'député invalide', r.reason);
       return;
     }
-    this.records++;
-    this.a.read++;
-    this.pendingActeurs.push(r.value);
-    this.progress.tick(this.records, label);
-    if (this.pendingActeurs.length >= this.batchSize) this.flushActeurs();
+    this.tally.records++;
+    this.tally.a.read++;
+    this.progress.tick(this.tally.records, label);
+    this.writer.addActeur(r.value);
   }
-
-  private flushActeurs(): void {
-    if (this.pendingActeurs.length === 0) return;
-    const batch = this.pendingActeurs;
-    this.pendingActeurs = [];
-    try {
-      this.a.changed += this.store.upsertActeurs(batch, this.seenAt, this.backfill);
-    } catch (err) {
-      throw new StoreWriteError(`écriture des députés impossible : ${message(err)}`, { cause: err });
-    }
-  }
-
-  private flush(): void {
-    this.flushActeurs();
-    if (this.pendingQuestions.length === 0) return;
-    const all = this.pendingQuestions;
-    this.pendingQuestions = [];
-    // Baseline is decided per chamber: the Sénat's first import is baseline even where the Assemblée's is held.
-    for (const chamber of CHAMBERS) {
-      const batch = all.filter((q) => (q.chamber ?? 'an') === chamber);
-      if (batch.length > 0) this.flushChamber(chamber, batch);
-    }
-  }
-
-  private flushChamber(chamber: Chamber, batch: Question[]): void {
-    const held = this.held[chamber];
-    const pending = this.baselinePending[chamber];
-    const baselineLegislatures = [...new Set(batch.map((q) => q.legislature))].filter((l) => !held.has(l));
-    try {
-      const fresh = baselineLegislatures.filter((l) => !pending.has(l));
-      if (fresh.length > 0) {
-        for (const l of fresh) pending.add(l);
-        this.store.setMeta(BASELINE_PENDING_KEY[chamber], JSON.stringify([...pending].sort((x, y) => x - y)));
-      }
-      const baselineSet = new Set(baselineLegislatures);
-      const outcomes = this.store.upsertQuestions(batch, { seenAt: this.seenAt, baselineLegislatures });
-      const written: string[] = [];
-      for (const [i, o] of outcomes.entries()) {
-        if (o.status !== 'unchanged') written.push(o.uid);
-        this.q[o.status]++;
-        if (o.named) this.namedByUpdate++;
-        const leg = batch[i]?.legislature;
-        const isBaseline = leg !== undefined && baselineSet.has(leg);
-        if (isBaseline && o.events.length > 0) this.baselineUsed.add(leg);
-        for (const e of o.events) {
-          this.events[e]++;
-          if (isBaseline) this.baselineEvents++;
-        }
-      }
-      if (written.length > 0) this.opts.onWritten?.(written);
-    } catch (err) {
-      throw new StoreWriteError(`écriture des questions impossible : ${message(err)}`, { cause: err });
-    }
-  }
-
-  private reject(file: string, category: string, detail: string | null): void {
-    this.rejected.push({ file, category, reason: detail ? `${category} : ${detail}` : category });
-  }
-
-  private summary(inputs: InputReport[], started: number): IngestSummary {
-    const groups = new Map<string, { category: string; count: number; examples: string[] }>();
-    for (const r of this.rejected) {
-      const g = groups.get(r.category) ?? { category: r.category, count: 0, examples: [] };
-      g.count++;
-      if (g.examples.length < 3) g.examples.push(r.file);
-      groups.set(r.category, g);
-    }
-    return {
-      inputs,
-      read: this.records,
-      questions: { ...this.q },
-      acteurs: { ...this.a },
-      named: this.backfill.questionsNamed + this.namedByUpdate,
-      unnamedAuthors: this.store.unnamedAuthors(),
-      ignored: this.ignored,
-      rejected: this.rejected,
-      rejectedByCategory: [...groups.values()].sort((x, y) => y.count - x.count),
-      events: { ...this.events },
-      baselineEvents: this.baselineEvents,
-      baselineLegislatures: [...this.baselineUsed].sort((x, y) => x - y),
-      startedAt: this.seenAt,
-      durationMs: Math.round(performance.now() - started),
-    };
-  }
-}
-
-/** A file, or every non-hidden file under a folder (recursive, sorted by path). */
-async function expand(input: string): Promise<string[]> {
-  const info = await stat(input);
-  if (!info.isDirectory()) return [input];
-  const out: string[] = [];
-  const walk = async (dir: string) => {
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
-      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-    );
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) await walk(full);
-      else if (e.isFile()) out.push(full);
-    }
-  };
-  await walk(input);
-  return out;
 }

@@ -5,6 +5,7 @@
  */
 import type { APIEmbedField } from 'discord-api-types/v10';
 import type { TrendQuery } from '../../charts/chartDeps';
+import { factOfHit } from '../../charts/trendFacts';
 import { chartFile, imageOf } from '../../charts/chartFiles';
 import { days, describeTrend, statusSplit } from '../../charts/describe';
 import { trendSpec } from '../../charts/specs';
@@ -72,18 +73,7 @@ export async function trendReply(
       { text: q.text, filters: q.filters, sort: 'newest', now },
       Number.MAX_SAFE_INTEGER,
     );
-    const rows = compareYears(
-      facts.hits.map((h) => ({
-        uid: h.uid,
-        status: h.status,
-        questionDate: h.questionDate,
-        answerDate: h.answerDate,
-        author: h.author,
-        group: h.group,
-        ministry: h.ministry,
-      })),
-      opts.compare,
-    );
+    const rows = compareYears(facts.hits.map(factOfHit), opts.compare);
     const first = rows[0];
     fields.unshift({
       name: 'Comparaison',
