@@ -1,4 +1,4 @@
-/** The shard as clause scoring (rankClauses.ts) reads it: minisearch's postings, the frequent terms, the slots. */
+/** The shard as clause scoring (rankClauses.ts) reads it: the compact postings, the frequent terms, the slots. */
 import type { DocTable } from './docMeta';
 import type { FrequentTerms } from './frequentTerms';
 import { FIELD_BOOSTS, FIELDS } from './indexOptions';
@@ -19,7 +19,7 @@ export function clauseIndexOf(mini: MiniIndex, frequent: FrequentTerms, docs: Do
   const dfOf = (term: string) => {
     let df = frequent.get(term)?.all.length ?? 0;
     const data = mini.postings(term);
-    if (data) for (const d of data.values()) df += d.size;
+    if (data) for (const list of data) df += list?.n ?? 0;
     return df;
   };
   return {
@@ -31,19 +31,18 @@ export function clauseIndexOf(mini: MiniIndex, frequent: FrequentTerms, docs: Do
       const fr = frequent.get(term);
       return fr ? { all: fr.all.view(), idx: fr.idx.view() } : undefined;
     },
-    slotOf: (shortId) => mini.idOf(shortId),
-    shortIdOf: (slot) => mini.shortIdOf(slot),
-    fieldLength: (shortId, fieldId) => mini.fieldLength(shortId, fieldId),
+    isLive: (slot) => mini.isLive(slot),
+    fieldLength: (slot, fieldId) => mini.fieldLength(slot, fieldId),
     hasTerm: (term) => mini.hasTerm(term) || frequent.has(term),
     termsWithPrefix: (prefix, max) => {
       const found = new Set<string>();
-      for (const [term] of mini.termsWithPrefix(prefix)) found.add(term);
+      for (const term of mini.termsWithPrefix(prefix)) found.add(term);
       for (const term of frequent.keys()) if (term.startsWith(prefix)) found.add(term);
       return [...found].sort((a, b) => dfOf(b) - dfOf(a)).slice(0, max);
     },
     termsNear: (term, distance, max) => {
       const found = new Map<string, number>();
-      for (const [t, [, d]] of mini.termsNear(term, distance)) found.set(t, d);
+      for (const [t, d] of mini.termsNear(term, distance)) found.set(t, d);
       for (const t of frequent.keys()) {
         const d = boundedEditDistance(t, term, distance);
         if (d <= distance) found.set(t, d);
