@@ -52,7 +52,7 @@ export class SearchShard {
   /** `saved`: the contents of a reloaded shard. */
   constructor(tuning: Partial<ShardTuning> = {}, saved?: ShardContents) {
     this.tuning = { ...DEFAULT_TUNING, ...tuning };
-    this.mini = saved?.index ?? new MiniIndex();
+    this.mini = saved?.index ?? new MiniIndex(undefined, undefined, this.tuning.mergePostings);
     this.docs = new DocTable(saved?.metas);
     this.frequent = saved?.frequent ?? new Map();
     this.nextPromoteAt = Math.max(this.tuning.frequentMinDocs, Math.ceil(this.docs.slots * 1.25));
@@ -215,7 +215,7 @@ export class SearchShard {
 
   /** Everything persistShard.ts saves. */
   contents(): ShardContents {
-    this.mini.trim();
+    this.mini.settle();
     return { index: this.mini, metas: this.docs.metas, frequent: this.frequentTerms() };
   }
 

@@ -1,9 +1,11 @@
 /**
  * The ONE module that knows how minisearch works inside. A shard keeps minisearch's term dictionary (its radix
  * tree, `SearchableMap`, for prefix and typo expansion) with a term id as each term's value; the postings past it
- * are compact (postingList.ts: per term and field, ascending slots in a Uint32Array and frequencies in a
- * Uint16Array), the documents' field lengths are typed-array columns, and a document's minisearch short id is its
- * slot. What minisearch would compute from its own maps is computed here the same way, float for float: the
+ * are compact: per field, one arena of every term's ascending slots (Uint32Array) and frequencies (Uint16Array),
+ * cut by a Uint32Array of offsets per term id, so a term costs no object of its own; postings added since the
+ * arena was made wait in small per-term lists (postingList.ts) and are merged into a new arena once they reach a
+ * quarter of it (slots only grow: an arena segment followed by its tail stays sorted). The documents' field
+ * lengths are typed-array columns, and a document's minisearch short id is its slot. What minisearch would compute from its own maps is computed here the same way, float for float: the
  * running average field lengths, the automatic vacuum (same thresholds), `toJSON()` (the tests compare it with
  * minisearch's own `add` on real texts), and the OR query of « similar questions » (minisearch's BM25+ scoring,
  * in its order). minisearch is pinned to an exact version (package.json), part of the saved index's format.
@@ -13,7 +15,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AsPlainObject } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
-import { FIELDS, INDEX_OPTIONS, type Field, type IndexedFields } from './indexOptions';
+import { DEFAULT_TUNING, FIELDS, INDEX_OPTIONS, type Field, type IndexedFields } from './indexOptions';
 import { PostingList } from './postingList';
 
 /** A term's postings by field id (undefined: the term is not in that field). */
@@ -97,9 +99,18 @@ const FIELD_IDS: Record<Field, number> = Object.fromEntries(FIELDS.map((f, i) =>
 export class MiniIndex {
   private readonly tree: SearchableMap<number>;
   /** Per field id, the postings by term id (undefined: none, or a freed term id). */
-  private readonly lists: Array<Array<PostingList | undefined>>;
-  private readonly termOf: Array<string | undefined>;
-  private freeTermIds: number[] = [];
+  /** Per field id: the arena (term id t's postings at [start[t], start[t + 1]) of ids and freqs). */
+  private arenas: Arena[];
+  /** Term ids below this have a segment in the arenas (a deleted term's stays, unreachable, until the next merge). */
+  private arenaTerms: number;
+  private arenaPostings: number;
+  /** Per field id, postings added since the arenas were made, by term id. */
+  private readonly tails: Array<Map<number, PostingList>>;
+  private tailPostings = 0;
+  /** Whether terms left the tree since the arenas were made (their segments are then garbage). */
+  private deletedTerms = false;
+  /** Term ids are never reused before a merge renumbers them (a freed id may still own an arena segment). */
+  private nextTermId: number;
   private live: Uint8Array;
   private fieldLen: Uint32Array;
   private documentCount: number;
@@ -109,11 +120,22 @@ export class MiniIndex {
   /** Bumped whenever terms may leave the tree: a batch's cached term ids are then stale. */
   private epoch = 0;
 
-  constructor(parts?: IndexParts, tree: SearchableMap<number> = new SearchableMap<number>()) {
+  /**
+   * `parts`: a saved index's arrays; `mergePostings`: tail postings before a first merge into the arenas (a small
+   * shard's whole build stays in its tails: merging it would cost more than it saves).
+   */
+  constructor(
+    parts?: IndexParts,
+    tree: SearchableMap<number> = new SearchableMap<number>(),
+    private readonly mergePostings = DEFAULT_TUNING.mergePostings,
+  ) {
     this.tree = checkTree(tree);
-    this.lists = FIELDS.map(() => []);
-    this.termOf = [];
+    this.tails = FIELDS.map(() => new Map());
     if (!parts) {
+      this.arenas = FIELDS.map(() => emptyArena());
+      this.arenaTerms = 0;
+      this.arenaPostings = 0;
+      this.nextTermId = 0;
       this.live = new Uint8Array(1024);
       this.fieldLen = new Uint32Array(1024 * F);
       this.documentCount = 0;
@@ -129,23 +151,86 @@ export class MiniIndex {
     this.avgFieldLength = [...h.averageFieldLength];
     this.live = parts.live;
     this.fieldLen = parts.fieldLength;
-    const at = new Array<number>(F).fill(0);
-    parts.terms.forEach((term, t) => {
-      this.termOf[t] = term;
-      this.tree.set(term, t);
-      for (let f = 0; f < F; f++) {
-        const n = parts.counts[f]![t]!;
-        if (n === 0) continue;
-        const from = at[f]!;
-        // Views into the saved file's buffer: no copy; an append copies the list out (PostingList.push).
-        this.lists[f]![t] = new PostingList(
-          parts.ids[f]!.subarray(from, from + n),
-          parts.freqs[f]!.subarray(from, from + n),
-          n,
-        );
-        at[f] = from + n;
-      }
+    // The arenas are views into the saved file's buffer: nothing is copied but the offsets.
+    this.arenas = FIELDS.map((_, f) => {
+      const counts = parts.counts[f]!;
+      const start = new Uint32Array(counts.length + 1);
+      for (let t = 0; t < counts.length; t++) start[t + 1] = start[t]! + counts[t]!;
+      return { start, ids: parts.ids[f]!, freqs: parts.freqs[f]! };
     });
+    for (let t = 0; t < parts.terms.length; t++) this.tree.set(parts.terms[t]!, t);
+    this.arenaTerms = parts.terms.length;
+    this.nextTermId = parts.terms.length;
+    this.arenaPostings = this.arenas.reduce((n, a) => n + a.ids.length, 0);
+  }
+
+  /** The postings of term id `t` in field `f`: its arena segment (a view), its tail, or both joined (a copy). */
+  private listOf(f: number, t: number): PostingList | undefined {
+    const arena = this.arenas[f]!;
+    const from = t < this.arenaTerms ? arena.start[t]! : 0;
+    const n = t < this.arenaTerms ? arena.start[t + 1]! - from : 0;
+    const tail = this.tails[f]!.get(t);
+    if (n === 0) return tail;
+    const ids = arena.ids.subarray(from, from + n);
+    const freqs = arena.freqs.subarray(from, from + n);
+    if (!tail) return new PostingList(ids, freqs, n);
+    const joinedIds = new Uint32Array(n + tail.n);
+    joinedIds.set(ids);
+    joinedIds.set(tail.ids.subarray(0, tail.n), n);
+    const joinedFreqs = new Uint16Array(n + tail.n);
+    joinedFreqs.set(freqs);
+    joinedFreqs.set(tail.freqs.subarray(0, tail.n), n);
+    return new PostingList(joinedIds, joinedFreqs, n + tail.n);
+  }
+
+  /**
+   * Makes new arenas of every term in the tree (segment then tail, slots renumbered by `map`, -1 dropping a
+   * posting), the terms renumbered densely in the tree's order; a term left without postings leaves the tree.
+   */
+  private merge(map: ((slot: number) => number) | null): void {
+    this.epoch++;
+    const entries = [...this.tree];
+    const upper = this.arenaPostings + this.tailPostings;
+    const start = FIELDS.map(() => new Uint32Array(entries.length + 1));
+    const ids = FIELDS.map(() => new Uint32Array(upper));
+    const freqs = FIELDS.map(() => new Uint16Array(upper));
+    const at = new Array<number>(F).fill(0);
+    const emptied: string[] = [];
+    let next = 0;
+    for (const [term, t] of entries) {
+      let kept = 0;
+      for (let f = 0; f < F; f++) {
+        const list = this.listOf(f, t);
+        let k = at[f]!;
+        if (list)
+          for (let i = 0; i < list.n; i++) {
+            const to = map ? map(list.ids[i]!) : list.ids[i]!;
+            if (to < 0) continue;
+            ids[f]![k] = to;
+            freqs[f]![k++] = list.freqs[i]!;
+          }
+        kept += k - at[f]!;
+        at[f] = k;
+        start[f]![next + 1] = k;
+      }
+      if (kept === 0) {
+        emptied.push(term);
+        continue;
+      }
+      this.tree.set(term, next++);
+    }
+    for (const term of emptied) this.tree.delete(term);
+    this.arenas = FIELDS.map((_, f) => ({
+      start: start[f]!.slice(0, next + 1),
+      ids: ids[f]!.slice(0, at[f]),
+      freqs: freqs[f]!.slice(0, at[f]),
+    }));
+    this.arenaTerms = next;
+    this.nextTermId = next;
+    this.arenaPostings = at.reduce((a, b) => a + b, 0);
+    for (const tail of this.tails) tail.clear();
+    this.tailPostings = 0;
+    this.deletedTerms = false;
   }
 
   fieldId(field: Field): number {
@@ -182,7 +267,7 @@ export class MiniIndex {
   }
 
   private postingsOfId(t: number): Postings {
-    return this.lists.map((byTerm) => byTerm[t]);
+    return FIELDS.map((_, f) => this.listOf(f, t));
   }
 
   postings(term: string): Postings | undefined {
@@ -209,14 +294,16 @@ export class MiniIndex {
     if (t === undefined) return;
     this.epoch++;
     this.tree.delete(term);
-    for (const byTerm of this.lists) byTerm[t] = undefined;
-    this.termOf[t] = undefined;
-    this.freeTermIds.push(t);
+    if (t < this.arenaTerms) this.deletedTerms = true;
+    for (const tail of this.tails) {
+      const list = tail.get(t);
+      if (list) this.tailPostings -= list.n;
+      tail.delete(t);
+    }
   }
 
   private newTerm(term: string): number {
-    const t = this.freeTermIds.pop() ?? this.termOf.length;
-    this.termOf[t] = term;
+    const t = this.nextTermId++;
     this.tree.set(term, t);
     return t;
   }
@@ -240,26 +327,8 @@ export class MiniIndex {
 
   /** Drops the postings of discarded documents and the terms left without any (minisearch's vacuum, at once). */
   vacuum(): void {
-    this.renumberPostings((slot) => (this.live[slot] === 1 ? slot : -1));
+    this.merge((slot) => (this.live[slot] === 1 ? slot : -1));
     this.dirtCount = 0;
-  }
-
-  private renumberPostings(map: (slot: number) => number): void {
-    const emptied: string[] = [];
-    for (const [term, t] of this.tree) {
-      let left = 0;
-      for (const byTerm of this.lists) {
-        const list = byTerm[t];
-        if (!list) continue;
-        if (list.remap(map) === 0) byTerm[t] = undefined;
-        else {
-          list.trim();
-          left++;
-        }
-      }
-      if (left === 0) emptied.push(term);
-    }
-    for (const term of emptied) this.deleteTerm(term);
   }
 
   /**
@@ -271,7 +340,7 @@ export class MiniIndex {
     for (let slot = 0; slot < this.nextId; slot++)
       if (this.live[slot] === 1 && !(slot < map.length && map[slot]! >= 0))
         throw new Error(`index: document ${slot} absent from the renumbering`);
-    this.renumberPostings((slot) => (slot < map.length && this.live[slot] === 1 ? map[slot]! : -1));
+    this.merge((slot) => (slot < map.length && this.live[slot] === 1 ? map[slot]! : -1));
     let next = 0;
     for (let slot = 0; slot < this.nextId; slot++) {
       if (this.live[slot] !== 1) continue;
@@ -332,7 +401,7 @@ export class MiniIndex {
           const count = this.documentCount - 1;
           this.fieldLen[slot * F + f] = counts.size;
           this.avgFieldLength[f] = ((this.avgFieldLength[f] || 0) * count + counts.size) / (count + 1);
-          const byTerm = this.lists[f]!;
+          const tail = this.tails[f]!;
           for (const [term, freq] of counts) {
             if (divert(term, field, slot)) continue;
             let t = cache.get(term);
@@ -340,18 +409,20 @@ export class MiniIndex {
               t = this.tree.get(term) ?? this.newTerm(term);
               cache.set(term, t);
             }
-            let list = byTerm[t];
-            if (list === undefined) byTerm[t] = list = new PostingList();
+            let list = tail.get(t);
+            if (list === undefined) tail.set(t, (list = new PostingList()));
             list.push(slot, freq);
+            this.tailPostings++;
           }
         }
+        if (this.tailPostings > Math.max(this.mergePostings, this.arenaPostings / 4)) this.merge(null);
       },
     };
   }
 
-  /** Drops the spare room of every list (after a build, before a save). */
-  trim(): void {
-    for (const byTerm of this.lists) for (const list of byTerm) list?.trim();
+  /** Merges the postings added since the arenas were made into new arenas (before a save, after a build). */
+  settle(): void {
+    if (this.tailPostings > 0 || this.deletedTerms) this.merge(null);
   }
 
   /**
@@ -375,7 +446,7 @@ export class MiniIndex {
       const t = this.tree.get(term);
       if (t !== undefined)
         for (let f = 0; f < F; f++) {
-          const list = this.lists[f]![t];
+          const list = this.listOf(f, t);
           if (!list) continue;
           const boost = boosts[FIELDS[f]!] || 1;
           let matching = list.n;
@@ -442,7 +513,7 @@ export class MiniIndex {
     for (const [term, t] of this.tree) {
       const data: Record<string, Record<string, number>> = {};
       for (let f = 0; f < F; f++) {
-        const list = this.lists[f]![t];
+        const list = this.listOf(f, t);
         if (!list) continue;
         const docs: Record<string, number> = {};
         for (let i = 0; i < list.n; i++) docs[list.ids[i]!] = list.freqs[i]!;
@@ -461,40 +532,33 @@ export class MiniIndex {
     };
   }
 
-  /** The index as typed arrays (persistShard.ts writes them as they are); the lists are trimmed first. */
+  /** The index as typed arrays (persistShard.ts writes them as they are, no copy): the arenas, once settled. */
   parts(): IndexParts {
-    const terms: string[] = [];
-    const counts = FIELDS.map(() => [] as number[]);
-    const totals = new Array<number>(F).fill(0);
-    for (const [term, t] of this.tree) {
-      terms.push(term);
-      for (let f = 0; f < F; f++) {
-        const n = this.lists[f]![t]?.n ?? 0;
-        counts[f]!.push(n);
-        totals[f]! += n;
-      }
-    }
-    const ids = totals.map((n) => new Uint32Array(n));
-    const freqs = totals.map((n) => new Uint16Array(n));
-    const at = new Array<number>(F).fill(0);
-    for (const term of terms) {
-      const t = this.tree.get(term)!;
-      for (let f = 0; f < F; f++) {
-        const list = this.lists[f]![t];
-        if (!list) continue;
-        ids[f]!.set(list.ids.subarray(0, list.n), at[f]);
-        freqs[f]!.set(list.freqs.subarray(0, list.n), at[f]);
-        at[f]! += list.n;
-      }
-    }
+    this.settle();
+    const terms = new Array<string>(this.arenaTerms);
+    for (const [term, t] of this.tree) terms[t] = term;
     return {
       header: this.header(),
       terms,
-      counts: counts.map((c) => Uint32Array.from(c)),
-      ids,
-      freqs,
-      live: this.live.slice(0, this.nextId),
-      fieldLength: this.fieldLen.slice(0, this.nextId * F),
+      counts: this.arenas.map((a) => {
+        const counts = new Uint32Array(this.arenaTerms);
+        for (let t = 0; t < this.arenaTerms; t++) counts[t] = a.start[t + 1]! - a.start[t]!;
+        return counts;
+      }),
+      ids: this.arenas.map((a) => a.ids),
+      freqs: this.arenas.map((a) => a.freqs),
+      live: this.live.subarray(0, this.nextId),
+      fieldLength: this.fieldLen.subarray(0, this.nextId * F),
     };
   }
+}
+
+interface Arena {
+  start: Uint32Array;
+  ids: Uint32Array;
+  freqs: Uint16Array;
+}
+
+function emptyArena(): Arena {
+  return { start: new Uint32Array(1), ids: new Uint32Array(0), freqs: new Uint16Array(0) };
 }

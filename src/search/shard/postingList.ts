@@ -1,5 +1,6 @@
 /**
- * One term's postings in one field, compact: the slots holding it in ascending order (slots only grow, and
+ * One term's postings in one field, as the index reads them and as postings added since its last merge wait
+ * (miniAdapter.ts): the slots holding it in ascending order (slots only grow, and
  * compaction renumbers them in order) in a Uint32Array, and the term's frequency in each in a Uint16Array (a field
  * is cut to at most 1,500 tokens: a frequency never reaches 65,535). 6 bytes per posting, where a `Map` entry costs
  * about 40; a lookup is a binary search.
@@ -47,28 +48,5 @@ export class PostingList {
       else hi = mid - 1;
     }
     return 0;
-  }
-
-  /**
-   * Keeps the postings whose slot `map` sends to a slot (>= 0), renumbered; `map` keeps the order, so the list stays
-   * sorted. Returns the postings left.
-   */
-  remap(map: (slot: number) => number): number {
-    let k = 0;
-    for (let i = 0; i < this.n; i++) {
-      const to = map(this.ids[i]!);
-      if (to < 0) continue;
-      this.ids[k] = to;
-      this.freqs[k++] = this.freqs[i]!;
-    }
-    this.n = k;
-    return k;
-  }
-
-  /** Drops the spare room (after a build, before a save). */
-  trim(): void {
-    if (this.ids.length === this.n) return;
-    this.ids = this.ids.slice(0, this.n);
-    this.freqs = this.freqs.slice(0, this.n);
   }
 }

@@ -121,6 +121,7 @@ function byTerm(json: AsPlainObject): AsPlainObject {
 const docs = realisticDocs();
 const NO_PROMOTION: Partial<ShardTuning> = {}; // production floor: 2,000 documents, far above this corpus
 const PROMOTING: Partial<ShardTuning> = { frequentMinDocs: 30, frequentRatio: 0.05 };
+const MERGING: Partial<ShardTuning> = { mergePostings: 500 };
 
 /** minisearch with the shard's options, fed by its own `add`. */
 function plainIndex(): MiniSearch<IndexedFields> {
@@ -202,6 +203,30 @@ describe('the fast add', () => {
     for (const uid of removed) plain.discard(shard.slotOf(uid)!);
     expect(shard.remove(removed)).toBe(removed.length);
     expect(firstDifference(shard.contents().index.toJSON(), plain.toJSON())).toBeNull();
+  });
+
+  it('builds and updates exactly what MiniSearch.add builds when its postings are merged into arenas along the way', () => {
+    // A merge every few hundred postings: most terms end up split between an arena segment and a tail, merged again.
+    const { shard, plain } = buildBoth(MERGING, docs);
+    expect(firstDifference(shard.contents().index.toJSON(), plain.toJSON())).toBeNull();
+    const updated = docs
+      .slice(200, 260)
+      .map((d) => ({ ...d, answerText: `${d.answerText ?? ''} Les haies bocagères.` }));
+    const oldSlots = updated.map((d) => shard.slotOf(d.uid)!);
+    shard.add(updated);
+    updated.forEach((d, k) => {
+      plain.discard(oldSlots[k]!);
+      plain.add(analyzeDoc(d, shard.slotOf(d.uid)!));
+    });
+    expect(firstDifference(shard.contents().index.toJSON(), plain.toJSON())).toBeNull();
+    // And it answers as the same shard without merges.
+    const unmerged = new SearchShard(NO_PROMOTION);
+    for (let i = 0; i < docs.length; i += 97) unmerged.add(docs.slice(i, i + 97));
+    unmerged.add(updated);
+    for (const text of ['haies bocagères', 'cybercriminalité données', 'minis', 'hopitaux outre-mer', 'éolienes']) {
+      const q: ShardQuery = { query: parseQuery(text), filters: {}, nowDay: 0, sort: 'relevance', top: 10 };
+      expect(shard.find(q)).toEqual(unmerged.find(q));
+    }
   });
 
   it('keeps every posting when minisearch vacuums in the middle of an adding batch', () => {
