@@ -151,7 +151,7 @@ export class MiniIndex {
     this.avgFieldLength = [...h.averageFieldLength];
     this.live = parts.live;
     this.fieldLen = parts.fieldLength;
-    // The arenas are views into the saved file's buffer: nothing is copied but the offsets.
+    // The arenas are the saved arrays as they are: only the offsets are computed.
     this.arenas = FIELDS.map((_, f) => {
       const counts = parts.counts[f]!;
       const start = new Uint32Array(counts.length + 1);

@@ -1,7 +1,8 @@
 /**
  * Saving and loading a shard as ONE binary file (`shard.bin` in the shard's folder), its typed arrays written as
- * they are in memory and read back with one read: the postings become views into the file's buffer, nothing is
- * parsed but the term list, the frequent terms' names and the documents' metadata.
+ * they are in memory and read back with one read: the postings' arenas are copied out of the file's buffer as
+ * they are (so that the buffer can go), nothing is parsed but the term list, the frequent terms' names and the
+ * documents' metadata.
  *
  * Layout: 8 bytes of magic, the header's length and CRC-32 (uint32 LE), the header (JSON: format, index options,
  * minisearch's scalars, and per section its offset, length and CRC-32), then the sections, each aligned on 8 bytes.
@@ -181,8 +182,9 @@ export async function loadShard(dir: string): Promise<SearchShard> {
     header: header.index,
     terms: termText ? termText.split(SEP) : [],
     counts: FIELDS.map((_, f) => u32(`counts${f}`)),
-    ids: FIELDS.map((_, f) => u32(`ids${f}`)),
-    freqs: FIELDS.map((_, f) => u16(`freqs${f}`)),
+    // Copies: a view would keep the whole file's buffer alive (the metadata's JSON, the frequent lists copied below).
+    ids: FIELDS.map((_, f) => u32(`ids${f}`).slice()),
+    freqs: FIELDS.map((_, f) => u16(`freqs${f}`).slice()),
     // Copies: these grow with later additions.
     live: Uint8Array.from(section('live')),
     fieldLength: Uint32Array.from(u32('fieldLength')),
