@@ -82,12 +82,17 @@ export async function saveShard(shard: SearchShard, dir: string): Promise<void> 
   }
   data.push(['frequentTerms', utf8([...frequent.keys()].join(SEP))]);
   data.push(['frequentLengths', bytes(fLengths)], ['frequentSlots', bytes(fSlots)]);
-  const lines: string[] = [];
+  // The metadata as JSON lines, each encoded at once (one string of them all would double the save's peak).
+  const metaLines: Buffer[] = [];
+  let metaCrc = 0;
+  let metaLength = 0;
   for (let i = 0; i < metas.length; i += METAS_PER_LINE) {
-    lines.push(JSON.stringify(metas.slice(i, i + METAS_PER_LINE).map((m) => m ?? null)));
-    if (lines.length % 10 === 0) await tick();
+    const line = utf8(`${i ? '\n' : ''}${JSON.stringify(metas.slice(i, i + METAS_PER_LINE).map((m) => m ?? null))}`);
+    metaLines.push(line);
+    metaCrc = crc32(line, metaCrc);
+    metaLength += line.byteLength;
+    if (metaLines.length % 10 === 0) await tick();
   }
-  data.push(['metas', utf8(lines.join('\n'))]);
 
   // The header's size depends on the offsets it lists: sections are placed after a generous reservation.
   const sections: Section[] = [];
@@ -96,6 +101,7 @@ export async function saveShard(shard: SearchShard, dir: string): Promise<void> 
     sections.push({ name, offset, length: buf.byteLength, crc: crc32(buf) });
     offset += align8(buf.byteLength);
   }
+  sections.push({ name: 'metas', offset, length: metaLength, crc: metaCrc });
   const draft = (base: number): Buffer =>
     utf8(
       JSON.stringify({
@@ -130,6 +136,7 @@ export async function saveShard(shard: SearchShard, dir: string): Promise<void> 
       const pad = align8(buf.byteLength) - buf.byteLength;
       if (pad) await write(new Uint8Array(pad));
     }
+    for (const line of metaLines) await write(line);
   } finally {
     await file.close();
   }
