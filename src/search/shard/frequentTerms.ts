@@ -76,10 +76,7 @@ export function divertFrequent(frequent: FrequentTerms): Divert {
 export function promoteFrequent(mini: MiniIndex, frequent: FrequentTerms, threshold: number): void {
   const idxField = mini.fieldId('idx');
   const moved: string[] = [];
-  for (const [term, data] of mini.terms()) {
-    let upper = 0;
-    for (const list of data) upper += list?.n ?? 0;
-    if (upper <= threshold) continue;
+  for (const [term, data] of mini.termsOver(threshold)) {
     const all = new Set<number>();
     for (const list of data) {
       if (!list) continue;

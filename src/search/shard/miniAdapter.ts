@@ -200,14 +200,31 @@ export class MiniIndex {
     for (const [term, t] of entries) {
       let kept = 0;
       for (let f = 0; f < F; f++) {
-        const list = this.listOf(f, t);
+        const arena = this.arenas[f]!;
+        const outIds = ids[f]!;
+        const outFreqs = freqs[f]!;
         let k = at[f]!;
-        if (list)
-          for (let i = 0; i < list.n; i++) {
-            const to = map ? map(list.ids[i]!) : list.ids[i]!;
-            if (to < 0) continue;
-            ids[f]![k] = to;
-            freqs[f]![k++] = list.freqs[i]!;
+        // The arena segment, then the tail: copied as they are, or through the renumbering.
+        const from = t < this.arenaTerms ? arena.start[t]! : 0;
+        const to = t < this.arenaTerms ? arena.start[t + 1]! : 0;
+        if (!map) {
+          outIds.set(arena.ids.subarray(from, to), k);
+          outFreqs.set(arena.freqs.subarray(from, to), k);
+          k += to - from;
+        } else
+          for (let i = from; i < to; i++) {
+            const slot = map(arena.ids[i]!);
+            if (slot < 0) continue;
+            outIds[k] = slot;
+            outFreqs[k++] = arena.freqs[i]!;
+          }
+        const tail = this.tails[f]!.get(t);
+        if (tail)
+          for (let i = 0; i < tail.n; i++) {
+            const slot = map ? map(tail.ids[i]!) : tail.ids[i]!;
+            if (slot < 0) continue;
+            outIds[k] = slot;
+            outFreqs[k++] = tail.freqs[i]!;
           }
         kept += k - at[f]!;
         at[f] = k;
@@ -275,9 +292,16 @@ export class MiniIndex {
     return t === undefined ? undefined : this.postingsOfId(t);
   }
 
-  /** Every term and its postings, in the radix tree's order. */
-  *terms(): Iterable<[string, Postings]> {
-    for (const [term, t] of this.tree) yield [term, this.postingsOfId(t)];
+  /** The terms with more than `min` postings (all fields) and their postings, in the radix tree's order. */
+  *termsOver(min: number): Iterable<[string, Postings]> {
+    for (const [term, t] of this.tree) {
+      let n = 0;
+      for (let f = 0; f < F; f++) {
+        if (t < this.arenaTerms) n += this.arenas[f]!.start[t + 1]! - this.arenas[f]!.start[t]!;
+        n += this.tails[f]!.get(t)?.n ?? 0;
+      }
+      if (n > min) yield [term, this.postingsOfId(t)];
+    }
   }
 
   *termsWithPrefix(prefix: string): Iterable<string> {
