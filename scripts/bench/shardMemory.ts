@@ -1,0 +1,66 @@
+/**
+ * `node --expose-gc --import tsx scripts/bench/shardMemory.ts [--count 25000] [--seed 7]`
+ *
+ * What ONE shard retains (V8 heap + array buffers, after full garbage collections), built in this process from
+ * generated questions (legislatures 14-17), then saved and reloaded: the index's own bytes per question, apart from
+ * the process, the worker threads and the garbage a loaded machine leaves uncollected (what RSS mixes in). Run it
+ * from another checkout to compare two versions of the index on the same questions.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseOpenDataQuestion } from '../../src/corpus/parse/parseOpenDataQuestion';
+import { toIndexDoc, type IndexDoc } from '../../src/search/indexDoc';
+import { loadShard, saveShard } from '../../src/search/shard/persistShard';
+import { SearchShard } from '../../src/search/shard/SearchShard';
+import { generateQuestions } from '../../tools/generator';
+
+const { values } = parseArgs({
+  options: { count: { type: 'string', default: '25000' }, seed: { type: 'string', default: '7' } },
+});
+const count = Number(values.count);
+const gc = globalThis.gc;
+if (!gc) throw new Error('shardMemory: run with node --expose-gc');
+const mb = (n: number) => Math.round((n / 1048576) * 10) / 10;
+const retained = () => {
+  gc();
+  gc();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+};
+
+const docs: IndexDoc[] = [];
+for (const raw of generateQuestions({ count, seed: Number(values.seed), legislatures: [14, 15, 16, 17] })) {
+  const r = parseOpenDataQuestion(raw, 'bench');
+  if (r.ok) docs.push(toIndexDoc(r.value));
+}
+const base = retained();
+let shard: SearchShard | null = new SearchShard();
+const buildStarted = performance.now();
+for (let i = 0; i < docs.length; i += 500) shard.add(docs.slice(i, i + 500));
+const buildMs = performance.now() - buildStarted;
+const built = retained() - base;
+const dir = mkdtempSync(path.join(os.tmpdir(), 'shard-memory-'));
+try {
+  await saveShard(shard, path.join(dir, 's'));
+  shard = null;
+  docs.length = 0;
+  const base2 = retained();
+  const loadStarted = performance.now();
+  const loaded = await loadShard(path.join(dir, 's'));
+  const loadMs = performance.now() - loadStarted;
+  const reloaded = retained() - base2;
+  console.log(
+    JSON.stringify({
+      count: loaded.size,
+      builtMb: mb(built),
+      reloadedMb: mb(reloaded),
+      reloadedBytesPerQuestion: Math.round(reloaded / loaded.size),
+      buildSeconds: Math.round(buildMs / 100) / 10,
+      reloadSeconds: Math.round(loadMs / 100) / 10,
+    }),
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
