@@ -14,6 +14,7 @@ import { toIndexDoc, type IndexDoc } from '../../../src/search/indexDoc';
 import { parseQuery, type ShardQuery } from '../../../src/search/query';
 import {
   analyzeDoc,
+  FIELD_BOOSTS,
   INDEX_OPTIONS,
   type IndexedFields,
   type ShardTuning,
@@ -254,6 +255,28 @@ describe('the fast add', () => {
     expect(shard.contents().index.header().dirtCount, 'the vacuum ran').toBe(0);
     const found = shard.find({ query: parseQuery('zygomorphes'), filters: {}, nowDay: 0, sort: 'relevance', top: 5 });
     expect(found.hits.map((h) => h.uid)).toEqual(['late']);
+  });
+});
+
+describe('similar questions', () => {
+  it('scores an OR of terms exactly as MiniSearch.search does, in its order, a document boost of 0 leaving one out', () => {
+    const { shard, plain } = built(NO_PROMOTION);
+    const self = docs.findIndex((d) => (shard.sourceTerms(d.uid)?.length ?? 0) >= 8);
+    const terms = shard.sourceTerms(docs[self]!.uid)!.slice(0, 25);
+    const boostDocument = (id: number) => (id === self ? 0 : id % 7 === 0 ? 0.5 : 1);
+    const expected = plain
+      .search(
+        { combineWith: 'OR', queries: terms },
+        {
+          tokenize: (s) => [s],
+          processTerm: (t) => t,
+          boost: FIELD_BOOSTS,
+          boostDocument: (id) => boostDocument(id as number),
+        },
+      )
+      .map((r) => ({ id: r.id as number, score: r.score, terms: r.terms }));
+    expect(expected.length).toBeGreaterThan(50);
+    expect(shard.contents().index.searchAny(terms, FIELD_BOOSTS, boostDocument)).toEqual(expected);
   });
 });
 
