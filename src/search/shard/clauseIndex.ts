@@ -16,12 +16,13 @@ export function clauseIndexOf(mini: MiniIndex, frequent: FrequentTerms, docs: Do
       isIndexingTerms: f === 'idx',
     };
   });
-  const dfOf = (term: string) => {
-    let df = frequent.get(term)?.all.length ?? 0;
-    const data = mini.postings(term);
-    if (data) for (const list of data) df += list?.n ?? 0;
-    return df;
-  };
+  const dfOf = (term: string) => (frequent.get(term)?.all.length ?? 0) + mini.postingCount(term);
+  /** Terms by document frequency, most first (each term's count taken once, not in every comparison). */
+  const byDf = (terms: Iterable<string>) =>
+    [...terms]
+      .map((t): [string, number] => [t, dfOf(t)])
+      .sort((a, b) => b[1] - a[1])
+      .map(([t]) => t);
   return {
     documentCount: docs.size,
     slots: docs.slots,
@@ -38,7 +39,7 @@ export function clauseIndexOf(mini: MiniIndex, frequent: FrequentTerms, docs: Do
       const found = new Set<string>();
       for (const term of mini.termsWithPrefix(prefix)) found.add(term);
       for (const term of frequent.keys()) if (term.startsWith(prefix)) found.add(term);
-      return [...found].sort((a, b) => dfOf(b) - dfOf(a)).slice(0, max);
+      return byDf(found).slice(0, max);
     },
     termsNear: (term, distance, max) => {
       const found = new Map<string, number>();
@@ -48,7 +49,11 @@ export function clauseIndexOf(mini: MiniIndex, frequent: FrequentTerms, docs: Do
         if (d <= distance) found.set(t, d);
       }
       found.delete(term);
-      return [...found].sort((a, b) => a[1] - b[1] || dfOf(b[0]) - dfOf(a[0])).slice(0, max);
+      return [...found]
+        .map(([t, d]): [string, number, number] => [t, d, dfOf(t)])
+        .sort((a, b) => a[1] - b[1] || b[2] - a[2])
+        .slice(0, max)
+        .map(([t, d]): [string, number] => [t, d]);
     },
   };
 }

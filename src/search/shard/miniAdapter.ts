@@ -287,6 +287,21 @@ export class MiniIndex {
     return FIELDS.map((_, f) => this.listOf(f, t));
   }
 
+  /** How many postings a term has, all fields together (no list made: prefix and typo expansions sort by it). */
+  postingCount(term: string): number {
+    const t = this.tree.get(term);
+    return t === undefined ? 0 : this.countOf(t);
+  }
+
+  private countOf(t: number): number {
+    let n = 0;
+    for (let f = 0; f < F; f++) {
+      if (t < this.arenaTerms) n += this.arenas[f]!.start[t + 1]! - this.arenas[f]!.start[t]!;
+      n += this.tails[f]!.get(t)?.n ?? 0;
+    }
+    return n;
+  }
+
   postings(term: string): Postings | undefined {
     const t = this.tree.get(term);
     return t === undefined ? undefined : this.postingsOfId(t);
@@ -294,14 +309,7 @@ export class MiniIndex {
 
   /** The terms with more than `min` postings (all fields) and their postings, in the radix tree's order. */
   *termsOver(min: number): Iterable<[string, Postings]> {
-    for (const [term, t] of this.tree) {
-      let n = 0;
-      for (let f = 0; f < F; f++) {
-        if (t < this.arenaTerms) n += this.arenas[f]!.start[t + 1]! - this.arenas[f]!.start[t]!;
-        n += this.tails[f]!.get(t)?.n ?? 0;
-      }
-      if (n > min) yield [term, this.postingsOfId(t)];
-    }
+    for (const [term, t] of this.tree) if (this.countOf(t) > min) yield [term, this.postingsOfId(t)];
   }
 
   *termsWithPrefix(prefix: string): Iterable<string> {
