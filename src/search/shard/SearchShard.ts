@@ -213,6 +213,11 @@ export class SearchShard {
     return this.frequent;
   }
 
+  /** Merges the postings added since the last merge into the compact arenas (one synchronous run). */
+  settle(): void {
+    this.mini.settle();
+  }
+
   /** Everything persistShard.ts saves. */
   contents(): ShardContents {
     this.mini.settle();
