@@ -1,5 +1,5 @@
 /**
- * `tsx scripts/bench/search.ts --count 100000 [--queries 1000] [--seed 7] [--workers N] [--no-baseline] [--keep] [--dir D]`
+ * `tsx scripts/bench/search.ts --count 100000 [--queries 1000] [--seed 7] [--workers N] [--no-baseline] [--no-fts5] [--keep] [--dir D]`
  * (run by `npm run bench -- --only search`)
  *
  * The corpus is generated over legislatures 14 to 17 in their real proportions (at 180,000: about the whole official
@@ -14,7 +14,11 @@
  *  4. restart: the bot itself (`npm start`, a child process) restarted on that database and saved index, against the
  *              Discord fake: time to the gateway, to the first /recherche acknowledged, to the first one answered
  *              with results;
- *  5. baseline: the same queries against plain minisearch with its default options, and a linear scan.
+ *  5. baseline: the same queries against plain minisearch with its default options, and a linear scan;
+ *  6. fts5:    what an operator could pick instead: SQLite FTS5 (built into better-sqlite3, `unicode61
+ *              remove_diacritics 2`, bm25()) over the same questions, built in one process (peak RSS), then
+ *              queried from a fresh one (RSS while serving): the same texts, words AND-ed, a cut last word as a
+ *              prefix, no filters (FTS5 alone has none), 200 queries in a row for the burst (one connection).
  * Writes bench-results/search-<count>.json and prints a summary with the targets and ratios.
  * Targets at 100,000: build < 60 s, reload < 10 s, process < 1.5 GB, typical query < 10 ms p50 / < 50 ms p99.
  * Speed and memory only: generated text has thousands of near-duplicates, so ranking is measured on real texts
@@ -26,6 +30,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
 import MiniSearch from 'minisearch';
 import { generateActeurs, generateQuestions } from '../../tools/generator';
 import { parseActeur } from '../../src/corpus/parse/parseActeur';
@@ -54,6 +59,7 @@ const { values } = parseArgs({
     dir: { type: 'string' },
     workers: { type: 'string' },
     'no-baseline': { type: 'boolean', default: false },
+    'no-fts5': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -438,6 +444,101 @@ async function baseline(dir: string): Promise<unknown> {
   };
 }
 
+// ---- phase 6: SQLite FTS5 -------------------------------------------------------------------------------------
+
+const FTS_FILE = 'fts5.db';
+
+function fts5Build(dir: string): unknown {
+  const file = path.join(dir, FTS_FILE);
+  rmSync(file, { force: true });
+  const started = performance.now();
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.exec(
+    "CREATE VIRTUAL TABLE q USING fts5(uid UNINDEXED, numero, titre, question, reponse, tokenize='unicode61 remove_diacritics 2')",
+  );
+  const insert = db.prepare('INSERT INTO q (uid, numero, titre, question, reponse) VALUES (?, ?, ?, ?, ?)');
+  const store = openStore(path.join(dir, 'questions.db'));
+  let batch: Array<[string, string, string, string, string]> = [];
+  const flush = db.transaction((rows: typeof batch) => {
+    for (const r of rows) insert.run(...r);
+  });
+  for (const q of store.iterateQuestions()) {
+    batch.push([
+      q.uid,
+      String(q.number),
+      [q.rubrique, q.teteAnalyse, ...q.analyses].filter(Boolean).join(' '),
+      q.question?.text ?? '',
+      q.answer?.text ?? '',
+    ]);
+    if (batch.length >= 2000) {
+      flush(batch);
+      batch = [];
+    }
+  }
+  flush(batch);
+  db.exec("INSERT INTO q(q) VALUES ('optimize')");
+  store.close();
+  db.close();
+  const buildMs = performance.now() - started;
+  const du = spawnSync('du', ['-sm', file], { encoding: 'utf8' });
+  return {
+    buildSeconds: seconds(buildMs),
+    rssAfterBuildMb: rssMb(),
+    peakRssMb: maxRssMb(),
+    savedMb: Number(du.stdout.split(/\s/)[0]) || null,
+  };
+}
+
+/** The query's words for FTS5: each quoted (no operator can slip in), AND-ed; a cut last word as a prefix. */
+function ftsMatch(q: BenchQuery): string | null {
+  const words = (q.req.text ?? '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (!words.length) return null;
+  return words.map((w, i) => `"${w}"${q.kind === 'prefix' && i === words.length - 1 ? '*' : ''}`).join(' ');
+}
+
+function fts5Serve(dir: string): unknown {
+  const queries = loadQuerySource(dir)
+    .map((q) => ({ q, match: ftsMatch(q) }))
+    .filter((x): x is { q: BenchQuery; match: string } => x.match !== null);
+  const rssBefore = rssMb();
+  const started = performance.now();
+  const db = new Database(path.join(dir, FTS_FILE), { readonly: true });
+  const search = db.prepare(
+    'SELECT uid, bm25(q, 0, 3, 3, 1.5, 1) AS score FROM q WHERE q MATCH ? ORDER BY score LIMIT 5',
+  );
+  const count = db.prepare('SELECT count(*) AS n FROM q WHERE q MATCH ?');
+  search.all('"ministre"');
+  const openMs = performance.now() - started;
+  const times: Array<{ kind: string; ms: number }> = [];
+  let totalHits = 0;
+  for (const { q, match } of queries) {
+    const t = performance.now();
+    search.all(match);
+    totalHits += (count.get(match) as { n: number }).n;
+    times.push({ kind: q.kind, ms: performance.now() - t });
+  }
+  const burstStart = performance.now();
+  const burstTimes: number[] = [];
+  for (const { match } of queries.slice(0, 200)) {
+    search.all(match);
+    count.get(match);
+    burstTimes.push(performance.now() - burstStart);
+  }
+  const burstWall = performance.now() - burstStart;
+  const rssServing = rssMb();
+  db.close();
+  return {
+    openSeconds: seconds(openMs),
+    rssBeforeMb: rssBefore,
+    rssServingMb: rssServing,
+    peakRssMb: maxRssMb(),
+    queries: summarize(times),
+    meanTotal: Math.round(totalHits / Math.max(1, queries.length)),
+    burst200: { wallMs: Math.round(burstWall), p50: percentile(burstTimes, 50), p99: percentile(burstTimes, 99) },
+  };
+}
+
 // ---- orchestration --------------------------------------------------------------------------------------------
 
 function runPhase(phase: string, dir: string): Record<string, unknown> {
@@ -485,7 +586,11 @@ async function main(): Promise<void> {
             ? await serve(dir)
             : values.phase === 'restart'
               ? await restart(dir)
-              : await baseline(dir);
+              : values.phase === 'fts5build'
+                ? fts5Build(dir)
+                : values.phase === 'fts5serve'
+                  ? fts5Serve(dir)
+                  : await baseline(dir);
     emit(result);
     return;
   }
@@ -549,6 +654,18 @@ async function main(): Promise<void> {
         `  rapports (défaut / nôtre) : p50 ×${(pm.queries.all.p50 / sq.all.p50).toFixed(1)}, p99 ×${(pm.queries.all.p99 / sq.all.p99).toFixed(1)} ; parcours / nôtre p50 ×${(ls.p50 / sq.all.p50).toFixed(0)}`,
       );
     }
+    let fts5: Record<string, unknown> | null = null;
+    if (!values['no-fts5']) {
+      const built5 = runPhase('fts5build', dir);
+      const served5 = runPhase('fts5serve', dir);
+      fts5 = { build: built5, serve: served5 };
+      const fq = served5.queries as ReturnType<typeof summarize>;
+      console.log(
+        `  SQLite FTS5 : construction ${built5.buildSeconds} s (pic ${built5.peakRssMb} Mo, ${built5.savedMb} Mo sur disque), ouverture ${served5.openSeconds} s, RSS en service ${served5.rssServingMb} Mo, requêtes p50 ${fq.all.p50} ms p99 ${fq.all.p99} ms, 200 à la suite ${(served5.burst200 as { wallMs: number }).wallMs} ms`,
+      );
+      for (const [k, v] of Object.entries(fq.byKind))
+        console.log(`    FTS5 ${k.padEnd(14)} n=${v.n} p50 ${v.p50} ms p99 ${v.p99} ms`);
+    }
     // Issue 12 at 180,000 and more (the whole official corpus, and every legislature since the 11th); the first
     // targets at 100,000.
     const targets =
@@ -596,6 +713,7 @@ async function main(): Promise<void> {
           serve: served,
           restart: restarted,
           baseline: base,
+          fts5,
           targets,
         },
         null,

@@ -47,8 +47,13 @@ async function handle(req: ShardRequest): Promise<unknown> {
       return shard.size;
     case 'compact':
       return shard.deadShare > req.minDeadShare ? shard.compact() : 0;
-    case 'addFromDb':
-      return addRowsFromDb(() => shard, req.rows);
+    case 'addFromDb': {
+      const added = await addRowsFromDb(() => shard, req.rows);
+      // A build's postings merged into the compact arenas now, while the worker is being filled (its long deadline),
+      // not by the first save while it serves.
+      if (req.rows.since === undefined) shard.settle();
+      return added;
+    }
   }
 }
 

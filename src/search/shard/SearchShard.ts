@@ -1,9 +1,9 @@
 /**
- * One shard of the index: a minisearch index over pre-analysed terms plus the compact metadata that filters,
+ * One shard of the index: compact postings over pre-analysed terms (minisearch's radix tree as term dictionary) plus the compact metadata that filters,
  * sorting and hit display need. Runs in a worker thread (or in-process for small corpora and tests).
  * Full texts are NOT kept: they are analysed at `add` time and dropped.
  *
- * Terms found in more than `frequentRatio` of the shard's documents are not minisearch postings but slot lists
+ * Terms found in more than `frequentRatio` of the shard's documents are not postings but slot lists
  * (frequentTerms.ts). A query is planned (plan.ts: filters, exclusions), then its clauses are scored (rank.ts,
  * rankClauses.ts: BM25 on the postings, frequent terms by presence; all words first, then most words when needed).
  *
@@ -52,7 +52,7 @@ export class SearchShard {
   /** `saved`: the contents of a reloaded shard. */
   constructor(tuning: Partial<ShardTuning> = {}, saved?: ShardContents) {
     this.tuning = { ...DEFAULT_TUNING, ...tuning };
-    this.mini = saved?.index ?? new MiniIndex();
+    this.mini = saved?.index ?? new MiniIndex(undefined, undefined, this.tuning.mergePostings);
     this.docs = new DocTable(saved?.metas);
     this.frequent = saved?.frequent ?? new Map();
     this.nextPromoteAt = Math.max(this.tuning.frequentMinDocs, Math.ceil(this.docs.slots * 1.25));
@@ -74,14 +74,13 @@ export class SearchShard {
 
   /**
    * Renumbers the documents onto consecutive slots: every update leaves an empty slot behind (in the metadata,
-   * in minisearch's id table, in the frequent terms' lists, in every per-slot array a query makes). Returns the
+   * in the postings, in the frequent terms' lists, in every per-slot array a query makes). Returns the
    * number of slots dropped. Synchronous, linear in the documents and the frequent lists.
    */
   compact(): number {
     const dead = this.docs.slots - this.docs.size;
     if (dead === 0) return 0;
     const map = this.docs.compact();
-    this.mini.dropDiscardedPostings();
     this.mini.renumber(map);
     for (const f of this.frequent.values()) {
       f.all.renumber(map);
@@ -214,8 +213,14 @@ export class SearchShard {
     return this.frequent;
   }
 
+  /** Merges the postings added since the last merge into the compact arenas (one synchronous run). */
+  settle(): void {
+    this.mini.settle();
+  }
+
   /** Everything persistShard.ts saves. */
   contents(): ShardContents {
+    this.mini.settle();
     return { index: this.mini, metas: this.docs.metas, frequent: this.frequentTerms() };
   }
 

@@ -1,6 +1,6 @@
 /**
  * Corpus-frequent terms (document frequency above a share of the shard) carry almost no ranking signal, and as
- * minisearch postings they cost the most memory, build time and query time (minisearch scores every match).
+ * postings they cost the most memory, build time and query time (minisearch scores every match).
  * They are kept instead as compact ascending slot lists and used as AND constraints on the candidates (plan.ts).
  */
 import type { Field } from './indexOptions';
@@ -76,24 +76,18 @@ export function divertFrequent(frequent: FrequentTerms): Divert {
 export function promoteFrequent(mini: MiniIndex, frequent: FrequentTerms, threshold: number): void {
   const idxField = mini.fieldId('idx');
   const moved: string[] = [];
-  for (const [term, data] of mini.terms()) {
-    let upper = 0;
-    for (const docs of data.values()) upper += docs.size;
-    if (upper <= threshold) continue;
+  for (const [term, data] of mini.termsOver(threshold)) {
     const all = new Set<number>();
-    for (const docs of data.values())
-      for (const shortId of docs.keys()) {
-        const slot = mini.idOf(shortId);
-        if (slot !== undefined) all.add(slot);
-      }
+    for (const list of data) {
+      if (!list) continue;
+      for (let i = 0; i < list.n; i++) if (mini.isLive(list.ids[i]!)) all.add(list.ids[i]!);
+    }
     if (all.size <= threshold) continue;
     const idxSlots: number[] = [];
-    for (const shortId of data.get(idxField)?.keys() ?? []) {
-      const slot = mini.idOf(shortId);
-      if (slot !== undefined) idxSlots.push(slot);
-    }
+    const idxList = data[idxField];
+    if (idxList) for (let i = 0; i < idxList.n; i++) if (mini.isLive(idxList.ids[i]!)) idxSlots.push(idxList.ids[i]!);
     const sortedAll = Uint32Array.from(all).sort();
-    frequent.set(term, { all: new SlotList(sortedAll), idx: new SlotList(Uint32Array.from(idxSlots).sort()) });
+    frequent.set(term, { all: new SlotList(sortedAll), idx: new SlotList(Uint32Array.from(idxSlots)) });
     moved.push(term);
   }
   for (const term of moved) mini.deleteTerm(term);

@@ -63,6 +63,13 @@ export interface ShardTuning {
   frequentMinDocs: number;
   /** Max index terms a cut word (prefix) or a typo (fuzzy) expands to when it reaches frequent terms. */
   maxExpansions: number;
+  /** Postings added to a shard before they are first merged into its compact arenas (miniAdapter.ts). */
+  mergePostings: number;
 }
 
-export const DEFAULT_TUNING: ShardTuning = { frequentRatio: 0.05, frequentMinDocs: 2000, maxExpansions: 30 };
+export const DEFAULT_TUNING: ShardTuning = {
+  frequentRatio: 0.05,
+  frequentMinDocs: 2000,
+  maxExpansions: 30,
+  mergePostings: 50_000,
+};

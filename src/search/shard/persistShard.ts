@@ -1,210 +1,247 @@
 /**
- * Saving and loading a shard in pieces. `JSON.stringify` of a whole minisearch index fails near 512 MB (V8's
- * string limit) and `toJSON()` builds the whole object tree first, so postings are written in chunks of binary
- * (docId, frequency) pairs with a small JSON of terms beside each, and reloaded straight into minisearch's maps
- * (through miniAdapter.ts). The saved form's version names the minisearch version that wrote it: another
- * version's save is refused (and rebuilt by the service), never misread.
+ * Saving and loading a shard as ONE binary file (`shard.bin` in the shard's folder), its typed arrays written as
+ * they are in memory and read back with one read: the postings' arenas are copied out of the file's buffer as
+ * they are (so that the buffer can go), nothing is parsed but the term list, the frequent terms' names and the
+ * documents' metadata.
+ *
+ * Layout: 8 bytes of magic, the header's length and CRC-32 (uint32 LE), the header (JSON: format, index options,
+ * minisearch's scalars, and per section its offset, length and CRC-32), then the sections, each aligned on 8 bytes.
+ * A file that is short, foreign, of another format or options, or whose checksums disagree is refused (the
+ * service then rebuilds), never read in part.
  */
-import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { DocMeta } from './docMeta';
 import { SlotList, type FrequentTerms } from './frequentTerms';
-import { MINISEARCH_VERSION, MiniIndex, type MiniHeader, type Postings } from './miniAdapter';
+import { DEFAULT_TUNING, FIELDS, INDEX_OPTIONS } from './indexOptions';
+import { MINISEARCH_VERSION, MiniIndex, type IndexParts, type MiniHeader } from './miniAdapter';
 import { SearchShard } from './SearchShard';
 
-/** The layout of the saved files, and the minisearch whose maps they hold. */
-export const SAVED_FORMAT = `bin4/minisearch-${MINISEARCH_VERSION}`;
+/** The layout of the saved file, and the minisearch whose term dictionary it feeds. */
+export const SAVED_FORMAT = `bin5/minisearch-${MINISEARCH_VERSION}`;
 
-interface ShardState extends MiniHeader {
-  version: string;
-  /** shortId, id pairs. */
-  documentIds: number[];
-  /** shortId followed by one length per field. */
-  fieldLength: number[];
-  fieldCount: number;
-  chunks: number;
+const FILE = 'shard.bin';
+const MAGIC = Buffer.from('QESHARD\n', 'latin1');
+const PREFIX = MAGIC.length + 8;
+
+/** What the saved arrays mean depends on these: a file saved under other ones is refused. */
+const OPTIONS_HASH = createHash('sha256')
+  .update(JSON.stringify({ FIELDS, autoVacuum: INDEX_OPTIONS.autoVacuum, DEFAULT_TUNING }))
+  .digest('hex')
+  .slice(0, 16);
+
+interface Section {
+  name: string;
+  offset: number;
+  length: number;
+  crc: number;
 }
 
-interface ChunkHead {
-  terms: string[];
-  /** Per term: number of fields, then (fieldId, postings) pairs. */
-  layout: number[];
+interface Header {
+  format: string;
+  options: string;
+  index: MiniHeader;
+  sections: Section[];
 }
 
-/**
- * A chunk is written, and read back, in one synchronous run: small enough (a few hundred ms on a loaded machine)
- * that a worker saving or loading still answers searches and its supervisor's pings between two chunks.
- */
-const TERMS_PER_CHUNK = 5_000;
-const MAX_PAIRS_PER_CHUNK = 500_000;
 /** Metadata is written as JSON lines of this many documents (one giant JSON string would be the save's peak). */
 const METAS_PER_LINE = 2_000;
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+const utf8 = (s: string) => Buffer.from(s, 'utf8');
+const bytes = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+/** Terms hold no NUL (they are analysed words): it separates them. */
+const SEP = '\0';
 
-/** Writes the shard into `dir` (replaced atomically: written to `dir.tmp` then renamed). Yields between chunks. */
+/** Writes the shard into `dir` (replaced atomically: written to `dir.tmp` then renamed). */
 export async function saveShard(shard: SearchShard, dir: string): Promise<void> {
   const { index, metas, frequent } = shard.contents();
-  while (index.vacuuming) await new Promise((r) => setTimeout(r, 20));
+  const parts = index.parts();
+  const data: Array<[string, Uint8Array]> = [['terms', utf8(parts.terms.join(SEP))]];
+  FIELDS.forEach((_, f) => {
+    data.push([`counts${f}`, bytes(parts.counts[f]!)], [`ids${f}`, bytes(parts.ids[f]!)]);
+    data.push([`freqs${f}`, bytes(parts.freqs[f]!)]);
+  });
+  data.push(['live', parts.live], ['fieldLength', bytes(parts.fieldLength)]);
+  // Frequent terms: their names, then per term the lengths of its two lists, then the lists (all, then idx).
+  const fLengths = new Uint32Array(frequent.size * 2);
+  let fTotal = 0;
+  [...frequent.values()].forEach((f, i) => {
+    fLengths[2 * i] = f.all.length;
+    fLengths[2 * i + 1] = f.idx.length;
+    fTotal += f.all.length + f.idx.length;
+  });
+  const fSlots = new Uint32Array(fTotal);
+  let at = 0;
+  for (const f of frequent.values()) {
+    fSlots.set(f.all.view(), at);
+    at += f.all.length;
+    fSlots.set(f.idx.view(), at);
+    at += f.idx.length;
+  }
+  data.push(['frequentTerms', utf8([...frequent.keys()].join(SEP))]);
+  data.push(['frequentLengths', bytes(fLengths)], ['frequentSlots', bytes(fSlots)]);
+  // The metadata as JSON lines, each encoded at once (one string of them all would double the save's peak).
+  const metaLines: Buffer[] = [];
+  let metaCrc = 0;
+  let metaLength = 0;
+  for (let i = 0; i < metas.length; i += METAS_PER_LINE) {
+    const line = utf8(`${i ? '\n' : ''}${JSON.stringify(metas.slice(i, i + METAS_PER_LINE).map((m) => m ?? null))}`);
+    metaLines.push(line);
+    metaCrc = crc32(line, metaCrc);
+    metaLength += line.byteLength;
+    if (metaLines.length % 10 === 0) await tick();
+  }
+
+  // The header's size depends on the offsets it lists: sections are placed after a generous reservation.
+  const sections: Section[] = [];
+  let offset = 0;
+  for (const [name, buf] of data) {
+    sections.push({ name, offset, length: buf.byteLength, crc: crc32(buf) });
+    offset += align8(buf.byteLength);
+  }
+  sections.push({ name: 'metas', offset, length: metaLength, crc: metaCrc });
+  const draft = (base: number): Buffer =>
+    utf8(
+      JSON.stringify({
+        format: SAVED_FORMAT,
+        options: OPTIONS_HASH,
+        index: parts.header,
+        sections: sections.map((s) => ({ ...s, offset: s.offset + base })),
+      } satisfies Header),
+    );
+  let base = align8(PREFIX + draft(0).byteLength + 64);
+  let head = draft(base);
+  while (PREFIX + head.byteLength > base) head = draft((base = align8(PREFIX + head.byteLength + 64)));
+
   const tmp = `${dir}.tmp`;
   await rm(tmp, { recursive: true, force: true });
   await mkdir(tmp, { recursive: true });
-
-  const fieldCount = Object.keys(index.header().fieldIds).length;
-  const documentIds: number[] = [];
-  for (const [shortId, id] of index.documents()) documentIds.push(shortId, id);
-  const fieldLength: number[] = [];
-  for (const [shortId, lengths] of index.fieldLengths()) {
-    if (index.idOf(shortId) === undefined) continue;
-    fieldLength.push(shortId);
-    for (let f = 0; f < fieldCount; f++) fieldLength.push(lengths[f] ?? 0);
-  }
-
-  let chunk = 0;
-  let head: ChunkHead = { terms: [], layout: [] };
-  // One reused typed buffer for the (docId, frequency) pairs: a number[] costs twice the bytes plus its growth
-  // copies, which made saving the peak of a whole build.
-  let pairBuf = new Uint32Array(1 << 20);
-  let pairLen = 0;
-  const pushPair = (a: number, b: number) => {
-    if (pairLen + 2 > pairBuf.length) {
-      const grown = new Uint32Array(pairBuf.length * 2);
-      grown.set(pairBuf);
-      pairBuf = grown;
-    }
-    pairBuf[pairLen++] = a;
-    pairBuf[pairLen++] = b;
-  };
-  const flush = async () => {
-    if (!head.terms.length) return;
-    await writeFile(path.join(tmp, `chunk-${chunk}.json`), JSON.stringify(head));
-    await writeFile(path.join(tmp, `chunk-${chunk}.bin`), pairBuf.subarray(0, pairLen));
-    chunk++;
-    head = { terms: [], layout: [] };
-    pairLen = 0;
-    await tick();
-  };
-  for (const [term, fields] of index.terms()) {
-    const layoutStart = head.layout.length;
-    head.layout.push(0);
-    let nFields = 0;
-    for (const [fieldId, docs] of fields) {
-      let count = 0;
-      const countAt = head.layout.length + 1;
-      head.layout.push(fieldId, 0);
-      for (const [docId, freq] of docs) {
-        if (index.idOf(docId) === undefined) continue; // discarded, not yet vacuumed
-        pushPair(docId, freq);
-        count++;
-      }
-      if (count === 0) head.layout.length -= 2;
-      else {
-        head.layout[countAt] = count;
-        nFields++;
-      }
-    }
-    if (nFields === 0) {
-      head.layout.length = layoutStart;
-      continue;
-    }
-    head.layout[layoutStart] = nFields;
-    head.terms.push(term);
-    if (head.terms.length >= TERMS_PER_CHUNK || pairLen >= MAX_PAIRS_PER_CHUNK * 2) await flush();
-  }
-  await flush();
-
-  const state: ShardState = {
-    version: SAVED_FORMAT,
-    ...index.header(),
-    documentIds,
-    fieldLength,
-    fieldCount,
-    chunks: chunk,
-  };
-  // Frequent terms: one JSON of terms and list lengths, one binary of the lists (all, then idx, per term).
-  const fTerms: string[] = [];
-  const fLengths: number[] = [];
-  let fTotal = 0;
-  for (const [term, f] of frequent) {
-    fTerms.push(term);
-    fLengths.push(f.all.length, f.idx.length);
-    fTotal += f.all.length + f.idx.length;
-  }
-  const fBin = new Uint32Array(fTotal);
-  let at = 0;
-  for (const f of frequent.values()) {
-    fBin.set(f.all.view(), at);
-    at += f.all.length;
-    fBin.set(f.idx.view(), at);
-    at += f.idx.length;
-  }
-  await writeFile(path.join(tmp, 'frequent.json'), JSON.stringify({ terms: fTerms, lengths: fLengths }));
-  await writeFile(path.join(tmp, 'frequent.bin'), fBin);
-  const metasFile = await open(path.join(tmp, 'metas.jsonl'), 'w');
+  const file = await open(path.join(tmp, FILE), 'w');
   try {
-    for (let i = 0; i < metas.length; i += METAS_PER_LINE) {
-      await metasFile.write(`${JSON.stringify(metas.slice(i, i + METAS_PER_LINE).map((m) => m ?? null))}\n`);
+    const prefix = Buffer.alloc(base);
+    MAGIC.copy(prefix, 0);
+    prefix.writeUInt32LE(head.byteLength, MAGIC.length);
+    prefix.writeUInt32LE(crc32(head), MAGIC.length + 4);
+    head.copy(prefix, PREFIX);
+    let position = 0;
+    const write = async (buf: Uint8Array) => {
+      await file.write(buf, 0, buf.byteLength, position);
+      position += buf.byteLength;
+    };
+    await write(prefix);
+    for (const [, buf] of data) {
+      await write(buf);
+      const pad = align8(buf.byteLength) - buf.byteLength;
+      if (pad) await write(new Uint8Array(pad));
     }
+    for (const line of metaLines) await write(line);
   } finally {
-    await metasFile.close();
+    await file.close();
   }
-  await writeFile(path.join(tmp, 'state.json'), JSON.stringify(state));
   await rm(dir, { recursive: true, force: true });
   await rename(tmp, dir);
 }
 
+function align8(n: number): number {
+  return (n + 7) & ~7;
+}
+
+/** Reads a shard saved by `saveShard`; throws (naming the file and why) on anything but an intact file of this format. */
 export async function loadShard(dir: string): Promise<SearchShard> {
-  const state = JSON.parse(await readFile(path.join(dir, 'state.json'), 'utf8')) as ShardState;
-  if (state.version !== SAVED_FORMAT) throw new Error(`index: format ${state.version} inattendu dans ${dir}`);
-  const { documentCount, nextId, fieldIds, averageFieldLength, dirtCount } = state;
-  const index = MiniIndex.restore({ documentCount, nextId, fieldIds, averageFieldLength, dirtCount });
-  for (let i = 0; i < state.documentIds.length; i += 2)
-    index.restoreDocument(state.documentIds[i]!, state.documentIds[i + 1]!);
-  const stride = state.fieldCount + 1;
-  for (let i = 0; i < state.fieldLength.length; i += stride) {
-    index.restoreFieldLengths(state.fieldLength[i]!, state.fieldLength.slice(i + 1, i + stride));
-  }
-  for (let c = 0; c < state.chunks; c++) {
-    const head = JSON.parse(await readFile(path.join(dir, `chunk-${c}.json`), 'utf8')) as ChunkHead;
-    const buf = await readFile(path.join(dir, `chunk-${c}.bin`));
-    const pairs = new Uint32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4);
-    let l = 0;
-    let p = 0;
-    for (const term of head.terms) {
-      const nFields = head.layout[l++]!;
-      const data: Postings = new Map();
-      for (let f = 0; f < nFields; f++) {
-        const fieldId = head.layout[l++]!;
-        const count = head.layout[l++]!;
-        const docs = new Map<number, number>();
-        for (let k = 0; k < count; k++, p += 2) docs.set(pairs[p]!, pairs[p + 1]!);
-        data.set(fieldId, docs);
-      }
-      index.restorePostings(term, data);
-    }
-  }
-  const metas: Array<DocMeta | undefined> = [];
-  for (const line of (await readFile(path.join(dir, 'metas.jsonl'), 'utf8')).split('\n')) {
-    if (!line) continue;
-    for (const m of JSON.parse(line) as Array<DocMeta | null>) metas.push(m ?? undefined);
-    if (metas.length % (METAS_PER_LINE * 10) === 0) await tick();
-  }
-  const fHead = JSON.parse(await readFile(path.join(dir, 'frequent.json'), 'utf8')) as {
-    terms: string[];
-    lengths: number[];
+  const file = path.join(dir, FILE);
+  const refuse = (why: string): never => {
+    throw new Error(`index: ${file} refused: ${why}`);
   };
-  const fBuf = await readFile(path.join(dir, 'frequent.bin'));
-  const fAll = new Uint32Array(fBuf.buffer, fBuf.byteOffset, fBuf.byteLength / 4);
+  let buf = await readFile(file);
+  // Typed-array views need aligned offsets: a buffer that is not gets one aligned copy.
+  if (buf.byteOffset % 8 !== 0) buf = Buffer.from(new Uint8Array(buf));
+  if (buf.byteLength < PREFIX || !buf.subarray(0, MAGIC.length).equals(MAGIC)) refuse('not a saved shard');
+  const headLength = buf.readUInt32LE(MAGIC.length);
+  if (PREFIX + headLength > buf.byteLength) refuse('truncated header');
+  const headBytes = buf.subarray(PREFIX, PREFIX + headLength);
+  if (crc32(headBytes) !== buf.readUInt32LE(MAGIC.length + 4)) refuse('header checksum');
+  const header = JSON.parse(headBytes.toString('utf8')) as Header;
+  if (header.format !== SAVED_FORMAT) refuse(`format ${header.format}, expected ${SAVED_FORMAT}`);
+  if (header.options !== OPTIONS_HASH) refuse('saved with other index options');
+  const section = (name: string): Uint8Array => {
+    const s = header.sections.find((x) => x.name === name) ?? refuse(`no section ${name}`);
+    if (s.offset % 8 !== 0 || s.offset + s.length > buf.byteLength) refuse(`section ${name} out of the file`);
+    const view = buf.subarray(s.offset, s.offset + s.length);
+    if (crc32(view) !== s.crc) refuse(`section ${name} checksum`);
+    return view;
+  };
+  const text = (name: string) => {
+    const v = section(name);
+    return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('utf8');
+  };
+  const u32 = (name: string) => {
+    const v = section(name);
+    return new Uint32Array(v.buffer, v.byteOffset, v.byteLength / 4);
+  };
+  const u16 = (name: string) => {
+    const v = section(name);
+    return new Uint16Array(v.buffer, v.byteOffset, v.byteLength / 2);
+  };
+  const termText = text('terms');
+  const parts: IndexParts = {
+    header: header.index,
+    terms: termText ? termText.split(SEP) : [],
+    counts: FIELDS.map((_, f) => u32(`counts${f}`)),
+    // Copies: a view would keep the whole file's buffer alive (the metadata's JSON, the frequent lists copied below).
+    ids: FIELDS.map((_, f) => u32(`ids${f}`).slice()),
+    freqs: FIELDS.map((_, f) => u16(`freqs${f}`).slice()),
+    // Copies: these grow with later additions.
+    live: Uint8Array.from(section('live')),
+    fieldLength: Uint32Array.from(u32('fieldLength')),
+  };
+  for (let f = 0; f < FIELDS.length; f++) {
+    let sum = 0;
+    for (const n of parts.counts[f]!) sum += n;
+    if (
+      parts.counts[f]!.length !== parts.terms.length ||
+      sum !== parts.ids[f]!.length ||
+      sum !== parts.freqs[f]!.length
+    )
+      refuse(`postings of field ${f} inconsistent`);
+  }
+  if (parts.live.length !== header.index.nextId || parts.fieldLength.length !== header.index.nextId * FIELDS.length)
+    refuse('document tables inconsistent');
+  const index = new MiniIndex(parts);
+
+  const fNames = text('frequentTerms');
+  const fTerms = fNames ? fNames.split(SEP) : [];
+  const fLengths = u32('frequentLengths');
+  const fSlots = u32('frequentSlots');
+  if (fLengths.length !== fTerms.length * 2) refuse('frequent terms inconsistent');
   const frequent: FrequentTerms = new Map();
   let at = 0;
-  fHead.terms.forEach((term, i) => {
-    const nAll = fHead.lengths[2 * i]!;
-    const nIdx = fHead.lengths[2 * i + 1]!;
-    // Copies: the lists must not keep the whole file buffer alive, and they grow on later additions.
-    const all = new SlotList(fAll.slice(at, at + nAll));
+  fTerms.forEach((term, i) => {
+    const nAll = fLengths[2 * i]!;
+    const nIdx = fLengths[2 * i + 1]!;
+    if (at + nAll + nIdx > fSlots.length) refuse('frequent terms inconsistent');
+    // Copies: the lists grow on later additions.
+    const all = new SlotList(fSlots.slice(at, at + nAll));
     at += nAll;
-    const idx = new SlotList(fAll.slice(at, at + nIdx));
+    const idx = new SlotList(fSlots.slice(at, at + nIdx));
     at += nIdx;
     frequent.set(term, { all, idx });
   });
+
+  // Line by line from the bytes: one string of every line (and its split) would be the reload's peak.
+  const metas: Array<DocMeta | undefined> = [];
+  const metaBytes = section('metas');
+  const metaBuf = Buffer.from(metaBytes.buffer, metaBytes.byteOffset, metaBytes.byteLength);
+  for (let from = 0, line = 0; from < metaBuf.length; line++) {
+    const end = metaBuf.indexOf(0x0a, from);
+    const to = end < 0 ? metaBuf.length : end;
+    if (to > from)
+      for (const m of JSON.parse(metaBuf.toString('utf8', from, to)) as Array<DocMeta | null>)
+        metas.push(m ?? undefined);
+    from = to + 1;
+    if (line % 10 === 9) await tick();
+  }
+  if (metas.length !== header.index.nextId) refuse('metadata inconsistent');
   return new SearchShard({}, { index, metas, frequent });
 }

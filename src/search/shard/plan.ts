@@ -42,12 +42,14 @@ export function planQuery(q: ParsedQuery, mask: Uint8Array | null, ctx: PlanCont
   return { mask, excluded, allowed, slots: n };
 }
 
-/** Every slot posted under a minisearch term (any field). */
+/** Every slot posted under a term (any field), its document still there. */
 function forEachPosting(mini: MiniIndex, data: Postings | undefined, fn: (slot: number) => void): void {
   if (!data) return;
-  for (const docs of data.values())
-    for (const shortId of docs.keys()) {
-      const slot = mini.idOf(shortId);
-      if (slot !== undefined) fn(slot);
+  for (const list of data) {
+    if (!list) continue;
+    for (let i = 0; i < list.n; i++) {
+      const slot = list.ids[i]!;
+      if (mini.isLive(slot)) fn(slot);
     }
+  }
 }

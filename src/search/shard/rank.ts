@@ -1,26 +1,15 @@
 /**
  * Ranking a shard's documents and cutting the page: the query's clauses scored by rankClauses.ts (all words first,
  * then most words when needed), the exact question number first, the date orders, and the hits as a shard returns
- * them; minisearch's scoring options for « similar questions ».
+ * them.
  */
-import type { SearchOptions } from 'minisearch';
 import type { ShardQuery } from '../query';
 import type { SearchHit } from '../types';
 import { questionTitle } from '../../format/french';
 import { urlOf, type DocMeta, type DocTable } from './docMeta';
-import { FIELD_BOOSTS } from './indexOptions';
 import type { Clause } from '../clauses';
 import type { Plan } from './plan';
 import { DEFAULT_CLAUSE_OPTIONS, rankClauses, type ClauseIndex } from './rankClauses';
-
-/** minisearch's search options: analysed terms in, field boosts, typo and prefix matches worth less. */
-export const SEARCH_OPTIONS: SearchOptions = {
-  tokenize: (s) => [s],
-  processTerm: (t) => t,
-  boost: FIELD_BOOSTS,
-  maxFuzzy: 2,
-  weights: { fuzzy: 0.45, prefix: 0.6 },
-};
 
 /** A hit as a shard returns it: display metadata, score, matched index terms, and the date used to sort. */
 export type ShardHit = Omit<SearchHit, 'excerpt'> & {
@@ -43,7 +32,7 @@ export interface ShardResult {
 }
 
 /** A match: slot, score, matched index terms. */
-export interface Scored {
+interface Scored {
   id: number;
   score: number;
   terms: string[];

@@ -11,8 +11,17 @@
  */
 import type { Clause } from '../clauses';
 
-/** A term's postings: field id -> (short document id -> frequency of the term in that field). */
-type TermPostings = Map<number, Map<number, number>>;
+/** A term's postings in one field: `n` ascending slots and the term's frequency in each. */
+interface FieldPostings {
+  readonly ids: ArrayLike<number>;
+  readonly freqs: ArrayLike<number>;
+  readonly n: number;
+  /** The frequency at a slot, 0 when absent (binary search). */
+  freqOf(slot: number): number;
+}
+
+/** A term's postings by field id. */
+type TermPostings = ReadonlyArray<FieldPostings | undefined>;
 
 /** Slots of the documents holding a frequent term, and of those holding it in their indexing terms. */
 interface FrequentPostings {
@@ -30,12 +39,10 @@ export interface ClauseIndex {
   readonly fields: ReadonlyArray<{ id: number; boost: number; averageLength: number; isIndexingTerms: boolean }>;
   postings(term: string): TermPostings | undefined;
   frequent(term: string): FrequentPostings | undefined;
-  /** Slot of a short id, undefined once removed. */
-  slotOf(shortId: number): number | undefined;
-  /** Short id of a slot, undefined when the slot holds no document. */
-  shortIdOf(slot: number): number | undefined;
-  /** Length (distinct terms) of a field of a document, by short id. */
-  fieldLength(shortId: number, fieldId: number): number;
+  /** Whether a slot holds a document (postings may still list removed ones). */
+  isLive(slot: number): boolean;
+  /** Length (distinct terms) of a field of a document, by slot. */
+  fieldLength(slot: number, fieldId: number): number;
   /** Index terms starting with `prefix` (rare and frequent), at most `max`, most documents first. */
   termsWithPrefix(prefix: string, max: number): string[];
   /** Index terms within `distance` edits of `term` (rare and frequent), at most `max`, with their distance. */
@@ -155,13 +162,15 @@ function termInto(index: ClauseIndex, term: string, allowed: (slot: number) => b
   const data = index.postings(term);
   if (data) {
     for (const f of index.fields) {
-      const docs = data.get(f.id);
-      if (!docs) continue;
+      const list = data[f.id];
+      if (!list) continue;
       const avg = Math.max(1, f.averageLength);
-      for (const [shortId, freq] of docs) {
-        const slot = index.slotOf(shortId);
-        if (slot === undefined || !allowed(slot)) continue;
-        const len = index.fieldLength(shortId, f.id);
+      const { ids, freqs } = list;
+      for (let i = 0; i < list.n; i++) {
+        const slot = ids[i]!;
+        if (!index.isLive(slot) || !allowed(slot)) continue;
+        const freq = freqs[i]!;
+        const len = index.fieldLength(slot, f.id);
         const part = (f.boost * (freq * (K1 + 1))) / (freq + K1 * (1 - B + (B * len) / avg));
         if (tf[slot] === 0) touched[n++] = slot;
         tf[slot] = tf[slot]! + part;
@@ -217,7 +226,7 @@ function dfOf(index: ClauseIndex, term: string): number {
   const data = index.postings(term);
   if (data) {
     let most = 0;
-    for (const docs of data.values()) most = Math.max(most, docs.size);
+    for (const list of data) most = Math.max(most, list?.n ?? 0);
     df += most;
   }
   return df;
@@ -240,7 +249,7 @@ function scanCost(index: ClauseIndex, alts: readonly ExpandedAlt[]): number {
     for (const [t] of a.terms) {
       cost += index.frequent(t)?.all.length ?? 0;
       const data = index.postings(t);
-      if (data) for (const docs of data.values()) cost += docs.size;
+      if (data) for (const list of data) cost += list?.n ?? 0;
     }
   return cost;
 }
@@ -336,14 +345,14 @@ function probeClause(index: ClauseIndex, alts: readonly ExpandedAlt[], ci: numbe
   const resolved = alts.map((a) =>
     a.terms.map(([t, w]) => ({ w, fr: index.frequent(t), postings: index.postings(t) })),
   );
-  const termTf = (r: (typeof resolved)[number][number], d: number, shortId: number | undefined): number => {
+  const termTf = (r: (typeof resolved)[number][number], d: number, live: boolean): number => {
     let tf = 0;
     if (r.fr && holds(r.fr.all, d)) tf = holds(r.fr.idx, d) ? 1 + idxBoost : 1;
-    if (r.postings && shortId !== undefined) {
+    if (r.postings && live) {
       for (const f of index.fields) {
-        const freq = r.postings.get(f.id)?.get(shortId);
+        const freq = r.postings[f.id]?.freqOf(d);
         if (!freq) continue;
-        const len = index.fieldLength(shortId, f.id);
+        const len = index.fieldLength(d, f.id);
         tf = f32(tf + (f.boost * (freq * (K1 + 1))) / (freq + K1 * (1 - B + (B * len) / Math.max(1, f.averageLength))));
       }
     }
@@ -351,7 +360,7 @@ function probeClause(index: ClauseIndex, alts: readonly ExpandedAlt[], ci: numbe
   };
   const kept: number[] = [];
   for (const d of slots) {
-    const shortId = index.shortIdOf(d);
+    const live = index.isLive(d);
     let best = 0;
     let bestAlt = 0;
     for (let ai = 0; ai < alts.length; ai++) {
@@ -359,7 +368,7 @@ function probeClause(index: ClauseIndex, alts: readonly ExpandedAlt[], ci: numbe
       const rs = resolved[ai]!;
       if (!a.mean) {
         for (const r of rs) {
-          const v = termTf(r, d, shortId) * r.w * a.weight;
+          const v = termTf(r, d, live) * r.w * a.weight;
           if (v > best) {
             best = f32(v);
             bestAlt = ai;
@@ -370,7 +379,7 @@ function probeClause(index: ClauseIndex, alts: readonly ExpandedAlt[], ci: numbe
       let sum = 0;
       let every = true;
       for (const r of rs) {
-        const tf = termTf(r, d, shortId);
+        const tf = termTf(r, d, live);
         if (tf === 0) {
           every = false;
           break;

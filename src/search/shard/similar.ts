@@ -6,7 +6,8 @@ import { analyzeText } from '../analyzeFrench';
 import type { ShardQuery } from '../query';
 import type { DocMeta, DocTable } from './docMeta';
 import type { MiniIndex } from './miniAdapter';
-import { pageOf, SEARCH_OPTIONS, type Scored, type ShardResult } from './rank';
+import { FIELD_BOOSTS } from './indexOptions';
+import { pageOf, type ShardResult } from './rank';
 
 /** The index terms of a question's indexing fields (rubrique, tête d'analyse, analyses). */
 export function similarityTerms(m: DocMeta): string[] {
@@ -22,7 +23,7 @@ export function findSimilar(sq: ShardQuery, mask: Uint8Array | null, mini: MiniI
     const data = mini.postings(term);
     if (!data) continue;
     let df = 0;
-    for (const docs of data.values()) df = Math.max(df, docs.size);
+    for (const list of data) if (list) df = Math.max(df, list.n);
     if (df / n > 0.2 && n > 50) continue; // too common to say anything about similarity
     scored.push([term, weight * Math.log(1 + n / df)]);
   }
@@ -30,10 +31,7 @@ export function findSimilar(sq: ShardQuery, mask: Uint8Array | null, mini: MiniI
   const terms = scored.slice(0, 25).map(([t]) => t);
   if (!terms.length) return { mode: 'any', total: 0, hits: [] };
   const self = docs.slotOf(sim.uid);
-  const boostDocument = (id: unknown) => ((id as number) === self ? 0 : mask ? (mask[id as number] ?? 0) : 1);
-  const results = mini.search(
-    { combineWith: 'OR', queries: terms },
-    { ...SEARCH_OPTIONS, boostDocument },
-  ) as unknown as Scored[];
+  const boostDocument = (id: number) => (id === self ? 0 : mask ? (mask[id] ?? 0) : 1);
+  const results = mini.searchAny(terms, FIELD_BOOSTS, boostDocument);
   return pageOf({ results, total: results.length, sorted: false }, { ...sq, sort: 'relevance' }, 'any', docs);
 }
