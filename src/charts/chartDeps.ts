@@ -2,7 +2,7 @@ import type { Logger } from '../logger';
 import { createCorpusQueries, type CorpusQueries } from '../insights/corpusQueries';
 import { aggregateTrend, type Granularity, type Trend, type TrendFact } from '../insights/trend';
 import type { Collected } from '../search/SearchService';
-import { factOfHit } from './trendFacts';
+import { factOfHit } from '../search/collectedFact';
 import type { SearchFilters, SearchRequest, SortOrder } from '../search/types';
 import type { QuestionStore } from '../store/QuestionStore';
 import { ChartService, type ChartServiceOptions } from './ChartService';

@@ -3,6 +3,7 @@
  * in-process), merges their pages, checks "exact phrases" against the texts, and builds the excerpts of the
  * returned page only, with texts fetched through `getTexts` (full texts live in the database, not in memory).
  */
+import { type CollectedFact, factOfHit } from './collectedFact';
 import type { Question } from '../corpus/types';
 import { analyzeText } from './analyzeFrench';
 import { buildExcerpt, type ExcerptTexts } from './excerpt';
@@ -70,17 +71,6 @@ export interface ShardClient {
 const PHRASE_CANDIDATES = 300;
 /** Candidates checked against the texts when collecting every match of a query with an "exact phrase". */
 export const PHRASE_COLLECT_CAP = 20_000;
-
-/** What charts know of a match (the uid is empty when the facts came from the shards' columns). */
-export interface CollectedFact {
-  uid: string;
-  status: SearchHit['status'];
-  questionDate: string | null;
-  answerDate: string | null;
-  author: string | null;
-  group: string | null;
-  ministry: string | null;
-}
 
 const isoOfDay = new Map<number, string>();
 function dayToIso(day: number): string | null {
@@ -340,15 +330,7 @@ export class SearchService implements SearchEngine {
       const c = await this.collect({ ...req, sort: 'newest' }, Number.MAX_SAFE_INTEGER);
       return {
         mode: c.mode,
-        facts: c.hits.map((h) => ({
-          uid: h.uid,
-          status: h.status,
-          questionDate: h.questionDate,
-          answerDate: h.answerDate,
-          author: h.author,
-          group: h.group,
-          ministry: h.ministry,
-        })),
+        facts: c.hits.map(factOfHit),
       };
     }
     const results = await Promise.all(

@@ -5,7 +5,7 @@
  */
 import type { APIEmbedField } from 'discord-api-types/v10';
 import type { TrendQuery } from '../../charts/chartDeps';
-import { factOfHit } from '../../charts/trendFacts';
+import { factOfHit } from '../../search/collectedFact';
 import { chartFile, imageOf } from '../../charts/chartFiles';
 import { days, describeTrend, statusSplit } from '../../charts/describe';
 import { trendSpec } from '../../charts/specs';
