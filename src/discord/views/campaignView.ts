@@ -12,6 +12,9 @@ import { customId } from '../commandKit';
 import { COLORS } from '../format';
 import { escapeCorpus, plainText } from '../markdown';
 import type { Reply } from '../reply';
+import type { CampaignReader } from '../../campaigns/commandDeps';
+import type { CommandDeps } from '../deps';
+import { UserError } from '../UserError';
 import { exportButton } from './exportButton';
 import { questionLine } from './summaryView';
 
@@ -107,6 +110,20 @@ export function campaignReply(c: CampaignSummary, questions: readonly Question[]
   };
   return { embeds: [embed], components: [{ type: 1, components: [exportButton('c', c.id)] }] };
 }
+
+/** The campaigns a command reads, or a French error when this bot has none or has not computed them yet. */
+export function requireCampaigns(deps: CommandDeps): CampaignReader {
+  if (!deps.campaigns) throw new UserError('Les campagnes ne sont pas disponibles sur ce bot.');
+  if (!deps.campaigns.computed())
+    throw new UserError(
+      'Les campagnes ne sont pas encore calculées : elles le seront après la prochaine mise à jour du corpus.',
+    );
+  return deps.campaigns;
+}
+
+/** What a figure counting each campaign once says (/palmares, /tendance with `campagnes:true`). */
+export const CAMPAIGN_ONCE_NOTE =
+  'Chaque campagne de questions identiques compte une fois (sa première question) : voir /campagnes.';
 
 /** « 12 de ses 40 questions reprennent le texte d’une campagne (4 campagnes) », or null when none (/depute). */
 export function campaignShareLine(share: { questions: number; campaigns: number }, total: number): string | null {
