@@ -7,7 +7,7 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import type { CampaignFilters, CampaignSummary, QuestionCampaign } from '../../campaigns/CampaignStore';
 import { describeFilters } from './filters';
 import type { Question } from '../../corpus/types';
-import { frCount, frenchPeriod, frNumber } from '../../format/french';
+import { BOTH_CHAMBERS_NAME, CHAMBER_NAMES, frCount, frenchPeriod, frNumber } from '../../format/french';
 import { customId } from '../commandKit';
 import { COLORS } from '../format';
 import { escapeCorpus, plainText } from '../markdown';
@@ -23,8 +23,6 @@ export const CAMPAIGNS_SHOWN = 10;
 /** Questions listed in a campaign's message (all of them in the CSV). */
 const MEMBERS_SHOWN = 15;
 
-const CHAMBER_NAMES: Record<string, string> = { an: 'Assemblée', senat: 'Sénat' };
-
 function share(part: number, whole: number): string {
   return `${Math.round((100 * part) / Math.max(1, whole))} %`;
 }
@@ -37,9 +35,8 @@ function campaignFacts(c: CampaignSummary): string {
     ...(c.ministry ? [escapeCorpus(c.ministry)] : []),
     `${share(c.answered, c.size)} répondues`,
     ...(c.commonAnswer > 1 ? [`réponse commune à ${frNumber(c.commonAnswer)}`] : []),
-    ...(c.chambers.length > 1 || c.chambers[0] === 'senat'
-      ? [c.chambers.map((k) => CHAMBER_NAMES[k] ?? k).join(' et ')]
-      : []),
+    // The chambers when not the Assemblée's alone (the default of the corpus).
+    ...(c.chambers.length > 1 ? [BOTH_CHAMBERS_NAME] : c.chambers[0] === 'senat' ? [CHAMBER_NAMES.senat] : []),
   ];
   return parts.join(' · ');
 }
