@@ -243,6 +243,10 @@ export class CampaignStore {
               dropCampaign.run(id);
               touched.delete(id);
             }
+            // The target may be a question in none until now (an older one, or one earlier in this batch): it names
+            // the campaign, so it is its first member.
+            setCampaign.run(target, target);
+            known.assigned(target, target);
             setCampaign.run(target, r.qrow);
             known.assigned(r.qrow, target);
             touched.add(target);
