@@ -4,22 +4,17 @@
  * where the questions are written (src/campaigns/updateCampaigns.ts); this command only reads them.
  */
 import { component, defineCommand } from '../src/discord/commandKit';
-import type { CommandDeps } from '../src/discord/deps';
 import { UserError } from '../src/discord/UserError';
-import { campaignReply, campaignsReply, campaignsWhat, CAMPAIGNS_SHOWN } from '../src/discord/views/campaignView';
+import {
+  campaignReply,
+  campaignsReply,
+  campaignsWhat,
+  CAMPAIGNS_SHOWN,
+  requireCampaigns,
+} from '../src/discord/views/campaignView';
 import { FILTER_OPTIONS } from '../src/discord/views/filters';
 import { parseDateRange } from '../src/discord/userInput';
 import type { CampaignFilters } from '../src/campaigns/CampaignStore';
-import type { CampaignReader } from '../src/campaigns/commandDeps';
-
-function requireCampaigns(deps: CommandDeps): CampaignReader {
-  if (!deps.campaigns) throw new UserError('Les campagnes ne sont pas disponibles sur ce bot.');
-  if (!deps.campaigns.computed())
-    throw new UserError(
-      'Les campagnes ne sont pas encore calculées : elles le seront après la prochaine mise à jour du corpus.',
-    );
-  return deps.campaigns;
-}
 
 export default defineCommand({
   name: 'campagnes',

@@ -4,7 +4,7 @@
  * ranking, live and for every legislature). Chart + figures in text + CSV export.
  */
 import { defineCommand } from '../src/discord/commandKit';
-import { CHAMBER_OPTION, chamberOf, legislatureOption } from '../src/discord/views/filters';
+import { CAMPAIGN_ONCE_OPTION, CHAMBER_OPTION, chamberOf, legislatureOption } from '../src/discord/views/filters';
 import { palmaresReply } from '../src/discord/views/palmaresView';
 
 export default defineCommand({
@@ -23,12 +23,7 @@ export default defineCommand({
       'Legislature (the corpus’s latest by default)',
     ),
     chambre: CHAMBER_OPTION,
-    campagnes: {
-      type: 'boolean',
-      nameEn: 'campaigns',
-      description: 'Compter une seule fois chaque campagne de questions identiques (sa première question)',
-      descriptionEn: 'Count each campaign of identical questions once (its first question)',
-    },
+    campagnes: CAMPAIGN_ONCE_OPTION,
   },
   async run(args, deps, ctx) {
     return palmaresReply(args.legislature, deps, ctx.now, chamberOf(args.chambre), {

@@ -6,7 +6,7 @@
 import { defineCommand } from '../src/discord/commandKit';
 import { UserError } from '../src/discord/UserError';
 import { exportComponent } from '../src/discord/views/exportButton';
-import { FILTER_OPTIONS, filtersOf } from '../src/discord/views/filters';
+import { CAMPAIGN_ONCE_OPTION, FILTER_OPTIONS, filtersOf } from '../src/discord/views/filters';
 import { trendReply } from '../src/discord/views/trendView';
 import { authorKind, corpusChoices } from './shared/autocompleteCorpus';
 import { MAX_QUERY_LENGTH } from './recherche';
@@ -18,11 +18,12 @@ export default defineCommand({
   descriptionEn: 'How questions on a subject evolve: per month or year, status, delays, who asks',
   defer: true,
   help: {
-    what: 'Graphique du nombre de questions par mois ou par année (répondues, en attente, retirées) avec le délai médian de réponse, et les député·es, groupes et ministères les plus concernés. Bouton d’export CSV.',
+    what: 'Graphique du nombre de questions par mois ou par année (répondues, en attente, retirées) avec le délai médian de réponse, et les député·es, groupes et ministères les plus concernés ; une campagne de questions identiques peut compter une fois (campagnes). Bouton d’export CSV.',
     examples: [
       '/tendance texte:cybercriminalité',
       '/tendance texte:"déserts médicaux" legislature:16',
       '/tendance texte:prisons ministere:Justice depuis:01/01/2020',
+      '/tendance texte:télémédecine campagnes:true',
     ],
   },
   options: {
@@ -44,6 +45,7 @@ export default defineCommand({
         { name: 'par année', nameEn: 'yearly', value: 'annee' },
       ],
     },
+    campagnes: CAMPAIGN_ONCE_OPTION,
   },
   prepare(args) {
     const text = (args.texte ?? '').replace(/\s+/g, ' ').trim();
@@ -56,6 +58,7 @@ export default defineCommand({
       ...(args.granularite
         ? { granularity: args.granularite === 'mois' ? ('month' as const) : ('year' as const) }
         : {}),
+      ...(args.campagnes === true ? { campaignOnce: true } : {}),
     };
   },
   run: (request, deps, ctx) => trendReply(request, deps, ctx.now),

@@ -110,6 +110,7 @@ export async function main(opts: MainOptions = {}): Promise<RunningApp> {
       store,
       collect: (req, limit) => searchEngine.collect(req, limit),
       collectFacts: (req) => searchEngine.collectFacts(req),
+      campaignRepeats: () => deps.campaigns?.repeats() ?? new Set(),
       logger,
     });
     const warmStarted = performance.now();

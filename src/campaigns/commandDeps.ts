@@ -4,7 +4,10 @@
  */
 import type { CampaignStore } from './CampaignStore';
 
-export type CampaignReader = Pick<CampaignStore, 'computed' | 'largest' | 'get' | 'members' | 'ofQuestion' | 'shareOf'>;
+export type CampaignReader = Pick<
+  CampaignStore,
+  'computed' | 'largest' | 'get' | 'members' | 'ofQuestion' | 'shareOf' | 'repeats'
+>;
 
 declare module '../discord/deps' {
   interface CommandDeps {

@@ -22,6 +22,7 @@ export async function openBotDeps(
     store,
     collect: (req, limit) => search.engine.collect(req, limit),
     collectFacts: (req) => search.engine.collectFacts(req),
+    campaignRepeats: () => deps.campaigns?.repeats() ?? new Set(),
     inProcess: true,
   });
   return {

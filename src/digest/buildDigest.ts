@@ -158,7 +158,10 @@ function sectionEntries(section: readonly DigestItem[]): string[] {
     if (group[0] !== it) continue;
     const names = group
       .slice(0, CAMPAIGN_NAMES)
-      .map((g) => `[n° ${g.question.number}](${g.question.url}) ${authorLine(g.question)}`);
+      .map(
+        (g) =>
+          `${CHAMBER_MARKS[g.question.chamber]} [n° ${g.question.number}](${g.question.url}) ${authorLine(g.question)}`,
+      );
     const more =
       group.length > CAMPAIGN_NAMES ? ` et ${frCount(group.length - CAMPAIGN_NAMES, 'autre', 'autres')}` : '';
     out.push(

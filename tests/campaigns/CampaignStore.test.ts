@@ -84,6 +84,40 @@ describe('campaigns in the database', () => {
     expect(partition(campaigns)).toEqual(incremental);
   });
 
+  it('lets the questions of one later ingest find each other, and a changed text join a campaign, as a full pass would', () => {
+    const all = campaignCorpus();
+    const store = freshStore();
+    // First: one question of « télémédecine », none of « dédoublement », the lookalikes; then all the others at once
+    // (a whole campaign in one batch, and questions joining one that the same batch started).
+    const first = new Set(['QANR5L17QE9001', 'QANR5L17QE9201', 'QANR5L17QE9202', 'QANR5L17QE9203', 'QANR5L17QE9204']);
+    store.upsertQuestions(
+      all.filter((q) => first.has(q.uid)),
+      { seenAt: NOW },
+    );
+    const campaigns = new CampaignStore(store);
+    campaigns.update();
+    expect(campaigns.largest()).toEqual([]);
+    const lookalike = all.find((q) => q.uid === 'QANR5L17QE9203')!;
+    const tele = all.find((q) => q.uid === 'QANR5L17QE9002')!;
+    store.upsertQuestions(
+      [
+        ...all.filter((q) => !first.has(q.uid)),
+        // An older question whose text changes to the campaign's: it joins it.
+        { ...lookalike, question: { ...lookalike.question!, text: tele.question!.text } },
+      ],
+      { seenAt: NOW },
+    );
+    const report = campaigns.update();
+    expect(report).toMatchObject({ mode: 'incremental', campaigns: 2, members: 12 });
+    expect(campaigns.ofQuestion('QANR5L17QE9203').campaign?.size).toBe(9);
+    // The first question, alone until this ingest, is in the campaign it names (it was left out before).
+    expect(campaigns.members(campaigns.ofQuestion('QANR5L17QE9203').campaign!.id)).toContain(TELEMEDECINE_FIRST);
+    expect(campaigns.ofQuestion(TELEMEDECINE_FIRST).campaign?.size).toBe(9);
+    const incremental = partition(campaigns);
+    campaigns.rebuild();
+    expect(partition(campaigns)).toEqual(incremental);
+  });
+
   it('filters the list by words of the subject, legislature and period', () => {
     const store = freshStore();
     store.upsertQuestions(campaignCorpus(), { seenAt: NOW });

@@ -47,3 +47,21 @@ describe('npm run cli -- campagnes', () => {
     expect(bad.err).toContain('Législature invalide');
   });
 });
+
+describe('npm run cli -- tendance --campagnes', () => {
+  it('counts each campaign once, and says so', async () => {
+    const total = async (...extra: string[]) => {
+      const r = await cli('tendance', 'télémédecine', '--json', ...extra);
+      expect(r.code).toBe(0);
+      return JSON.parse(r.out) as { total: number; query: { campaignOnce?: boolean } };
+    };
+    const all = await total();
+    const once = await total('--campagnes');
+    // The « télémédecine » campaign's 8 questions count as its first one.
+    expect(all.total - once.total).toBe(7);
+    expect(once.query.campaignOnce).toBe(true);
+    expect((await cli('tendance', 'télémédecine', '--campagnes')).out).toContain(
+      'Chaque campagne de questions identiques compte une fois',
+    );
+  });
+});

@@ -161,3 +161,27 @@ describe('/palmares and campaigns', () => {
     expect(pending(all) - pending(once)).toBe(5);
   });
 });
+
+describe('/tendance and campaigns', () => {
+  it('can count each campaign once, and says so', async () => {
+    const all = await run('tendance', { texte: 'télémédecine', legislature: 17 });
+    const once = await run('tendance', { texte: 'télémédecine', legislature: 17, campagnes: true });
+    const total = (res: InteractionResult) =>
+      Number(/^\*\*(\d+) questions?\*\*/.exec(res.message.embeds[0]!.description!)![1]);
+    // The 8 questions of the « télémédecine » campaign count as its first one; the other matches stay.
+    expect(total(all) - total(once)).toBe(7);
+    expect(once.message.embeds[0]!.description).toContain('Chaque campagne de questions identiques compte une fois');
+    expect(all.message.embeds[0]!.description).not.toContain('Chaque campagne');
+    // Its CSV export leaves the same questions out: the campaign's first question stays, its repeats do not.
+    const rows = async (res: InteractionResult) => {
+      const exported = await fake.button(res.message, buttonOf(res, 'exp:t:').custom_id!, { userId: freshUser() }).done;
+      const file = exported.message.attachments![0]!;
+      return fake.attachmentData(exported.message, file.filename).toString('utf8').trim().split('\r\n');
+    };
+    const onceRows = await rows(once);
+    expect(onceRows).toHaveLength(1 + total(once));
+    expect((await rows(all)).length - onceRows.length).toBe(7);
+    expect(onceRows.join('\n')).toContain('QANR5L17QE9001');
+    expect(onceRows.join('\n')).not.toContain('QANR5L17QE9002');
+  });
+});

@@ -1,13 +1,15 @@
 /**
  * `npm run cli -- tendance "cybercriminalité" [--depute X --groupe G --ministere M --rubrique R --departement D
- *  --legislature N --depuis JJ/MM/AAAA --jusqua JJ/MM/AAAA --granularite mois|annee] [--png out.png] [--csv out.csv] [--json]`
+ *  --legislature N --depuis JJ/MM/AAAA --jusqua JJ/MM/AAAA --granularite mois|annee] [--campagnes] [--png out.png] [--csv out.csv] [--json]`
  * The figures of /tendance (the same aggregation), the chart as a PNG file, the matching questions as CSV.
+ * `--campagnes`: a campaign of identical questions counts once (its first question), as /tendance campagnes:true.
  */
 import { writeFileSync } from 'node:fs';
 import { renderChartPng } from '../../charts/renderChart';
 import { describeTrend } from '../../charts/describe';
 import { trendSpec } from '../../charts/specs';
 import { MAX_EXPORT_ROWS, questionsCsv } from '../../export/questionsCsv';
+import { CAMPAIGN_ONCE_NOTE } from '../../discord/views/campaignView';
 import { describeFilters } from '../../discord/views/filters';
 import { frCount, frNumber } from '../../format/french';
 import type { SearchFilters } from '../../search/types';
@@ -32,7 +34,7 @@ export const tendanceCommand: CliCommand = {
   name: 'tendance',
   summary: 'questions par mois ou par année sur un sujet (statut, délai médian, qui les pose), en PNG, CSV ou JSON',
   usage:
-    'tendance "mots" [--depute X --ministere Y --legislature N --depuis … --granularite mois|annee] [--png f.png] [--csv f.csv] [--json]',
+    'tendance "mots" [--depute X --ministere Y --legislature N --depuis … --granularite mois|annee] [--campagnes] [--png f.png] [--csv f.csv] [--json]',
   async run(args, ctx) {
     const parsed = parseCliArgs({
       args,
@@ -40,6 +42,7 @@ export const tendanceCommand: CliCommand = {
       options: {
         ...FILTER_ARGS,
         granularite: { type: 'string' },
+        campagnes: { type: 'boolean' },
         png: { type: 'string' },
         csv: { type: 'string' },
         json: { type: 'boolean' },
@@ -59,7 +62,7 @@ export const tendanceCommand: CliCommand = {
     const { deps, close } = await openBotDeps(ctx.store(), v['index-dir'] ?? ctx.config.indexDir);
     try {
       const { trend, mode } = await deps.charts!.trend(
-        { text, filters, ...(granularity ? { granularity } : {}) },
+        { text, filters, ...(granularity ? { granularity } : {}), ...(v.campagnes ? { campaignOnce: true } : {}) },
         ctx.now,
       );
       const subject = [text ? `sur « ${text} »` : '', describeFilters(filters) ? `(${describeFilters(filters)})` : '']
@@ -82,7 +85,7 @@ export const tendanceCommand: CliCommand = {
         ctx.out(
           JSON.stringify(
             {
-              query: { text, filters },
+              query: { text, filters, ...(v.campagnes ? { campaignOnce: true } : {}) },
               mode,
               ...trend,
               ...(png ? { png } : {}),
@@ -98,6 +101,7 @@ export const tendanceCommand: CliCommand = {
         ctx.out(
           [
             describeTrend(trend, subject || 'de tout le corpus'),
+            ...(v.campagnes ? [CAMPAIGN_ONCE_NOTE] : []),
             list('Qui les pose', trend.topDeputies),
             list('Groupes', trend.topGroups),
             list('Ministères', trend.topMinistries),

@@ -7,11 +7,14 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import type { CampaignFilters, CampaignSummary, QuestionCampaign } from '../../campaigns/CampaignStore';
 import { describeFilters } from './filters';
 import type { Question } from '../../corpus/types';
-import { frCount, frenchPeriod, frNumber } from '../../format/french';
+import { BOTH_CHAMBERS_NAME, CHAMBER_NAMES, frCount, frenchPeriod, frNumber } from '../../format/french';
 import { customId } from '../commandKit';
 import { COLORS } from '../format';
 import { escapeCorpus, plainText } from '../markdown';
 import type { Reply } from '../reply';
+import type { CampaignReader } from '../../campaigns/commandDeps';
+import type { CommandDeps } from '../deps';
+import { UserError } from '../UserError';
 import { exportButton } from './exportButton';
 import { questionLine } from './summaryView';
 
@@ -19,8 +22,6 @@ import { questionLine } from './summaryView';
 export const CAMPAIGNS_SHOWN = 10;
 /** Questions listed in a campaign's message (all of them in the CSV). */
 const MEMBERS_SHOWN = 15;
-
-const CHAMBER_NAMES: Record<string, string> = { an: 'Assemblée', senat: 'Sénat' };
 
 function share(part: number, whole: number): string {
   return `${Math.round((100 * part) / Math.max(1, whole))} %`;
@@ -34,9 +35,8 @@ function campaignFacts(c: CampaignSummary): string {
     ...(c.ministry ? [escapeCorpus(c.ministry)] : []),
     `${share(c.answered, c.size)} répondues`,
     ...(c.commonAnswer > 1 ? [`réponse commune à ${frNumber(c.commonAnswer)}`] : []),
-    ...(c.chambers.length > 1 || c.chambers[0] === 'senat'
-      ? [c.chambers.map((k) => CHAMBER_NAMES[k] ?? k).join(' et ')]
-      : []),
+    // The chambers when not the Assemblée's alone (the default of the corpus).
+    ...(c.chambers.length > 1 ? [BOTH_CHAMBERS_NAME] : c.chambers[0] === 'senat' ? [CHAMBER_NAMES.senat] : []),
   ];
   return parts.join(' · ');
 }
@@ -107,6 +107,20 @@ export function campaignReply(c: CampaignSummary, questions: readonly Question[]
   };
   return { embeds: [embed], components: [{ type: 1, components: [exportButton('c', c.id)] }] };
 }
+
+/** The campaigns a command reads, or a French error when this bot has none or has not computed them yet. */
+export function requireCampaigns(deps: CommandDeps): CampaignReader {
+  if (!deps.campaigns) throw new UserError('Les campagnes ne sont pas disponibles sur ce bot.');
+  if (!deps.campaigns.computed())
+    throw new UserError(
+      'Les campagnes ne sont pas encore calculées : elles le seront après la prochaine mise à jour du corpus.',
+    );
+  return deps.campaigns;
+}
+
+/** What a figure counting each campaign once says (/palmares, /tendance with `campagnes:true`). */
+export const CAMPAIGN_ONCE_NOTE =
+  'Chaque campagne de questions identiques compte une fois (sa première question) : voir /campagnes.';
 
 /** « 12 de ses 40 questions reprennent le texte d’une campagne (4 campagnes) », or null when none (/depute). */
 export function campaignShareLine(share: { questions: number; campaigns: number }, total: number): string | null {

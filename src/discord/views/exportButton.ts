@@ -73,7 +73,11 @@ async function uidsOf(
   if (kind === 't') {
     const q = deps.pages.load(TREND_STATE, arg) as TrendQuery | null;
     if (!q) throw new UserError(expiredMessage('Cette tendance'));
-    const r = await charts.uids({ text: q.text, filters: q.filters, sort: 'newest' }, MAX_EXPORT_ROWS, ctx.now);
+    const r = await charts.uids(
+      { text: q.text, filters: q.filters, sort: 'newest', ...(q.campaignOnce ? { campaignOnce: true } : {}) },
+      MAX_EXPORT_ROWS,
+      ctx.now,
+    );
     return { ...r, label: `tendance ${q.text}`, what: 'de la tendance' };
   }
   if (kind === 'd') {

@@ -29,6 +29,14 @@ export function chamberOf(value: string | undefined): Chamber | undefined {
   return value === 'an' || value === 'senat' ? value : undefined;
 }
 
+/** The `campagnes` option of /palmares and /tendance, declared once (explained by CAMPAIGN_ONCE_NOTE). */
+export const CAMPAIGN_ONCE_OPTION = {
+  type: 'boolean',
+  nameEn: 'campaigns',
+  description: 'Compter une seule fois chaque campagne de questions identiques (sa première question)',
+  descriptionEn: 'Count each campaign of identical questions once (its first question)',
+} as const;
+
 /** The `legislature` option, declared once (type and range); each command says in its description what it defaults to. */
 export function legislatureOption(description: string, descriptionEn: string) {
   return { type: 'integer', minValue: 1, maxValue: 20, description, descriptionEn } as const;

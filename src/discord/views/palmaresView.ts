@@ -1,4 +1,5 @@
 /** The answer of /palmares: ministries ranked by the share of questions answered within two months. */
+import { CAMPAIGN_ONCE_NOTE } from './campaignView';
 import { chartFile, imageOf } from '../../charts/chartFiles';
 import { days, describePalmares, pct } from '../../charts/describe';
 import { palmaresChambersSpec, palmaresSpec } from '../../charts/specs';
@@ -111,9 +112,7 @@ export async function palmaresReply(
         color: COLORS.info,
         description: [
           `Part des questions écrites répondues **dans les deux mois** ${RULE[chamber ?? 'both']}, parmi celles dont l’échéance est passée (hors questions retirées).`,
-          opts.campaignOnce
-            ? 'Chaque campagne de questions identiques compte une fois (sa première question) : voir /campagnes.'
-            : '',
+          opts.campaignOnce ? CAMPAIGN_ONCE_NOTE : '',
           `Ensemble : ${pct(t.eligible ? t.answeredWithinLimit / t.eligible : 0)} dans les deux mois, délai médian ${days(t.medianDelayDays)}, ${p.closed ? `**${pct(unansweredShare(p))}** restées sans réponse (législature close : caduques ou retirées)` : `**${frNumber(t.pendingPastLimit)}** en attente au-delà de deux mois`}.`,
           p.tooFew
             ? `${frCount(p.tooFew, 'ministère')} avec moins de ${p.minEligible} questions non classé${p.tooFew > 1 ? 's' : ''}.`

@@ -16,6 +16,7 @@ import { COLORS } from '../format';
 import { escapeCorpus } from '../markdown';
 import type { Reply } from '../reply';
 import { UserError } from '../UserError';
+import { CAMPAIGN_ONCE_NOTE, requireCampaigns } from './campaignView';
 import { exportButton, TREND_STATE } from './exportButton';
 import { requireSearchReady } from './resultsView';
 import { describeFilters } from './filters';
@@ -33,6 +34,7 @@ export async function trendReply(
 ): Promise<Reply> {
   if (!deps.charts) throw new UserError('Les tendances ne sont pas disponibles sur ce bot.');
   requireSearchReady(deps);
+  if (q.campaignOnce) requireCampaigns(deps);
   const { trend: t, mode } = await deps.charts.trend(q, now);
   const subject = subjectOf(q) || 'de tout le corpus';
   const title = `Tendance : questions ${subject}`;
@@ -92,6 +94,7 @@ export async function trendReply(
   const stateId = deps.pages.save(TREND_STATE, q, now);
   const description = [
     `**${frCount(t.total, 'question')}** ${t.granularity === 'month' ? 'par mois' : 'par année'}${mode === 'any' ? ' (aucune ne contient tous les mots : celles qui en contiennent au moins un)' : ''}.`,
+    q.campaignOnce ? CAMPAIGN_ONCE_NOTE : '',
     file ? '' : escapeCorpus(text),
   ]
     .filter(Boolean)

@@ -1,0 +1,104 @@
+/**
+ * A campaign across both chambers (issue 21 with the Sénat): the « télémédecine » campaign of the campaigns' corpus
+ * (8 Assemblée questions, tests/support/campaignCorpus.ts) filed again by a senator as 3 Sénat questions, one of them
+ * numbered like an Assemblée one (9001). The bot through main() against the Discord fake (real discord.js client):
+ * /campagnes names both chambers and marks each question with its chamber, /question finds the Sénat question's
+ * campaign, /senateur says how many of the senator's questions belong to campaigns; the digest's campaign entry marks
+ * each question's chamber.
+ */
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { updateCampaigns } from '../../src/campaigns/updateCampaigns';
+import type { Question } from '../../src/corpus/types';
+import { buildDigest } from '../../src/digest/buildDigest';
+import type { RunningApp } from '../../src/main';
+import { item } from '../digest/support/questions';
+import { buildCorpus, makeSenatQuestion, tempDir } from '../support/botCorpus';
+import { campaignCorpus } from '../support/campaignCorpus';
+import { componentsOf, startDiscordFake, type DiscordFake } from '../support/discordFake';
+import { freshUser, startBot } from '../support/startBot';
+
+const SENATOR = 'Mme Nathalie Goulet'; // makeSenatQuestion's author
+
+function corpus(): Question[] {
+  const assemblee = campaignCorpus();
+  const first = assemblee.find((q) => q.number === 9001)!;
+  const text = first.question!.text.replace(first.author.name!, SENATOR);
+  const senat = [9001, 9002, 9003].map((number, i) =>
+    makeSenatQuestion({
+      number,
+      legislature: 17,
+      question: { text, joDate: `2025-03-2${i}`, joPage: '1500' },
+    }),
+  );
+  return [...assemblee, ...senat];
+}
+
+let fake: DiscordFake;
+let app: RunningApp;
+let tmp: ReturnType<typeof tempDir>;
+
+beforeAll(async () => {
+  tmp = tempDir();
+  const dbPath = path.join(tmp.dir, 'questions.db');
+  const store = await buildCorpus({ dbPath, seeds: false, extra: corpus() });
+  updateCampaigns(store, () => {});
+  store.close();
+  fake = await startDiscordFake();
+  app = await startBot({ fake, dir: tmp.dir, dbPath });
+  await app.search.whenReady;
+});
+
+afterEach(() => fake.assertClean());
+
+afterAll(async () => {
+  await app?.stop();
+  await fake?.close();
+  tmp?.cleanup();
+});
+
+const run = (name: string, options: Record<string, string | number | boolean> = {}) =>
+  fake.command(name, options, { userId: freshUser() }).done;
+
+describe('a campaign across both chambers', () => {
+  it('is listed by /campagnes with both chambers, each question marked with its own', async () => {
+    const list = await run('campagnes', { texte: 'télémédecine' });
+    const line = list.message.embeds[0]!.description!;
+    expect(line).toContain('11 questions');
+    expect(line).toContain('Assemblée nationale et Sénat');
+    const button = componentsOf(list.message).find((c) => c.custom_id?.startsWith('camp:'))!;
+    const opened = await fake.button(list.message, button.custom_id!, { userId: freshUser() }).done;
+    const lines = opened.message.embeds[0]!.description!.split('\n').filter((l) => l.startsWith('• '));
+    expect(lines).toHaveLength(11);
+    expect(lines.filter((l) => l.startsWith('• Sénat · '))).toHaveLength(3);
+    expect(lines.filter((l) => l.startsWith('• AN · '))).toHaveLength(8);
+  });
+
+  it('is found by /question from a Sénat question numbered like an Assemblée one', async () => {
+    const res = await run('question', { numero: 9001, legislature: 17, chambre: 'senat' });
+    const embed = res.message.embeds[0]!;
+    expect(JSON.stringify(embed)).toContain(SENATOR);
+    const field = embed.fields!.find((f) => f.name === 'Campagne');
+    expect(field?.value).toContain('Texte repris par 10 autres questions');
+  });
+
+  it('is counted by /senateur as /depute counts a deputy’s', async () => {
+    const res = await run('senateur', { nom: 'Goulet' });
+    expect(res.message.embeds[0]!.description).toBe(
+      'Ses 3 questions reprennent le texte d’une campagne (1 campagne ; voir /campagnes).',
+    );
+  });
+
+  it('is one digest entry marking each question’s chamber', () => {
+    const questions = corpus().filter((q) => q.chamber === 'senat' || q.number <= 9002);
+    const campaign = { id: 1, subject: 'sur l’expérimentation de valise de télémédecine' };
+    const [message] = buildDigest(
+      questions.map((q) => ({ ...item(q, 'new_question'), campaign })),
+      { title: 'Digest' },
+    );
+    const entry = message!.embeds[0]!.description!;
+    expect(entry).toMatch(/^\*\*5 nouvelles questions reprennent le même texte\*\*/);
+    expect(entry.match(/AN \[n° 900\d\]/g)).toHaveLength(2);
+    expect(entry.match(/Sénat \[n° 900\d\]/g)).toHaveLength(3);
+  });
+});
