@@ -669,7 +669,7 @@ async function main(): Promise<void> {
       : runPhase('prepare', dir);
     const chambers = prep.chambers as Record<Chamber, number>;
     console.log(
-      `  corpus SQLite préparé en ${prep.seconds} s : ${chambers.an.toLocaleString('fr-FR')} questions de l'Assemblée, ${chambers.senat.toLocaleString('fr-FR')} du Sénat (dump généré puis ingéré)`,
+      `  corpus SQLite préparé en ${prep.seconds} s : ${chambers.an.toLocaleString('fr-FR')} questions de l'Assemblée, ${chambers.senat.toLocaleString('fr-FR')} du Sénat${chambers.senat > 0 ? ' (dump généré puis ingéré)' : ''}`,
     );
     const built = runPhase('build', dir);
     console.log(
