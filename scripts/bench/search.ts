@@ -1,13 +1,17 @@
 /**
- * `tsx scripts/bench/search.ts --count 100000 [--queries 1000] [--seed 7] [--workers N] [--no-baseline] [--no-fts5] [--keep] [--dir D]`
- * (run by `npm run bench -- --only search`)
+ * `tsx scripts/bench/search.ts --count 100000 [--senat-share 0.4] [--queries 1000] [--seed 7] [--workers N] [--no-baseline]
+ *   [--no-fts5] [--keep] [--dir D]` (run by `npm run bench -- --only search`)
  *
- * The corpus is generated over legislatures 14 to 17 in their real proportions (at 180,000: about the whole official
- * corpus). `--dir D` keeps the prepared database in D and reuses it on the next run (the 400,000 corpus takes
+ * The corpus holds both chambers (issue 18 point 5, issue 20 point 5): `--senat-share` of the questions (default 0.4)
+ * are the Sénat's, written as a Sénat dump by the generator (tools/generator/senatDump.ts) and read by the real ingest
+ * (`ingest()`, as `npm run ingest -- dump.zip`); the rest are the Assemblée's, generated over legislatures 14 to 17 in
+ * their real proportions (at 180,000 and `--senat-share 0`: about the whole official corpus of the Assemblée).
+ * `--senat-share 0` gives the Assemblée-only corpus of the earlier runs. `--dir D` keeps the prepared database in D and reuses it on the next run (the 400,000 corpus takes
  * minutes to prepare); `--workers` overrides the default number of search workers (SEARCH_WORKERS).
  *
  * Production path, each phase in its own child process (fresh heap; RSS and peak RSS are the phase's own):
- *  1. prepare: generator corpus (legislatures 14-17, deputies' names applied) written to a SQLite store in a temp dir;
+ *  1. prepare: generator corpus (legislatures 14-17, deputies' names applied) written to a SQLite store in a temp dir,
+ *              then the Sénat's share as a generated dump (legislatures 14-17) ingested into the same store;
  *  2. build:   createSearchService (2 worker shards reading the database) until ready, then the save;
  *  3. serve:   a fresh start that reloads the saved index, then the query set end to end (worker round trips,
  *              filters, excerpts of the first page with texts read from SQLite);
@@ -19,7 +23,9 @@
  *              remove_diacritics 2`, bm25()) over the same questions, built in one process (peak RSS), then
  *              queried from a fresh one (RSS while serving): the same texts, words AND-ed, a cut last word as a
  *              prefix, no filters (FTS5 alone has none), 200 queries in a row for the burst (one connection).
- * Writes bench-results/search-<count>.json and prints a summary with the targets and ratios.
+ * Queries: words, accents dropped, typos, prefixes, filters, a filter on the chamber (« filtre chambre », kind
+ * `chamber-filter`: the question's own chamber or the other), filters alone, numbers; drawn from both chambers.
+ * Writes bench-results/search-<count>.json (`search-<count>-2chambers.json` with the Sénat) and prints a summary with the targets and ratios.
  * Targets at 100,000: build < 60 s, reload < 10 s, process < 1.5 GB, typical query < 10 ms p50 / < 50 ms p99.
  * Speed and memory only: generated text has thousands of near-duplicates, so ranking is measured on real texts
  * (`npm run bench -- --only relevance`, scripts/bench/relevance.ts), not here.
@@ -32,10 +38,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import MiniSearch from 'minisearch';
-import { generateActeurs, generateQuestions } from '../../tools/generator';
+import { generateActeurs, generateQuestions, writeSenatDump } from '../../tools/generator';
+import { ingest } from '../../src/corpus/ingest';
 import { parseActeur } from '../../src/corpus/parse/parseActeur';
 import { parseOpenDataQuestion } from '../../src/corpus/parse/parseOpenDataQuestion';
-import type { Question } from '../../src/corpus/types';
+import type { Chamber, Question } from '../../src/corpus/types';
 import { TOKEN_RE, isStopWord } from '../../src/search/analyzeFrench';
 import { foldText } from '../../src/text/fold';
 import { createSearchService } from '../../src/search/createSearchService';
@@ -58,6 +65,7 @@ const { values } = parseArgs({
     phase: { type: 'string' },
     dir: { type: 'string' },
     workers: { type: 'string' },
+    'senat-share': { type: 'string', default: '0.4' },
     'no-baseline': { type: 'boolean', default: false },
     'no-fts5': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
@@ -68,6 +76,11 @@ const queryCount = Number(values.queries);
 const seed = Number(values.seed);
 const workers = values.workers !== undefined ? Number(values.workers) : undefined;
 const workerOption = workers !== undefined ? { workers } : {};
+const senatShare = Number(values['senat-share']);
+if (!(senatShare >= 0 && senatShare <= 1))
+  throw new Error(`--senat-share : nombre entre 0 et 1 attendu, reçu « ${values['senat-share']} »`);
+const senatCount = Math.round(count * senatShare);
+const LEGISLATURES = [14, 15, 16, 17];
 
 const MB = 1024 * 1024;
 const rssMb = () => Math.round(process.memoryUsage().rss / MB);
@@ -89,9 +102,18 @@ function mulberry32(a: number): () => number {
 
 // ---- phase 1: corpus into SQLite ------------------------------------------------------------------------
 
-function prepare(dir: string): unknown {
+/** Questions per chamber in the prepared database. */
+function chamberMix(dir: string): Record<Chamber, number> {
+  const store = openStore(path.join(dir, 'questions.db'));
+  const mix: Record<Chamber, number> = { an: 0, senat: 0 };
+  for (const row of store.stats().byChamberLegislatureAndStatus) mix[row.chamber] += row.count;
+  store.close();
+  return mix;
+}
+
+async function prepare(dir: string): Promise<unknown> {
   const started = performance.now();
-  const legislatures = [14, 15, 16, 17];
+  const legislatures = LEGISLATURES;
   const store = openStore(path.join(dir, 'questions.db'));
   const acteurs = generateActeurs({ seed, legislatures })
     .map((raw) => parseActeur(raw))
@@ -99,7 +121,7 @@ function prepare(dir: string): unknown {
   store.upsertActeurs(acteurs);
   let batch: Question[] = [];
   let n = 0;
-  for (const raw of generateQuestions({ count, seed, legislatures })) {
+  for (const raw of generateQuestions({ count: count - senatCount, seed, legislatures })) {
     const r = parseOpenDataQuestion(raw, 'bench');
     if (!r.ok) continue;
     batch.push(r.value);
@@ -111,8 +133,36 @@ function prepare(dir: string): unknown {
   }
   store.upsertQuestions(batch, { seenAt: '2025-06-01T00:00:00Z', baseline: true });
   n += batch.length;
+  const assembleeSeconds = seconds(performance.now() - started);
+  let senat: unknown = null;
+  if (senatCount > 0) {
+    const dump = path.join(dir, 'senat-questions.zip');
+    const t0 = performance.now();
+    const written = await writeSenatDump({ count: senatCount, seed, legislatures, out: dump });
+    const t1 = performance.now();
+    const summary = await ingest([dump], {
+      store,
+      now: new Date('2025-06-01T00:00:00Z'),
+      log: (line) => process.stderr.write(`${line}\n`),
+      cacheDir: path.join(dir, 'cache'),
+    });
+    rmSync(dump, { force: true });
+    senat = {
+      dumpQuestions: written.questions,
+      zipMb: Math.round(written.diskBytes / MB),
+      generateSeconds: seconds(t1 - t0),
+      ingestSeconds: seconds(performance.now() - t1),
+      rejected: summary.rejected.length,
+    };
+  }
   store.close();
-  return { questions: n, seconds: seconds(performance.now() - started) };
+  return {
+    questions: n + senatCount,
+    chambers: chamberMix(dir),
+    assembleeSeconds,
+    senat,
+    seconds: seconds(performance.now() - started),
+  };
 }
 
 // ---- phase 2: build + save ------------------------------------------------------------------------------
@@ -146,13 +196,16 @@ async function build(dir: string): Promise<unknown> {
 // ---- the query set ----------------------------------------------------------------------------------------
 
 interface BenchQuery {
-  kind: 'words' | 'words+filters' | 'prefix' | 'typo' | 'filters-only' | 'number';
+  kind: 'words' | 'words+filters' | 'chamber-filter' | 'prefix' | 'typo' | 'filters-only' | 'number';
   req: SearchRequest;
 }
 
 function makeQueries(
   questions: Array<
-    Pick<Question, 'uid' | 'number' | 'legislature' | 'status' | 'rubrique' | 'ministryAssigned' | 'author'> & {
+    Pick<
+      Question,
+      'uid' | 'chamber' | 'number' | 'legislature' | 'status' | 'rubrique' | 'ministryAssigned' | 'author'
+    > & {
       text: string;
     }
   >,
@@ -192,6 +245,11 @@ function makeQueries(
       else if (froll < 0.32 && q.ministryAssigned) filters.ministry = q.ministryAssigned.name;
       else if (q.rubrique) filters.rubrique = q.rubrique;
       else filters.legislature = q.legislature;
+    } else if (kind === 'words' && froll < 0.55) {
+      // « filtre chambre »: mostly the question's own chamber, sometimes the other one (few or no hits).
+      kind = 'chamber-filter';
+      const other: Chamber = q.chamber === 'senat' ? 'an' : 'senat';
+      filters.chamber = froll < 0.52 ? q.chamber : other;
     }
     let req: SearchRequest = { text: ws.join(' '), filters, limit: 5, now };
     if (rnd() < 0.05) {
@@ -219,6 +277,7 @@ function loadQuerySource(dir: string) {
     if (rnd() > Math.min(1, 5000 / count)) continue;
     sample.push({
       uid: q.uid,
+      chamber: q.chamber,
       number: q.number,
       legislature: q.legislature,
       status: q.status,
@@ -558,6 +617,8 @@ function runPhase(phase: string, dir: string): Record<string, unknown> {
       String(queryCount),
       '--seed',
       String(seed),
+      '--senat-share',
+      String(senatShare),
       ...(workers !== undefined ? ['--workers', String(workers)] : []),
     ],
     {
@@ -579,7 +640,7 @@ async function main(): Promise<void> {
     const dir = values.dir!;
     const result =
       values.phase === 'prepare'
-        ? prepare(dir)
+        ? await prepare(dir)
         : values.phase === 'build'
           ? await build(dir)
           : values.phase === 'serve'
@@ -599,10 +660,17 @@ async function main(): Promise<void> {
   const dir = values.dir ?? mkdtempSync(path.join(os.tmpdir(), `bench-search-${count}-`));
   if (values.dir) mkdirSync(dir, { recursive: true });
   try {
-    console.log(`bench search : ${count.toLocaleString('fr-FR')} questions, ${queryCount} requêtes (dossier ${dir})`);
+    console.log(
+      `bench search : ${count.toLocaleString('fr-FR')} questions (Sénat ${Math.round(senatShare * 100)} %), ${queryCount} requêtes (dossier ${dir})`,
+    );
     rmSync(path.join(dir, 'index'), { recursive: true, force: true });
-    const prep = reuse ? { questions: count, seconds: null, reused: true } : runPhase('prepare', dir);
-    console.log(`  corpus SQLite préparé en ${prep.seconds} s`);
+    const prep = reuse
+      ? { questions: count, chambers: chamberMix(dir), seconds: null, reused: true }
+      : runPhase('prepare', dir);
+    const chambers = prep.chambers as Record<Chamber, number>;
+    console.log(
+      `  corpus SQLite préparé en ${prep.seconds} s : ${chambers.an.toLocaleString('fr-FR')} questions de l'Assemblée, ${chambers.senat.toLocaleString('fr-FR')} du Sénat${chambers.senat > 0 ? ' (dump généré puis ingéré)' : ''}`,
+    );
     const built = runPhase('build', dir);
     console.log(
       `  construction ${built.buildSeconds} s (RSS ${built.rssAfterBuildMb} Mo, pic ${built.peakRssMb} Mo), sauvegarde ${built.saveSeconds} s, ${built.savedMb} Mo sur disque`,
@@ -698,7 +766,7 @@ async function main(): Promise<void> {
           .join(', ')}`,
       );
     mkdirSync(path.join(repoRoot, 'bench-results'), { recursive: true });
-    const out = path.join(repoRoot, 'bench-results', `search-${count}.json`);
+    const out = path.join(repoRoot, 'bench-results', `search-${count}${senatCount > 0 ? '-2chambers' : ''}.json`);
     writeFileSync(
       out,
       JSON.stringify(
@@ -706,7 +774,9 @@ async function main(): Promise<void> {
           count,
           queries: queryCount,
           seed,
-          machine: { cpus: os.cpus().length, node: process.version },
+          senatShare,
+          chambers,
+          machine: { cpus: os.cpus().length, node: process.version, loadavg: os.loadavg() },
           date: new Date().toISOString(),
           prepare: prep,
           build: built,
