@@ -135,7 +135,8 @@ export class DocTable {
   private uids: Array<string | null> = [];
   private urls = new Map<number, string>();
   private slotByUid = new Map<string, number>();
-  private slotsByNumber = new Map<number, number[]>();
+  /** Live slots ordered by number then slot (no array per number), built lazily after changes. */
+  private numberOrder: Uint32Array | null = null;
   private count = 0;
   private dateOrder: Int32Array | null = null;
 
@@ -201,7 +202,24 @@ export class DocTable {
 
   /** Slots of the documents with this number (one per legislature and type). */
   slotsOfNumber(n: number): readonly number[] {
-    return this.slotsByNumber.get(n) ?? [];
+    if (!this.numberOrder) {
+      const num = this.numbers;
+      const order: number[] = [];
+      for (let slot = 0; slot < this.n; slot++) if (this.live[slot]) order.push(slot);
+      order.sort((x, y) => num[x]! - num[y]! || x - y);
+      this.numberOrder = Uint32Array.from(order);
+    }
+    const order = this.numberOrder;
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.numbers[order[mid]!]! < n) lo = mid + 1;
+      else hi = mid;
+    }
+    const slots: number[] = [];
+    for (let i = lo; i < order.length && this.numbers[order[i]!] === n; i++) slots.push(order[i]!);
+    return slots;
   }
 
   legislature(slot: number): number {
@@ -302,6 +320,7 @@ export class DocTable {
     this.n = need;
     this.register(slot);
     this.dateOrder = null;
+    this.numberOrder = null;
     return slot;
   }
 
@@ -313,15 +332,9 @@ export class DocTable {
     this.uids[slot] = null;
     this.urls.delete(slot);
     this.slotByUid.delete(uid);
-    const number = this.numbers[slot]!;
-    const list = this.slotsByNumber.get(number);
-    if (list) {
-      const rest = list.filter((s) => s !== slot);
-      if (rest.length) this.slotsByNumber.set(number, rest);
-      else this.slotsByNumber.delete(number);
-    }
     this.count--;
     this.dateOrder = null;
+    this.numberOrder = null;
     return true;
   }
 
@@ -365,10 +378,10 @@ export class DocTable {
     this.strings = strings;
     this.urls = urls;
     this.slotByUid.clear();
-    this.slotsByNumber.clear();
     this.count = 0;
     for (let slot = 0; slot < next; slot++) this.register(slot);
     this.dateOrder = null;
+    this.numberOrder = null;
     return map;
   }
 
@@ -414,10 +427,6 @@ export class DocTable {
 
   private register(slot: number): void {
     this.slotByUid.set(this.uids[slot]!, slot);
-    const number = this.numbers[slot]!;
-    const list = this.slotsByNumber.get(number);
-    if (list) list.push(slot);
-    else this.slotsByNumber.set(number, [slot]);
     this.count++;
   }
 }
