@@ -2,7 +2,7 @@
  * Saving and loading a shard as ONE binary file (`shard.bin` in the shard's folder), its typed arrays written as
  * they are in memory and read back with one read: the postings' arenas are copied out of the file's buffer as
  * they are (so that the buffer can go), nothing is parsed but the term list, the frequent terms' names and the
- * documents' metadata.
+ * metadata's string tables (its columns are typed arrays too, docMeta.ts).
  *
  * Layout: 8 bytes of magic, the header's length and CRC-32 (uint32 LE), the header (JSON: format, index options,
  * minisearch's scalars, and per section its offset, length and CRC-32), then the sections, each aligned on 8 bytes.
