@@ -13,7 +13,7 @@
  */
 import type { IndexDoc } from '../indexDoc';
 import type { ShardQuery } from '../query';
-import { DocTable, type DocMeta } from './docMeta';
+import { DocTable, type DocColumns } from './docMeta';
 import { facetsOf, type Facets } from './facets';
 import { FilterMasks } from './filters';
 import { divertFrequent, promoteFrequent, type FrequentTerms } from './frequentTerms';
@@ -36,7 +36,7 @@ import { factsOf, type ShardFacts } from './facts';
 /** What a shard is made of, as persistShard.ts saves and reloads it. */
 interface ShardContents {
   index: MiniIndex;
-  metas: Array<DocMeta | undefined>;
+  metas: DocColumns;
   frequent: FrequentTerms;
 }
 
@@ -49,11 +49,11 @@ export class SearchShard {
   /** Size (in slots) at which frequent terms are next looked for. */
   private nextPromoteAt: number;
 
-  /** `saved`: the contents of a reloaded shard. */
-  constructor(tuning: Partial<ShardTuning> = {}, saved?: ShardContents) {
+  /** `saved`: the contents of a reloaded shard (its metadata's columns already made into a table). */
+  constructor(tuning: Partial<ShardTuning> = {}, saved?: Omit<ShardContents, 'metas'> & { docs: DocTable }) {
     this.tuning = { ...DEFAULT_TUNING, ...tuning };
     this.mini = saved?.index ?? new MiniIndex(undefined, undefined, this.tuning.mergePostings);
-    this.docs = new DocTable(saved?.metas);
+    this.docs = saved?.docs ?? new DocTable();
     this.frequent = saved?.frequent ?? new Map();
     this.nextPromoteAt = Math.max(this.tuning.frequentMinDocs, Math.ceil(this.docs.slots * 1.25));
   }
@@ -105,7 +105,7 @@ export class SearchShard {
     const batch = this.mini.batch(divertFrequent(this.frequent));
     for (const doc of docs) {
       this.removeOne(doc.uid);
-      const { slot } = this.docs.add(doc);
+      const slot = this.docs.add(doc);
       batch.add(analyzeDoc(doc, slot));
       if (this.docs.slots >= this.nextPromoteAt) {
         // Checkpoints at growing sizes: frequent terms leave minisearch early, so they never pile up as postings.
@@ -133,7 +133,7 @@ export class SearchShard {
   }
 
   find(sq: ShardQuery): ShardResult {
-    const mask = this.masks.of(sq.filters, sq.nowDay, this.docs.metas);
+    const mask = this.masks.of(sq.filters, sq.nowDay, this.docs);
     if (sq.similar) return findSimilar(sq, mask, this.mini, this.docs);
     const m = this.match(sq, mask);
     if (m === null) return listFiltered(sq, mask, this.docs);
@@ -152,19 +152,19 @@ export class SearchShard {
    */
   facts(sq: Omit<ShardQuery, 'top' | 'similar'>): ShardFacts {
     const all = { ...sq, top: Number.MAX_SAFE_INTEGER, sort: 'relevance' as const };
-    const mask = this.masks.of(all.filters, all.nowDay, this.docs.metas);
+    const mask = this.masks.of(all.filters, all.nowDay, this.docs);
     const m = this.match(all, mask);
-    const metas = this.docs.metas;
+    const docs = this.docs;
     if (m === null) {
       const slots: number[] = [];
-      for (let s = 0; s < metas.length; s++) if (metas[s] && (!mask || mask[s])) slots.push(s);
-      return factsOf(slots, slots.length, metas, 'filters-only');
+      for (let s = 0; s < docs.slots; s++) if (docs.has(s) && (!mask || mask[s])) slots.push(s);
+      return factsOf(slots, slots.length, docs, 'filters-only');
     }
     // Counting needs one population: the all-words questions when there are any (the most-words ones that a
     // search appends when they are few are for reading, not for counting), else the most-words ones.
     const allWords = m.byClauses?.allWords;
     const ids = m.ranked.results.map((r) => r.id).filter((id) => !allWords || allWords.size === 0 || allWords.has(id));
-    return factsOf(ids, ids.length, metas, m.mode);
+    return factsOf(ids, ids.length, docs, m.mode);
   }
 
   /** The matching of a text query (null: no words nor number, the filters alone decide). Shared by find and facts. */
@@ -196,12 +196,12 @@ export class SearchShard {
   /** Index terms of the indexing fields of `uid` (for "similar questions"), null when absent. */
   sourceTerms(uid: string): string[] | null {
     const slot = this.docs.slotOf(uid);
-    const m = slot === undefined ? undefined : this.docs.metas[slot];
+    const m = slot === undefined ? undefined : this.docs.meta(slot);
     return m ? similarityTerms(m) : null;
   }
 
   facets(): Facets {
-    return facetsOf(this.docs.metas);
+    return facetsOf(this.docs.all());
   }
 
   /** The frequent terms, their lists trimmed to size. */
@@ -221,7 +221,7 @@ export class SearchShard {
   /** Everything persistShard.ts saves. */
   contents(): ShardContents {
     this.mini.settle();
-    return { index: this.mini, metas: this.docs.metas, frequent: this.frequentTerms() };
+    return { index: this.mini, metas: this.docs.columns(), frequent: this.frequentTerms() };
   }
 
   private planContext(): PlanContext {

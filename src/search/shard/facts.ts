@@ -5,7 +5,7 @@
  * arrays. The matching itself is the shard's (`SearchShard.match`, shared with `find`).
  */
 import type { QuestionStatus } from '../../corpus/types';
-import type { DocMeta } from './docMeta';
+import type { DocTable, StringColumn } from './docMeta';
 
 export const STATUS_CODES: readonly QuestionStatus[] = ['answered', 'pending', 'withdrawn'];
 
@@ -25,12 +25,7 @@ export interface ShardFacts {
 }
 
 /** Columns for the given slots (the matches, in any order). */
-export function factsOf(
-  slots: Iterable<number>,
-  count: number,
-  metas: ReadonlyArray<DocMeta | undefined>,
-  mode: ShardFacts['mode'],
-): ShardFacts {
+export function factsOf(slots: Iterable<number>, count: number, docs: DocTable, mode: ShardFacts['mode']): ShardFacts {
   const out: ShardFacts = {
     mode,
     total: 0,
@@ -55,14 +50,14 @@ export function factsOf(
   };
   let n = 0;
   for (const slot of slots) {
-    const m = metas[slot];
-    if (!m || n >= count) continue;
-    out.status[n] = STATUS_CODES.indexOf(m.status);
-    out.qDay[n] = m.qDay;
-    out.aDay[n] = m.aDay;
-    out.author[n] = nameIndex(m.authorName ?? m.authorRef);
-    out.group[n] = nameIndex(m.group);
-    out.ministry[n] = nameIndex(m.ministryAssigned ?? m.ministryAsked);
+    if (!docs.has(slot) || n >= count) continue;
+    const str = (column: StringColumn) => docs.stringAt(docs.stringId(slot, column));
+    out.status[n] = STATUS_CODES.indexOf(docs.code(slot, 'status'));
+    out.qDay[n] = docs.qDay(slot);
+    out.aDay[n] = docs.aDay(slot);
+    out.author[n] = nameIndex(str('authorName') ?? str('authorRef'));
+    out.group[n] = nameIndex(str('group'));
+    out.ministry[n] = nameIndex(str('ministryAssigned') ?? str('ministryAsked'));
     n++;
   }
   out.total = n;

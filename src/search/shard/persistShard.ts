@@ -2,7 +2,7 @@
  * Saving and loading a shard as ONE binary file (`shard.bin` in the shard's folder), its typed arrays written as
  * they are in memory and read back with one read: the postings' arenas are copied out of the file's buffer as
  * they are (so that the buffer can go), nothing is parsed but the term list, the frequent terms' names and the
- * documents' metadata.
+ * metadata's string tables (its columns are typed arrays too, docMeta.ts).
  *
  * Layout: 8 bytes of magic, the header's length and CRC-32 (uint32 LE), the header (JSON: format, index options,
  * minisearch's scalars, and per section its offset, length and CRC-32), then the sections, each aligned on 8 bytes.
@@ -13,14 +13,14 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import type { DocMeta } from './docMeta';
+import { DocTable, type DocColumns } from './docMeta';
 import { SlotList, type FrequentTerms } from './frequentTerms';
 import { DEFAULT_TUNING, FIELDS, INDEX_OPTIONS } from './indexOptions';
 import { MINISEARCH_VERSION, MiniIndex, type IndexParts, type MiniHeader } from './miniAdapter';
 import { SearchShard } from './SearchShard';
 
 /** The layout of the saved file, and the minisearch whose term dictionary it feeds. */
-export const SAVED_FORMAT = `bin5/minisearch-${MINISEARCH_VERSION}`;
+export const SAVED_FORMAT = `bin6/minisearch-${MINISEARCH_VERSION}`;
 
 const FILE = 'shard.bin';
 const MAGIC = Buffer.from('QESHARD\n', 'latin1');
@@ -46,9 +46,6 @@ interface Header {
   sections: Section[];
 }
 
-/** Metadata is written as JSON lines of this many documents (one giant JSON string would be the save's peak). */
-const METAS_PER_LINE = 2_000;
-const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 const bytes = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 /** Terms hold no NUL (they are analysed words): it separates them. */
@@ -82,17 +79,10 @@ export async function saveShard(shard: SearchShard, dir: string): Promise<void> 
   }
   data.push(['frequentTerms', utf8([...frequent.keys()].join(SEP))]);
   data.push(['frequentLengths', bytes(fLengths)], ['frequentSlots', bytes(fSlots)]);
-  // The metadata as JSON lines, each encoded at once (one string of them all would double the save's peak).
-  const metaLines: Buffer[] = [];
-  let metaCrc = 0;
-  let metaLength = 0;
-  for (let i = 0; i < metas.length; i += METAS_PER_LINE) {
-    const line = utf8(`${i ? '\n' : ''}${JSON.stringify(metas.slice(i, i + METAS_PER_LINE).map((m) => m ?? null))}`);
-    metaLines.push(line);
-    metaCrc = crc32(line, metaCrc);
-    metaLength += line.byteLength;
-    if (metaLines.length % 10 === 0) await tick();
-  }
+  // The metadata's columns as they are; its string tables (a few thousand names, and the uids) as one JSON each.
+  for (const [name, array] of Object.entries(metas.arrays)) data.push([`meta.${name}`, bytes(array)]);
+  for (const [name, table] of Object.entries(metas.tables))
+    data.push([`metaTable.${name}`, utf8(JSON.stringify(table))]);
 
   // The header's size depends on the offsets it lists: sections are placed after a generous reservation.
   const sections: Section[] = [];
@@ -101,7 +91,6 @@ export async function saveShard(shard: SearchShard, dir: string): Promise<void> 
     sections.push({ name, offset, length: buf.byteLength, crc: crc32(buf) });
     offset += align8(buf.byteLength);
   }
-  sections.push({ name: 'metas', offset, length: metaLength, crc: metaCrc });
   const draft = (base: number): Buffer =>
     utf8(
       JSON.stringify({
@@ -136,7 +125,6 @@ export async function saveShard(shard: SearchShard, dir: string): Promise<void> 
       const pad = align8(buf.byteLength) - buf.byteLength;
       if (pad) await write(new Uint8Array(pad));
     }
-    for (const line of metaLines) await write(line);
   } finally {
     await file.close();
   }
@@ -229,19 +217,32 @@ export async function loadShard(dir: string): Promise<SearchShard> {
     frequent.set(term, { all, idx });
   });
 
-  // Line by line from the bytes: one string of every line (and its split) would be the reload's peak.
-  const metas: Array<DocMeta | undefined> = [];
-  const metaBytes = section('metas');
-  const metaBuf = Buffer.from(metaBytes.buffer, metaBytes.byteOffset, metaBytes.byteLength);
-  for (let from = 0, line = 0; from < metaBuf.length; line++) {
-    const end = metaBuf.indexOf(0x0a, from);
-    const to = end < 0 ? metaBuf.length : end;
-    if (to > from)
-      for (const m of JSON.parse(metaBuf.toString('utf8', from, to)) as Array<DocMeta | null>)
-        metas.push(m ?? undefined);
-    from = to + 1;
-    if (line % 10 === 9) await tick();
+  // Copies of the columns (they grow with later additions, and a view would keep the file's buffer alive).
+  const typed = <T>(name: string, of: (v: Uint8Array) => T): T => of(section(`meta.${name}`));
+  const u8 = (v: Uint8Array) => Uint8Array.from(v);
+  const u32c = (v: Uint8Array) => new Uint32Array(v.buffer, v.byteOffset, v.byteLength / 4).slice();
+  const i32c = (v: Uint8Array) => new Int32Array(v.buffer, v.byteOffset, v.byteLength / 4).slice();
+  const json = <T>(name: string): T => JSON.parse(text(`metaTable.${name}`)) as T;
+  const columns: DocColumns = {
+    arrays: {
+      live: typed('live', u8),
+      legislature: typed('legislature', (v) => new Uint16Array(v.buffer, v.byteOffset, v.byteLength / 2).slice()),
+      number: typed('number', u32c),
+      codes: typed('codes', u8),
+      qDay: typed('qDay', i32c),
+      aDay: typed('aDay', i32c),
+      strings: typed('strings', u32c),
+      analysesStart: typed('analysesStart', u32c),
+      analyses: typed('analyses', u32c),
+    },
+    tables: { strings: json('strings'), codes: json('codes'), uids: json('uids'), urls: json('urls') },
+  };
+  if (columns.tables.uids.length !== header.index.nextId) refuse('metadata inconsistent');
+  let docs: DocTable;
+  try {
+    docs = new DocTable(columns);
+  } catch (e) {
+    return refuse((e as Error).message);
   }
-  if (metas.length !== header.index.nextId) refuse('metadata inconsistent');
-  return new SearchShard({}, { index, metas, frequent });
+  return new SearchShard({}, { index, docs, frequent });
 }

@@ -37,8 +37,8 @@ export function planQuery(q: ParsedQuery, mask: Uint8Array | null, ctx: PlanCont
       forEachPosting(mini, mini.postings(term), (slot) => (excluded![slot] = 1));
     }
   }
-  const metas = ctx.docs.metas;
-  const allowed = (d: number) => metas[d] !== undefined && (!mask || mask[d] === 1) && (!excluded || excluded[d] === 0);
+  const docs = ctx.docs;
+  const allowed = (d: number) => docs.has(d) && (!mask || mask[d] === 1) && (!excluded || excluded[d] === 0);
   return { mask, excluded, allowed, slots: n };
 }
 

@@ -110,7 +110,7 @@ export function numberFirst(
   const exactSet = new Set(exact);
   const best = (hits[0]?.score ?? 0) + 1000;
   const exactHits: Scored[] = exact
-    .sort((a, b) => docs.metas[b]!.legislature - docs.metas[a]!.legislature)
+    .sort((a, b) => docs.legislature(b) - docs.legislature(a))
     .map((slot, i) => ({ id: slot, score: best - i, terms: [] }));
   const rest = hits.filter((r) => !exactSet.has(r.id));
   const has = ranked.has;
@@ -129,17 +129,16 @@ export function pageOf(
   let ordered = ranked.results;
   if (sq.sort !== 'relevance' && !ranked.sorted) {
     const dir = sq.sort === 'newest' ? -1 : 1;
-    const metas = docs.metas;
-    ordered = [...ordered].sort((x, y) => {
-      const a = metas[x.id]!;
-      const b = metas[y.id]!;
-      return dir * (dayForSort(a, dir) - dayForSort(b, dir)) || dir * (a.number - b.number);
-    });
+    ordered = [...ordered].sort(
+      (x, y) =>
+        dir * (dayForSort(docs.qDay(x.id), dir) - dayForSort(docs.qDay(y.id), dir)) ||
+        dir * (docs.number(x.id) - docs.number(y.id)),
+    );
   }
   const hits: ShardHit[] = [];
   for (let i = 0; i < ordered.length && i < sq.top; i++) {
     const r = ordered[i]!;
-    hits.push(hitOf(docs.metas[r.id]!, r.score, r.terms, allWords ? allWords.has(r.id) : true));
+    hits.push(hitOf(docs.meta(r.id)!, r.score, r.terms, allWords ? allWords.has(r.id) : true));
   }
   return { mode, total: ranked.total, hits };
 }
@@ -154,7 +153,7 @@ export function listFiltered(sq: ShardQuery, mask: Uint8Array | null, docs: DocT
     const slot = order[sq.sort === 'oldest' ? n - 1 - i : i]!;
     if (mask && !mask[slot]) continue;
     total++;
-    if (hits.length < sq.top) hits.push(hitOf(docs.metas[slot]!, 0, []));
+    if (hits.length < sq.top) hits.push(hitOf(docs.meta(slot)!, 0, []));
   }
   return { mode: 'filters-only', total, hits };
 }
@@ -181,8 +180,8 @@ function hitOf(m: DocMeta, score: number, terms: string[], allWords = true): Sha
   };
 }
 
-function dayForSort(m: DocMeta, dir: number): number {
+function dayForSort(qDay: number, dir: number): number {
   // Unknown dates go last in both orders.
-  if (m.qDay < 0) return dir < 0 ? -Infinity : Infinity;
-  return m.qDay;
+  if (qDay < 0) return dir < 0 ? -Infinity : Infinity;
+  return qDay;
 }
