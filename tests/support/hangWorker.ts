@@ -24,6 +24,41 @@ function evaluateIn(session: Session, sessionId: string, expression: string): Pr
   });
 }
 
+let nextEvalId = 1_000;
+
+/** Evaluates `expression` in the thread and resolves with its value (null when the thread ended without a reply). */
+function valueIn(session: Session, sessionId: string, expression: string): Promise<unknown> {
+  const id = nextEvalId++;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => done(null), 2_000);
+    const onMessage = (m: { params: { sessionId: string; message: string } }) => {
+      if (m.params.sessionId !== sessionId) return;
+      const msg = JSON.parse(m.params.message) as { id?: number; result?: { result?: { value?: unknown } } };
+      if (msg.id === id) done(msg.result?.result?.value ?? null);
+    };
+    const done = (value: unknown) => {
+      clearTimeout(timer);
+      session.off('NodeWorker.receivedMessageFromWorker', onMessage);
+      resolve(value);
+    };
+    session.on('NodeWorker.receivedMessageFromWorker', onMessage);
+    void session
+      .post('NodeWorker.sendMessageToWorker', {
+        sessionId,
+        message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }),
+      })
+      .catch(() => done(null));
+  });
+}
+
+/** Crashes the thread, asking again while it is still bootstrapping (never exiting in the middle of its loading). */
+async function crashIn(session: Session, sessionId: string): Promise<void> {
+  for (let i = 0; i < 5_000; i++) {
+    if ((await valueIn(session, sessionId, EXIT_ONCE_LOADED)) !== 'bootstrapping') return;
+    await new Promise((r) => setTimeout(r, 2));
+  }
+}
+
 async function evaluateInThread(threadId: number, expression: string): Promise<void> {
   const session = new Session();
   session.connect();
@@ -40,7 +75,8 @@ async function evaluateInThread(threadId: number, expression: string): Promise<v
         setTimeout(() => reject(new Error(`worker ${threadId} not found by the inspector`)), 10_000),
       ),
     ]);
-    await evaluateIn(session, sessionId, expression);
+    if (expression === EXIT_ONCE_LOADED) await crashIn(session, sessionId);
+    else await evaluateIn(session, sessionId, expression);
   } finally {
     session.disconnect();
   }
@@ -51,9 +87,30 @@ export function hangWorker(threadId: number): Promise<void> {
   return evaluateInThread(threadId, 'for (;;) {}');
 }
 
-/** The thread exits with code 1 at once, a crash as far as its owner knows. */
+/**
+ * Exits the thread with code 1: at once when its program already listens to its owner, else when the first message
+ * reaches it (a worker starting: it dies at its first request, its build). A thread made to exit while it is still
+ * loading its modules can bring the whole process down (Node 20 aborts with « FATAL ERROR: v8::ToLocalChecked Empty
+ * MaybeLocal » when an exit lands inside a builtin's loading), so a crash never lands before the program is loaded.
+ */
+export const EXIT_ONCE_LOADED = `(function exitOnceLoaded() {
+  const threads = typeof process.getBuiltinModule === 'function' ? process.getBuiltinModule('node:worker_threads') : null;
+  const port = threads ? threads.parentPort : null;
+  if (!port) return 'bootstrapping';
+  if (port.listenerCount('message') > 0) {
+    setImmediate(() => process.exit(1));
+    return 'exiting';
+  }
+  const on = port.on;
+  port.on = function (event, listener) {
+    return on.call(this, event, event === 'message' ? () => process.exit(1) : listener);
+  };
+  return 'armed';
+})()`;
+
+/** The thread exits with code 1 (never while it loads its modules), a crash as far as its owner knows. */
 export function crashWorker(threadId: number): Promise<void> {
-  return evaluateInThread(threadId, 'process.exit(1)');
+  return evaluateInThread(threadId, EXIT_ONCE_LOADED);
 }
 
 /**
@@ -65,7 +122,7 @@ export async function crashEveryWorker(pick: (threadId: number) => boolean): Pro
   session.connect();
   session.on('NodeWorker.attachedToWorker', (m: { params: AttachedWorker }) => {
     const id = threadIdOf(m.params);
-    if (id !== null && pick(id)) void evaluateIn(session, m.params.sessionId, 'process.exit(1)').catch(() => undefined);
+    if (id !== null && pick(id)) void crashIn(session, m.params.sessionId).catch(() => undefined);
   });
   await session.post('NodeWorker.enable', { waitForDebuggerOnStart: false });
   return { stop: () => session.disconnect() };

@@ -5,6 +5,7 @@
  * Meanwhile the shard is down for as long as the test needs, without timers. Nothing in the product knows about it.
  */
 import { Session } from 'node:inspector/promises';
+import { EXIT_ONCE_LOADED } from './hangWorker';
 
 interface Attached {
   sessionId: string;
@@ -70,8 +71,8 @@ export async function crashSearchWorkerAndHoldReplacement(timeoutMs = 10_000): P
       })) as { result?: { value?: string } };
       if (crashed || !r.result?.value?.includes('searchWorker')) return;
       crashed = true;
-      // The thread ends at once: no reply to wait for.
-      void send(sessionId, 'Runtime.evaluate', { expression: 'process.exit(1)' });
+      // The thread ends (once loaded: see hangWorker.ts): no reply to wait for.
+      void send(sessionId, 'Runtime.evaluate', { expression: EXIT_ONCE_LOADED });
     })();
   });
   await session.post('NodeWorker.enable', { waitForDebuggerOnStart: true });
