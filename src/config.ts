@@ -221,3 +221,31 @@ export function parseConfig(env: Env = process.env): Config {
 export function describeConfig(config: Config): Record<string, unknown> {
   return { ...config, discordToken: config.discordToken === null ? null : '[masqué]' };
 }
+
+/**
+ * The environment variables a child process of the bot inherits (the ingest child), and no other: what Node, the
+ * system and the TLS stack need. Nothing of the bot's own settings reaches it (the job carries what the ingest
+ * needs), the Discord token least of all.
+ */
+const CHILD_ENV_ALLOWED = [
+  'PATH',
+  'HOME',
+  'TMPDIR',
+  'TEMP',
+  'TMP',
+  'TZ',
+  'LANG',
+  'LC_ALL',
+  'NODE_OPTIONS',
+  'NODE_EXTRA_CA_CERTS',
+  'SYSTEMROOT',
+] as const;
+
+export function childProcessEnv(env: Env = process.env): Record<string, string> {
+  const allowed: Record<string, string> = {};
+  for (const key of CHILD_ENV_ALLOWED) {
+    const value = env[key];
+    if (value !== undefined) allowed[key] = value;
+  }
+  return allowed;
+}

@@ -4,40 +4,14 @@
  * writes, in short batches); the parent only receives what changed: uids written per committed batch, the summary
  * (counts) and the store revisions before and after. A child that dies is an error; `signal` kills it (a killed
  * ingest keeps whole batches and re-running completes it). The child inherits only the allowed environment
- * variables (`CHILD_ENV_ALLOWED`).
+ * variables (`childProcessEnv` in src/config.ts).
  */
 import { fork } from 'node:child_process';
 import { processEntry, REPO_ROOT } from '../../entryPoints';
+import { childProcessEnv } from '../../config';
 import type { IngestSummary } from './types';
 
 const CHILD = processEntry(import.meta.url, 'ingestChild');
-
-/**
- * The environment variables the child inherits, and no other: what Node, the system and the TLS stack need. Nothing
- * of the bot's own settings reaches it (the job carries what the ingest needs), the Discord token least of all.
- */
-const CHILD_ENV_ALLOWED = [
-  'PATH',
-  'HOME',
-  'TMPDIR',
-  'TEMP',
-  'TMP',
-  'TZ',
-  'LANG',
-  'LC_ALL',
-  'NODE_OPTIONS',
-  'NODE_EXTRA_CA_CERTS',
-  'SYSTEMROOT',
-] as const;
-
-function childEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const key of CHILD_ENV_ALLOWED) {
-    const value = process.env[key];
-    if (value !== undefined) env[key] = value;
-  }
-  return env;
-}
 
 export interface IngestJob {
   inputs: string[];
@@ -77,7 +51,7 @@ export function ingestInChildProcess(inputs: readonly string[], opts: ChildInges
   return new Promise((resolve, reject) => {
     const child = fork(CHILD.file, [], {
       cwd: REPO_ROOT,
-      env: childEnv(),
+      env: childProcessEnv(),
       execArgv: CHILD.execArgv,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       serialization: 'advanced',
