@@ -1,16 +1,4 @@
-/**
- * `npm run bench -- --only corpus [--scale 0.1] [--keep-db chemin]` (or `tsx scripts/bench/corpus.ts ...`)
- *
- * The whole official corpus through the real command (issue 12, point 5): generated archives at the real sizes and
- * in the real layouts (14th: one JSON file of 104,000 questions; 15th, 16th, 17th: one file per question, 43,000,
- * 17,000 and 15,000) and a deputies' history of 3,000 acteurs in the AMO30 layout (acteur/ and organe/), served by
- * a loopback mirror of the official addresses; `npm run corpus -- officiel` runs as a child process: wall time and
- * peak RSS (VmHWM sampled from /proc). Then a second run, which must download and ingest nothing. Target: peak RSS
- * under 1 GB. --keep-db keeps the database (for the search index measurements); --scale shrinks every size.
- * Writes bench-results/corpus.json; exit code 1 when a target or a check is missed.
- */
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,6 +7,7 @@ import { openStore } from '../../src/store/openStore';
 import { writeArchive, writeDeputiesHistory } from '../../tools/generator';
 import { REPO, tempDir } from '../../tests/support/botCorpus';
 import { startOfficialMirror } from '../../tests/support/officialMirror';
+import { runCorpusCommand } from './support/corpusCommand';
 
 const REAL_SIZES: Record<number, number> = { 14: 104_000, 15: 43_000, 16: 17_000, 17: 15_000 };
 const RSS_TARGET = 1024 ** 3;
@@ -38,52 +27,8 @@ const log = (s: string): void => void process.stdout.write(`${s}\n`);
 const mb = (n: number) => `${Math.round(n / 1048576).toLocaleString('fr-FR')} Mo`;
 const tmp = tempDir('bench-corpus-');
 
-async function hwm(pid: number): Promise<number> {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-async function runCommand(
-  base: string,
-  db: string,
-): Promise<{
-  code: number | null;
-  wallMs: number;
-  peakRss: number;
-  report: Record<string, unknown> | null;
-  stderr: string;
-}> {
-  const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'scripts/corpus.ts', 'officiel', '--chambres', 'an', '--db', db, '--json', '--no-progress'],
-    {
-      cwd: REPO,
-      env: { ...process.env, OPENDATA_URL: base, NODE_OPTIONS: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-  child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString('utf8')).slice(-5000)));
-  let peak = 0;
-  const sampler = setInterval(() => void hwm(child.pid!).then((v) => (peak = Math.max(peak, v))), 50);
-  const code: number | null = await new Promise((resolve) => child.on('close', resolve));
-  clearInterval(sampler);
-  let report: Record<string, unknown> | null = null;
-  try {
-    report = JSON.parse(stdout.trim().split('\n').pop() ?? '') as Record<string, unknown>;
-  } catch {
-    report = null;
-  }
-  // VmHWM only: the child's own getrusage maxRSS is preserved across execve, so it starts at this (large) process's
-  // peak and says nothing of the command's.
-  return { code, wallMs: Math.round(performance.now() - started), peakRss: peak, report, stderr };
+function runCommand(base: string, db: string) {
+  return runCorpusCommand(['--chambres', 'an', '--db', db], { OPENDATA_URL: base });
 }
 
 let exitCode = 0;

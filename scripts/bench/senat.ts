@@ -1,14 +1,4 @@
-/**
- * `npm run bench -- --only senat` (or `tsx scripts/bench/senat.ts --count 300000`)
- *
- * The Sénat's questions database through the real command (issue 18, point 5): a generated dump of `--count` written
- * questions (default 300,000, legislatures 11 to 17, every quirk of tools/generator/senatDump.ts) served by a loopback
- * mirror as SENAT_URL; `npm run corpus -- officiel --chambres senat --legislatures 11-17` runs as a child process:
- * wall time and peak RSS (VmHWM sampled from /proc). Then a second run, which must download nothing.
- * Target: peak RSS under 1 GB. Writes bench-results/senat.json; exit code 1 when a target or a check is missed.
- */
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,6 +6,7 @@ import { openStore } from '../../src/store/openStore';
 import { writeSenatDump } from '../../tools/generator';
 import { REPO, tempDir } from '../../tests/support/botCorpus';
 import { startOfficialMirror } from '../../tests/support/officialMirror';
+import { runCorpusCommand } from './support/corpusCommand';
 
 const RSS_TARGET = 1024 ** 3;
 const LEGISLATURES = [11, 12, 13, 14, 15, 16, 17];
@@ -32,24 +23,9 @@ const log = (s: string): void => void process.stdout.write(`${s}\n`);
 const mb = (n: number) => `${Math.round(n / 1048576).toLocaleString('fr-FR')} Mo`;
 const tmp = tempDir('bench-senat-');
 
-function hwm(pid: number): number {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-async function runCommand(senatUrl: string, db: string) {
-  const started = performance.now();
-  const child = spawn(
-    process.execPath,
+function runCommand(senatUrl: string, db: string) {
+  return runCorpusCommand(
     [
-      '--import',
-      'tsx',
-      'scripts/corpus.ts',
-      'officiel',
       '--chambres',
       'senat',
       '--legislatures',
@@ -58,26 +34,9 @@ async function runCommand(senatUrl: string, db: string) {
       db,
       '--cache',
       path.join(tmp.dir, 'cache'),
-      '--json',
-      '--no-progress',
     ],
-    { cwd: REPO, env: { ...process.env, SENAT_URL: senatUrl, NODE_OPTIONS: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { SENAT_URL: senatUrl },
   );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-  child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString('utf8')).slice(-5000)));
-  let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, hwm(child.pid!))), 50);
-  const code: number | null = await new Promise((resolve) => child.on('close', resolve));
-  clearInterval(sampler);
-  let report: Record<string, unknown> | null = null;
-  try {
-    report = JSON.parse(stdout.trim().split('\n').pop() ?? '') as Record<string, unknown>;
-  } catch {
-    report = null;
-  }
-  return { code, wallMs: Math.round(performance.now() - started), peakRss: peak, report, stderr };
 }
 
 let exitCode = 0;
