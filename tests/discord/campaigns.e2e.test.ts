@@ -1,31 +1,16 @@
-/**
- * Campaigns end to end (issue 21): the bot through main() against the Discord fake (real discord.js client), on a
- * corpus holding two campaigns made from real texts, a common answer, lookalikes that are no campaign (same subject,
- * different text) and generated questions; campaigns computed as an ingest computes them. The CLI: tests/cli/campagnes.test.ts.
- */
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { updateCampaigns } from '../../src/campaigns/updateCampaigns';
 import type { RunningApp } from '../../src/main';
-import { buildCorpus, tempDir } from '../support/botCorpus';
-import { campaignCorpus } from '../support/campaignCorpus';
-import { componentsOf, startDiscordFake, type DiscordFake, type InteractionResult } from '../support/discordFake';
-import { freshUser, startBot } from '../support/startBot';
+import type { tempDir } from '../support/botCorpus';
+import { campaignCorpus, startCampaignBot } from '../support/campaignCorpus';
+import { componentsOf, type DiscordFake, type InteractionResult } from '../support/discordFake';
+import { freshUser } from '../support/startBot';
 
 let fake: DiscordFake;
 let app: RunningApp;
 let tmp: ReturnType<typeof tempDir>;
-let dbPath: string;
 
 beforeAll(async () => {
-  tmp = tempDir();
-  dbPath = path.join(tmp.dir, 'questions.db');
-  const store = await buildCorpus({ dbPath, generated: 200, legislature: 17, extra: campaignCorpus() });
-  updateCampaigns(store, () => {});
-  store.close();
-  fake = await startDiscordFake();
-  app = await startBot({ fake, dir: tmp.dir, dbPath });
-  await app.search.whenReady;
+  ({ tmp, fake, app } = await startCampaignBot({ generated: 200, legislature: 17, extra: campaignCorpus() }));
 });
 
 afterEach(() => fake.assertClean());

@@ -1,22 +1,12 @@
-/**
- * A campaign across both chambers (issue 21 with the Sénat): the « télémédecine » campaign of the campaigns' corpus
- * (8 Assemblée questions, tests/support/campaignCorpus.ts) filed again by a senator as 3 Sénat questions, one of them
- * numbered like an Assemblée one (9001). The bot through main() against the Discord fake (real discord.js client):
- * /campagnes names both chambers and marks each question with its chamber, /question finds the Sénat question's
- * campaign, /senateur says how many of the senator's questions belong to campaigns; the digest's campaign entry marks
- * each question's chamber.
- */
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { updateCampaigns } from '../../src/campaigns/updateCampaigns';
 import type { Question } from '../../src/corpus/types';
 import { buildDigest } from '../../src/digest/buildDigest';
 import type { RunningApp } from '../../src/main';
 import { item } from '../digest/support/questions';
-import { buildCorpus, makeSenatQuestion, tempDir } from '../support/botCorpus';
-import { campaignCorpus } from '../support/campaignCorpus';
-import { componentsOf, startDiscordFake, type DiscordFake } from '../support/discordFake';
-import { freshUser, startBot } from '../support/startBot';
+import { makeSenatQuestion, type tempDir } from '../support/botCorpus';
+import { campaignCorpus, startCampaignBot } from '../support/campaignCorpus';
+import { componentsOf, type DiscordFake } from '../support/discordFake';
+import { freshUser } from '../support/startBot';
 
 const SENATOR = 'Mme Nathalie Goulet'; // makeSenatQuestion's author
 
@@ -39,14 +29,7 @@ let app: RunningApp;
 let tmp: ReturnType<typeof tempDir>;
 
 beforeAll(async () => {
-  tmp = tempDir();
-  const dbPath = path.join(tmp.dir, 'questions.db');
-  const store = await buildCorpus({ dbPath, seeds: false, extra: corpus() });
-  updateCampaigns(store, () => {});
-  store.close();
-  fake = await startDiscordFake();
-  app = await startBot({ fake, dir: tmp.dir, dbPath });
-  await app.search.whenReady;
+  ({ tmp, fake, app } = await startCampaignBot({ seeds: false, extra: corpus() }));
 });
 
 afterEach(() => fake.assertClean());
