@@ -11,7 +11,7 @@ import type { NewSubscription } from '../../src/digest/DigestRepository';
 import { FAKE_GUILD_ID, startDiscordFake, type DiscordFake } from '../support/discordFake';
 import { makeQuestion } from './support/questions';
 import { runChild, runChildKilledAfter } from './support/runChild';
-import { openTestDb, type TestDb } from './support/store';
+import { newSubscription, openTestDb, type TestDb } from './support/store';
 
 const FORUM = '710000000000000001';
 const ROLE = '720000000000000001';
@@ -24,21 +24,12 @@ let fake: DiscordFake;
 let t: TestDb;
 
 function forumSub(): NewSubscription {
-  return {
+  return newSubscription({
     guildId: FAKE_GUILD_ID,
     channelId: FORUM,
     channelKind: 'forum',
     mentionRoleId: ROLE,
-    createdBy: 'u',
-    keywords: null,
-    deputy: null,
-    ministry: null,
-    rubrique: null,
-    content: 'tout',
-    time: '08:00',
-    days: null,
-    timeZone: 'Europe/Paris',
-  };
+  });
 }
 
 function env(now: Date): Record<string, string> {

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { forumPostTitle, postTags, tagsAfter, withRoleMention } from '../../src/digest/forum';
 import { makeQuestion } from './support/questions';
-import { openTestDb, type TestDb } from './support/store';
+import { newSubscription, openTestDb, type TestDb } from './support/store';
 
 let t: TestDb | undefined;
 afterEach(() => t?.cleanup());
@@ -41,20 +41,11 @@ describe('forum posts', () => {
     const t0 = new Date('2025-03-03T12:00:00Z');
     t.store.upsertQuestions([makeQuestion({ number: 1 })], { seenAt: t0.toISOString() });
     const sub = t.service.addSubscription(
-      {
+      newSubscription({
         guildId: 'g',
         channelId: 'forum',
         channelKind: 'forum',
-        createdBy: 'u',
-        keywords: null,
-        deputy: null,
-        ministry: null,
-        rubrique: null,
-        content: 'tout',
-        time: '08:00',
-        days: null,
-        timeZone: 'Europe/Paris',
-      },
+      }),
       t0,
     );
     t.store.upsertQuestions([makeQuestion({ number: 7 }), makeQuestion({ number: 8 })], {

@@ -12,7 +12,7 @@ import { restPoster } from '../../src/digest/poster';
 import type { NewSubscription } from '../../src/digest/DigestRepository';
 import { FAKE_GUILD_ID, FAKE_TOKEN, startDiscordFake, type DiscordFake } from '../support/discordFake';
 import { makeQuestion } from './support/questions';
-import { openTestDb, type TestDb } from './support/store';
+import { newSubscription, openTestDb, type TestDb } from './support/store';
 
 const FORUM = '750000000000000001';
 const TEXT_CH = '750000000000000002';
@@ -23,20 +23,12 @@ let fake: DiscordFake;
 let t: TestDb;
 
 function sub(channelId: string, kind: 'text' | 'forum'): NewSubscription {
-  return {
+  return newSubscription({
     guildId: FAKE_GUILD_ID,
     channelId,
     channelKind: kind,
-    createdBy: 'u',
-    keywords: null,
-    deputy: null,
-    ministry: null,
-    rubrique: null,
     content: 'questions',
-    time: '08:00',
-    days: null,
-    timeZone: 'Europe/Paris',
-  };
+  });
 }
 
 beforeAll(async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DigestRepository } from '../../../src/digest/DigestRepository';
 import { DigestService } from '../../../src/digest/DigestService';
 import { openStore } from '../../../src/store/openStore';
+import type { NewSubscription } from '../../../src/digest/DigestRepository';
 import type { QuestionStore } from '../../../src/store/QuestionStore';
 
 export interface TestDb {
@@ -32,5 +33,23 @@ export function openTestDb(): TestDb {
       store.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** A daily digest of everything, at 08:00 Paris time, created by user 'u': the subscription tests start from. */
+export function newSubscription(
+  over: Partial<NewSubscription> & Pick<NewSubscription, 'guildId' | 'channelId'>,
+): NewSubscription {
+  return {
+    createdBy: 'u',
+    keywords: null,
+    deputy: null,
+    ministry: null,
+    rubrique: null,
+    content: 'tout',
+    time: '08:00',
+    days: null,
+    timeZone: 'Europe/Paris',
+    ...over,
   };
 }
