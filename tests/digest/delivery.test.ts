@@ -7,26 +7,13 @@ import type { NewSubscription } from '../../src/digest/DigestRepository';
 import { openStore } from '../../src/store/openStore';
 import { MemoryPoster } from './support/memoryPoster';
 import { makeQuestion } from './support/questions';
-import { openTestDb, type TestDb } from './support/store';
+import { newSubscription, openTestDb, type TestDb } from './support/store';
 
 const T0 = new Date('2025-03-03T12:00:00Z'); // Monday
 const DIGEST_TIME = new Date('2025-03-04T07:00:00Z'); // Tuesday 08:00 Paris
 
 function sub(overrides: Partial<NewSubscription> = {}): NewSubscription {
-  return {
-    guildId: 'g1',
-    channelId: 'c1',
-    createdBy: 'u1',
-    keywords: null,
-    deputy: null,
-    ministry: null,
-    rubrique: null,
-    content: 'tout',
-    time: '08:00',
-    days: null,
-    timeZone: 'Europe/Paris',
-    ...overrides,
-  };
+  return newSubscription({ guildId: 'g1', channelId: 'c1', createdBy: 'u1', ...overrides });
 }
 
 let t: TestDb;

@@ -16,7 +16,7 @@ import type { EventKind } from '../../src/store/types';
 import { archiveBytes, startArchiveServer, type ArchiveServer } from './support/archive';
 import { MemoryPoster } from './support/memoryPoster';
 import { postedItems as postedEntries } from './support/posted';
-import { openTestDb, type TestDb } from './support/store';
+import { newSubscription, openTestDb, type TestDb } from './support/store';
 
 const DAY1_NOW = new Date('2025-06-02T04:30:00Z');
 const DAY2_NOW = new Date('2025-06-03T04:30:00Z');
@@ -33,20 +33,7 @@ let work: string;
 const poster = new MemoryPoster();
 
 function sub(channelId: string, o: Partial<NewSubscription> = {}): NewSubscription {
-  return {
-    guildId: 'g',
-    channelId,
-    createdBy: 'u',
-    keywords: null,
-    deputy: null,
-    ministry: null,
-    rubrique: null,
-    content: 'tout',
-    time: '08:00',
-    days: null,
-    timeZone: 'Europe/Paris',
-    ...o,
-  };
+  return newSubscription({ guildId: 'g', channelId, ...o });
 }
 
 beforeAll(async () => {
