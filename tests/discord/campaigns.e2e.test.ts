@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/main';
 import type { tempDir } from '../support/botCorpus';
-import { campaignCorpus, startCampaignBot } from '../support/campaignCorpus';
+import { startCampaignBot } from '../support/campaignBot';
+import { campaignCorpus } from '../support/campaignCorpus';
 import { componentsOf, type DiscordFake, type InteractionResult } from '../support/discordFake';
 import { freshUser } from '../support/startBot';
 

@@ -4,7 +4,8 @@ import { buildDigest } from '../../src/digest/buildDigest';
 import type { RunningApp } from '../../src/main';
 import { item } from '../digest/support/questions';
 import { makeSenatQuestion, type tempDir } from '../support/botCorpus';
-import { campaignCorpus, startCampaignBot } from '../support/campaignCorpus';
+import { startCampaignBot } from '../support/campaignBot';
+import { campaignCorpus } from '../support/campaignCorpus';
 import { componentsOf, type DiscordFake } from '../support/discordFake';
 import { freshUser } from '../support/startBot';
 

@@ -7,15 +7,9 @@
  *  - lookalikes: the two texts of each of the first two real-lookalike pairs (same subject, written separately), two
  *    of them answered with one common answer although they are no campaign.
  */
-import path from 'node:path';
-import { updateCampaigns } from '../../src/campaigns/updateCampaigns';
 import type { Question } from '../../src/corpus/types';
-import type { RunningApp } from '../../src/main';
 import { makeQuestion } from '../digest/support/questions';
-import { buildCorpus, type CorpusOptions, tempDir } from './botCorpus';
 import { type LabelledPair, labelledPairs } from './campaignSet';
-import { type DiscordFake, startDiscordFake } from './discordFake';
-import { startBot } from './startBot';
 
 const OTHERS = ['M. Paul Girard', 'Mme Léa Fontaine', 'M. Hugo Lambert', 'Mme Inès Caron', 'M. Louis Marchand'];
 const COMMON_ANSWER =
@@ -89,22 +83,4 @@ export function campaignCorpus(): Question[] {
       );
     });
   return out;
-}
-
-/**
- * The bot (main(), against a new Discord fake) on a temp database holding `corpus`, with campaigns computed as an
- * ingest computes them, once its index serves: the campaign e2e files' set-up.
- */
-export async function startCampaignBot(
-  corpus: Omit<CorpusOptions, 'dbPath'>,
-): Promise<{ tmp: ReturnType<typeof tempDir>; fake: DiscordFake; app: RunningApp }> {
-  const tmp = tempDir();
-  const dbPath = path.join(tmp.dir, 'questions.db');
-  const store = await buildCorpus({ dbPath, ...corpus });
-  updateCampaigns(store, () => {});
-  store.close();
-  const fake = await startDiscordFake();
-  const app = await startBot({ fake, dir: tmp.dir, dbPath });
-  await app.search.whenReady;
-  return { tmp, fake, app };
 }
