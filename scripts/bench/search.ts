@@ -34,7 +34,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import MiniSearch from 'minisearch';
@@ -45,17 +45,27 @@ import { parseOpenDataQuestion } from '../../src/corpus/parse/parseOpenDataQuest
 import type { Chamber, Question } from '../../src/corpus/types';
 import { TOKEN_RE, isStopWord } from '../../src/search/analyzeFrench';
 import { foldText } from '../../src/text/fold';
-import { createSearchService } from '../../src/search/createSearchService';
+import type { createSearchService as CreateSearchService } from '../../src/search/createSearchService';
 import { parseQuery } from '../../src/search/query';
 import { rerank, RERANK_DEPTH } from '../../src/search/rerank';
 import type { SearchFilters, SearchRequest } from '../../src/search/types';
 import { openStore } from '../../src/store/openStore';
 import { FAKE_TOKEN, startDiscordFake } from '../../tests/support/discordFake';
-import { spawnBot } from '../../tests/support/spawnBot';
+import { BOT_ARGS, spawnBot } from '../../tests/support/spawnBot';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
 const thisFile = fileURLToPath(import.meta.url);
+
+/**
+ * The search engine as production runs it: the JavaScript `npm run build` writes to dist/ (`npm start`), so that its
+ * worker threads run compiled code, without tsx's loader (what the figures are about: memory and latency while
+ * serving). The orchestrator builds dist/ once before the phases.
+ */
+async function productionEngine(): Promise<typeof CreateSearchService> {
+  const url = pathToFileURL(path.join(repoRoot, 'dist/src/search/createSearchService.js')).href;
+  return ((await import(url)) as { createSearchService: typeof CreateSearchService }).createSearchService;
+}
 
 const { values } = parseArgs({
   options: {
@@ -169,6 +179,7 @@ async function prepare(dir: string): Promise<unknown> {
 
 async function build(dir: string): Promise<unknown> {
   const store = openStore(path.join(dir, 'questions.db'));
+  const createSearchService = await productionEngine();
   const started = performance.now();
   const service = createSearchService({ store, indexDir: path.join(dir, 'index'), ...workerOption });
   await service.whenReady;
@@ -322,6 +333,7 @@ function summarize(times: Array<{ kind: string; ms: number }>) {
 async function serve(dir: string): Promise<unknown> {
   const queries = loadQuerySource(dir);
   const store = openStore(path.join(dir, 'questions.db'));
+  const createSearchService = await productionEngine();
   const rssBefore = rssMb();
   const started = performance.now();
   const service = createSearchService({ store, indexDir: path.join(dir, 'index'), ...workerOption });
@@ -331,13 +343,13 @@ async function serve(dir: string): Promise<unknown> {
   const engine = service.engine;
   // Warm-up (JIT), not measured.
   for (const q of queries.slice(0, 20)) await engine.search({ ...q.req, limit: 4 });
-  const times: Array<{ kind: string; ms: number }> = [];
+  const times: Array<{ kind: string; ms: number; req: SearchRequest }> = [];
   const modes: Record<string, number> = {};
   let totalHits = 0;
   for (const q of queries) {
     const t = performance.now();
     const r = await engine.search(q.req);
-    times.push({ kind: q.kind, ms: performance.now() - t });
+    times.push({ kind: q.kind, ms: performance.now() - t, req: q.req });
     modes[r.mode] = (modes[r.mode] ?? 0) + 1;
     totalHits += r.total;
   }
@@ -393,6 +405,11 @@ async function serve(dir: string): Promise<unknown> {
     rssAfterQueriesMb: rssAfterQueries,
     peakRssMb: maxRssMb(),
     queries: summarize(times),
+    // The tail, to know what makes p99: the ten slowest queries with their text and filters.
+    slowest: [...times]
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 10)
+      .map((t) => ({ kind: t.kind, ms: Math.round(t.ms * 10) / 10, text: t.req.text, filters: t.req.filters })),
     modes,
     meanTotal: Math.round(totalHits / Math.max(1, queries.length)),
     burst200: { wallMs: Math.round(burstWall), p50: percentile(burstTimes, 50), p99: percentile(burstTimes, 99) },
@@ -412,14 +429,17 @@ async function serve(dir: string): Promise<unknown> {
 async function restart(dir: string): Promise<unknown> {
   const fake = await startDiscordFake();
   const started = performance.now();
-  const bot = spawnBot({
-    DISCORD_TOKEN: FAKE_TOKEN,
-    DISCORD_API_URL: fake.apiUrl,
-    DATABASE_PATH: path.join(dir, 'questions.db'),
-    INDEX_DIR: path.join(dir, 'index'),
-    LOG_LEVEL: 'info',
-    ...(workers !== undefined ? { SEARCH_WORKERS: String(workers) } : {}),
-  });
+  const bot = spawnBot(
+    {
+      DISCORD_TOKEN: FAKE_TOKEN,
+      DISCORD_API_URL: fake.apiUrl,
+      DATABASE_PATH: path.join(dir, 'questions.db'),
+      INDEX_DIR: path.join(dir, 'index'),
+      LOG_LEVEL: 'info',
+      ...(workers !== undefined ? { SEARCH_WORKERS: String(workers) } : {}),
+    },
+    BOT_ARGS.compiled,
+  );
   try {
     await fake.waitForReady(120_000);
     const connectedMs = performance.now() - started;
@@ -598,6 +618,30 @@ function fts5Serve(dir: string): unknown {
   };
 }
 
+/** Issue 20: the whole Parliament on a 2-core machine with 2 GB (the bot restarted: first results within 10 s). */
+const ISSUE20_TARGETS = {
+  at180k: {
+    servingMb: 800,
+    buildPeakMb: 1229,
+    buildSeconds: 40,
+    reloadSeconds: 2,
+    p50: 5,
+    p99: 25,
+    burstMs: 1500,
+    botResultsSeconds: 10,
+  },
+  at500k: {
+    servingMb: 1843,
+    buildPeakMb: 2560,
+    buildSeconds: 120,
+    reloadSeconds: 5,
+    p50: 10,
+    p99: 50,
+    burstMs: 3000,
+    botResultsSeconds: 10,
+  },
+} as const;
+
 // ---- orchestration --------------------------------------------------------------------------------------------
 
 function runPhase(phase: string, dir: string): Record<string, unknown> {
@@ -664,6 +708,11 @@ async function main(): Promise<void> {
       `bench search : ${count.toLocaleString('fr-FR')} questions (Sénat ${Math.round(senatShare * 100)} %), ${queryCount} requêtes (dossier ${dir})`,
     );
     rmSync(path.join(dir, 'index'), { recursive: true, force: true });
+    const compiled = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    if (compiled.status !== 0) throw new Error(`npm run build a échoué : ${compiled.stderr}`);
     const prep = reuse
       ? { questions: count, chambers: chamberMix(dir), seconds: null, reused: true }
       : runPhase('prepare', dir);
@@ -734,31 +783,31 @@ async function main(): Promise<void> {
       for (const [k, v] of Object.entries(fq.byKind))
         console.log(`    FTS5 ${k.padEnd(14)} n=${v.n} p50 ${v.p50} ms p99 ${v.p99} ms`);
     }
-    // Issue 12 at 180,000 and more (the whole official corpus, and every legislature since the 11th); the first
-    // targets at 100,000.
-    const targets =
-      count > 100_000
+    // Issue 20's table at 180,000 (the Assemblée's whole official corpus) and 500,000 (both chambers since 1978);
+    // issue 12's first targets at 100,000. RSS while serving: the reloaded index, before and after the queries.
+    const serving = Math.max(served.rssAfterReloadMb as number, served.rssAfterQueriesMb as number);
+    const table = count >= 400_000 ? ISSUE20_TARGETS.at500k : count >= 150_000 ? ISSUE20_TARGETS.at180k : null;
+    const targets = table
+      ? {
+          [`servingUnder${table.servingMb}MB`]: serving < table.servingMb,
+          [`buildPeakUnder${table.buildPeakMb}MB`]: (built.peakRssMb as number) < table.buildPeakMb,
+          [`buildUnder${table.buildSeconds}s`]: (built.buildSeconds as number) < table.buildSeconds,
+          [`reloadUnder${table.reloadSeconds}s`]: (served.reloadSeconds as number) < table.reloadSeconds,
+          [`p50Under${table.p50}ms`]: sq.all.p50 < table.p50,
+          [`p99Under${table.p99}ms`]: sq.all.p99 < table.p99,
+          [`burst200Under${table.burstMs}ms`]: burst.wallMs < table.burstMs,
+          [`botResultsWithin${table.botResultsSeconds}s`]:
+            rs.resultsSeconds !== null && rs.resultsSeconds < table.botResultsSeconds,
+        }
+      : count >= 100_000
         ? {
-            buildUnder3min: (built.buildSeconds as number) < 180,
+            buildUnder60s: (built.buildSeconds as number) < 60,
             reloadUnder10s: (served.reloadSeconds as number) < 10,
-            rssUnder2_5GB:
-              (served.peakRssMb as number) < 2560 &&
-              (built.peakRssMb as number) < 2560 &&
-              (served.rssAfterQueriesMb as number) < 2560,
+            processUnder1_5GB: (served.peakRssMb as number) < 1536 && (built.peakRssMb as number) < 1536,
             p50Under10ms: sq.all.p50 < 10,
             p99Under50ms: sq.all.p99 < 50,
-            burst200Under3s: burst.wallMs < 3000,
-            botAnswersWithin5s: rs.firstSearch.answeredSeconds < 5,
           }
-        : count >= 100_000
-          ? {
-              buildUnder60s: (built.buildSeconds as number) < 60,
-              reloadUnder10s: (served.reloadSeconds as number) < 10,
-              processUnder1_5GB: (served.peakRssMb as number) < 1536 && (built.peakRssMb as number) < 1536,
-              p50Under10ms: sq.all.p50 < 10,
-              p99Under50ms: sq.all.p99 < 50,
-            }
-          : null;
+        : null;
     if (targets)
       console.log(
         `  objectifs : ${Object.entries(targets)

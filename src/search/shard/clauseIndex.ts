@@ -32,8 +32,7 @@ export function clauseIndexOf(mini: MiniIndex, frequent: FrequentTerms, docs: Do
       const fr = frequent.get(term);
       return fr ? { all: fr.all.view(), idx: fr.idx.view() } : undefined;
     },
-    isLive: (slot) => mini.isLive(slot),
-    fieldLength: (slot, fieldId) => mini.fieldLength(slot, fieldId),
+    lengthNorms: (k1, b) => mini.lengthNorms(k1, b),
     hasTerm: (term) => mini.hasTerm(term) || frequent.has(term),
     termsWithPrefix: (prefix, max) => {
       const found = new Set<string>();

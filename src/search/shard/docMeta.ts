@@ -196,6 +196,11 @@ export class DocTable {
     return this.live[slot] === 1;
   }
 
+  /** 1 at each slot holding a document (a view for the duration of a query: the table may grow after). */
+  liveView(): Uint8Array {
+    return this.live;
+  }
+
   slotOf(uid: string): number | undefined {
     return this.slotByUid.get(uid);
   }

@@ -69,11 +69,9 @@ function compileFilters(f: SearchFilters, nowDay: number, docs: DocTable): ((slo
     const role = f.ministryRole ?? 'any';
     const [askedShort, askedFull] = [str('ministryAsked'), str('ministryAskedFull')];
     const [assignedShort, assignedFull] = [str('ministryAssigned'), str('ministryAssignedFull')];
-    tests.push((s) => {
-      const asked = () => ok(askedShort(s)) || ok(askedFull(s));
-      const assigned = () => ok(assignedShort(s)) || ok(assignedFull(s));
-      return role === 'asked' ? asked() : role === 'assigned' ? assigned() : asked() || assigned();
-    });
+    const asked = (s: number) => ok(askedShort(s)) || ok(askedFull(s));
+    const assigned = (s: number) => ok(assignedShort(s)) || ok(assignedFull(s));
+    tests.push(role === 'asked' ? asked : role === 'assigned' ? assigned : (s) => asked(s) || assigned(s));
   }
   if (f.rubrique?.trim()) {
     const norm = foldName(f.rubrique);
@@ -114,12 +112,11 @@ export class FilterMasks {
 
   /** The mask of `filters` over the documents of `docs` (1 = passes), or null when no filter is set. */
   of(filters: SearchFilters, nowDay: number, docs: DocTable): Uint8Array | null {
-    const pred = compileFilters(filters, nowDay, docs);
-    if (!pred) return null;
-    if (!pred) return null;
     const key = `${JSON.stringify(filters)}|${nowDay}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
+    const pred = compileFilters(filters, nowDay, docs);
+    if (!pred) return null;
     const mask = new Uint8Array(docs.slots);
     for (let slot = 0; slot < docs.slots; slot++) if (docs.has(slot) && pred(slot)) mask[slot] = 1;
     if (this.cache.size >= 32) this.cache.delete(this.cache.keys().next().value!);

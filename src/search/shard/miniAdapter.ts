@@ -119,6 +119,9 @@ export class MiniIndex {
   private readonly avgFieldLength: number[];
   /** Bumped whenever terms may leave the tree: a batch's cached term ids are then stale. */
   private epoch = 0;
+  /** Bumped whenever a field length or an average changes (an addition, a discard, a renumbering). */
+  private lengthsRevision = 0;
+  private norms: { revision: number; k1: number; b: number; arrays: Float64Array[] } | null = null;
 
   /**
    * `parts`: a saved index's arrays; `mergePostings`: tail postings before a first merge into the arenas (a small
@@ -283,6 +286,23 @@ export class MiniIndex {
     return this.avgFieldLength[fieldId] ?? 0;
   }
 
+  /**
+   * Per field id, BM25's length normalisation of every slot, `k1 · (1 − b + b · length / average)` (the average
+   * taken as at least 1), computed once until the documents change instead of at every posting a query visits.
+   */
+  lengthNorms(k1: number, b: number): readonly Float64Array[] {
+    const cached = this.norms;
+    if (cached && cached.revision === this.lengthsRevision && cached.k1 === k1 && cached.b === b) return cached.arrays;
+    const arrays = FIELDS.map((_, f) => {
+      const avg = Math.max(1, this.avgFieldLength[f] || 1);
+      const norm = new Float64Array(this.nextId);
+      for (let slot = 0; slot < this.nextId; slot++) norm[slot] = k1 * (1 - b + (b * this.fieldLength(slot, f)) / avg);
+      return norm;
+    });
+    this.norms = { revision: this.lengthsRevision, k1, b, arrays };
+    return arrays;
+  }
+
   private postingsOfId(t: number): Postings {
     return FIELDS.map((_, f) => this.listOf(f, t));
   }
@@ -344,6 +364,7 @@ export class MiniIndex {
   discard(id: number): void {
     if (this.live[id] !== 1) throw new Error(`index: document ${id} absent`);
     this.live[id] = 0;
+    this.lengthsRevision++;
     for (let f = 0; f < F; f++) {
       const count = this.documentCount;
       const length = this.fieldLen[id * F + f]!;
@@ -369,6 +390,7 @@ export class MiniIndex {
    */
   renumber(map: Int32Array): void {
     this.epoch++;
+    this.lengthsRevision++;
     for (let slot = 0; slot < this.nextId; slot++)
       if (this.live[slot] === 1 && !(slot < map.length && map[slot]! >= 0))
         throw new Error(`index: document ${slot} absent from the renumbering`);
@@ -418,6 +440,7 @@ export class MiniIndex {
         }
         this.ensureSlot(slot);
         this.live[slot] = 1;
+        this.lengthsRevision++;
         this.nextId = slot + 1;
         this.documentCount += 1;
         const counts = new Map<string, number>();

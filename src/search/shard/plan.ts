@@ -12,8 +12,8 @@ export interface Plan {
   mask: Uint8Array | null;
   /** Slots holding an excluded term (1), null without exclusions. */
   excluded: Uint8Array | null;
-  /** Whether a slot may be returned at all: present, passing the filters, not excluded. */
-  allowed: (slot: number) => boolean;
+  /** 1 at each slot that may be returned at all: present, passing the filters, not excluded (read for this query only). */
+  gate: Uint8Array;
   /** Slots of the shard (the length of per-slot arrays). */
   slots: number;
 }
@@ -37,9 +37,14 @@ export function planQuery(q: ParsedQuery, mask: Uint8Array | null, ctx: PlanCont
       forEachPosting(mini, mini.postings(term), (slot) => (excluded![slot] = 1));
     }
   }
-  const docs = ctx.docs;
-  const allowed = (d: number) => docs.has(d) && (!mask || mask[d] === 1) && (!excluded || excluded[d] === 0);
-  return { mask, excluded, allowed, slots: n };
+  const live = ctx.docs.liveView();
+  let gate = live;
+  if (mask || excluded) {
+    gate = new Uint8Array(n);
+    for (let d = 0; d < n; d++)
+      gate[d] = live[d] === 1 && (!mask || mask[d] === 1) && (!excluded || excluded[d] === 0) ? 1 : 0;
+  }
+  return { mask, excluded, gate, slots: n };
 }
 
 /** Every slot posted under a term (any field), its document still there. */

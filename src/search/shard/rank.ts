@@ -73,7 +73,7 @@ export function rankByClauses(
   maxExpansions: number,
 ): ClauseRanked {
   const r = rankClauses(index, clauses, {
-    allowed: plan.allowed,
+    gate: plan.gate,
     top: sq.top,
     keepAll: sq.sort !== 'relevance',
     maxExpansions,

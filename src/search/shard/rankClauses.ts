@@ -13,8 +13,8 @@ import type { Clause } from '../clauses';
 
 /** A term's postings in one field: `n` ascending slots and the term's frequency in each. */
 interface FieldPostings {
-  readonly ids: ArrayLike<number>;
-  readonly freqs: ArrayLike<number>;
+  readonly ids: Uint32Array;
+  readonly freqs: Uint16Array;
   readonly n: number;
   /** The frequency at a slot, 0 when absent (binary search). */
   freqOf(slot: number): number;
@@ -25,8 +25,8 @@ type TermPostings = ReadonlyArray<FieldPostings | undefined>;
 
 /** Slots of the documents holding a frequent term, and of those holding it in their indexing terms. */
 interface FrequentPostings {
-  all: ArrayLike<number> & Iterable<number>;
-  idx: ArrayLike<number> & Iterable<number>;
+  all: Uint32Array;
+  idx: Uint32Array;
 }
 
 /** What scoring reads of a shard. */
@@ -39,10 +39,8 @@ export interface ClauseIndex {
   readonly fields: ReadonlyArray<{ id: number; boost: number; averageLength: number; isIndexingTerms: boolean }>;
   postings(term: string): TermPostings | undefined;
   frequent(term: string): FrequentPostings | undefined;
-  /** Whether a slot holds a document (postings may still list removed ones). */
-  isLive(slot: number): boolean;
-  /** Length (distinct terms) of a field of a document, by slot. */
-  fieldLength(slot: number, fieldId: number): number;
+  /** Per field id, BM25's length normalisation `k1 · (1 − b + b · length / average)` of each slot. */
+  lengthNorms(k1: number, b: number): readonly Float64Array[];
   /** Index terms starting with `prefix` (rare and frequent), at most `max`, most documents first. */
   termsWithPrefix(prefix: string, max: number): string[];
   /** Index terms within `distance` edits of `term` (rare and frequent), at most `max`, with their distance. */
@@ -70,8 +68,8 @@ interface ScoredDoc {
 }
 
 export interface ClauseOptions {
-  /** Whether a slot may be returned (present, passing filters, not excluded). */
-  allowed: (slot: number) => boolean;
+  /** 1 at each slot that may be returned (present, passing filters, not excluded); postings may list others. */
+  gate: Uint8Array;
   /** Keep this many of each list (all the all-words documents when `keepAll`). */
   top: number;
   /** Keep every all-words document (the caller orders them by date). */
@@ -116,8 +114,15 @@ class Buffers {
   altCount = new Uint8Array(0);
   coverage = new Uint8Array(0);
   total = new Float32Array(0);
+  /** Slot lists, each as long as the slots: the first-term slots of a several-word alternative, the slots any clause
+   * touched, the candidates of the all-words walk. */
+  first = new Int32Array(0);
+  seen = new Int32Array(0);
+  candidates = new Int32Array(0);
   clauseScore: Float32Array[] = [];
   clauseAlt: Uint8Array[] = [];
+  /** Per clause, the slots whose score it wrote (to read them back, then zero them). */
+  clauseSlots: Int32Array[] = [];
 
   ensure(slots: number, clauses: number): void {
     if (this.termTf.length < slots) {
@@ -128,50 +133,70 @@ class Buffers {
       this.altCount = new Uint8Array(n);
       this.coverage = new Uint8Array(n);
       this.total = new Float32Array(n);
+      this.first = new Int32Array(n);
+      this.seen = new Int32Array(n);
+      this.candidates = new Int32Array(n);
       this.clauseScore = [];
       this.clauseAlt = [];
+      this.clauseSlots = [];
     }
     while (this.clauseScore.length < clauses) {
       this.clauseScore.push(new Float32Array(this.termTf.length));
       this.clauseAlt.push(new Uint8Array(this.termTf.length));
+      this.clauseSlots.push(new Int32Array(this.termTf.length));
     }
   }
 }
 
 const buffers = new Buffers();
 
+/** The boost of the indexing terms' field (what a frequent term found there is worth more). */
+function indexingBoost(index: ClauseIndex): number {
+  return index.fields.find((f) => f.isIndexingTerms)?.boost ?? 1;
+}
+
 /**
  * Adds one index term's BM25 term-frequency part (fields summed, boosts applied; frequent terms by presence) into
- * `buffers.termTf`, listing the slots it touched in `buffers.termSlots`. Returns how many it touched.
+ * `buffers.termTf`, listing the slots it touched in `buffers.termSlots`. Returns how many it touched. The hot loop
+ * of every query: typed arrays only, no call per posting.
  */
-function termInto(index: ClauseIndex, term: string, allowed: (slot: number) => boolean): number {
+function termInto(index: ClauseIndex, term: string, gate: Uint8Array): number {
   const touched = buffers.termSlots;
   let n = 0;
   const tf = buffers.termTf;
   const fr = index.frequent(term);
   if (fr) {
-    const idxBoost = index.fields.find((f) => f.isIndexingTerms)?.boost ?? 1;
-    for (const d of fr.all)
-      if (tf[d] === 0 && allowed(d)) {
+    const idxBoost = indexingBoost(index);
+    const all = fr.all;
+    for (let i = 0; i < all.length; i++) {
+      const d = all[i]!;
+      if (tf[d] === 0 && gate[d] === 1) {
         tf[d] = 1;
         touched[n++] = d;
       }
+    }
     // Presence only (no frequencies kept); in the indexing terms, worth that field's boost more.
-    for (const d of fr.idx) if (tf[d] === 1) tf[d] = 1 + idxBoost;
+    const idx = fr.idx;
+    for (let i = 0; i < idx.length; i++) {
+      const d = idx[i]!;
+      if (tf[d] === 1) tf[d] = 1 + idxBoost;
+    }
   }
   const data = index.postings(term);
   if (data) {
+    const norms = index.lengthNorms(K1, B);
     for (const f of index.fields) {
       const list = data[f.id];
       if (!list) continue;
-      const avg = Math.max(1, f.averageLength);
+      const norm = norms[f.id]!;
+      const boost = f.boost;
       const { ids, freqs } = list;
-      for (let i = 0; i < list.n; i++) {
+      const count = list.n;
+      for (let i = 0; i < count; i++) {
         const slot = ids[i]!;
-        if (!index.isLive(slot) || !allowed(slot)) continue;
+        if (gate[slot] !== 1) continue;
         const freq = freqs[i]!;
-        const len = index.fieldLength(slot, f.id);
-        const part = (f.boost * (freq * (K1 + 1))) / (freq + K1 * (1 - B + (B * len) / avg));
+        const part = (boost * (freq * (K1 + 1))) / (freq + norm[slot]!);
         if (tf[slot] === 0) touched[n++] = slot;
         tf[slot] = tf[slot]! + part;
       }
@@ -181,8 +206,8 @@ function termInto(index: ClauseIndex, term: string, allowed: (slot: number) => b
 }
 
 interface ClauseRun {
-  /** Slots meeting the clause. */
-  touched: number[];
+  /** Slots meeting the clause (a view of the clause's slot buffer). */
+  touched: Int32Array;
   idf: number;
   /** Per alternative, the index terms it matched with (the term, or its typo / prefix expansions). */
   altTerms: string[][];
@@ -259,61 +284,69 @@ function scanCost(index: ClauseIndex, alts: readonly ExpandedAlt[]): number {
  * alternative). The alternatives are synonyms scored with ONE idf (from the most common of them), so that a rarer
  * relative (« ministère » for « ministre ») never outweighs the word itself through its rarity.
  */
-function runClause(
-  index: ClauseIndex,
-  alts: readonly ExpandedAlt[],
-  ci: number,
-  allowed: (slot: number) => boolean,
-): ClauseRun {
+function runClause(index: ClauseIndex, alts: readonly ExpandedAlt[], ci: number, gate: Uint8Array): ClauseRun {
   const score = buffers.clauseScore[ci]!;
   const which = buffers.clauseAlt[ci]!;
+  const written = buffers.clauseSlots[ci]!;
+  let count = 0;
   const tf = buffers.termTf;
   const tt = buffers.termSlots;
-  const touched: number[] = [];
-  const offer = (d: number, v: number, ai: number) => {
-    if (v > score[d]!) {
-      if (score[d] === 0) touched.push(d);
-      score[d] = v;
-      which[d] = ai;
-    }
-  };
-  alts.forEach((a, ai) => {
+  for (let ai = 0; ai < alts.length; ai++) {
+    const a = alts[ai]!;
     if (!a.mean) {
       for (const [t, w] of a.terms) {
-        const n = termInto(index, t, allowed);
+        const n = termInto(index, t, gate);
         const k = w * a.weight;
         for (let i = 0; i < n; i++) {
           const d = tt[i]!;
-          offer(d, tf[d]! * k, ai);
+          const v = tf[d]! * k;
+          if (v > score[d]!) {
+            if (score[d] === 0) written[count++] = d;
+            score[d] = v;
+            which[d] = ai;
+          }
           tf[d] = 0;
         }
       }
-      return;
+      continue;
     }
     // Every term, as their mean (an expansion of five words weighs what one word does).
     const sum = buffers.altSum;
-    const count = buffers.altCount;
-    const first: number[] = [];
+    const met = buffers.altCount;
+    const first = buffers.first;
+    let firsts = 0;
     a.terms.forEach(([t], i) => {
-      const n = termInto(index, t, allowed);
+      const n = termInto(index, t, gate);
       for (let j = 0; j < n; j++) {
         const d = tt[j]!;
-        if (count[d] === i) {
-          count[d] = i + 1;
+        if (met[d] === i) {
+          met[d] = i + 1;
           sum[d] = sum[d]! + tf[d]!;
-          if (i === 0) first.push(d);
+          if (i === 0) first[firsts++] = d;
         }
         tf[d] = 0;
       }
     });
     const k = a.terms.length;
-    for (const d of first) {
-      if (count[d] === k) offer(d, (sum[d]! / k) * a.weight, ai);
-      count[d] = 0;
+    for (let j = 0; j < firsts; j++) {
+      const d = first[j]!;
+      if (met[d] === k) {
+        const v = (sum[d]! / k) * a.weight;
+        if (v > score[d]!) {
+          if (score[d] === 0) written[count++] = d;
+          score[d] = v;
+          which[d] = ai;
+        }
+      }
+      met[d] = 0;
       sum[d] = 0;
     }
-  });
-  return { touched, idf: clauseIdf(index, alts), altTerms: alts.map((a) => a.terms.map(([t]) => t)) };
+  }
+  return {
+    touched: written.subarray(0, count),
+    idf: clauseIdf(index, alts),
+    altTerms: alts.map((a) => a.terms.map(([t]) => t)),
+  };
 }
 
 /** Whether the ascending slot list holds `slot`. */
@@ -335,32 +368,40 @@ const f32 = Math.fround;
 /**
  * The same as `runClause`, for the given slots only, by looking each one up in the terms' postings instead of
  * walking them: what a clause of common words costs once a rarer clause has narrowed the documents down. Writes the
- * clause's buffer for the slots meeting it, and returns them. Float32 roundings as the buffers make them, so that
- * both ways give the same scores.
+ * clause's buffer for the slots meeting it, keeps only those in `slots` (in place) and returns how many. Float32
+ * roundings as the buffers make them, so that both ways give the same scores. The slots passed the gate already
+ * (they met an earlier clause).
  */
-function probeClause(index: ClauseIndex, alts: readonly ExpandedAlt[], ci: number, slots: readonly number[]): number[] {
+function probeClause(
+  index: ClauseIndex,
+  alts: readonly ExpandedAlt[],
+  ci: number,
+  slots: Int32Array,
+  count: number,
+): number {
   const score = buffers.clauseScore[ci]!;
   const which = buffers.clauseAlt[ci]!;
-  const idxBoost = index.fields.find((f) => f.isIndexingTerms)?.boost ?? 1;
+  const written = buffers.clauseSlots[ci]!;
+  const idxBoost = indexingBoost(index);
+  const norms = index.lengthNorms(K1, B);
   const resolved = alts.map((a) =>
     a.terms.map(([t, w]) => ({ w, fr: index.frequent(t), postings: index.postings(t) })),
   );
-  const termTf = (r: (typeof resolved)[number][number], d: number, live: boolean): number => {
+  const termTf = (r: (typeof resolved)[number][number], d: number): number => {
     let tf = 0;
     if (r.fr && holds(r.fr.all, d)) tf = holds(r.fr.idx, d) ? 1 + idxBoost : 1;
-    if (r.postings && live) {
+    if (r.postings) {
       for (const f of index.fields) {
         const freq = r.postings[f.id]?.freqOf(d);
         if (!freq) continue;
-        const len = index.fieldLength(d, f.id);
-        tf = f32(tf + (f.boost * (freq * (K1 + 1))) / (freq + K1 * (1 - B + (B * len) / Math.max(1, f.averageLength))));
+        tf = f32(tf + (f.boost * (freq * (K1 + 1))) / (freq + norms[f.id]![d]!));
       }
     }
     return tf;
   };
-  const kept: number[] = [];
-  for (const d of slots) {
-    const live = index.isLive(d);
+  let kept = 0;
+  for (let i = 0; i < count; i++) {
+    const d = slots[i]!;
     let best = 0;
     let bestAlt = 0;
     for (let ai = 0; ai < alts.length; ai++) {
@@ -368,7 +409,7 @@ function probeClause(index: ClauseIndex, alts: readonly ExpandedAlt[], ci: numbe
       const rs = resolved[ai]!;
       if (!a.mean) {
         for (const r of rs) {
-          const v = termTf(r, d, live) * r.w * a.weight;
+          const v = termTf(r, d) * r.w * a.weight;
           if (v > best) {
             best = f32(v);
             bestAlt = ai;
@@ -379,7 +420,7 @@ function probeClause(index: ClauseIndex, alts: readonly ExpandedAlt[], ci: numbe
       let sum = 0;
       let every = true;
       for (const r of rs) {
-        const tf = termTf(r, d, live);
+        const tf = termTf(r, d);
         if (tf === 0) {
           every = false;
           break;
@@ -396,7 +437,8 @@ function probeClause(index: ClauseIndex, alts: readonly ExpandedAlt[], ci: numbe
     if (best > 0) {
       score[d] = best;
       which[d] = bestAlt;
-      kept.push(d);
+      written[kept] = d;
+      slots[kept++] = d;
     }
   }
   return kept;
@@ -416,39 +458,52 @@ function rankAllWords(
   const k = expanded.length;
   const costs = expanded.map((alts) => scanCost(index, alts));
   const order = costs.map((_, ci) => ci).sort((a, b) => costs[a]! - costs[b]!);
-  const written: number[][] = []; // per clause, the slots whose buffer was written (to zero them)
+  // Per clause (in `order`), how many slots its buffer was written at (buffers.clauseSlots: to zero them).
+  const written: number[] = [];
   const runs: Array<Pick<ClauseRun, 'idf' | 'altTerms'>> = new Array(k);
+  const slots = buffers.candidates;
+  let n = 0;
   try {
-    let slots: number[] = [];
     for (const [step, ci] of order.entries()) {
       const alts = expanded[ci]!;
-      const termCount = alts.reduce((n, a) => n + a.terms.length, 0);
-      if (step > 0 && slots.length * termCount * (index.fields.length + 1) < costs[ci]!) {
-        slots = probeClause(index, alts, ci, slots);
-        written.push(slots);
+      const termCount = alts.reduce((c, a) => c + a.terms.length, 0);
+      if (step > 0 && n * termCount * (index.fields.length + 1) < costs[ci]!) {
+        n = probeClause(index, alts, ci, slots, n);
+        written.push(n);
         runs[ci] = { idf: clauseIdf(index, alts), altTerms: alts.map((a) => a.terms.map(([t]) => t)) };
       } else {
-        const run = runClause(index, alts, ci, opts.allowed);
-        written.push(run.touched);
+        const run = runClause(index, alts, ci, opts.gate);
+        written.push(run.touched.length);
         runs[ci] = run;
-        const score = buffers.clauseScore[ci]!;
-        slots = step === 0 ? run.touched : slots.filter((d) => score[d]! > 0);
+        if (step === 0) {
+          slots.set(run.touched);
+          n = run.touched.length;
+        } else {
+          const score = buffers.clauseScore[ci]!;
+          let kept = 0;
+          for (let i = 0; i < n; i++) {
+            const d = slots[i]!;
+            if (score[d]! > 0) slots[kept++] = d;
+          }
+          n = kept;
+        }
       }
-      if (slots.length <= WEAK_CHECK_MAX) return null;
+      if (n <= WEAK_CHECK_MAX) return null;
     }
-    const totals = new Float32Array(slots.length);
+    const totals = new Float32Array(n);
     for (let ci = 0; ci < k; ci++) {
       const score = buffers.clauseScore[ci]!;
       const idfOf = runs[ci]!.idf;
-      for (let i = 0; i < slots.length; i++) totals[i] = totals[i]! + score[slots[i]!]! * idfOf;
+      for (let i = 0; i < n; i++) totals[i] = totals[i]! + score[slots[i]!]! * idfOf;
     }
     let all: ScoredDoc[];
     if (opts.keepAll) {
-      all = slots.map((d, i) => ({ id: d, score: totals[i]!, matched: k, terms: [] }));
+      all = [];
+      for (let i = 0; i < n; i++) all.push({ id: slots[i]!, score: totals[i]!, matched: k, terms: [] });
       all.sort(byScore);
     } else {
       const heap = new TopK(Math.min(opts.top, index.slots));
-      for (let i = 0; i < slots.length; i++) heap.offer(slots[i]!, totals[i]!);
+      for (let i = 0; i < n; i++) heap.offer(slots[i]!, totals[i]!);
       all = heap.sorted().map(([id, score]) => ({ id, score, matched: k, terms: [] }));
     }
     const kept = opts.keepAll ? all : all.slice(0, opts.top);
@@ -457,11 +512,13 @@ function rankAllWords(
       for (let ci = 0; ci < k; ci++) terms.push(...runs[ci]!.altTerms[buffers.clauseAlt[ci]![r.id]!]!);
       r.terms = terms;
     }
-    return { all: kept, most: [], allTotal: slots.length, mostTotal: 0 };
+    return { all: kept, most: [], allTotal: n, mostTotal: 0 };
   } finally {
-    written.forEach((list, i) => {
-      const score = buffers.clauseScore[order[i]!]!;
-      for (const d of list) score[d] = 0;
+    written.forEach((count, i) => {
+      const ci = order[i]!;
+      const score = buffers.clauseScore[ci]!;
+      const list = buffers.clauseSlots[ci]!;
+      for (let j = 0; j < count; j++) score[list[j]!] = 0;
     });
   }
 }
@@ -525,6 +582,83 @@ class TopK {
   }
 }
 
+/**
+ * The `size` best most-words documents offered: most clauses met first, then best score, then first offered (a
+ * min-heap on that order), as a stable sort of them all then a cut would give, without sorting thousands.
+ */
+class MostWords {
+  private ids: Int32Array;
+  private matched: Int32Array;
+  private scores: Float64Array;
+  private order: Int32Array;
+  private n = 0;
+  constructor(private readonly size: number) {
+    const room = Math.max(1, size);
+    this.ids = new Int32Array(room);
+    this.matched = new Int32Array(room);
+    this.scores = new Float64Array(room);
+    this.order = new Int32Array(room);
+  }
+
+  /** Whether entry i ranks below entry j. */
+  private below(i: number, j: number): boolean {
+    return (
+      this.matched[i]! < this.matched[j]! ||
+      (this.matched[i] === this.matched[j] &&
+        (this.scores[i]! < this.scores[j]! || (this.scores[i] === this.scores[j] && this.order[i]! > this.order[j]!)))
+    );
+  }
+
+  private put(i: number, id: number, matched: number, score: number, order: number): void {
+    this.ids[i] = id;
+    this.matched[i] = matched;
+    this.scores[i] = score;
+    this.order[i] = order;
+  }
+
+  private swap(i: number, j: number): void {
+    const [id, m, s, o] = [this.ids[i]!, this.matched[i]!, this.scores[i]!, this.order[i]!];
+    this.put(i, this.ids[j]!, this.matched[j]!, this.scores[j]!, this.order[j]!);
+    this.put(j, id, m, s, o);
+  }
+
+  /** `order` grows from offer to offer. */
+  offer(id: number, matched: number, score: number, order: number): void {
+    if (this.size <= 0) return;
+    if (this.n < this.size) {
+      let i = this.n++;
+      this.put(i, id, matched, score, order);
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!this.below(i, parent)) break;
+        this.swap(i, parent);
+        i = parent;
+      }
+      return;
+    }
+    // Offered later, so below the smallest when equal to it on clauses and score.
+    if (matched < this.matched[0]! || (matched === this.matched[0] && score <= this.scores[0]!)) return;
+    this.put(0, id, matched, score, order);
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < this.n && this.below(l, m)) m = l;
+      if (r < this.n && this.below(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
+    }
+  }
+
+  /** Best first: [slot, clauses met, score]. */
+  sorted(): Array<[number, number, number]> {
+    const idx = Array.from({ length: this.n }, (_, i) => i).sort((a, b) => (this.below(a, b) ? 1 : -1));
+    return idx.map((i) => [this.ids[i]!, this.matched[i]!, this.scores[i]!]);
+  }
+}
+
 /** Ranks the documents for `clauses` (at least one). */
 export function rankClauses(index: ClauseIndex, clauses: readonly Clause[], opts: ClauseOptions): ClauseRanking {
   const k = clauses.length;
@@ -534,14 +668,17 @@ export function rankClauses(index: ClauseIndex, clauses: readonly Clause[], opts
     const fast = rankAllWords(index, expanded, opts);
     if (fast) return fast;
   }
-  const runs = expanded.map((alts, ci) => runClause(index, alts, ci, opts.allowed));
+  const runs = expanded.map((alts, ci) => runClause(index, alts, ci, opts.gate));
   const coverage = buffers.coverage;
   const total = buffers.total;
-  const seen: number[] = [];
+  const seen = buffers.seen;
+  let seenCount = 0;
   runs.forEach((r, ci) => {
     const score = buffers.clauseScore[ci]!;
-    for (const d of r.touched) {
-      if (coverage[d] === 0) seen.push(d);
+    const touched = r.touched;
+    for (let i = 0; i < touched.length; i++) {
+      const d = touched[i]!;
+      if (coverage[d] === 0) seen[seenCount++] = d;
       coverage[d]!++;
       total[d] = total[d]! + score[d]! * r.idf;
     }
@@ -560,7 +697,8 @@ export function rankClauses(index: ClauseIndex, clauses: readonly Clause[], opts
     let allTotal = 0;
     let bestMost = 0;
     const heap = opts.keepAll ? null : new TopK(Math.min(opts.top, index.slots));
-    for (const d of seen) {
+    for (let i = 0; i < seenCount; i++) {
+      const d = seen[i]!;
       if (coverage[d] === k) {
         allTotal++;
         if (heap) heap.offer(d, total[d]!);
@@ -575,12 +713,15 @@ export function rankClauses(index: ClauseIndex, clauses: readonly Clause[], opts
     let mostTotal = 0;
     if (k > 1 && (allTotal < opts.minAll || weak)) {
       const minCoverage = Math.max(1, Math.ceil(k / 2));
-      for (const d of seen)
-        if (coverage[d]! < k && coverage[d]! >= minCoverage)
-          most.push({ id: d, score: total[d]!, matched: coverage[d]!, terms: [] });
-      most.sort((a, b) => b.matched - a.matched || b.score - a.score);
-      mostTotal = most.length;
-      most = most.slice(0, opts.top);
+      const best = new MostWords(Math.min(opts.top, index.slots));
+      for (let i = 0; i < seenCount; i++) {
+        const d = seen[i]!;
+        if (coverage[d]! < k && coverage[d]! >= minCoverage) {
+          mostTotal++;
+          best.offer(d, coverage[d]!, total[d]!, i);
+        }
+      }
+      most = best.sorted().map(([id, matched, score]) => ({ id, score, matched, terms: [] }));
     }
     const kept = opts.keepAll ? all : all.slice(0, opts.top);
     for (const r of kept) r.terms = termsOf(r.id);
@@ -588,13 +729,14 @@ export function rankClauses(index: ClauseIndex, clauses: readonly Clause[], opts
     return { all: kept, most, allTotal, mostTotal };
   } finally {
     // Leave every buffer at zero for the next query.
-    for (const d of seen) {
+    for (let i = 0; i < seenCount; i++) {
+      const d = seen[i]!;
       coverage[d] = 0;
       total[d] = 0;
     }
     runs.forEach((r, ci) => {
       const score = buffers.clauseScore[ci]!;
-      for (const d of r.touched) score[d] = 0;
+      for (let i = 0; i < r.touched.length; i++) score[r.touched[i]!] = 0;
     });
   }
 }
