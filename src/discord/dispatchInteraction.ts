@@ -35,7 +35,8 @@ import type { CommandDeps } from './deps';
 import { type FloodGate, floodMessage } from './floodControl';
 import { handleAutocomplete, prepareCommand, prepareComponent, runWork, type Prepared } from './handleInvocation';
 import { editOriginal, sendFollowUp } from './interactionWebhooks';
-import { type ComponentReply, filesPayload, type Reply } from './reply';
+import type { ComponentReply, Reply } from './reply';
+import { filesPayload } from './replyFiles';
 import { type AskFunction, isMessageSearchMenu, prepareMessageSearch } from './contextMenu';
 
 export type InteractionKind = 'command' | 'component' | 'autocomplete' | 'message';
