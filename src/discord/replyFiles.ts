@@ -1,5 +1,5 @@
 /** A reply's files as discord.js sends them (the adapter's side of `ReplyFile`). */
-import type { Reply } from './reply';
+import type { Reply } from '../present/reply';
 
 /**
  * Attachments as discord.js sends them (multipart `files[n]` + `attachments` in payload_json). An edit replaces

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index';
-import { createRegistry, customId, defineCommand, validateArgs } from '../../src/discord/commandKit';
-import { handleCommand, handleComponent, GENERIC_ERROR } from '../../src/discord/handleInvocation';
+import { createRegistry, customId, defineCommand, validateArgs } from '../../src/present/commandKit';
+import { handleCommand, handleComponent, GENERIC_ERROR } from '../../src/present/handleInvocation';
 import { FloodGate } from '../../src/discord/floodControl';
-import { UserError } from '../../src/discord/UserError';
-import { parseDateRange, parseUserDate } from '../../src/discord/userInput';
-import type { CommandDeps } from '../../src/discord/deps';
+import { UserError } from '../../src/present/UserError';
+import { parseDateRange, parseUserDate } from '../../src/present/userInput';
+import type { CommandDeps } from '../../src/present/deps';
 import { checkCommandDeclarations } from '../support/discordFake';
 
 const ctx = {
