@@ -41,9 +41,10 @@ module.exports = {
     {
       name: 'lower-layers-do-not-import-domains',
       severity: 'error',
-      comment: 'store, corpus, format and text are below the domains and the Discord layer: they never import them.',
+      comment:
+        'store, corpus, format and text are below the domains and the presentation: they never import them (nor the discord.js adapter).',
       from: { path: '^src/(store|corpus|format|text)/' },
-      to: { path: [DOMAINS, '^src/discord/', '^src/main\\.ts$'] },
+      to: { path: [DOMAINS, '^src/present/', '^src/discord/', '^src/main\\.ts$'] },
     },
     {
       name: 'store-does-not-import-ingest',
@@ -67,12 +68,43 @@ module.exports = {
       to: { path: '^(src|commands|tools|tests|scripts)/', pathNot: '^src/config\\.ts$' },
     },
     {
-      name: 'discord-layer-does-not-import-ask-or-digest',
+      name: 'presentation-does-not-import-ask-or-digest',
       severity: 'error',
       comment:
-        'The Discord layer (kit, dispatch, views) is shared by the front ends: ask, digest, cli and ops import it, so it does not import them (main.ts binds them).',
-      from: { path: '^src/discord/' },
+        'The presentation (src/present) and the discord.js adapter (src/discord) are shared by the front ends: ask, digest, cli, console and ops import them, so they do not import those (main.ts binds the plain-French answer).',
+      from: { path: '^src/(present|discord)/' },
       to: { path: '^src/(ask|digest|cli|console|ops)/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'present-is-front-end-neutral',
+      severity: 'error',
+      comment:
+        'src/present (Reply, escaping, views, UserError, the error boundary, the command kit) serves every front end: it never imports discord.js nor the adapter (src/discord).',
+      from: { path: '^src/present/' },
+      to: { path: ['^src/discord/', '(^|/)node_modules/(discord\\.js|@discordjs/[^/]+)/'] },
+    },
+    {
+      name: 'present-takes-discord-api-types-as-types-only',
+      severity: 'error',
+      comment:
+        'The Reply and the command declarations are plain data shaped as Discord JSON: src/present may name those shapes (discord-api-types, type-only) but runs none of its code.',
+      from: { path: '^src/present/' },
+      to: { path: '(^|/)node_modules/discord-api-types/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'only-main-binds-the-discord-adapter',
+      severity: 'error',
+      comment:
+        'The console, the CLI, the commands and every domain use src/present, never the discord.js adapter (src/discord); main.ts binds it (ops reads its observer types, next rule).',
+      from: { path: '^(src|commands)/', pathNot: ['^src/discord/', '^src/present/', '^src/main\\.ts$', '^src/ops/'] },
+      to: { path: '^src/discord/' },
+    },
+    {
+      name: 'ops-takes-adapter-types-only',
+      severity: 'error',
+      comment: 'src/ops observes the dispatcher through its types (InteractionObserver); main.ts hands it the instance.',
+      from: { path: '^src/ops/' },
+      to: { path: '^src/discord/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'only-main-imports-commands',

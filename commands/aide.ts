@@ -3,8 +3,8 @@
  * a command added to commands/index.ts appears here by itself. The list is passed in by commands/index.ts
  * (this file does not import it: no import cycle).
  */
-import { defineCommand, type CommandModule } from '../src/discord/commandKit';
-import { COLORS } from '../src/discord/format';
+import { defineCommand, type CommandModule } from '../src/present/commandKit';
+import { COLORS } from '../src/present/format';
 
 export default (listCommands: () => readonly CommandModule[]): CommandModule =>
   defineCommand({

@@ -3,17 +3,17 @@
  * opened by its button (`camp:<id>`) as the list of its questions with « Exporter (CSV) ». Campaigns are computed
  * where the questions are written (src/campaigns/updateCampaigns.ts); this command only reads them.
  */
-import { component, defineCommand } from '../src/discord/commandKit';
-import { UserError } from '../src/discord/UserError';
+import { component, defineCommand } from '../src/present/commandKit';
+import { UserError } from '../src/present/UserError';
 import {
   campaignReply,
   campaignsReply,
   campaignsWhat,
   CAMPAIGNS_SHOWN,
   requireCampaigns,
-} from '../src/discord/views/campaignView';
-import { FILTER_OPTIONS } from '../src/discord/views/filters';
-import { parseDateRange } from '../src/discord/userInput';
+} from '../src/present/views/campaignView';
+import { FILTER_OPTIONS } from '../src/present/views/filters';
+import { parseDateRange } from '../src/present/userInput';
 import type { CampaignFilters } from '../src/campaigns/CampaignStore';
 
 export default defineCommand({

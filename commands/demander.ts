@@ -3,7 +3,7 @@
  * answered with the view of the slash command that fits (src/ask). The same parser reads mentions and DMs.
  */
 import { answerAsk, MAX_ASK_LENGTH } from '../src/ask/answerAsk';
-import { defineCommand } from '../src/discord/commandKit';
+import { defineCommand } from '../src/present/commandKit';
 
 export default defineCommand({
   name: 'demander',

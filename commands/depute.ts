@@ -5,21 +5,21 @@
  * civility, accents, hyphens and particles; an exact last name before a prefix. A deputy of the deputies' records who
  * has asked nothing yet is shown with « 0 question ».
  */
-import { campaignShareLine } from '../src/discord/views/campaignView';
-import { component, customId, defineCommand } from '../src/discord/commandKit';
-import type { CommandDeps } from '../src/discord/deps';
-import { COLORS } from '../src/discord/format';
-import { escapeCorpus, plainText } from '../src/discord/markdown';
-import type { Reply } from '../src/discord/reply';
-import { expiredMessage, UserError } from '../src/discord/UserError';
-import { questionLine, summaryFields } from '../src/discord/views/summaryView';
+import { campaignShareLine } from '../src/present/views/campaignView';
+import { component, customId, defineCommand } from '../src/present/commandKit';
+import type { CommandDeps } from '../src/present/deps';
+import { COLORS } from '../src/present/format';
+import { escapeCorpus, plainText } from '../src/present/markdown';
+import type { Reply } from '../src/present/reply';
+import { expiredMessage, UserError } from '../src/present/UserError';
+import { questionLine, summaryFields } from '../src/present/views/summaryView';
 import { newestFirst, summarize } from '../src/insights/summarize';
 import type { DeputyRef } from '../src/insights/types';
 import type { Chamber } from '../src/corpus/types';
 import { frCount } from '../src/format/french';
 import { corpusChoices } from './shared/autocompleteCorpus';
-import { appendButton, imageOf, profileChart } from '../src/discord/views/profileChart';
-import { DEPUTY_STATE, exportButton } from '../src/discord/views/exportButton';
+import { appendButton, imageOf, profileChart } from '../src/present/views/profileChart';
+import { DEPUTY_STATE, exportButton } from '../src/present/views/exportButton';
 
 export const DEPUTY_PAGE_SIZE = 8;
 const STATE_KIND = 'deputy';

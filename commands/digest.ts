@@ -11,11 +11,11 @@ import {
   type CallContext,
   type RawArgs,
   type SubcommandSpecs,
-} from '../src/discord/commandKit';
-import type { CommandDeps } from '../src/discord/deps';
-import type { Choice, Reply } from '../src/discord/reply';
-import { escapeCorpus, plainText } from '../src/discord/markdown';
-import { UserError } from '../src/discord/UserError';
+} from '../src/present/commandKit';
+import type { CommandDeps } from '../src/present/deps';
+import type { Choice, Reply } from '../src/present/reply';
+import { escapeCorpus, plainText } from '../src/present/markdown';
+import { UserError } from '../src/present/UserError';
 import type { DigestCommandDeps } from '../src/digest/commandDeps';
 import '../src/digest/commandDeps';
 import { describeSchedule, describeSubscription } from '../src/digest/DigestService';
@@ -24,7 +24,7 @@ import { escapeText } from '../src/digest/format';
 import { frenchWeekdayDate } from '../src/format/french';
 import { parseDays, parseTime, wallTimeAt } from '../src/digest/schedule';
 import type { ChannelKind, DigestContent, Subscription } from '../src/digest/types';
-import { CHAMBER_OPTION, chamberOf } from '../src/discord/views/filters';
+import { CHAMBER_OPTION, chamberOf } from '../src/present/views/filters';
 
 const MANAGE_GUILD = 1n << 5n;
 const ADMINISTRATOR = 1n << 3n;

@@ -1,9 +1,9 @@
 /**
  * Every slash command, in one list used by the dispatcher, the console twin and the deploy script
  * (`npm run deploy-commands`). To add a command: write commands/<name>.ts with `export default defineCommand(...)`
- * (see src/discord/commandKit.ts) and add it here.
+ * (see src/present/commandKit.ts) and add it here.
  */
-import type { CommandModule } from '../src/discord/commandKit';
+import type { CommandModule } from '../src/present/commandKit';
 import createAide from './aide';
 import campagnes from './campagnes';
 import depute from './depute';

@@ -2,17 +2,17 @@
  * /ministere nom: questions addressed to (asked) or answered by (assigned) a ministry: answer rate, median
  * delay, how many are still pending past the two-month rule, and the oldest pending ones.
  */
-import { defineCommand } from '../src/discord/commandKit';
-import type { CommandDeps } from '../src/discord/deps';
-import { COLORS } from '../src/discord/format';
-import { escapeCorpus, plainText } from '../src/discord/markdown';
-import { UserError } from '../src/discord/UserError';
-import { questionLine, summaryFields } from '../src/discord/views/summaryView';
+import { defineCommand } from '../src/present/commandKit';
+import type { CommandDeps } from '../src/present/deps';
+import { COLORS } from '../src/present/format';
+import { escapeCorpus, plainText } from '../src/present/markdown';
+import { UserError } from '../src/present/UserError';
+import { questionLine, summaryFields } from '../src/present/views/summaryView';
 import { summarize } from '../src/insights/summarize';
 import { corpusChoices } from './shared/autocompleteCorpus';
-import type { Reply } from '../src/discord/reply';
-import { appendButton, imageOf, profileChart } from '../src/discord/views/profileChart';
-import { exportButton, MINISTRY_STATE } from '../src/discord/views/exportButton';
+import type { Reply } from '../src/present/reply';
+import { appendButton, imageOf, profileChart } from '../src/present/views/profileChart';
+import { exportButton, MINISTRY_STATE } from '../src/present/views/exportButton';
 
 /** The best-matching ministry for what the user typed, and the next ones; a French UserError when none. */
 export function resolveMinistry(deps: CommandDeps, input: string): { best: { name: string }; others: string[] } {

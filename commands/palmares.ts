@@ -3,9 +3,9 @@
  * the Assemblée's rules, with the median delay and the questions pending past the limit (the Sénat's yearly
  * ranking, live and for every legislature). Chart + figures in text + CSV export.
  */
-import { defineCommand } from '../src/discord/commandKit';
-import { CAMPAIGN_ONCE_OPTION, CHAMBER_OPTION, chamberOf, legislatureOption } from '../src/discord/views/filters';
-import { palmaresReply } from '../src/discord/views/palmaresView';
+import { defineCommand } from '../src/present/commandKit';
+import { CAMPAIGN_ONCE_OPTION, CHAMBER_OPTION, chamberOf, legislatureOption } from '../src/present/views/filters';
+import { palmaresReply } from '../src/present/views/palmaresView';
 
 export default defineCommand({
   name: 'palmares',

@@ -1,17 +1,17 @@
 /**
- * /question numero [legislature] [chambre] [type]: one question in full (the Assemblée's unless chambre:senat) (see src/discord/views/questionView.ts). Without a
+ * /question numero [legislature] [chambre] [type]: one question in full (the Assemblée's unless chambre:senat) (see src/present/views/questionView.ts). Without a
  * legislature, the most recent legislature holding that number; without a type, the one type holding it there
  * (several are listed for the user to choose). The "Questions similaires" button (`qsim:<uid>`)
  * answers with a new message of similar questions.
  */
-import { legislatureOption } from '../src/discord/views/filters';
-import { component, defineCommand } from '../src/discord/commandKit';
-import type { CommandDeps } from '../src/discord/deps';
-import { ordinal } from '../src/discord/format';
-import { UserError } from '../src/discord/UserError';
-import { questionReply } from '../src/discord/views/questionView';
-import type { ResultsState } from '../src/discord/views/resultsState';
-import { requireSearchReady, showResults } from '../src/discord/views/resultsView';
+import { legislatureOption } from '../src/present/views/filters';
+import { component, defineCommand } from '../src/present/commandKit';
+import type { CommandDeps } from '../src/present/deps';
+import { ordinal } from '../src/present/format';
+import { UserError } from '../src/present/UserError';
+import { questionReply } from '../src/present/views/questionView';
+import type { ResultsState } from '../src/present/views/resultsState';
+import { requireSearchReady, showResults } from '../src/present/views/resultsView';
 import { compareRefs, QUESTION_TYPES } from '../src/corpus/questionRef';
 import type { Chamber, Question, QuestionType } from '../src/corpus/types';
 import { CHAMBER_MARKS, CHAMBER_NAMES, CHAMBER_PLACES, TYPE_NAMES } from '../src/format/french';

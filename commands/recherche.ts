@@ -1,17 +1,17 @@
 /**
  * /recherche texte [depute] [groupe] [ministere] [rubrique] [legislature] [statut] [depuis] [jusqua] [chambre] [tri]
  * Best matches, 5 per page, page buttons (`rsp:`) and an "open" select menu (`rso:`) that survive restarts
- * (state in SQLite via deps.pages). See src/discord/views/resultsView.ts.
+ * (state in SQLite via deps.pages). See src/present/views/resultsView.ts.
  */
 import { statusOfWord } from '../src/format/french';
 import type { SearchFilters, SortOrder } from '../src/search/types';
-import { component, defineCommand } from '../src/discord/commandKit';
-import { UserError } from '../src/discord/UserError';
-import { requireSearchableText } from '../src/discord/userInput';
-import { FILTER_OPTIONS, filtersOf, legislatureOption } from '../src/discord/views/filters';
-import { questionReply } from '../src/discord/views/questionView';
-import { loadResultsState, type ResultsState } from '../src/discord/views/resultsState';
-import { requireSearchReady, searchLabel, showResults } from '../src/discord/views/resultsView';
+import { component, defineCommand } from '../src/present/commandKit';
+import { UserError } from '../src/present/UserError';
+import { requireSearchableText } from '../src/present/userInput';
+import { FILTER_OPTIONS, filtersOf, legislatureOption } from '../src/present/views/filters';
+import { questionReply } from '../src/present/views/questionView';
+import { loadResultsState, type ResultsState } from '../src/present/views/resultsState';
+import { requireSearchReady, searchLabel, showResults } from '../src/present/views/resultsView';
 import { authorKind, corpusChoices } from './shared/autocompleteCorpus';
 
 export const MAX_QUERY_LENGTH = 200;

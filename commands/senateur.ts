@@ -3,7 +3,7 @@
  * view and page buttons it shares: the saved reference carries the chamber). Names go through the one name matcher
  * (src/insights/names.ts), over the Sénat's authors only.
  */
-import { defineCommand } from '../src/discord/commandKit';
+import { defineCommand } from '../src/present/commandKit';
 import { corpusChoices } from './shared/autocompleteCorpus';
 import { deputyReply, resolveMember } from './depute';
 

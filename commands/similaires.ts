@@ -1,6 +1,6 @@
 /** /similaires numero [legislature] [chambre]: the closest questions to one question, with the results view's buttons. */
-import { defineCommand } from '../src/discord/commandKit';
-import { requireSearchReady, showResults } from '../src/discord/views/resultsView';
+import { defineCommand } from '../src/present/commandKit';
+import { requireSearchReady, showResults } from '../src/present/views/resultsView';
 import { findQuestionOrFail, lookupChamber, QUESTION_REF_OPTIONS, similarState } from './question';
 
 export default defineCommand({

@@ -2,12 +2,12 @@
  * /stats [chambre]: counts per chamber, by legislature and status (one chamber's, or both), newest question date,
  * last refresh, index state.
  */
-import { defineCommand } from '../src/discord/commandKit';
-import { COLORS, ordinal } from '../src/discord/format';
-import { formatDate } from '../src/discord/userInput';
+import { defineCommand } from '../src/present/commandKit';
+import { COLORS, ordinal } from '../src/present/format';
+import { formatDate } from '../src/present/userInput';
 import { CHAMBER_NAMES, frCount, frNoun, frNumber as fr } from '../src/format/french';
 import type { Chamber } from '../src/corpus/types';
-import { CHAMBER_OPTION, chamberOf } from '../src/discord/views/filters';
+import { CHAMBER_OPTION, chamberOf } from '../src/present/views/filters';
 import '../src/ops/commandDeps';
 import { healthLinesFr } from '../src/ops/healthText';
 import { chartFile, imageOf } from '../src/charts/chartFiles';

@@ -3,12 +3,12 @@
  * list is rebuilt from the database each time, so the menu keeps working after a restart).
  */
 import type { APIEmbed } from 'discord-api-types/v10';
-import { component, customId, defineCommand, type CallContext } from '../src/discord/commandKit';
-import type { CommandDeps } from '../src/discord/deps';
+import { component, customId, defineCommand, type CallContext } from '../src/present/commandKit';
+import type { CommandDeps } from '../src/present/deps';
 import { CHAMBER_MARKS, ordinal, questionTitle } from '../src/format/french';
-import { plainText } from '../src/discord/markdown';
-import type { Reply } from '../src/discord/reply';
-import { UserError } from '../src/discord/UserError';
+import { plainText } from '../src/present/markdown';
+import type { Reply } from '../src/present/reply';
+import { UserError } from '../src/present/UserError';
 import '../src/digest/commandDeps';
 import { cutText, escapeAndCut } from '../src/digest/format';
 import { digestDeps } from './digest';

@@ -2,11 +2,11 @@
  * /suivre numero [legislature] [chambre] [ou: moi | salon]: be told (DM, or this channel) when a question gets its answer,
  * is transferred, or is withdrawn. The notice is posted by the digest scheduler (src/digest/), exactly once.
  */
-import { legislatureOption } from '../src/discord/views/filters';
-import { defineCommand, requireBotInGuild } from '../src/discord/commandKit';
+import { legislatureOption } from '../src/present/views/filters';
+import { defineCommand, requireBotInGuild } from '../src/present/commandKit';
 import { CHAMBER_MARKS, CHAMBER_PLACES, frenchDate, ordinal } from '../src/format/french';
-import { escapeCorpus } from '../src/discord/markdown';
-import { UserError } from '../src/discord/UserError';
+import { escapeCorpus } from '../src/present/markdown';
+import { UserError } from '../src/present/UserError';
 import '../src/digest/commandDeps';
 import { digestDeps } from './digest';
 import { lookupChamber, QUESTION_REF_OPTIONS } from './question';

@@ -1,13 +1,13 @@
 /**
  * /tendance texte [filtres] [granularite]: how many questions match per month or per year (by status, with the
  * median answer delay), and who asks and who receives the most; chart + figures in text + CSV export.
- * Also owns the `exp:` export button shared by every list (src/discord/views/exportButton.ts).
+ * Also owns the `exp:` export button shared by every list (src/present/views/exportButton.ts).
  */
-import { defineCommand } from '../src/discord/commandKit';
-import { UserError } from '../src/discord/UserError';
-import { exportComponent } from '../src/discord/views/exportButton';
-import { CAMPAIGN_ONCE_OPTION, FILTER_OPTIONS, filtersOf } from '../src/discord/views/filters';
-import { trendReply } from '../src/discord/views/trendView';
+import { defineCommand } from '../src/present/commandKit';
+import { UserError } from '../src/present/UserError';
+import { exportComponent } from '../src/present/views/exportButton';
+import { CAMPAIGN_ONCE_OPTION, FILTER_OPTIONS, filtersOf } from '../src/present/views/filters';
+import { trendReply } from '../src/present/views/trendView';
 import { authorKind, corpusChoices } from './shared/autocompleteCorpus';
 import { MAX_QUERY_LENGTH } from './recherche';
 

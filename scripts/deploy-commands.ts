@@ -5,7 +5,7 @@
 import dotenv from 'dotenv';
 import { commands } from '../commands/index';
 import { configOrExit } from '../src/config';
-import { createRegistry } from '../src/discord/commandKit';
+import { createRegistry } from '../src/present/commandKit';
 import { deployCommands, invitationLinks } from '../src/discord/deployCommands';
 import { contextMenuDeclarations } from '../src/discord/contextMenu';
 import { redactToken } from '../src/logger';

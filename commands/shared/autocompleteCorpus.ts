@@ -2,11 +2,11 @@
  * Autocomplete from the corpus: deputies and ministries come from SQL insights (available before the search
  * index is loaded); groups and rubriques from the search engine's suggestions (empty until it is ready).
  */
-import type { RawArgs } from '../../src/discord/commandKit';
-import type { Choice } from '../../src/discord/reply';
-import type { CommandDeps } from '../../src/discord/deps';
-import { truncate } from '../../src/discord/limits';
-import { plainText } from '../../src/discord/markdown';
+import type { RawArgs } from '../../src/present/commandKit';
+import type { Choice } from '../../src/present/reply';
+import type { CommandDeps } from '../../src/present/deps';
+import { truncate } from '../../src/present/limits';
+import { plainText } from '../../src/present/markdown';
 import { frCount } from '../../src/format/french';
 
 export type CorpusKind = 'deputy' | 'senator' | 'ministry' | 'group' | 'rubrique';

@@ -6,17 +6,17 @@
  * the CLI.
  */
 import type { APIEmbedField } from 'discord-api-types/v10';
-import type { CommandDeps } from '../discord/deps';
-import { COLORS } from '../discord/format';
-import { escapeCorpus } from '../discord/markdown';
-import type { Reply } from '../discord/reply';
-import { UserError } from '../discord/UserError';
-import { exportButton, TREND_STATE } from '../discord/views/exportButton';
-import { campaignsReply, campaignsWhat, CAMPAIGNS_SHOWN } from '../discord/views/campaignView';
-import { describeFilters, slashCommand } from '../discord/views/filters';
-import type { ResultsState } from '../discord/views/resultsState';
-import { requireSearchReady, searchLabel, showResults } from '../discord/views/resultsView';
-import { trendReply } from '../discord/views/trendView';
+import type { CommandDeps } from '../present/deps';
+import { COLORS } from '../present/format';
+import { escapeCorpus } from '../present/markdown';
+import type { Reply } from '../present/reply';
+import { UserError } from '../present/UserError';
+import { exportButton, TREND_STATE } from '../present/views/exportButton';
+import { campaignsReply, campaignsWhat, CAMPAIGNS_SHOWN } from '../present/views/campaignView';
+import { describeFilters, slashCommand } from '../present/views/filters';
+import type { ResultsState } from '../present/views/resultsState';
+import { requireSearchReady, searchLabel, showResults } from '../present/views/resultsView';
+import { trendReply } from '../present/views/trendView';
 import { frCount, frNumber } from '../format/french';
 import type { SearchFilters, SortOrder } from '../search/types';
 import { buildLexicon, type Lexicon } from './lexicon';

@@ -9,7 +9,7 @@ export type CampaignReader = Pick<
   'computed' | 'largest' | 'get' | 'members' | 'ofQuestion' | 'shareOf' | 'repeats'
 >;
 
-declare module '../discord/deps' {
+declare module '../present/deps' {
   interface CommandDeps {
     campaigns?: CampaignReader;
   }

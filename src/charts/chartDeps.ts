@@ -39,7 +39,7 @@ export interface ChartDeps {
   logger?: Logger;
 }
 
-declare module '../discord/deps' {
+declare module '../present/deps' {
   interface CommandDeps {
     charts?: ChartDeps;
   }

@@ -3,7 +3,7 @@
  * and left out: the reply still gives the figures in text.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { ReplyFile } from '../discord/reply';
+import type { ReplyFile } from '../present/reply';
 import type { ChartDeps } from './chartDeps';
 import { altText } from './describe';
 

@@ -4,9 +4,9 @@
  * charts rendered in this process (a CLI run renders one chart: no worker to start).
  */
 import { createChartDeps } from '../charts/chartDeps';
-import { createCommandDeps } from '../discord/createCommandDeps';
-import type { CommandDeps } from '../discord/deps';
-import { MemoryPageState } from '../discord/sqlitePageState';
+import { createCommandDeps } from '../present/createCommandDeps';
+import type { CommandDeps } from '../present/deps';
+import { MemoryPageState } from '../present/sqlitePageState';
 import { createSearchService } from '../search/createSearchService';
 import type { QuestionStore } from '../store/QuestionStore';
 

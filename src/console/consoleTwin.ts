@@ -10,11 +10,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import type { CallContext, CommandRegistry, RawArgs } from '../discord/commandKit';
-import type { CommandDeps } from '../discord/deps';
-import { handleCommand, handleComponent } from '../discord/handleInvocation';
+import type { CallContext, CommandRegistry, RawArgs } from '../present/commandKit';
+import type { CommandDeps } from '../present/deps';
+import { handleCommand, handleComponent } from '../present/handleInvocation';
 import type { Logger } from '../logger';
-import type { Reply } from '../discord/reply';
+import type { Reply } from '../present/reply';
 import { actionsOf, renderReply, type ConsoleAction, type SavedFiles } from './renderReply';
 
 export type ParsedLine =

@@ -4,7 +4,7 @@
  * user can "press" them by number or label (see consoleTwin.ts).
  */
 import type { APIEmbed } from 'discord-api-types/v10';
-import type { Reply } from '../discord/reply';
+import type { Reply } from '../present/reply';
 
 /** A pressable thing of the current message. */
 export interface ConsoleAction {

@@ -17,7 +17,7 @@ export interface DigestCommandDeps {
   scheduler: DigestScheduler | null;
 }
 
-declare module '../discord/deps' {
+declare module '../present/deps' {
   interface CommandDeps {
     digest?: DigestCommandDeps;
   }

@@ -2,7 +2,7 @@
  * Small text helpers for messages built from corpus text: Markdown escaping, mention neutralising, cuts on
  * word boundaries. Pure (French dates and counts: src/format/french.ts).
  */
-import { escapeCorpus } from '../discord/markdown';
+import { escapeCorpus } from '../present/markdown';
 
 /**
  * Corpus text on one line, made inert (the bot's `escapeCorpus`: Markdown escaped, mentions broken; the messages

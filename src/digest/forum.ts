@@ -5,8 +5,8 @@
  * mention a subscription may ask for. Delivery (threads, tags on Discord) lives in deliver.ts.
  */
 import type { Question } from '../corpus/types';
-import { questionReply } from '../discord/views/questionView';
-import { plainText } from '../discord/markdown';
+import { questionReply } from '../present/views/questionView';
+import { plainText } from '../present/markdown';
 import { questionTitle, STATUS_WORDS } from '../format/french';
 import type { EventKind } from '../store/types';
 import { formatEntry } from './buildDigest';

@@ -7,7 +7,7 @@ import { campaignAwareCorpus } from '../campaigns/digestCorpus';
 import path from 'node:path';
 import type { Client } from 'discord.js';
 import type { Config } from '../config';
-import type { CommandDeps } from '../discord/deps';
+import type { CommandDeps } from '../present/deps';
 import type { Logger } from '../logger';
 import type { QuestionStore } from '../store/QuestionStore';
 import './commandDeps';

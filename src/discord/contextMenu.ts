@@ -4,9 +4,9 @@
  * user who asked. Declared here, deployed with the slash commands, dispatched by the dispatcher's `serve()`.
  */
 import type { RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import { type CallContext, installJson } from './commandKit';
-import { type Prepared, userErrorReply } from './handleInvocation';
-import type { Reply } from './reply';
+import { type CallContext, installJson } from '../present/commandKit';
+import { type Prepared, userErrorReply } from '../present/handleInvocation';
+import type { Reply } from '../present/reply';
 
 const SEARCH_MESSAGE_MENU_NAME = 'Chercher des questions écrites';
 

@@ -30,12 +30,19 @@ import {
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
 import type { Logger } from '../logger';
-import type { CallContext, CommandRegistry, RawArgs, ResolvedOptions } from './commandKit';
-import type { CommandDeps } from './deps';
+import type { CallContext, CommandRegistry, RawArgs, ResolvedOptions } from '../present/commandKit';
+import type { CommandDeps } from '../present/deps';
 import { type FloodGate, floodMessage } from './floodControl';
-import { handleAutocomplete, prepareCommand, prepareComponent, runWork, type Prepared } from './handleInvocation';
+import {
+  handleAutocomplete,
+  prepareCommand,
+  prepareComponent,
+  runWork,
+  type Prepared,
+} from '../present/handleInvocation';
 import { editOriginal, sendFollowUp } from './interactionWebhooks';
-import { type ComponentReply, filesPayload, type Reply } from './reply';
+import type { ComponentReply, Reply } from '../present/reply';
+import { filesPayload } from './replyFiles';
 import { type AskFunction, isMessageSearchMenu, prepareMessageSearch } from './contextMenu';
 
 export type InteractionKind = 'command' | 'component' | 'autocomplete' | 'message';

@@ -10,7 +10,8 @@
 import type { Message } from 'discord.js';
 import type { AskFunction } from './contextMenu';
 import type { Dispatcher, Responder } from './dispatchInteraction';
-import { filesPayload, type Reply } from './reply';
+import type { Reply } from '../present/reply';
+import { filesPayload } from './replyFiles';
 
 export interface MessageEntryOptions {
   /** The plain-French answer (bound by main.ts). */

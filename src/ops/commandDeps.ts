@@ -4,7 +4,7 @@
  */
 import type { HealthReport } from './health';
 
-declare module '../discord/deps' {
+declare module '../present/deps' {
   interface CommandDeps {
     health?: () => HealthReport;
   }

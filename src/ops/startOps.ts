@@ -9,7 +9,7 @@ import type { Config } from '../config';
 import type { DeliverReport } from '../digest/deliver';
 import type { TickReport } from '../digest/DigestService';
 import type { RefreshOutcome } from '../digest/refresh';
-import type { BotSearch } from '../discord/deps';
+import type { BotSearch } from '../present/deps';
 import type { InteractionObserver } from '../discord/dispatchInteraction';
 import type { Logger } from '../logger';
 import './commandDeps';

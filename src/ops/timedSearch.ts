@@ -2,7 +2,7 @@
  * The search engine as the commands get it, timed: a decorator over the engine's public contract (BotSearch),
  * so the search internals know nothing of metrics. Results and errors pass through unchanged.
  */
-import type { BotSearch } from '../discord/deps';
+import type { BotSearch } from '../present/deps';
 import type { SearchOperation, SearchResult } from './metrics';
 
 export type SearchTimer = (operation: SearchOperation, seconds: number, result: SearchResult) => void;

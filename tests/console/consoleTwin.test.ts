@@ -10,8 +10,8 @@ import {
   type ConsoleSession,
 } from '../../src/console/consoleTwin';
 import { markdownToText, renderReply } from '../../src/console/renderReply';
-import { createRegistry } from '../../src/discord/commandKit';
-import { createCommandDeps } from '../../src/discord/createCommandDeps';
+import { createRegistry } from '../../src/present/commandKit';
+import { createCommandDeps } from '../../src/present/createCommandDeps';
 import { createSearchService, type SearchServiceHandle } from '../../src/search';
 import type { QuestionStore } from '../../src/store/QuestionStore';
 import { buildCorpus, tempDir } from '../support/botCorpus';

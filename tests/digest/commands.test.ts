@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import digest from '../../commands/digest';
 import suivis from '../../commands/suivis';
 import suivre from '../../commands/suivre';
-import type { CallContext, RawArgs } from '../../src/discord/commandKit';
-import type { CommandDeps } from '../../src/discord/deps';
-import { UserError } from '../../src/discord/UserError';
+import type { CallContext, RawArgs } from '../../src/present/commandKit';
+import type { CommandDeps } from '../../src/present/deps';
+import { UserError } from '../../src/present/UserError';
 import { makeQuestion } from './support/questions';
 import { openTestDb, type TestDb } from './support/store';
 

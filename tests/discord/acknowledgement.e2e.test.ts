@@ -6,16 +6,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { RESTEvents, Routes, type Client } from 'discord.js';
-import { component, createRegistry, customId, defineCommand } from '../../src/discord/commandKit';
+import { component, createRegistry, customId, defineCommand } from '../../src/present/commandKit';
 import { createDiscordClient } from '../../src/discord/createDiscordClient';
-import type { CommandDeps } from '../../src/discord/deps';
+import type { CommandDeps } from '../../src/present/deps';
 import {
   createInteractionHandler,
   DEFAULT_DEFER_AFTER_MS,
   type InteractionObserver,
 } from '../../src/discord/dispatchInteraction';
 import { FloodGate } from '../../src/discord/floodControl';
-import { UserError } from '../../src/discord/UserError';
+import { UserError } from '../../src/present/UserError';
 import { FAKE_TOKEN, startDiscordFake, type DiscordFake, type InjectedInteraction } from '../support/discordFake';
 import { freshUser } from '../support/startBot';
 

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index';
-import { createRegistry } from '../../src/discord/commandKit';
+import { createRegistry } from '../../src/present/commandKit';
 import { contextMenuDeclarations } from '../../src/discord/contextMenu';
 import { deployCommands, invitationLinks } from '../../src/discord/deployCommands';
 import type { RunningApp } from '../../src/main';

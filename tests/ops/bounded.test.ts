@@ -1,6 +1,6 @@
 /** What the bot keeps grows with the corpus, not with time: the tables and maps that used to grow forever. */
 import { describe, expect, it } from 'vitest';
-import { stateId, SqlitePageState } from '../../src/discord/sqlitePageState';
+import { stateId, SqlitePageState } from '../../src/present/sqlitePageState';
 import { FloodGate } from '../../src/discord/floodControl';
 import { openStore } from '../../src/store/openStore';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BotSearch } from '../../src/discord/deps';
+import type { BotSearch } from '../../src/present/deps';
 import { timedSearch } from '../../src/ops/timedSearch';
 import { SearchNotReadyError } from '../../src/search';
 import type { SearchResponse } from '../../src/search/types';

@@ -4,8 +4,8 @@
  */
 import { type CampaignFilters, CampaignStore, type CampaignSummary } from '../../campaigns/CampaignStore';
 import { frCount, frenchPeriod, frNumber } from '../../format/french';
-import { parseDateRange } from '../../discord/userInput';
-import { UserError } from '../../discord/UserError';
+import { parseDateRange } from '../../present/userInput';
+import { UserError } from '../../present/UserError';
 import { CliError, type CliCommand, parseCliArgs } from '../types';
 
 function renderCampaign(c: CampaignSummary, i: number): string {

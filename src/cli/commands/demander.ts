@@ -6,7 +6,7 @@
 import { answerAsk, explainAsk } from '../../ask/answerAsk';
 import { saveReplyFiles } from '../../console/consoleTwin';
 import { renderReply } from '../../console/renderReply';
-import { fitToLimits } from '../../discord/limits';
+import { fitToLimits } from '../../present/limits';
 import { openBotDeps } from '../botDeps';
 import { CliError, type CliCommand, parseCliArgs } from '../types';
 

@@ -1,8 +1,8 @@
 /** The filter options shared by /tendance and the plain-French answers, and their French description. */
 import type { Chamber } from '../../corpus/types';
-import { parseDateRange } from '../../discord/userInput';
+import { parseDateRange } from '../userInput';
 import type { SearchFilters } from '../../search/types';
-import { formatDate } from '../../discord/userInput';
+import { formatDate } from '../userInput';
 import { CHAMBER_NAMES, ordinal, STATUS_WORDS } from '../../format/french';
 
 /** The `chambre` option's value meaning both chambers (the default). */

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { APIEmbed } from 'discord-api-types/v10';
-import { fitChoices, fitToLimits, truncate } from '../../src/discord/limits';
-import { escapeCorpus } from '../../src/discord/markdown';
+import { fitChoices, fitToLimits, truncate } from '../../src/present/limits';
+import { escapeCorpus } from '../../src/present/markdown';
 import { checkMessageBody } from '../support/discordFake';
 import { longText } from '../support/botCorpus';
 

@@ -39,7 +39,7 @@
  * - Component custom ids are `prefix:arg1:arg2…` (build them with `customId(prefix, …args)`; ≤ 100 chars, args
  *   without ':'); a prefix must be unique across all commands (checked by `createRegistry`).
  * - Extra dependencies for your domain: add them to `CommandDeps` by module augmentation
- *   (`declare module '../src/discord/deps' { interface CommandDeps { digest: DigestService } }`).
+ *   (`declare module '../src/present/deps' { interface CommandDeps { digest: DigestService } }`).
  *
  * Where the kit's parts live, one job each: `commandTypes.ts` (declarations, call context, components, the runtime
  * shape), `commandJson.ts` (the JSON Discord gets), `validateArgs.ts` (checking a call's values),

@@ -1,4 +1,4 @@
-/** The shared `chambre` option (src/discord/views/filters.ts): declared once, read once, described and echoed back. */
+/** The shared `chambre` option (src/present/views/filters.ts): declared once, read once, described and echoed back. */
 import { describe, expect, it } from 'vitest';
 import {
   CHAMBER_OPTION,
@@ -6,8 +6,8 @@ import {
   FILTER_OPTIONS,
   filtersOf,
   slashCommand,
-} from '../../src/discord/views/filters';
-import { createRegistry } from '../../src/discord/commandKit';
+} from '../../src/present/views/filters';
+import { createRegistry } from '../../src/present/commandKit';
 import { commands } from '../../commands';
 
 describe('the chambre option', () => {

@@ -4,7 +4,7 @@
  * state, wired in src/main.ts (`createCommandDeps`).
  *
  * Other domains extend this by module augmentation, without editing this file:
- *   declare module '../../src/discord/deps' { interface CommandDeps { digest: DigestService } }
+ *   declare module '../../src/present/deps' { interface CommandDeps { digest: DigestService } }
  */
 import type { Chamber, Question, QuestionType } from '../corpus/types';
 import type { CorpusStats } from '../store/types';

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index';
-import { createRegistry, customId, defineCommand, validateArgs } from '../../src/discord/commandKit';
-import { handleCommand, handleComponent, GENERIC_ERROR } from '../../src/discord/handleInvocation';
-import { FloodGate } from '../../src/discord/floodControl';
-import { UserError } from '../../src/discord/UserError';
-import { parseDateRange, parseUserDate } from '../../src/discord/userInput';
-import type { CommandDeps } from '../../src/discord/deps';
+import { createRegistry, customId, defineCommand, validateArgs } from '../../src/present/commandKit';
+import { handleCommand, handleComponent, GENERIC_ERROR } from '../../src/present/handleInvocation';
+import { UserError } from '../../src/present/UserError';
+import { parseDateRange, parseUserDate } from '../../src/present/userInput';
+import type { CommandDeps } from '../../src/present/deps';
 import { checkCommandDeclarations } from '../support/discordFake';
 
 const ctx = {
@@ -180,16 +179,6 @@ describe('the error boundary', () => {
     expect(reply.content).toMatch(/plus valide/);
     const expired = await handleComponent(registry, 'bx:1', [], deps, ctx);
     expect(expired).toMatchObject({ content: '⚠️ Ce bouton a expiré.', ephemeral: true });
-  });
-});
-
-describe('flood control', () => {
-  it('allows max actions per window per user, then again after the window', () => {
-    const gate = new FloodGate(3, 10_000);
-    expect([0, 1, 2, 3].map((t) => gate.take('u', t))).toEqual([true, true, true, false]);
-    expect(gate.take('other', 4)).toBe(true);
-    expect(gate.retryAfterSeconds('u', 5)).toBe(10);
-    expect(gate.take('u', 10_001)).toBe(true);
   });
 });
 
