@@ -8,6 +8,7 @@ import { tokensOf, type Lexicon, type LexNamed } from './lexicon';
 import { close, findSeq, seqAt, type Tok, use } from './tokens';
 import { GROUP_ALIASES, MINISTRY_ALIASES, STOP } from './vocabulary';
 
+/** The name whose words the typed words hold best (small typos and word beginnings allowed; its first word required). */
 function bestNamed<T extends LexNamed>(list: readonly T[], words: string[]): T | null {
   let best: { n: T; score: number } | null = null;
   const content = (toks: string[]) => toks.filter((t) => !STOP.has(t) && t.length > 1);
@@ -30,6 +31,7 @@ function bestNamed<T extends LexNamed>(list: readonly T[], words: string[]): T |
   return best?.n ?? null;
 }
 
+/** « ministère de la Justice », « la chancellerie », « que répond l'Intérieur »: sets `f.ministry`. */
 export function parseMinistry(toks: Tok[], lex: Lexicon, f: SearchFilters): void {
   for (const { alias, targets: words } of MINISTRY_ALIASES) {
     const i = findSeq(toks, alias);
@@ -97,6 +99,7 @@ export function parseMinistry(toks: Tok[], lex: Lexicon, f: SearchFilters): void
   }
 }
 
+/** « les insoumis », « le groupe LR », « du groupe Socialistes »: sets `f.group` (an abbreviation when it has one). */
 export function parseGroup(toks: Tok[], lex: Lexicon, f: SearchFilters): void {
   const byAbbrev = (abbrev: string) =>
     lex.groups
@@ -150,6 +153,7 @@ export function parseGroup(toks: Tok[], lex: Lexicon, f: SearchFilters): void {
   }
 }
 
+/** « en Seine-Saint-Denis », « dans le Nord », « département du Rhône »: sets `f.department`. */
 export function parseDepartment(toks: Tok[], lex: Lexicon, f: SearchFilters): void {
   const sorted = [...lex.departments].sort((a, b) => b.tokens.length - a.tokens.length);
   for (let i = 0; i < toks.length; i++) {

@@ -7,6 +7,7 @@ import type { Tok } from './tokens';
 
 export type AskIntent = 'who' | 'count' | 'answer' | 'latest' | 'pending' | 'compare' | 'campaigns' | 'search';
 
+/** The intent, and the status it implies (« sans réponse » -> pending, « que répond » -> answered). */
 export function detectIntent(
   toks: Tok[],
   years: number[],

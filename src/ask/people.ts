@@ -15,6 +15,7 @@ function civilityOf(name: string): 'f' | 'm' | null {
   return civilityGender(foldName(name).split(' ')[0] ?? '');
 }
 
+/** The member whose name (full, or last name with or without particles) starts at token `i`, the longest first. */
 function deputyMatchAt(
   toks: Tok[],
   i: number,
@@ -45,6 +46,7 @@ function setPerson(f: SearchFilters, d: LexDeputy): void {
   if (d.chamber === 'senat') f.chamber = 'senat';
 }
 
+/** A deputy or senator named in the sentence: sets `f.deputy` (and the Sénat for a senator). */
 export function parseDeputy(toks: Tok[], lex: Lexicon, f: SearchFilters): void {
   // 1. After a civility or a mandate: "M. Tardy", "Mme Dupont-Aignan", "le député Tardi" (typo), "sénatrice Dupont"
   // (a mandate looks among that chamber's members only).

@@ -21,6 +21,10 @@ function lastDay(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
+/**
+ * Dates and periods: sets `f.from` / `f.to` from the sentence (`now` for « cette année », « depuis 6 mois »); returns the
+ * years to compare (« 2022 et 2023 ») and puts a range's bounds (« entre 2019 et 2021 ») in `range`.
+ */
 export function parseDates(toks: Tok[], now: Date, f: SearchFilters, range: number[]): number[] {
   const year = now.getUTCFullYear();
   const Y = '((?:19|20)\\d\\d)';
@@ -107,6 +111,7 @@ export function parseDates(toks: Tok[], now: Date, f: SearchFilters, range: numb
   return years;
 }
 
+/** « la 16e législature », « sous la XVe », « législature 17 », « L17 »: sets `f.legislature`. */
 export function parseLegislature(toks: Tok[], f: SearchFilters): void {
   let m: RegExpExecArray | null;
   if (

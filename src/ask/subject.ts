@@ -5,6 +5,7 @@
 import type { Tok } from './tokens';
 import { INTENT_WORDS, STOP } from './vocabulary';
 
+/** The subject as typed (accents kept), '' when the sentence holds only filters and intent. */
 export function extractSubject(toks: Tok[]): string {
   const lead =
     /^(sur|concernant|propos|sujet|parlant|parlent|parle|traitant|traitent|evoquant|portant|relatives?|relatifs?)$/;

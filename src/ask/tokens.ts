@@ -22,6 +22,7 @@ export function close(typed: string, name: string): boolean {
   return boundedEditDistance(typed, name, name.length >= 9 ? 2 : 1) <= (name.length >= 9 ? 2 : 1);
 }
 
+/** The sentence's tokens: mentions dropped, hyphenated words split, each folded and its familiar form replaced. */
 export function tokenize(text: string): Tok[] {
   const out: Tok[] = [];
   const re = /[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*/gu;
@@ -39,6 +40,7 @@ export function tokenize(text: string): Tok[] {
   return out;
 }
 
+/** Whether `words` stand, unused, at token `i` (each within a small typo when `fuzzy`). */
 export function seqAt(toks: Tok[], i: number, words: readonly string[], fuzzy = false): boolean {
   if (i + words.length > toks.length) return false;
   for (let k = 0; k < words.length; k++) {
@@ -49,11 +51,13 @@ export function seqAt(toks: Tok[], i: number, words: readonly string[], fuzzy = 
   return true;
 }
 
+/** Where `words` first stand unused, or -1. */
 export function findSeq(toks: Tok[], words: readonly string[], fuzzy = false): number {
   for (let i = 0; i < toks.length; i++) if (seqAt(toks, i, words, fuzzy)) return i;
   return -1;
 }
 
+/** Marks `count` tokens from `from` as read by a rule. */
 export function use(toks: Tok[], from: number, count: number): void {
   for (let k = from; k < from + count && k < toks.length; k++) toks[k]!.used = true;
 }
