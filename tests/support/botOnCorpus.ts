@@ -16,6 +16,8 @@ export interface BotOnCorpusOptions {
   /** Campaigns computed as an ingest computes them, before the bot starts. */
   campaigns?: boolean;
   fake?: FakeOptions;
+  /** What the fake holds before the bot connects (roles, forums…). */
+  beforeBot?: (fake: DiscordFake) => void;
   /** The bot's options besides the fake and the database (clock, env, search workers, log lines). */
   bot?: Omit<StartBotOptions, 'fake' | 'dir' | 'dbPath'>;
 }
@@ -45,6 +47,7 @@ export async function startBotOnCorpus(opts: BotOnCorpusOptions): Promise<BotOnC
     if (opts.campaigns) updateCampaigns(store, () => {});
     store.close();
     fake = await startDiscordFake(opts.fake);
+    opts.beforeBot?.(fake);
     app = await startBot({ ...opts.bot, fake, dir: tmp.dir, dbPath });
     await app.search.whenReady;
     return { tmp, dbPath, fake, app, stop };
