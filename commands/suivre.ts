@@ -29,15 +29,7 @@ export default defineCommand({
     ],
   },
   options: {
-    numero: {
-      type: 'integer',
-      required: true,
-      nameEn: 'number',
-      minValue: 1,
-      maxValue: 999_999,
-      description: 'Numéro de la question écrite',
-      descriptionEn: 'Written question number',
-    },
+    numero: QUESTION_REF_OPTIONS.numero,
     legislature: legislatureOption(
       'Législature (par défaut la législature en cours)',
       'Legislature (default: the current one)',

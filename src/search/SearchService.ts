@@ -1,22 +1,27 @@
 /**
  * The SearchEngine the bot talks to. It fans each request out to the index shards (worker threads or
- * in-process), merges their pages, checks "exact phrases" against the texts, and builds the excerpts of the
- * returned page only, with texts fetched through `getTexts` (full texts live in the database, not in memory).
+ * in-process) and answers from what they return, each job in its own file: merging the shards' pages and fact
+ * columns (shardMerge.ts), checking "exact phrases" against the texts (phraseCheck.ts), the re-ranking hand-off and
+ * the page's excerpts (resultPage.ts: texts fetched through `getTexts`, full texts live in the database, not in
+ * memory), suggestions (suggestions.ts). This file keeps the engine's state: readiness, sizes, suggestion tables,
+ * the response cache, adds and removals.
  */
 import { type CollectedFact, factOfHit } from './collectedFact';
 import type { Question } from '../corpus/types';
 import { analyzeText } from './analyzeFrench';
-import { buildExcerpt, type ExcerptTexts } from './excerpt';
+import type { ExcerptTexts } from './excerpt';
 import { dateToDay, toIndexDoc, type IndexDoc } from './indexDoc';
+import { checkPhrases, PHRASE_CANDIDATES, PHRASE_COLLECT_CAP } from './phraseCheck';
 import { parseQuery, type ParsedQuery, type ShardQuery } from './query';
-import { rerank, RERANK_DEPTH } from './rerank';
-import { DEFAULT_CLAUSE_OPTIONS } from './shard/rankClauses';
+import { RERANK_DEPTH } from './rerank';
+import { type GetTexts, rerankHead, withExcerpts } from './resultPage';
 import type { ShardRows } from './shardFromDb';
 import { shardOf } from './shardOf';
-import type { FacetEntry, Facets } from './shard/facets';
-import { foldName, foldedWithoutCivility } from '../insights/names';
-import type { ShardHit, ShardResult } from './shard/rank';
-import { STATUS_CODES, type ShardFacts } from './shard/facts';
+import { type MergedHits, mergeFacts, mergeFound } from './shardMerge';
+import type { Facets } from './shard/facets';
+import type { ShardResult } from './shard/rank';
+import type { ShardFacts } from './shard/facts';
+import { mergeFacets, rankSuggestions } from './suggestions';
 import type { SearchEngine, SearchHit, SearchRequest, SearchResponse, SuggestKind, Suggestion } from './types';
 
 /** Thrown by search/similar before the index is loaded. The message is what the bot shows. */
@@ -26,8 +31,6 @@ export class SearchNotReadyError extends Error {
     this.name = 'SearchNotReadyError';
   }
 }
-
-export type GetTexts = (uids: string[]) => Map<string, ExcerptTexts> | Promise<Map<string, ExcerptTexts>>;
 
 /**
  * Thrown by search/similar while a shard is being replaced (its worker died or hung), or when the index could not
@@ -67,23 +70,6 @@ export interface ShardClient {
   close(): Promise<void>;
 }
 
-/** Candidates checked against the texts when the query has an "exact phrase". */
-const PHRASE_CANDIDATES = 300;
-/** Candidates checked against the texts when collecting every match of a query with an "exact phrase". */
-export const PHRASE_COLLECT_CAP = 20_000;
-
-const isoOfDay = new Map<number, string>();
-function dayToIso(day: number): string | null {
-  if (day < 0) return null;
-  let iso = isoOfDay.get(day);
-  if (iso === undefined) {
-    iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
-    if (isoOfDay.size > 100_000) isoOfDay.clear();
-    isoOfDay.set(day, iso);
-  }
-  return iso;
-}
-
 /** A match as `collect` returns it: a search hit without score nor excerpt. */
 export type CollectedHit = Omit<SearchHit, 'score' | 'excerpt'>;
 
@@ -93,26 +79,6 @@ export interface Collected {
   hits: CollectedHit[];
 }
 const MAX_LIMIT = 50;
-
-function compareHits(sort: SearchRequest['sort']): (a: ShardHit, b: ShardHit) => number {
-  if (sort === 'newest') return (a, b) => dayKey(b, -1) - dayKey(a, -1) || b.number - a.number;
-  if (sort === 'oldest') return (a, b) => dayKey(a, 1) - dayKey(b, 1) || a.number - b.number;
-  // All-words hits first, then the most-words ones (when the shards added them).
-  return (a, b) => Number(b.allWords) - Number(a.allWords) || b.score - a.score || b.day - a.day;
-}
-
-function dayKey(h: ShardHit, dir: number): number {
-  if (h.day < 0) return dir < 0 ? -Infinity : Infinity;
-  return h.day;
-}
-
-function containsPhrase(terms: string[], phrase: string[]): boolean {
-  outer: for (let i = 0; i + phrase.length <= terms.length; i++) {
-    for (let j = 0; j < phrase.length; j++) if (terms[i + j] !== phrase[j]) continue outer;
-    return true;
-  }
-  return false;
-}
 
 export interface SearchServiceOptions {
   getTexts: GetTexts;
@@ -237,8 +203,7 @@ export class SearchService implements SearchEngine {
       return { ...cached, tookMs: performance.now() - started };
     }
 
-    const parsed = text ? parseQuery(text, { prefix: req.prefix, fuzzy: req.fuzzy }) : null;
-    const usable = parsed && (parsed.words.length > 0 || parsed.number !== null) ? parsed : null;
+    const usable = usableQuery(text, req);
     const hasPhrase = !!usable && usable.phrases.length > 0;
     const relevance = (req.sort ?? 'relevance') === 'relevance';
     const reranked = relevance && !!usable && usable.clauses.length > 0;
@@ -252,18 +217,16 @@ export class SearchService implements SearchEngine {
     const merged = await this.fanOut(sq);
     let { hits, total } = merged;
     if (hasPhrase) {
-      hits = await this.checkPhrases(hits, usable!.phrases);
+      hits = await checkPhrases(hits, usable!.phrases, this.opts.getTexts);
       total = hits.length;
     }
     const texts = new Map<string, ExcerptTexts>();
     if (reranked && hits.length > 1) {
-      const head = hits.slice(0, RERANK_DEPTH);
-      for (const [uid, t] of await this.opts.getTexts(head.map((h) => h.uid))) texts.set(uid, t);
-      hits = rerank(hits, usable!.clauses, new Map(head.map((h) => [h.uid, texts.get(h.uid)?.question ?? null])));
+      hits = await rerankHead(hits, usable!.clauses, this.opts.getTexts, texts);
     }
     const page = hits.slice(offset, offset + limit);
     const response: SearchResponse = {
-      hits: await this.withExcerpts(page, usable, req.excerptLength ?? 300, texts),
+      hits: await withExcerpts(page, usable, req.excerptLength ?? 300, this.opts.getTexts, texts),
       total,
       mode: merged.mode,
       ...(merged.allTotal !== undefined ? { allTotal: merged.allTotal } : {}),
@@ -296,7 +259,7 @@ export class SearchService implements SearchEngine {
     const page = merged.hits.slice(0, size);
     const pseudo: ParsedQuery = { words: [], phrases: [], excluded: [], number: null, clauses: [] };
     return {
-      hits: await this.withExcerpts(page, pseudo, 300),
+      hits: await withExcerpts(page, pseudo, 300, this.opts.getTexts),
       total: merged.total,
       mode: 'any',
       tookMs: performance.now() - started,
@@ -323,9 +286,7 @@ export class SearchService implements SearchEngine {
     req: Pick<SearchRequest, 'text' | 'filters' | 'now' | 'prefix' | 'fuzzy'>,
   ): Promise<{ mode: SearchResponse['mode']; facts: CollectedFact[] }> {
     this.assertServing();
-    const text = req.text?.trim() ?? '';
-    const parsed = text ? parseQuery(text, { prefix: req.prefix, fuzzy: req.fuzzy }) : null;
-    const usable = parsed && (parsed.words.length > 0 || parsed.number !== null) ? parsed : null;
+    const usable = usableQuery(req.text?.trim() ?? '', req);
     if (usable && usable.phrases.length > 0) {
       const c = await this.collect({ ...req, sort: 'newest' }, Number.MAX_SAFE_INTEGER);
       return {
@@ -343,34 +304,7 @@ export class SearchService implements SearchEngine {
         }),
       ),
     ).catch(unavailable);
-    // The mode rule of fanOut: "all" as soon as one shard found every word, "any" only when none did.
-    let chosen = results;
-    let mode: SearchResponse['mode'] = usable ? 'all' : 'filters-only';
-    if (usable) {
-      const withAll = results.filter((r) => r.mode === 'all' && r.total > 0);
-      const withAny = results.filter((r) => r.mode === 'any' && r.total > 0);
-      if (withAll.length || !withAny.length) chosen = withAll;
-      else {
-        chosen = withAny;
-        mode = 'any';
-      }
-    }
-    const facts: CollectedFact[] = [];
-    for (const r of chosen) {
-      const name = (i: number) => (i < 0 ? null : (r.names[i] ?? null));
-      for (let k = 0; k < r.total; k++) {
-        facts.push({
-          uid: '',
-          status: STATUS_CODES[r.status[k]!]!,
-          questionDate: dayToIso(r.qDay[k]!),
-          answerDate: dayToIso(r.aDay[k]!),
-          author: name(r.author[k]!),
-          group: name(r.group[k]!),
-          ministry: name(r.ministry[k]!),
-        });
-      }
-    }
-    return { mode, facts };
+    return mergeFacts(results, usable !== null);
   }
 
   /**
@@ -383,9 +317,7 @@ export class SearchService implements SearchEngine {
     limit: number,
   ): Promise<Collected> {
     this.assertServing();
-    const text = req.text?.trim() ?? '';
-    const parsed = text ? parseQuery(text, { prefix: req.prefix, fuzzy: req.fuzzy }) : null;
-    const usable = parsed && (parsed.words.length > 0 || parsed.number !== null) ? parsed : null;
+    const usable = usableQuery(req.text?.trim() ?? '', req);
     const hasPhrase = !!usable && usable.phrases.length > 0;
     const top = Math.max(0, Math.floor(hasPhrase ? Math.min(limit, PHRASE_COLLECT_CAP) : limit));
     const merged = await this.fanOut({
@@ -398,95 +330,14 @@ export class SearchService implements SearchEngine {
     let hits = merged.hits;
     let total = merged.total;
     if (hasPhrase) {
-      hits = await this.checkPhrases(hits, usable!.phrases);
+      hits = await checkPhrases(hits, usable!.phrases, this.opts.getTexts);
       total = hits.length;
     }
     return { total, mode: merged.mode, hits: hits.map(({ terms: _t, score: _s, day: _d, ...rest }) => rest) };
   }
 
-  private async fanOut(
-    sq: ShardQuery,
-  ): Promise<{ hits: ShardHit[]; total: number; mode: SearchResponse['mode']; allTotal?: number }> {
-    const results = await Promise.all(this.shards.map((s) => s.find(sq))).catch(unavailable);
-    if (sq.similar || !sq.query) {
-      const hits = results.flatMap((r) => r.hits).sort(compareHits(sq.sort));
-      return {
-        hits: hits.slice(0, sq.top),
-        total: results.reduce((a, r) => a + r.total, 0),
-        mode: sq.similar ? 'any' : 'filters-only',
-      };
-    }
-    if (sq.query.clauses.length) {
-      // All words, then most words when too few questions have them all, or only weakly (each shard that found
-      // all-words questions added most-words ones too).
-      const allTotal = results.reduce((a, r) => a + (r.allTotal ?? 0), 0);
-      const mostTotal = results.reduce((a, r) => a + (r.mostTotal ?? 0), 0);
-      const withAll = results.filter((r) => (r.allTotal ?? 0) > 0);
-      const withMost =
-        allTotal < DEFAULT_CLAUSE_OPTIONS.minAll ||
-        (withAll.length > 0 && withAll.every((r) => (r.mostTotal ?? 0) > 0));
-      const hits = results
-        .flatMap((r) => r.hits)
-        .filter((h) => h.allWords || withMost || (sq.query!.number !== null && h.number === sq.query!.number))
-        .sort(compareHits(sq.sort));
-      const mode: SearchResponse['mode'] = !withMost || mostTotal === 0 ? 'all' : allTotal === 0 ? 'any' : 'mixed';
-      return { hits: hits.slice(0, sq.top), total: allTotal + (withMost ? mostTotal : 0), mode, allTotal };
-    }
-    // "all" wins as soon as one shard found every word; "any" only when no shard did.
-    const withAll = results.filter((r) => r.mode === 'all' && r.total > 0);
-    const withAny = results.filter((r) => r.mode === 'any' && r.total > 0);
-    const chosen = withAll.length || !withAny.length ? withAll : withAny;
-    const mode: SearchResponse['mode'] = withAll.length || !withAny.length ? 'all' : 'any';
-    const hits = chosen.flatMap((r) => r.hits).sort(compareHits(sq.sort));
-    return { hits: hits.slice(0, sq.top), total: chosen.reduce((a, r) => a + r.total, 0), mode };
-  }
-
-  private async checkPhrases(hits: ShardHit[], phrases: string[][]): Promise<ShardHit[]> {
-    const kept: ShardHit[] = [];
-    for (let i = 0; i < hits.length; i += 50) {
-      const batch = hits.slice(i, i + 50);
-      const texts = await this.opts.getTexts(batch.map((h) => h.uid));
-      for (const h of batch) {
-        const t = texts.get(h.uid);
-        const sequences = [analyzeText(h.title), analyzeText(t?.question ?? null), analyzeText(t?.answer ?? null)];
-        if (phrases.every((p) => sequences.some((seq) => containsPhrase(seq, p)))) kept.push(h);
-      }
-    }
-    return kept;
-  }
-
-  private async withExcerpts(
-    page: ShardHit[],
-    q: ParsedQuery | null,
-    excerptLength: number,
-    known: ReadonlyMap<string, ExcerptTexts> = new Map(),
-  ): Promise<SearchHit[]> {
-    if (!page.length) return [];
-    const missing = page.map((h) => h.uid).filter((u) => !known.has(u));
-    const texts = new Map(known);
-    if (missing.length) for (const [uid, t] of await this.opts.getTexts(missing)) texts.set(uid, t);
-    const queryTerms = q ? q.words.map((w) => w.stem) : [];
-    return page.map((h) => {
-      const t = texts.get(h.uid);
-      const excerpt = t ? buildExcerpt(t, [...queryTerms, ...h.terms], excerptLength) : null;
-      return {
-        uid: h.uid,
-        chamber: h.chamber,
-        score: h.score,
-        legislature: h.legislature,
-        number: h.number,
-        type: h.type,
-        title: h.title,
-        author: h.author,
-        group: h.group,
-        ministry: h.ministry,
-        questionDate: h.questionDate,
-        answerDate: h.answerDate,
-        status: h.status,
-        url: h.url,
-        excerpt,
-      };
-    });
+  private async fanOut(sq: ShardQuery): Promise<MergedHits> {
+    return mergeFound(await Promise.all(this.shards.map((s) => s.find(sq))).catch(unavailable), sq);
   }
 }
 
@@ -496,46 +347,8 @@ function unavailable(err: unknown): never {
   throw err;
 }
 
-function mergeFacets(all: Facets[]): Facets {
-  const out: Facets = { deputy: [], ministry: [], rubrique: [], group: [] };
-  for (const kind of Object.keys(out) as Array<keyof Facets>) {
-    const map = new Map<string, FacetEntry>();
-    for (const f of all)
-      for (const e of f[kind]) {
-        const cur = map.get(e.key);
-        if (cur) cur.count += e.count;
-        else map.set(e.key, { ...e, aliases: [...e.aliases] });
-      }
-    out[kind] = [...map.values()];
-  }
-  // A deputy known by name only (seed pages) and the same name with an acteurRef are one person.
-  const withRef = new Map<string, FacetEntry>();
-  for (const e of out.deputy) if (/^PA\d+$/.test(e.key)) withRef.set(foldName(e.label), e);
-  out.deputy = out.deputy.filter((e) => {
-    if (/^PA\d+$/.test(e.key)) return true;
-    const same = withRef.get(foldName(e.label));
-    if (!same) return true;
-    same.count += e.count;
-    return false;
-  });
-  return out;
-}
-
-/** Exact > whole word > word prefix > substring; then by number of questions. Accent- and case-insensitive. */
-export function rankSuggestions(entries: readonly FacetEntry[], input: string, limit: number): Suggestion[] {
-  const q = foldedWithoutCivility(foldName(input));
-  const ranked: Array<{ e: FacetEntry; level: number }> = [];
-  for (const e of entries) {
-    const label = foldName(e.label);
-    const forms = [label, foldedWithoutCivility(label), ...e.aliases];
-    let level = 4;
-    if (!q) level = 0;
-    else if (forms.includes(q)) level = 0;
-    else if (forms.some((f) => ` ${f} `.includes(` ${q} `))) level = 1;
-    else if (forms.some((f) => f.startsWith(q) || f.includes(` ${q}`))) level = 2;
-    else if (forms.some((f) => f.includes(q))) level = 3;
-    if (level < 4) ranked.push({ e, level });
-  }
-  ranked.sort((a, b) => a.level - b.level || b.e.count - a.e.count || a.e.label.localeCompare(b.e.label, 'fr'));
-  return ranked.slice(0, Math.max(0, limit)).map(({ e }) => ({ label: e.label, value: e.value, count: e.count }));
+/** The query of a request, when it has words or a number to look for (else the request is filters only). */
+function usableQuery(text: string, opts: Pick<SearchRequest, 'prefix' | 'fuzzy'>): ParsedQuery | null {
+  const parsed = text ? parseQuery(text, { prefix: opts.prefix, fuzzy: opts.fuzzy }) : null;
+  return parsed && (parsed.words.length > 0 || parsed.number !== null) ? parsed : null;
 }

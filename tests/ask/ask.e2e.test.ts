@@ -2,24 +2,21 @@
  * Questions in plain French through the real discord.js client and the Discord fake: mentions and DMs (read
  * without the privileged MessageContent intent), the message context menu, and /demander. No answer pings anyone.
  */
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { APIMessage } from 'discord-api-types/v10';
-import type { RunningApp } from '../../src/main';
-import { buildCorpus, makeQuestion, tempDir } from '../support/botCorpus';
+import { makeQuestion } from '../support/botCorpus';
 import {
   DIRECT_MESSAGES_INTENT,
   GUILD_MESSAGES_INTENT,
   MESSAGE_CONTENT_INTENT,
-  startDiscordFake,
   type DiscordFake,
 } from '../support/discordFake';
-import { freshUser, startBot } from '../support/startBot';
+import { freshUser } from '../support/startBot';
 import { realOralQuestions } from '../charts/support';
+import { type BotOnCorpus, startBotOnCorpus } from '../support/botOnCorpus';
 
 let fake: DiscordFake;
-let app: RunningApp;
-let tmp: ReturnType<typeof tempDir>;
+let bot: BotOnCorpus;
 
 const prisons = makeQuestion({
   number: 8080,
@@ -57,23 +54,17 @@ const morePrisons = [8081, 8082].map((number, i) =>
 );
 
 beforeAll(async () => {
-  tmp = tempDir();
-  const dbPath = path.join(tmp.dir, 'questions.db');
   // Seeds + generated questions + 629 real oral questions (real deputies, ministries and texts).
-  const store = await buildCorpus({ dbPath, generated: 300, extra: [prisons, ...morePrisons, ...realOralQuestions()] });
-  store.close();
-  fake = await startDiscordFake();
-  app = await startBot({ fake, dir: tmp.dir, dbPath, clock: () => new Date('2025-06-01T08:00:00Z') });
-  await app.search.whenReady;
+  bot = await startBotOnCorpus({
+    corpus: { generated: 300, extra: [prisons, ...morePrisons, ...realOralQuestions()] },
+    bot: { clock: () => new Date('2025-06-01T08:00:00Z') },
+  });
+  ({ fake } = bot);
 });
 
 afterEach(() => fake.assertClean());
 
-afterAll(async () => {
-  await app?.stop();
-  await fake?.close();
-  tmp?.cleanup();
-});
+afterAll(() => bot?.stop());
 
 function text(m: APIMessage): string {
   return [

@@ -2,19 +2,17 @@
  * End to end: charts, palmarès and CSV exports through the real discord.js client and the Discord fake, which
  * reads the multipart uploads as Discord does (files[n] + payload_json, size limit, attachment:// references).
  */
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { APIMessage } from 'discord-api-types/v10';
-import type { RunningApp } from '../../src/main';
 import { QUESTION_COLUMNS } from '../../src/export/questionsCsv';
-import { buildCorpus, makeQuestion, tempDir } from '../support/botCorpus';
-import { componentsOf, startDiscordFake, type DiscordFake } from '../support/discordFake';
-import { freshUser, startBot } from '../support/startBot';
+import { makeQuestion } from '../support/botCorpus';
+import { componentsOf, type DiscordFake } from '../support/discordFake';
+import { freshUser } from '../support/startBot';
 import { decodePng, parseCsv } from './support';
+import { type BotOnCorpus, startBotOnCorpus } from '../support/botOnCorpus';
 
 let fake: DiscordFake;
-let app: RunningApp;
-let tmp: ReturnType<typeof tempDir>;
+let bot: BotOnCorpus;
 
 const tricky = makeQuestion({
   number: 9191,
@@ -30,22 +28,16 @@ const tricky = makeQuestion({
 });
 
 beforeAll(async () => {
-  tmp = tempDir();
-  const dbPath = path.join(tmp.dir, 'questions.db');
-  const store = await buildCorpus({ dbPath, generated: 400, extra: [tricky] });
-  store.close();
-  fake = await startDiscordFake();
-  app = await startBot({ fake, dir: tmp.dir, dbPath, clock: () => new Date('2025-06-01T08:00:00Z') });
-  await app.search.whenReady;
+  bot = await startBotOnCorpus({
+    corpus: { generated: 400, extra: [tricky] },
+    bot: { clock: () => new Date('2025-06-01T08:00:00Z') },
+  });
+  ({ fake } = bot);
 });
 
 afterEach(() => fake.assertClean());
 
-afterAll(async () => {
-  await app?.stop();
-  await fake?.close();
-  tmp?.cleanup();
-});
+afterAll(() => bot?.stop());
 
 function imageName(message: APIMessage): string | undefined {
   return message.embeds[0]?.image?.url?.replace('attachment://', '');

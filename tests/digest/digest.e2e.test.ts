@@ -3,17 +3,14 @@
  * interactions; the scheduled run with an injected clock; the posted messages checked for content and limits
  * (the fake checks every Discord limit and allowed_mentions itself; assertClean after each test).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { APIMessage } from 'discord-api-types/v10';
 import type { RunningApp } from '../../src/main';
-import { openStore } from '../../src/store/openStore';
-import { FAKE_CHANNEL_ID, FAKE_GUILD_ID, startDiscordFake, type DiscordFake } from '../support/discordFake';
-import { freshUser, startBot } from '../support/startBot';
+import { FAKE_CHANNEL_ID, FAKE_GUILD_ID, type DiscordFake } from '../support/discordFake';
+import { freshUser } from '../support/startBot';
 import { postedItems } from './support/posted';
 import { makeQuestion } from './support/questions';
+import { type BotOnCorpus, startBotOnCorpus } from '../support/botOnCorpus';
 
 const MANAGER = String(2248473465835073n | 32n); // default test member + ManageGuild
 const MEMBER = '2248473465835073';
@@ -22,7 +19,7 @@ const LOST_CH = '700000000000000002';
 
 let fake: DiscordFake;
 let app: RunningApp;
-let dir: string;
+let bot: BotOnCorpus;
 let clock = new Date('2025-03-03T10:00:00Z'); // Monday
 const logLines: string[] = [];
 
@@ -31,33 +28,17 @@ function allText(m: Pick<APIMessage, 'content' | 'embeds'>): string {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'digest-e2e-'));
-  const dbPath = path.join(dir, 'questions.db');
-  const store = openStore(dbPath);
-  // The live legislature's bulk import: baseline.
-  store.upsertQuestions(
-    Array.from({ length: 5 }, (_, i) => makeQuestion({ number: 10 + i })),
-    { seenAt: clock.toISOString() },
-  );
-  store.close();
-  fake = await startDiscordFake();
-  app = await startBot({
-    fake,
-    dir,
-    dbPath,
-    logLines,
-    clock: () => clock,
-    env: { REFRESH_URL: 'http://127.0.0.1:9/repository/17/x.zip' },
+  bot = await startBotOnCorpus({
+    // The live legislature's bulk import: baseline.
+    corpus: { seeds: false, extra: Array.from({ length: 5 }, (_, i) => makeQuestion({ number: 10 + i })), now: clock },
+    bot: { logLines, clock: () => clock, env: { REFRESH_URL: 'http://127.0.0.1:9/repository/17/x.zip' } },
   });
+  ({ fake, app } = bot);
 });
 
 afterEach(() => fake.assertClean());
 
-afterAll(async () => {
-  await app?.stop();
-  await fake?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => bot?.stop());
 
 describe('digests through the bot', () => {
   it('refuses /digest ajouter to a member who cannot manage the server', async () => {

@@ -4,15 +4,12 @@
  * mentions its role and only it; a follower may be pinged in a channel, in a thread made for the question; every
  * message the fake received is checked for who it could ping.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/main';
-import { openStore } from '../../src/store/openStore';
-import { FAKE_CHANNEL_ID, FAKE_GUILD_ID, startDiscordFake, type DiscordFake } from '../support/discordFake';
-import { freshUser, startBot } from '../support/startBot';
+import { FAKE_CHANNEL_ID, FAKE_GUILD_ID, type DiscordFake } from '../support/discordFake';
+import { freshUser } from '../support/startBot';
 import { makeQuestion } from './support/questions';
+import { type BotOnCorpus, startBotOnCorpus } from '../support/botOnCorpus';
 
 const MANAGER = String(2248473465835073n | 32n);
 /** The bot's permissions without "Mention @everyone, @here and all roles" (1 << 17) nor Administrator. */
@@ -27,7 +24,7 @@ const SILENT = { id: '740000000000000002', name: 'direction', mentionable: false
 
 let fake: DiscordFake;
 let app: RunningApp;
-let dir: string;
+let bot: BotOnCorpus;
 let clock = new Date('2025-03-03T10:00:00Z');
 
 const digestCmd = (
@@ -45,37 +42,24 @@ const digestCmd = (
   }).done;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'mentions-e2e-'));
-  const dbPath = path.join(dir, 'questions.db');
-  const store = openStore(dbPath);
-  store.upsertQuestions(
-    Array.from({ length: 3 }, (_, i) => makeQuestion({ number: 10 + i })),
-    { seenAt: clock.toISOString() },
-  );
-  store.close();
-  fake = await startDiscordFake();
-  fake.addRole(WATCH);
-  fake.addRole(SILENT);
-  fake.addForum({ id: FORUM, tags: [] });
-  fake.addForum({ id: LOCKED_FORUM, tags: [], botCanManage: false });
-  fake.addForum({ id: FULL_FORUM, tags: Array.from({ length: 20 }, (_, i) => `thème ${i + 1}`) });
-  fake.addForum({ id: TAG_REQUIRED, botCanManage: false, requireTag: true });
-  app = await startBot({
-    fake,
-    dir,
-    dbPath,
-    clock: () => clock,
-    env: { REFRESH_URL: 'http://127.0.0.1:9/repository/17/x.zip' },
+  bot = await startBotOnCorpus({
+    corpus: { seeds: false, extra: Array.from({ length: 3 }, (_, i) => makeQuestion({ number: 10 + i })), now: clock },
+    beforeBot: (f) => {
+      f.addRole(WATCH);
+      f.addRole(SILENT);
+      f.addForum({ id: FORUM, tags: [] });
+      f.addForum({ id: LOCKED_FORUM, tags: [], botCanManage: false });
+      f.addForum({ id: FULL_FORUM, tags: Array.from({ length: 20 }, (_, i) => `thème ${i + 1}`) });
+      f.addForum({ id: TAG_REQUIRED, botCanManage: false, requireTag: true });
+    },
+    bot: { clock: () => clock, env: { REFRESH_URL: 'http://127.0.0.1:9/repository/17/x.zip' } },
   });
+  ({ fake, app } = bot);
 });
 
 afterEach(() => fake.assertClean());
 
-afterAll(async () => {
-  await app?.stop();
-  await fake?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => bot?.stop());
 
 describe('a role to mention, by choice', () => {
   it('refuses @everyone and a role the bot cannot ping, saying why; accepts it once the bot may mention every role', async () => {

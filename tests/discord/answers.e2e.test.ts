@@ -10,15 +10,15 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/main';
 import { createConsoleSession } from '../../src/console/consoleTwin';
-import { buildCorpus, longText, makeQuestion, REPO, tempDir } from '../support/botCorpus';
+import { longText, makeQuestion, REPO } from '../support/botCorpus';
 import {
   componentsOf,
-  startDiscordFake,
   type DiscordFake,
   type InjectedInteraction,
   type InteractionResult,
 } from '../support/discordFake';
-import { freshUser, startBot } from '../support/startBot';
+import { freshUser } from '../support/startBot';
+import { type BotOnCorpus, startBotOnCorpus } from '../support/botOnCorpus';
 
 /** A question whose heading (rubrique / tête d'analyse / analyses) alone would fill an embed. */
 const heavy = makeQuestion({
@@ -39,26 +39,16 @@ const heavy = makeQuestion({
 
 let fake: DiscordFake;
 let app: RunningApp;
-let tmp: ReturnType<typeof tempDir>;
-let dbPath: string;
+let bot: BotOnCorpus;
 
 beforeAll(async () => {
-  tmp = tempDir();
-  dbPath = path.join(tmp.dir, 'questions.db');
-  const store = await buildCorpus({ dbPath, generated: 300, extra: [heavy] });
-  store.close();
-  fake = await startDiscordFake();
-  app = await startBot({ fake, dir: tmp.dir, dbPath });
-  await app.search.whenReady;
+  bot = await startBotOnCorpus({ corpus: { generated: 300, extra: [heavy] } });
+  ({ fake, app } = bot);
 });
 
 afterEach(() => fake.assertClean());
 
-afterAll(async () => {
-  await app?.stop();
-  await fake?.close();
-  tmp?.cleanup();
-});
+afterAll(() => bot?.stop());
 
 /** The interaction was answered by ONE ephemeral interaction response, nothing before or after it. */
 async function ephemeralFromTheStart(i: InjectedInteraction): Promise<InteractionResult> {
@@ -113,9 +103,9 @@ describe('a query with nothing to search', () => {
             'search',
             ...args,
             '--db',
-            dbPath,
+            bot.dbPath,
             '--index-dir',
-            path.join(tmp.dir, 'cli-index'),
+            path.join(bot.tmp.dir, 'cli-index'),
           ],
           { cwd: REPO, encoding: 'utf8', timeout: 120_000 },
           (err, stdout, stderr) =>

@@ -4,20 +4,13 @@
  * the suite on any size-limit, allowed_mentions or 3 s acknowledgement violation (assertClean after each test).
  */
 import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { RunningApp } from '../../src/main';
-import { buildCorpus, longText, makeQuestion, REPO, tempDir } from '../support/botCorpus';
-import {
-  componentsOf,
-  FAKE_APP_ID,
-  FAKE_GUILD_ID,
-  FAKE_TOKEN,
-  startDiscordFake,
-  type DiscordFake,
-} from '../support/discordFake';
-import { freshUser, startBot } from '../support/startBot';
+import { longText, makeQuestion, REPO } from '../support/botCorpus';
+import { componentsOf, FAKE_APP_ID, FAKE_GUILD_ID, FAKE_TOKEN, type DiscordFake } from '../support/discordFake';
+import { freshUser } from '../support/startBot';
+import { type BotOnCorpus, startBotOnCorpus } from '../support/botOnCorpus';
 
 const everyone = makeQuestion({
   number: 4242,
@@ -43,7 +36,7 @@ const longest = makeQuestion({
 
 let fake: DiscordFake;
 let app: RunningApp;
-let tmp: ReturnType<typeof tempDir>;
+let bot: BotOnCorpus;
 const logLines: string[] = [];
 
 function allText(embeds: APIEmbed[] | undefined, content?: string): string {
@@ -58,22 +51,13 @@ function allText(embeds: APIEmbed[] | undefined, content?: string): string {
 }
 
 beforeAll(async () => {
-  tmp = tempDir();
-  const dbPath = path.join(tmp.dir, 'questions.db');
-  const store = await buildCorpus({ dbPath, generated: 300, extra: [everyone, longest] });
-  store.close();
-  fake = await startDiscordFake();
-  app = await startBot({ fake, dir: tmp.dir, dbPath, logLines });
-  await app.search.whenReady;
+  bot = await startBotOnCorpus({ corpus: { generated: 300, extra: [everyone, longest] }, bot: { logLines } });
+  ({ fake, app } = bot);
 });
 
 afterEach(() => fake.assertClean());
 
-afterAll(async () => {
-  await app?.stop();
-  await fake?.close();
-  tmp?.cleanup();
-});
+afterAll(() => bot?.stop());
 
 describe('the bot against the Discord fake', () => {
   it('logs in through the fake gateway within 5 s and never logs the token', () => {

@@ -4,34 +4,24 @@
  * simultaneous interactions is answered within Discord's rules, without a single 429, and an answer that is
  * ready quickly goes out as the interaction response itself: one request, not a deferral plus an edit.
  */
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/main';
-import { buildCorpus, tempDir } from '../support/botCorpus';
-import { startDiscordFake, type DiscordFake, type InjectedInteraction } from '../support/discordFake';
-import { freshUser, startBot } from '../support/startBot';
+import type { DiscordFake, InjectedInteraction } from '../support/discordFake';
+import { freshUser } from '../support/startBot';
+import { type BotOnCorpus, startBotOnCorpus } from '../support/botOnCorpus';
 
 let fake: DiscordFake;
 let app: RunningApp;
-let tmp: ReturnType<typeof tempDir>;
+let bot: BotOnCorpus;
 
 beforeAll(async () => {
-  tmp = tempDir();
-  const dbPath = path.join(tmp.dir, 'questions.db');
-  const store = await buildCorpus({ dbPath, generated: 300 });
-  store.close();
-  fake = await startDiscordFake();
-  app = await startBot({ fake, dir: tmp.dir, dbPath });
-  await app.search.whenReady;
+  bot = await startBotOnCorpus({ corpus: { generated: 300 } });
+  ({ fake, app } = bot);
 });
 
 afterEach(() => fake.assertClean());
 
-afterAll(async () => {
-  await app?.stop();
-  await fake?.close();
-  tmp?.cleanup();
-});
+afterAll(() => bot?.stop());
 
 describe('production REST settings against Discord rate limits', () => {
   it('runs discord.js with its production REST settings, whatever the API base URL', () => {

@@ -1,26 +1,23 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApp } from '../../src/main';
-import type { tempDir } from '../support/botCorpus';
-import { startCampaignBot } from '../support/campaignBot';
 import { campaignCorpus } from '../support/campaignCorpus';
 import { componentsOf, type DiscordFake, type InteractionResult } from '../support/discordFake';
 import { freshUser } from '../support/startBot';
+import { type BotOnCorpus, startBotOnCorpus } from '../support/botOnCorpus';
 
 let fake: DiscordFake;
-let app: RunningApp;
-let tmp: ReturnType<typeof tempDir>;
+let bot: BotOnCorpus;
 
 beforeAll(async () => {
-  ({ tmp, fake, app } = await startCampaignBot({ generated: 200, legislature: 17, extra: campaignCorpus() }));
+  bot = await startBotOnCorpus({
+    corpus: { generated: 200, legislature: 17, extra: campaignCorpus() },
+    campaigns: true,
+  });
+  ({ fake } = bot);
 });
 
 afterEach(() => fake.assertClean());
 
-afterAll(async () => {
-  await app?.stop();
-  await fake?.close();
-  tmp?.cleanup();
-});
+afterAll(() => bot?.stop());
 
 const run = (name: string, options: Record<string, string | number | boolean> = {}) =>
   fake.command(name, options, { userId: freshUser() }).done;

@@ -1,13 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Question } from '../../src/corpus/types';
 import { buildDigest } from '../../src/digest/buildDigest';
-import type { RunningApp } from '../../src/main';
 import { item } from '../digest/support/questions';
-import { makeSenatQuestion, type tempDir } from '../support/botCorpus';
-import { startCampaignBot } from '../support/campaignBot';
+import { makeSenatQuestion } from '../support/botCorpus';
 import { campaignCorpus } from '../support/campaignCorpus';
 import { componentsOf, type DiscordFake } from '../support/discordFake';
 import { freshUser } from '../support/startBot';
+import { type BotOnCorpus, startBotOnCorpus } from '../support/botOnCorpus';
 
 const SENATOR = 'Mme Nathalie Goulet'; // makeSenatQuestion's author
 
@@ -26,20 +25,16 @@ function corpus(): Question[] {
 }
 
 let fake: DiscordFake;
-let app: RunningApp;
-let tmp: ReturnType<typeof tempDir>;
+let bot: BotOnCorpus;
 
 beforeAll(async () => {
-  ({ tmp, fake, app } = await startCampaignBot({ seeds: false, extra: corpus() }));
+  bot = await startBotOnCorpus({ corpus: { seeds: false, extra: corpus() }, campaigns: true });
+  ({ fake } = bot);
 });
 
 afterEach(() => fake.assertClean());
 
-afterAll(async () => {
-  await app?.stop();
-  await fake?.close();
-  tmp?.cleanup();
-});
+afterAll(() => bot?.stop());
 
 const run = (name: string, options: Record<string, string | number | boolean> = {}) =>
   fake.command(name, options, { userId: freshUser() }).done;

@@ -4,19 +4,18 @@
  * slash command, and nothing is logged as an error. Real discord.js client against the Discord fake, the bot's real
  * search workers; one of them is crashed and its replacement held from outside (tests/support/holdSearchWorker.ts).
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/main';
-import { buildCorpus, tempDir } from '../support/botCorpus';
-import { startDiscordFake, type DiscordFake } from '../support/discordFake';
+import type { DiscordFake } from '../support/discordFake';
 import { crashSearchWorkerAndHoldReplacement, type HeldReplacement } from '../support/holdSearchWorker';
-import { freshUser, startBot } from '../support/startBot';
+import { freshUser } from '../support/startBot';
+import { type BotOnCorpus, startBotOnCorpus } from '../support/botOnCorpus';
 
 const UNAVAILABLE = '⚠️ Recherche momentanément indisponible, réessayez dans quelques secondes.';
 
 let fake: DiscordFake;
 let app: RunningApp;
-let tmp: ReturnType<typeof tempDir>;
+let bot: BotOnCorpus;
 let held: HeldReplacement | null = null;
 /** The bot's log lines (JSON), with a wait for a given message: the replacement's end is an event, not a delay. */
 class LogLines extends Array<string> {
@@ -37,22 +36,15 @@ class LogLines extends Array<string> {
 const logLines = new LogLines();
 
 beforeAll(async () => {
-  tmp = tempDir();
-  const dbPath = path.join(tmp.dir, 'questions.db');
-  const store = await buildCorpus({ dbPath, generated: 60 });
-  store.close();
-  fake = await startDiscordFake();
-  app = await startBot({ fake, dir: tmp.dir, dbPath, searchWorkers: 2, logLines });
-  await app.search.whenReady;
+  bot = await startBotOnCorpus({ corpus: { generated: 60 }, bot: { searchWorkers: 2, logLines } });
+  ({ fake, app } = bot);
   await app.search.save(); // the save after the build is done before a worker is crashed
 });
 
 afterAll(async () => {
   await held?.release();
-  await app?.stop();
-  held?.close();
-  await fake?.close();
-  tmp?.cleanup();
+  await bot?.stop();
+  held?.close(); // once the bot is stopped
 });
 
 const errorsLogged = () => [...logLines].filter((l) => (JSON.parse(l) as { level: number }).level >= 50);

@@ -7,21 +7,14 @@
  * corpus or the user renders as Markdown, and nothing can ping (the fake also checks Discord's limits and
  * allowed_mentions itself).
  */
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { APIEmbed } from 'discord-api-types/v10';
 import { makeUid, type Question, senatQuestionUrl } from '../../src/corpus/types';
 import type { RunningApp } from '../../src/main';
-import { updateCampaigns } from '../../src/campaigns/updateCampaigns';
-import { buildCorpus, longText, makeQuestion, tempDir } from '../support/botCorpus';
-import {
-  componentsOf,
-  FAKE_GUILD_ID,
-  startDiscordFake,
-  type DiscordFake,
-  type InteractionResult,
-} from '../support/discordFake';
-import { freshUser, startBot } from '../support/startBot';
+import { longText, makeQuestion } from '../support/botCorpus';
+import { componentsOf, FAKE_GUILD_ID, type DiscordFake, type InteractionResult } from '../support/discordFake';
+import { freshUser } from '../support/startBot';
+import { type BotOnCorpus, startBotOnCorpus } from '../support/botOnCorpus';
 
 /** Markdown and mention syntax, inline and at line starts. Each marker word exists only here. */
 const INLINE =
@@ -117,35 +110,23 @@ for (const n of [9101, 9102]) {
 
 let fake: DiscordFake;
 let app: RunningApp;
-let tmp: ReturnType<typeof tempDir>;
+let bot: BotOnCorpus;
 let clock = new Date('2025-03-03T10:00:00Z'); // a Monday
 const results: Array<{ what: string; res: InteractionResult }> = [];
 const exercised = { commands: new Set<string>(), components: new Set<string>() };
 
 beforeAll(async () => {
-  tmp = tempDir();
-  const dbPath = path.join(tmp.dir, 'questions.db');
-  const store = await buildCorpus({ dbPath, generated: 150, extra: initial });
-  updateCampaigns(store, () => {});
-  store.close();
-  fake = await startDiscordFake();
-  app = await startBot({
-    fake,
-    dir: tmp.dir,
-    dbPath,
-    clock: () => clock,
-    env: { FLOOD_MAX: '1000', REFRESH_URL: 'http://127.0.0.1:9/repository/17/x.zip' },
+  bot = await startBotOnCorpus({
+    corpus: { generated: 150, extra: initial },
+    campaigns: true,
+    bot: { clock: () => clock, env: { FLOOD_MAX: '1000', REFRESH_URL: 'http://127.0.0.1:9/repository/17/x.zip' } },
   });
-  await app.search.whenReady;
+  ({ fake, app } = bot);
 });
 
 afterEach(() => fake.assertClean());
 
-afterAll(async () => {
-  await app?.stop();
-  await fake?.close();
-  tmp?.cleanup();
-});
+afterAll(() => bot?.stop());
 
 const MANAGER = String(2248473465835073n | 32n);
 

@@ -5,22 +5,16 @@
  * /palmares side by side and for one chamber, /stats per chamber, a digest following the Sénat only, and the CSV's
  * chamber column.
  */
-import path from 'node:path';
 import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Question } from '../../src/corpus/types';
 import { QUESTION_COLUMNS } from '../../src/export/questionsCsv';
 import type { RunningApp } from '../../src/main';
 import { decodePng, parseCsv } from '../charts/support';
-import { buildCorpus, makeQuestion, makeSenatQuestion, tempDir } from '../support/botCorpus';
-import {
-  componentsOf,
-  FAKE_CHANNEL_ID,
-  FAKE_GUILD_ID,
-  startDiscordFake,
-  type DiscordFake,
-} from '../support/discordFake';
-import { freshUser, startBot } from '../support/startBot';
+import { makeQuestion, makeSenatQuestion } from '../support/botCorpus';
+import { componentsOf, FAKE_CHANNEL_ID, FAKE_GUILD_ID, type DiscordFake } from '../support/discordFake';
+import { freshUser } from '../support/startBot';
+import { type BotOnCorpus, startBotOnCorpus } from '../support/botOnCorpus';
 
 const MANAGER = String(2248473465835073n | 32n); // default test member + ManageGuild
 const DIGEST_CH = '700000000000000031';
@@ -97,26 +91,17 @@ const CORPUS: Question[] = [
 
 let fake: DiscordFake;
 let app: RunningApp;
-let tmp: ReturnType<typeof tempDir>;
+let bot: BotOnCorpus;
 let clock = new Date('2025-06-02T10:00:00Z'); // a Monday
 
 beforeAll(async () => {
-  tmp = tempDir();
-  const dbPath = path.join(tmp.dir, 'questions.db');
-  const store = await buildCorpus({ dbPath, seeds: false, extra: CORPUS, now: clock });
-  store.close();
-  fake = await startDiscordFake();
-  app = await startBot({ fake, dir: tmp.dir, dbPath, clock: () => clock });
-  await app.search.whenReady;
+  bot = await startBotOnCorpus({ corpus: { seeds: false, extra: CORPUS, now: clock }, bot: { clock: () => clock } });
+  ({ fake, app } = bot);
 });
 
 afterEach(() => fake.assertClean());
 
-afterAll(async () => {
-  await app?.stop();
-  await fake?.close();
-  tmp?.cleanup();
-});
+afterAll(() => bot?.stop());
 
 /** The second line of each hit field starts with the chamber's marker: « AN · [n° 4132 (16e lég.)](…) ». */
 function hitMarks(message: APIMessage): string[] {

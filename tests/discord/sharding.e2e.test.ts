@@ -4,59 +4,46 @@
  * its one process; interactions from either shard are answered, and what exists once per process (search index,
  * digest scheduler) exists once: a digest is posted exactly once.
  */
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from '../../src/main';
-import { buildCorpus, makeQuestion, tempDir } from '../support/botCorpus';
+import { makeQuestion } from '../support/botCorpus';
 import {
   FAKE_CHANNEL_ID,
   FAKE_GUILD_ID,
   SECOND_CHANNEL_ID,
   SECOND_GUILD_ID,
-  startDiscordFake,
   type DiscordFake,
 } from '../support/discordFake';
-import { freshUser, startBot } from '../support/startBot';
+import { freshUser } from '../support/startBot';
+import { type BotOnCorpus, startBotOnCorpus } from '../support/botOnCorpus';
 
 const MANAGER = String(2248473465835073n | 32n);
 let fake: DiscordFake;
 let app: RunningApp;
-let tmp: ReturnType<typeof tempDir>;
+let bot: BotOnCorpus;
 let clock = new Date('2025-03-03T10:00:00Z'); // a Monday
 const logLines: string[] = [];
 const logged = (msg: string): number => logLines.filter((l) => (JSON.parse(l) as { msg?: string }).msg === msg).length;
 
 beforeAll(async () => {
-  tmp = tempDir();
-  const dbPath = path.join(tmp.dir, 'questions.db');
-  // A question of the live legislature at start: its first import is the baseline (never posted), not news.
-  const store = await buildCorpus({ dbPath, generated: 100, extra: [makeQuestion({ number: 70, legislature: 17 })] });
-  store.close();
-  fake = await startDiscordFake({
-    shards: 2,
-    guilds: [
-      { id: FAKE_GUILD_ID, channelId: FAKE_CHANNEL_ID },
-      { id: SECOND_GUILD_ID, channelId: SECOND_CHANNEL_ID },
-    ],
+  bot = await startBotOnCorpus({
+    // A question of the live legislature at start: its first import is the baseline (never posted), not news.
+    corpus: { generated: 100, extra: [makeQuestion({ number: 70, legislature: 17 })] },
+    fake: {
+      shards: 2,
+      guilds: [
+        { id: FAKE_GUILD_ID, channelId: FAKE_CHANNEL_ID },
+        { id: SECOND_GUILD_ID, channelId: SECOND_CHANNEL_ID },
+      ],
+    },
+    bot: { logLines, clock: () => clock, env: { REFRESH_URL: 'http://127.0.0.1:9/repository/17/x.zip' } },
   });
-  app = await startBot({
-    fake,
-    dir: tmp.dir,
-    dbPath,
-    logLines,
-    clock: () => clock,
-    env: { REFRESH_URL: 'http://127.0.0.1:9/repository/17/x.zip' },
-  });
-  await app.search.whenReady;
+  ({ fake, app } = bot);
 });
 
 afterEach(() => fake.assertClean());
 
-afterAll(async () => {
-  await app?.stop();
-  await fake?.close();
-  tmp?.cleanup();
-});
+afterAll(() => bot?.stop());
 
 describe('two shards in one process', () => {
   it('identifies both shards Discord recommends, each receiving its own servers', () => {

@@ -4,19 +4,16 @@
  * interaction alone (the fake refuses and records any bot request on that server's channels); what needs the bot
  * in the server is refused ephemerally with the reason; the same commands work in DMs and group DMs.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index';
 import { createRegistry } from '../../src/present/commandKit';
 import { contextMenuDeclarations } from '../../src/discord/contextMenu';
 import { deployCommands, invitationLinks } from '../../src/discord/deployCommands';
 import type { RunningApp } from '../../src/main';
-import { openStore } from '../../src/store/openStore';
 import { makeQuestion } from '../digest/support/questions';
-import { FAKE_APP_ID, FAKE_GUILD_ID, FAKE_TOKEN, startDiscordFake, type DiscordFake } from '../support/discordFake';
-import { freshUser, startBot } from '../support/startBot';
+import { FAKE_APP_ID, FAKE_GUILD_ID, FAKE_TOKEN, type DiscordFake } from '../support/discordFake';
+import { type BotOnCorpus, startBotOnCorpus } from '../support/botOnCorpus';
+import { freshUser } from '../support/startBot';
 
 /** A server the bot was never added to, and one of its channels. */
 const FOREIGN_GUILD = '260000000000000026';
@@ -25,16 +22,14 @@ const MANAGER = String(2248473465835073n | 32n);
 
 let fake: DiscordFake;
 let app: RunningApp;
-let dir: string;
+let bot: BotOnCorpus;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'user-install-'));
-  const dbPath = path.join(dir, 'questions.db');
-  const store = openStore(dbPath);
-  store.upsertQuestions([makeQuestion({ number: 321 })], { seenAt: '2025-03-03T10:00:00.000Z' });
-  store.close();
-  fake = await startDiscordFake();
-  app = await startBot({ fake, dir, dbPath, env: { REFRESH_URL: 'http://127.0.0.1:9/repository/17/x.zip' } });
+  bot = await startBotOnCorpus({
+    corpus: { seeds: false, extra: [makeQuestion({ number: 321 })], now: new Date('2025-03-03T10:00:00.000Z') },
+    bot: { env: { REFRESH_URL: 'http://127.0.0.1:9/repository/17/x.zip' } },
+  });
+  ({ fake, app } = bot);
   await deployCommands({
     token: FAKE_TOKEN,
     applicationId: FAKE_APP_ID,
@@ -46,11 +41,7 @@ beforeAll(async () => {
 
 afterEach(() => fake.assertClean());
 
-afterAll(async () => {
-  await app?.stop();
-  await fake?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => bot?.stop());
 
 interface Declared {
   name: string;

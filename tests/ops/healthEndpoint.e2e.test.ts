@@ -3,45 +3,39 @@
  * fake and a loopback archive server: /healthz and /metrics over real HTTP, after real interactions, refreshes
  * and deliveries; /stats shows the same health in French.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planEvolution } from '../../tools/generator';
 import type { RunningApp } from '../../src/main';
 import type { HealthReport } from '../../src/ops/health';
-import { openStore } from '../../src/store/openStore';
 import { archiveBytes, startArchiveServer, type ArchiveServer } from '../digest/support/archive';
 import { makeQuestion } from '../digest/support/questions';
-import { FAKE_GUILD_ID, startDiscordFake, type DiscordFake } from '../support/discordFake';
-import { freshUser, startBot } from '../support/startBot';
+import { FAKE_GUILD_ID, type DiscordFake } from '../support/discordFake';
+import { type BotOnCorpus, startBotOnCorpus } from '../support/botOnCorpus';
+import { freshUser } from '../support/startBot';
 
 let fake: DiscordFake;
 let app: RunningApp;
 let server: ArchiveServer;
-let dir: string;
+let bot: BotOnCorpus;
 let clock = new Date('2025-03-03T10:00:00Z');
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'ops-health-'));
-  const dbPath = path.join(dir, 'questions.db');
-  const store = openStore(dbPath);
-  store.upsertQuestions(
-    Array.from({ length: 5 }, (_, i) => makeQuestion({ number: 10 + i, legislature: 16 })),
-    { seenAt: clock.toISOString() },
-  );
-  store.close();
   server = await startArchiveServer();
-  fake = await startDiscordFake();
-  app = await startBot({ fake, dir, dbPath, clock: () => clock, env: { HEALTH_PORT: '0', REFRESH_URL: server.url } });
-  await app.search.whenReady;
+  bot = await startBotOnCorpus({
+    corpus: {
+      seeds: false,
+      extra: Array.from({ length: 5 }, (_, i) => makeQuestion({ number: 10 + i, legislature: 16 })),
+      now: clock,
+    },
+    bot: { clock: () => clock, env: { HEALTH_PORT: '0', REFRESH_URL: server.url } },
+  });
+  ({ fake, app } = bot);
 }, 60_000);
 
 afterAll(async () => {
-  await app?.stop();
-  await fake?.close();
+  await bot?.stop();
   await server?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 async function healthz(): Promise<{ status: number; body: HealthReport }> {
@@ -135,7 +129,11 @@ describe('the health endpoint', () => {
     expect(during.body.refresh).toMatchObject({ consecutiveFailures: 1, last: { outcome: 'failed' } });
 
     const plan = planEvolution({ count: 40, seed: 5, legislature: 17 }, { newQuestions: 3, newAnswers: 2 });
-    server.body = await archiveBytes({ questions: plan.day1Questions, out: path.join(dir, 'day1.zip'), seed: 5 });
+    server.body = await archiveBytes({
+      questions: plan.day1Questions,
+      out: path.join(bot.tmp.dir, 'day1.zip'),
+      seed: 5,
+    });
     clock = new Date('2025-03-04T05:30:00Z');
     const ok = await app.deps.digest!.scheduler!.refreshNow();
     expect(ok?.ok).toBe(true);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchServiceHandle } from '../../src/search/createSearchService';
-import { rankSuggestions } from '../../src/search/SearchService';
+import { rankSuggestions } from '../../src/search/suggestions';
 import { allQuestions, startEngine } from './helpers';
 
 describe('suggestions (autocomplete)', () => {
