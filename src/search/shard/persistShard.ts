@@ -10,7 +10,7 @@
  * service then rebuilds), never read in part.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { DocTable, type DocColumns } from './docMeta';
@@ -142,47 +142,67 @@ export async function loadShard(dir: string): Promise<SearchShard> {
   const refuse = (why: string): never => {
     throw new Error(`index: ${file} refused: ${why}`);
   };
-  let buf = await readFile(file);
-  // Typed-array views need aligned offsets: a buffer that is not gets one aligned copy.
-  if (buf.byteOffset % 8 !== 0) buf = Buffer.from(new Uint8Array(buf));
-  if (buf.byteLength < PREFIX || !buf.subarray(0, MAGIC.length).equals(MAGIC)) refuse('not a saved shard');
-  const headLength = buf.readUInt32LE(MAGIC.length);
-  if (PREFIX + headLength > buf.byteLength) refuse('truncated header');
-  const headBytes = buf.subarray(PREFIX, PREFIX + headLength);
-  if (crc32(headBytes) !== buf.readUInt32LE(MAGIC.length + 4)) refuse('header checksum');
-  const header = JSON.parse(headBytes.toString('utf8')) as Header;
+  const handle = await open(file, 'r');
+  try {
+    return await readShard(handle, refuse);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The file's header, then each section read straight into the array it becomes (its own buffer, aligned): nothing
+ * is copied after the read, and no buffer of the whole file ever exists beside the arrays made from it (which
+ * doubled a reload's memory while it lasted).
+ */
+async function readShard(handle: FileHandle, refuse: (why: string) => never): Promise<SearchShard> {
+  const size = (await handle.stat()).size;
+  const readAt = async (position: number, length: number): Promise<Uint8Array> => {
+    const out = new Uint8Array(length);
+    let done = 0;
+    while (done < length) {
+      const { bytesRead } = await handle.read(out, done, length - done, position + done);
+      if (bytesRead === 0) refuse('truncated');
+      done += bytesRead;
+    }
+    return out;
+  };
+  if (size < PREFIX) refuse('not a saved shard');
+  const prefix = Buffer.from(await readAt(0, PREFIX));
+  if (!prefix.subarray(0, MAGIC.length).equals(MAGIC)) refuse('not a saved shard');
+  const headLength = prefix.readUInt32LE(MAGIC.length);
+  if (PREFIX + headLength > size) refuse('truncated header');
+  const headBytes = await readAt(PREFIX, headLength);
+  if (crc32(headBytes) !== prefix.readUInt32LE(MAGIC.length + 4)) refuse('header checksum');
+  const header = JSON.parse(Buffer.from(headBytes).toString('utf8')) as Header;
   if (header.format !== SAVED_FORMAT) refuse(`format ${header.format}, expected ${SAVED_FORMAT}`);
   if (header.options !== OPTIONS_HASH) refuse('saved with other index options');
-  const section = (name: string): Uint8Array => {
+  const section = async (name: string): Promise<Uint8Array> => {
     const s = header.sections.find((x) => x.name === name) ?? refuse(`no section ${name}`);
-    if (s.offset % 8 !== 0 || s.offset + s.length > buf.byteLength) refuse(`section ${name} out of the file`);
-    const view = buf.subarray(s.offset, s.offset + s.length);
-    if (crc32(view) !== s.crc) refuse(`section ${name} checksum`);
-    return view;
+    if (s.offset % 8 !== 0 || s.offset + s.length > size) refuse(`section ${name} out of the file`);
+    const bytes = await readAt(s.offset, s.length);
+    if (crc32(bytes) !== s.crc) refuse(`section ${name} checksum`);
+    return bytes;
   };
-  const text = (name: string) => {
-    const v = section(name);
-    return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('utf8');
+  const text = async (name: string) => Buffer.from(await section(name)).toString('utf8');
+  const u32 = async (name: string) => {
+    const v = await section(name);
+    return new Uint32Array(v.buffer, 0, v.byteLength / 4);
   };
-  const u32 = (name: string) => {
-    const v = section(name);
-    return new Uint32Array(v.buffer, v.byteOffset, v.byteLength / 4);
+  const u16 = async (name: string) => {
+    const v = await section(name);
+    return new Uint16Array(v.buffer, 0, v.byteLength / 2);
   };
-  const u16 = (name: string) => {
-    const v = section(name);
-    return new Uint16Array(v.buffer, v.byteOffset, v.byteLength / 2);
-  };
-  const termText = text('terms');
+  const each = <T>(read: (f: number) => Promise<T>) => Promise.all(FIELDS.map((_, f) => read(f)));
+  const termText = await text('terms');
   const parts: IndexParts = {
     header: header.index,
     terms: termText ? termText.split(SEP) : [],
-    counts: FIELDS.map((_, f) => u32(`counts${f}`)),
-    // Copies: a view would keep the whole file's buffer alive (the metadata's JSON, the frequent lists copied below).
-    ids: FIELDS.map((_, f) => u32(`ids${f}`).slice()),
-    freqs: FIELDS.map((_, f) => u16(`freqs${f}`).slice()),
-    // Copies: these grow with later additions.
-    live: Uint8Array.from(section('live')),
-    fieldLength: Uint32Array.from(u32('fieldLength')),
+    counts: await each((f) => u32(`counts${f}`)),
+    ids: await each((f) => u32(`ids${f}`)),
+    freqs: await each((f) => u16(`freqs${f}`)),
+    live: await section('live'),
+    fieldLength: await u32('fieldLength'),
   };
   for (let f = 0; f < FIELDS.length; f++) {
     let sum = 0;
@@ -198,10 +218,10 @@ export async function loadShard(dir: string): Promise<SearchShard> {
     refuse('document tables inconsistent');
   const index = new MiniIndex(parts);
 
-  const fNames = text('frequentTerms');
+  const fNames = await text('frequentTerms');
   const fTerms = fNames ? fNames.split(SEP) : [];
-  const fLengths = u32('frequentLengths');
-  const fSlots = u32('frequentSlots');
+  const fLengths = await u32('frequentLengths');
+  const fSlots = await u32('frequentSlots');
   if (fLengths.length !== fTerms.length * 2) refuse('frequent terms inconsistent');
   const frequent: FrequentTerms = new Map();
   let at = 0;
@@ -217,25 +237,27 @@ export async function loadShard(dir: string): Promise<SearchShard> {
     frequent.set(term, { all, idx });
   });
 
-  // Copies of the columns (they grow with later additions, and a view would keep the file's buffer alive).
-  const typed = <T>(name: string, of: (v: Uint8Array) => T): T => of(section(`meta.${name}`));
-  const u8 = (v: Uint8Array) => Uint8Array.from(v);
-  const u32c = (v: Uint8Array) => new Uint32Array(v.buffer, v.byteOffset, v.byteLength / 4).slice();
-  const i32c = (v: Uint8Array) => new Int32Array(v.buffer, v.byteOffset, v.byteLength / 4).slice();
-  const json = <T>(name: string): T => JSON.parse(text(`metaTable.${name}`)) as T;
+  // The metadata's columns, each in its own buffer (they grow with later additions).
+  const meta = (name: string) => section(`meta.${name}`);
+  const json = async <T>(name: string): Promise<T> => JSON.parse(await text(`metaTable.${name}`)) as T;
   const columns: DocColumns = {
     arrays: {
-      live: typed('live', u8),
-      legislature: typed('legislature', (v) => new Uint16Array(v.buffer, v.byteOffset, v.byteLength / 2).slice()),
-      number: typed('number', u32c),
-      codes: typed('codes', u8),
-      qDay: typed('qDay', i32c),
-      aDay: typed('aDay', i32c),
-      strings: typed('strings', u32c),
-      analysesStart: typed('analysesStart', u32c),
-      analyses: typed('analyses', u32c),
+      live: await meta('live'),
+      legislature: await u16('meta.legislature'),
+      number: await u32('meta.number'),
+      codes: await meta('codes'),
+      qDay: new Int32Array((await meta('qDay')).buffer),
+      aDay: new Int32Array((await meta('aDay')).buffer),
+      strings: await u32('meta.strings'),
+      analysesStart: await u32('meta.analysesStart'),
+      analyses: await u32('meta.analyses'),
     },
-    tables: { strings: json('strings'), codes: json('codes'), uids: json('uids'), urls: json('urls') },
+    tables: {
+      strings: await json('strings'),
+      codes: await json('codes'),
+      uids: await json('uids'),
+      urls: await json('urls'),
+    },
   };
   if (columns.tables.uids.length !== header.index.nextId) refuse('metadata inconsistent');
   let docs: DocTable;
