@@ -15,9 +15,9 @@
 import { SaxesParser } from 'saxes';
 import { htmlToText } from '../../text/htmlToText';
 import type * as Q from '../types';
-import { fail, makeUid, officialUrl, ok } from '../types';
+import { fail, officialUrl, ok } from '../types';
 import { parseDataDate } from './dates';
-import { answerOrPublished, ministryFields, statusOf } from './questionParts';
+import { answerOrPublished, assembleeIdentity, ministryFields, statusOf } from './questionParts';
 
 interface XmlNode {
   name: string;
@@ -115,9 +115,8 @@ function fromTree(q: XmlNode, file: string): Q.ParseResult<Q.Question> {
   const filed = depots.find((d) => d.attrs['NUMERO'] !== undefined);
   const number = intOf(filed?.attrs['NUMERO']);
   if (number === null) return fail('numéro de question absent');
-  if (legislature < 1 || legislature > 99) return fail(`législature invalide (${legislature})`);
-  if (number < 1 || number > 999_999) return fail(`numéro de question invalide (${number})`);
-  const uid = makeUid(legislature, type, number);
+  const identity = assembleeIdentity(legislature, number, type);
+  if (!identity.ok) return identity;
 
   const auteur = child(q, 'AUTEUR');
   const civility = text(auteur, 'CIVILITE');
@@ -178,11 +177,7 @@ function fromTree(q: XmlNode, file: string): Q.ParseResult<Q.Question> {
   const answer = answerOrPublished(printedAnswer, closure, text(cloture, 'PAGE_JO'));
 
   return ok({
-    uid,
-    chamber: 'an',
-    legislature,
-    number,
-    type,
+    ...identity.value,
     author: {
       name: fullName === null ? null : civility ? `${civility} ${fullName}` : fullName,
       civility,
@@ -205,7 +200,7 @@ function fromTree(q: XmlNode, file: string): Q.ParseResult<Q.Question> {
     url:
       legislature <= 13
         ? `https://questions.assemblee-nationale.fr/q${legislature}/${legislature}-${number}${type}.htm`
-        : officialUrl(legislature, uid),
+        : officialUrl(legislature, identity.value.uid),
     source: { file, format: 'old-xml' },
   });
 }

@@ -1,8 +1,8 @@
 import type * as Q from '../types';
-import { fail, makeUid, officialUrl, ok, parseUid } from '../types';
+import { fail, officialUrl, ok, parseUid } from '../types';
 import { htmlToText } from '../../text/htmlToText';
 import { parseDataDate } from './dates';
-import { answerOrPublished, ministryFields, statusOf } from './questionParts';
+import { answerOrPublished, assembleeIdentity, ministryFields, statusOf } from './questionParts';
 import { at, int, isRecord, list, rawStr, str, type JsonRecord } from './jsonFields';
 
 const TYPES: readonly Q.QuestionType[] = ['QE', 'QG', 'QOSD'];
@@ -58,12 +58,10 @@ function parse(raw: unknown, file: string): Q.ParseResult<Q.Question> {
   if (legislature === null) return fail('législature absente');
   if (number === null) return fail('numéro de question absent');
   if (type === null) return fail('type de question absent');
-  if (legislature < 1 || legislature > 99) return fail(`législature invalide (${legislature})`);
-  if (number < 1 || number > 999_999) return fail(`numéro de question invalide (${number})`);
-
   const consistent =
     fromUid !== null && fromUid.legislature === legislature && fromUid.number === number && fromUid.type === type;
-  const uid = consistent && uidField !== null ? uidField : makeUid(legislature, type, number);
+  const identity = assembleeIdentity(legislature, number, type, consistent && uidField !== null ? uidField : undefined);
+  if (!identity.ok) return identity;
 
   const question = questionText(at(q, 'textesQuestion', 'texteQuestion'));
   const closure = readClosure(q['cloture']);
@@ -78,11 +76,7 @@ function parse(raw: unknown, file: string): Q.ParseResult<Q.Question> {
   });
 
   return ok({
-    uid,
-    chamber: 'an',
-    legislature,
-    number,
-    type,
+    ...identity.value,
     author: {
       name: null,
       civility: null,
@@ -102,7 +96,7 @@ function parse(raw: unknown, file: string): Q.ParseResult<Q.Question> {
     answer,
     status: statusOf(answer, closure),
     closure,
-    url: officialUrl(legislature, uid),
+    url: officialUrl(legislature, identity.value.uid),
     source: { file, format: 'opendata-json' },
   });
 }
