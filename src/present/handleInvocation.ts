@@ -43,7 +43,12 @@ export interface Answer<R extends Reply> {
   outcome: InvocationOutcome;
 }
 
-function errorAnswer(e: unknown, log: Logger | undefined, context: Record<string, unknown>): Answer<Reply> {
+/**
+ * The one function that turns any error into a reply, for every front end (Discord, the console, the CLI): a
+ * UserError or an expected search state is its French message (`user_error`); anything else is logged with
+ * `context` and answered with the generic message (`error`).
+ */
+export function errorAnswer(e: unknown, log: Logger | undefined, context: Record<string, unknown>): Answer<Reply> {
   if (isUserError(e)) return { reply: userErrorReply(e.message), outcome: 'user_error' };
   // The search engine rejects with SearchNotReadyError while it loads: expected, not a bug.
   if (e instanceof Error && e.name === 'SearchNotReadyError')

@@ -78,8 +78,9 @@ describe('npm run cli -- question', () => {
   it('answers an unknown number with a French message and exit code 1', async () => {
     const r = await cli('question', '14-999999');
     expect(r.code).toBe(1);
-    expect(r.err).toBe('Aucune question « 14-999999 » dans la base.');
-    expect((await cli('question', 'n’importe quoi')).err).toMatch(/^Référence non reconnue/);
+    // The reply the bot gives, through the same error-to-reply function.
+    expect(r.err).toBe('⚠️ Aucune question « 14-999999 » dans la base.');
+    expect((await cli('question', 'n’importe quoi')).err).toMatch(/^⚠️ Référence non reconnue/);
   });
 });
 
