@@ -5,10 +5,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../src/corpus/ingest';
-import { runCli } from '../../src/cli/runCli';
 import { openStore } from '../../src/store/openStore';
 import { FIXTURES, REPO, SEEDS } from '../ingest/support/cloneCorpus';
 import { useTempDirs } from '../ingest/support/tempDir';
+import { runCliText } from '../support/cliRun';
 
 const tempDir = useTempDirs();
 let db: string;
@@ -23,12 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(shared, { recursive: true, force: true }));
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...argv, '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...argv: string[]) => runCliText([...argv, '--db', db]);
 
 describe('npm run cli -- question', () => {
   it('renders a question in French: title, author, ministries, dates, status, texts and link', async () => {

@@ -1,14 +1,15 @@
 /**
  * The CLI answers an error through the same error-to-reply function as Discord and the console: a UserError
- * thrown by the command's own logic is its French message (exit 1), not « Erreur inattendue ».
+ * thrown by the command's own logic is its French message (exit 1), not « Erreur inattendue »; anything else is
+ * logged and answered with the bot's generic message (exit 2).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/runCli';
 import { GENERIC_ERROR } from '../../src/present/handleInvocation';
 import { buildCorpus, tempDir } from '../support/botCorpus';
 import { campaignCorpus } from '../support/campaignCorpus';
+import { runCliText } from '../support/cliRun';
 
 let tmp: ReturnType<typeof tempDir>;
 let dbPath: string;
@@ -23,12 +24,7 @@ beforeAll(async () => {
 
 afterAll(() => tmp?.cleanup());
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...argv, '--db', dbPath], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...argv: string[]) => runCliText([...argv, '--db', dbPath]);
 
 describe('npm run cli errors', () => {
   it('a UserError thrown by a command’s logic prints its French message with exit code 1', async () => {
@@ -44,12 +40,10 @@ describe('npm run cli errors', () => {
       broken,
       'ceci n’est pas une base SQLite, mais un texte assez long pour en occuper la place.\n'.repeat(50),
     );
-    const err: string[] = [];
-    const code = await runCli(['question', '14-1', '--db', broken], { out: () => {}, err: (t) => err.push(t) });
-    expect(code).toBe(2);
-    expect(err.at(-1)).toBe(`❌ ${GENERIC_ERROR}`);
-    const logged = err.slice(0, -1).join('\n');
-    expect(logged).toContain('command failed');
-    expect(logged).toContain('not a database');
+    const r = await runCliText(['question', '14-1', '--db', broken]);
+    expect(r.code).toBe(2);
+    // The log line (with the cause) first, then the reply the bot would give.
+    expect(r.err).toMatch(/command failed[\s\S]*not a database[\s\S]*\n❌ /);
+    expect(r.err.endsWith(`❌ ${GENERIC_ERROR}`)).toBe(true);
   });
 });
