@@ -7,6 +7,7 @@
  */
 import { campaignShareLine } from '../src/present/views/campaignView';
 import { component, customId, defineCommand } from '../src/present/commandKit';
+import { nameOption } from '../src/present/views/filters';
 import type { CommandDeps } from '../src/present/deps';
 import { COLORS } from '../src/present/format';
 import { escapeCorpus, plainText } from '../src/present/markdown';
@@ -139,15 +140,7 @@ export default defineCommand({
   description: 'Les questions écrites d’un·e député·e et leur bilan',
   descriptionEn: 'A deputy’s written questions and a summary',
   options: {
-    nom: {
-      type: 'string',
-      required: true,
-      autocomplete: true,
-      nameEn: 'name',
-      maxLength: 100,
-      description: 'Nom du député (ex. Tardy)',
-      descriptionEn: 'Deputy’s name (e.g. Tardy)',
-    },
+    nom: nameOption(100, 'Nom du député (ex. Tardy)', 'Deputy’s name (e.g. Tardy)'),
   },
   prepare: (args, deps) => resolveMember(deps, args.nom),
   run: ({ ref, others }, deps, ctx) => deputyReply(ref, 1, deps, ctx.now, others),

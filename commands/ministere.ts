@@ -2,6 +2,7 @@
  * /ministere nom: questions addressed to (asked) or answered by (assigned) a ministry: answer rate, median
  * delay, how many are still pending past the two-month rule, and the oldest pending ones.
  */
+import { nameOption } from '../src/present/views/filters';
 import { defineCommand } from '../src/present/commandKit';
 import type { CommandDeps } from '../src/present/deps';
 import { COLORS } from '../src/present/format';
@@ -35,15 +36,7 @@ export default defineCommand({
   description: 'Bilan d’un ministère : taux de réponse, délais, questions en souffrance',
   descriptionEn: 'A ministry’s record: answer rate, delays, overdue questions',
   options: {
-    nom: {
-      type: 'string',
-      required: true,
-      autocomplete: true,
-      nameEn: 'name',
-      maxLength: 150,
-      description: 'Nom du ministère (ex. Justice)',
-      descriptionEn: 'Ministry name (e.g. Justice)',
-    },
+    nom: nameOption(150, 'Nom du ministère (ex. Justice)', 'Ministry name (e.g. Justice)'),
   },
   prepare: (args, deps) => resolveMinistry(deps, args.nom),
   async run({ best, others }, deps, ctx) {

@@ -3,6 +3,7 @@
  * view and page buttons it shares: the saved reference carries the chamber). Names go through the one name matcher
  * (src/insights/names.ts), over the Sénat's authors only.
  */
+import { nameOption } from '../src/present/views/filters';
 import { defineCommand } from '../src/present/commandKit';
 import { corpusChoices } from './shared/autocompleteCorpus';
 import { deputyReply, resolveMember } from './depute';
@@ -17,15 +18,7 @@ export default defineCommand({
   description: 'Les questions écrites d’un·e sénateur·rice et leur bilan',
   descriptionEn: 'A senator’s written questions and a summary',
   options: {
-    nom: {
-      type: 'string',
-      required: true,
-      autocomplete: true,
-      nameEn: 'name',
-      maxLength: 100,
-      description: 'Nom du sénateur ou de la sénatrice (ex. Larcher)',
-      descriptionEn: 'Senator’s name (e.g. Larcher)',
-    },
+    nom: nameOption(100, 'Nom du sénateur ou de la sénatrice (ex. Larcher)', 'Senator’s name (e.g. Larcher)'),
   },
   prepare: (args, deps) => resolveMember(deps, args.nom, 'senat'),
   run: ({ ref, others }, deps, ctx) => deputyReply(ref, 1, deps, ctx.now, others),

@@ -1,8 +1,11 @@
 import { ConfigError, parseConfig } from '../config';
+import { createLogger } from '../logger';
+import { errorAnswer } from '../present/handleInvocation';
+import { UserError } from '../present/UserError';
 import { openStore } from '../store/openStore';
 import type { QuestionStore } from '../store/QuestionStore';
 import { commands } from './commands';
-import { CliError, type CliContext } from './types';
+import type { CliContext } from './types';
 
 export interface CliIO {
   out(text: string): void;
@@ -32,7 +35,7 @@ function takeDbOption(argv: string[]): { args: string[]; db: string | null } {
     const a = argv[i]!;
     if (a === '--db') {
       const next = argv[i + 1];
-      if (next === undefined) throw new CliError('Option --db : chemin manquant.');
+      if (next === undefined) throw new UserError('Option --db : chemin manquant.');
       db = next;
       i++;
     } else if (a.startsWith('--db=')) db = a.slice(5);
@@ -41,12 +44,18 @@ function takeDbOption(argv: string[]): { args: string[]; db: string | null } {
   return { args, db };
 }
 
-/** Runs `npm run cli` arguments; returns the exit code. Never throws for expected problems. */
+/**
+ * Runs `npm run cli` arguments; returns the exit code. Never throws: a bad configuration is reported as by every
+ * script (exit 1); any other error goes through the front ends' one error-to-reply function (`errorAnswer`), its
+ * French text on stderr, exit 1 for a user error and 2 for an unexpected one (logged).
+ */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let store: QuestionStore | null = null;
+  let name: string | undefined;
   try {
     const { args, db } = takeDbOption(argv);
-    const [name, ...rest] = args;
+    const [first, ...rest] = args;
+    name = first;
     if (!name || name === '--help' || name === '-h' || name === 'aide') {
       io.out(help());
       return name ? 0 : 1;
@@ -56,13 +65,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.err(`Commande inconnue : « ${name} ».\n\n${help()}`);
       return 1;
     }
-    let config;
-    try {
-      config = parseConfig({ ...(io.env ?? process.env), ...(db !== null ? { DATABASE_PATH: db } : {}) });
-    } catch (err) {
-      if (err instanceof ConfigError) throw new CliError(err.message);
-      throw err;
-    }
+    const config = parseConfig({ ...(io.env ?? process.env), ...(db !== null ? { DATABASE_PATH: db } : {}) });
     const ctx: CliContext = {
       config,
       store: () => (store ??= openStore(config.databasePath)),
@@ -72,12 +75,15 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     };
     return await command.run(rest, ctx);
   } catch (err) {
-    if (err instanceof CliError) {
+    if (err instanceof ConfigError) {
       io.err(err.message);
       return 1;
     }
-    io.err(`Erreur inattendue : ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    return 2;
+    // An unexpected error is logged as readable lines on the same stderr.
+    const log = createLogger({ name: 'cli', pretty: true, destination: { write: (line) => io.err(line.trimEnd()) } });
+    const { reply, outcome } = errorAnswer(err, log, { command: name });
+    io.err(reply.content ?? '');
+    return outcome === 'error' ? 2 : 1;
   } finally {
     (store as QuestionStore | null)?.close();
   }

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Config } from '../config';
+import { UserError } from '../present/UserError';
 import type { QuestionStore } from '../store/QuestionStore';
 
 /** What a subcommand gets: output sinks, the clock and the store (opened on first use, closed by the runner). */
@@ -14,8 +15,8 @@ export interface CliContext {
 
 /**
  * One `npm run cli -- <name> ...` subcommand, one file each in `src/cli/commands/`, listed in
- * `src/cli/commands/index.ts`. `run` returns the exit code; throw `CliError` for an expected problem (French
- * message, exit 1).
+ * `src/cli/commands/index.ts`. `run` returns the exit code; throw a `UserError` for an expected problem (French
+ * message, exit 1), as every front end does (see runCli).
  */
 export interface CliCommand {
   name: string;
@@ -26,14 +27,11 @@ export interface CliCommand {
   run(args: string[], ctx: CliContext): number | Promise<number>;
 }
 
-/** An expected failure: its French message is printed as is, exit code 1. */
-export class CliError extends Error {}
-
-/** `parseArgs` of node:util, an unknown or malformed option becoming a French CliError. */
+/** `parseArgs` of node:util, an unknown or malformed option becoming a French UserError. */
 export function parseCliArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   try {
     return parseArgs(config);
   } catch (err) {
-    throw new CliError(`Option invalide : ${err instanceof Error ? err.message : String(err)}`);
+    throw new UserError(`Option invalide : ${err instanceof Error ? err.message : String(err)}`);
   }
 }

@@ -101,6 +101,21 @@ export interface Question {
   source: QuestionSource;
 }
 
+/** What every flat projection of a question (the search index's document, the store's columns) starts with: its
+ * identity and where it stands. */
+export type QuestionHead = Pick<Question, 'uid' | 'chamber' | 'legislature' | 'number' | 'type' | 'status'>;
+
+export function questionHead(q: Question): QuestionHead {
+  return {
+    uid: q.uid,
+    chamber: q.chamber,
+    legislature: q.legislature,
+    number: q.number,
+    type: q.type,
+    status: q.status,
+  };
+}
+
 /** A deputy from the AMO "acteurs" dataset, reduced to what questions need. */
 export interface Acteur {
   uid: string; // PA...

@@ -238,6 +238,17 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     resolved: i.isChatInputCommand() ? resolvedOf(i.options.data) : {},
   });
 
+  /** When an interaction arrived, as every interaction entry tells `serve`. */
+  const arrivalOf = (
+    i: BaseInteraction,
+    receivedAt: number,
+    ctx: CallContext,
+  ): Pick<Entry<Reply>, 'receivedAt' | 'createdAt' | 'now'> => ({
+    receivedAt,
+    createdAt: i.createdTimestamp,
+    now: ctx.now,
+  });
+
   const notify = (f: () => void): void => {
     try {
       f();
@@ -332,10 +343,8 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     };
     return serve({
       responder,
-      receivedAt,
-      createdAt: i.createdTimestamp,
-      now: ctx.now,
-      prepare: () => prepareCommand(registry, i.commandName, raw, deps, ctx, logger).prepared,
+      ...arrivalOf(i, receivedAt, ctx),
+      prepare: () => prepareCommand({ registry, deps, ctx, log: logger }, i.commandName, raw).prepared,
       floodReply: (content) => ({ content, ephemeral: true }),
       deferAtOnce: command?.defer === true,
     });
@@ -366,10 +375,8 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     };
     return serve({
       responder,
-      receivedAt,
-      createdAt: i.createdTimestamp,
-      now: ctx.now,
-      prepare: () => prepareComponent(registry, i.customId, values, deps, ctx, logger).prepared,
+      ...arrivalOf(i, receivedAt, ctx),
+      prepare: () => prepareComponent({ registry, deps, ctx, log: logger }, i.customId, values).prepared,
       floodReply: (content) => ({ content, ephemeral: true, mode: 'reply' as const }),
       deferAtOnce: found?.handler.defer === true,
     });
@@ -387,9 +394,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     };
     return serve({
       responder,
-      receivedAt,
-      createdAt: i.createdTimestamp,
-      now: ctx.now,
+      ...arrivalOf(i, receivedAt, ctx),
       prepare: () => prepareMessageSearch(i.targetMessage.content ?? '', ask, ctx),
       floodReply: (content) => ({ content, ephemeral: true }),
       deferAtOnce: false,

@@ -43,7 +43,12 @@ export interface Answer<R extends Reply> {
   outcome: InvocationOutcome;
 }
 
-function errorAnswer(e: unknown, log: Logger | undefined, context: Record<string, unknown>): Answer<Reply> {
+/**
+ * The one function that turns any error into a reply, for every front end (Discord, the console, the CLI): a
+ * UserError or an expected search state is its French message (`user_error`); anything else is logged with
+ * `context` and answered with the generic message (`error`).
+ */
+export function errorAnswer(e: unknown, log: Logger | undefined, context: Record<string, unknown>): Answer<Reply> {
   if (isUserError(e)) return { reply: userErrorReply(e.message), outcome: 'user_error' };
   // The search engine rejects with SearchNotReadyError while it loads: expected, not a bug.
   if (e instanceof Error && e.name === 'SearchNotReadyError')
@@ -65,22 +70,22 @@ export interface PreparedCommand {
   prepared: Prepared<Reply>;
 }
 
-export function prepareCommand(
-  registry: CommandRegistry,
-  name: string,
-  raw: RawArgs,
-  deps: CommandDeps,
-  ctx: CallContext,
-  log?: Logger,
-): PreparedCommand {
+/** What every invocation is prepared with: the commands, their dependencies, the caller, where failures are logged. */
+export interface Invocation {
+  registry: CommandRegistry;
+  deps: CommandDeps;
+  ctx: CallContext;
+  log?: Logger | undefined;
+}
+
+/** The caller's part of the context logged with a failure. */
+function callerOf(ctx: CallContext): { userId: string; guildId: string | null } {
+  return { userId: ctx.userId, guildId: ctx.guildId };
+}
+
+export function prepareCommand({ registry, deps, ctx, log }: Invocation, name: string, raw: RawArgs): PreparedCommand {
   const command = registry.get(name);
-  const context = {
-    command: name,
-    subcommand: raw.subcommand,
-    userId: ctx.userId,
-    guildId: ctx.guildId,
-    options: raw.values,
-  };
+  const context = { command: name, subcommand: raw.subcommand, ...callerOf(ctx), options: raw.values };
   if (!command)
     return {
       command,
@@ -100,21 +105,12 @@ export interface PreparedComponent {
 }
 
 export function prepareComponent(
-  registry: CommandRegistry,
+  { registry, deps, ctx, log }: Invocation,
   customIdValue: string,
   values: string[],
-  deps: CommandDeps,
-  ctx: CallContext,
-  log?: Logger,
 ): PreparedComponent {
   const found = registry.component(customIdValue);
-  const context = {
-    component: customIdValue,
-    values,
-    userId: ctx.userId,
-    guildId: ctx.guildId,
-    command: found?.command.name,
-  };
+  const context = { component: customIdValue, values, ...callerOf(ctx), command: found?.command.name };
   if (!found) {
     return {
       handler: undefined,
@@ -174,7 +170,7 @@ export async function handleCommand(
   ctx: CallContext,
   log?: Logger,
 ): Promise<Reply> {
-  return (await settle(prepareCommand(registry, name, raw, deps, ctx, log).prepared, log)).reply;
+  return (await settle(prepareCommand({ registry, deps, ctx, log }, name, raw).prepared, log)).reply;
 }
 
 export async function handleComponent(
@@ -185,7 +181,7 @@ export async function handleComponent(
   ctx: CallContext,
   log?: Logger,
 ): Promise<ComponentReply> {
-  return (await settle(prepareComponent(registry, customIdValue, values, deps, ctx, log).prepared, log)).reply;
+  return (await settle(prepareComponent({ registry, deps, ctx, log }, customIdValue, values).prepared, log)).reply;
 }
 
 export async function handleAutocomplete(

@@ -2,18 +2,12 @@
  * What the index needs from a Question: metadata for filters and hit display, and the texts to analyse.
  * This is what crosses the thread boundary (structured clone), so it stays small and flat.
  */
-import type { Chamber, Question, QuestionStatus, QuestionType } from '../corpus/types';
+import { type Question, type QuestionHead, questionHead } from '../corpus/types';
 
 /** Texts longer than this are indexed on their beginning only (bounds build time and memory on 10k-word answers). */
 export const MAX_INDEXED_CHARS = 12_000;
 
-export interface IndexDoc {
-  uid: string;
-  chamber: Chamber;
-  legislature: number;
-  number: number;
-  type: QuestionType;
-  status: QuestionStatus;
+export interface IndexDoc extends QuestionHead {
   questionDate: string | null;
   answerDate: string | null;
   authorName: string | null;
@@ -40,12 +34,7 @@ function cap(text: string | null | undefined): string | null {
 
 export function toIndexDoc(q: Question): IndexDoc {
   return {
-    uid: q.uid,
-    chamber: q.chamber,
-    legislature: q.legislature,
-    number: q.number,
-    type: q.type,
-    status: q.status,
+    ...questionHead(q),
     questionDate: q.question?.joDate ?? null,
     answerDate: q.answer?.joDate ?? null,
     authorName: q.author.name ?? q.author.fullName ?? null,

@@ -6,6 +6,7 @@ import {
   type Question,
   type QuestionStatus,
   type QuestionType,
+  questionHead,
   withChamber,
 } from '../corpus/types';
 import { detectChanges } from './detectChanges';
@@ -43,12 +44,7 @@ function parseRecord(record: string): Question {
 /** Values of the indexed columns, derived from the record (the record stays the source of truth). */
 function columnsOf(q: Question, hash: string, seenAt: string) {
   return {
-    uid: q.uid,
-    chamber: q.chamber,
-    legislature: q.legislature,
-    number: q.number,
-    type: q.type,
-    status: q.status,
+    ...questionHead(q),
     question_date: q.question?.joDate ?? null,
     answer_date: q.answer?.joDate ?? null,
     acteur_ref: q.author.acteurRef,

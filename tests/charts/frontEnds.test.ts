@@ -8,7 +8,6 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index';
 import { createChartDeps } from '../../src/charts/chartDeps';
-import { runCli } from '../../src/cli/runCli';
 import { createConsoleSession, type ConsoleSession } from '../../src/console/consoleTwin';
 import { createRegistry } from '../../src/present/commandKit';
 import { createCommandDeps } from '../../src/present/createCommandDeps';
@@ -16,15 +15,11 @@ import { createSearchService, type SearchServiceHandle } from '../../src/search'
 import type { QuestionStore } from '../../src/store/QuestionStore';
 import { buildCorpus, tempDir } from '../support/botCorpus';
 import { decodePng, parseCsv, realOralQuestions } from './support';
+import { runCliText } from '../support/cliRun';
 
 const NOW = new Date('2025-06-01T08:00:00Z');
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s), now: NOW });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (args: string[]) => runCliText(args, NOW);
 
 describe('console and CLI on the seeds, a generated corpus and real texts', () => {
   let tmp: ReturnType<typeof tempDir>;

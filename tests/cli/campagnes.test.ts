@@ -2,9 +2,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateCampaigns } from '../../src/campaigns/updateCampaigns';
-import { runCli } from '../../src/cli/runCli';
 import { buildCorpus, tempDir } from '../support/botCorpus';
 import { campaignCorpus } from '../support/campaignCorpus';
+import { runCliText } from '../support/cliRun';
 
 let tmp: ReturnType<typeof tempDir>;
 let dbPath: string;
@@ -19,12 +19,7 @@ beforeAll(async () => {
 
 afterAll(() => tmp?.cleanup());
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...argv, '--db', dbPath], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...argv: string[]) => runCliText([...argv, '--db', dbPath]);
 
 describe('npm run cli -- campagnes', () => {
   it('lists the campaigns as JSON with their questions, and the campaign in question --json', async () => {

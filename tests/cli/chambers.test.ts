@@ -4,8 +4,8 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/runCli';
 import { buildCorpus, makeQuestion, makeSenatQuestion, tempDir } from '../support/botCorpus';
+import { runCliText } from '../support/cliRun';
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 let tmp: ReturnType<typeof tempDir>;
@@ -28,12 +28,7 @@ beforeAll(async () => {
 
 afterAll(() => tmp.cleanup());
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...argv, '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t), now: NOW });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...argv: string[]) => runCliText([...argv, '--db', db], NOW);
 
 describe('npm run cli -- … --chambre', () => {
   it('searches one chamber, or both, and marks each hit', async () => {

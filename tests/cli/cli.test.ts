@@ -5,10 +5,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../src/corpus/ingest';
-import { runCli } from '../../src/cli/runCli';
+import { GENERIC_ERROR } from '../../src/present/handleInvocation';
 import { openStore } from '../../src/store/openStore';
 import { FIXTURES, REPO, SEEDS } from '../ingest/support/cloneCorpus';
 import { useTempDirs } from '../ingest/support/tempDir';
+import { runCliText } from '../support/cliRun';
 
 const tempDir = useTempDirs();
 let db: string;
@@ -23,12 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(shared, { recursive: true, force: true }));
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...argv, '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...argv: string[]) => runCliText([...argv, '--db', db]);
 
 describe('npm run cli -- question', () => {
   it('renders a question in French: title, author, ministries, dates, status, texts and link', async () => {
@@ -78,8 +74,9 @@ describe('npm run cli -- question', () => {
   it('answers an unknown number with a French message and exit code 1', async () => {
     const r = await cli('question', '14-999999');
     expect(r.code).toBe(1);
-    expect(r.err).toBe('Aucune question « 14-999999 » dans la base.');
-    expect((await cli('question', 'n’importe quoi')).err).toMatch(/^Référence non reconnue/);
+    // The reply the bot gives, through the same error-to-reply function.
+    expect(r.err).toBe('⚠️ Aucune question « 14-999999 » dans la base.');
+    expect((await cli('question', 'n’importe quoi')).err).toMatch(/^⚠️ Référence non reconnue/);
   });
 });
 
@@ -99,6 +96,27 @@ describe('npm run cli -- stats and the registry', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('Commande inconnue : « recherche-magique »');
     expect(r.err).toContain('question <législature-numéro | uid> [--chambre an|senat] [--json]');
+  });
+});
+
+// The CLI answers an error through the same error-to-reply function as Discord and the console.
+describe('npm run cli errors', () => {
+  it('a UserError thrown by a command’s logic prints its French message with exit code 1', async () => {
+    // This database's campaigns were never computed: asking for them is the user's problem, not a bug.
+    const r = await cli('demander', 'quelles campagnes sur les prisons ?');
+    expect(r.err).toContain('Les campagnes ne sont pas encore calculées sur ce bot.');
+    expect(r.err).not.toContain('Erreur inattendue');
+    expect(r.code).toBe(1);
+  });
+
+  it('an unexpected error (a database file that is not SQLite) is logged, answered generically, exit code 2', async () => {
+    const broken = path.join(tempDir(), 'pas-une-base.db');
+    writeFileSync(broken, 'ceci n’est pas une base SQLite, mais un texte qui en occupe la place.\n'.repeat(50));
+    const r = await runCliText(['question', '14-1', '--db', broken]);
+    expect(r.code).toBe(2);
+    // The log line (with the cause) first, then the reply the bot would give.
+    expect(r.err).toMatch(/command failed[\s\S]*not a database[\s\S]*\n❌ /);
+    expect(r.err.endsWith(`❌ ${GENERIC_ERROR}`)).toBe(true);
   });
 });
 

@@ -2,10 +2,10 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ingest } from '../../src/corpus/ingest';
 import { parseQuestionRef } from '../../src/corpus/questionRef';
-import { runCli } from '../../src/cli/runCli';
 import { openStore } from '../../src/store/openStore';
 import { SAMPLES } from '../ingest/support/cloneCorpus';
 import { useTempDirs } from '../ingest/support/tempDir';
+import { runCliText } from '../support/cliRun';
 
 const tempDir = useTempDirs();
 const NOW = new Date('2025-03-04T08:00:00Z');
@@ -19,12 +19,7 @@ beforeEach(async () => {
   store.close();
 });
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...argv, '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...argv: string[]) => runCliText([...argv, '--db', db]);
 
 function addWrittenQuestionOne(): void {
   const store = openStore(db);

@@ -6,7 +6,7 @@ import { type CampaignFilters, CampaignStore, type CampaignSummary } from '../..
 import { frCount, frenchPeriod, frNumber } from '../../format/french';
 import { parseDateRange } from '../../present/userInput';
 import { UserError } from '../../present/UserError';
-import { CliError, type CliCommand, parseCliArgs } from '../types';
+import { type CliCommand, parseCliArgs } from '../types';
 
 function renderCampaign(c: CampaignSummary, i: number): string {
   const facts = [
@@ -37,17 +37,11 @@ export const campagnesCommand: CliCommand = {
     });
     const legislature = values.legislature === undefined ? undefined : Number(values.legislature);
     if (legislature !== undefined && !(Number.isInteger(legislature) && legislature > 0))
-      throw new CliError(`Législature invalide : « ${values.legislature} » (un nombre, ex. 16).`);
+      throw new UserError(`Législature invalide : « ${values.legislature} » (un nombre, ex. 16).`);
     const limit = values.limite === undefined ? 10 : Number(values.limite);
     if (!(Number.isInteger(limit) && limit > 0 && limit <= 1000))
-      throw new CliError(`Limite invalide : « ${values.limite} » (un nombre de 1 à 1000).`);
-    let range: { from?: string; to?: string };
-    try {
-      range = parseDateRange(values.depuis, values.jusqua);
-    } catch (err) {
-      if (err instanceof UserError) throw new CliError(err.message);
-      throw err;
-    }
+      throw new UserError(`Limite invalide : « ${values.limite} » (un nombre de 1 à 1000).`);
+    const range = parseDateRange(values.depuis, values.jusqua);
     const text = positionals.join(' ').trim();
     const filters: CampaignFilters = {
       ...(text ? { text } : {}),
@@ -58,7 +52,7 @@ export const campagnesCommand: CliCommand = {
     };
     const campaigns = new CampaignStore(ctx.store());
     if (!campaigns.computed())
-      throw new CliError(
+      throw new UserError(
         'Les campagnes ne sont pas encore calculées : lancez une ingestion (npm run ingest ou corpus).',
       );
     const list = campaigns.largest(filters);

@@ -8,7 +8,8 @@ import { saveReplyFiles } from '../../console/consoleTwin';
 import { renderReply } from '../../console/renderReply';
 import { fitToLimits } from '../../present/limits';
 import { openBotDeps } from '../botDeps';
-import { CliError, type CliCommand, parseCliArgs } from '../types';
+import { UserError } from '../../present/UserError';
+import { type CliCommand, parseCliArgs } from '../types';
 
 export const demanderCommand: CliCommand = {
   name: 'demander',
@@ -22,7 +23,7 @@ export const demanderCommand: CliCommand = {
     });
     const text = parsed.positionals.join(' ').trim();
     if (!text)
-      throw new CliError('Posez une question, par ex. : demander "combien de questions sur les prisons en 2019 ?"');
+      throw new UserError('Posez une question, par ex. : demander "combien de questions sur les prisons en 2019 ?"');
     const { deps, close } = await openBotDeps(ctx.store(), parsed.values['index-dir'] ?? ctx.config.indexDir);
     try {
       const reply = fitToLimits(await answerAsk(text, deps, ctx.now));

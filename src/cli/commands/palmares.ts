@@ -9,7 +9,8 @@ import { palmaresSpec } from '../../charts/specs';
 import { palmaresCsv } from '../../export/questionsCsv';
 import { createCorpusQueries } from '../../insights/corpusQueries';
 import { CHAMBER_NAMES, ordinal } from '../../format/french';
-import { CliError, type CliCommand, parseCliArgs } from '../types';
+import { UserError } from '../../present/UserError';
+import { type CliCommand, parseCliArgs } from '../types';
 import { parseChamberArg } from './search';
 
 export const palmaresCommand: CliCommand = {
@@ -35,7 +36,7 @@ export const palmaresCommand: CliCommand = {
     if (v.legislature !== undefined) {
       legislature = Number(v.legislature);
       if (!Number.isInteger(legislature) || !legislatures.includes(legislature)) {
-        throw new CliError(
+        throw new UserError(
           `Option --legislature : « ${v.legislature} » absente de la base (législatures présentes : ${legislatures.join(', ') || 'aucune'}).`,
         );
       }

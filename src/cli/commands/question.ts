@@ -4,7 +4,8 @@ import type { Chamber, Question } from '../../corpus/types';
 import { TYPE_LABELS } from '../../format/french';
 import type { QuestionStore } from '../../store/QuestionStore';
 import { renderQuestion } from '../renderQuestion';
-import { CliError, type CliCommand, parseCliArgs } from '../types';
+import { UserError } from '../../present/UserError';
+import { type CliCommand, parseCliArgs } from '../types';
 import { parseChamberArg } from './search';
 
 /**
@@ -20,12 +21,12 @@ function findByReference(
 ): Question | Question[] | null {
   const parsed = parseQuestionRef(ref);
   if (!parsed) {
-    throw new CliError(
+    throw new UserError(
       `Référence non reconnue : « ${ref} ». Exemples : 14-50862, 17-1-QG, QG 17-1, S 17-4132, QANR5L14QE50862.`,
     );
   }
   if (parsed.chamber && chamber && parsed.chamber !== chamber)
-    throw new CliError(`La référence « ${ref} » et l’option --chambre ne désignent pas la même chambre.`);
+    throw new UserError(`La référence « ${ref} » et l’option --chambre ne désignent pas la même chambre.`);
   const rows = store.findByNumber(parsed.number, { ...parsed, chamber: parsed.chamber ?? chamber ?? 'an' });
   const found = store.getQuestions(rows.map((r) => r.uid));
   if (found.length === 0) return null;
@@ -45,12 +46,12 @@ export const questionCommand: CliCommand = {
     const json = parsed.values.json === true;
     const refs = parsed.positionals;
     if (refs.length === 0)
-      throw new CliError(
+      throw new UserError(
         'Usage : npm run cli -- question <législature-numéro | uid> [--chambre an|senat] [--json], par ex. 14-50862, 17-1-QG ou 17-4132 --chambre senat',
       );
     const ref = refs.join(' ');
     const found = findByReference(ctx.store(), ref, parseChamberArg(parsed.values.chambre));
-    if (!found) throw new CliError(`Aucune question « ${ref} » dans la base.`);
+    if (!found) throw new UserError(`Aucune question « ${ref} » dans la base.`);
     if (Array.isArray(found)) {
       const oneType = found.every((q) => q.type === found[0]!.type);
       const label = (q: Question) => (oneType ? `${q.legislature}-${q.number}` : refLabel(q));

@@ -12,7 +12,8 @@ import { excerptToPlain } from '../../search/excerpt';
 import type { SearchFilters, SearchRequest, SearchResponse, SortOrder } from '../../search/types';
 import { CHAMBER_MARKS, frenchDate, frNumber, STATUS_WORDS, searchModeNote, statusOfWord } from '../../format/french';
 import { describeUnsearchable } from '../../search/searchableText';
-import { CliError, type CliCommand, parseCliArgs } from '../types';
+import { isUserError, UserError } from '../../present/UserError';
+import { type CliCommand, parseCliArgs } from '../types';
 import { writeFileSync } from 'node:fs';
 import { createCorpusQueries } from '../../insights/corpusQueries';
 import { MAX_EXPORT_ROWS, questionsCsv } from '../../export/questionsCsv';
@@ -28,7 +29,7 @@ function writeSearchCsv(file: string, collected: Collected, store: QuestionStore
 }
 
 /** A search refused for its input; `code` names the reason in the --json error object. */
-class SearchInputError extends CliError {
+class SearchInputError extends UserError {
   constructor(
     message: string,
     readonly code: string,
@@ -39,17 +40,17 @@ class SearchInputError extends CliError {
 
 const SORTS: Record<string, SortOrder> = { pertinence: 'relevance', recent: 'newest', ancien: 'oldest' };
 
-/** JJ/MM/AAAA or AAAA-MM-JJ -> ISO; throws a French CliError for an impossible date. */
+/** JJ/MM/AAAA or AAAA-MM-JJ -> ISO; throws a French UserError for an impossible date. */
 function parseFrenchDate(value: string, option: string): string {
   const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value.trim());
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
   const [y, m, d] = fr ? [fr[3], fr[2], fr[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
   if (!y || !m || !d)
-    throw new CliError(`Option ${option} : date « ${value} » non reconnue (JJ/MM/AAAA ou AAAA-MM-JJ).`);
+    throw new UserError(`Option ${option} : date « ${value} » non reconnue (JJ/MM/AAAA ou AAAA-MM-JJ).`);
   const out = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
   const t = new Date(`${out}T00:00:00Z`);
   if (Number.isNaN(t.getTime()) || t.toISOString().slice(0, 10) !== out) {
-    throw new CliError(`Option ${option} : la date « ${value} » n'existe pas.`);
+    throw new UserError(`Option ${option} : la date « ${value} » n'existe pas.`);
   }
   return out;
 }
@@ -57,7 +58,8 @@ function parseFrenchDate(value: string, option: string): string {
 function positiveInt(value: string | undefined, option: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new CliError(`Option ${option} : nombre entier attendu, reçu « ${value} ».`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new UserError(`Option ${option} : nombre entier attendu, reçu « ${value} ».`);
   return n;
 }
 
@@ -80,7 +82,7 @@ const CHAMBERS: Record<string, Chamber | undefined> = { an: 'an', assemblee: 'an
 export function parseChamberArg(value: string | undefined): Chamber | undefined {
   if (value === undefined) return undefined;
   const key = foldKey(value);
-  if (!(key in CHAMBERS)) throw new CliError(`Option --chambre : « ${value} » inconnue (an, senat ou tous).`);
+  if (!(key in CHAMBERS)) throw new UserError(`Option --chambre : « ${value} » inconnue (an, senat ou tous).`);
   return CHAMBERS[key];
 }
 
@@ -88,7 +90,7 @@ type FilterValues = { [K in keyof typeof FILTER_ARGS]?: string };
 
 /**
  * The filters of `FILTER_ARGS` but the legislature (each command checks it its own way): names, department and a
- * date range, with a French CliError for an impossible date or range.
+ * date range, with a French UserError for an impossible date or range.
  */
 export function namedFilters(v: FilterValues): SearchFilters {
   const filters: SearchFilters = {};
@@ -102,7 +104,7 @@ export function namedFilters(v: FilterValues): SearchFilters {
   if (v.depuis) filters.from = parseFrenchDate(v.depuis, '--depuis');
   if (v.jusqua) filters.to = parseFrenchDate(v.jusqua, '--jusqua');
   if (filters.from && filters.to && filters.from > filters.to) {
-    throw new CliError('La date --depuis est postérieure à --jusqua.');
+    throw new UserError('La date --depuis est postérieure à --jusqua.');
   }
   return filters;
 }
@@ -133,7 +135,7 @@ function parseSearchArgs(
   if (v.legislature !== undefined) filters.legislature = positiveInt(v.legislature, '--legislature');
   if (v.statut) {
     const s = statusOfWord(v.statut);
-    if (!s) throw new CliError(`Option --statut : « ${v.statut} » inconnu (repondue, en_attente, retiree).`);
+    if (!s) throw new UserError(`Option --statut : « ${v.statut} » inconnu (repondue, en_attente, retiree).`);
     filters.status = s;
   }
   Object.assign(filters, namedFilters(v));
@@ -144,18 +146,18 @@ function parseSearchArgs(
   let sort: SortOrder = 'relevance';
   if (v.tri) {
     const s = SORTS[v.tri];
-    if (!s) throw new CliError(`Option --tri : « ${v.tri} » inconnu (pertinence, recent, ancien).`);
+    if (!s) throw new UserError(`Option --tri : « ${v.tri} » inconnu (pertinence, recent, ancien).`);
     sort = s;
   }
   const limit = positiveInt(v.limite, '--limite') ?? 5;
   const page = Math.max(1, positiveInt(v.page, '--page') ?? 1);
   const text = parsed.positionals.join(' ').trim();
   if (!text && Object.keys(filters).length === 0) {
-    throw new CliError(
+    throw new UserError(
       'Indiquez des mots à chercher ou au moins un filtre (ex. : search "entraide pénale" --legislature 14).',
     );
   }
-  if (text.length > 300) throw new CliError('Recherche trop longue (300 caractères au plus).');
+  if (text.length > 300) throw new UserError('Recherche trop longue (300 caractères au plus).');
   // A text with no searchable word would list the whole corpus as if it matched (filters alone need no text).
   const unsearchable = text ? describeUnsearchable(text) : null;
   if (unsearchable) {
@@ -204,7 +206,7 @@ export const searchCommand: CliCommand = {
       parsed = parseSearchArgs(args, ctx.now, ctx.config.indexDir);
     } catch (err) {
       // Under --json, a refused input is a JSON error object on stdout (exit code 1), not text on stderr.
-      if (!(err instanceof CliError) || !args.includes('--json')) throw err;
+      if (!isUserError(err) || !args.includes('--json')) throw err;
       ctx.out(
         JSON.stringify(
           { error: { code: err instanceof SearchInputError ? err.code : 'entree_invalide', message: err.message } },

@@ -14,7 +14,8 @@ import { describeFilters } from '../../present/views/filters';
 import { frCount, frNumber } from '../../format/french';
 import type { SearchFilters } from '../../search/types';
 import { openBotDeps } from '../botDeps';
-import { CliError, type CliCommand, parseCliArgs } from '../types';
+import { UserError } from '../../present/UserError';
+import { type CliCommand, parseCliArgs } from '../types';
 import { FILTER_ARGS, namedFilters } from './search';
 
 function parseFilterArgs(values: Record<string, string | boolean | undefined>): SearchFilters {
@@ -23,7 +24,7 @@ function parseFilterArgs(values: Record<string, string | boolean | undefined>): 
   if (str('legislature') !== undefined) {
     const n = Number(str('legislature'));
     if (!Number.isInteger(n) || n < 1 || n > 20)
-      throw new CliError(`Option --legislature : nombre entre 1 et 20 attendu, reçu « ${str('legislature')} ».`);
+      throw new UserError(`Option --legislature : nombre entre 1 et 20 attendu, reçu « ${str('legislature')} ».`);
     f.legislature = n;
   }
   const named = Object.fromEntries(Object.keys(FILTER_ARGS).map((k) => [k, str(k)]));
@@ -53,11 +54,11 @@ export const tendanceCommand: CliCommand = {
     const text = parsed.positionals.join(' ').trim();
     const filters = parseFilterArgs(v);
     if (!text && Object.keys(filters).length === 0)
-      throw new CliError(
+      throw new UserError(
         'Indiquez un sujet ou au moins un filtre (ex. : tendance "cybercriminalité" --legislature 14).',
       );
     if (v.granularite && !['mois', 'annee', 'année'].includes(v.granularite))
-      throw new CliError(`Option --granularite : « ${v.granularite} » inconnu (mois, annee).`);
+      throw new UserError(`Option --granularite : « ${v.granularite} » inconnu (mois, annee).`);
     const granularity = v.granularite ? (v.granularite === 'mois' ? 'month' : 'year') : undefined;
     const { deps, close } = await openBotDeps(ctx.store(), v['index-dir'] ?? ctx.config.indexDir);
     try {

@@ -14,22 +14,10 @@
  */
 import { SaxesParser } from 'saxes';
 import { htmlToText } from '../../text/htmlToText';
-import {
-  fail,
-  makeUid,
-  officialUrl,
-  ok,
-  type Closure,
-  type Group,
-  type Ministry,
-  type MinistryAssignment,
-  type ParseResult,
-  type PublishedText,
-  type Question,
-  type QuestionStatus,
-  type QuestionType,
-} from '../types';
+import type * as Q from '../types';
+import { fail, officialUrl, ok } from '../types';
 import { parseDataDate } from './dates';
+import { answerOrPublished, assembleeIdentity, ministryFields, statusOf } from './questionParts';
 
 interface XmlNode {
   name: string;
@@ -69,7 +57,7 @@ function readXmlTree(xml: string): XmlNode {
   return top;
 }
 
-const TYPES: readonly QuestionType[] = ['QE', 'QG', 'QOSD'];
+const TYPES: readonly Q.QuestionType[] = ['QE', 'QG', 'QOSD'];
 
 function child(n: XmlNode | undefined, name: string): XmlNode | undefined {
   return n?.children.find((c) => c.name === name);
@@ -94,13 +82,13 @@ function ref(prefix: 'PA' | 'PM' | 'PO', id: string | null | undefined): string 
   return id && /^\d{1,9}$/.test(id.trim()) ? `${prefix}${id.trim()}` : null;
 }
 
-function ministry(n: XmlNode | undefined, idTag: string): Ministry | null {
+function ministry(n: XmlNode | undefined, idTag: string): Q.Ministry | null {
   const fullName = text(n, 'DEVELOPPE');
   const name = text(n, 'ABREGE') ?? fullName;
   return name === null ? null : { name, fullName, organeRef: ref('PO', text(n, idTag)) };
 }
 
-export function parseOldXmlQuestion(xml: string, file: string): ParseResult<Question> {
+export function parseOldXmlQuestion(xml: string, file: string): Q.ParseResult<Q.Question> {
   let root: XmlNode;
   try {
     root = readXmlTree(xml);
@@ -114,22 +102,21 @@ export function parseOldXmlQuestion(xml: string, file: string): ParseResult<Ques
   }
 }
 
-function fromTree(q: XmlNode, file: string): ParseResult<Question> {
+function fromTree(q: XmlNode, file: string): Q.ParseResult<Q.Question> {
   if (q.name !== 'QUESTION') return fail(`racine <QUESTION> attendue, reçu <${q.name.slice(0, 40)}>`);
   const typeAttr = q.attrs['TYPE']?.trim().toUpperCase() ?? null;
   if (typeAttr === null || typeAttr === '') return fail('type de question absent');
   if (!(TYPES as readonly string[]).includes(typeAttr))
     return fail(`type de question inconnu (${typeAttr.slice(0, 40)})`);
-  const type = typeAttr as QuestionType;
+  const type = typeAttr as Q.QuestionType;
   const legislature = intOf(text(q, 'LEGISLATURE'));
   if (legislature === null) return fail('législature absente');
   const depots = children(q, 'DEPOT');
   const filed = depots.find((d) => d.attrs['NUMERO'] !== undefined);
   const number = intOf(filed?.attrs['NUMERO']);
   if (number === null) return fail('numéro de question absent');
-  if (legislature < 1 || legislature > 99) return fail(`législature invalide (${legislature})`);
-  if (number < 1 || number > 999_999) return fail(`numéro de question invalide (${number})`);
-  const uid = makeUid(legislature, type, number);
+  const identity = assembleeIdentity(legislature, number, type);
+  if (!identity.ok) return identity;
 
   const auteur = child(q, 'AUTEUR');
   const civility = text(auteur, 'CIVILITE');
@@ -137,7 +124,7 @@ function fromTree(q: XmlNode, file: string): ParseResult<Question> {
     [text(auteur, 'PRENOM'), text(auteur, 'NOM')].filter((s): s is string => s !== null).join(' ') || null;
   const groupe = child(q, 'GROUPE');
   const groupName = text(groupe, 'LIBELLE') ?? groupe?.attrs['SIGLE']?.trim() ?? null;
-  const group: Group | null = groupName
+  const group: Q.Group | null = groupName
     ? {
         name: groupName,
         abbrev: groupe?.attrs['SIGLE']?.trim() || null,
@@ -153,7 +140,7 @@ function fromTree(q: XmlNode, file: string): ParseResult<Question> {
     .filter((s): s is string => s !== null);
 
   const ministryAsked = ministry(child(q, 'MINI'), 'ID_MINI');
-  let history: MinistryAssignment[] = children(child(q, 'MINA'), 'ORDRE')
+  const assignments = children(child(q, 'MINA'), 'ORDRE')
     .map((o, i) => ({ o, order: intOf(o.attrs['NUMERO']) ?? i }))
     .sort((a, b) => a.order - b.order)
     .flatMap(({ o }) => {
@@ -164,23 +151,22 @@ function fromTree(q: XmlNode, file: string): ParseResult<Question> {
   const questionHtml = depots.map((d) => child(d, 'TEXTE_DEPOT')?.text ?? '').find((t) => t.trim() !== '') ?? null;
   const questionText = questionHtml === null ? null : htmlToText(questionHtml);
   const questionDate = parseDataDate(text(filed, 'DATE_JO'));
-  const question: PublishedText | null =
+  const question: Q.PublishedText | null =
     questionText || questionDate
       ? { text: questionText ?? '', joDate: questionDate, joPage: text(filed, 'PAGE_JO') }
       : null;
-  if (history.length === 0 && ministryAsked !== null) history = [{ ministry: ministryAsked, date: questionDate }];
 
   const cloture = child(q, 'CLOTURE');
   const closureCode = text(cloture, 'ABREGE');
   const closureLabel = text(cloture, 'LIBELLE');
   const closureDate = parseDataDate(text(cloture, 'DATE_JO'));
-  const closure: Closure | null =
+  const closure: Q.Closure | null =
     closureCode || closureLabel || closureDate ? { code: closureCode, label: closureLabel, date: closureDate } : null;
 
   const reponse = child(q, 'REPONSE');
   const answerHtml = child(reponse, 'TEXTE_REPONSE')?.text ?? '';
   const answerDate = parseDataDate(text(reponse, 'DATE_JO_REPONSE'));
-  let answer: PublishedText | null =
+  const printedAnswer: Q.PublishedText | null =
     answerHtml.trim() !== '' || answerDate
       ? {
           text: answerHtml.trim() ? htmlToText(answerHtml) : '',
@@ -188,19 +174,10 @@ function fromTree(q: XmlNode, file: string): ParseResult<Question> {
           joPage: text(reponse, 'PAGE_JO_REPONSE'),
         }
       : null;
-  if (answer === null && closureCode === 'REP_PUB')
-    answer = { text: '', joDate: closureDate, joPage: text(cloture, 'PAGE_JO') };
-
-  let status: QuestionStatus = 'pending';
-  if (answer !== null) status = 'answered';
-  else if (closure !== null) status = 'withdrawn';
+  const answer = answerOrPublished(printedAnswer, closure, text(cloture, 'PAGE_JO'));
 
   return ok({
-    uid,
-    chamber: 'an',
-    legislature,
-    number,
-    type,
+    ...identity.value,
     author: {
       name: fullName === null ? null : civility ? `${civility} ${fullName}` : fullName,
       civility,
@@ -215,17 +192,15 @@ function fromTree(q: XmlNode, file: string): ParseResult<Question> {
     rubrique: indexation?.attrs['RUBRIQUE']?.trim() || null,
     teteAnalyse: tete === null || /^aucune t[êe]te d.analyse$/i.test(tete) ? null : tete,
     analyses,
-    ministryAsked,
-    ministryAssigned: history.at(-1)?.ministry ?? null,
-    ministryHistory: history,
+    ...ministryFields(ministryAsked, assignments, questionDate),
     question,
     answer,
-    status,
+    status: statusOf(answer, closure),
     closure,
     url:
       legislature <= 13
         ? `https://questions.assemblee-nationale.fr/q${legislature}/${legislature}-${number}${type}.htm`
-        : officialUrl(legislature, uid),
+        : officialUrl(legislature, identity.value.uid),
     source: { file, format: 'old-xml' },
   });
 }

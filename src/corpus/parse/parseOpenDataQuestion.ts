@@ -1,26 +1,13 @@
-import {
-  fail,
-  makeUid,
-  officialUrl,
-  ok,
-  parseUid,
-  type Closure,
-  type Group,
-  type Ministry,
-  type MinistryAssignment,
-  type ParseResult,
-  type PublishedText,
-  type Question,
-  type QuestionStatus,
-  type QuestionType,
-} from '../types';
+import type * as Q from '../types';
+import { fail, officialUrl, ok, parseUid } from '../types';
 import { htmlToText } from '../../text/htmlToText';
 import { parseDataDate } from './dates';
+import { answerOrPublished, assembleeIdentity, ministryFields, statusOf } from './questionParts';
 import { at, int, isRecord, list, rawStr, str, type JsonRecord } from './jsonFields';
 
-const TYPES: readonly QuestionType[] = ['QE', 'QG', 'QOSD'];
+const TYPES: readonly Q.QuestionType[] = ['QE', 'QG', 'QOSD'];
 /** `@xsi:type` of the XML-converted JSON, used when `type` itself is missing. */
-const XSI_TYPES: Record<string, QuestionType> = {
+const XSI_TYPES: Record<string, Q.QuestionType> = {
   QuestionEcrite_Type: 'QE',
   QuestionGouvernement_Type: 'QG',
   QuestionOraleSansDebat_Type: 'QOSD',
@@ -40,7 +27,7 @@ const XSI_TYPES: Record<string, QuestionType> = {
  *   with the closure's date, so that `status === 'answered'` always comes with `answer !== null`;
  * - the author's name and geography are left null: `applyActeur` fills them from the deputies' dataset.
  */
-export function parseOpenDataQuestion(raw: unknown, file: string): ParseResult<Question> {
+export function parseOpenDataQuestion(raw: unknown, file: string): Q.ParseResult<Q.Question> {
   try {
     return parse(raw, file);
   } catch (err) {
@@ -49,7 +36,7 @@ export function parseOpenDataQuestion(raw: unknown, file: string): ParseResult<Q
   }
 }
 
-function parse(raw: unknown, file: string): ParseResult<Question> {
+function parse(raw: unknown, file: string): Q.ParseResult<Q.Question> {
   const q = isRecord(raw) && isRecord(raw['question']) ? raw['question'] : raw;
   if (!isRecord(q)) return fail('question absente (objet JSON attendu)');
 
@@ -57,12 +44,12 @@ function parse(raw: unknown, file: string): ParseResult<Question> {
   const fromUid = uidField === null ? null : parseUid(uidField);
 
   const typeField = str(q['type']);
-  let type: QuestionType | null = null;
+  let type: Q.QuestionType | null = null;
   if (typeField !== null) {
     const upper = typeField.toUpperCase();
     if (!(TYPES as readonly string[]).includes(upper))
       return fail(`type de question inconnu (${typeField.slice(0, 40)})`);
-    type = upper as QuestionType;
+    type = upper as Q.QuestionType;
   }
   type ??= XSI_TYPES[str(q['@xsi:type']) ?? ''] ?? fromUid?.type ?? null;
 
@@ -71,38 +58,25 @@ function parse(raw: unknown, file: string): ParseResult<Question> {
   if (legislature === null) return fail('législature absente');
   if (number === null) return fail('numéro de question absent');
   if (type === null) return fail('type de question absent');
-  if (legislature < 1 || legislature > 99) return fail(`législature invalide (${legislature})`);
-  if (number < 1 || number > 999_999) return fail(`numéro de question invalide (${number})`);
-
   const consistent =
     fromUid !== null && fromUid.legislature === legislature && fromUid.number === number && fromUid.type === type;
-  const uid = consistent && uidField !== null ? uidField : makeUid(legislature, type, number);
+  const identity = assembleeIdentity(legislature, number, type, consistent && uidField !== null ? uidField : undefined);
+  if (!identity.ok) return identity;
 
   const question = questionText(at(q, 'textesQuestion', 'texteQuestion'));
   const closure = readClosure(q['cloture']);
-  let answer = answerText(at(q, 'textesReponse', 'texteReponse'));
-  if (answer === null && closure?.code === 'REP_PUB') {
-    answer = { text: '', joDate: closure.date, joPage: str(at(q, 'cloture', 'infoJO', 'pageJO')) };
-  }
-
-  let status: QuestionStatus = 'pending';
-  if (answer !== null) status = 'answered';
-  else if (closure !== null) status = 'withdrawn';
-
-  const ministryAsked = readMinistry(q['minInt']);
-  let history: MinistryAssignment[] = list(at(q, 'minAttribs', 'minAttrib')).flatMap((item) => {
+  const answer = answerOrPublished(
+    answerText(at(q, 'textesReponse', 'texteReponse')),
+    closure,
+    str(at(q, 'cloture', 'infoJO', 'pageJO')),
+  );
+  const assignments = list(at(q, 'minAttribs', 'minAttrib')).flatMap((item) => {
     const ministry = readMinistry(at(item, 'denomination'));
     return ministry === null ? [] : [{ ministry, date: parseDataDate(at(item, 'infoJO', 'dateJO')) }];
   });
-  if (history.length === 0 && ministryAsked !== null)
-    history = [{ ministry: ministryAsked, date: question?.joDate ?? null }];
 
   return ok({
-    uid,
-    chamber: 'an',
-    legislature,
-    number,
-    type,
+    ...identity.value,
     author: {
       name: null,
       civility: null,
@@ -117,19 +91,17 @@ function parse(raw: unknown, file: string): ParseResult<Question> {
     rubrique: str(at(q, 'indexationAN', 'rubrique')),
     teteAnalyse: str(at(q, 'indexationAN', 'teteAnalyse')),
     analyses: readAnalyses(at(q, 'indexationAN', 'analyses')),
-    ministryAsked,
-    ministryAssigned: history.at(-1)?.ministry ?? null,
-    ministryHistory: history,
+    ...ministryFields(readMinistry(q['minInt']), assignments, question?.joDate ?? null),
     question,
     answer,
-    status,
+    status: statusOf(answer, closure),
     closure,
-    url: officialUrl(legislature, uid),
+    url: officialUrl(legislature, identity.value.uid),
     source: { file, format: 'opendata-json' },
   });
 }
 
-function readMinistry(v: unknown): Ministry | null {
+function readMinistry(v: unknown): Q.Ministry | null {
   if (!isRecord(v)) return null;
   const fullName = str(v['developpe']);
   const name = str(v['abrege']) ?? fullName;
@@ -137,7 +109,7 @@ function readMinistry(v: unknown): Ministry | null {
   return { name, fullName, organeRef: str(v['organeRef']) };
 }
 
-function readGroup(v: unknown): Group | null {
+function readGroup(v: unknown): Q.Group | null {
   if (!isRecord(v)) return null;
   const abbrev = str(v['abrege']);
   const name = str(v['developpe']) ?? abbrev;
@@ -151,7 +123,7 @@ function readAnalyses(v: unknown): string[] {
   return items.map(str).filter((s): s is string => s !== null);
 }
 
-function readClosure(v: unknown): Closure | null {
+function readClosure(v: unknown): Q.Closure | null {
   if (!isRecord(v)) return null;
   const code = str(v['codeCloture']);
   const label = str(v['libelleCloture']);
@@ -189,7 +161,7 @@ function firstPublished(items: Publication[]): Publication | undefined {
   return best ?? items[0];
 }
 
-function questionText(v: unknown): PublishedText | null {
+function questionText(v: unknown): Q.PublishedText | null {
   const items = publications(v);
   const first = firstPublished(items);
   if (first === undefined) return null;
@@ -198,7 +170,7 @@ function questionText(v: unknown): PublishedText | null {
   return { text: text ?? '', joDate: first.date, joPage: first.page };
 }
 
-function answerText(v: unknown): PublishedText | null {
+function answerText(v: unknown): Q.PublishedText | null {
   const items = publications(v);
   const first = firstPublished(items);
   if (first === undefined) return null;

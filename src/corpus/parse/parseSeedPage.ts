@@ -10,11 +10,11 @@ import {
   type ParseResult,
   type PublishedText,
   type Question,
-  type QuestionStatus,
   type QuestionType,
   type SourceFormat,
 } from '../types';
 import { findPrintedDate } from './dates';
+import { ministryFields, statusOf } from './questionParts';
 import {
   cleanValue,
   findLegislature,
@@ -384,19 +384,12 @@ function buildQuestion(f: SeedFields, file: string): ParseResult<Question> {
 
   const type: QuestionType = f.type ?? 'QE';
   const uid = makeUid(f.legislature, type, f.number);
-  const history = ministryHistory(f);
   const question = publication(f.questionText, f.questionDate, f.questionPage);
   const answer = publication(f.answerText, f.answerDate, f.answerPage);
 
-  let status: QuestionStatus = 'pending';
   let closure: Closure | null = null;
-  if (answer !== null) {
-    status = 'answered';
-    closure = { code: 'REP_PUB', label: 'Réponse publiée', date: answer.joDate };
-  } else if (f.withdrawal !== null) {
-    status = 'withdrawn';
-    closure = { code: null, label: f.withdrawal.label, date: f.withdrawal.date };
-  }
+  if (answer !== null) closure = { code: 'REP_PUB', label: 'Réponse publiée', date: answer.joDate };
+  else if (f.withdrawal !== null) closure = { code: null, label: f.withdrawal.label, date: f.withdrawal.date };
 
   const author = f.authorDisplay === null ? null : splitCivility(f.authorDisplay);
   return ok({
@@ -419,12 +412,10 @@ function buildQuestion(f: SeedFields, file: string): ParseResult<Question> {
     rubrique: f.rubrique,
     teteAnalyse: f.teteAnalyse,
     analyses: f.analyses,
-    ministryAsked: ministry(f.asked),
-    ministryAssigned: history.at(-1)?.ministry ?? null,
-    ministryHistory: history,
+    ...ministryFields(ministry(f.asked), ministryHistory(f), f.questionDate),
     question,
     answer,
-    status,
+    status: statusOf(answer, closure),
     closure,
     url: officialUrl(f.legislature, uid),
     source: { file, format: f.format },

@@ -42,6 +42,19 @@ export function legislatureOption(description: string, descriptionEn: string) {
   return { type: 'integer', minValue: 1, maxValue: 20, description, descriptionEn } as const;
 }
 
+/** The required `nom` option of /depute, /senateur and /ministere: a name completed as it is typed. */
+export function nameOption(maxLength: number, description: string, descriptionEn: string) {
+  return {
+    type: 'string',
+    required: true,
+    autocomplete: true,
+    nameEn: 'name',
+    maxLength,
+    description,
+    descriptionEn,
+  } as const;
+}
+
 export const FILTER_OPTIONS = {
   depute: {
     type: 'string',
