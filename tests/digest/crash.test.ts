@@ -15,7 +15,7 @@ import { archiveBytes, startArchiveServer, type ArchiveServer } from './support/
 import { postedItems } from './support/posted';
 import { makeQuestion } from './support/questions';
 import { runChild, runChildKilledAfter, type ChildResult } from './support/runChild';
-import { openTestDb, type TestDb } from './support/store';
+import { newSubscription, openTestDb, type TestDb } from './support/store';
 
 const T0 = new Date('2025-03-03T12:00:00Z');
 const DIGEST_TIME = new Date('2025-03-04T07:00:00Z');
@@ -29,19 +29,7 @@ function runChildKilledAfterPost(env: Record<string, string>, channelId: string,
 }
 
 function sub(channelId: string): NewSubscription {
-  return {
-    guildId: 'g',
-    channelId,
-    createdBy: 'u',
-    keywords: null,
-    deputy: null,
-    ministry: null,
-    rubrique: null,
-    content: 'tout',
-    time: '08:00',
-    days: null,
-    timeZone: 'Europe/Paris',
-  };
+  return newSubscription({ guildId: 'g', channelId });
 }
 
 function nonceCounts(messages: APIMessage[]): number[] {

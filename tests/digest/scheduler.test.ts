@@ -3,7 +3,7 @@ import { startDigestScheduler, type DigestScheduler } from '../../src/digest/sch
 import { startArchiveServer, type ArchiveServer } from './support/archive';
 import { MemoryPoster } from './support/memoryPoster';
 import { makeQuestion } from './support/questions';
-import { openTestDb, type TestDb } from './support/store';
+import { newSubscription, openTestDb, type TestDb } from './support/store';
 
 let t: TestDb;
 let server: ArchiveServer;
@@ -25,22 +25,7 @@ describe('the scheduler', () => {
     const poster = new MemoryPoster();
     poster.delayMs = 20;
     t.store.upsertQuestions([makeQuestion({ number: 1 })], { seenAt: '2025-03-03T00:00:00Z' });
-    t.service.addSubscription(
-      {
-        guildId: 'g',
-        channelId: 'c',
-        createdBy: 'u',
-        keywords: null,
-        deputy: null,
-        ministry: null,
-        rubrique: null,
-        content: 'tout',
-        time: '08:00',
-        days: null,
-        timeZone: 'Europe/Paris',
-      },
-      new Date('2025-03-03T12:00:00Z'),
-    );
+    t.service.addSubscription(newSubscription({ guildId: 'g', channelId: 'c' }), new Date('2025-03-03T12:00:00Z'));
     t.store.upsertQuestions([makeQuestion({ number: 2 })], { seenAt: '2025-03-04T05:00:00Z' });
     scheduler = startDigestScheduler({
       store: t.store,

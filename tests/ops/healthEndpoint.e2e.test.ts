@@ -10,6 +10,7 @@ import type { RunningApp } from '../../src/main';
 import type { HealthReport } from '../../src/ops/health';
 import { archiveBytes, startArchiveServer, type ArchiveServer } from '../digest/support/archive';
 import { makeQuestion } from '../digest/support/questions';
+import { newSubscription } from '../digest/support/store';
 import { FAKE_GUILD_ID, type DiscordFake } from '../support/discordFake';
 import { type BotOnCorpus, startBotOnCorpus } from '../support/botOnCorpus';
 import { freshUser } from '../support/startBot';
@@ -166,22 +167,7 @@ describe('the health endpoint', () => {
   it('counts digest deliveries sent, retried and failed, and those pending', async () => {
     const { service } = app.deps.digest!;
     const sub = (channelId: string) =>
-      service.addSubscription(
-        {
-          guildId: FAKE_GUILD_ID,
-          channelId,
-          createdBy: 'u',
-          keywords: null,
-          deputy: null,
-          ministry: null,
-          rubrique: null,
-          content: 'tout',
-          time: '08:00',
-          days: null,
-          timeZone: 'Europe/Paris',
-        },
-        clock,
-      );
+      service.addSubscription(newSubscription({ guildId: FAKE_GUILD_ID, channelId }), clock);
     sub('710000000000000001');
     sub('710000000000000002');
     sub('710000000000000003');
