@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -8,7 +7,7 @@ import { loadOfficialCorpus, NotEnoughDiskError } from '../../src/corpus/officia
 import { openStore } from '../../src/store/openStore';
 import type { QuestionStore } from '../../src/store/QuestionStore';
 import { writeArchive, writeDeputiesHistory } from '../../tools/generator';
-import { REPO } from '../support/botCorpus';
+import { type CommandResult, runCorpusCommand } from '../support/corpusCommand';
 import { startOfficialMirror, type OfficialMirror } from '../support/officialMirror';
 import { useTempDirs } from '../ingest/support/tempDir';
 
@@ -65,22 +64,9 @@ const load = (over: { legislatures?: number[]; withDeputies?: boolean } = {}) =>
     now: new Date('2026-03-03T08:00:00Z'),
   });
 
-/** The real command in a child process (asynchronous: the mirror lives in this process and must keep answering). */
-function runCommand(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  // The Assemblée's archives only: the Sénat's dump has its own tests (tests/ingest/senatCorpus.e2e.test.ts).
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/corpus.ts', ...args, '--chambres', 'an'], {
-    cwd: REPO,
-    env: { ...process.env, OPENDATA_URL: mirror.base, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
+/** The real command, the Assemblée's archives only (the Sénat's dump has its own tests: tests/ingest/senatCorpus.e2e.test.ts). */
+function runCommand(args: string[], env: Record<string, string> = {}): Promise<CommandResult> {
+  return runCorpusCommand([...args, '--chambres', 'an'], { OPENDATA_URL: mirror.base, ...env });
 }
 
 describe('npm run corpus -- officiel', () => {

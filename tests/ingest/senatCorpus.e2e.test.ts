@@ -4,7 +4,6 @@
  * written question with every field right; a second run downloads nothing; a changed dump writes only what
  * changed, with its events. The test calls what scripts/corpus.ts calls: parseCorpusChoice, then loadOfficialCorpus.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -18,7 +17,7 @@ import type { QuestionStore } from '../../src/store/QuestionStore';
 import { foldKey } from '../../src/text/fold';
 import { htmlToText, normalizeSpaces } from '../../src/text/htmlToText';
 import { senatQuestions, writeArchive, writeSenatDump, type SenatGenerated } from '../../tools/generator';
-import { REPO } from '../support/botCorpus';
+import { type CommandResult, runCorpusCommand } from '../support/corpusCommand';
 import { startOfficialMirror, type OfficialMirror } from '../support/officialMirror';
 import { useTempDirs } from './support/tempDir';
 
@@ -92,18 +91,9 @@ const STATUS_OF_LABEL: Record<string, Question['status']> = {
   'Transformée en question orale': 'pending',
 };
 
-/** The real command in a child process (asynchronous: the mirror lives in this process and must keep answering). */
-function runCommand(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/corpus.ts', ...args], {
-    cwd: REPO,
-    env: { ...process.env, SENAT_URL: senatUrl(), OPENDATA_URL: mirror.base },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
+/** The real command, against the loopback mirror. */
+function runCommand(args: string[]): Promise<CommandResult> {
+  return runCorpusCommand(args, { SENAT_URL: senatUrl(), OPENDATA_URL: mirror.base });
 }
 
 describe('npm run corpus -- officiel --chambres senat', () => {
