@@ -617,9 +617,12 @@ class MostWords {
   }
 
   private swap(i: number, j: number): void {
-    const [id, m, s, o] = [this.ids[i]!, this.matched[i]!, this.scores[i]!, this.order[i]!];
+    const id = this.ids[i]!;
+    const matched = this.matched[i]!;
+    const score = this.scores[i]!;
+    const order = this.order[i]!;
     this.put(i, this.ids[j]!, this.matched[j]!, this.scores[j]!, this.order[j]!);
-    this.put(j, id, m, s, o);
+    this.put(j, id, matched, score, order);
   }
 
   /** `order` grows from offer to offer. */
