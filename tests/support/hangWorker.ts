@@ -17,13 +17,6 @@ function threadIdOf(m: AttachedWorker): number | null {
   return match ? Number(match[1]) : null;
 }
 
-function evaluateIn(session: Session, sessionId: string, expression: string): Promise<unknown> {
-  return session.post('NodeWorker.sendMessageToWorker', {
-    sessionId,
-    message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression } }),
-  });
-}
-
 let nextEvalId = 1_000;
 
 /** Evaluates `expression` in the thread and resolves with its value (null when the thread ended without a reply). */
@@ -76,16 +69,32 @@ async function evaluateInThread(threadId: number, expression: string): Promise<v
       ),
     ]);
     if (expression === EXIT_ONCE_LOADED) await crashIn(session, sessionId);
-    else await evaluateIn(session, sessionId, expression);
+    else if ((await valueIn(session, sessionId, expression)) !== 'armed')
+      throw new Error(`worker ${threadId}: not armed`);
   } finally {
     session.disconnect();
   }
 }
 
-/** The thread stops answering for good (an endless loop); `terminate()` by its owner still ends it. */
+/**
+ * The thread stops answering for good (an endless loop) from the next message it receives (a request or its
+ * supervisor's ping), before any reply to it; `terminate()` by its owner still ends it. The loop starts from the
+ * thread's event loop, as a handler stuck in a bug would: evaluated directly, it would run inside whatever the
+ * thread is doing when the inspector interrupts it, possibly inside a native file call of a save, and terminating a
+ * thread stuck there aborts the whole process in Node 20 (« Assertion failed: (argc) == (7) » in fs WriteBuffer: the
+ * call's promise cannot be made under termination). Seen in CI on 7 Dec.; reproduced with a worker writing in a loop.
+ */
 export function hangWorker(threadId: number): Promise<void> {
-  return evaluateInThread(threadId, 'for (;;) {}');
+  return evaluateInThread(threadId, HANG_AT_NEXT_MESSAGE);
 }
+
+/** A listener after the program's own: replies go out in a microtask, after every listener has run, so none does. */
+const HANG_AT_NEXT_MESSAGE = `(function hangAtNextMessage() {
+  const threads = typeof process.getBuiltinModule === 'function' ? process.getBuiltinModule('node:worker_threads') : null;
+  if (!threads || !threads.parentPort) throw new Error('not a worker thread');
+  threads.parentPort.on('message', () => { for (;;) {} });
+  return 'armed';
+})()`;
 
 /**
  * Exits the thread with code 1: at once when its program already listens to its owner, else when the first message
