@@ -2,9 +2,9 @@
  * `npm run bench -- --only recovery --sizes 10000,100000` (or `tsx scripts/bench/recovery.ts --count 100000`)
  *
  * A search worker killed, then another hung, mid-traffic, in the real bot (main(), in this process, 2 supervised
- * workers) against the Discord fake: a /recherche every 100 ms from a new user during the whole run. The worker is
- * killed through the object that owns it (`terminate()`); the hang is an endless loop evaluated in the worker
- * through the inspector protocol. Reports, for each: time from the failure to full service (the replacement
+ * workers) against the Discord fake: a /recherche every 100 ms from a new user during the whole run. Both failures
+ * come from outside through the inspector protocol (tests/support/hangWorker.ts): the kill makes the thread exit,
+ * the hang arms an endless loop at the thread's next message. Reports, for each: time from the failure to full service (the replacement
  * filled and serving), to the first search answered with results again, the answers « momentanément
  * indisponible » meanwhile, and every acknowledgement's delay (max must stay under 3 s). Writes
  * bench-results/recovery-<count>.json; exit code 1 when a target is missed (service back within 30 s, no
