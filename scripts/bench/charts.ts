@@ -14,7 +14,7 @@ import { createChartDeps } from '../../src/charts/chartDeps';
 import { palmaresSpec, profileSpec, trendSpec } from '../../src/charts/specs';
 import { createSearchService } from '../../src/search';
 import { createSqlInsights } from '../../src/insights/sqlInsights';
-import { aggregateTrend, delayDistribution } from '../../src/insights/trend';
+import { aggregateTrend, delayDistribution, profileTrendFact } from '../../src/insights/trend';
 import { MAX_EXPORT_ROWS, questionsCsv } from '../../src/export/questionsCsv';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '100000' } } });
@@ -100,17 +100,7 @@ try {
   const deputy = insights.findDeputies('', 1)[0]!;
   s = performance.now();
   const facts = insights.deputyFacts(deputy);
-  const trend = aggregateTrend(
-    facts.map((f) => ({
-      uid: f.uid,
-      status: f.status,
-      questionDate: f.questionDate,
-      answerDate: f.answerDate,
-      author: null,
-      group: null,
-      ministry: f.ministryAssigned,
-    })),
-  );
+  const trend = aggregateTrend(facts.map(profileTrendFact));
   const profileFiguresMs = ms(s);
   s = performance.now();
   await charts.service.render(profileSpec(trend, delayDistribution(facts), deputy.name));

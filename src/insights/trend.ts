@@ -8,6 +8,7 @@ import { median } from './summarize';
 import { foldKey } from '../text/fold';
 import type { NameCount } from './types';
 import type { QuestionStatus } from '../corpus/types';
+import type { QuestionFacts } from './types';
 
 /** What a trend needs to know of one question. */
 export interface TrendFact {
@@ -19,6 +20,19 @@ export interface TrendFact {
   group: string | null;
   /** The ministry in charge (assigned, else asked). */
   ministry: string | null;
+}
+
+/** One question's facts as a profile's trend reads them (one deputy's or one ministry's: no author or group split). */
+export function profileTrendFact(f: QuestionFacts): TrendFact {
+  return {
+    uid: f.uid,
+    status: f.status,
+    questionDate: f.questionDate,
+    answerDate: f.answerDate,
+    author: null,
+    group: null,
+    ministry: f.ministryAssigned ?? f.ministryAsked,
+  };
 }
 
 export type Granularity = 'month' | 'year';

@@ -2,7 +2,7 @@
 import { chartFile, imageOf } from '../../charts/chartFiles';
 import { describeDelays, describeTrend } from '../../charts/describe';
 import { profileSpec } from '../../charts/specs';
-import { aggregateTrend, delayDistribution } from '../../insights/trend';
+import { aggregateTrend, delayDistribution, profileTrendFact } from '../../insights/trend';
 import type { QuestionFacts } from '../../insights/types';
 import type { CommandDeps } from '../deps';
 import type { Reply, ReplyFile } from '../reply';
@@ -16,17 +16,7 @@ export async function profileChart(
   title: string,
 ): Promise<ReplyFile | null> {
   if (!deps.charts || facts.length === 0) return null;
-  const trend = aggregateTrend(
-    facts.map((f) => ({
-      uid: f.uid,
-      status: f.status,
-      questionDate: f.questionDate,
-      answerDate: f.answerDate,
-      author: null,
-      group: null,
-      ministry: f.ministryAssigned ?? f.ministryAsked,
-    })),
-  );
+  const trend = aggregateTrend(facts.map(profileTrendFact));
   const bins = delayDistribution(facts);
   const text = `${describeTrend(trend, 'au total')}\n${describeDelays(bins)}`;
   return chartFile(deps.charts, 'profil.png', profileSpec(trend, bins, title.slice(0, 120)), text);
