@@ -4,7 +4,7 @@
  * (several are listed for the user to choose). The "Questions similaires" button (`qsim:<uid>`)
  * answers with a new message of similar questions.
  */
-import { legislatureOption } from '../src/present/views/filters';
+import { legislatureOption, ONE_CHAMBER_CHOICES } from '../src/present/views/filters';
 import { component, defineCommand } from '../src/present/commandKit';
 import type { CommandDeps } from '../src/present/deps';
 import { ordinal } from '../src/present/format';
@@ -14,7 +14,7 @@ import type { ResultsState } from '../src/present/views/resultsState';
 import { requireSearchReady, showResults } from '../src/present/views/resultsView';
 import { compareRefs, QUESTION_TYPES } from '../src/corpus/questionRef';
 import type { Chamber, Question, QuestionType } from '../src/corpus/types';
-import { CHAMBER_MARKS, CHAMBER_NAMES, CHAMBER_PLACES, TYPE_NAMES } from '../src/format/french';
+import { CHAMBER_MARKS, CHAMBER_PLACES, TYPE_NAMES } from '../src/format/french';
 
 /**
  * Finds a question by number (and legislature, and type), or throws a French UserError. Without a legislature:
@@ -101,10 +101,7 @@ export const QUESTION_REF_OPTIONS = {
     nameEn: 'chamber',
     description: 'Assemblée nationale (par défaut) ou Sénat',
     descriptionEn: 'National Assembly (default) or Senate',
-    choices: [
-      { name: CHAMBER_NAMES.an, nameEn: 'National Assembly', value: 'an' },
-      { name: CHAMBER_NAMES.senat, nameEn: 'Senate', value: 'senat' },
-    ],
+    choices: ONE_CHAMBER_CHOICES,
   },
 } as const;
 

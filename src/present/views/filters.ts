@@ -8,6 +8,12 @@ import { CHAMBER_NAMES, ordinal, STATUS_WORDS } from '../../format/french';
 /** The `chambre` option's value meaning both chambers (the default). */
 const BOTH_CHAMBERS = 'tous';
 
+/** The choices naming one chamber: every `chambre` option's, and the whole of /question's (a number names one). */
+export const ONE_CHAMBER_CHOICES = [
+  { name: CHAMBER_NAMES.an, nameEn: 'National Assembly', value: 'an' },
+  { name: CHAMBER_NAMES.senat, nameEn: 'Senate', value: 'senat' },
+] as const;
+
 /**
  * The `chambre` option, declared once for every command that takes it (/recherche, /tendance, /palmares, /stats,
  * /digest, /suivre, /question, /similaires): the Assemblée nationale, the Sénat, or both (the default).
@@ -17,11 +23,7 @@ export const CHAMBER_OPTION = {
   nameEn: 'chamber',
   description: 'Assemblée nationale, Sénat ou les deux (par défaut)',
   descriptionEn: 'National Assembly, Senate or both (default)',
-  choices: [
-    { name: CHAMBER_NAMES.an, nameEn: 'National Assembly', value: 'an' },
-    { name: CHAMBER_NAMES.senat, nameEn: 'Senate', value: 'senat' },
-    { name: 'Les deux', nameEn: 'Both', value: BOTH_CHAMBERS },
-  ],
+  choices: [...ONE_CHAMBER_CHOICES, { name: 'Les deux', nameEn: 'Both', value: BOTH_CHAMBERS }],
 } as const;
 
 /** The chamber a `chambre` option names; undefined for both (absent or « tous »). */
